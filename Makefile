@@ -1,0 +1,37 @@
+# One-command entry points for a fresh clone: the venv is made and filled on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run console test lint bench build clean
+
+$(VENV)/.runtime: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+run: $(VENV)/.runtime
+	$(PY) -m bot run
+
+console: $(VENV)/.runtime
+	$(PY) -m bot console
+
+build: $(VENV)/.runtime
+	$(PY) -m bot build
+
+test: $(VENV)/.dev
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check .
+
+bench: $(VENV)/.runtime
+	$(PY) -m bot bench
+
+clean:
+	rm -rf $(VENV) data/facts.sqlite

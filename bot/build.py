@@ -1,0 +1,143 @@
+"""`python -m bot build`: write data/facts.sqlite from the sources, atomically and reproducibly."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.curated import load_entities, load_lexicon, load_repairs
+from bot.errors import BuildError
+from bot.extract import extract
+from bot.manifest import load_sources
+from bot.paths import DataPaths, rel
+
+# Bump when extraction changes what a build writes, so stores built by older code are rebuilt.
+BUILDER_VERSION = "1"
+
+
+def schema_version(schema_sql: str) -> int:
+    """The PRAGMA user_version the schema file sets."""
+    m = re.search(r"PRAGMA\s+user_version\s*=\s*(\d+)", schema_sql, re.IGNORECASE)
+    if not m:
+        raise BuildError("data/schema.sql: no 'PRAGMA user_version = N' line")
+    return int(m.group(1))
+
+
+def content_hash(paths: DataPaths) -> str:
+    """A hash of everything a build reads: curated files, manifest, and every listed article."""
+    h = hashlib.sha256(f"builder {BUILDER_VERSION}\n".encode())
+    for p in paths.inputs():
+        h.update(p.name.encode() + b"\0")
+        h.update(p.read_bytes() if p.exists() else b"<missing>")
+    for p in sorted(paths.sources_dir.glob("*.txt")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What a build wrote, for the summary line."""
+
+    path: Path
+    sources: int
+    sentences: int
+    entities: int
+    discovered: int
+    cast_pairs: int
+    claims: int
+    lore_facts: int
+
+    def __str__(self) -> str:
+        return (
+            f"built {rel(self.path)}: {self.sources} sources, {self.sentences} sentences, "
+            f"{self.entities} entities ({self.discovered} discovered), {self.cast_pairs} cast pairs, "
+            f"{self.claims} status claims, {self.lore_facts} lore facts"
+        )
+
+
+def build(paths: DataPaths | None = None) -> BuildSummary:
+    """Build the store. On any error the previous store is left as it was."""
+    paths = paths or DataPaths()
+    digest = content_hash(paths)
+    sources = load_sources(paths.manifest, paths.sources_dir)
+    lexicon = load_lexicon(paths.lexicon)
+    x = extract(sources, load_entities(paths.entities), load_repairs(paths.repairs), lexicon)
+    schema_sql = paths.schema.read_text(encoding="utf-8")
+    version = schema_version(schema_sql)
+
+    paths.store.parent.mkdir(parents=True, exist_ok=True)
+    tmp = paths.store.with_name(f"{paths.store.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.executescript(schema_sql)
+            _write(con, sources, x, lexicon, digest, version)
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, paths.store)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return BuildSummary(
+        path=paths.store,
+        sources=len(sources),
+        sentences=len(x.sentences),
+        entities=len(x.entities),
+        discovered=sum(not e.curated for e in x.entities.values()),
+        cast_pairs=len(x.pairs),
+        claims=len(x.claims),
+        lore_facts=len(x.lore),
+    )
+
+
+def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: int) -> None:
+    con.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("content_hash", digest), ("schema_version", str(version)),
+         ("builder_version", BUILDER_VERSION)],
+    )
+    con.executemany(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(s.id, s.title, s.published, int(s.estimated), s.date_clue, s.sha256, s.body)
+         for s in sources],
+    )
+    con.executemany(
+        "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(s.id, s.source_id, s.seq, s.start, s.end, s.quote, s.display, s.kind, s.section,
+          int(s.spoiler)) for s in x.sentences],
+    )
+    con.executemany(
+        "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
+        [(e.id, e.kind, e.name, e.hangul, json.dumps(e.roles), int(e.curated))
+         for e in x.entities.values()],
+    )
+    con.executemany(
+        "INSERT OR IGNORE INTO aliases VALUES (?, ?)",
+        [(e.id, a) for e in x.entities.values() for a in e.all_aliases()],
+    )
+    con.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?)", x.mentions)
+    for n, pair in enumerate(x.pairs, 1):
+        con.execute("INSERT INTO cast_pairs VALUES (?, ?, ?, ?)",
+                    (n, pair.actor_id, pair.character_id, int(pair.new_cast)))
+        con.executemany("INSERT INTO cast_evidence VALUES (?, ?, ?)",
+                        [(n, sid, form) for sid, form in sorted(pair.evidence.items())])
+    con.executemany("INSERT OR IGNORE INTO returns VALUES (?, ?, ?, ?)",
+                    [(e, s, int(n), int(h)) for e, s, n, h in x.returns])
+    con.executemany(
+        "INSERT INTO claims (topic, sentence_id, source_id, published, negated, hedged, value) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(c.topic, c.sentence_id, c.source_id, c.published, int(c.negated), int(c.hedged), c.value)
+         for c in x.claims],
+    )
+    con.executemany("INSERT INTO lore VALUES (?, ?, ?)", x.lore)
+    con.executemany(
+        "INSERT INTO lore_topics VALUES (?, ?, ?)",
+        [(t.id, t.label, json.dumps(list(t.names))) for t in lexicon.lore.values()],
+    )

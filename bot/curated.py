@@ -1,0 +1,176 @@
+"""Curated data files: entities (names and aliases), the display repair table, the lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.errors import BuildError
+from bot.manifest import read_toml
+from bot.names import given_name
+from bot.paths import rel
+from bot.text import PhraseSet, Repairer
+
+KINDS = ("character", "actor", "crew")
+STATUS_TOPICS = ("renewal", "filming", "trailer", "release", "episodes", "cast")
+
+
+@dataclass
+class EntityDef:
+    """A character, actor or crew member and every spelling it goes by."""
+
+    id: str
+    kind: str
+    name: str
+    hangul: str = ""
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    curated: bool = True
+
+    def all_aliases(self) -> list[str]:
+        """Name, listed aliases, Hangul, and for a character its given name; no duplicates."""
+        names = [self.name, *self.aliases]
+        if self.hangul:
+            names.append(self.hangul)
+        if self.kind == "character" and (g := given_name(self.name)):
+            names.append(g)
+        return list(dict.fromkeys(n for n in names if n))
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A status or lore topic: how it is named and which phrases signal it."""
+
+    id: str
+    label: str
+    strong: PhraseSet
+    weak: PhraseSet
+    names: tuple[str, ...] = ()
+    section_context: bool = False
+    weak_needs_value: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue phrases and topics, compiled."""
+
+    season2: PhraseSet
+    season1: PhraseSet
+    negation: PhraseSet
+    hedge: PhraseSet
+    returns: PhraseSet
+    return_exclude: PhraseSet
+    new_cast: PhraseSet
+    role_hidden: PhraseSet
+    spoilers: PhraseSet
+    status: dict[str, Topic]
+    lore: dict[str, Topic]
+
+
+def _strings(value: object, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise BuildError(f"{where}: must be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def load_entities(path: Path) -> list[EntityDef]:
+    """Entities from data/entities.toml, validated."""
+    doc = read_toml(path)
+    out: list[EntityDef] = []
+    seen: set[str] = set()
+    for n, e in enumerate(doc.get("entity", []), 1):
+        where = f"{rel(path)}: entity #{n}"
+        if not isinstance(e, dict) or not isinstance(e.get("id"), str) or not e["id"]:
+            raise BuildError(f"{where}: needs an 'id'")
+        where = f"{rel(path)}: entity '{e['id']}'"
+        if e["id"] in seen:
+            raise BuildError(f"{where}: listed twice")
+        seen.add(e["id"])
+        if e.get("kind") not in KINDS:
+            raise BuildError(f"{where}: kind must be one of {', '.join(KINDS)}")
+        if not isinstance(e.get("name"), str) or not e["name"].strip():
+            raise BuildError(f"{where}: needs a 'name'")
+        out.append(
+            EntityDef(
+                id=e["id"],
+                kind=e["kind"],
+                name=e["name"].strip(),
+                hangul=str(e.get("hangul", "")).strip(),
+                aliases=_strings(e.get("aliases"), f"{where}: aliases"),
+                roles=_strings(e.get("roles"), f"{where}: roles"),
+            )
+        )
+    if not out:
+        raise BuildError(f"{rel(path)}: no [[entity]] entries")
+    return out
+
+
+def load_repairs(path: Path) -> Repairer:
+    """The display repair table."""
+    doc = read_toml(path)
+    table: list[tuple[str, str]] = []
+    for n, r in enumerate(doc.get("repair", []), 1):
+        if not isinstance(r, dict) or not isinstance(r.get("from"), str) or not r["from"].strip():
+            raise BuildError(f"{rel(path)}: repair #{n} needs a non-empty 'from'")
+        if not isinstance(r.get("to"), str):
+            raise BuildError(f"{rel(path)}: repair #{n} needs a 'to' string")
+        table.append((r["from"].strip(), r["to"]))
+    return Repairer(table)
+
+
+def _topics(doc: dict, section: str, path: Path, required: tuple[str, ...] = ()) -> dict[str, Topic]:
+    table = doc.get(section)
+    if not isinstance(table, dict) or not table:
+        raise BuildError(f"{rel(path)}: no [{section}.*] topics")
+    missing = [t for t in required if t not in table]
+    if missing:
+        raise BuildError(f"{rel(path)}: [{section}] lacks {', '.join(missing)}")
+    topics: dict[str, Topic] = {}
+    for tid, t in table.items():
+        where = f"{rel(path)}: [{section}.{tid}]"
+        if not isinstance(t, dict) or not isinstance(t.get("label"), str):
+            raise BuildError(f"{where}: needs a 'label'")
+        strong = _strings(t.get("strong"), f"{where} strong")
+        if not strong:
+            raise BuildError(f"{where}: needs 'strong' phrases")
+        topics[tid] = Topic(
+            id=tid,
+            label=t["label"],
+            strong=PhraseSet(strong),
+            weak=PhraseSet(_strings(t.get("weak"), f"{where} weak")),
+            names=tuple(_strings(t.get("names"), f"{where} names")),
+            section_context=bool(t.get("section_context", False)),
+            weak_needs_value=bool(t.get("weak_needs_value", False)),
+        )
+    return topics
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    """Cue phrases and topics from data/lexicon.toml."""
+    doc = read_toml(path)
+    cues = doc.get("cues")
+    if not isinstance(cues, dict):
+        raise BuildError(f"{rel(path)}: no [cues] table")
+
+    def cue(name: str, required: bool = True) -> PhraseSet:
+        values = _strings(cues.get(name), f"{rel(path)}: cues.{name}")
+        if required and not values:
+            raise BuildError(f"{rel(path)}: cues.{name} is missing")
+        return PhraseSet(values)
+
+    spoilers = doc.get("spoilers", {})
+    return Lexicon(
+        season2=cue("season2"),
+        season1=cue("season1"),
+        negation=cue("negation"),
+        hedge=cue("hedge"),
+        returns=cue("return"),
+        return_exclude=cue("return_exclude", required=False),
+        new_cast=cue("new_cast"),
+        role_hidden=cue("role_hidden"),
+        spoilers=PhraseSet(_strings(spoilers.get("cues"), f"{rel(path)}: spoilers.cues")),
+        status=_topics(doc, "status", path, STATUS_TOPICS),
+        lore=_topics(doc, "lore", path),
+    )

@@ -1,0 +1,349 @@
+"""Extraction: from articles to sentences, entity mentions, cast pairs, status claims, lore.
+
+Every rule here is about wording, not about a known article: a new article that uses the same
+forms ("X as Y", "Y (X)", "Y (played by X)", "X (who plays Y)") yields new facts on rebuild.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.curated import EntityDef, Lexicon
+from bot.manifest import Source
+from bot.names import exact_key, looks_like_korean_name, slug
+from bot.text import Repairer, collapse_ws, is_heading, split_sentences
+
+
+@dataclass
+class Sentence:
+    """A sentence of an article, as stored."""
+
+    id: int
+    source_id: str
+    seq: int
+    start: int
+    end: int
+    quote: str
+    display: str
+    kind: str
+    section: str
+    spoiler: bool
+
+
+@dataclass
+class Claim:
+    """A statement about one Season 2 status topic."""
+
+    topic: str
+    sentence_id: int
+    source_id: str
+    published: str
+    negated: bool
+    hedged: bool
+    value: str
+
+
+@dataclass
+class CastPair:
+    """An actor and the character they play (None: role not revealed yet)."""
+
+    actor_id: str
+    character_id: str | None
+    new_cast: bool = False
+    evidence: dict[int, str] = field(default_factory=dict)  # sentence id -> form
+
+
+@dataclass
+class Extraction:
+    """Everything the builder stores, in deterministic order."""
+
+    sentences: list[Sentence]
+    entities: dict[str, EntityDef]
+    mentions: list[tuple[int, str]]
+    pairs: list[CastPair]
+    returns: list[tuple[str, int, bool, bool]]
+    claims: list[Claim]
+    lore: list[tuple[int, str, float]]
+
+
+# --- entities -------------------------------------------------------------------------------
+
+_SEP = r"[\s.\-‐]*"
+
+
+def _alias_pattern(alias: str) -> str:
+    tokens = re.findall(r"[^\W_]+", alias)
+    return r"(?<![^\W_])" + _SEP.join(re.escape(t) for t in tokens) + r"(?![^\W_])"
+
+
+class EntityIndex:
+    """Finds entity mentions in text and resolves a printed name to an entity."""
+
+    def __init__(self, entities: Iterable[EntityDef]):
+        self.entities: dict[str, EntityDef] = {}
+        self._by_key: dict[str, str] = {}
+        self._rx: re.Pattern[str] | None = None
+        for e in entities:
+            self.add(e)
+
+    def add(self, entity: EntityDef) -> None:
+        """Register an entity (curated or discovered); aliases already taken keep their owner."""
+        self.entities[entity.id] = entity
+        for alias in entity.all_aliases():
+            self._by_key.setdefault(exact_key(alias), entity.id)
+        self._rx = None
+
+    def _regex(self) -> re.Pattern[str]:
+        if self._rx is None:
+            aliases = sorted(
+                {a for e in self.entities.values() for a in e.all_aliases()}, key=len, reverse=True
+            )
+            self._rx = re.compile("|".join(_alias_pattern(a) for a in aliases), re.IGNORECASE)
+        return self._rx
+
+    def mentions(self, text: str) -> list[str]:
+        """Ids of the entities named in text, in order of first mention."""
+        found: dict[str, None] = {}
+        for m in self._regex().finditer(text):
+            eid = self._by_key.get(exact_key(m.group(0)))
+            if eid:
+                found.setdefault(eid, None)
+        return list(found)
+
+    def resolve(self, printed: str) -> str | None:
+        """The entity a printed name refers to, trying shorter spans of it ('Director Lee JQ')."""
+        tokens = printed.split()
+        for size in range(len(tokens), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                eid = self._by_key.get(exact_key(" ".join(tokens[i : i + size])))
+                if eid:
+                    return eid
+        return None
+
+
+# --- cast pairs -----------------------------------------------------------------------------
+
+_TOKEN = r"[A-Z][\w']*(?:-[A-Za-z]+)*"
+_NAME = rf"{_TOKEN}(?:\s{_TOKEN}){{0,2}}"
+# Each form names which group is the actor ("a") and which the character ("c"), as printed.
+_CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("played by", re.compile(rf"(?P<c>{_NAME})\s*\((?:played|portrayed|voiced)\s+by\s+(?P<a>{_NAME})")),
+    ("who plays", re.compile(
+        rf"(?P<a>{_NAME})\s*[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s+(?:[a-z]+\s+){{0,3}}(?P<c>{_NAME})"
+    )),
+    ("plays", re.compile(rf"(?P<a>{_NAME})\s+(?:plays|portrays|stars\s+as)\s+(?P<c>{_NAME})")),
+    ("parenthesis", re.compile(rf"(?P<c>{_NAME})\s*\((?P<a>{_NAME})\)")),
+    ("as", re.compile(rf"(?P<a>{_NAME})\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+(?P<c>{_NAME})")),
+)
+_NEW_CAST = re.compile(
+    rf"(?P<a>{_NAME})\s+(?:has\s+been|was|is|have\s+been)\s+cast\b[^.]*?\bas\s+(?:an?\s+)?new\s+(?:character|role)"
+)
+
+
+def _best_unknown(printed: str) -> str | None:
+    tokens = printed.split()
+    for size in range(len(tokens), 1, -1):
+        for i in range(len(tokens) - size + 1):
+            cand = " ".join(tokens[i : i + size])
+            if looks_like_korean_name(cand):
+                return cand
+    return None
+
+
+class _CastCollector:
+    def __init__(self, index: EntityIndex):
+        self.index = index
+        self.pairs: dict[tuple[str, str | None], CastPair] = {}
+
+    def _entity(self, printed: str, kind: str) -> str | None:
+        eid = self.index.resolve(printed)
+        if eid:
+            return eid
+        name = _best_unknown(printed)
+        if not name:
+            return None
+        entity = EntityDef(id=f"{kind}:{slug(name)}", kind=kind, name=name, curated=False)
+        self.index.add(entity)
+        return entity.id
+
+    def _kind(self, printed: str) -> str | None:
+        eid = self.index.resolve(printed)
+        return self.index.entities[eid].kind if eid else None
+
+    def collect(self, sentence: Sentence) -> None:
+        text = sentence.display
+        for form, rx in _CAST_FORMS:
+            for m in rx.finditer(text):
+                a, c = m.group("a"), m.group("c")
+                ka, kc = self._kind(a), self._kind(c)
+                if ka == "character" or kc == "actor":  # printed the other way round: resolve it
+                    a, c, ka, kc = c, a, kc, ka
+                    form = f"{form} (reversed)"
+                if ka not in (None, "actor") or kc not in (None, "character"):
+                    continue
+                actor, character = self._entity(a, "actor"), self._entity(c, "character")
+                if actor and character:
+                    self._add(actor, character, sentence.id, form, new=False)
+        for m in _NEW_CAST.finditer(text):
+            if self._kind(m.group("a")) in (None, "actor") and (actor := self._entity(m.group("a"), "actor")):
+                self._add(actor, None, sentence.id, "new cast", new=True)
+
+    def _add(self, actor: str, character: str | None, sid: int, form: str, new: bool) -> None:
+        pair = self.pairs.setdefault((actor, character), CastPair(actor, character, new_cast=new))
+        pair.evidence.setdefault(sid, form)
+
+    def result(self) -> list[CastPair]:
+        # A "role not revealed" entry is dropped once a source names the actor's role.
+        named = {a for (a, c) in self.pairs if c is not None}
+        return sorted(
+            (p for (a, c), p in self.pairs.items() if c is not None or a not in named),
+            key=lambda p: (p.actor_id, p.character_id or ""),
+        )
+
+
+# --- claims ---------------------------------------------------------------------------------
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_TIME = re.compile(
+    r"(?:(?:early|late|mid|later in|earlier in|(?:the )?(?:first|second) half of|(?:the )?end of|"
+    r"spring|summer|fall|autumn|winter)[\s-]+)?"
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
+    r"(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+_EPISODES = re.compile(r"\b(\d{1,3})\s+(?:[a-z-]+\s+)?episodes\b", re.IGNORECASE)
+
+
+def time_expressions(text: str) -> list[str]:
+    """Dates and windows a sentence names: 'June 6, 2022', 'early 2024', 'Fall 2023'."""
+    return [collapse_ws(m.group(0)) for m in _TIME.finditer(text)]
+
+
+def _years(values: list[str]) -> list[int]:
+    return [int(v[-4:]) for v in values]
+
+
+def _claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Claim]:
+    if sentence.kind != "text":
+        return []
+    text = sentence.display
+    s2_here = lex.season2.any(text)
+    s2_section = lex.season2.any(sentence.section)
+    if lex.season1.any(text) and not s2_here:
+        return []
+    negated = lex.negation.any(text)
+    hedged = lex.hedge.any(text)
+    times = time_expressions(text)
+    pub_year = int(source.published[:4])
+    out: list[Claim] = []
+    for tid, topic in lex.status.items():
+        s2 = s2_here or (topic.section_context and s2_section)
+        strong = topic.strong.any(text)
+        if not (strong or (s2 and topic.weak.any(text))):
+            continue
+        value = ""
+        if tid == "episodes":
+            value = ", ".join(m.group(1) for m in _EPISODES.finditer(text))
+        elif times:
+            if tid == "release" and max(_years(times)) < pub_year:
+                continue  # a release already past when written: the first season's
+            value = "; ".join(times)
+        if topic.weak_needs_value and not strong and not (value or negated):
+            continue
+        out.append(Claim(tid, sentence.id, source.id, source.published, negated, hedged, value))
+    if not any(c.topic == "release" for c in out) and s2_here and times and not negated:
+        # "we can get the season 2 in 2023": a Season 2 sentence naming a year still ahead.
+        ahead = [t for t in times if int(t[-4:]) > pub_year]
+        if ahead:
+            out.append(Claim("release", sentence.id, source.id, source.published, False, True,
+                             "; ".join(ahead)))
+    return out
+
+
+# --- lore -----------------------------------------------------------------------------------
+
+
+def _lore(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str, float]]:
+    if sentence.kind != "text":
+        return []
+    text = sentence.display
+    out: list[tuple[int, str, float]] = []
+    for tid, topic in lex.lore.items():
+        strong = len(topic.strong.find(text))
+        in_section = topic.strong.any(sentence.section)
+        weak = len(topic.weak.find(text)) if (strong or in_section) else 0
+        score = 3.0 * strong + 1.0 * min(weak, 3) + 2.0 * in_section
+        if score >= 3.0:
+            out.append((sentence.id, tid, score))
+    return out
+
+
+# --- the whole pass -------------------------------------------------------------------------
+
+
+def _sentences(sources: list[Source], repairer: Repairer, lex: Lexicon) -> list[Sentence]:
+    out: list[Sentence] = []
+    for source in sources:
+        section = ""
+        for seq, span in enumerate(split_sentences(source.body)):
+            quote = collapse_ws(source.body[span.start : span.end])
+            display = repairer.repair(quote)
+            kind = "question" if display.endswith("?") else "heading" if is_heading(display) else "text"
+            out.append(
+                Sentence(
+                    id=len(out) + 1,
+                    source_id=source.id,
+                    seq=seq,
+                    start=span.start,
+                    end=span.end,
+                    quote=quote,
+                    display=display,
+                    kind=kind,
+                    section=section,
+                    spoiler=lex.spoilers.any(display),
+                )
+            )
+            if kind != "text" and len(display.split()) >= 3:
+                section = display
+    return out
+
+
+def extract(sources: list[Source], entities: list[EntityDef], repairer: Repairer,
+            lex: Lexicon) -> Extraction:
+    """Run every extraction over the sources."""
+    sentences = _sentences(sources, repairer, lex)
+    by_id = {s.id: s for s in sources}
+    index = EntityIndex(entities)
+    cast = _CastCollector(index)
+    for s in sentences:
+        cast.collect(s)  # first: it may discover new names the mention pass must know
+
+    mentions: list[tuple[int, str]] = []
+    returns: list[tuple[str, int, bool, bool]] = []
+    claims: list[Claim] = []
+    lore: list[tuple[int, str, float]] = []
+    for s in sentences:
+        named = index.mentions(s.display)
+        mentions.extend((s.id, eid) for eid in named)
+        if s.kind == "text" and lex.returns.any(lex.return_exclude.remove(s.display)):
+            negated, hedged = lex.negation.any(s.display), lex.hedge.any(s.display)
+            returns.extend(
+                (eid, s.id, negated, hedged)
+                for eid in named
+                if index.entities[eid].kind in ("character", "actor")
+            )
+        claims.extend(_claims(s, by_id[s.source_id], lex))
+        lore.extend(_lore(s, lex))
+    return Extraction(
+        sentences=sentences,
+        entities=dict(sorted(index.entities.items())),
+        mentions=mentions,
+        pairs=cast.result(),
+        returns=returns,
+        claims=claims,
+        lore=lore,
+    )

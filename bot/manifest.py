@@ -1,0 +1,118 @@
+"""The source manifest (data/sources.toml) and the articles it lists, validated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.errors import BuildError
+from bot.paths import rel
+from bot.text import printed_date
+
+_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
+_BASES = ("printed", "estimated")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article: its manifest entry and its text exactly as read."""
+
+    id: str
+    title: str
+    published: str
+    estimated: bool
+    date_clue: str
+    body: str
+    sha256: str
+
+
+def read_toml(path: Path) -> dict:
+    """Parse a TOML file, or raise a one-line BuildError naming it."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BuildError(f"{rel(path)}: file is missing") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{rel(path)}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise BuildError(f"{rel(path)}: not valid TOML ({exc})") from None
+
+
+def _field(entry: dict, name: str, where: str) -> str:
+    value = entry.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise BuildError(f"{where}: '{name}' must be a non-empty string")
+    return value.strip()
+
+
+def read_article(path: Path) -> str:
+    """An article's text; missing, non-UTF-8 and empty files are one-line errors."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BuildError(f"{rel(path)}: listed in the manifest but missing") from None
+    try:
+        body = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{rel(path)}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    if not body.strip():
+        raise BuildError(f"{rel(path)}: empty article")
+    return body
+
+
+def load_sources(manifest: Path, sources_dir: Path) -> list[Source]:
+    """Every source the manifest lists, in id order, each checked against its file."""
+    doc = read_toml(manifest)
+    entries = doc.get("source")
+    if not isinstance(entries, list) or not entries:
+        raise BuildError(f"{rel(manifest)}: no [[source]] entries")
+    seen: set[str] = set()
+    sources: list[Source] = []
+    for n, entry in enumerate(entries, 1):
+        where = f"{rel(manifest)}: source #{n}"
+        if not isinstance(entry, dict):
+            raise BuildError(f"{where}: must be a table")
+        sid = _field(entry, "id", where)
+        where = f"{rel(manifest)}: source '{sid}'"
+        if not _ID.match(sid):
+            raise BuildError(f"{where}: id may hold only letters, digits, '_', '-' and '.'")
+        if sid in seen:
+            raise BuildError(f"{where}: listed twice")
+        seen.add(sid)
+        published = _field(entry, "published", where)
+        try:
+            dt.date.fromisoformat(published)
+        except ValueError:
+            raise BuildError(f"{where}: published '{published}' is not an ISO date") from None
+        basis = _field(entry, "date_basis", where)
+        if basis not in _BASES:
+            raise BuildError(f"{where}: date_basis must be one of {', '.join(_BASES)}")
+        body = read_article(sources_dir / f"{sid}.txt")
+        printed = printed_date(body)
+        if basis == "printed" and printed is not None and printed != published:
+            raise BuildError(f"{where}: published {published} but the article prints {printed}")
+        sources.append(
+            Source(
+                id=sid,
+                title=_field(entry, "title", where),
+                published=published,
+                estimated=basis == "estimated",
+                date_clue=_field(entry, "date_clue", where),
+                body=body,
+                sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+            )
+        )
+    unlisted = sorted(p.name for p in sources_dir.glob("*.txt") if p.stem not in seen)
+    if unlisted:
+        print(
+            f"warning: {rel(sources_dir)}: not in {rel(manifest)}, skipped: {', '.join(unlisted)}",
+            file=sys.stderr,
+        )
+    return sorted(sources, key=lambda s: s.id)

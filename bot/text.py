@@ -1,0 +1,204 @@
+"""Text handling shared by the builder and the engine: sentence spans, display repair, phrases.
+
+Quotes are always slices of the article as read (whitespace collapsed); display text is the
+same slice with the repair table applied, so a fan never reads "đồ sộ" but a citation never
+says anything its source does not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WS = re.compile(r"\s+")
+# A dateline the CMS printed before the article, e.g. "date 2024-04-09".
+DATELINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
+# A sentence never ends on these words, so a line break after one is a wrap, not a break.
+_CONTINUATION_WORDS = frozenset(
+    "a an and as at by for from her his in is are was were of on or that the their to with "
+    "its be been being than into".split()
+)
+_TERMINAL = ".!?…:\"“”‘’'"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A sentence: character offsets into the article body."""
+
+    start: int
+    end: int
+
+
+def collapse_ws(text: str) -> str:
+    """Collapse every run of whitespace to one space and trim."""
+    return _WS.sub(" ", text).strip()
+
+
+def printed_date(body: str) -> str | None:
+    """The ISO date an article prints in a leading dateline, if any."""
+    m = DATELINE.match(body)
+    return m.group(1) if m else None
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    """Whether a line break between prev and nxt is a wrap inside one sentence."""
+    prev, nxt = prev.rstrip(), nxt.strip()
+    if not prev or not nxt:
+        return False
+    if nxt[0] in ".,;:)!?" or not any(ch.isalnum() for ch in nxt) or nxt[:2] in ("'s", "’s"):
+        return True  # the line only carries the previous sentence's punctuation
+    if prev[-1] in ".!?…":
+        return False
+    if nxt[0].islower() or prev[-1] in ",-–—(":
+        return True
+    return prev.rsplit(None, 1)[-1].lower() in _CONTINUATION_WORDS
+
+
+def _blocks(body: str, start: int) -> list[tuple[int, int]]:
+    """Cut the body into blocks at line breaks that end a sentence or a heading."""
+    lines: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]*\n|[^\n]+$", body[start:]):
+        s, e = start + m.start(), start + m.end()
+        if body[s:e].strip():
+            lines.append((s, e))
+    blocks: list[tuple[int, int]] = []
+    for s, e in lines:
+        if blocks and _joins(body[blocks[-1][0]:blocks[-1][1]], body[s:e]):
+            blocks[-1] = (blocks[-1][0], e)
+        else:
+            blocks.append((s, e))
+    return blocks
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # pysbd is imported lazily: only the builder needs it
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def _split_block(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets inside one block, found with pysbd and located in the block itself."""
+    flat = text.replace("\n", " ")  # same length, so offsets stay valid
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in _segmenter().segment(flat):
+        piece = piece.strip()
+        if not piece:
+            continue
+        at = flat.find(piece, cursor)
+        if at < 0:  # pysbd altered the text; fall back to the rest of the block as one piece
+            rest = flat[cursor:].strip()
+            if rest:
+                at = flat.find(rest, cursor)
+                spans.append((at, at + len(rest)))
+            return spans
+        spans.append((at, at + len(piece)))
+        cursor = at + len(piece)
+    return _merge_fragments(flat, spans)
+
+
+def _merge_fragments(flat: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Glue pieces pysbd cut off that are not sentences: a lone quote mark or a lowercase tail."""
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        piece = flat[s:e]
+        if merged and (not any(ch.isalnum() for ch in piece) or piece[0].islower()):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def split_sentences(body: str) -> list[Span]:
+    """Sentence spans of an article: wrapped lines rejoined, headings kept as their own spans."""
+    m = DATELINE.match(body)
+    start = m.end() if m else 0
+    spans: list[Span] = []
+    for bs, be in _blocks(body, start):
+        for s, e in _split_block(body[bs:be]):
+            spans.append(Span(bs + s, bs + e))
+    return spans
+
+
+def is_heading(sentence: str) -> bool:
+    """A line with no closing punctuation (a headline, a caption, a section title)."""
+    s = sentence.rstrip()
+    return not s or s[-1] not in _TERMINAL
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """Regex for a phrase on word boundaries; inner spaces and hyphens match loosely."""
+    parts = [re.escape(p).replace("'", "['’]") for p in re.split(r"[\s\-]+", phrase.strip()) if p]
+    body = r"[\s\-]+".join(parts)
+    left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    right = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return left + body + right
+
+
+class PhraseSet:
+    """A set of phrases found in text case-insensitively, on word boundaries."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.phrases: tuple[str, ...] = tuple(sorted({p.lower() for p in phrases if p}, key=len,
+                                                     reverse=True))
+        self._rx = (
+            re.compile("|".join(f"(?:{_phrase_pattern(p)})" for p in self.phrases), re.IGNORECASE)
+            if self.phrases
+            else None
+        )
+
+    def find(self, text: str) -> list[str]:
+        """Every occurrence, lower-cased, in order."""
+        if self._rx is None:
+            return []
+        return [
+            collapse_ws(m.group(0).lower().replace("-", " ").replace("’", "'"))
+            for m in self._rx.finditer(text)
+        ]
+
+    def remove(self, text: str) -> str:
+        """The text with every occurrence blanked out."""
+        return text if self._rx is None else self._rx.sub(" ", text)
+
+    def any(self, text: str) -> bool:
+        """Whether any phrase occurs."""
+        return self._rx is not None and self._rx.search(text) is not None
+
+
+class Repairer:
+    """Applies the display repair table (longest first, whole words) and tidies spacing."""
+
+    def __init__(self, table: Sequence[tuple[str, str]]):
+        pairs = sorted(table, key=lambda p: len(p[0]), reverse=True)
+        self._map = {p[0].lower(): p[1] for p in pairs}
+        self._rx = (
+            re.compile("|".join(_phrase_pattern(p[0]) for p in pairs), re.IGNORECASE)
+            if pairs
+            else None
+        )
+
+    def _sub(self, m: re.Match[str]) -> str:
+        key = collapse_ws(m.group(0)).lower()
+        return self._map.get(key, self._map.get(key.replace(" ", "-"), m.group(0)))
+
+    def repair(self, text: str) -> str:
+        """Display form of a verbatim quote."""
+        out = collapse_ws(text)
+        if self._rx is not None:
+            out = self._rx.sub(self._sub, out)
+        out = re.sub(r"\s+([.,;:!?)])", r"\1", out)
+        out = re.sub(r"\s+(['’]s\b)", r"\1", out)
+        out = re.sub(r"([(])\s+", r"\1", out)
+        return collapse_ws(out)
+
+
+def fold_unicode(text: str) -> str:
+    """NFKC, drop control, zero-width and bidi characters (they break matching and display)."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf", "Co", "Cs"}
+    )

@@ -1,3 +1,3 @@
-"""hyosan-bot: cited answers about *All of Us Are Dead* Season 2, from a fact store built from news."""
+"""hyosan-bot: cited answers about *All of Us Are Dead* Season 2, from news articles."""
 
 __version__ = "0.1.0"

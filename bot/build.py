@@ -16,8 +16,8 @@ from bot.extract import extract
 from bot.manifest import load_sources
 from bot.paths import DataPaths, rel
 
-# Bump when extraction changes what a build writes, so stores built by older code are rebuilt.
-BUILDER_VERSION = "1"
+# The code that decides what a build writes: a change to any of it makes stores stale.
+BUILDER_MODULES = ("build.py", "curated.py", "extract.py", "manifest.py", "names.py", "text.py")
 
 
 def schema_version(schema_sql: str) -> int:
@@ -30,8 +30,9 @@ def schema_version(schema_sql: str) -> int:
 
 def content_hash(paths: DataPaths) -> str:
     """A hash of everything a build reads: curated files, manifest, and every listed article."""
-    h = hashlib.sha256(f"builder {BUILDER_VERSION}\n".encode())
-    for p in paths.inputs():
+    h = hashlib.sha256()
+    here = Path(__file__).parent
+    for p in [*(here / m for m in BUILDER_MODULES), *paths.inputs()]:
         h.update(p.name.encode() + b"\0")
         h.update(p.read_bytes() if p.exists() else b"<missing>")
     for p in sorted(paths.sources_dir.glob("*.txt")):
@@ -55,7 +56,8 @@ class BuildSummary:
     def __str__(self) -> str:
         return (
             f"built {rel(self.path)}: {self.sources} sources, {self.sentences} sentences, "
-            f"{self.entities} entities ({self.discovered} discovered), {self.cast_pairs} cast pairs, "
+            f"{self.entities} entities ({self.discovered} discovered), "
+            f"{self.cast_pairs} cast pairs, "
             f"{self.claims} status claims, {self.lore_facts} lore facts"
         )
 
@@ -100,23 +102,39 @@ def build(paths: DataPaths | None = None) -> BuildSummary:
 def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: int) -> None:
     con.executemany(
         "INSERT INTO meta VALUES (?, ?)",
-        [("content_hash", digest), ("schema_version", str(version)),
-         ("builder_version", BUILDER_VERSION)],
+        [("content_hash", digest), ("schema_version", str(version))],
     )
     con.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(s.id, s.title, s.published, int(s.estimated), s.date_clue, s.sha256, s.body)
-         for s in sources],
+        [
+            (s.id, s.title, s.published, int(s.estimated), s.date_clue, s.sha256, s.body)
+            for s in sources
+        ],
     )
     con.executemany(
         "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(s.id, s.source_id, s.seq, s.start, s.end, s.quote, s.display, s.kind, s.section,
-          int(s.spoiler)) for s in x.sentences],
+        [
+            (
+                s.id,
+                s.source_id,
+                s.seq,
+                s.start,
+                s.end,
+                s.quote,
+                s.display,
+                s.kind,
+                s.section,
+                int(s.spoiler),
+            )
+            for s in x.sentences
+        ],
     )
     con.executemany(
         "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-        [(e.id, e.kind, e.name, e.hangul, json.dumps(e.roles), int(e.curated))
-         for e in x.entities.values()],
+        [
+            (e.id, e.kind, e.name, e.hangul, json.dumps(e.roles), int(e.curated))
+            for e in x.entities.values()
+        ],
     )
     con.executemany(
         "INSERT OR IGNORE INTO aliases VALUES (?, ?)",
@@ -124,20 +142,47 @@ def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: i
     )
     con.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?)", x.mentions)
     for n, pair in enumerate(x.pairs, 1):
-        con.execute("INSERT INTO cast_pairs VALUES (?, ?, ?, ?)",
-                    (n, pair.actor_id, pair.character_id, int(pair.new_cast)))
-        con.executemany("INSERT INTO cast_evidence VALUES (?, ?, ?)",
-                        [(n, sid, form) for sid, form in sorted(pair.evidence.items())])
-    con.executemany("INSERT OR IGNORE INTO returns VALUES (?, ?, ?, ?)",
-                    [(e, s, int(n), int(h)) for e, s, n, h in x.returns])
+        con.execute(
+            "INSERT INTO cast_pairs VALUES (?, ?, ?, ?)",
+            (n, pair.actor_id, pair.character_id, int(pair.new_cast)),
+        )
+        con.executemany(
+            "INSERT INTO cast_evidence VALUES (?, ?, ?)",
+            [(n, sid, form) for sid, form in sorted(pair.evidence.items())],
+        )
+    con.executemany(
+        "INSERT OR IGNORE INTO returns VALUES (?, ?, ?, ?)",
+        [(e, s, int(n), int(h)) for e, s, n, h in x.returns],
+    )
     con.executemany(
         "INSERT INTO claims (topic, sentence_id, source_id, published, negated, hedged, value) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(c.topic, c.sentence_id, c.source_id, c.published, int(c.negated), int(c.hedged), c.value)
-         for c in x.claims],
+        [
+            (
+                c.topic,
+                c.sentence_id,
+                c.source_id,
+                c.published,
+                int(c.negated),
+                int(c.hedged),
+                c.value,
+            )
+            for c in x.claims
+        ],
     )
     con.executemany("INSERT INTO lore VALUES (?, ?, ?)", x.lore)
     con.executemany(
-        "INSERT INTO lore_topics VALUES (?, ?, ?)",
-        [(t.id, t.label, json.dumps(list(t.names))) for t in lexicon.lore.values()],
+        "INSERT INTO topics VALUES (?, ?, ?, ?, ?)",
+        [
+            (t.id, family, t.label, json.dumps(list(t.names)), json.dumps(t.states))
+            for family, table in (("status", lexicon.status), ("lore", lexicon.lore))
+            for t in table.values()
+        ],
+    )
+    con.executemany(
+        "INSERT INTO vocab VALUES (?, ?)",
+        [
+            (f"ask.{group}", json.dumps(table, sort_keys=True))
+            for group, table in sorted(lexicon.ask.items())
+        ],
     )

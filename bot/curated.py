@@ -48,6 +48,7 @@ class Topic:
     names: tuple[str, ...] = ()
     section_context: bool = False
     weak_needs_value: bool = False
+    states: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Lexicon:
     spoilers: PhraseSet
     status: dict[str, Topic]
     lore: dict[str, Topic]
+    ask: dict[str, dict[str, list[str]]]
 
 
 def _strings(value: object, where: str) -> list[str]:
@@ -120,7 +122,9 @@ def load_repairs(path: Path) -> Repairer:
     return Repairer(table)
 
 
-def _topics(doc: dict, section: str, path: Path, required: tuple[str, ...] = ()) -> dict[str, Topic]:
+def _topics(
+    doc: dict, section: str, path: Path, required: tuple[str, ...] = ()
+) -> dict[str, Topic]:
     table = doc.get(section)
     if not isinstance(table, dict) or not table:
         raise BuildError(f"{rel(path)}: no [{section}.*] topics")
@@ -143,8 +147,28 @@ def _topics(doc: dict, section: str, path: Path, required: tuple[str, ...] = ())
             names=tuple(_strings(t.get("names"), f"{where} names")),
             section_context=bool(t.get("section_context", False)),
             weak_needs_value=bool(t.get("weak_needs_value", False)),
+            states=_states(t.get("states"), where) if section == "status" else {},
         )
     return topics
+
+
+def _states(value: object, where: str) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(value.get(k), str) for k in ("yes", "no", "expected")
+    ):
+        raise BuildError(f"{where}: 'states' needs yes, no and expected strings")
+    return {k: value[k] for k in ("yes", "no", "expected")}
+
+
+def _ask(doc: dict, path: Path) -> dict[str, dict[str, list[str]]]:
+    ask = doc.get("ask", {})
+    out: dict[str, dict[str, list[str]]] = {}
+    for group in ("status", "roles"):
+        table = ask.get(group, {})
+        if not isinstance(table, dict):
+            raise BuildError(f"{rel(path)}: [ask.{group}] must be a table")
+        out[group] = {k: _strings(v, f"{rel(path)}: ask.{group}.{k}") for k, v in table.items()}
+    return out
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -173,4 +197,5 @@ def load_lexicon(path: Path) -> Lexicon:
         spoilers=PhraseSet(_strings(spoilers.get("cues"), f"{rel(path)}: spoilers.cues")),
         status=_topics(doc, "status", path, STATUS_TOPICS),
         lore=_topics(doc, "lore", path),
+        ask=_ask(doc, path),
     )

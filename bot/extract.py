@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bot.curated import EntityDef, Lexicon
 from bot.manifest import Source
 from bot.names import exact_key, looks_like_korean_name, slug
-from bot.text import Repairer, collapse_ws, is_heading, split_sentences
+from bot.text import PhraseSet, Repairer, collapse_ws, is_heading, split_sentences
 
 
 @dataclass
@@ -129,10 +129,16 @@ _TOKEN = r"[A-Z][\w']*(?:-[A-Za-z]+)*"
 _NAME = rf"{_TOKEN}(?:\s{_TOKEN}){{0,2}}"
 # Each form names which group is the actor ("a") and which the character ("c"), as printed.
 _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("played by", re.compile(rf"(?P<c>{_NAME})\s*\((?:played|portrayed|voiced)\s+by\s+(?P<a>{_NAME})")),
-    ("who plays", re.compile(
-        rf"(?P<a>{_NAME})\s*[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s+(?:[a-z]+\s+){{0,3}}(?P<c>{_NAME})"
-    )),
+    (
+        "played by",
+        re.compile(rf"(?P<c>{_NAME})\s*\((?:played|portrayed|voiced)\s+by\s+(?P<a>{_NAME})"),
+    ),
+    (
+        "who plays",
+        re.compile(
+            rf"(?P<a>{_NAME})\s*[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s+(?:[a-z]+\s+){{0,3}}(?P<c>{_NAME})"
+        ),
+    ),
     ("plays", re.compile(rf"(?P<a>{_NAME})\s+(?:plays|portrays|stars\s+as)\s+(?P<c>{_NAME})")),
     ("parenthesis", re.compile(rf"(?P<c>{_NAME})\s*\((?P<a>{_NAME})\)")),
     ("as", re.compile(rf"(?P<a>{_NAME})\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+(?P<c>{_NAME})")),
@@ -187,7 +193,9 @@ class _CastCollector:
                 if actor and character:
                     self._add(actor, character, sentence.id, form, new=False)
         for m in _NEW_CAST.finditer(text):
-            if self._kind(m.group("a")) in (None, "actor") and (actor := self._entity(m.group("a"), "actor")):
+            if self._kind(m.group("a")) in (None, "actor") and (
+                actor := self._entity(m.group("a"), "actor")
+            ):
                 self._add(actor, None, sentence.id, "new cast", new=True)
 
     def _add(self, actor: str, character: str | None, sid: int, form: str, new: bool) -> None:
@@ -205,9 +213,7 @@ class _CastCollector:
 
 # --- claims ---------------------------------------------------------------------------------
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _TIME = re.compile(
     r"(?:(?:early|late|mid|later in|earlier in|(?:the )?(?:first|second) half of|(?:the )?end of|"
     r"spring|summer|fall|autumn|winter)[\s-]+)?"
@@ -216,6 +222,14 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _EPISODES = re.compile(r"\b(\d{1,3})\s+(?:[a-z-]+\s+)?episodes\b", re.IGNORECASE)
+
+
+_CLAUSE = re.compile(r"[,;:—–(]|\s-\s|\bbut\b|\bwhile\b|\balthough\b")
+
+
+def negated_near(text: str, cue: PhraseSet, negation: PhraseSet) -> bool:
+    """Whether a clause that carries the cue is negated ("..., but filming has not begun")."""
+    return any(cue.any(c) and negation.any(c) for c in _CLAUSE.split(text))
 
 
 def time_expressions(text: str) -> list[str]:
@@ -235,7 +249,6 @@ def _claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Claim]:
     s2_section = lex.season2.any(sentence.section)
     if lex.season1.any(text) and not s2_here:
         return []
-    negated = lex.negation.any(text)
     hedged = lex.hedge.any(text)
     times = time_expressions(text)
     pub_year = int(source.published[:4])
@@ -245,6 +258,9 @@ def _claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Claim]:
         strong = topic.strong.any(text)
         if not (strong or (s2 and topic.weak.any(text))):
             continue
+        negated = negated_near(text, topic.strong, lex.negation) or (
+            not strong and negated_near(text, topic.weak, lex.negation)
+        )
         value = ""
         if tid == "episodes":
             value = ", ".join(m.group(1) for m in _EPISODES.finditer(text))
@@ -255,12 +271,26 @@ def _claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Claim]:
         if topic.weak_needs_value and not strong and not (value or negated):
             continue
         out.append(Claim(tid, sentence.id, source.id, source.published, negated, hedged, value))
-    if not any(c.topic == "release" for c in out) and s2_here and times and not negated:
+    if (
+        not any(c.topic == "release" for c in out)
+        and s2_here
+        and times
+        and not lex.negation.any(text)
+    ):
         # "we can get the season 2 in 2023": a Season 2 sentence naming a year still ahead.
         ahead = [t for t in times if int(t[-4:]) > pub_year]
         if ahead:
-            out.append(Claim("release", sentence.id, source.id, source.published, False, True,
-                             "; ".join(ahead)))
+            out.append(
+                Claim(
+                    "release",
+                    sentence.id,
+                    source.id,
+                    source.published,
+                    False,
+                    True,
+                    "; ".join(ahead),
+                )
+            )
     return out
 
 
@@ -285,6 +315,14 @@ def _lore(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str, float]]:
 # --- the whole pass -------------------------------------------------------------------------
 
 
+def _is_section_title(heading: str) -> bool:
+    """A heading that opens a section; not an image caption ('Credits: X', lowercase alt text,
+    a file name full of numbers)."""
+    words = heading.split()
+    numeric = sum(any(ch.isdigit() for ch in w) for w in words)
+    return len(words) >= 3 and heading != heading.lower() and numeric * 3 < len(words)
+
+
 def _sentences(sources: list[Source], repairer: Repairer, lex: Lexicon) -> list[Sentence]:
     out: list[Sentence] = []
     for source in sources:
@@ -292,7 +330,13 @@ def _sentences(sources: list[Source], repairer: Repairer, lex: Lexicon) -> list[
         for seq, span in enumerate(split_sentences(source.body)):
             quote = collapse_ws(source.body[span.start : span.end])
             display = repairer.repair(quote)
-            kind = "question" if display.endswith("?") else "heading" if is_heading(display) else "text"
+            kind = (
+                "question"
+                if display.endswith("?")
+                else "heading"
+                if is_heading(display)
+                else "text"
+            )
             out.append(
                 Sentence(
                     id=len(out) + 1,
@@ -307,13 +351,14 @@ def _sentences(sources: list[Source], repairer: Repairer, lex: Lexicon) -> list[
                     spoiler=lex.spoilers.any(display),
                 )
             )
-            if kind != "text" and len(display.split()) >= 3:
+            if kind != "text" and _is_section_title(display):
                 section = display
     return out
 
 
-def extract(sources: list[Source], entities: list[EntityDef], repairer: Repairer,
-            lex: Lexicon) -> Extraction:
+def extract(
+    sources: list[Source], entities: list[EntityDef], repairer: Repairer, lex: Lexicon
+) -> Extraction:
     """Run every extraction over the sources."""
     sentences = _sentences(sources, repairer, lex)
     by_id = {s.id: s for s in sources}
@@ -329,8 +374,10 @@ def extract(sources: list[Source], entities: list[EntityDef], repairer: Repairer
     for s in sentences:
         named = index.mentions(s.display)
         mentions.extend((s.id, eid) for eid in named)
-        if s.kind == "text" and lex.returns.any(lex.return_exclude.remove(s.display)):
-            negated, hedged = lex.negation.any(s.display), lex.hedge.any(s.display)
+        kept = lex.return_exclude.remove(s.display)
+        if s.kind == "text" and lex.returns.any(kept):
+            negated = negated_near(kept, lex.returns, lex.negation)
+            hedged = lex.hedge.any(s.display)
             returns.extend(
                 (eid, s.id, negated, hedged)
                 for eid in named

@@ -40,7 +40,9 @@ def read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise BuildError(f"{rel(path)}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise BuildError(
+            f"{rel(path)}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise BuildError(f"{rel(path)}: not valid TOML ({exc})") from None
 
@@ -61,7 +63,9 @@ def read_article(path: Path) -> str:
     try:
         body = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BuildError(f"{rel(path)}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise BuildError(
+            f"{rel(path)}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
     if not body.strip():
         raise BuildError(f"{rel(path)}: empty article")
     return body

@@ -45,6 +45,11 @@ def exact_key(name: str) -> str:
     return _NON_ALNUM.sub("", name.lower())
 
 
+def plain_key(name: str) -> str:
+    """exact_key after romanising Hangul: a second key that keeps typos like 'Onjoo' close."""
+    return exact_key(romanise(name))
+
+
 @lru_cache(maxsize=4096)
 def fold_key(name: str) -> str:
     """A spelling-insensitive key for fuzzy name matching."""

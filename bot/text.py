@@ -18,8 +18,37 @@ _WS = re.compile(r"\s+")
 DATELINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
 # A sentence never ends on these words, so a line break after one is a wrap, not a break.
 _CONTINUATION_WORDS = frozenset(
-    "a an and as at by for from her his in is are was were of on or that the their to with "
-    "its be been being than into".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "her",
+        "his",
+        "in",
+        "is",
+        "are",
+        "was",
+        "were",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "to",
+        "with",
+        "its",
+        "be",
+        "been",
+        "being",
+        "than",
+        "into",
+    ]
 )
 _TERMINAL = ".!?…:\"“”‘’'"
 
@@ -66,7 +95,7 @@ def _blocks(body: str, start: int) -> list[tuple[int, int]]:
             lines.append((s, e))
     blocks: list[tuple[int, int]] = []
     for s, e in lines:
-        if blocks and _joins(body[blocks[-1][0]:blocks[-1][1]], body[s:e]):
+        if blocks and _joins(body[blocks[-1][0] : blocks[-1][1]], body[s:e]):
             blocks[-1] = (blocks[-1][0], e)
         else:
             blocks.append((s, e))
@@ -143,8 +172,9 @@ class PhraseSet:
     """A set of phrases found in text case-insensitively, on word boundaries."""
 
     def __init__(self, phrases: Iterable[str]):
-        self.phrases: tuple[str, ...] = tuple(sorted({p.lower() for p in phrases if p}, key=len,
-                                                     reverse=True))
+        self.phrases: tuple[str, ...] = tuple(
+            sorted({p.lower() for p in phrases if p}, key=len, reverse=True)
+        )
         self._rx = (
             re.compile("|".join(f"(?:{_phrase_pattern(p)})" for p in self.phrases), re.IGNORECASE)
             if self.phrases
@@ -200,5 +230,7 @@ def fold_unicode(text: str) -> str:
     """NFKC, drop control, zero-width and bidi characters (they break matching and display)."""
     text = unicodedata.normalize("NFKC", text)
     return "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf", "Co", "Cs"}
+        ch
+        for ch in text
+        if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf", "Co", "Cs"}
     )

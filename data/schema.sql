@@ -93,8 +93,15 @@ CREATE TABLE lore (
     PRIMARY KEY (sentence_id, topic)
 );
 
-CREATE TABLE lore_topics (
-    id     TEXT PRIMARY KEY,
-    label  TEXT NOT NULL,
-    names  TEXT NOT NULL                -- JSON list of what fans type
+CREATE TABLE topics (
+    id      TEXT PRIMARY KEY,
+    family  TEXT NOT NULL,              -- status | lore
+    label   TEXT NOT NULL,
+    names   TEXT NOT NULL,              -- JSON list of what fans type
+    states  TEXT NOT NULL               -- JSON {yes, no, expected}: how a claim's stance reads
+);
+
+CREATE TABLE vocab (
+    name   TEXT PRIMARY KEY,            -- e.g. ask.status, ask.roles
+    value  TEXT NOT NULL                -- JSON
 );

@@ -1,0 +1,131 @@
+"""Command line: build, ask, console, run, bench. Discord is imported only by `run`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from bot.errors import BuildError, StoreError
+from bot.paths import DataPaths
+
+
+def _paths(settings) -> DataPaths:
+    return DataPaths(store=settings.facts_path)
+
+
+def _engine(settings):
+    from bot.engine import Engine
+    from bot.store import load_store
+
+    store = asyncio.run(load_store(_paths(settings)))
+    return Engine(store, prefix=settings.prefix)
+
+
+def cmd_build(args, settings) -> int:
+    from bot.build import build
+
+    print(build(_paths(settings)))
+    return 0
+
+
+def cmd_ask(args, settings) -> int:
+    from bot.render import to_json, to_text
+
+    engine = _engine(settings)
+    answer = engine.answer(" ".join(args.message))
+    print(to_json(answer) if args.json else to_text(answer))
+    return 0
+
+
+def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
+    """An interactive prompt answering what you type; Ctrl-D (or 'quit') exits."""
+    from bot.render import to_text
+
+    interactive = stdin.isatty()
+    if interactive:
+        try:
+            import readline
+
+            history = Path.home() / ".hyosan_history"
+            if history.exists():
+                readline.read_history_file(history)
+            import atexit
+
+            atexit.register(readline.write_history_file, history)
+        except (ImportError, OSError):
+            pass
+        print(f"hyosan-bot console. Try `{engine.prefix}help`. Ctrl-D exits.", file=stdout)
+    while True:
+        try:
+            line = input("> ") if interactive else stdin.readline()
+        except (EOFError, KeyboardInterrupt):
+            print(file=stdout)
+            return 0
+        if not interactive and not line:
+            return 0
+        line = line.strip()
+        if line in {"quit", "exit"}:
+            return 0
+        if line:
+            print(to_text(engine.answer(line)) + "\n", file=stdout, flush=True)
+
+
+def cmd_console(args, settings) -> int:
+    return console(_engine(settings))
+
+
+def cmd_run(args, settings) -> int:
+    if not settings.token:
+        print(
+            "No DISCORD_TOKEN set: starting the console instead.\n"
+            "To run the Discord bot, create an application at "
+            "https://discord.com/developers/applications, add a bot, copy its token into .env "
+            "as DISCORD_TOKEN=... (see README), and run again.",
+            file=sys.stderr,
+        )
+        return cmd_console(args, settings)
+    from bot.client import run_bot
+
+    return run_bot(settings)
+
+
+def cmd_bench(args, settings) -> int:
+    from bot.bench import main as bench_main
+
+    return bench_main(args)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="build data/facts.sqlite from data/sources").set_defaults(
+        func=cmd_build
+    )
+    ask = sub.add_parser("ask", help="answer one message, e.g. '!cast onjo'")
+    ask.add_argument("--json", action="store_true", help="print the JSON contract")
+    ask.add_argument("message", nargs="+")
+    ask.set_defaults(func=cmd_ask)
+    sub.add_parser("console", help="interactive prompt (no Discord)").set_defaults(func=cmd_console)
+    sub.add_parser("run", help="run the Discord bot (console without a token)").set_defaults(
+        func=cmd_run
+    )
+    bench = sub.add_parser("bench", help="latency, cold start, build, scheduler and scale figures")
+    bench.add_argument("--quick", action="store_true", help="a short run (under 30 s)")
+    bench.add_argument("--scale", type=int, default=1000, help="synthetic corpus size")
+    bench.add_argument("--json", dest="json_path", type=Path, help="write every figure here")
+    bench.set_defaults(func=cmd_bench)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    from bot.config import load_settings
+
+    try:
+        settings = load_settings()
+        return args.func(args, settings)
+    except (BuildError, StoreError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,237 @@
+"""Fuzzy matching of what fans type: names, topics, and free questions over every sentence.
+
+Indexes are built once per store (`Matchers.build`), not per question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.names import exact_key, fold_key, plain_key
+from bot.store import FactStore
+
+STRONG = 88.0  # a fuzzy score at or above this may name an entity...
+MARGIN = 6.0  # ...when the runner-up (another entity) is at least this far behind
+WEAK = 60.0  # below this a candidate is not even suggested
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The outcome of a lookup: a sure hit, suggestions, or nothing."""
+
+    id: str | None
+    score: float
+    suggestions: tuple[str, ...] = ()
+
+
+class KeyIndex:
+    """Maps folded keys to ids and finds the best id for a query key."""
+
+    def __init__(self, keyed: list[tuple[str, str, str]], strong: float = STRONG):
+        """keyed: (key, id, display name) triples."""
+        self._ids: dict[str, set[str]] = defaultdict(set)
+        self._names: dict[str, str] = {}
+        for key, iid, name in keyed:
+            if key:
+                self._ids[key].add(iid)
+                self._names.setdefault(iid, name)
+        self._keys = list(self._ids)
+        self._strong = strong
+
+    def lookup(self, key: str) -> Match:
+        if not key:
+            return Match(None, 0.0)
+        exact = self._ids.get(key)
+        if exact and len(exact) == 1:
+            return Match(next(iter(exact)), 100.0)
+        if exact:  # one spelling, several people: never guess
+            return Match(None, 100.0, tuple(sorted(self._names[i] for i in exact))[:3])
+        best: dict[str, float] = {}
+        for k, score, _ in process.extract(key, self._keys, scorer=fuzz.ratio, limit=12):
+            for iid in self._ids[k]:
+                best[iid] = max(best.get(iid, 0.0), score)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], self._names[kv[0]]))
+        if not ranked or ranked[0][1] < WEAK:
+            return Match(None, ranked[0][1] if ranked else 0.0)
+        top, score = ranked[0]
+        runner = ranked[1][1] if len(ranked) > 1 else 0.0
+        if score >= self._strong and score - runner >= MARGIN:
+            return Match(top, score)
+        return Match(None, score, tuple(self._names[i] for i, s in ranked[:3] if s >= WEAK))
+
+    def lookup_any(self, keys: list[str]) -> Match:
+        """The first sure hit among several keys of one query, else the best suggestions."""
+        results = [self.lookup(k) for k in dict.fromkeys(keys) if k]
+        for r in results:
+            if r.id:
+                return r
+        best = max(results, key=lambda r: (len(r.suggestions) > 0, r.score), default=Match(None, 0))
+        return best
+
+    def name(self, iid: str) -> str:
+        return self._names[iid]
+
+
+_WORD = re.compile(r"[0-9a-z가-힣]+")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "with",
+        "as",
+        "at",
+        "by",
+        "from",
+        "what",
+        "who",
+        "whom",
+        "when",
+        "where",
+        "why",
+        "how",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "i",
+        "you",
+        "me",
+        "my",
+        "your",
+        "we",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "about",
+        "any",
+        "season",
+        "all",
+        "us",
+        "dead",
+        "tell",
+        "know",
+    ]
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Search tokens: lower-case words, stop words dropped, a light plural/verb stem."""
+    out = []
+    for w in _WORD.findall(text.lower()):
+        if w in _STOP or len(w) < 2:
+            continue
+        for suffix in ("ing", "ies", "es", "ed", "s"):
+            if len(w) > len(suffix) + 3 and w.endswith(suffix):
+                w = w[: -len(suffix)]
+                break
+        out.append(w)
+    return out
+
+
+class SentenceSearch:
+    """BM25 over every sentence's display text (headings and questions excluded)."""
+
+    def __init__(self, store: FactStore, k1: float = 1.2, b: float = 0.75):
+        self._post: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._len: dict[int, int] = {}
+        for sid, s in store.sentences.items():
+            if s.kind != "text":
+                continue
+            toks = tokens(s.display)
+            self._len[sid] = len(toks)
+            for t, n in Counter(toks).items():
+                self._post[t].append((sid, n))
+        self._n = max(len(self._len), 1)
+        self._avg = (sum(self._len.values()) / self._n) or 1.0
+        self._k1, self._b = k1, b
+
+    def search(self, query: str, limit: int = 3) -> list[tuple[int, float]]:
+        """Best sentences for a query with their scores, best first."""
+        scores: dict[int, float] = defaultdict(float)
+        for t in set(tokens(query)):
+            post = self._post.get(t)
+            if not post:
+                continue
+            idf = math.log(1 + (self._n - len(post) + 0.5) / (len(post) + 0.5))
+            for sid, tf in post:
+                norm = (
+                    tf
+                    * (self._k1 + 1)
+                    / (tf + self._k1 * (1 - self._b + self._b * self._len[sid] / self._avg))
+                )
+                scores[sid] += idf * norm
+        return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+def _lookup_names(entity) -> list[str]:
+    """Every alias, plus the given name of a person's two-part names ('Ji-hu', 'Solomon'),
+    since fans type given names alone."""
+    names = [entity.name, *entity.aliases]
+    if entity.kind in ("character", "actor"):
+        names += [
+            a.split(None, 1)[1]
+            for a in list(names)
+            if len(a.split()) == 2 and not a.split()[0].endswith(".")
+        ]  # not "Mr. Lee"
+    return names
+
+
+@dataclass
+class Matchers:
+    """Every index the engine needs, built once from a store."""
+
+    names: KeyIndex
+    roles: dict[str, list[str]]
+    lore: KeyIndex
+    search: SentenceSearch
+
+    @classmethod
+    def build(cls, store: FactStore) -> Matchers:
+        keyed = [
+            (key(alias), e.id, e.name)
+            for e in store.entities.values()
+            for alias in _lookup_names(e)
+            for key in (fold_key, plain_key)
+        ]
+        roles: dict[str, list[str]] = defaultdict(list)
+        for e in store.entities.values():
+            for role in e.roles:
+                roles[exact_key(role)].append(e.id)
+        lore = [
+            (fold_key(name), t.id, t.label)
+            for t in store.lore_topics.values()
+            for name in (t.id, t.label, *t.names)
+        ]
+        return cls(KeyIndex(keyed), dict(roles), KeyIndex(lore, strong=80.0), SentenceSearch(store))

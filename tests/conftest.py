@@ -1,0 +1,73 @@
+"""Shared fixtures: the real store built once into a temp dir, and corpus helpers."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.paths import DATA, DataPaths
+from bot.store import FactStore, load_store
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def source_texts() -> dict[str, str]:
+    """Every shipped article, whitespace collapsed, by source id."""
+    return {
+        p.stem: collapse(p.read_text(encoding="utf-8")) for p in (DATA / "sources").glob("*.txt")
+    }
+
+
+def copy_corpus(root: Path) -> DataPaths:
+    """A writable copy of the shipped sources and manifest; curated data stays shared."""
+    src = root / "sources"
+    shutil.copytree(DATA / "sources", src)
+    manifest = root / "sources.toml"
+    shutil.copy(DATA / "sources.toml", manifest)
+    return DataPaths.with_sources(src, manifest, root / "facts.sqlite")
+
+
+def add_article(
+    paths: DataPaths, sid: str, body: str, published: str, title: str = "A new article"
+) -> None:
+    (paths.sources_dir / f"{sid}.txt").write_text(body, encoding="utf-8")
+    with paths.manifest.open("a", encoding="utf-8") as f:
+        f.write(
+            f'\n[[source]]\nid = "{sid}"\ntitle = "{title}"\npublished = "{published}"\n'
+            f'date_basis = "estimated"\ndate_clue = "written for a test"\n'
+        )
+
+
+def load(paths: DataPaths) -> FactStore:
+    return asyncio.run(load_store(paths))
+
+
+@pytest.fixture(scope="session")
+def real_paths(tmp_path_factory) -> DataPaths:
+    root = tmp_path_factory.mktemp("real")
+    return DataPaths(store=root / "facts.sqlite")
+
+
+@pytest.fixture(scope="session")
+def store(real_paths) -> FactStore:
+    return load(real_paths)
+
+
+@pytest.fixture(scope="session")
+def engine(store) -> Engine:
+    return Engine(store, prefix="!", today=lambda: TODAY)
+
+
+@pytest.fixture(scope="session")
+def texts() -> dict[str, str]:
+    return source_texts()

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from rapidfuzz import fuzz
+
 from bot.answer import Answer, Citer, Line
 from bot.digest import age, month_years, stance, state_label, status_digest, topic_status
 from bot.matching import Match, Matchers, tokens
@@ -52,6 +54,16 @@ def shorten(text: str, limit: int = 220) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
+
+
+def _complete(current: str, choices: list[str], limit: int) -> list[str]:
+    current = collapse_ws(fold_unicode(current))[:MAX_QUERY]
+    if not current:
+        return choices[:limit]
+    key = plain_key(current)
+    scored = [(fuzz.partial_ratio(key, plain_key(c)) if key else 0.0, c) for c in choices]
+    scored.sort(key=lambda sc: (-sc[0], sc[1]))
+    return [c for score, c in scored if score >= 50][:limit]
 
 
 class Engine:
@@ -544,6 +556,19 @@ class Engine:
             if score:
                 out.append((score, t.id))
         return sorted(out, key=lambda kv: -kv[0])
+
+    # --- autocomplete --------------------------------------------------------------------
+
+    def complete_names(self, current: str, limit: int = 25) -> list[str]:
+        """Names for slash-command autocomplete: best fuzzy matches of what is typed so far."""
+        names = sorted({e.name for e in self.store.entities.values()}
+                       | {r for e in self.store.entities.values() for r in e.roles[:1]})
+        return _complete(current, names, limit)
+
+    def complete_lore(self, current: str, limit: int = 25) -> list[str]:
+        """Lore topic names for autocomplete."""
+        names = [t.names[0] if t.names else t.id for t in self.store.lore_topics.values()]
+        return _complete(current, names, limit)
 
     # --- !sources, !help, unknown --------------------------------------------------------
 

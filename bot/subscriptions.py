@@ -1,0 +1,218 @@
+"""Server settings and status subscriptions: an aiosqlite database with versioned migrations.
+
+Migrations are `data/migrations/NNN_name.sql`, applied in order; `PRAGMA user_version` holds the
+number of the last one applied, so an old database is upgraded in place and never rebuilt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiosqlite
+
+from bot.paths import DATA
+
+MIGRATIONS = DATA / "migrations"
+CADENCES = ("daily", "weekly")
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """One channel's scheduled status post."""
+
+    guild_id: int
+    channel_id: int
+    subscriber_id: int
+    post_time: str
+    cadence: str
+    weekday: int
+    on_change: bool
+    created_at: dt.datetime
+    last_slot: dt.datetime | None = None
+    last_fingerprint: str | None = None
+    paused_reason: str | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_reason is not None
+
+
+@dataclass(frozen=True)
+class SubscribeOptions:
+    """What `!status subscribe #channel [HH:MM] [daily|weekly] [on-change]` asked for."""
+
+    post_time: str
+    cadence: str
+    on_change: bool
+
+
+def parse_options(text: str, default_time: str) -> SubscribeOptions:
+    """Parse the words after the channel; ValueError with a friendly message on bad input."""
+    post_time, cadence, on_change = default_time, "daily", False
+    for word in text.lower().replace(",", " ").split():
+        if m := re.fullmatch(r"(\d{1,2})[:h.](\d{2})(?:utc)?", word):
+            hour, minute = int(m.group(1)), int(m.group(2))
+            if hour > 23 or minute > 59:
+                raise ValueError(f"{word} is not a time of day; use HH:MM in UTC, e.g. 09:00.")
+            post_time = f"{hour:02d}:{minute:02d}"
+        elif word in CADENCES:
+            cadence = word
+        elif word in ("on-change", "onchange", "on_change", "changes"):
+            on_change = True
+        elif word == "utc":
+            continue
+        else:
+            raise ValueError(
+                f"I don't understand “{word[:30]}”. Use: `status subscribe #channel [HH:MM] "
+                "[daily|weekly] [on-change]` (times are UTC)."
+            )
+    return SubscribeOptions(post_time, cadence, on_change)
+
+
+def _iso(t: dt.datetime | None) -> str | None:
+    return t.astimezone(dt.UTC).isoformat() if t else None
+
+
+def _dt(s: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(s) if s else None
+
+
+def _row(r: aiosqlite.Row) -> Subscription:
+    return Subscription(
+        guild_id=r[0], channel_id=r[1], subscriber_id=r[2], post_time=r[3], cadence=r[4],
+        weekday=r[5], on_change=bool(r[6]), created_at=_dt(r[7]), last_slot=_dt(r[8]),
+        last_fingerprint=r[9], paused_reason=r[10],
+    )
+
+
+_COLUMNS = ("guild_id, channel_id, subscriber_id, post_time, cadence, weekday, on_change, "
+            "created_at, last_slot, last_fingerprint, paused_reason")
+
+
+class SettingsDB:
+    """Per-server settings and subscriptions. Open with `await SettingsDB.open(path)`."""
+
+    def __init__(self, db: aiosqlite.Connection):
+        self._db = db
+
+    @classmethod
+    async def open(cls, path: Path | str, migrations: Path = MIGRATIONS) -> SettingsDB:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path)
+        await migrate(db, migrations)
+        return cls(db)
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    # --- guild settings --------------------------------------------------------------------
+
+    async def spoilers(self, guild_id: int | None) -> bool:
+        """Whether spoilers are hidden in this server (on by default, and in DMs)."""
+        if guild_id is None:
+            return True
+        row = await (await self._db.execute(
+            "SELECT spoilers FROM guild_settings WHERE guild_id = ?", (guild_id,))).fetchone()
+        return True if row is None else bool(row[0])
+
+    async def set_spoilers(self, guild_id: int, on: bool) -> None:
+        await self._db.execute(
+            "INSERT INTO guild_settings (guild_id, spoilers) VALUES (?, ?) "
+            "ON CONFLICT(guild_id) DO UPDATE SET spoilers = excluded.spoilers",
+            (guild_id, int(on)),
+        )
+        await self._db.commit()
+
+    # --- subscriptions ---------------------------------------------------------------------
+
+    async def subscribe(self, sub: Subscription) -> Subscription:
+        """Create or replace a channel's subscription (a replaced one starts afresh)."""
+        await self._db.execute(
+            f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (sub.guild_id, sub.channel_id, sub.subscriber_id, sub.post_time, sub.cadence,
+             sub.weekday, int(sub.on_change), _iso(sub.created_at), _iso(sub.last_slot),
+             sub.last_fingerprint, sub.paused_reason),
+        )
+        await self._db.commit()
+        return sub
+
+    async def unsubscribe(self, guild_id: int, channel_id: int | None = None) -> int:
+        """Remove one channel's subscription, or every one in the server; returns how many."""
+        if channel_id is None:
+            cur = await self._db.execute("DELETE FROM subscriptions WHERE guild_id = ?", (guild_id,))
+        else:
+            cur = await self._db.execute(
+                "DELETE FROM subscriptions WHERE guild_id = ? AND channel_id = ?",
+                (guild_id, channel_id))
+        await self._db.commit()
+        return cur.rowcount
+
+    async def subscriptions(self, guild_id: int | None = None) -> list[Subscription]:
+        """One server's subscriptions, or all of them."""
+        sql = f"SELECT {_COLUMNS} FROM subscriptions"
+        args: tuple = ()
+        if guild_id is not None:
+            sql += " WHERE guild_id = ?"
+            args = (guild_id,)
+        rows = await (await self._db.execute(sql + " ORDER BY guild_id, channel_id", args)).fetchall()
+        return [_row(r) for r in rows]
+
+    async def claim_slot(self, sub: Subscription, slot: dt.datetime) -> bool:
+        """Record a slot as taken before posting, so a restart never posts it twice.
+        False when another run already claimed it."""
+        cur = await self._db.execute(
+            "UPDATE subscriptions SET last_slot = ? WHERE guild_id = ? AND channel_id = ? "
+            "AND (last_slot IS NULL OR last_slot < ?)",
+            (_iso(slot), sub.guild_id, sub.channel_id, _iso(slot)),
+        )
+        await self._db.commit()
+        return cur.rowcount == 1
+
+    async def release_slot(self, sub: Subscription) -> None:
+        """Give a claimed slot back (the post failed for a reason worth retrying)."""
+        await self._db.execute(
+            "UPDATE subscriptions SET last_slot = ? WHERE guild_id = ? AND channel_id = ?",
+            (_iso(sub.last_slot), sub.guild_id, sub.channel_id),
+        )
+        await self._db.commit()
+
+    async def posted(self, sub: Subscription, fingerprint: str) -> None:
+        await self._db.execute(
+            "UPDATE subscriptions SET last_fingerprint = ? WHERE guild_id = ? AND channel_id = ?",
+            (fingerprint, sub.guild_id, sub.channel_id),
+        )
+        await self._db.commit()
+
+    async def pause(self, sub: Subscription, reason: str) -> None:
+        await self._db.execute(
+            "UPDATE subscriptions SET paused_reason = ? WHERE guild_id = ? AND channel_id = ?",
+            (reason, sub.guild_id, sub.channel_id),
+        )
+        await self._db.commit()
+
+
+async def migrate(db: aiosqlite.Connection, migrations: Path = MIGRATIONS) -> int:
+    """Apply every migration newer than the database; returns the version reached."""
+    (version,) = await (await db.execute("PRAGMA user_version")).fetchone()
+    for path in sorted(migrations.glob("*.sql")):
+        number = int(path.name.split("_", 1)[0])
+        if number <= version:
+            continue
+        await db.executescript(f"BEGIN;\n{path.read_text(encoding='utf-8')}\n"
+                               f"PRAGMA user_version = {number};\nCOMMIT;")
+        version = number
+    return version
+
+
+def new_subscription(guild_id: int, channel_id: int, subscriber_id: int,
+                     options: SubscribeOptions, now: dt.datetime) -> Subscription:
+    """A subscription created now: weekly posts fall on today's weekday."""
+    return Subscription(
+        guild_id=guild_id, channel_id=channel_id, subscriber_id=subscriber_id,
+        post_time=options.post_time, cadence=options.cadence, weekday=now.weekday(),
+        on_change=options.on_change, created_at=now,
+    )

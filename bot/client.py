@@ -35,10 +35,16 @@ def default_intents() -> discord.Intents:
 class HyosanBot(commands.Bot):
     """hyosan-bot. Everything it answers with comes from `engine`; settings live in `db`."""
 
-    def __init__(self, *, settings: Settings, engine: Engine, db: SettingsDB,
-                 clock: Callable[[], dt.datetime] = utcnow,
-                 extensions: Sequence[str] = EXTENSIONS,
-                 intents: discord.Intents | None = None):
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        engine: Engine,
+        db: SettingsDB,
+        clock: Callable[[], dt.datetime] = utcnow,
+        extensions: Sequence[str] = EXTENSIONS,
+        intents: discord.Intents | None = None,
+    ):
         super().__init__(
             command_prefix=commands.when_mentioned_or(settings.prefix),
             intents=intents or default_intents(),
@@ -76,16 +82,24 @@ async def main(settings: Settings) -> int:
         async with HyosanBot(settings=settings, engine=engine, db=db) as bot:
             await bot.start(settings.token or "")
     except discord.LoginFailure:
-        print("error: Discord rejected the token. Check DISCORD_TOKEN in .env "
-              "(Developer Portal -> your app -> Bot -> Reset Token).", file=sys.stderr)
+        print(
+            "error: Discord rejected the token. Check DISCORD_TOKEN in .env "
+            "(Developer Portal -> your app -> Bot -> Reset Token).",
+            file=sys.stderr,
+        )
         return 1
     except discord.PrivilegedIntentsRequired:
-        print("error: enable the Message Content intent for the bot in the Developer Portal "
-              "(your app -> Bot -> Privileged Gateway Intents).", file=sys.stderr)
+        print(
+            "error: enable the Message Content intent for the bot in the Developer Portal "
+            "(your app -> Bot -> Privileged Gateway Intents).",
+            file=sys.stderr,
+        )
         return 1
     except (OSError, discord.GatewayNotFound, discord.HTTPException) as exc:
-        print(f"error: cannot reach Discord ({type(exc).__name__}). Check the network.",
-              file=sys.stderr)
+        print(
+            f"error: cannot reach Discord ({type(exc).__name__}). Check the network.",
+            file=sys.stderr,
+        )
         return 1
     finally:
         await db.close()

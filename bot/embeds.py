@@ -21,8 +21,9 @@ def _spoiler(text: str) -> str:
 
 def answer_embed(answer: Answer, spoilers: bool = True, note: str | None = None) -> discord.Embed:
     """The embed for an answer; spoiler lines are hidden behind spoiler bars when asked."""
-    lines = [_spoiler(line.text) if (spoilers and line.spoiler) else line.text
-             for line in answer.lines]
+    lines = [
+        _spoiler(line.text) if (spoilers and line.spoiler) else line.text for line in answer.lines
+    ]
     if note:
         lines.insert(0, f"*{note}*")
     embed = discord.Embed(

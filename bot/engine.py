@@ -561,8 +561,10 @@ class Engine:
 
     def complete_names(self, current: str, limit: int = 25) -> list[str]:
         """Names for slash-command autocomplete: best fuzzy matches of what is typed so far."""
-        names = sorted({e.name for e in self.store.entities.values()}
-                       | {r for e in self.store.entities.values() for r in e.roles[:1]})
+        names = sorted(
+            {e.name for e in self.store.entities.values()}
+            | {r for e in self.store.entities.values() for r in e.roles[:1]}
+        )
         return _complete(current, names, limit)
 
     def complete_lore(self, current: str, limit: int = 25) -> list[str]:

@@ -65,8 +65,14 @@ def plan_posts(subs: list[Subscription], now: dt.datetime, fingerprint: str) -> 
         slot = latest_slot(sub, now)
         if slot < sub.created_at or (sub.last_slot and sub.last_slot >= slot):
             continue
-        out.append(PlannedPost(sub, slot, now - slot > LATE_AFTER,
-                               sub.on_change and sub.last_fingerprint == fingerprint))
+        out.append(
+            PlannedPost(
+                sub,
+                slot,
+                now - slot > LATE_AFTER,
+                sub.on_change and sub.last_fingerprint == fingerprint,
+            )
+        )
     return out
 
 
@@ -92,9 +98,15 @@ Notifier = Callable[[Subscription, str], Awaitable[None]]
 class StatusPoster:
     """Posts due digests. The caller renders; this decides what is due and handles failure."""
 
-    def __init__(self, db: SettingsDB, fingerprint: Callable[[], str], send: Sender,
-                 notify: Notifier, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 rate: float = SEND_RATE):
+    def __init__(
+        self,
+        db: SettingsDB,
+        fingerprint: Callable[[], str],
+        send: Sender,
+        notify: Notifier,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        rate: float = SEND_RATE,
+    ):
         self.db = db
         self.fingerprint = fingerprint
         self.send = send
@@ -113,8 +125,14 @@ class StatusPoster:
             if post.unchanged:
                 report.skipped_unchanged += 1
                 continue
-            note = (f"Late post: the {post.slot:%H:%M} UTC slot of {post.slot:%Y-%m-%d} was "
-                    "missed while the bot was offline.") if post.late else None
+            note = (
+                (
+                    f"Late post: the {post.slot:%H:%M} UTC slot of {post.slot:%Y-%m-%d} was "
+                    "missed while the bot was offline."
+                )
+                if post.late
+                else None
+            )
             try:
                 await self.send(post.sub, await self.db.spoilers(post.sub.guild_id), note)
             except PostFailed as exc:
@@ -140,5 +158,7 @@ class StatusPoster:
         try:
             await self.notify(sub, reason)
         except Exception as exc:  # telling the server is best effort
-            log.warning("could not tell guild %s about a paused subscription: %r", sub.guild_id, exc)
+            log.warning(
+                "could not tell guild %s about a paused subscription: %r", sub.guild_id, exc
+            )
             report.errors.append(f"notify {sub.guild_id}: {exc!r}")

@@ -82,14 +82,24 @@ def _dt(s: str | None) -> dt.datetime | None:
 
 def _row(r: aiosqlite.Row) -> Subscription:
     return Subscription(
-        guild_id=r[0], channel_id=r[1], subscriber_id=r[2], post_time=r[3], cadence=r[4],
-        weekday=r[5], on_change=bool(r[6]), created_at=_dt(r[7]), last_slot=_dt(r[8]),
-        last_fingerprint=r[9], paused_reason=r[10],
+        guild_id=r[0],
+        channel_id=r[1],
+        subscriber_id=r[2],
+        post_time=r[3],
+        cadence=r[4],
+        weekday=r[5],
+        on_change=bool(r[6]),
+        created_at=_dt(r[7]),
+        last_slot=_dt(r[8]),
+        last_fingerprint=r[9],
+        paused_reason=r[10],
     )
 
 
-_COLUMNS = ("guild_id, channel_id, subscriber_id, post_time, cadence, weekday, on_change, "
-            "created_at, last_slot, last_fingerprint, paused_reason")
+_COLUMNS = (
+    "guild_id, channel_id, subscriber_id, post_time, cadence, weekday, on_change, "
+    "created_at, last_slot, last_fingerprint, paused_reason"
+)
 
 
 class SettingsDB:
@@ -115,8 +125,11 @@ class SettingsDB:
         """Whether spoilers are hidden in this server (on by default, and in DMs)."""
         if guild_id is None:
             return True
-        row = await (await self._db.execute(
-            "SELECT spoilers FROM guild_settings WHERE guild_id = ?", (guild_id,))).fetchone()
+        row = await (
+            await self._db.execute(
+                "SELECT spoilers FROM guild_settings WHERE guild_id = ?", (guild_id,)
+            )
+        ).fetchone()
         return True if row is None else bool(row[0])
 
     async def set_spoilers(self, guild_id: int, on: bool) -> None:
@@ -133,9 +146,19 @@ class SettingsDB:
         """Create or replace a channel's subscription (a replaced one starts afresh)."""
         await self._db.execute(
             f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (sub.guild_id, sub.channel_id, sub.subscriber_id, sub.post_time, sub.cadence,
-             sub.weekday, int(sub.on_change), _iso(sub.created_at), _iso(sub.last_slot),
-             sub.last_fingerprint, sub.paused_reason),
+            (
+                sub.guild_id,
+                sub.channel_id,
+                sub.subscriber_id,
+                sub.post_time,
+                sub.cadence,
+                sub.weekday,
+                int(sub.on_change),
+                _iso(sub.created_at),
+                _iso(sub.last_slot),
+                sub.last_fingerprint,
+                sub.paused_reason,
+            ),
         )
         await self._db.commit()
         return sub
@@ -143,11 +166,14 @@ class SettingsDB:
     async def unsubscribe(self, guild_id: int, channel_id: int | None = None) -> int:
         """Remove one channel's subscription, or every one in the server; returns how many."""
         if channel_id is None:
-            cur = await self._db.execute("DELETE FROM subscriptions WHERE guild_id = ?", (guild_id,))
+            cur = await self._db.execute(
+                "DELETE FROM subscriptions WHERE guild_id = ?", (guild_id,)
+            )
         else:
             cur = await self._db.execute(
                 "DELETE FROM subscriptions WHERE guild_id = ? AND channel_id = ?",
-                (guild_id, channel_id))
+                (guild_id, channel_id),
+            )
         await self._db.commit()
         return cur.rowcount
 
@@ -158,7 +184,9 @@ class SettingsDB:
         if guild_id is not None:
             sql += " WHERE guild_id = ?"
             args = (guild_id,)
-        rows = await (await self._db.execute(sql + " ORDER BY guild_id, channel_id", args)).fetchall()
+        rows = await (
+            await self._db.execute(sql + " ORDER BY guild_id, channel_id", args)
+        ).fetchall()
         return [_row(r) for r in rows]
 
     async def claim_slot(self, sub: Subscription, slot: dt.datetime) -> bool:
@@ -202,17 +230,24 @@ async def migrate(db: aiosqlite.Connection, migrations: Path = MIGRATIONS) -> in
         number = int(path.name.split("_", 1)[0])
         if number <= version:
             continue
-        await db.executescript(f"BEGIN;\n{path.read_text(encoding='utf-8')}\n"
-                               f"PRAGMA user_version = {number};\nCOMMIT;")
+        await db.executescript(
+            f"BEGIN;\n{path.read_text(encoding='utf-8')}\nPRAGMA user_version = {number};\nCOMMIT;"
+        )
         version = number
     return version
 
 
-def new_subscription(guild_id: int, channel_id: int, subscriber_id: int,
-                     options: SubscribeOptions, now: dt.datetime) -> Subscription:
+def new_subscription(
+    guild_id: int, channel_id: int, subscriber_id: int, options: SubscribeOptions, now: dt.datetime
+) -> Subscription:
     """A subscription created now: weekly posts fall on today's weekday."""
     return Subscription(
-        guild_id=guild_id, channel_id=channel_id, subscriber_id=subscriber_id,
-        post_time=options.post_time, cadence=options.cadence, weekday=now.weekday(),
-        on_change=options.on_change, created_at=now,
+        guild_id=guild_id,
+        channel_id=channel_id,
+        subscriber_id=subscriber_id,
+        post_time=options.post_time,
+        cadence=options.cadence,
+        weekday=now.weekday(),
+        on_change=options.on_change,
+        created_at=now,
     )

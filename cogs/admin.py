@@ -24,15 +24,19 @@ class Admin(commands.Cog):
 
     @commands.command(name="sync", hidden=True)
     @commands.is_owner()
-    async def sync(self, ctx: commands.Context, scope: Literal["global", "here"] = "global") -> None:
+    async def sync(
+        self, ctx: commands.Context, scope: Literal["global", "here"] = "global"
+    ) -> None:
         """Register slash commands with Discord: everywhere, or in this server only (at once)."""
         if scope == "here" and ctx.guild:
             self.bot.tree.copy_global_to(guild=ctx.guild)
             synced = await self.bot.tree.sync(guild=ctx.guild)
         else:
             synced = await self.bot.tree.sync()
-        await ctx.send(f"Synced {len(synced)} slash commands ({scope}).",
-                       allowed_mentions=discord.AllowedMentions.none())
+        await ctx.send(
+            f"Synced {len(synced)} slash commands ({scope}).",
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
 
 
 async def setup(bot) -> None:

@@ -55,8 +55,7 @@ class Errors(commands.Cog):
             log.error("command %s failed", ctx.command, exc_info=original)
             message = "Something went wrong on my side; it has been logged. Please try again later."
         try:
-            await ctx.send(message, ephemeral=True,
-                           allowed_mentions=discord.AllowedMentions.none())
+            await ctx.send(message, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
         except discord.HTTPException:
             log.warning("could not send an error reply in channel %s", ctx.channel.id)
 

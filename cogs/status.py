@@ -42,8 +42,12 @@ class Status(commands.Cog):
 
     # --- commands --------------------------------------------------------------------------
 
-    @commands.hybrid_group(name="status", fallback="show", invoke_without_command=True,
-                           description="The Season 2 status digest, with sources")
+    @commands.hybrid_group(
+        name="status",
+        fallback="show",
+        invoke_without_command=True,
+        description="The Season 2 status digest, with sources",
+    )
     @user_cooldown()
     async def status(self, ctx: commands.Context) -> None:
         await send_answer(ctx, self.bot.engine.status())
@@ -51,8 +55,9 @@ class Status(commands.Cog):
     @status.command(name="subscribe", description="Post the digest in a channel on a schedule")
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
-    async def subscribe(self, ctx: commands.Context, channel: discord.TextChannel, *,
-                        options: str = "") -> None:
+    async def subscribe(
+        self, ctx: commands.Context, channel: discord.TextChannel, *, options: str = ""
+    ) -> None:
         """`!status subscribe #channel [HH:MM] [daily|weekly] [on-change]` (UTC)."""
         try:
             opts = parse_options(options, self.bot.settings.post_time)
@@ -61,21 +66,28 @@ class Status(commands.Cog):
             return
         now = self.bot.clock()
         sub = await self.bot.db.subscribe(
-            new_subscription(ctx.guild.id, channel.id, ctx.author.id, opts, now))
+            new_subscription(ctx.guild.id, channel.id, ctx.author.id, opts, now)
+        )
         first = next_slot(sub, now)
         extra = ", only when the digest changed" if sub.on_change else ""
-        await ctx.send(f"Subscribed {channel.mention}: {sub.cadence} at {sub.post_time} UTC"
-                       f"{extra}. First post: {first:%Y-%m-%d %H:%M} UTC.")
+        await ctx.send(
+            f"Subscribed {channel.mention}: {sub.cadence} at {sub.post_time} UTC"
+            f"{extra}. First post: {first:%Y-%m-%d %H:%M} UTC."
+        )
 
     @status.command(name="unsubscribe", description="Stop scheduled posts in a channel")
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
-    async def unsubscribe(self, ctx: commands.Context,
-                          channel: discord.TextChannel | None = None) -> None:
+    async def unsubscribe(
+        self, ctx: commands.Context, channel: discord.TextChannel | None = None
+    ) -> None:
         target = channel or ctx.channel
         removed = await self.bot.db.unsubscribe(ctx.guild.id, target.id)
-        await ctx.send(f"Stopped the status posts in {target.mention}." if removed
-                       else f"{target.mention} has no status subscription.")
+        await ctx.send(
+            f"Stopped the status posts in {target.mention}."
+            if removed
+            else f"{target.mention} has no status subscription."
+        )
 
     @status.command(name="subscriptions", description="This server's scheduled status posts")
     @commands.guild_only()
@@ -120,14 +132,17 @@ class Status(commands.Cog):
     async def _send(self, sub: Subscription, spoilers: bool, note: str | None) -> None:
         try:
             channel = self.bot.get_channel(sub.channel_id) or await self.bot.fetch_channel(
-                sub.channel_id)
+                sub.channel_id
+            )
             await channel.send(embed=self._embed(spoilers, note))
         except discord.HTTPException as exc:
             raise post_failure(exc) from exc
 
     async def _notify(self, sub: Subscription, reason: str) -> None:
-        text = (f"I paused the Season 2 status posts for <#{sub.channel_id}>: {reason}. "
-                "Fix the channel or my permissions, then run `!status subscribe` again.")
+        text = (
+            f"I paused the Season 2 status posts for <#{sub.channel_id}>: {reason}. "
+            "Fix the channel or my permissions, then run `!status subscribe` again."
+        )
         guild = self.bot.get_guild(sub.guild_id)
         system = guild.system_channel if guild else None
         if system is not None and system.permissions_for(guild.me).send_messages:

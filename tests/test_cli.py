@@ -1,0 +1,110 @@
+"""The command line: ask, console, run without a token, and the bot's start-up failures."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import discord
+import pytest
+
+from bot import cli
+from bot.client import HyosanBot, main
+from bot.config import Settings, load_settings
+from bot.paths import ROOT
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+
+
+def test_ask_json_contract_from_a_process():
+    out = run_cli("ask", "--json", "!cast onjo")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["ok"] and data["match"] == "Nam On-jo" and data["citations"]
+
+
+def test_ask_exits_zero_when_nothing_found():
+    out = run_cli("ask", "--json", "!cast xyzzy")
+    assert out.returncode == 0 and json.loads(out.stdout)["ok"] is False
+
+
+def test_ask_does_not_import_discord():
+    code = (
+        "import sys; from bot.cli import main; main(['ask', '!cast onjo']); "
+        "print('DISCORD' if 'discord' in sys.modules else 'CLEAN', file=sys.stderr)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert out.stderr.strip().endswith("CLEAN")
+
+
+def test_console_answers_until_eof(engine):
+    stdout = io.StringIO()
+    assert cli.console(engine, stdin=io.StringIO("!cast onjo\n\n!lore jonus\n"), stdout=stdout) == 0
+    text = stdout.getvalue()
+    assert "Park Ji-hu" in text and "Jonus" in text
+
+
+def test_run_without_token_explains_and_starts_the_console(monkeypatch, capsys):
+    monkeypatch.setattr(cli, "cmd_console", lambda args, settings: 0)
+    assert cli.cmd_run(None, Settings(token=None)) == 0
+    assert "DISCORD_TOKEN" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("exc", "needle"),
+    [
+        (discord.LoginFailure("bad"), "rejected the token"),
+        (OSError("no route"), "cannot reach Discord"),
+    ],
+)
+async def test_start_failures_are_one_line(tmp_path, monkeypatch, capsys, real_paths, exc, needle):
+    async def boom(self, token, *, reconnect=True):
+        raise exc
+
+    monkeypatch.setattr(HyosanBot, "start", boom)
+    settings = Settings(
+        token="t0k3n-secret", facts_path=real_paths.store, settings_db=tmp_path / "s.sqlite"
+    )
+    assert await main(settings) == 1
+    err = capsys.readouterr().err
+    assert needle in err and "Traceback" not in err and "t0k3n-secret" not in err
+
+
+def test_settings_never_show_the_token(monkeypatch):
+    monkeypatch.setenv("DISCORD_TOKEN", "t0k3n-secret")
+    monkeypatch.setenv("HYOSAN_PREFIX", "?")
+    settings = load_settings(env_file=None)
+    assert settings.prefix == "?" and "t0k3n-secret" not in repr(settings)
+
+
+def test_bad_settings_are_reported(monkeypatch):
+    monkeypatch.setenv("HYOSAN_POST_TIME", "25:99")
+    with pytest.raises(ValueError, match="HH:MM"):
+        load_settings(env_file=None)
+
+
+def test_env_example_documents_every_setting():
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    for name in (
+        "DISCORD_TOKEN",
+        "HYOSAN_PREFIX",
+        "HYOSAN_FACTS_DB",
+        "HYOSAN_SETTINGS_DB",
+        "HYOSAN_POST_TIME",
+        "HYOSAN_LOG_LEVEL",
+        "HYOSAN_DEV_GUILD",
+    ):
+        assert f"{name}=" in example

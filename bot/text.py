@@ -11,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 # A dateline the CMS printed before the article, e.g. "date 2024-04-09".
@@ -102,39 +101,48 @@ def _blocks(body: str, start: int) -> list[tuple[int, int]]:
     return blocks
 
 
-@lru_cache(maxsize=1)
-def _segmenter():  # pysbd is imported lazily: only the builder needs it
-    import pysbd
+# A sentence ends at . ! ? or … (plus closing quotes) before whitespace and a capital, a digit
+# or an opening quote; abbreviations and initials ("Mr. Lee", "J.Q. Lee") do not end one.
+_BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(?=\s+[\"“‘'(\[]?[A-Z0-9가-힣])")
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "prof", "no", "fig", "vol", "ca", "approx"]
+)
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    if m.group(1) != ".":
+        return True
+    word = re.search(r"([^\W\d_]+)$", text[: m.start()])
+    if word is None:
+        return True
+    w = word.group(1)
+    return not (w.lower() in _ABBREVIATIONS or (len(w) == 1 and w.isupper()))
 
 
 def _split_block(text: str) -> list[tuple[int, int]]:
-    """Sentence offsets inside one block, found with pysbd and located in the block itself."""
-    flat = text.replace("\n", " ")  # same length, so offsets stay valid
+    """Sentence offsets inside one block (a run of wrapped lines)."""
     spans: list[tuple[int, int]] = []
-    cursor = 0
-    for piece in _segmenter().segment(flat):
-        piece = piece.strip()
-        if not piece:
-            continue
-        at = flat.find(piece, cursor)
-        if at < 0:  # pysbd altered the text; fall back to the rest of the block as one piece
-            rest = flat[cursor:].strip()
-            if rest:
-                at = flat.find(rest, cursor)
-                spans.append((at, at + len(rest)))
-            return spans
-        spans.append((at, at + len(piece)))
-        cursor = at + len(piece)
-    return _merge_fragments(flat, spans)
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if _ends_sentence(text, m):
+            spans.append((start, m.end()))
+            start = m.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for s, e in spans:
+        piece = text[s:e]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body:
+            trimmed.append((s + lead, s + lead + len(body)))
+    return _merge_fragments(text, trimmed)
 
 
-def _merge_fragments(flat: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Glue pieces pysbd cut off that are not sentences: a lone quote mark or a lowercase tail."""
+def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Glue pieces that are not sentences back on: a lone quote mark or a lowercase tail."""
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        piece = flat[s:e]
+        piece = text[s:e]
         if merged and (not any(ch.isalnum() for ch in piece) or piece[0].islower()):
             merged[-1] = (merged[-1][0], e)
         else:

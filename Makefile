@@ -3,12 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run console test lint bench build clean
+.PHONY: run console test lint bench bench-quick build clean
 
 $(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
+	$(PY) -m compileall -q bot cogs
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime
@@ -31,7 +32,10 @@ lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 
 bench: $(VENV)/.runtime
-	$(PY) -m bot bench
+	$(PY) -m bot bench --json bench-full.json
+
+bench-quick: $(VENV)/.runtime
+	$(PY) -m bot bench --quick
 
 clean:
 	rm -rf $(VENV) data/facts.sqlite

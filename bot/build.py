@@ -2,42 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.curated import load_entities, load_lexicon, load_repairs
-from bot.errors import BuildError
 from bot.extract import extract
 from bot.manifest import load_sources
 from bot.paths import DataPaths, rel
-
-# The code that decides what a build writes: a change to any of it makes stores stale.
-BUILDER_MODULES = ("build.py", "curated.py", "extract.py", "manifest.py", "names.py", "text.py")
-
-
-def schema_version(schema_sql: str) -> int:
-    """The PRAGMA user_version the schema file sets."""
-    m = re.search(r"PRAGMA\s+user_version\s*=\s*(\d+)", schema_sql, re.IGNORECASE)
-    if not m:
-        raise BuildError("data/schema.sql: no 'PRAGMA user_version = N' line")
-    return int(m.group(1))
-
-
-def content_hash(paths: DataPaths) -> str:
-    """A hash of everything a build reads: curated files, manifest, and every listed article."""
-    h = hashlib.sha256()
-    here = Path(__file__).parent
-    for p in [*(here / m for m in BUILDER_MODULES), *paths.inputs()]:
-        h.update(p.name.encode() + b"\0")
-        h.update(p.read_bytes() if p.exists() else b"<missing>")
-    for p in sorted(paths.sources_dir.glob("*.txt")):
-        h.update(p.name.encode() + b"\0" + p.read_bytes())
-    return h.hexdigest()
+from bot.versions import content_hash, schema_version
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ async def main(settings: Settings) -> int:
     discord.utils.setup_logging(level=level, root=True)
     store = await load_store(DataPaths(store=settings.facts_path))
     engine = Engine(store, prefix=settings.prefix)
+    engine.warm()  # a fan's first free question should not pay for building the index
     db = await SettingsDB.open(settings.settings_db)
     try:
         async with HyosanBot(settings=settings, engine=engine, db=db) as bot:

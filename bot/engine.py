@@ -9,13 +9,14 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from bot.answer import Answer, Citer, Line
-from bot.digest import age, month_years, stance, state_label, status_digest, topic_status
+from bot.digest import TopicStatus, age, month_years, stance, state_label, topic_status
 from bot.matching import Match, Matchers, tokens
 from bot.names import exact_key, fold_key, plain_key
 from bot.store import EntityRow, FactStore, PairRow
 from bot.text import collapse_ws, fold_unicode
 
 COMMANDS = ("cast", "status", "lore", "ask", "sources", "help")
+MAX_PAIRS = 4  # roles listed for one person; the best supported come first
 MAX_QUERY = 200  # characters of a query that are read; the rest is ignored
 ASK_MIN_SCORE = 4.0  # BM25 score below which a free question is "I don't know"
 EXAMPLES = {
@@ -76,6 +77,21 @@ class Engine:
         self.prefix = prefix
         self.today = today
         self.m = Matchers.build(store)
+        # The store never changes while loaded, so per-store work is done once, on first use.
+        self._pairs_by_entity: dict[str, list[PairRow]] = {}
+        for pair in sorted(store.pairs, key=lambda p: -len(p.evidence)):
+            for eid in {pair.actor_id, pair.character_id} - {None}:
+                self._pairs_by_entity.setdefault(eid, []).append(pair)
+        self._topics: dict[str, TopicStatus | None] = {}
+        self._summary: tuple[list[tuple[str, int]], list[tuple[str, int]]] | None = None
+        self._table: list[PairRow] | None = None
+
+    def warm(self) -> None:
+        """Build everything that is otherwise built on first use (for a long-running bot)."""
+        _ = self.m.search
+        for topic in self.store.status_topics:
+            self._topic(topic)
+        self._summary_items()
 
     # --- entry point ---------------------------------------------------------------------
 
@@ -118,7 +134,7 @@ class Engine:
     def _printed_variants(self, entity: EntityRow, sentence_ids: list[int]) -> list[str]:
         """Other spellings of an entity that the cited sentences actually print."""
         out = []
-        quotes = " ".join(self.store.sentences[s].quote.lower() for s in sentence_ids)
+        quotes = " ".join(self.store.sentences[s].quote.lower() for s in sentence_ids[:20])
         for alias in entity.aliases:
             if (
                 alias != entity.name
@@ -130,12 +146,18 @@ class Engine:
         return out[:3]
 
     def _pairs_for(self, eid: str) -> list[PairRow]:
-        return [p for p in self.store.pairs if eid in (p.actor_id, p.character_id)]
+        return self._pairs_by_entity.get(eid, [])
+
+    def _topic(self, topic: str) -> TopicStatus | None:
+        if topic not in self._topics:
+            self._topics[topic] = topic_status(self.store, topic)
+        return self._topics[topic]
 
     def _return_line(self, pair: PairRow, cite: Citer) -> Line | None:
         ids = {pair.actor_id, pair.character_id} - {None}
+        # Both lists are newest first; only the leading ones are ever cited.
         ev = sorted(
-            {e for i in ids for e in self.store.returns.get(i, [])},
+            {e for i in ids for e in self.store.returns.get(i, [])[:50]},
             key=lambda e: (-self._published(e[0]), e[0]),
         )
         if pair.character_id is None:
@@ -161,8 +183,7 @@ class Engine:
         return dt.date.fromisoformat(self.store.sources[s.source_id].published).toordinal()
 
     def _evidence(self, pair: PairRow) -> list[int]:
-        # Newest sources first, so the freshest wording is cited first.
-        return sorted((sid for sid, _ in pair.evidence), key=lambda s: (-self._published(s), s))
+        return [sid for sid, _ in pair.evidence]  # the store holds them newest first
 
     def _not_found(self, command: str, query: str, match: Match, what: str, hint: str) -> Answer:
         shown = safe_echo(query)
@@ -211,7 +232,7 @@ class Engine:
         cite = Citer(self.store)
         pairs = self._pairs_for(entity.id)
         lines: list[Line] = []
-        for pair in pairs:
+        for pair in pairs[:MAX_PAIRS]:
             ev = self._evidence(pair)
             actor = self.store.entities[pair.actor_id]
             also = self._printed_variants(actor, ev)
@@ -233,6 +254,8 @@ class Engine:
                 lines.append(Line(f"{actor.name}{also_txt} plays {char.name} {cite.cite_all(ev)}"))
             if (ret := self._return_line(pair, cite)) is not None:
                 lines.append(ret)
+        if len(pairs) > MAX_PAIRS:
+            lines.append(Line(f"…and {len(pairs) - MAX_PAIRS} more pairings in the sources."))
         if not pairs:
             mentions = self.store.mentions.get(entity.id, [])
             if not mentions:
@@ -255,8 +278,9 @@ class Engine:
     def cast_table(self) -> Answer:
         cite = Citer(self.store)
         lines = []
-        pairs = sorted(self.store.pairs, key=lambda p: (-len(p.evidence), p.actor_id))
-        for pair in pairs:
+        if self._table is None:
+            self._table = sorted(self.store.pairs, key=lambda p: (-len(p.evidence), p.actor_id))
+        for pair in self._table[:20]:
             ev = self._evidence(pair)
             actor = self._names_of(pair.actor_id)
             if pair.character_id is None:
@@ -269,21 +293,21 @@ class Engine:
                 )
         if not lines:
             return Answer("cast", False, None, "Main cast", [Line("No source names the cast yet.")])
-        return Answer("cast", True, None, "Main cast", lines[:20], cite.citations)
+        return Answer("cast", True, None, "Main cast", lines, cite.citations)
 
     def crew(self, ids: list[str], role: str | None) -> Answer:
         cite = Citer(self.store)
         lines = []
         for eid in ids:
             e = self.store.entities[eid]
-            mentions = self.store.mentions.get(eid, [])
+            mentions = self.store.mentions.get(eid, [])[:200]
             role_words = [r.lower() for r in e.roles]
             with_role = [
                 s
                 for s in mentions
                 if any(w in self.store.sentences[s].display.lower() for w in role_words)
             ]
-            ev = sorted(with_role or mentions, key=lambda s: (-self._published(s), s))
+            ev = with_role or mentions  # both newest first
             if not ev:
                 continue
             also = self._printed_variants(e, ev)
@@ -307,7 +331,7 @@ class Engine:
                 f"{age(newest.published, self.today())}. Newer news may exist."
             )
         ]
-        for ts in status_digest(self.store):
+        for ts in filter(None, map(self._topic, self.store.status_topics)):
             if ts.topic != "cast":  # the cast is summed up from cast pairs below
                 lines.extend(self._topic_lines(ts, cite))
         lines.extend(self._cast_summary(cite))
@@ -359,30 +383,32 @@ class Engine:
         month, sids = max(votes.items(), key=lambda kv: (len(kv[1]), kv[0]))
         return f"; dated {month} by {cite.cite_all(sids, 2)}"
 
+    def _summary_items(self) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """(expected back, new cast): label and the sentence to cite, best supported first."""
+        if self._summary is None:
+            back: list[tuple[int, str, int]] = []
+            new: list[tuple[int, str, int]] = []
+            for pair in self.store.pairs:
+                support = len(pair.evidence)
+                if pair.character_id is None:
+                    label = f"{self._names_of(pair.actor_id)} (role not revealed)"
+                    new.append((support, label, self._evidence(pair)[0]))
+                    continue
+                ids = (pair.actor_id, pair.character_id)
+                yes = sorted(
+                    {sid for i in ids for sid, neg, _ in self.store.returns.get(i, []) if not neg},
+                    key=lambda s: (-self._published(s), s),
+                )
+                if yes:
+                    label = f"{self._names_of(pair.character_id)} ({self._names_of(pair.actor_id)})"
+                    back.append((support + len(yes), label, yes[0]))
+            back.sort(key=lambda x: -x[0])
+            new.sort(key=lambda x: -x[0])
+            self._summary = ([(t, s) for _, t, s in back[:8]], [(t, s) for _, t, s in new[:5]])
+        return self._summary
+
     def _cast_summary(self, cite: Citer) -> list[Line]:
-        back: list[tuple[str, int]] = []
-        new: list[tuple[str, int]] = []
-        for pair in self.store.pairs:
-            if pair.character_id is None:
-                new.append(
-                    (
-                        f"{self._names_of(pair.actor_id)} (role not revealed)",
-                        self._evidence(pair)[0],
-                    )
-                )
-                continue
-            ids = (pair.actor_id, pair.character_id)
-            yes = sorted(
-                {sid for i in ids for sid, neg, _ in self.store.returns.get(i, []) if not neg},
-                key=lambda s: (-self._published(s), s),
-            )
-            if yes:
-                back.append(
-                    (
-                        f"{self._names_of(pair.character_id)} ({self._names_of(pair.actor_id)})",
-                        yes[0],
-                    )
-                )
+        back, new = self._summary_items()
         out = []
         if back:
             out.append(
@@ -434,7 +460,8 @@ class Engine:
             hits = sum(any(w.startswith(st) for w in words) for st in stems)
             return (-(score + 3.0 * hits), sid)
 
-        facts = sorted(self.store.lore.get(topic, []), key=rank)
+        # Facts come best-scored first; the query's own words rerank the leading ones.
+        facts = sorted(self.store.lore.get(topic, [])[:60], key=rank)
         if not facts:
             return Answer(command, False, label, label, [Line(f"No source explains {label} yet.")])
         cite = Citer(self.store)
@@ -487,9 +514,9 @@ class Engine:
                 chunk = " ".join(words[i : i + size])
                 if len(fold_key(chunk)) < 4:
                     continue
-                match = self.m.names.lookup_any(name_keys(chunk))
-                if match.id and match.score >= 95:
-                    ans = self.cast(self.store.entities[match.id].name)
+                eid = self.m.names.exact_any(name_keys(chunk))
+                if eid:
+                    ans = self.cast(self.store.entities[eid].name)
                     ans.command = "ask"
                     return ans
         # 2. a Season 2 status topic, a crew role, or a lore topic
@@ -504,7 +531,7 @@ class Engine:
         )
         if best is not None:
             _, _, kind, key = best
-            if kind == "status" and (ts := topic_status(self.store, key)):
+            if kind == "status" and (ts := self._topic(key)):
                 cite = Citer(self.store)
                 lines = self._topic_lines(ts, cite, full=True)
                 if key == "cast":

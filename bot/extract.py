@@ -104,17 +104,21 @@ class EntityIndex:
     def mentions(self, text: str) -> list[str]:
         """Ids of the entities named in text, in order of first mention."""
         spans = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN_RX.finditer(text)]
-        joined = [i > 0 and _GAP.fullmatch(text, spans[i - 1][2], spans[i][1]) is not None
-                  for i in range(len(spans))]
+        joined = [
+            i > 0 and _GAP.fullmatch(text, spans[i - 1][2], spans[i][1]) is not None
+            for i in range(len(spans))
+        ]
         found: dict[str, None] = {}
         i = 0
         while i < len(spans):
             best: tuple[int, str] | None = None
             for tokens, eid in self._first.get(spans[i][0], ()):
                 n = len(tokens)
-                if (i + n <= len(spans)
-                        and all(spans[i + k][0] == tokens[k] and joined[i + k] for k in range(1, n))
-                        and (best is None or n > best[0])):
+                if (
+                    i + n <= len(spans)
+                    and all(spans[i + k][0] == tokens[k] and joined[i + k] for k in range(1, n))
+                    and (best is None or n > best[0])
+                ):
                     best = (n, eid)
             if best:
                 found.setdefault(best[1], None)

@@ -64,6 +64,14 @@ class KeyIndex:
             return Match(top, score)
         return Match(None, score, tuple(self._names[i] for i, s in ranked[:3] if s >= WEAK))
 
+    def exact_any(self, keys: list[str]) -> str | None:
+        """The one id an exact key names (no fuzzy matching), or None."""
+        for k in keys:
+            ids = self._ids.get(k)
+            if ids and len(ids) == 1:
+                return next(iter(ids))
+        return None
+
     def lookup_any(self, keys: list[str]) -> Match:
         """The first sure hit among several keys of one query, else the best suggestions."""
         results = [self.lookup(k) for k in dict.fromkeys(keys) if k]
@@ -208,30 +216,38 @@ def _lookup_names(entity) -> list[str]:
     return names
 
 
-@dataclass
 class Matchers:
-    """Every index the engine needs, built once from a store."""
+    """Every index the engine needs, built once per store (the sentence index on first use)."""
 
-    names: KeyIndex
-    roles: dict[str, list[str]]
-    lore: KeyIndex
-    search: SentenceSearch
-
-    @classmethod
-    def build(cls, store: FactStore) -> Matchers:
+    def __init__(self, store: FactStore):
+        self._store = store
         keyed = [
             (key(alias), e.id, e.name)
             for e in store.entities.values()
             for alias in _lookup_names(e)
             for key in (fold_key, plain_key)
         ]
+        self.names = KeyIndex(keyed)
         roles: dict[str, list[str]] = defaultdict(list)
         for e in store.entities.values():
             for role in e.roles:
                 roles[exact_key(role)].append(e.id)
+        self.roles = dict(roles)
         lore = [
             (fold_key(name), t.id, t.label)
             for t in store.lore_topics.values()
             for name in (t.id, t.label, *t.names)
         ]
-        return cls(KeyIndex(keyed), dict(roles), KeyIndex(lore, strong=80.0), SentenceSearch(store))
+        self.lore = KeyIndex(lore, strong=80.0)
+        self._search: SentenceSearch | None = None
+
+    @classmethod
+    def build(cls, store: FactStore) -> Matchers:
+        return cls(store)
+
+    @property
+    def search(self) -> SentenceSearch:
+        """BM25 over every sentence; only free questions need it, so it is built on first use."""
+        if self._search is None:
+            self._search = SentenceSearch(self._store)
+        return self._search

@@ -9,16 +9,15 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import aiosqlite
 
-from bot.build import build, content_hash, schema_version
 from bot.errors import StoreError
 from bot.paths import DataPaths, rel
+from bot.versions import content_hash, schema_version
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SourceInfo:
     id: str
     title: str
@@ -27,7 +26,7 @@ class SourceInfo:
     date_clue: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SentenceRow:
     id: int
     source_id: str
@@ -39,7 +38,7 @@ class SentenceRow:
     spoiler: bool
 
 
-@dataclass(slots=True)
+@dataclass
 class EntityRow:
     id: str
     kind: str
@@ -50,7 +49,7 @@ class EntityRow:
     aliases: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass
 class PairRow:
     actor_id: str
     character_id: str | None
@@ -58,7 +57,7 @@ class PairRow:
     evidence: list[tuple[int, str]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ClaimRow:
     topic: str
     sentence_id: int
@@ -69,7 +68,7 @@ class ClaimRow:
     value: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TopicRow:
     id: str
     family: str
@@ -80,7 +79,8 @@ class TopicRow:
 
 @dataclass
 class FactStore:
-    """Everything the engine reads, loaded once."""
+    """Everything the engine reads, loaded once. Evidence, returns and mentions are listed
+    newest source first; claims newest first."""
 
     sources: dict[str, SourceInfo]
     sentences: dict[int, SentenceRow]
@@ -101,43 +101,75 @@ class FactStore:
         return max(self.sources.values(), key=lambda s: (s.published, s.id))
 
 
-async def _stored_version(path: Path) -> tuple[int, str] | None:
-    """(schema version, content hash) of a store, or None when it is missing or unreadable."""
-    if not path.exists():
-        return None
+async def _stored_version(db: aiosqlite.Connection) -> tuple[int, str] | None:
+    """(schema version, content hash) of an open store, or None when it is not a store."""
     try:
-        async with aiosqlite.connect(f"file:{path}?mode=ro", uri=True) as db:
-            (version,) = await (await db.execute("PRAGMA user_version")).fetchone()
-            row = await (
-                await db.execute("SELECT value FROM meta WHERE key = 'content_hash'")
-            ).fetchone()
+        (version,) = await (await db.execute("PRAGMA user_version")).fetchone()
+        row = await (
+            await db.execute("SELECT value FROM meta WHERE key = 'content_hash'")
+        ).fetchone()
     except Exception:  # a truncated or foreign file: treat as absent and rebuild
         return None
     return int(version), (row[0] if row else "")
 
 
+def _wanted(paths: DataPaths) -> tuple[int, str]:
+    return schema_version(paths.schema.read_text(encoding="utf-8")), content_hash(paths)
+
+
+async def _open_current(paths: DataPaths, wanted: tuple[int, str]) -> aiosqlite.Connection | None:
+    """A read-only connection to the store when it matches `wanted`, else None."""
+    if not paths.store.exists():
+        return None
+    try:
+        db = await aiosqlite.connect(f"file:{paths.store}?mode=ro", uri=True)
+    except Exception:
+        return None
+    if await _stored_version(db) == wanted:
+        return db
+    await db.close()
+    return None
+
+
+def _rebuild(paths: DataPaths) -> None:
+    from bot.build import build  # only when needed: an up-to-date store loads without it
+
+    build(paths)
+
+
 async def ensure_store(paths: DataPaths, *, rebuild: bool = True) -> bool:
     """Rebuild the store when it is missing or stale; True when a build ran."""
-    wanted = (schema_version(paths.schema.read_text(encoding="utf-8")), content_hash(paths))
-    if await _stored_version(paths.store) == wanted:
+    db = await _open_current(paths, _wanted(paths))
+    if db is not None:
+        await db.close()
         return False
     if not rebuild:
         raise StoreError(f"{rel(paths.store)} is missing or out of date: run `python -m bot build`")
-    build(paths)
+    _rebuild(paths)
     return True
+
+
+# Evidence lists are held newest source first, so answers cite the freshest wording without
+# sorting at question time.
+_NEWEST_FIRST = (
+    "JOIN sentences s ON s.id = {t}.sentence_id JOIN sources src ON src.id = s.source_id "
+    "ORDER BY src.published DESC, {t}.sentence_id"
+)
 
 
 async def load_store(paths: DataPaths) -> FactStore:
     """Open the store read-only (after ensure_store) and hold it in memory."""
-    await ensure_store(paths)
-    async with aiosqlite.connect(f"file:{paths.store}?mode=ro", uri=True) as db:
-        (version,) = await (await db.execute("PRAGMA user_version")).fetchone()
-        expected = schema_version(paths.schema.read_text(encoding="utf-8"))
-        if version != expected:
-            raise StoreError(f"{rel(paths.store)}: schema {version}, expected {expected}")
+    wanted = _wanted(paths)
+    db = await _open_current(paths, wanted)
+    if db is None:
+        _rebuild(paths)
+        db = await _open_current(paths, wanted)
+        if db is None:
+            raise StoreError(f"{rel(paths.store)}: still not schema {wanted[0]} after a rebuild")
+    try:
 
         async def rows(sql: str):
-            return await (await db.execute(sql)).fetchall()
+            return await db.execute_fetchall(sql)
 
         meta = dict(await rows("SELECT key, value FROM meta"))
         sources = {
@@ -158,7 +190,7 @@ async def load_store(paths: DataPaths) -> FactStore:
             entities[eid].aliases.append(alias)
         mentions: dict[str, list[int]] = defaultdict(list)
         for sid, eid in await rows(
-            "SELECT sentence_id, entity_id FROM mentions ORDER BY sentence_id"
+            "SELECT m.sentence_id, m.entity_id FROM mentions m " + _NEWEST_FIRST.format(t="m")
         ):
             mentions[eid].append(sid)
         pairs: dict[int, PairRow] = {
@@ -168,12 +200,14 @@ async def load_store(paths: DataPaths) -> FactStore:
             )
         }
         for pid, sid, form in await rows(
-            "SELECT pair_id, sentence_id, form FROM cast_evidence ORDER BY pair_id, sentence_id"
+            "SELECT e.pair_id, e.sentence_id, e.form FROM cast_evidence e "
+            + _NEWEST_FIRST.format(t="e")
         ):
             pairs[pid].evidence.append((sid, form))
         returns: dict[str, list[tuple[int, bool, bool]]] = defaultdict(list)
         for eid, sid, neg, hedge in await rows(
-            "SELECT entity_id, sentence_id, negated, hedged FROM returns ORDER BY sentence_id"
+            "SELECT r.entity_id, r.sentence_id, r.negated, r.hedged FROM returns r "
+            + _NEWEST_FIRST.format(t="r")
         ):
             returns[eid].append((sid, bool(neg), bool(hedge)))
         claims: dict[str, list[ClaimRow]] = defaultdict(list)
@@ -194,6 +228,8 @@ async def load_store(paths: DataPaths) -> FactStore:
             )
         ]
         vocab = {r[0]: json.loads(r[1]) for r in await rows("SELECT name, value FROM vocab")}
+    finally:
+        await db.close()
     return FactStore(
         sources=sources,
         sentences=sentences,

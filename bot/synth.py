@@ -12,12 +12,68 @@ from bot.manifest import load_sources
 from bot.paths import DataPaths
 from bot.text import collapse_ws, split_sentences
 
-_FAMILY = ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han",
-           "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Ryu", "Hong"]
-_SYLLABLES = ["min", "ji", "seo", "hyun", "woo", "jin", "yeon", "soo", "ha", "eun", "jun", "young",
-              "na", "ri", "do", "gyu", "bin", "hee", "tae", "won", "chan", "sol", "ah", "yu"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_FAMILY = [
+    "Kim",
+    "Lee",
+    "Park",
+    "Choi",
+    "Jung",
+    "Kang",
+    "Cho",
+    "Yoon",
+    "Jang",
+    "Lim",
+    "Han",
+    "Oh",
+    "Seo",
+    "Shin",
+    "Kwon",
+    "Hwang",
+    "Ahn",
+    "Song",
+    "Ryu",
+    "Hong",
+]
+_SYLLABLES = [
+    "min",
+    "ji",
+    "seo",
+    "hyun",
+    "woo",
+    "jin",
+    "yeon",
+    "soo",
+    "ha",
+    "eun",
+    "jun",
+    "young",
+    "na",
+    "ri",
+    "do",
+    "gyu",
+    "bin",
+    "hee",
+    "tae",
+    "won",
+    "chan",
+    "sol",
+    "ah",
+    "yu",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _NAME = re.compile(r"\b[A-Z][a-z]{1,4} [A-Z][a-z]+-[a-z]+\b")
 _YEAR = re.compile(r"\b20[12]\d\b")
 _CAST_SHAPES = [
@@ -43,16 +99,24 @@ def _name(rng: random.Random) -> str:
 
 def _when(rng: random.Random) -> str:
     year = rng.randint(2024, 2030)
-    return rng.choice([f"{rng.choice(_MONTHS)} {year}", f"early {year}", f"late {year}",
-                       f"the first half of {year}", str(year)])
+    return rng.choice(
+        [
+            f"{rng.choice(_MONTHS)} {year}",
+            f"early {year}",
+            f"late {year}",
+            f"the first half of {year}",
+            str(year),
+        ]
+    )
 
 
 def write_corpus(root: Path, n: int, seed: int = 7, with_real: bool = True) -> DataPaths:
     """Write N synthetic articles (plus the real ones) and their manifest under root."""
     real = DataPaths()
     sources = load_sources(real.manifest, real.sources_dir)
-    shapes = [collapse_ws(s.body[sp.start:sp.end]) for s in sources
-              for sp in split_sentences(s.body)]
+    shapes = [
+        collapse_ws(s.body[sp.start : sp.end]) for s in sources for sp in split_sentences(s.body)
+    ]
     shapes = [s for s in shapes if len(s) > 40]
     rng = random.Random(seed)
     out = root / "sources"
@@ -75,8 +139,10 @@ def write_corpus(root: Path, n: int, seed: int = 7, with_real: bool = True) -> D
             lines.append(rng.choice(_STATUS_SHAPES).format(when=_when(rng), n=rng.randint(6, 12)))
         (out / f"{sid}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         date = f"{rng.randint(2022, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        manifest.append(f'\n[[source]]\nid = "{sid}"\ntitle = "Synthetic update {i}"\n'
-                        f'published = "{date}"\ndate_basis = "estimated"\n'
-                        f'date_clue = "generated for the scale benchmark"\n')
+        manifest.append(
+            f'\n[[source]]\nid = "{sid}"\ntitle = "Synthetic update {i}"\n'
+            f'published = "{date}"\ndate_basis = "estimated"\n'
+            f'date_clue = "generated for the scale benchmark"\n'
+        )
     (root / "sources.toml").write_text("".join(manifest), encoding="utf-8")
     return DataPaths.with_sources(out, root / "sources.toml", root / "facts.sqlite")

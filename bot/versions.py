@@ -1,0 +1,36 @@
+"""Which store the inputs call for: the schema version and a hash of everything a build reads.
+
+Kept apart from the builder so that opening an up-to-date store imports no extraction code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from bot.errors import BuildError
+from bot.paths import DataPaths
+
+# The code that decides what a build writes: a change to any of it makes stores stale.
+BUILDER_MODULES = ("build.py", "curated.py", "extract.py", "manifest.py", "names.py", "text.py")
+
+
+def schema_version(schema_sql: str) -> int:
+    """The PRAGMA user_version the schema file sets."""
+    m = re.search(r"PRAGMA\s+user_version\s*=\s*(\d+)", schema_sql, re.IGNORECASE)
+    if not m:
+        raise BuildError("data/schema.sql: no 'PRAGMA user_version = N' line")
+    return int(m.group(1))
+
+
+def content_hash(paths: DataPaths) -> str:
+    """A hash of everything a build reads: curated files, manifest, and every listed article."""
+    h = hashlib.sha256()
+    here = Path(__file__).parent
+    for p in [*(here / m for m in BUILDER_MODULES), *paths.inputs()]:
+        h.update(p.name.encode() + b"\0")
+        h.update(p.read_bytes() if p.exists() else b"<missing>")
+    for p in sorted(paths.sources_dir.glob("*.txt")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from bot.errors import BuildError, StoreError
 from bot.paths import DataPaths
@@ -97,7 +97,10 @@ def cmd_bench(args, settings) -> int:
     return bench_main(args)
 
 
-def parser() -> argparse.ArgumentParser:
+def parser():
+    """The full command line (argparse is imported here, off the `ask` fast path)."""
+    import argparse
+
     p = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="build data/facts.sqlite from data/sources").set_defaults(
@@ -119,8 +122,22 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _quick_ask(argv: list[str]) -> SimpleNamespace | None:
+    """`ask [--json] MESSAGE...` parsed by hand: building an argparse parser costs a few ms
+    (argparse, gettext, shutil) on the one path whose cold start is measured."""
+    if argv[:1] != ["ask"]:
+        return None
+    rest = argv[1:]
+    as_json = rest[:1] == ["--json"]
+    message = rest[1:] if as_json else rest
+    if not message or any(m.startswith("-") for m in message[:1]):
+        return None  # let argparse explain usage
+    return SimpleNamespace(func=cmd_ask, json=as_json, message=message)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _quick_ask(argv) or parser().parse_args(argv)
     from bot.config import load_settings
 
     try:

@@ -209,25 +209,19 @@ print(json.dumps({"build_s": time.perf_counter() - t, "sentences": s.sentences,
 """
 
 
+def _probe(script: str, paths: DataPaths) -> str:
+    """Run a measuring script in a fresh process over a corpus; its standard output."""
+    args = [str(paths.sources_dir), str(paths.manifest), str(paths.store)]
+    return subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+
+
 def build_figures(paths: DataPaths) -> dict:
     """Time and peak memory of a build in its own process, and the store's size."""
     t = time.perf_counter()
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _BUILD_PROBE,
-            str(paths.sources_dir),
-            str(paths.manifest),
-            str(paths.store),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    fig = json.loads(_probe(_BUILD_PROBE, paths))
     wall = time.perf_counter() - t
-    fig = json.loads(out.stdout)
     return {
         "build_s": round(fig["build_s"], 3),
         "process_s": round(wall, 3),
@@ -255,21 +249,7 @@ print(int(rss) / 1024)
 
 def resident_mb(paths: DataPaths) -> float:
     """Resident memory of a bot process with the store loaded (no Discord connection)."""
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _RSS_PROBE,
-            str(paths.sources_dir),
-            str(paths.manifest),
-            str(paths.store),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return round(float(out.stdout.strip()), 1)
+    return round(float(_probe(_RSS_PROBE, paths).strip()), 1)
 
 
 def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:

@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from bot.store import ClaimRow, FactStore
+from bot.text import MONTHS
 
 
 def stance(claim: ClaimRow) -> str:
@@ -92,28 +93,12 @@ def age(then: str, today: dt.date) -> str:
     return " ".join(parts) + " ago"
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def month_years(value: str) -> list[str]:
     """'June 2022' for every month-and-year a claim's value names ('6th June 2022' too)."""
     out = []
     for part in value.split(";"):
         words = part.replace(",", " ").split()
-        month = next((m for m in _MONTHS if m.lower() in (w.lower() for w in words)), None)
+        month = next((m for m in MONTHS if m.lower() in (w.lower() for w in words)), None)
         if month and words and words[-1].isdigit():
             out.append(f"{month} {words[-1]}")
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bot.curated import EntityDef, Lexicon
 from bot.manifest import Source
 from bot.names import exact_key, looks_like_korean_name, slug
-from bot.text import PhraseSet, Repairer, collapse_ws, is_heading, split_sentences
+from bot.text import MONTHS, PhraseSet, Repairer, collapse_ws, is_heading, split_sentences
 
 
 @dataclass
@@ -228,7 +228,7 @@ class _CastCollector:
 
 # --- claims ---------------------------------------------------------------------------------
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = "|".join(m.lower() for m in MONTHS)
 _TIME = re.compile(
     r"(?:(?:early|late|mid|later in|earlier in|(?:the )?(?:first|second) half of|(?:the )?end of|"
     r"spring|summer|fall|autumn|winter)[\s-]+)?"

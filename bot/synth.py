@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.manifest import load_sources
 from bot.paths import DataPaths
-from bot.text import collapse_ws, split_sentences
+from bot.text import MONTHS, collapse_ws, split_sentences
 
 _FAMILY = [
     "Kim",
@@ -60,20 +60,6 @@ _SYLLABLES = [
     "ah",
     "yu",
 ]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _NAME = re.compile(r"\b[A-Z][a-z]{1,4} [A-Z][a-z]+-[a-z]+\b")
 _YEAR = re.compile(r"\b20[12]\d\b")
 _CAST_SHAPES = [
@@ -101,7 +87,7 @@ def _when(rng: random.Random) -> str:
     year = rng.randint(2024, 2030)
     return rng.choice(
         [
-            f"{rng.choice(_MONTHS)} {year}",
+            f"{rng.choice(MONTHS)} {year}",
             f"early {year}",
             f"late {year}",
             f"the first half of {year}",

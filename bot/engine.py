@@ -479,7 +479,7 @@ class Engine:
                 f"• {shorten(self.store.sentences[s].display, 300)} {cite.cite(s)}",
                 self.store.sentences[s].spoiler,
             )
-            for s in sorted(chosen)
+            for s in chosen
         ]
         return Answer(command, True, label, label, lines, cite.citations)
 

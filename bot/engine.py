@@ -458,7 +458,8 @@ class Engine:
             sid, score = fact
             words = re.findall(r"\w+", self.store.sentences[sid].display.lower())
             hits = sum(any(w.startswith(st) for w in words) for st in stems)
-            return (-(score + 3.0 * hits), sid)
+            # A focused sentence beats a long one that mentions the topic in passing.
+            return (-(score + 3.0 * hits) / (1 + len(words) / 40), sid)
 
         # Facts come best-scored first; the query's own words rerank the leading ones.
         facts = sorted(self.store.lore.get(topic, [])[:60], key=rank)

@@ -76,7 +76,7 @@ class Engine:
         self.store = store
         self.prefix = prefix
         self.today = today
-        self.m = Matchers.build(store)
+        self.m = Matchers(store)
         # The store never changes while loaded, so per-store work is done once, on first use.
         self._pairs_by_entity: dict[str, list[PairRow]] = {}
         for pair in sorted(store.pairs, key=lambda p: -len(p.evidence)):

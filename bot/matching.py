@@ -1,6 +1,6 @@
 """Fuzzy matching of what fans type: names, topics, and free questions over every sentence.
 
-Indexes are built once per store (`Matchers.build`), not per question.
+Indexes are built once per store (`Matchers(store)`), not per question.
 """
 
 from __future__ import annotations
@@ -80,9 +80,6 @@ class KeyIndex:
                 return r
         best = max(results, key=lambda r: (len(r.suggestions) > 0, r.score), default=Match(None, 0))
         return best
-
-    def name(self, iid: str) -> str:
-        return self._names[iid]
 
 
 _WORD = re.compile(r"[0-9a-z가-힣]+")
@@ -240,10 +237,6 @@ class Matchers:
         ]
         self.lore = KeyIndex(lore, strong=80.0)
         self._search: SentenceSearch | None = None
-
-    @classmethod
-    def build(cls, store: FactStore) -> Matchers:
-        return cls(store)
 
     @property
     def search(self) -> SentenceSearch:

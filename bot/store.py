@@ -137,14 +137,12 @@ def _rebuild(paths: DataPaths) -> None:
     build(paths)
 
 
-async def ensure_store(paths: DataPaths, *, rebuild: bool = True) -> bool:
+async def ensure_store(paths: DataPaths) -> bool:
     """Rebuild the store when it is missing or stale; True when a build ran."""
     db = await _open_current(paths, _wanted(paths))
     if db is not None:
         await db.close()
         return False
-    if not rebuild:
-        raise StoreError(f"{rel(paths.store)} is missing or out of date: run `python -m bot build`")
     _rebuild(paths)
     return True
 

@@ -16,22 +16,22 @@ def _paths(settings) -> DataPaths:
 
 
 def _engine(settings):
-    from bot.engine import Engine
-    from bot.store import load_store
+    from bot.answers.engine import Engine
+    from bot.facts.store import load_store
 
     store = asyncio.run(load_store(_paths(settings)))
     return Engine(store, prefix=settings.prefix)
 
 
 def cmd_build(args, settings) -> int:
-    from bot.build import build
+    from bot.facts.build import build
 
     print(build(_paths(settings)))
     return 0
 
 
 def cmd_ask(args, settings) -> int:
-    from bot.render import to_json, to_text
+    from bot.answers.render import to_json, to_text
 
     engine = _engine(settings)
     answer = engine.answer(" ".join(args.message))
@@ -41,7 +41,7 @@ def cmd_ask(args, settings) -> int:
 
 def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
     """An interactive prompt answering what you type; Ctrl-D (or 'quit') exits."""
-    from bot.render import to_text
+    from bot.answers.render import to_text
 
     interactive = stdin.isatty()
     if interactive:
@@ -92,7 +92,7 @@ def cmd_run(args, settings) -> int:
 
 
 def cmd_bench(args, settings) -> int:
-    from bot.bench import main as bench_main
+    from bot.bench.run import main as bench_main
 
     return bench_main(args)
 

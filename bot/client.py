@@ -11,11 +11,11 @@ from collections.abc import Callable, Sequence
 import discord
 from discord.ext import commands
 
+from bot.answers.engine import Engine
 from bot.config import Settings
-from bot.engine import Engine
+from bot.facts.store import load_store
 from bot.paths import DataPaths
-from bot.store import load_store
-from bot.subscriptions import SettingsDB
+from bot.posting.subscriptions import SettingsDB
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import discord
 
-from bot.answer import Answer
-from bot.render import date_label, fit
+from bot.answers.render import date_label, fit
+from bot.answers.types import Answer
 
 DESCRIPTION_LIMIT = 4096
 FIELD_LIMIT = 1024

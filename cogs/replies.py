@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from discord.ext import commands
 
-from bot.answer import Answer
+from bot.answers.types import Answer
 from bot.embeds import answer_embed
 
 COOLDOWN_RATE = 5  # commands...

@@ -7,10 +7,10 @@ import logging
 import discord
 from discord.ext import commands, tasks
 
-from bot.digest import fingerprint
+from bot.answers.digest import fingerprint
 from bot.embeds import answer_embed
-from bot.scheduler import PostFailed, StatusPoster, next_slot
-from bot.subscriptions import Subscription, new_subscription, parse_options
+from bot.posting.scheduler import PostFailed, StatusPoster, next_slot
+from bot.posting.subscriptions import Subscription, new_subscription, parse_options
 from cogs.replies import send_answer, user_cooldown
 
 log = logging.getLogger(__name__)

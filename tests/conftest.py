@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from bot.answers.engine import Engine
+from bot.facts.store import FactStore, load_store
 from bot.paths import DATA, DataPaths
-from bot.store import FactStore, load_store
 
 TODAY = dt.date(2026, 11, 21)
 

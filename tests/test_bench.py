@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.bench import _target, question_mix
-from bot.build import build
+from bot.bench.run import _target, question_mix
+from bot.facts.build import build
 from tests.conftest import load
 
 
@@ -17,7 +17,7 @@ def test_question_mix_is_large_and_varied():
 
 
 def test_synthetic_corpus_builds_with_new_cast(tmp_path):
-    from bot.synth import write_corpus
+    from bot.bench.synth import write_corpus
 
     paths = write_corpus(tmp_path, 3)
     summary = build(paths)

@@ -7,9 +7,9 @@ import sqlite3
 
 import pytest
 
-from bot.build import build
 from bot.errors import BuildError
-from bot.store import ensure_store
+from bot.facts.build import build
+from bot.facts.store import ensure_store
 from tests.conftest import add_article, copy_corpus, load
 
 

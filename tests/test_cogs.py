@@ -10,10 +10,10 @@ import discord.ext.test as dpytest
 import pytest
 from discord.ext import commands
 
+from bot.answers.engine import Engine
 from bot.client import HyosanBot
 from bot.config import Settings
-from bot.engine import Engine
-from bot.subscriptions import SettingsDB
+from bot.posting.subscriptions import SettingsDB
 from cogs.errors import Errors
 from cogs.facts import Facts
 from tests.conftest import TODAY

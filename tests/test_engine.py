@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from bot.engine import Engine
-from bot.render import to_dict, to_json, to_text
+from bot.answers.engine import Engine
+from bot.answers.render import to_dict, to_json, to_text
 from tests.conftest import TODAY, add_article, collapse, copy_corpus, load
 
 CAST_CASES = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.text import Repairer, split_sentences
+from bot.facts.text import Repairer, split_sentences
 from tests.conftest import collapse
 
 

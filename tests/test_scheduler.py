@@ -8,7 +8,7 @@ from unittest import mock
 import discord
 import pytest
 
-from bot.scheduler import (
+from bot.posting.scheduler import (
     SEND_RATE,
     PostFailed,
     StatusPoster,
@@ -16,7 +16,7 @@ from bot.scheduler import (
     plan_posts,
     send_offsets,
 )
-from bot.subscriptions import SettingsDB, SubscribeOptions, new_subscription, parse_options
+from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription, parse_options
 from cogs.status import post_failure
 
 UTC = dt.UTC

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import BuildError
+from bot.facts.text import printed_date
 from bot.paths import rel
-from bot.text import printed_date
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 _BASES = ("printed", "estimated")

@@ -10,10 +10,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.curated import EntityDef, Lexicon
-from bot.manifest import Source
-from bot.names import exact_key, looks_like_korean_name, slug
-from bot.text import MONTHS, PhraseSet, Repairer, collapse_ws, is_heading, split_sentences
+from bot.facts.curated import EntityDef, Lexicon
+from bot.facts.manifest import Source
+from bot.facts.names import exact_key, looks_like_korean_name, slug
+from bot.facts.text import MONTHS, PhraseSet, Repairer, collapse_ws, is_heading, split_sentences
 
 
 @dataclass

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import BuildError
-from bot.manifest import read_toml
-from bot.names import given_name
+from bot.facts.manifest import read_toml
+from bot.facts.names import given_name
+from bot.facts.text import PhraseSet, Repairer
 from bot.paths import rel
-from bot.text import PhraseSet, Repairer
 
 KINDS = ("character", "actor", "crew")
 STATUS_TOPICS = ("renewal", "filming", "trailer", "release", "episodes", "cast")

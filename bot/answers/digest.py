@@ -11,8 +11,8 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from bot.store import ClaimRow, FactStore
-from bot.text import MONTHS
+from bot.facts.store import ClaimRow, FactStore
+from bot.facts.text import MONTHS
 
 
 def stance(claim: ClaimRow) -> str:

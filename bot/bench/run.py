@@ -129,8 +129,8 @@ def _percentiles(samples_ns: list[int]) -> dict:
 
 def answer_latency(paths: DataPaths, mix: list[str], rounds: int) -> dict:
     """Per command, in-process, after a warm-up pass; and the naive peer on the same mix."""
-    from bot.engine import Engine
-    from bot.store import load_store
+    from bot.answers.engine import Engine
+    from bot.facts.store import load_store
 
     engine = Engine(asyncio.run(load_store(paths)))
     for msg in mix:  # warm-up
@@ -200,7 +200,7 @@ def cold_start(runs: int) -> dict:
 _BUILD_PROBE = """
 import json, resource, sys, time
 from pathlib import Path
-from bot.build import build
+from bot.facts.build import build
 from bot.paths import DataPaths
 t = time.perf_counter()
 s = build(DataPaths.with_sources(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))
@@ -236,9 +236,9 @@ import asyncio, sys
 from pathlib import Path
 import discord  # the bot process has discord.py loaded
 import bot.client
-from bot.engine import Engine
+from bot.answers.engine import Engine
 from bot.paths import DataPaths
-from bot.store import load_store
+from bot.facts.store import load_store
 e = Engine(asyncio.run(load_store(DataPaths.with_sources(Path(sys.argv[1]), Path(sys.argv[2]),
                                                           Path(sys.argv[3])))))
 e.answer("!status")
@@ -254,11 +254,11 @@ def resident_mb(paths: DataPaths) -> float:
 
 def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
     """Plan and run one slot with N subscriptions due in the same minute (fake sender)."""
-    from bot.digest import fingerprint
-    from bot.engine import Engine
-    from bot.scheduler import SEND_RATE, StatusPoster, plan_posts
-    from bot.store import load_store
-    from bot.subscriptions import SettingsDB, SubscribeOptions, new_subscription
+    from bot.answers.digest import fingerprint
+    from bot.answers.engine import Engine
+    from bot.facts.store import load_store
+    from bot.posting.scheduler import SEND_RATE, StatusPoster, plan_posts
+    from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription
 
     engine = Engine(asyncio.run(load_store(paths)))
 
@@ -306,7 +306,7 @@ def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
 
 def scale(n: int, rounds: int, mix: list[str]) -> dict:
     """Build a synthetic corpus of N articles and measure it like the real one."""
-    from bot.synth import write_corpus
+    from bot.bench.synth import write_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_corpus(Path(tmp), n)

@@ -8,12 +8,12 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
-from bot.answer import Answer, Citer, Line
-from bot.digest import TopicStatus, age, month_years, stance, state_label, topic_status
-from bot.matching import Match, Matchers, tokens
-from bot.names import exact_key, fold_key, plain_key
-from bot.store import EntityRow, FactStore, PairRow
-from bot.text import collapse_ws, fold_unicode
+from bot.answers.digest import TopicStatus, age, month_years, stance, state_label, topic_status
+from bot.answers.matching import Match, Matchers, tokens
+from bot.answers.types import Answer, Citer, Line
+from bot.facts.names import exact_key, fold_key, plain_key
+from bot.facts.store import EntityRow, FactStore, PairRow
+from bot.facts.text import collapse_ws, fold_unicode
 
 COMMANDS = ("cast", "status", "lore", "ask", "sources", "help")
 MAX_PAIRS = 4  # roles listed for one person; the best supported come first

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.store import FactStore
+from bot.facts.store import FactStore
 
 
 @dataclass(frozen=True, slots=True)

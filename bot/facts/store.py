@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 import aiosqlite
 
 from bot.errors import StoreError
+from bot.facts.versions import content_hash, schema_version
 from bot.paths import DataPaths, rel
-from bot.versions import content_hash, schema_version
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ async def _open_current(paths: DataPaths, wanted: tuple[int, str]) -> aiosqlite.
 
 
 def _rebuild(paths: DataPaths) -> None:
-    from bot.build import build  # only when needed: an up-to-date store loads without it
+    from bot.facts.build import build  # only when needed: an up-to-date store loads without it
 
     build(paths)
 

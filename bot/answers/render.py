@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.answer import Answer, Citation
+from bot.answers.types import Answer, Citation
 
 TEXT_LIMIT = 4096
 

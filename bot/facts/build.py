@@ -8,11 +8,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.curated import load_entities, load_lexicon, load_repairs
-from bot.extract import extract
-from bot.manifest import load_sources
+from bot.facts.curated import load_entities, load_lexicon, load_repairs
+from bot.facts.extract import extract
+from bot.facts.manifest import load_sources
+from bot.facts.versions import content_hash, schema_version
 from bot.paths import DataPaths, rel
-from bot.versions import content_hash, schema_version
 
 
 @dataclass(frozen=True)

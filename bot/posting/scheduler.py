@@ -14,7 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from bot.subscriptions import SettingsDB, Subscription
+from bot.posting.subscriptions import SettingsDB, Subscription
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ import re
 import shutil
 from pathlib import Path
 
-from bot.manifest import load_sources
+from bot.facts.manifest import load_sources
+from bot.facts.text import MONTHS, collapse_ws, split_sentences
 from bot.paths import DataPaths
-from bot.text import MONTHS, collapse_ws, split_sentences
 
 _FAMILY = [
     "Kim",

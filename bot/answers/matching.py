@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.names import exact_key, fold_key, plain_key
-from bot.store import FactStore
+from bot.facts.names import exact_key, fold_key, plain_key
+from bot.facts.store import FactStore
 
 STRONG = 88.0  # a fuzzy score at or above this may name an entity...
 MARGIN = 6.0  # ...when the runner-up (another entity) is at least this far behind

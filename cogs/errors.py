@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers.engine import safe_echo
+from bot.answers.wording import safe_echo
 from cogs.replies import send_answer
 
 log = logging.getLogger(__name__)

@@ -1,1 +1,1 @@
-"""Benchmark tooling: `python -m bot bench` (run) and the synthetic corpus it scales with (synth)."""
+"""Benchmark tooling: `python -m bot bench` (run.py) and its synthetic corpus (synth.py)."""

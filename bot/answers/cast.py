@@ -1,0 +1,154 @@
+"""`!cast`: character -> actor, actor -> character, crew roles, and the main cast table."""
+
+from __future__ import annotations
+
+from bot.answers.context import Context, evidence
+from bot.answers.types import Answer, Citer, Line
+from bot.answers.wording import name_keys, safe_echo
+from bot.facts.names import exact_key
+from bot.facts.store import PairRow
+
+MAX_PAIRS = 4  # roles listed for one person; the best supported come first
+
+
+class Cast:
+    """Who plays whom, from the cast pairs the builder extracted."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._table: list[PairRow] | None = None
+
+    def __call__(self, query: str) -> Answer:
+        """Character -> actor, actor -> character, crew role -> person; empty -> main cast."""
+        ctx, store = self.ctx, self.ctx.store
+        query = query.strip()
+        if not query:
+            return self.table()
+        role = exact_key(query)
+        role_ids = ctx.m.roles.get(role) or ctx.m.roles.get(role.removesuffix("s"))
+        if role_ids:
+            return self.crew(role_ids, query)
+        match = ctx.m.names.lookup_any(name_keys(query))
+        if match.id is None:
+            return ctx.not_found(
+                "cast", query, match, "anyone", f"Try `{ctx.prefix}cast` for the main cast."
+            )
+        entity = store.entities[match.id]
+        if entity.kind == "crew":
+            return self.crew([entity.id], None)
+        cite = Citer(store)
+        pairs = ctx.pairs_for(entity.id)
+        lines: list[Line] = []
+        for pair in pairs[:MAX_PAIRS]:
+            ev = evidence(pair)
+            actor = store.entities[pair.actor_id]
+            also = ctx.printed_variants(actor, ev)
+            also_txt = f" (also printed {', '.join(also)})" if also else ""
+            if pair.character_id is None:
+                lines.append(
+                    Line(
+                        f"{actor.name}{also_txt} joins Season 2 as a new character; "
+                        f"the role has not been revealed {cite.cite_all(ev)}"
+                    )
+                )
+                continue
+            char = store.entities[pair.character_id]
+            if entity.kind == "character":
+                lines.append(
+                    Line(f"{char.name} is played by {actor.name}{also_txt} {cite.cite_all(ev)}")
+                )
+            else:
+                lines.append(Line(f"{actor.name}{also_txt} plays {char.name} {cite.cite_all(ev)}"))
+            if (ret := self._return_line(pair, cite)) is not None:
+                lines.append(ret)
+        if len(pairs) > MAX_PAIRS:
+            lines.append(Line(f"…and {len(pairs) - MAX_PAIRS} more pairings in the sources."))
+        if not pairs:
+            mentions = store.mentions.get(entity.id, [])
+            if not mentions:
+                return Answer(
+                    "cast",
+                    False,
+                    entity.name,
+                    entity.name,
+                    [Line(f"No source mentions {entity.name} yet.")],
+                )
+            lines.append(
+                Line(
+                    f"The sources mention {entity.name} but no source says who "
+                    f"plays whom {cite.cite_all(mentions, 2)}",
+                    cite.spoiler(mentions[:2]),
+                )
+            )
+        return Answer("cast", True, entity.name, entity.name, lines, cite.citations)
+
+    def table(self) -> Answer:
+        """The main cast: the best-supported pairs."""
+        ctx = self.ctx
+        cite = Citer(ctx.store)
+        lines = []
+        if self._table is None:
+            self._table = sorted(ctx.store.pairs, key=lambda p: (-len(p.evidence), p.actor_id))
+        for pair in self._table[:20]:
+            ev = evidence(pair)
+            actor = ctx.name(pair.actor_id)
+            if pair.character_id is None:
+                lines.append(
+                    Line(f"{actor}: new in Season 2, role not revealed {cite.cite(ev[0])}")
+                )
+            else:
+                lines.append(Line(f"{ctx.name(pair.character_id)}: {actor} {cite.cite(ev[0])}"))
+        if not lines:
+            return Answer("cast", False, None, "Main cast", [Line("No source names the cast yet.")])
+        return Answer("cast", True, None, "Main cast", lines, cite.citations)
+
+    def crew(self, ids: list[str], role: str | None) -> Answer:
+        """Crew members (by role or by name) with the sentences that name them."""
+        ctx, store = self.ctx, self.ctx.store
+        cite = Citer(store)
+        lines = []
+        for eid in ids:
+            e = store.entities[eid]
+            mentions = store.mentions.get(eid, [])[:200]
+            role_words = [r.lower() for r in e.roles]
+            with_role = [
+                s
+                for s in mentions
+                if any(w in store.sentences[s].display.lower() for w in role_words)
+            ]
+            ev = with_role or mentions  # both newest first
+            if not ev:
+                continue
+            also = ctx.printed_variants(e, ev)
+            also_txt = f" (also printed {', '.join(also)})" if also else ""
+            lines.append(Line(f"{e.name}{also_txt}: {', '.join(e.roles)} {cite.cite_all(ev)}"))
+        title = f"Crew: {safe_echo(role)}" if role else ctx.name(ids[0])
+        if not lines:
+            return Answer("cast", False, title, title, [Line("No source mentions them yet.")])
+        return Answer("cast", True, ctx.name(ids[0]), title, lines, cite.citations)
+
+    def _return_line(self, pair: PairRow, cite: Citer) -> Line | None:
+        ctx, store = self.ctx, self.ctx.store
+        ids = {pair.actor_id, pair.character_id} - {None}
+        # Both lists are newest first; only the leading ones are ever cited.
+        ev = sorted(
+            {e for i in ids for e in store.returns.get(i, [])[:50]},
+            key=lambda e: (-ctx.published(e[0]), e[0]),
+        )
+        if pair.character_id is None:
+            return None
+        who = store.entities[pair.character_id].name
+        yes = [sid for sid, neg, _ in ev if not neg]
+        no = [sid for sid, neg, _ in ev if neg]
+        if yes:
+            sure = any(not hedged for sid, neg, hedged in ev if not neg)
+            verb = "say" if sure else "expect"
+            return Line(
+                f"Season 2: sources {verb} {who} returns {cite.cite_all(yes)}",
+                cite.spoiler(yes[:3]),
+            )
+        if no:
+            return Line(
+                f"Season 2: sources doubt {who} returns {cite.cite_all(no)}", cite.spoiler(no[:3])
+            )
+        return Line(f"Season 2: no source says whether {who} returns.")

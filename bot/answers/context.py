@@ -1,0 +1,100 @@
+"""What every command reads: the loaded store, its matchers, the prefix and today's date.
+
+One `Context` per loaded store; the per-store tables built here are shared by all commands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from bot.answers.digest import TopicStatus, topic_status
+from bot.answers.matching import Match, Matchers
+from bot.answers.types import Answer, Line
+from bot.answers.wording import safe_echo
+from bot.facts.names import exact_key
+from bot.facts.store import EntityRow, FactStore, PairRow
+
+
+class Context:
+    """Shared, explicit state of the engine: the store never changes while it is loaded."""
+
+    def __init__(self, store: FactStore, prefix: str, today: Callable[[], dt.date]):
+        self.store = store
+        self.prefix = prefix
+        self.today = today
+        self.m = Matchers(store)
+        self._pairs_by_entity: dict[str, list[PairRow]] = {}
+        for pair in sorted(store.pairs, key=lambda p: -len(p.evidence)):
+            for eid in {pair.actor_id, pair.character_id} - {None}:
+                self._pairs_by_entity.setdefault(eid, []).append(pair)
+        self._topics: dict[str, TopicStatus | None] = {}
+
+    def name(self, eid: str) -> str:
+        """The canonical name of an entity."""
+        return self.store.entities[eid].name
+
+    def pairs_for(self, eid: str) -> list[PairRow]:
+        """Cast pairs an entity is part of, best supported first."""
+        return self._pairs_by_entity.get(eid, [])
+
+    def topic(self, topic: str) -> TopicStatus | None:
+        """The digest of one status topic, computed once per store."""
+        if topic not in self._topics:
+            self._topics[topic] = topic_status(self.store, topic)
+        return self._topics[topic]
+
+    def published(self, sentence_id: int) -> int:
+        """The publication date (ordinal) of the article a sentence comes from."""
+        s = self.store.sentences[sentence_id]
+        return dt.date.fromisoformat(self.store.sources[s.source_id].published).toordinal()
+
+    def date(self, source_id: str) -> str:
+        """An article's date as shown, estimated ones marked."""
+        src = self.store.sources[source_id]
+        return f"{src.published}{', est.' if src.estimated else ''}"
+
+    def printed_variants(self, entity: EntityRow, sentence_ids: list[int]) -> list[str]:
+        """Other spellings of an entity that the cited sentences actually print."""
+        out = []
+        quotes = " ".join(self.store.sentences[s].quote.lower() for s in sentence_ids[:20])
+        for alias in entity.aliases:
+            if (
+                alias != entity.name
+                and exact_key(alias) != exact_key(entity.name)
+                and len(alias.split()) > 1
+                and alias.lower() in quotes
+            ):
+                out.append(alias)
+        return out[:3]
+
+    def not_found(self, command: str, query: str, match: Match, what: str, hint: str) -> Answer:
+        """A miss: did-you-mean suggestions when there are any, else a hint."""
+        shown = safe_echo(query)
+        if match.suggestions:
+            return Answer(
+                command,
+                False,
+                None,
+                "Did you mean…?",
+                [
+                    Line(
+                        f"I'm not sure who or what “{shown}” is. Did you mean: "
+                        + ", ".join(match.suggestions)
+                        + "?"
+                    )
+                ],
+                suggestions=list(match.suggestions),
+            )
+        return Answer(
+            command,
+            False,
+            None,
+            "Not found",
+            [Line(f"I don't know {what} called “{shown}”. {hint}")],
+        )
+
+
+def evidence(pair: PairRow) -> list[int]:
+    """The sentences a cast pair rests on, newest first (as the store holds them)."""
+    return [sid for sid, _ in pair.evidence]

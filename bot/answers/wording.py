@@ -1,0 +1,30 @@
+"""Small text helpers shared by the commands: echoing user text safely, shortening, name keys."""
+
+from __future__ import annotations
+
+import re
+
+from bot.facts.names import fold_key, plain_key
+from bot.facts.text import collapse_ws, fold_unicode
+
+MAX_QUERY = 200  # characters of a query that are read; the rest is ignored
+
+
+def name_keys(text: str) -> list[str]:
+    """The keys a typed name is looked up by: folded spelling first, then as typed."""
+    return [fold_key(text), plain_key(text)]
+
+
+def safe_echo(text: str, limit: int = 60) -> str:
+    """User text made safe to repeat: no pings, no formatting, no invisible characters."""
+    text = collapse_ws(fold_unicode(text))
+    text = re.sub(r"[`*_~|>\\#\[\]()<]", "", text).replace("@", "@\u2060")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shorten(text: str, limit: int = 220) -> str:
+    """Cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

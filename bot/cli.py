@@ -1,4 +1,6 @@
-"""Command line: build, ask, console, run, bench. Discord is imported only by `run`."""
+"""Command line (`hyosan-bot` or `python -m bot`): build, ask, console, run, bench.
+
+Discord is imported only by `run`."""
 
 from __future__ import annotations
 
@@ -97,11 +99,11 @@ def cmd_bench(args, settings) -> int:
     return bench_main(args)
 
 
-def parser():
+def parser(prog: str = "python -m bot"):
     """The full command line (argparse is imported here, off the `ask` fast path)."""
     import argparse
 
-    p = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    p = argparse.ArgumentParser(prog=prog, description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="build data/facts.sqlite from data/sources").set_defaults(
         func=cmd_build
@@ -137,7 +139,8 @@ def _quick_ask(argv: list[str]) -> SimpleNamespace | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = _quick_ask(argv) or parser().parse_args(argv)
+    prog = "hyosan-bot" if Path(sys.argv[0]).name == "hyosan-bot" else "python -m bot"
+    args = _quick_ask(argv) or parser(prog).parse_args(argv)
     from bot.config import load_settings
 
     try:

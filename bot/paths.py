@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+
+def project_root() -> Path:
+    """The folder holding `data/` and `.env`: `HYOSAN_HOME` if set; else the checkout this code
+    runs from; else (a plain `pip install .`, where the code sits in site-packages) the
+    current directory."""
+    if home := os.environ.get("HYOSAN_HOME"):
+        return Path(home).expanduser().resolve()
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "data" / "sources.toml").exists():
+        return checkout
+    return Path.cwd()
+
+
+ROOT = project_root()
 DATA = ROOT / "data"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = {"bot.errors", "bot.paths"}  # leaf modules every wing may use
+SHARED = {"bot.errors", "bot.paths", "bot.progress"}  # leaf modules every wing may use
 ALLOWED = {
     "facts": {"bot.facts"} | SHARED,
     "answers": {"bot.answers", "bot.facts"} | SHARED,

@@ -22,6 +22,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from bot.paths import DATA, ROOT, DataPaths
+from bot.progress import Progress
 
 COMMANDS = ("cast", "status", "lore", "ask")
 
@@ -336,15 +337,27 @@ def _target(name: str, value, limit: float, unit: str) -> dict:
 
 def run(quick: bool, scale_n: int) -> dict:
     mix = question_mix()
-    with tempfile.TemporaryDirectory() as tmp:
-        real = DataPaths(store=Path(tmp) / "facts.sqlite")
-        build_real = build_figures(real)
-        latency = answer_latency(real, mix, rounds=1 if quick else 5)
-        start = cold_start(runs=3 if quick else 7)
-        sched = scheduler_figures(real, 2_000 if quick else 10_000)
-        rss = resident_mb(real)
     sizes = [100] if quick else sorted({100, scale_n})
-    scaled = {n: scale(n, rounds=1, mix=mix) for n in sizes}
+    bar = Progress("bench: section", 5 + len(sizes))
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            real = DataPaths(store=Path(tmp) / "facts.sqlite")
+            bar.step("build (real sources)")
+            build_real = build_figures(real)
+            bar.step("answer latency")
+            latency = answer_latency(real, mix, rounds=1 if quick else 5)
+            bar.step("cold start")
+            start = cold_start(runs=3 if quick else 7)
+            bar.step("scheduler")
+            sched = scheduler_figures(real, 2_000 if quick else 10_000)
+            bar.step("resident memory")
+            rss = resident_mb(real)
+        scaled = {}
+        for n in sizes:
+            bar.step(f"synthetic corpus of {n} articles")
+            scaled[n] = scale(n, rounds=1, mix=mix)
+    finally:
+        bar.close()
     big = scaled.get(1000) or scaled.get(max(scaled))
     big_is_1000 = big["articles"] == 1000
     targets = [

@@ -13,6 +13,7 @@ from bot.facts.extract import extract
 from bot.facts.manifest import load_sources
 from bot.facts.versions import content_hash, schema_version
 from bot.paths import DataPaths, rel
+from bot.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,13 @@ def build(paths: DataPaths | None = None) -> BuildSummary:
     digest = content_hash(paths)
     sources = load_sources(paths.manifest, paths.sources_dir)
     lexicon = load_lexicon(paths.lexicon)
-    x = extract(sources, load_entities(paths.entities), load_repairs(paths.repairs), lexicon)
+    bar = Progress("building: article", len(sources))
+    try:
+        x = extract(
+            sources, load_entities(paths.entities), load_repairs(paths.repairs), lexicon, bar.step
+        )
+    finally:
+        bar.close()
     schema_sql = paths.schema.read_text(encoding="utf-8")
     version = schema_version(schema_sql)
 

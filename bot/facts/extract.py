@@ -7,7 +7,7 @@ forms ("X as Y", "Y (X)", "Y (played by X)", "X (who plays Y)") yields new facts
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.facts.curated import EntityDef, Lexicon
@@ -372,9 +372,13 @@ def _sentences(sources: list[Source], repairer: Repairer, lex: Lexicon) -> list[
 
 
 def extract(
-    sources: list[Source], entities: list[EntityDef], repairer: Repairer, lex: Lexicon
+    sources: list[Source],
+    entities: list[EntityDef],
+    repairer: Repairer,
+    lex: Lexicon,
+    progress: Callable[[str], None] | None = None,
 ) -> Extraction:
-    """Run every extraction over the sources."""
+    """Run every extraction over the sources; `progress(title)` is called as each article ends."""
     sentences = _sentences(sources, repairer, lex)
     by_id = {s.id: s for s in sources}
     index = EntityIndex(entities)
@@ -386,7 +390,11 @@ def extract(
     returns: list[tuple[str, int, bool, bool]] = []
     claims: list[Claim] = []
     lore: list[tuple[int, str, float]] = []
+    current = None
     for s in sentences:
+        if progress is not None and s.source_id != current:
+            current = s.source_id
+            progress(by_id[current].title)
         named = index.mentions(s.display)
         mentions.extend((s.id, eid) for eid in named)
         kept = lex.return_exclude.remove(s.display)

@@ -8,12 +8,12 @@ PY := $(VENV)/bin/python
 $(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e . --config-settings editable_mode=compat
+	$(PY) -m pip install --quiet -e .
 	$(PY) -m compileall -q bot cogs
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime
-	$(PY) -m pip install --quiet -e ".[dev]" --config-settings editable_mode=compat
+	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
 run: $(VENV)/.runtime

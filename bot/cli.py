@@ -137,6 +137,17 @@ def _quick_ask(argv: list[str]) -> SimpleNamespace | None:
     return SimpleNamespace(func=cmd_ask, json=as_json, message=message)
 
 
+def _require_project() -> None:
+    """An installed `hyosan-bot` run outside the project folder finds no articles: say so."""
+    from bot.paths import DATA, ROOT
+
+    if not (DATA / "sources.toml").exists():
+        raise BuildError(
+            f"no data/sources.toml in {ROOT}: run hyosan-bot from the project folder "
+            "(the one holding data/), or set HYOSAN_HOME to it"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     prog = "hyosan-bot" if Path(sys.argv[0]).name == "hyosan-bot" else "python -m bot"
@@ -144,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     from bot.config import load_settings
 
     try:
+        _require_project()
         settings = load_settings()
         return args.func(args, settings)
     except (BuildError, StoreError, ValueError) as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -108,3 +109,13 @@ def test_env_example_documents_every_setting():
         "HYOSAN_DEV_GUILD",
     ):
         assert f"{name}=" in example
+
+
+def test_outside_the_project_folder_is_one_line(tmp_path):
+    env = {**os.environ, "HYOSAN_HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "!cast onjo"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert out.returncode == 2
+    assert out.stderr.strip().count("\n") == 0 and "HYOSAN_HOME" in out.stderr

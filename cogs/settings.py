@@ -26,7 +26,7 @@ class ServerSettings(commands.Cog, name="Settings"):
         zone = await db.timezone(gid)
         spoilers = "hidden" if await db.spoilers(gid) else "shown"
         await ctx.send(
-            f"Time zone: {self._now_in(zone)} (`!settings timezone <zone>` changes it).\n"
+            f"Time zone: {self._now_in(zone)}; `!settings timezone <zone>` changes it.\n"
             f"Season 1 spoilers: {spoilers} (`!spoilers on|off`)."
         )
 

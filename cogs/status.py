@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 import discord
@@ -9,6 +10,7 @@ from discord.ext import commands, tasks
 
 from bot.answers.digest import fingerprint
 from bot.embeds import answer_embed
+from bot.posting import slots
 from bot.posting.scheduler import PostFailed, StatusPoster, next_slot
 from bot.posting.subscriptions import Subscription, new_subscription, parse_options
 from cogs.replies import send_answer, user_cooldown
@@ -58,12 +60,15 @@ class Status(commands.Cog):
     async def subscribe(
         self, ctx: commands.Context, channel: discord.TextChannel, *, options: str = ""
     ) -> None:
-        """`!status subscribe #channel [HH:MM] [daily|weekly] [on-change]` (UTC)."""
+        """`!status subscribe #channel [HH:MM] [zone] [daily|weekly] [on-change]`; the time is in
+        the zone named, else the server's (`!settings timezone`)."""
         try:
             opts = parse_options(options, self.bot.settings.post_time)
         except ValueError as exc:
             await ctx.send(str(exc), ephemeral=True)
             return
+        if opts.zone is None:
+            opts = dataclasses.replace(opts, zone=await self.bot.db.timezone(ctx.guild.id))
         now = self.bot.clock()
         sub = await self.bot.db.subscribe(
             new_subscription(ctx.guild.id, channel.id, ctx.author.id, opts, now)
@@ -71,8 +76,8 @@ class Status(commands.Cog):
         first = next_slot(sub, now)
         extra = ", only when the digest changed" if sub.on_change else ""
         await ctx.send(
-            f"Subscribed {channel.mention}: {sub.cadence} at {sub.post_time} UTC"
-            f"{extra}. First post: {first:%Y-%m-%d %H:%M} UTC."
+            f"Subscribed {channel.mention}: {slots.describe(sub)}{extra}. First post: "
+            f"{slots.local_time(first, sub.zone)} ({slots.discord_time(first)} your time)."
         )
 
     @status.command(name="unsubscribe", description="Stop scheduled posts in a channel")
@@ -97,11 +102,12 @@ class Status(commands.Cog):
         if not subs:
             await ctx.send("No channel here is subscribed. Try `!status subscribe #channel`.")
             return
-        lines = []
+        lines, now = [], self.bot.clock()
         for s in subs:
             state = f" — paused: {s.paused_reason}" if s.paused else ""
             extra = ", on change" if s.on_change else ""
-            lines.append(f"<#{s.channel_id}>: {s.cadence} at {s.post_time} UTC{extra}{state}")
+            when = f", next {slots.discord_time(next_slot(s, now))}" if not s.paused else ""
+            lines.append(f"<#{s.channel_id}>: {slots.describe(s)}{extra}{when}{state}")
         await ctx.send("\n".join(lines))
 
     # --- the schedule ----------------------------------------------------------------------
@@ -140,7 +146,8 @@ class Status(commands.Cog):
 
     async def _notify(self, sub: Subscription, reason: str) -> None:
         text = (
-            f"I paused the Season 2 status posts for <#{sub.channel_id}>: {reason}. "
+            f"I paused the Season 2 status posts for <#{sub.channel_id}> "
+            f"({slots.describe(sub)}): {reason}. "
             "Fix the channel or my permissions, then run `!status subscribe` again."
         )
         guild = self.bot.get_guild(sub.guild_id)

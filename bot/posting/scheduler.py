@@ -14,6 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from bot.posting.slots import late_note, latest_slot, next_slot  # noqa: F401 (re-exported)
 from bot.posting.subscriptions import SettingsDB, Subscription
 
 log = logging.getLogger(__name__)
@@ -29,23 +30,6 @@ class PostFailed(Exception):
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
-
-
-def latest_slot(sub: Subscription, now: dt.datetime) -> dt.datetime:
-    """The most recent time at or before now when this subscription should post (UTC)."""
-    hour, minute = (int(x) for x in sub.post_time.split(":"))
-    slot = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
-    if slot > now:
-        slot -= dt.timedelta(days=1)
-    if sub.cadence == "weekly":
-        slot -= dt.timedelta(days=(slot.weekday() - sub.weekday) % 7)
-    return slot
-
-
-def next_slot(sub: Subscription, now: dt.datetime) -> dt.datetime:
-    """The first slot after now."""
-    step = dt.timedelta(days=7 if sub.cadence == "weekly" else 1)
-    return latest_slot(sub, now) + step
 
 
 @dataclass(frozen=True)
@@ -125,14 +109,7 @@ class StatusPoster:
             if post.unchanged:
                 report.skipped_unchanged += 1
                 continue
-            note = (
-                (
-                    f"Late post: the {post.slot:%H:%M} UTC slot of {post.slot:%Y-%m-%d} was "
-                    "missed while the bot was offline."
-                )
-                if post.late
-                else None
-            )
+            note = late_note(post.slot, post.sub.zone) if post.late else None
             try:
                 await self.send(post.sub, await self.db.spoilers(post.sub.guild_id), note)
             except PostFailed as exc:

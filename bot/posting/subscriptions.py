@@ -14,6 +14,7 @@ from pathlib import Path
 import aiosqlite
 
 from bot.paths import DATA
+from bot.posting import slots
 
 MIGRATIONS = DATA / "migrations"
 CADENCES = ("daily", "weekly")
@@ -34,6 +35,7 @@ class Subscription:
     last_slot: dt.datetime | None = None
     last_fingerprint: str | None = None
     paused_reason: str | None = None
+    zone: str = slots.UTC  # IANA zone of post_time and weekday
 
     @property
     def paused(self) -> bool:
@@ -42,34 +44,45 @@ class Subscription:
 
 @dataclass(frozen=True)
 class SubscribeOptions:
-    """What `!status subscribe #channel [HH:MM] [daily|weekly] [on-change]` asked for."""
+    """What `!status subscribe #channel [HH:MM] [zone] [daily|weekly] [on-change]` asked for."""
 
     post_time: str
     cadence: str
     on_change: bool
+    zone: str | None = None  # None: the server's time zone
 
 
 def parse_options(text: str, default_time: str) -> SubscribeOptions:
     """Parse the words after the channel; ValueError with a friendly message on bad input."""
-    post_time, cadence, on_change = default_time, "daily", False
-    for word in text.lower().replace(",", " ").split():
-        if m := re.fullmatch(r"(\d{1,2})[:h.](\d{2})(?:utc)?", word):
+    post_time, cadence, on_change, zone = default_time, "daily", False, None
+    for original in text.replace(",", " ").split():
+        word = original.lower()
+        if m := re.fullmatch(r"(\d{1,2})[:h.](\d{2})(utc)?", word):
             hour, minute = int(m.group(1)), int(m.group(2))
             if hour > 23 or minute > 59:
-                raise ValueError(f"{word} is not a time of day; use HH:MM in UTC, e.g. 09:00.")
+                raise ValueError(f"{word} is not a time of day; use HH:MM, e.g. 09:00.")
             post_time = f"{hour:02d}:{minute:02d}"
+            zone = slots.UTC if m.group(3) else zone
         elif word in CADENCES:
             cadence = word
         elif word in ("on-change", "onchange", "on_change", "changes"):
             on_change = True
-        elif word == "utc":
-            continue
         else:
-            raise ValueError(
-                f"I don't understand “{word[:30]}”. Use: `status subscribe #channel [HH:MM] "
-                "[daily|weekly] [on-change]` (times are UTC)."
-            )
-    return SubscribeOptions(post_time, cadence, on_change)
+            zone = _zone_word(original)
+    return SubscribeOptions(post_time, cadence, on_change, zone)
+
+
+def _zone_word(word: str) -> str:
+    """A word that is no other option must be a time zone."""
+    try:
+        return slots.parse_zone(word)
+    except slots.ZoneError as exc:
+        if exc.clear or slots.suggest(word, 1, cutoff=88):
+            raise
+        raise ValueError(
+            f"I don't understand “{word[:30]}”. Use: `status subscribe #channel [HH:MM] "
+            "[time zone] [daily|weekly] [on-change]`, e.g. `18:00 Asia/Seoul weekly`."
+        ) from None
 
 
 def _iso(t: dt.datetime | None) -> str | None:
@@ -93,12 +106,13 @@ def _row(r: aiosqlite.Row) -> Subscription:
         last_slot=_dt(r[8]),
         last_fingerprint=r[9],
         paused_reason=r[10],
+        zone=r[11],
     )
 
 
 _COLUMNS = (
     "guild_id, channel_id, subscriber_id, post_time, cadence, weekday, on_change, "
-    "created_at, last_slot, last_fingerprint, paused_reason"
+    "created_at, last_slot, last_fingerprint, paused_reason, zone"
 )
 
 
@@ -140,12 +154,29 @@ class SettingsDB:
         )
         await self._db.commit()
 
+    async def timezone(self, guild_id: int) -> str:
+        """The server's time zone for new subscriptions (UTC until an admin sets one)."""
+        row = await (
+            await self._db.execute(
+                "SELECT timezone FROM guild_settings WHERE guild_id = ?", (guild_id,)
+            )
+        ).fetchone()
+        return slots.UTC if row is None else row[0]
+
+    async def set_timezone(self, guild_id: int, zone: str) -> None:
+        await self._db.execute(
+            "INSERT INTO guild_settings (guild_id, timezone) VALUES (?, ?) "
+            "ON CONFLICT(guild_id) DO UPDATE SET timezone = excluded.timezone",
+            (guild_id, zone),
+        )
+        await self._db.commit()
+
     # --- subscriptions ---------------------------------------------------------------------
 
     async def subscribe(self, sub: Subscription) -> Subscription:
         """Create or replace a channel's subscription (a replaced one starts afresh)."""
         await self._db.execute(
-            f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 sub.guild_id,
                 sub.channel_id,
@@ -158,6 +189,7 @@ class SettingsDB:
                 _iso(sub.last_slot),
                 sub.last_fingerprint,
                 sub.paused_reason,
+                sub.zone,
             ),
         )
         await self._db.commit()
@@ -240,14 +272,16 @@ async def migrate(db: aiosqlite.Connection, migrations: Path = MIGRATIONS) -> in
 def new_subscription(
     guild_id: int, channel_id: int, subscriber_id: int, options: SubscribeOptions, now: dt.datetime
 ) -> Subscription:
-    """A subscription created now: weekly posts fall on today's weekday."""
+    """A subscription created now: weekly posts fall on today's weekday in its zone."""
+    zone = options.zone or slots.UTC
     return Subscription(
         guild_id=guild_id,
         channel_id=channel_id,
         subscriber_id=subscriber_id,
         post_time=options.post_time,
         cadence=options.cadence,
-        weekday=now.weekday(),
+        weekday=slots.local_weekday(zone, now),
         on_change=options.on_change,
         created_at=now,
+        zone=zone,
     )

@@ -19,7 +19,7 @@ from bot.posting.subscriptions import SettingsDB
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.facts", "cogs.status", "cogs.admin", "cogs.errors")
+EXTENSIONS = ("cogs.facts", "cogs.status", "cogs.admin", "cogs.errors", "cogs.reload")
 
 
 def utcnow() -> dt.datetime:

@@ -9,6 +9,7 @@ from discord.ext import commands, tasks
 
 from bot.answers.digest import fingerprint
 from bot.embeds import answer_embed
+from bot.posting.changes import ChangeLog
 from bot.posting.scheduler import PostFailed, StatusPoster, next_slot
 from bot.posting.subscriptions import Subscription, new_subscription, parse_options
 from cogs.replies import send_answer, user_cooldown
@@ -58,7 +59,7 @@ class Status(commands.Cog):
     async def subscribe(
         self, ctx: commands.Context, channel: discord.TextChannel, *, options: str = ""
     ) -> None:
-        """`!status subscribe #channel [HH:MM] [daily|weekly] [on-change]` (UTC)."""
+        """`!status subscribe #channel [HH:MM] [daily|weekly] [on-change] [changes:off]` (UTC)."""
         try:
             opts = parse_options(options, self.bot.settings.post_time)
         except ValueError as exc:
@@ -68,8 +69,10 @@ class Status(commands.Cog):
         sub = await self.bot.db.subscribe(
             new_subscription(ctx.guild.id, channel.id, ctx.author.id, opts, now)
         )
+        await ChangeLog(self.bot.db).set_opt_in(ctx.guild.id, channel.id, opts.changes)
         first = next_slot(sub, now)
         extra = ", only when the digest changed" if sub.on_change else ""
+        extra += "" if opts.changes else ", no \"status changed\" posts"
         await ctx.send(
             f"Subscribed {channel.mention}: {sub.cadence} at {sub.post_time} UTC"
             f"{extra}. First post: {first:%Y-%m-%d %H:%M} UTC."

@@ -47,11 +47,12 @@ class SubscribeOptions:
     post_time: str
     cadence: str
     on_change: bool
+    changes: bool = True  # "status changed" posts; `changes:off` opts out
 
 
 def parse_options(text: str, default_time: str) -> SubscribeOptions:
     """Parse the words after the channel; ValueError with a friendly message on bad input."""
-    post_time, cadence, on_change = default_time, "daily", False
+    post_time, cadence, on_change, changes = default_time, "daily", False, True
     for word in text.lower().replace(",", " ").split():
         if m := re.fullmatch(r"(\d{1,2})[:h.](\d{2})(?:utc)?", word):
             hour, minute = int(m.group(1)), int(m.group(2))
@@ -62,14 +63,16 @@ def parse_options(text: str, default_time: str) -> SubscribeOptions:
             cadence = word
         elif word in ("on-change", "onchange", "on_change", "changes"):
             on_change = True
+        elif word in ("changes:off", "changes:on"):
+            changes = word.endswith("on")
         elif word == "utc":
             continue
         else:
             raise ValueError(
                 f"I don't understand “{word[:30]}”. Use: `status subscribe #channel [HH:MM] "
-                "[daily|weekly] [on-change]` (times are UTC)."
+                "[daily|weekly] [on-change] [changes:off]` (times are UTC)."
             )
-    return SubscribeOptions(post_time, cadence, on_change)
+    return SubscribeOptions(post_time, cadence, on_change, changes)
 
 
 def _iso(t: dt.datetime | None) -> str | None:
@@ -118,6 +121,11 @@ class SettingsDB:
 
     async def close(self) -> None:
         await self._db.close()
+
+    @property
+    def connection(self) -> aiosqlite.Connection:
+        """The open database, for tables kept by other modules (bot/posting/changes.py)."""
+        return self._db
 
     # --- guild settings --------------------------------------------------------------------
 

@@ -240,3 +240,24 @@ def test_changes_name_status_moves_new_pairs_and_lore_with_verbatim_citations(co
     post = status_change_answer(changes, new)
     assert any(line.text.startswith("Trailer: No trailer yet") for line in post.lines)
     assert compare(new, new).empty
+
+
+def test_sources_list_newest_first_with_the_added_date(corpus):
+    add_source(corpus, read("dateline_article.txt"), TODAY)
+    change = add_source(corpus, read("trailer_article.html"), TODAY)
+    lines = [line.text for line in Engine(load(corpus)).sources().lines]
+    assert lines[0].startswith(f"2026-09-30, added {TODAY.isoformat()} — ")
+    assert lines[0].endswith(f"`{change.source_id}`")
+    assert lines[1].startswith("2025-03-03, added ")
+    assert all(", added" not in line for line in lines[2:])  # entries from before `add`
+    dates = [line[:10] for line in lines]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_a_bad_added_date_is_a_build_error(corpus):
+    text = corpus.manifest.read_text("utf-8").replace(
+        'id = "003_46757ed511165cca"\n', 'id = "003_46757ed511165cca"\nadded = "soon"\n'
+    )
+    corpus.manifest.write_text(text, "utf-8")
+    with pytest.raises(BuildError, match="added 'soon' is not an ISO date"):
+        library.build(corpus)

@@ -7,7 +7,7 @@ import logging
 import discord
 from discord.ext import commands, tasks
 
-from bot.answers.changes import compare, status_change_answer
+from bot.answers.changes import compare, status_change_answer, status_since, status_snapshot
 from bot.answers.digest import fingerprint
 from bot.answers.engine import Engine
 from bot.answers.types import Answer
@@ -35,6 +35,7 @@ class Reload(commands.Cog):
         )
         self.changes = ChangeLog(bot.db)
         self.poster = ChangePoster(self.changes, self._send, self._notify)
+        self._caught_up = False
 
     async def cog_load(self) -> None:
         self.watch.start()
@@ -60,6 +61,8 @@ class Reload(commands.Cog):
     @tasks.loop(seconds=WATCH_SECONDS)
     async def watch(self) -> None:
         try:
+            if not self._caught_up:
+                await self.catch_up()
             result = await self.reloader.check()
             if result is not None:
                 await self._after(result)
@@ -73,20 +76,34 @@ class Reload(commands.Cog):
     async def _wait_ready(self) -> None:
         await self.bot.wait_until_ready()
 
+    async def catch_up(self) -> None:
+        """At start: announce a status change made while the bot was stopped."""
+        store = self.bot.engine.store
+        last = await self.changes.last_digest()
+        if last is not None and last[0] != fingerprint(store):
+            await self._record(status_since(last[1], store), store)
+        await self.changes.save_digest(fingerprint(store), status_snapshot(store))
+        self._caught_up = True
+
     async def _after(self, result: ReloadResult) -> None:
         """Record a "status changed" post when the swap moved the digest."""
         if not result.swapped:
             return
-        changes = compare(result.old.store, result.new.store)
+        new = result.new.store
+        changes = compare(result.old.store, new)
         log.info(
             "store now: %d status changes, %d new cast pairs, %d new lore facts",
             len(changes.status),
             len(changes.new_pairs),
             len(changes.new_lore),
         )
-        if changes.status:
-            post = status_change_answer(changes, result.new.store)
-            await self.changes.record(fingerprint(result.new.store), post, self.bot.clock())
+        await self._record(changes.status, new)
+        await self.changes.save_digest(fingerprint(new), status_snapshot(new))
+
+    async def _record(self, topics, store) -> None:
+        if topics:
+            post = status_change_answer(topics, store)
+            await self.changes.record(fingerprint(store), post, self.bot.clock())
 
     async def _send(self, sub: Subscription, spoilers: bool, answer: Answer) -> None:
         try:

@@ -63,6 +63,35 @@ def _lore_keys(store: FactStore) -> dict[tuple[str, str], int]:
     }
 
 
+def status_snapshot(store: FactStore) -> dict[str, list[str]]:
+    """Per status topic, [state key, how it reads]: enough to say later what it was before.
+    Kept in the settings DB so a change made while the bot was stopped is still announced."""
+    out = {}
+    for topic in store.status_topics:
+        if ts := topic_status(store, topic):
+            out[topic] = [state_label(store, ts.lead).lower(), _state(store, ts)]
+    return out
+
+
+def status_since(before: dict[str, list[str]], new: FactStore) -> list[TopicChange]:
+    """The status topics whose leading state differs from a snapshot."""
+    out = []
+    for topic, row in new.status_topics.items():
+        after = topic_status(new, topic)
+        was = before.get(topic)
+        if (was[0] if was else None) != (state_label(new, after.lead).lower() if after else None):
+            out.append(
+                TopicChange(
+                    topic,
+                    row.label,
+                    was[1] if was else "nothing",
+                    _state(new, after),
+                    after.lead.sentence_id if after else None,
+                )
+            )
+    return out
+
+
 def compare(old: FactStore, new: FactStore) -> StoreChanges:
     """What the new store says that the old one did not (and what it no longer says)."""
     out = StoreChanges()
@@ -70,21 +99,7 @@ def compare(old: FactStore, new: FactStore) -> StoreChanges:
     new_pairs = {_pair_key(p) for p in new.pairs}
     out.new_pairs = [p for p in new.pairs if _pair_key(p) not in old_pairs]
     out.gone_pairs = [p for p in old.pairs if _pair_key(p) not in new_pairs]
-    for topic, row in new.status_topics.items():
-        before = topic_status(old, topic) if topic in old.status_topics else None
-        after = topic_status(new, topic)
-        b_label = state_label(old, before.lead).lower() if before else None
-        a_label = state_label(new, after.lead).lower() if after else None
-        if b_label != a_label:
-            out.status.append(
-                TopicChange(
-                    topic,
-                    row.label,
-                    _state(old, before),
-                    _state(new, after),
-                    after.lead.sentence_id if after else None,
-                )
-            )
+    out.status = status_since(status_snapshot(old), new)
     old_lore, new_lore = _lore_keys(old), _lore_keys(new)
     out.new_lore = [(t, sid) for (t, q), sid in new_lore.items() if (t, q) not in old_lore]
     out.gone_lore = sum(key not in new_lore for key in old_lore)
@@ -135,8 +150,10 @@ def changes_answer(changes: StoreChanges, old: FactStore, new: FactStore) -> Ans
     return Answer("changes", True, None, "What changed", lines, cite.citations)
 
 
-def status_change_answer(changes: StoreChanges, new: FactStore) -> Answer:
+def status_change_answer(changes: StoreChanges | list[TopicChange], new: FactStore) -> Answer:
     """The post subscribers get when the Season 2 status changed."""
+    if isinstance(changes, list):
+        changes = StoreChanges(status=changes)
     cite = Citer(new)
     lines = status_lines(changes, cite)
     return Answer("status", True, None, "Season 2 status changed", lines, cite.citations)

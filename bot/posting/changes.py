@@ -118,6 +118,20 @@ class ChangeLog:
         await self._con.execute(sql, (guild_id, channel_id))
         await self._con.commit()
 
+    async def last_digest(self) -> tuple[str, dict[str, list[str]]] | None:
+        """(fingerprint, snapshot) of the digest last seen, if any."""
+        row = await (
+            await self._con.execute("SELECT fingerprint, snapshot FROM digest_state")
+        ).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    async def save_digest(self, fingerprint: str, snapshot: dict[str, list[str]]) -> None:
+        await self._con.execute(
+            "INSERT OR REPLACE INTO digest_state VALUES (1, ?, ?)",
+            (fingerprint, json.dumps(snapshot, ensure_ascii=False)),
+        )
+        await self._con.commit()
+
     async def opted_out(self) -> set[tuple[int, int]]:
         rows = await self._con.execute_fetchall("SELECT guild_id, channel_id FROM change_optout")
         return {(r[0], r[1]) for r in rows}

@@ -21,3 +21,11 @@ CREATE TABLE change_optout (
     channel_id   INTEGER NOT NULL,
     PRIMARY KEY (guild_id, channel_id)
 );
+
+-- The digest the bot last announced or started with, so a store changed while the bot was
+-- stopped is announced at the next start (one row).
+CREATE TABLE digest_state (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    fingerprint  TEXT NOT NULL,
+    snapshot     TEXT NOT NULL              -- JSON: per topic [state key, how it reads]
+);

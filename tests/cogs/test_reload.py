@@ -113,3 +113,16 @@ async def test_subscribers_get_one_status_changed_post(setup):
     assert "2026-09-30" in post.embeds[0].fields[0].value
     assert (await cog.poster.run_once(NOW)).posted == 0
     await dpytest.empty_queue()
+
+
+async def test_a_change_made_while_the_bot_was_stopped_is_announced_at_start(setup):
+    bot, cog, paths = setup
+    await cog.catch_up()  # the bot ran once on the old store
+    assert await cog.changes.pending(NOW) == []
+    add_trailer(paths)
+    bot.engine = Engine(await load_store(paths), today=lambda: TODAY)  # restarted on the new one
+    await cog.catch_up()
+    [change] = await cog.changes.pending(NOW)
+    assert any(line.text.startswith("Trailer: No trailer yet") for line in change.answer.lines)
+    await cog.catch_up()  # and the next start does not announce it again
+    assert len(await cog.changes.pending(NOW)) == 1

@@ -34,6 +34,7 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 _PLACE = re.compile(r"(?:[A-Z][A-Z.' -]+,\s*)?")
+_CLAUSE = re.compile(r"[;:—–]|,\s|\b(?:and|but|while|although|though)\b")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -92,10 +93,12 @@ def newest_mentioned(body: str, today: dt.date) -> FoundDate | None:
     best: tuple[dt.date, str] | None = None
     for s in _SENTENCE.finditer(body):
         sentence = collapse_ws(s.group(0))
-        if not sentence or _FORECAST.search(sentence):
-            continue
-        dates = [d for rx in _FULL for m in rx.finditer(sentence) if (d := _to_date(m))]
-        dates += [d for m in _MONTH_YEAR.finditer(sentence) if (d := _to_date(m, 1))]
+        dates = []
+        for clause in _CLAUSE.split(sentence):
+            if _FORECAST.search(clause):
+                continue  # "..., and is expected in March 2027": that clause only
+            dates += [d for rx in _FULL for m in rx.finditer(clause) if (d := _to_date(m))]
+            dates += [d for m in _MONTH_YEAR.finditer(clause) if (d := _to_date(m, 1))]
         for d in dates:
             if d <= today and (best is None or d > best[0]):
                 best = (d, sentence)

@@ -101,9 +101,11 @@ class Status(commands.Cog):
             await ctx.send("No channel here is subscribed. Try `!status subscribe #channel`.")
             return
         lines = []
+        opted_out = await ChangeLog(self.bot.db).opted_out()
         for s in subs:
             state = f" — paused: {s.paused_reason}" if s.paused else ""
             extra = ", on change" if s.on_change else ""
+            extra += ", no change posts" if (s.guild_id, s.channel_id) in opted_out else ""
             lines.append(f"<#{s.channel_id}>: {s.cadence} at {s.post_time} UTC{extra}{state}")
         await ctx.send("\n".join(lines))
 

@@ -126,3 +126,18 @@ async def test_a_change_made_while_the_bot_was_stopped_is_announced_at_start(set
     assert any(line.text.startswith("Trailer: No trailer yet") for line in change.answer.lines)
     await cog.catch_up()  # and the next start does not announce it again
     assert len(await cog.changes.pending(NOW)) == 1
+
+
+async def test_subscribe_with_changes_off_opts_the_channel_out(setup):
+    bot, cog, _ = setup
+    channel = bot.guilds[0].text_channels[0]
+    role = dpytest.backend.make_role(
+        "Admins", bot.guilds[0], permissions=discord.Permissions(manage_guild=True).value
+    )
+    await dpytest.add_role(dpytest.get_config().members[1], role)
+    ok = await say(f"!status subscribe {channel.mention} 18:00 changes:off", member=1)
+    assert 'no "status changed" posts' in ok.content
+    assert await cog.changes.opted_out() == {(bot.guilds[0].id, channel.id)}
+    assert "no change posts" in (await say("!status subscriptions", member=1)).content
+    await say(f"!status subscribe {channel.mention} 18:00", member=1)
+    assert await cog.changes.opted_out() == set()

@@ -72,7 +72,7 @@ class Status(commands.Cog):
         await ChangeLog(self.bot.db).set_opt_in(ctx.guild.id, channel.id, opts.changes)
         first = next_slot(sub, now)
         extra = ", only when the digest changed" if sub.on_change else ""
-        extra += "" if opts.changes else ", no \"status changed\" posts"
+        extra += "" if opts.changes else ', no "status changed" posts'
         await ctx.send(
             f"Subscribed {channel.mention}: {sub.cadence} at {sub.post_time} UTC"
             f"{extra}. First post: {first:%Y-%m-%d %H:%M} UTC."

@@ -90,7 +90,7 @@ def _entry_ids(text: str) -> list[str]:
 
 
 def _cut_block(text: str, sid: str) -> str:
-    """The manifest without the block of `sid`; comments above the next block stay with it."""
+    """The manifest without the block of `sid` and the comment right above it (if any)."""
     lines = text.splitlines(keepends=True)
     heads = [i for i, ln in enumerate(lines) if _HEADER.match(ln.strip())] + [len(lines)]
     for start, end in itertools.pairwise(heads):
@@ -98,11 +98,14 @@ def _cut_block(text: str, sid: str) -> str:
             continue
         while end > start + 1 and end < len(lines) and lines[end - 1].lstrip().startswith("#"):
             end -= 1  # a comment right above the next header introduces that entry
+        if start != heads[0]:  # the file's own comments sit above the first entry
+            while lines[start - 1].lstrip().startswith("#"):
+                start -= 1  # ...and this entry's introducing comment goes with it
         if end == len(lines):  # the last block: the blank lines before it go with it
             while start > 0 and not lines[start - 1].strip():
                 start -= 1
         return "".join(lines[:start] + lines[end:])
-    raise IngestRefused(f"no source '{sid}' in {rel(Path('data/sources.toml'))}")
+    raise IngestRefused(f"no source '{sid}' in the manifest")
 
 
 def _write_atomic(path: Path, text: str) -> None:

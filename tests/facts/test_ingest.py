@@ -264,3 +264,22 @@ def test_a_bad_added_date_is_a_build_error(corpus):
     corpus.manifest.write_text(text, "utf-8")
     with pytest.raises(BuildError, match="added 'soon' is not an ISO date"):
         library.build(corpus)
+
+
+def test_cutting_an_entry_keeps_every_other_line_and_comment():
+    text = (
+        "# header comment\n\n"
+        '[[source]]\nid = "a"  # first\n\n'
+        "# about b\n"
+        '[[source]]\nid = "b"\n\n'
+        '[[source]]\nid = "c"\n'
+    )
+    assert library._cut_block(text, "a") == (
+        '# header comment\n\n# about b\n[[source]]\nid = "b"\n\n[[source]]\nid = "c"\n'
+    )
+    assert library._cut_block(text, "b") == (
+        '# header comment\n\n[[source]]\nid = "a"  # first\n\n[[source]]\nid = "c"\n'
+    )
+    assert library._cut_block(text, "c") == (
+        '# header comment\n\n[[source]]\nid = "a"  # first\n\n# about b\n[[source]]\nid = "b"\n'
+    )

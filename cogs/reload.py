@@ -55,8 +55,8 @@ class Reload(commands.Cog):
     async def reload(self, ctx: commands.Context) -> None:
         """Load the fact store again now (rebuilt first if its sources changed)."""
         result = await self.reloader.reload()
-        await self._after(result)
-        await ctx.send(result.message)
+        summary = await self._after(result)
+        await ctx.send(f"{result.message} {summary}".strip())
 
     @tasks.loop(seconds=WATCH_SECONDS)
     async def watch(self) -> None:
@@ -85,20 +85,21 @@ class Reload(commands.Cog):
         await self.changes.save_digest(fingerprint(store), status_snapshot(store))
         self._caught_up = True
 
-    async def _after(self, result: ReloadResult) -> None:
-        """Record a "status changed" post when the swap moved the digest."""
+    async def _after(self, result: ReloadResult) -> str:
+        """Record a "status changed" post when the swap moved the digest; say what changed."""
         if not result.swapped:
-            return
+            return ""
         new = result.new.store
         changes = compare(result.old.store, new)
-        log.info(
-            "store now: %d status changes, %d new cast pairs, %d new lore facts",
-            len(changes.status),
-            len(changes.new_pairs),
-            len(changes.new_lore),
+        summary = (
+            f"Status topics changed: {len(changes.status)}"
+            f"{' (' + ', '.join(c.label for c in changes.status) + ')' if changes.status else ''}"
+            f"; new cast pairs: {len(changes.new_pairs)}; new lore facts: {len(changes.new_lore)}."
         )
+        log.info("store reloaded. %s", summary)
         await self._record(changes.status, new)
         await self.changes.save_digest(fingerprint(new), status_snapshot(new))
+        return summary
 
     async def _record(self, topics, store) -> None:
         if topics:

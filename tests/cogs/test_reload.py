@@ -66,7 +66,9 @@ async def test_reload_is_owner_only_and_swaps_the_engine_in_one_step(setup):
     old = bot.engine
     assert "Only the bot's owner" in (await say("!reload", member=1)).content
     add_trailer(paths)
-    assert (await say("!reload")).content == "Reloaded: 5 → 6 sources."
+    reply = (await say("!reload")).content
+    assert reply.startswith("Reloaded: 5 → 6 sources. Status topics changed: ")
+    assert "Trailer" in reply and "new cast pairs: 1;" in reply
     assert bot.engine is not old and len(old.store.sources) == 5  # in-flight work keeps old
     status = await say("!status")
     assert "As of 2026-09-30" in status.embeds[0].description

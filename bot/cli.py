@@ -1,4 +1,4 @@
-"""Command line (`hyosan-bot` or `python -m bot`): build, ask, console, run, bench.
+"""Command line (`hyosan-bot` or `python -m bot`): build, add, remove, ask, console, run, bench.
 
 Discord is imported only by `run`."""
 
@@ -30,6 +30,39 @@ def cmd_build(args, settings) -> int:
 
     print(build(_paths(settings)))
     return 0
+
+
+def _changed(settings, change, header: str = "") -> int:
+    """Rebuild through `change(paths)`, then print its summary and what the store now says."""
+    from bot.answers.changes import changes_answer, compare
+    from bot.answers.render import to_text
+    from bot.facts.store import load_store
+
+    paths = _paths(settings)
+    old = asyncio.run(load_store(paths))
+    done = change(paths)
+    new = asyncio.run(load_store(paths))
+    print(f"{header}{done.verb} {done.source_id}; {done.summary}")
+    print(to_text(changes_answer(compare(old, new), old, new), limit=20_000))
+    return 0
+
+
+def cmd_add(args, settings) -> int:
+    import datetime as dt
+
+    from bot.facts.ingest import read_article
+    from bot.facts.library import add_source
+
+    today = dt.date.today()
+    article = read_article(args.article, title=args.title, published=args.published, today=today)
+    header = f"{article.title}\n{article.published}, {article.date_basis}: {article.date_clue}\n"
+    return _changed(settings, lambda paths: add_source(paths, article, today), header)
+
+
+def cmd_remove(args, settings) -> int:
+    from bot.facts.library import remove_source
+
+    return _changed(settings, lambda paths: remove_source(paths, args.id))
 
 
 def cmd_ask(args, settings) -> int:
@@ -108,6 +141,14 @@ def parser(prog: str = "python -m bot"):
     sub.add_parser("build", help="build data/facts.sqlite from data/sources").set_defaults(
         func=cmd_build
     )
+    add = sub.add_parser("add", help="add an article (.html, .txt or https://) and rebuild")
+    add.add_argument("article", help="a saved web page, a text file, or an https:// address")
+    add.add_argument("--title", help="the headline, when the article has none")
+    add.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date")
+    add.set_defaults(func=cmd_add)
+    remove = sub.add_parser("remove", help="take an article out (by its id) and rebuild")
+    remove.add_argument("id", help="the source id, as `!sources` lists it")
+    remove.set_defaults(func=cmd_remove)
     ask = sub.add_parser("ask", help="answer one message, e.g. '!cast onjo'")
     ask.add_argument("--json", action="store_true", help="print the JSON contract")
     ask.add_argument("message", nargs="+")

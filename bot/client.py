@@ -19,7 +19,14 @@ from bot.posting.subscriptions import SettingsDB
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.facts", "cogs.status", "cogs.admin", "cogs.settings", "cogs.errors")
+EXTENSIONS = (
+    "cogs.facts",
+    "cogs.status",
+    "cogs.admin",
+    "cogs.settings",
+    "cogs.reload",
+    "cogs.errors",
+)
 
 
 def utcnow() -> dt.datetime:

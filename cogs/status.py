@@ -11,6 +11,7 @@ from discord.ext import commands, tasks
 from bot.answers.digest import fingerprint
 from bot.embeds import answer_embed
 from bot.posting import slots
+from bot.posting.changes import ChangeLog
 from bot.posting.scheduler import PostFailed, StatusPoster, next_slot
 from bot.posting.subscriptions import Subscription, new_subscription, parse_options
 from cogs.replies import send_answer, user_cooldown
@@ -60,8 +61,8 @@ class Status(commands.Cog):
     async def subscribe(
         self, ctx: commands.Context, channel: discord.TextChannel, *, options: str = ""
     ) -> None:
-        """`!status subscribe #channel [HH:MM] [zone] [daily|weekly] [on-change]`; the time is in
-        the zone named, else the server's (`!settings timezone`)."""
+        """`!status subscribe #channel [HH:MM] [zone] [daily|weekly] [on-change] [changes:off]`;
+        the time is in the zone named, else the server's (`!settings timezone`)."""
         try:
             opts = parse_options(options, self.bot.settings.post_time)
         except ValueError as exc:
@@ -73,8 +74,10 @@ class Status(commands.Cog):
         sub = await self.bot.db.subscribe(
             new_subscription(ctx.guild.id, channel.id, ctx.author.id, opts, now)
         )
+        await ChangeLog(self.bot.db).set_opt_in(ctx.guild.id, channel.id, opts.changes)
         first = next_slot(sub, now)
         extra = ", only when the digest changed" if sub.on_change else ""
+        extra += "" if opts.changes else ', no "status changed" posts'
         await ctx.send(
             f"Subscribed {channel.mention}: {slots.describe(sub)}{extra}. First post: "
             f"{slots.local_time(first, sub.zone)} ({slots.discord_time(first)} your time)."
@@ -103,9 +106,11 @@ class Status(commands.Cog):
             await ctx.send("No channel here is subscribed. Try `!status subscribe #channel`.")
             return
         lines, now = [], self.bot.clock()
+        opted_out = await ChangeLog(self.bot.db).opted_out()
         for s in subs:
             state = f" — paused: {s.paused_reason}" if s.paused else ""
             extra = ", on change" if s.on_change else ""
+            extra += ", no change posts" if (s.guild_id, s.channel_id) in opted_out else ""
             when = f", next {slots.discord_time(next_slot(s, now))}" if not s.paused else ""
             lines.append(f"<#{s.channel_id}>: {slots.describe(s)}{extra}{when}{state}")
         await ctx.send("\n".join(lines))

@@ -34,7 +34,8 @@ def sources(ctx: Context) -> Answer:
     lines = []
     for s in sorted(ctx.store.sources.values(), key=lambda s: (s.published, s.id), reverse=True):
         est = " (estimated)" if s.estimated else ""
-        lines.append(Line(f"{s.published}{est} — {s.title} `{s.id}`"))
+        added = f", added {s.added}" if s.added else ""
+        lines.append(Line(f"{s.published}{est}{added} — {s.title} `{s.id}`"))
     return Answer("sources", True, None, f"{len(lines)} sources", lines)
 
 

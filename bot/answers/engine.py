@@ -41,6 +41,10 @@ class Engine:
     def prefix(self) -> str:
         return self.ctx.prefix
 
+    @property
+    def today(self) -> Callable[[], dt.date]:
+        return self.ctx.today
+
     def warm(self) -> None:
         """Build everything that is otherwise built on first use (for a long-running bot)."""
         _ = self.ctx.m.search

@@ -84,7 +84,12 @@ def build(paths: DataPaths | None = None) -> BuildSummary:
 def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: int) -> None:
     con.executemany(
         "INSERT INTO meta VALUES (?, ?)",
-        [("content_hash", digest), ("schema_version", str(version))],
+        [
+            ("content_hash", digest),
+            ("schema_version", str(version)),
+            # When each source was added (manifest `added`); in meta so the schema stays put.
+            ("sources_added", json.dumps({s.id: s.added for s in sources if s.added})),
+        ],
     )
     con.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",

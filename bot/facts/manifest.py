@@ -29,6 +29,7 @@ class Source:
     date_clue: str
     body: str
     sha256: str
+    added: str = ""  # ISO date it was added with `python -m bot add`; older entries lack it
 
 
 def read_toml(path: Path) -> dict:
@@ -52,6 +53,14 @@ def _field(entry: dict, name: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise BuildError(f"{where}: '{name}' must be a non-empty string")
     return value.strip()
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def read_article(path: Path) -> str:
@@ -98,6 +107,9 @@ def load_sources(manifest: Path, sources_dir: Path) -> list[Source]:
         basis = _field(entry, "date_basis", where)
         if basis not in _BASES:
             raise BuildError(f"{where}: date_basis must be one of {', '.join(_BASES)}")
+        added = entry.get("added", "")
+        if added and not (isinstance(added, str) and _is_date(added)):
+            raise BuildError(f"{where}: added '{added}' is not an ISO date")
         body = read_article(sources_dir / f"{sid}.txt")
         printed = printed_date(body)
         if basis == "printed" and printed is not None and printed != published:
@@ -111,6 +123,7 @@ def load_sources(manifest: Path, sources_dir: Path) -> list[Source]:
                 date_clue=_field(entry, "date_clue", where),
                 body=body,
                 sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+                added=added,
             )
         )
     unlisted = sorted(p.name for p in sources_dir.glob("*.txt") if p.stem not in seen)

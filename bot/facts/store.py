@@ -24,6 +24,7 @@ class SourceInfo:
     published: str
     estimated: bool
     date_clue: str
+    added: str = ""  # ISO date of `python -m bot add`, when the manifest records it
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,9 @@ async def load_store(paths: DataPaths) -> FactStore:
             return await db.execute_fetchall(sql)
 
         meta = dict(await rows("SELECT key, value FROM meta"))
+        added = json.loads(meta.get("sources_added", "{}"))
         sources = {
-            r[0]: SourceInfo(r[0], r[1], r[2], bool(r[3]), r[4])
+            r[0]: SourceInfo(r[0], r[1], r[2], bool(r[3]), r[4], added.get(r[0], ""))
             for r in await rows("SELECT id, title, published, estimated, date_clue FROM sources")
         }
         sentences = {

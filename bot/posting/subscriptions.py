@@ -50,11 +50,12 @@ class SubscribeOptions:
     cadence: str
     on_change: bool
     zone: str | None = None  # None: the server's time zone
+    changes: bool = True  # "status changed" posts; `changes:off` opts out
 
 
 def parse_options(text: str, default_time: str) -> SubscribeOptions:
     """Parse the words after the channel; ValueError with a friendly message on bad input."""
-    post_time, cadence, on_change, zone = default_time, "daily", False, None
+    post_time, cadence, on_change, zone, changes = default_time, "daily", False, None, True
     for original in text.replace(",", " ").split():
         word = original.lower()
         if m := re.fullmatch(r"(\d{1,2})[:h.](\d{2})(utc)?", word):
@@ -67,9 +68,11 @@ def parse_options(text: str, default_time: str) -> SubscribeOptions:
             cadence = word
         elif word in ("on-change", "onchange", "on_change", "changes"):
             on_change = True
+        elif word in ("changes:off", "changes:on"):
+            changes = word.endswith("on")
         else:
             zone = _zone_word(original)
-    return SubscribeOptions(post_time, cadence, on_change, zone)
+    return SubscribeOptions(post_time, cadence, on_change, zone, changes)
 
 
 def _zone_word(word: str) -> str:
@@ -81,7 +84,7 @@ def _zone_word(word: str) -> str:
             raise
         raise ValueError(
             f"I don't understand “{word[:30]}”. Use: `status subscribe #channel [HH:MM] "
-            "[time zone] [daily|weekly] [on-change]`, e.g. `18:00 Asia/Seoul weekly`."
+            "[time zone] [daily|weekly] [on-change] [changes:off]`, e.g. `18:00 Asia/Seoul weekly`."
         ) from None
 
 
@@ -132,6 +135,11 @@ class SettingsDB:
 
     async def close(self) -> None:
         await self._db.close()
+
+    @property
+    def connection(self) -> aiosqlite.Connection:
+        """The open database, for tables kept by other modules (bot/posting/changes.py)."""
+        return self._db
 
     # --- guild settings --------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ async def bot(store):
     dpytest.configure(client, members=2)
     yield client
     client.get_cog("Status").post_loop.cancel()
+    client.get_cog("Reload").watch.cancel()
     await dpytest.empty_queue()
     await db.close()
 

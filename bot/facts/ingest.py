@@ -1,0 +1,213 @@
+"""Reading a new article for `python -m bot add`: a saved web page, a text file, or a URL.
+
+Web pages go through trafilatura (main-text extraction: drops navigation, footers, comments and
+link lists) and htmldate (the publication date from the page's markup). htmldate is what
+trafilatura itself uses; it is called with extensive_search off so only dates the publisher put
+in the markup (meta tags, JSON-LD, <time>) count as printed, and everything guessed from the
+text is ours, marked estimated with its clue. Anything that is not clearly an article about the
+show is refused with one line (an `IngestRefused`) before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.errors import BuildError
+from bot.facts.dates import FoundDate, newest_mentioned, printed_in_text
+from bot.facts.text import DATELINE, collapse_ws
+
+MAX_INPUT_BYTES = 5_000_000  # a saved news page with inline scripts is rarely over 2 MB
+MAX_TEXT_CHARS = 100_000  # the longest shipped article is 8 kB of text
+MIN_WORDS = 80  # fewer words of main text is a stub, an index or an error page
+SHOW_NAMES = ("all of us are dead", "지금 우리 학교는")
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+class IngestRefused(BuildError):
+    """The article is not taken in; the message says why and what to do, in one line."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article ready to be written as a source: text exactly as it will be stored."""
+
+    title: str
+    body: str
+    published: str
+    date_basis: str  # printed | estimated
+    date_clue: str
+    origin: str
+
+
+def _decode_text(raw: bytes, name: str) -> str:
+    if b"\0" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestRefused(f"{name}: looks like a binary file, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestRefused(
+            f"{name}: unreadable encoding (not UTF-8: byte 0x{raw[exc.start]:02x} at "
+            f"{exc.start}); save it as UTF-8 and try again"
+        ) from None
+
+
+def _decode_html(raw: bytes, name: str, header_charset: str | None = None) -> str:
+    """A page's text in the charset it declares (BOM, HTTP header or meta), else UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        charset = "utf-16"
+    else:
+        m = _CHARSET.search(raw[:4096])
+        charset = header_charset or (m.group(1).decode("ascii") if m else "utf-8-sig")
+    try:
+        return raw.decode(charset)
+    except LookupError:
+        raise IngestRefused(f"{name}: declares an unknown charset '{charset}'") from None
+    except UnicodeDecodeError as exc:
+        raise IngestRefused(
+            f"{name}: unreadable encoding (not valid {charset}: byte 0x{raw[exc.start]:02x} at "
+            f"{exc.start}); save the page again as UTF-8"
+        ) from None
+
+
+def _read_local(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise IngestRefused(f"{path}: no such file") from None
+    if not path.is_file():
+        raise IngestRefused(f"{path}: not a file")
+    if size > MAX_INPUT_BYTES:
+        raise IngestRefused(
+            f"{path}: {size / 1e6:.1f} MB is over the {MAX_INPUT_BYTES / 1e6:.0f} MB limit "
+            "for one article"
+        )
+    return path.read_bytes()
+
+
+def _fetch(url: str) -> tuple[bytes, str | None]:  # pragma: no cover - tests never use the network
+    """A page's bytes and its HTTP charset; refused over the size limit or on any failure."""
+    import urllib.error
+    import urllib.request
+
+    req = urllib.request.Request(url, headers={"User-Agent": "hyosan-bot (article import)"})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            raw = resp.read(MAX_INPUT_BYTES + 1)
+            charset = resp.headers.get_content_charset()
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise IngestRefused(f"{url}: could not download it ({exc})") from None
+    if len(raw) > MAX_INPUT_BYTES:
+        limit = f"{MAX_INPUT_BYTES / 1e6:.0f} MB"
+        raise IngestRefused(f"{url}: over the {limit} limit for one article")
+    return raw, charset
+
+
+def _extract_html(html: str, name: str) -> tuple[str, str | None, FoundDate | None]:
+    """(main text, title, printed date) of a web page."""
+    import htmldate
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
+    )
+    text = (doc.text or "") if doc else ""
+    title = doc.title if doc else None
+    iso = htmldate.find_date(html, extensive_search=False, original_date=True)
+    printed = (
+        FoundDate(iso, "the page's markup gives its publication date (read by htmldate)")
+        if iso
+        else None
+    )
+    return text, title, printed
+
+
+def _title_from_text(body: str) -> str | None:
+    """A first line that reads as a headline: short, and not a sentence."""
+    lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
+    if DATELINE.match(body) and lines:
+        lines = lines[1:]
+    first = lines[0] if lines else ""
+    if 3 <= len(first.split()) <= 20 and not first.endswith((".", ",", ";")):
+        return first
+    return None
+
+
+def _check_article(body: str, name: str) -> None:
+    words = len(body.split())
+    if words < MIN_WORDS:
+        what = "an empty page" if not words else f"only {words} words of main text"
+        raise IngestRefused(
+            f"{name}: not an article ({what}; is it an index, login or error page?)"
+        )
+    if len(body) > MAX_TEXT_CHARS:
+        raise IngestRefused(
+            f"{name}: {len(body)} characters of text is over the {MAX_TEXT_CHARS} limit"
+        )
+    folded = collapse_ws(body).lower()
+    if not any(n in folded for n in SHOW_NAMES):
+        raise IngestRefused(f"{name}: never names All of Us Are Dead, so it is not about the show")
+    if body.count("\ufffd") > 3:
+        raise IngestRefused(f"{name}: the text holds broken characters (a mis-saved encoding)")
+
+
+def _date(
+    body: str, printed: FoundDate | None, published: str | None, today: dt.date, name: str
+) -> tuple[str, str, str]:
+    """(published, date_basis, date_clue)."""
+    in_text = printed_in_text(body)
+    if published:
+        try:
+            dt.date.fromisoformat(published)
+        except ValueError:
+            raise IngestRefused(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
+        if in_text and DATELINE.match(body) and in_text.iso != published:
+            raise IngestRefused(
+                f"{name}: the article prints {in_text.iso} but --published says {published}"
+            )
+        return published, "printed", "Given with --published when the article was added."
+    found = printed or in_text
+    if found:
+        return found.iso, "printed", f"Printed: {found.evidence}"
+    if est := newest_mentioned(body, today):
+        return (
+            est.iso,
+            "estimated",
+            f'No printed date; the newest past date the article mentions is in: "{est.evidence}"',
+        )
+    raise IngestRefused(
+        f"{name}: no date printed or mentioned; give one with --published YYYY-MM-DD"
+    )
+
+
+def read_article(
+    where: str, *, title: str | None = None, published: str | None = None, today: dt.date
+) -> Article:
+    """Read, extract and date one article; IngestRefused (one line) when it cannot go in."""
+    if where.startswith("https://") or where.startswith("http://"):
+        raw, charset = _fetch(where)
+        name, is_html = where, True
+    else:
+        path = Path(where)
+        raw, charset, name = _read_local(path), None, path.name
+        suffix = path.suffix.lower()
+        if suffix not in (".html", ".htm", ".txt"):
+            raise IngestRefused(f"{name}: give a saved web page (.html) or a text file (.txt)")
+        is_html = suffix != ".txt"
+    if not raw.strip():
+        raise IngestRefused(f"{name}: not an article (an empty file)")
+    printed = None
+    if is_html:
+        body, found_title, printed = _extract_html(_decode_html(raw, name, charset), name)
+    else:
+        body, found_title = _decode_text(raw, name), None
+        found_title = _title_from_text(body)
+    body = body.strip() + "\n" if body.strip() else ""
+    _check_article(body, name)
+    title = collapse_ws(title or found_title or "")
+    if not title:
+        raise IngestRefused(f'{name}: no headline found; give one with --title "..."')
+    date, basis, clue = _date(body, printed, published, today, name)
+    return Article(title, body, date, basis, clue, where)

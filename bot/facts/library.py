@@ -1,0 +1,165 @@
+"""Adding and removing sources: the article file, its manifest entry, and the rebuild.
+
+The manifest is edited as text, one `[[source]]` block appended or cut, so its comments, order
+and hand formatting stay exactly as written (tomlkit could do the same, but a new dependency
+for appending one block is not worth it); every edit is re-read with tomllib before it is
+kept. Either the whole change (file, manifest, rebuilt store) happens or none of it does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from bot.errors import BuildError
+from bot.facts.build import BuildSummary, build
+from bot.facts.ingest import Article, IngestRefused
+from bot.facts.manifest import load_sources
+from bot.facts.text import collapse_ws
+from bot.paths import DataPaths, rel
+
+NEAR_DUPLICATE = 90.0  # rapidfuzz ratio (0-100) of whitespace-collapsed texts
+_HEADER = re.compile(r"^\[\[source\]\][ \t]*(?:#.*)?$")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What add or remove did: the source id and the rebuilt store's summary."""
+
+    verb: str  # added | removed
+    source_id: str
+    summary: BuildSummary
+
+
+def _toml_str(value: str) -> str:
+    # A JSON string of printable text is a valid TOML basic string.
+    return json.dumps("".join(ch for ch in value if ch.isprintable()), ensure_ascii=False)
+
+
+def entry_text(sid: str, a: Article, added: dt.date) -> str:
+    """The manifest block for a new source."""
+    fields = {
+        "id": sid,
+        "title": a.title,
+        "published": a.published,
+        "date_basis": a.date_basis,
+        "date_clue": a.date_clue,
+        "added": added.isoformat(),
+    }
+    return "[[source]]\n" + "".join(f"{k} = {_toml_str(v)}\n" for k, v in fields.items())
+
+
+def new_id(paths: DataPaths, body: str) -> str:
+    """Next number after the highest in use, then the body's short content hash."""
+    numbers = [
+        int(m.group(1))
+        for p in paths.sources_dir.glob("*.txt")
+        if (m := re.match(r"(\d+)_", p.stem))
+    ]
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    return f"{max(numbers, default=-1) + 1:03d}_{digest}"
+
+
+def check_duplicate(paths: DataPaths, a: Article) -> None:
+    """Refuse an article the sources already hold: same bytes, or nearly the same text."""
+    digest = hashlib.sha256(a.body.encode("utf-8")).hexdigest()
+    new = collapse_ws(a.body).lower()
+    for s in load_sources(paths.manifest, paths.sources_dir):
+        old = collapse_ws(s.body).lower()
+        if s.sha256 == digest or old == new:
+            raise IngestRefused(f"{a.origin}: already a source, identical to {s.id}")
+        score = fuzz.ratio(new, old, score_cutoff=NEAR_DUPLICATE)
+        if score:
+            raise IngestRefused(
+                f"{a.origin}: a near-duplicate ({score:.0f}% the same text) of source {s.id} "
+                f'"{s.title}"; remove that one first to replace it'
+            )
+
+
+def _entry_ids(text: str) -> list[str]:
+    return [e.get("id") for e in tomllib.loads(text).get("source", [])]
+
+
+def _cut_block(text: str, sid: str) -> str:
+    """The manifest without the block of `sid` and the comment right above it (if any)."""
+    lines = text.splitlines(keepends=True)
+    heads = [i for i, ln in enumerate(lines) if _HEADER.match(ln.strip())] + [len(lines)]
+    for start, end in itertools.pairwise(heads):
+        if _entry_ids("".join(lines[start:end])) != [sid]:
+            continue
+        while end > start + 1 and end < len(lines) and lines[end - 1].lstrip().startswith("#"):
+            end -= 1  # a comment right above the next header introduces that entry
+        if start != heads[0]:  # the file's own comments sit above the first entry
+            while lines[start - 1].lstrip().startswith("#"):
+                start -= 1  # ...and this entry's introducing comment goes with it
+        if end == len(lines):  # the last block: the blank lines before it go with it
+            while start > 0 and not lines[start - 1].strip():
+                start -= 1
+        return "".join(lines[:start] + lines[end:])
+    raise IngestRefused(f"no source '{sid}' in the manifest")
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _apply(paths: DataPaths, manifest_text: str, writes: dict[Path, str | None]) -> BuildSummary:
+    """Write the files (None deletes) and the manifest, rebuild; on failure put all back."""
+    before_manifest = paths.manifest.read_text(encoding="utf-8")
+    before = {p: p.read_text(encoding="utf-8") if p.exists() else None for p in writes}
+    try:
+        for p, content in writes.items():
+            if content is None:
+                p.unlink(missing_ok=True)
+            else:
+                _write_atomic(p, content)
+        _write_atomic(paths.manifest, manifest_text)
+        return build(paths)
+    except BaseException:
+        _write_atomic(paths.manifest, before_manifest)
+        for p, content in before.items():
+            if content is None:
+                p.unlink(missing_ok=True)
+            else:
+                _write_atomic(p, content)
+        raise
+
+
+def add_source(paths: DataPaths, a: Article, today: dt.date) -> Change:
+    """Write the article and its manifest entry and rebuild; refused duplicates write nothing."""
+    check_duplicate(paths, a)
+    sid = new_id(paths, a.body)
+    text = paths.manifest.read_text(encoding="utf-8")
+    manifest = text.rstrip("\n") + "\n\n" + entry_text(sid, a, today)
+    if _entry_ids(manifest) != [*_entry_ids(text), sid]:  # pragma: no cover - a guard
+        raise BuildError(f"{rel(paths.manifest)}: appending the entry did not parse back")
+    summary = _apply(paths, manifest, {paths.sources_dir / f"{sid}.txt": a.body})
+    return Change("added", sid, summary)
+
+
+def remove_source(paths: DataPaths, sid: str) -> Change:
+    """Take a source out (file and manifest entry) and rebuild."""
+    text = paths.manifest.read_text(encoding="utf-8")
+    ids = _entry_ids(text)
+    if sid not in ids:
+        near = [i for i in ids if sid and (i.startswith(sid) or sid in i)]
+        hint = f"; did you mean {near[0]}?" if len(near) == 1 else "; `!sources` lists the ids"
+        raise IngestRefused(f"no source with id '{sid}'{hint}")
+    if len(ids) == 1:
+        raise IngestRefused(f"'{sid}' is the only source; the bot needs at least one")
+    manifest = _cut_block(text, sid)
+    if _entry_ids(manifest) != [i for i in ids if i != sid]:  # pragma: no cover - a guard
+        raise BuildError(f"{rel(paths.manifest)}: cutting '{sid}' did not parse back")
+    summary = _apply(paths, manifest, {paths.sources_dir / f"{sid}.txt": None})
+    return Change("removed", sid, summary)

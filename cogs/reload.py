@@ -1,0 +1,125 @@
+"""Live reload (`!reload`, owner only, and a watch on the store file) and "status changed" posts."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord.ext import commands, tasks
+
+from bot.answers.changes import compare, status_change_answer, status_since, status_snapshot
+from bot.answers.digest import fingerprint
+from bot.answers.engine import Engine
+from bot.answers.types import Answer
+from bot.embeds import answer_embed
+from bot.paths import DataPaths
+from bot.posting.changes import ChangeLog, ChangePoster
+from bot.posting.subscriptions import Subscription
+from bot.reload import Reloader, ReloadResult
+from cogs.status import post_failure
+
+log = logging.getLogger(__name__)
+WATCH_SECONDS = 10
+
+
+class Reload(commands.Cog):
+    """Swaps in a rebuilt fact store without a restart and tells subscribers what changed."""
+
+    def __init__(self, bot):
+        self.bot = bot
+        self.reloader = Reloader(
+            DataPaths(store=bot.settings.facts_path),
+            lambda: self.bot.engine,
+            self._swap,
+            self._engine,
+        )
+        self.changes = ChangeLog(bot.db)
+        self.poster = ChangePoster(self.changes, self._send, self._notify)
+        self._caught_up = False
+
+    async def cog_load(self) -> None:
+        self.watch.start()
+
+    async def cog_unload(self) -> None:
+        self.watch.cancel()
+
+    def _engine(self, store) -> Engine:
+        current = self.bot.engine
+        return Engine(store, prefix=current.prefix, today=current.today)
+
+    def _swap(self, engine: Engine) -> None:
+        self.bot.engine = engine  # one step: commands in flight keep the engine they hold
+
+    @commands.command(name="reload", hidden=True)
+    @commands.is_owner()
+    async def reload(self, ctx: commands.Context) -> None:
+        """Load the fact store again now (rebuilt first if its sources changed)."""
+        result = await self.reloader.reload()
+        summary = await self._after(result)
+        await ctx.send(f"{result.message} {summary}".strip())
+
+    @tasks.loop(seconds=WATCH_SECONDS)
+    async def watch(self) -> None:
+        try:
+            if not self._caught_up:
+                await self.catch_up()
+            result = await self.reloader.check()
+            if result is not None:
+                await self._after(result)
+            report = await self.poster.run_once(self.bot.clock())
+            if report.due:
+                log.info("status change posts: %s", report)
+        except Exception:  # the watch must outlive any failure
+            log.exception("store watch failed; it will run again")
+
+    @watch.before_loop
+    async def _wait_ready(self) -> None:
+        await self.bot.wait_until_ready()
+
+    async def catch_up(self) -> None:
+        """At start: announce a status change made while the bot was stopped."""
+        store = self.bot.engine.store
+        last = await self.changes.last_digest()
+        if last is not None and last[0] != fingerprint(store):
+            await self._record(status_since(last[1], store), store)
+        await self.changes.save_digest(fingerprint(store), status_snapshot(store))
+        self._caught_up = True
+
+    async def _after(self, result: ReloadResult) -> str:
+        """Record a "status changed" post when the swap moved the digest; say what changed."""
+        if not result.swapped:
+            return ""
+        new = result.new.store
+        changes = compare(result.old.store, new)
+        summary = (
+            f"Status topics changed: {len(changes.status)}"
+            f"{' (' + ', '.join(c.label for c in changes.status) + ')' if changes.status else ''}"
+            f"; new cast pairs: {len(changes.new_pairs)}; new lore facts: {len(changes.new_lore)}."
+        )
+        log.info("store reloaded. %s", summary)
+        await self._record(changes.status, new)
+        await self.changes.save_digest(fingerprint(new), status_snapshot(new))
+        return summary
+
+    async def _record(self, topics, store) -> None:
+        if topics:
+            post = status_change_answer(topics, store)
+            await self.changes.record(fingerprint(store), post, self.bot.clock())
+
+    async def _send(self, sub: Subscription, spoilers: bool, answer: Answer) -> None:
+        try:
+            channel = self.bot.get_channel(sub.channel_id) or await self.bot.fetch_channel(
+                sub.channel_id
+            )
+            await channel.send(embed=answer_embed(answer, spoilers, None))
+        except discord.HTTPException as exc:
+            raise post_failure(exc) from exc
+
+    async def _notify(self, sub: Subscription, reason: str) -> None:
+        status = self.bot.get_cog("Status")
+        if status is not None:  # the Status cog knows how to tell a server
+            await status.poster.notify(sub, reason)
+
+
+async def setup(bot) -> None:
+    await bot.add_cog(Reload(bot))

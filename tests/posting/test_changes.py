@@ -1,0 +1,172 @@
+""" "Status changed" posts: one per change per subscription, across restarts, opt-out, failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.answers.types import Answer, Citation, Line
+from bot.posting.changes import ChangeLog, ChangePoster, answer_from_json, answer_to_json
+from bot.posting.scheduler import PostFailed, StatusPoster
+from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription, parse_options
+
+UTC = dt.UTC
+
+
+def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 11, day, hour, minute, tzinfo=UTC)
+
+
+POST = Answer(
+    "status",
+    True,
+    None,
+    "Season 2 status changed",
+    [Line("Trailer: No trailer yet (2024-04-09) → Trailer released (2026-09-30) [1]")],
+    [Citation("005_x", "Teaser", "2026-09-30", False, "Netflix released the teaser trailer.")],
+)
+
+
+class Harness:
+    def __init__(self, db: SettingsDB):
+        self.db = db
+        self.log = ChangeLog(db)
+        self.sent: list[tuple[int, str]] = []
+        self.notified: list[tuple[int, str]] = []
+        self.sleeps: list[float] = []
+        self.fail: dict[int, Exception] = {}
+        self.poster = ChangePoster(self.log, self.send, self.notify, self.sleep)
+
+    async def send(self, sub, spoilers, answer):
+        if sub.channel_id in self.fail:
+            raise self.fail[sub.channel_id]
+        self.sent.append((sub.channel_id, answer.lines[0].text))
+
+    async def notify(self, sub, reason):
+        self.notified.append((sub.channel_id, reason))
+
+    async def sleep(self, seconds):
+        self.sleeps.append(seconds)
+
+    async def add(self, channel: int, created: dt.datetime, on_change=False, changes=True):
+        opts = SubscribeOptions("09:00", "daily", on_change, changes=changes)
+        await self.db.subscribe(new_subscription(1, channel, 7, opts, created))
+        await self.log.set_opt_in(1, channel, changes)
+
+
+@pytest.fixture
+async def db(tmp_path):
+    d = await SettingsDB.open(tmp_path / "settings.sqlite")
+    yield d
+    await d.close()
+
+
+def test_post_survives_json_round_trip():
+    assert answer_from_json(answer_to_json(POST)) == POST
+
+
+def test_changes_off_is_parsed():
+    assert parse_options("18:00 changes:off", "09:00").changes is False
+    assert parse_options("18:00", "09:00").changes is True
+
+
+async def test_each_subscription_gets_one_post_per_change_paced(db):
+    h = Harness(db)
+    for ch in (10, 11, 12):
+        await h.add(ch, at(20, 8))
+    await h.log.record("fp-2", POST, at(20, 12))
+    report = await h.poster.run_once(at(20, 12))
+    assert report.posted == 3 and [c for c, _ in h.sent] == [10, 11, 12]
+    assert h.sent[0][1].startswith("Trailer: No trailer yet")
+    assert h.sleeps == [1 / h.poster.rate] * 2
+    await h.poster.run_once(at(20, 12, 1))
+    assert len(h.sent) == 3
+
+
+async def test_no_second_post_after_a_restart(tmp_path):
+    path = tmp_path / "settings.sqlite"
+    first = await SettingsDB.open(path)
+    h = Harness(first)
+    await h.add(10, at(20, 8))
+    await h.log.record("fp-2", POST, at(20, 12))
+    await h.poster.run_once(at(20, 12))
+    await first.close()
+    second = await SettingsDB.open(path)
+    try:
+        h2 = Harness(second)
+        await h2.poster.run_once(at(20, 12, 5))
+        assert h2.sent == [] and len(h.sent) == 1
+    finally:
+        await second.close()
+
+
+async def test_a_change_recorded_before_a_restart_is_still_posted_once(tmp_path):
+    path = tmp_path / "settings.sqlite"
+    first = await SettingsDB.open(path)
+    h = Harness(first)
+    await h.add(10, at(20, 8))
+    await h.log.record("fp-2", POST, at(20, 12))
+    await first.close()  # stopped before the loop ran
+    second = await SettingsDB.open(path)
+    try:
+        h2 = Harness(second)
+        await h2.poster.run_once(at(20, 13))
+        await h2.poster.run_once(at(20, 13, 1))
+        assert [c for c, _ in h2.sent] == [10]
+    finally:
+        await second.close()
+
+
+async def test_recording_the_same_digest_twice_is_one_change(db):
+    h = Harness(db)
+    assert await h.log.record("fp-2", POST, at(20, 12)) is not None
+    assert await h.log.record("fp-2", POST, at(20, 12, 1)) is None
+    assert len(await h.log.pending(at(20, 13))) == 1
+
+
+async def test_opted_out_paused_newer_and_stale_get_nothing(db):
+    h = Harness(db)
+    await h.add(10, at(20, 8), changes=False)
+    await h.add(11, at(20, 8))
+    await db.pause((await db.subscriptions())[1], "gone")
+    await h.add(12, at(20, 13))  # subscribed after the change
+    await h.log.record("fp-2", POST, at(20, 12))
+    await h.poster.run_once(at(20, 14))
+    assert h.sent == []
+    await h.add(13, at(20, 8))
+    await h.poster.run_once(at(23, 12))  # three days later: old news
+    assert h.sent == []
+
+
+async def test_failures_pause_or_retry(db):
+    h = Harness(db)
+    for ch in (10, 11):
+        await h.add(ch, at(20, 8))
+    h.fail[10] = PostFailed("I am not allowed to post there", permanent=True)
+    h.fail[11] = PostFailed("Discord answered 503", permanent=False)
+    await h.log.record("fp-2", POST, at(20, 12))
+    report = await h.poster.run_once(at(20, 12))
+    assert (report.paused, report.retry_later) == (1, 1)
+    assert h.notified == [(10, "I am not allowed to post there")]
+    del h.fail[11]
+    await h.poster.run_once(at(20, 12, 1))
+    assert [c for c, _ in h.sent] == [11]  # retried; the paused one is not
+
+
+async def test_on_change_subscription_counts_the_change_post_as_its_post(db):
+    h = Harness(db)
+    await h.add(10, at(20, 8), on_change=True)
+    scheduled: list[int] = []
+
+    async def send(sub, spoilers, note):
+        scheduled.append(sub.channel_id)
+
+    async def nothing(*_):
+        return None
+
+    status = StatusPoster(db, lambda: "fp-2", send, nothing, nothing)
+    await h.log.record("fp-2", POST, at(20, 12))
+    await h.poster.run_once(at(20, 12))
+    report = await status.run_once(at(21, 9))  # next slot: the digest is what was posted
+    assert scheduled == [] and report.skipped_unchanged == 1 and len(h.sent) == 1

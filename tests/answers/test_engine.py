@@ -255,7 +255,7 @@ def test_json_contract(engine):
     assert data["command"] == "cast" and data["ok"] is True and data["match"] == "Nam On-jo"
     assert isinstance(data["text"], str) and len(data["text"]) <= 4096
     for c in data["citations"]:
-        assert set(c) == {"source", "title", "published", "estimated", "quote"}
+        assert set(c) == {"source", "title", "published", "estimated", "quote", "n"}
         assert len(c["published"]) == 10 and isinstance(c["estimated"], bool)
     nothing = to_dict(engine.answer("!cast xyzzy"))
     assert nothing["ok"] is False and nothing["match"] is None and nothing["citations"] == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import discord
+from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.answers.digest import fingerprint
@@ -48,9 +49,17 @@ class Status(commands.Cog):
         invoke_without_command=True,
         description="The Season 2 status digest, with sources",
     )
+    @app_commands.describe(topic="renewal, filming, trailer, release, episodes or cast")
     @user_cooldown()
-    async def status(self, ctx: commands.Context) -> None:
-        await send_answer(ctx, self.bot.engine.status())
+    async def status(self, ctx: commands.Context, *, topic: str = "") -> None:
+        """`!status`: the digest; `!status trailer`: that topic's timeline."""
+        await send_answer(ctx, self.bot.engine.run("status", topic))
+
+    @status.autocomplete("topic")
+    async def topic_autocomplete(self, interaction, current: str) -> list[app_commands.Choice]:
+        return [
+            app_commands.Choice(name=t, value=t) for t in self.bot.engine.complete_status(current)
+        ]
 
     @status.command(name="subscribe", description="Post the digest in a channel on a schedule")
     @commands.guild_only()

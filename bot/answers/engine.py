@@ -47,8 +47,13 @@ class Engine:
         self.status.warm()
 
     def answer(self, message: str) -> Answer:
-        """The reply to one message exactly as typed."""
-        text = collapse_ws(fold_unicode(message or ""))
+        """The reply to one message exactly as typed; `query` records it so the same answer
+        (and so its quotes) can be rebuilt later, e.g. by the Quotes button after a restart."""
+        answer = self._route(collapse_ws(fold_unicode(message or "")))
+        answer.query = collapse_ws(fold_unicode(message or ""))[: MAX_QUERY + 20]
+        return answer
+
+    def _route(self, text: str) -> Answer:
         prefixed = False
         for p in (self.prefix, "/"):
             if p and text.startswith(p):
@@ -90,6 +95,10 @@ class Engine:
     def complete_lore(self, current: str, limit: int = 25) -> list[str]:
         """Lore topic names for autocomplete."""
         return catalog.complete_lore(self.ctx, current, limit)
+
+    def complete_status(self, current: str, limit: int = 25) -> list[str]:
+        """Status topics (`/status show topic:`) for autocomplete."""
+        return catalog.complete(current, self.status.topics(), limit)
 
     def unknown_command(self, word: str, rest: str) -> Answer:
         """`!jonus`, `!onjo`: a lookup when the word names something known; else a hint."""

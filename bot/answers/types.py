@@ -147,13 +147,9 @@ class Citer:
         return f"[{n}]"
 
     def cite_all(self, sentence_ids: list[int], limit: int = 3) -> str:
-        """Markers for several sentences, each article once, e.g. '[1][2]'."""
-        marks: list[str] = []
-        for sid in sentence_ids[:limit]:
-            mark = self.cite(sid)
-            if mark not in marks:
-                marks.append(mark)
-        return "".join(marks)
+        """Markers for several sentences, each article once, in footnote order: '[1][3]'."""
+        marks = {self.cite(sid) for sid in sentence_ids[:limit]}
+        return "".join(sorted(marks, key=lambda m: int(m[1:-1])))
 
     def spoiler(self, sentence_ids: list[int]) -> bool:
         """Whether a line the command writes *about* these sentences must hide: it never does.

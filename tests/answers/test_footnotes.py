@@ -84,3 +84,14 @@ def test_common_prefix_needs_several_titles():
     assert common_prefix(["Only one title here"]) == []
     assert common_prefix(["Show: a", "Show: b", "Other c"]) == ["show"]
     assert short_label("Show: a rather long name", ["show"]) == "a rather long name"
+
+
+def test_autocomplete_ranks_by_prefix_and_stops(engine):
+    assert engine.complete_names("onj") == ["Nam On-jo"]
+    assert engine.complete_names("On-j")[0] == "Nam On-jo"
+    assert engine.complete_names("dir") == ["director"]
+    assert engine.complete_names("zzq") == []
+    nam = engine.complete_names("nam")
+    assert {"Nam On-jo", "Choi Nam-ra"} <= set(nam) and len(nam) <= 6
+    assert engine.complete_status("trai") == ["trailer"]
+    assert engine.complete_lore("ham")[0] == "hybrid"

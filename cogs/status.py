@@ -12,6 +12,7 @@ from bot.answers.digest import fingerprint
 from bot.embeds import answer_embed
 from bot.posting.scheduler import PostFailed, StatusPoster, next_slot
 from bot.posting.subscriptions import Subscription, new_subscription, parse_options
+from bot.views import quotes_view
 from cogs.replies import send_answer, user_cooldown
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,10 @@ class Status(commands.Cog):
         ]
 
     @status.command(name="subscribe", description="Post the digest in a channel on a schedule")
+    @app_commands.describe(
+        channel="Where to post the digest",
+        options="Optional, any order: HH:MM (UTC), daily or weekly, on-change",
+    )
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def subscribe(
@@ -85,6 +90,7 @@ class Status(commands.Cog):
         )
 
     @status.command(name="unsubscribe", description="Stop scheduled posts in a channel")
+    @app_commands.describe(channel="The channel to stop posting in (default: this one)")
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def unsubscribe(
@@ -135,7 +141,7 @@ class Status(commands.Cog):
     def _embed(self, spoilers: bool, note: str | None) -> discord.Embed:
         key = (spoilers, note)
         if key not in self._digest:
-            self._digest[key] = answer_embed(self.bot.engine.status(), spoilers, note)
+            self._digest[key] = answer_embed(self.bot.engine.run("status"), spoilers, note)
         return self._digest[key]
 
     async def _send(self, sub: Subscription, spoilers: bool, note: str | None) -> None:
@@ -143,7 +149,9 @@ class Status(commands.Cog):
             channel = self.bot.get_channel(sub.channel_id) or await self.bot.fetch_channel(
                 sub.channel_id
             )
-            await channel.send(embed=self._embed(spoilers, note))
+            await channel.send(
+                embed=self._embed(spoilers, note), view=quotes_view(self.bot.engine.run("status"))
+            )
         except discord.HTTPException as exc:
             raise post_failure(exc) from exc
 

@@ -47,18 +47,21 @@ class Engine:
         self.status.warm()
 
     def answer(self, message: str) -> Answer:
-        """The reply to one message exactly as typed; `query` records it so the same answer
-        (and so its quotes) can be rebuilt later, e.g. by the Quotes button after a restart."""
-        answer = self._route(collapse_ws(fold_unicode(message or "")))
-        answer.query = collapse_ws(fold_unicode(message or ""))[: MAX_QUERY + 20]
-        return answer
+        """The reply to one message exactly as typed.
 
-    def _route(self, text: str) -> Answer:
+        `query` records the message with its prefix as "/", so the same answer (and so its
+        quotes) can be rebuilt later, e.g. by the Quotes button after a restart."""
+        text = collapse_ws(fold_unicode(message or ""))
         prefixed = False
         for p in (self.prefix, "/"):
             if p and text.startswith(p):
                 text, prefixed = text[len(p) :].lstrip(), True
                 break
+        answer = self._route(text, prefixed)
+        answer.query = f"/{text}" if prefixed else text
+        return answer
+
+    def _route(self, text: str, prefixed: bool) -> Answer:
         if not text:
             return self.help()
         word, _, rest = text.partition(" ")
@@ -70,7 +73,7 @@ class Engine:
             "lore": self.lore,
             "ask": self.ask,
             "sources": lambda _: self.sources(),
-            "help": lambda _: self.help(),
+            "help": lambda rest: catalog.help_answer(self.ctx, rest),
         }
         if command in handlers:
             return handlers[command](rest)

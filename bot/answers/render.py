@@ -90,5 +90,17 @@ def quotes_text(answer: Answer, limit: int = TEXT_LIMIT) -> str:
     return fit(parts, limit)
 
 
+def quotes_request(message: str, prefix: str = "!") -> str | None:
+    """For the console and CLI: '!quotes status trailer' -> '/status trailer' (what to quote;
+    '!quotes' alone -> its help), else None."""
+    text = message.strip()
+    for p in (prefix, "/"):
+        if p and text.startswith(p):
+            word, _, rest = text[len(p) :].lstrip().partition(" ")
+            if word.lower() == "quotes":
+                return "/" + (rest.strip().lstrip(prefix + "/") or "help quotes")
+    return None
+
+
 def to_json(answer: Answer) -> str:
     return json.dumps(to_dict(answer), ensure_ascii=False)

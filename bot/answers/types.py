@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.facts.store import FactStore, SourceInfo
 
-LABEL_LIMIT = 60  # characters of an article's short label
+LABEL_LIMIT = 40  # characters of an article's short label: one line on a phone
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,30 +24,14 @@ TOPIC_CUTOFF = 80  # rapidfuzz score a typed topic must reach ("trailers", "film
 SUBCOMMANDS = ("subscribe", "unsubscribe", "subscriptions")
 
 
-class Status:
-    """The digest, one topic's timeline, and the topic lines `!ask` reuses."""
+class Topics:
+    """Status topic names as fans type them, and the reply to one that is not a topic."""
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self._summary: tuple[Items, Items] | None = None
         self._names: dict[str, str] | None = None
 
-    def __call__(self, query: str = "") -> Answer:
-        """No argument: the digest. A topic name (fuzzy): that topic's timeline."""
-        words = query.strip().split()
-        if words[:1] and words[0].lower() == "show":  # `/status show` is the slash fallback
-            words = words[1:]
-        query = " ".join(words)
-        if not query:
-            return self.digest()
-        topic = self.topic_for(query)
-        if topic is None:
-            return self._unknown_topic(query)
-        return self.timeline(topic)
-
-    # --- topic names ---------------------------------------------------------------------
-
-    def topic_names(self) -> dict[str, str]:
+    def names(self) -> dict[str, str]:
         """What a fan may type for each topic -> topic id: its id, its label, and the phrases
         the lexicon points `!ask` questions at it with."""
         if self._names is None:
@@ -60,9 +44,9 @@ class Status:
             self._names = {k: v for k, v in names.items() if k}
         return self._names
 
-    def topic_for(self, query: str) -> str | None:
+    def lookup(self, query: str) -> str | None:
         """The status topic a typed name means: exact, singular, prefix, then fuzzy."""
-        names = self.topic_names()
+        names = self.names()
         key = fold_key(query)
         for k in (key, key.removesuffix("s"), key.removesuffix("es")):
             if k in names:
@@ -80,7 +64,7 @@ class Status:
         """Topic ids the sources speak to, in the lexicon's order (for autocomplete)."""
         return [t for t in self.ctx.store.status_topics if self.ctx.topic(t)]
 
-    def _unknown_topic(self, query: str) -> Answer:
+    def unknown(self, query: str) -> Answer:
         p = self.ctx.prefix
         key = fold_key(query.split()[0])
         near = [s for s in SUBCOMMANDS if fuzz.ratio(key, s) >= TOPIC_CUTOFF]
@@ -97,6 +81,112 @@ class Status:
             ],
             suggestions=[f"{p}status {t}" for t in self.topics()],
         )
+
+
+class CastSummary:
+    """Who is expected back and who is new, from the cast pairs: complete, or counted."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._summary: tuple[Items, Items] | None = None
+
+    def items(self) -> tuple[Items, Items]:
+        """(expected back, new cast): label and the sentence to cite, best supported first."""
+        if self._summary is None:
+            ctx, store = self.ctx, self.ctx.store
+            back: list[tuple[int, str, int]] = []
+            new: list[tuple[int, str, int]] = []
+            for pair in store.pairs:
+                support = len(pair.evidence)
+                if pair.character_id is None:
+                    label = f"{ctx.name(pair.actor_id)} (role not revealed)"
+                    new.append((support, label, evidence(pair)[0]))
+                    continue
+                ids = (pair.actor_id, pair.character_id)
+                yes = sorted(
+                    {sid for i in ids for sid, neg, _ in store.returns.get(i, []) if not neg},
+                    key=lambda s: (-ctx.published(s), s),
+                )
+                if yes:
+                    label = f"{ctx.name(pair.character_id)} ({ctx.name(pair.actor_id)})"
+                    back.append((support + len(yes), label, yes[0]))
+            back.sort(key=lambda x: -x[0])
+            new.sort(key=lambda x: -x[0])
+            self._summary = ([(t, s) for _, t, s in back], [(t, s) for _, t, s in new])
+        return self._summary
+
+    def lines(self, cite: Citer) -> list[Line]:
+        """Who is expected back and who is new, complete, each name with its footnote."""
+        back, new = self.items()
+        out = []
+        for label, items in (("Expected back", back), ("New cast", new)):
+            if items:
+                out.append(
+                    Line(f"**{label}:** " + ", ".join(f"{t} {cite.cite(sid)}" for t, sid in items))
+                )
+        return out
+
+    def short(self, cite: Citer, budget: int) -> list[Line]:
+        """'Expected back: A, B, C +N more [1][2]': complete when it fits, else counted."""
+        back, new = self.items()
+        out = []
+        for label, items in (("Expected back", back), ("New cast", new)):
+            if not items:
+                continue
+            # the digest names characters only; `!status cast` adds who plays them
+            names = [t.split(" (")[0] if label == "Expected back" else t for t, _ in items]
+            marks = cite.cite_all([sid for _, sid in items], len(items))
+            shown = len(names)
+            line = ""
+            while shown:
+                more = f" +{len(names) - shown} more" if shown < len(names) else ""
+                line = f"**{label}:** {', '.join(names[:shown])}{more} {marks}"
+                if len(line) <= max(budget // 2, 120):
+                    break
+                shown -= 1
+            out.append(Line(line))
+        return out
+
+
+class Status:
+    """The digest, one topic's timeline, and the topic lines `!ask` reuses."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.names = Topics(ctx)
+        self.cast = CastSummary(ctx)
+
+    def topic_for(self, query: str) -> str | None:
+        """The status topic a typed name means, or None."""
+        return self.names.lookup(query)
+
+    def topics(self) -> list[str]:
+        """Topic ids the sources speak to (for autocomplete and hints)."""
+        return self.names.topics()
+
+    def cast_summary(self, cite: Citer) -> list[Line]:
+        """Who is expected back and who is new, complete, each name with its footnote."""
+        return self.cast.lines(cite)
+
+    def warm(self) -> None:
+        """Compute every topic's digest, the cast summary and the topic names now."""
+        for topic in self.ctx.store.status_topics:
+            self.ctx.topic(topic)
+        self.cast.items()
+        self.names.names()
+
+    def __call__(self, query: str = "") -> Answer:
+        """No argument: the digest. A topic name (fuzzy): that topic's timeline."""
+        words = query.strip().split()
+        if words[:1] and words[0].lower() == "show":  # `/status show` is the slash fallback
+            words = words[1:]
+        query = " ".join(words)
+        if not query:
+            return self.digest()
+        topic = self.topic_for(query)
+        if topic is None:
+            return self.names.unknown(query)
+        return self.timeline(topic)
 
     # --- the digest ----------------------------------------------------------------------
 
@@ -118,7 +208,7 @@ class Status:
             if ts.topic != "cast":  # the cast is summed up from cast pairs below
                 lines.append(self._digest_line(ts, cite))
         budget = DIGEST_LIMIT - sum(len(line.text) + 1 for line in lines)
-        lines.extend(self._cast_lines(cite, budget))
+        lines.extend(self.cast.short(cite, budget))
         lines.append(
             Line(f"Details: `{ctx.prefix}status <topic>`, e.g. `{ctx.prefix}status trailer`.")
         )
@@ -148,27 +238,6 @@ class Status:
         cite.cite_all(sids, 2)  # the articles that date it are among the line's footnotes
         return f", {month}"
 
-    def _cast_lines(self, cite: Citer, budget: int) -> list[Line]:
-        """'Expected back: A, B, C +N more [1][2]': complete when it fits, else counted."""
-        back, new = self._summary_items()
-        out = []
-        for label, items in (("Expected back", back), ("New cast", new)):
-            if not items:
-                continue
-            # the digest names characters only; `!status cast` adds who plays them
-            names = [t.split(" (")[0] if label == "Expected back" else t for t, _ in items]
-            marks = cite.cite_all([sid for _, sid in items], len(items))
-            shown = len(names)
-            line = ""
-            while shown:
-                more = f" +{len(names) - shown} more" if shown < len(names) else ""
-                line = f"**{label}:** {', '.join(names[:shown])}{more} {marks}"
-                if len(line) <= max(budget // 2, 120):
-                    break
-                shown -= 1
-            out.append(Line(line))
-        return out
-
     # --- one topic -----------------------------------------------------------------------
 
     def timeline(self, topic: str) -> Answer:
@@ -182,14 +251,17 @@ class Status:
                 "status", False, label, title, [Line(f"No source says anything on {label} yet.")]
             )
         cite = Citer(ctx.store)
-        lines = [self.as_of(), *self.topic_lines(ts, cite, full=True)]
+        lines = [self.as_of(), *self.topic_lines(ts, cite, limit=TIMELINE_CLAIMS)]
         if topic == "cast":
             lines.extend(self.cast_summary(cite))
         return Answer("status", True, label, title, lines, cite.citations)
 
-    def topic_lines(self, ts: TopicStatus, cite: Citer, full: bool = False) -> list[Line]:
-        """One topic: where it stands now, any disagreement side by side, then every claim
-        newest first with its date, footnote and a short quote."""
+    def topic_lines(
+        self, ts: TopicStatus, cite: Citer, full: bool = False, limit: int | None = None
+    ) -> list[Line]:
+        """One topic: where it stands now, any disagreement side by side, then its claims
+        newest first with date, footnote and a short quote (`limit` of them; fewer unless
+        `full`, as `!ask` wants an answer rather than the whole timeline)."""
         store = self.ctx.store
         lead = ts.lead
         marks = cite.cite_all([lead.sentence_id] + [c.sentence_id for c in ts.agreeing], 3)
@@ -207,7 +279,7 @@ class Status:
             key=lambda c: (c.published, -c.sentence_id),
             reverse=True,
         )
-        limit = TIMELINE_CLAIMS if full else 4
+        limit = limit or (6 if full else 4)
         for c in claims[:limit]:
             s = store.sentences[c.sentence_id]
             out.append(
@@ -224,48 +296,3 @@ class Status:
     def _side(self, c: ClaimRow, cite: Citer) -> str:
         when = self.ctx.date(c.source_id)
         return f"{state_label(self.ctx.store, c)} ({when}) {cite.cite(c.sentence_id)}"
-
-    # --- the cast ------------------------------------------------------------------------
-
-    def warm(self) -> None:
-        """Compute every topic's digest and the cast summary now rather than on first use."""
-        for topic in self.ctx.store.status_topics:
-            self.ctx.topic(topic)
-        self._summary_items()
-        self.topic_names()
-
-    def _summary_items(self) -> tuple[Items, Items]:
-        """(expected back, new cast): label and the sentence to cite, best supported first."""
-        if self._summary is None:
-            ctx, store = self.ctx, self.ctx.store
-            back: list[tuple[int, str, int]] = []
-            new: list[tuple[int, str, int]] = []
-            for pair in store.pairs:
-                support = len(pair.evidence)
-                if pair.character_id is None:
-                    label = f"{ctx.name(pair.actor_id)} (role not revealed)"
-                    new.append((support, label, evidence(pair)[0]))
-                    continue
-                ids = (pair.actor_id, pair.character_id)
-                yes = sorted(
-                    {sid for i in ids for sid, neg, _ in store.returns.get(i, []) if not neg},
-                    key=lambda s: (-ctx.published(s), s),
-                )
-                if yes:
-                    label = f"{ctx.name(pair.character_id)} ({ctx.name(pair.actor_id)})"
-                    back.append((support + len(yes), label, yes[0]))
-            back.sort(key=lambda x: -x[0])
-            new.sort(key=lambda x: -x[0])
-            self._summary = ([(t, s) for _, t, s in back], [(t, s) for _, t, s in new])
-        return self._summary
-
-    def cast_summary(self, cite: Citer) -> list[Line]:
-        """Who is expected back and who is new, complete, each name with its footnote."""
-        back, new = self._summary_items()
-        out = []
-        for label, items in (("Expected back", back), ("New cast", new)):
-            if items:
-                out.append(
-                    Line(f"**{label}:** " + ", ".join(f"{t} {cite.cite(sid)}" for t, sid in items))
-                )
-        return out

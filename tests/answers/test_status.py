@@ -85,11 +85,11 @@ def test_disagreement_is_shown_side_by_side(engine):
 
 def test_expected_back_is_complete_or_counted(engine):
     status: Status = engine.status
-    back, _ = status._summary_items()
+    back, _ = status.cast.items()
     assert len(back) >= 5
-    full = status._cast_lines(Citer(engine.store), 10_000)[0].text
+    full = status.cast.short(Citer(engine.store), 10_000)[0].text
     assert all(name.split(" (")[0] in full for name, _ in back) and "more" not in full
-    tight = status._cast_lines(Citer(engine.store), 100)[0].text
+    tight = status.cast.short(Citer(engine.store), 100)[0].text
     shown = tight.split(":** ")[1].split(" +")[0].split(", ")
     more = int(re.search(r"\+(\d+) more", tight).group(1))
     assert len(shown) + more == len(back)
@@ -97,5 +97,5 @@ def test_expected_back_is_complete_or_counted(engine):
 
 def test_cast_timeline_lists_everyone_expected_back(engine):
     text = to_text(engine.answer("!status cast"))
-    for name, _ in engine.status._summary_items()[0]:
+    for name, _ in engine.status.cast.items()[0]:
         assert name in text

@@ -46,9 +46,12 @@ async def send_quotes(interaction: discord.Interaction, answer: Answer) -> None:
         await interaction.response.send_message(embed=embed, ephemeral=True)
         return
     await interaction.response.defer()
-    await message.reply(
-        embed=embed, mention_author=False, allowed_mentions=discord.AllowedMentions.none()
-    )
+    try:
+        await message.reply(
+            embed=embed, mention_author=False, allowed_mentions=discord.AllowedMentions.none()
+        )
+    except discord.HTTPException:  # e.g. no Read Message History: show it to the clicker
+        await interaction.followup.send(embed=embed, ephemeral=True)
 
 
 class QuotesButton(discord.ui.DynamicItem[discord.ui.Button], template=r"hq:(?P<query>.+)"):

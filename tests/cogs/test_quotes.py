@@ -73,6 +73,20 @@ async def test_click_on_a_prefix_answer_replies_under_it(bot):  # noqa: F811
     assert embed.title == "Quotes — Nam On-jo" and embed.fields
 
 
+async def test_click_falls_back_to_ephemeral_when_it_cannot_reply(bot):  # noqa: F811
+    message = mock.MagicMock(spec=discord.Message)
+    message.interaction_metadata = None
+    message.reply = mock.AsyncMock(
+        side_effect=discord.Forbidden(mock.Mock(status=403, reason="x"), "no history")
+    )
+    interaction = click(bot, message)
+    interaction.followup = mock.MagicMock(spec=discord.Webhook)
+    interaction.followup.send = mock.AsyncMock()
+    await QuotesButton("/lore jonus").callback(interaction)
+    kwargs = interaction.followup.send.await_args.kwargs
+    assert kwargs["ephemeral"] is True and kwargs["embed"].title == "Quotes — The Jonus virus"
+
+
 async def test_spoiler_quotes_are_barred_in_the_quotes_view(bot):  # noqa: F811
     message = mock.MagicMock(spec=discord.Message)
     message.interaction_metadata = mock.MagicMock()

@@ -66,17 +66,22 @@ def cmd_remove(args, settings) -> int:
 
 
 def cmd_ask(args, settings) -> int:
-    from bot.answers.render import to_json, to_text
+    from bot.answers.render import quotes_request, quotes_text, to_json, to_text
 
     engine = _engine(settings)
-    answer = engine.answer(" ".join(args.message))
+    message = " ".join(args.message)
+    quoted = None if args.json else quotes_request(message, engine.prefix)
+    answer = engine.answer(quoted or message)
+    if quoted and answer.citations:
+        print(quotes_text(answer))  # what the Quotes button shows
+        return 0
     print(to_json(answer) if args.json else to_text(answer))
     return 0
 
 
 def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
     """An interactive prompt answering what you type; Ctrl-D (or 'quit') exits."""
-    from bot.answers.render import to_text
+    from bot.answers.render import quotes_request, quotes_text, to_text
 
     interactive = stdin.isatty()
     if interactive:
@@ -104,7 +109,10 @@ def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
         if line in {"quit", "exit"}:
             return 0
         if line:
-            print(to_text(engine.answer(line)) + "\n", file=stdout, flush=True)
+            quoted = quotes_request(line, engine.prefix)
+            answer = engine.answer(quoted or line)
+            text = quotes_text(answer) if quoted and answer.citations else to_text(answer)
+            print(text + "\n", file=stdout, flush=True)
 
 
 def cmd_console(args, settings) -> int:

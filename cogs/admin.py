@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 
@@ -15,6 +16,7 @@ class Admin(commands.Cog):
         self.bot = bot
 
     @commands.hybrid_command(name="spoilers", description="Hide Season 1 deaths and twists")
+    @app_commands.describe(setting="on: behind spoiler bars (the default); off: shown openly")
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def spoilers(self, ctx: commands.Context, setting: Literal["on", "off"]) -> None:

@@ -1,11 +1,16 @@
-"""Answering commands: cast, lore, ask, sources, help (prefix and slash)."""
+"""Answering commands: cast, lore, ask, quotes, sources, help (prefix and slash)."""
 
 from __future__ import annotations
 
+import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.embeds import quotes_embed
+from bot.views import QuotesButton, query_of
 from cogs.replies import send_answer, user_cooldown
+
+HISTORY = 30  # recent messages searched for the answer `!quotes` alone refers to
 
 
 def _choices(values: list[str]) -> list[app_commands.Choice[str]]:
@@ -50,10 +55,53 @@ class Facts(commands.Cog):
         await send_answer(ctx, self.bot.engine.run("sources"))
 
     @commands.hybrid_command(name="help", description="The commands, with an example each")
+    @app_commands.describe(command="One command to explain, e.g. status or spoilers")
     @user_cooldown()
-    async def help(self, ctx: commands.Context) -> None:
-        await send_answer(ctx, self.bot.engine.run("help"))
+    async def help(self, ctx: commands.Context, *, command: str = "") -> None:
+        await send_answer(ctx, self.bot.engine.run("help", command))
+
+    @commands.hybrid_command(name="quotes", description="The exact words behind an answer")
+    @app_commands.describe(command="The command to quote, e.g. status trailer or cast On-jo")
+    @user_cooldown()
+    async def quotes(self, ctx: commands.Context, *, command: str = "") -> None:
+        """Where buttons are not available: reply to an answer with `!quotes`, give a command,
+        or say nothing to quote the last answer in this channel."""
+        typed = command.strip().lstrip(self.bot.engine.prefix + "/")
+        query = (
+            f"/{typed}" if typed else await self._replied_query(ctx) or await self._last_query(ctx)
+        )
+        if not query:
+            await ctx.send(
+                "Reply to one of my answers with `!quotes`, or name one: `!quotes status`.",
+                ephemeral=True,
+            )
+            return
+        answer = self.bot.engine.answer(query)
+        spoilers = await self.bot.db.spoilers(ctx.guild.id if ctx.guild else None)
+        await ctx.send(embed=quotes_embed(answer, spoilers), ephemeral=True)
+
+    async def _replied_query(self, ctx: commands.Context) -> str | None:
+        ref = ctx.message.reference if ctx.message else None
+        if ref is None or ref.message_id is None:
+            return None
+        message = ref.resolved
+        if not isinstance(message, discord.Message):
+            try:
+                message = await ctx.channel.fetch_message(ref.message_id)
+            except discord.HTTPException:
+                return None
+        return query_of(message)
+
+    async def _last_query(self, ctx: commands.Context) -> str | None:
+        try:
+            async for message in ctx.channel.history(limit=HISTORY):
+                if message.author == self.bot.user and (query := query_of(message)):
+                    return query
+        except discord.HTTPException:  # no Read Message History here
+            return None
+        return None
 
 
 async def setup(bot) -> None:
+    bot.add_dynamic_items(QuotesButton)  # Quotes buttons keep working across restarts
     await bot.add_cog(Facts(bot))

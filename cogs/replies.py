@@ -6,15 +6,22 @@ from discord.ext import commands
 
 from bot.answers.types import Answer
 from bot.embeds import answer_embed
+from bot.views import TimedQuotesView, quotes_view
 
 COOLDOWN_RATE = 5  # commands...
 COOLDOWN_PER = 30.0  # ...per this many seconds, per user
 
 
 async def send_answer(ctx: commands.Context, answer: Answer) -> None:
-    """Render and send; "not found" replies are ephemeral on the slash side."""
+    """Render and send; "not found" replies are ephemeral on the slash side. An answer that
+    cites sources gets the Quotes button."""
     spoilers = await ctx.bot.db.spoilers(ctx.guild.id if ctx.guild else None)
-    await ctx.send(embed=answer_embed(answer, spoilers), ephemeral=not answer.ok)
+    view = quotes_view(answer)
+    message = await ctx.send(
+        embed=answer_embed(answer, spoilers), ephemeral=not answer.ok, view=view
+    )
+    if isinstance(view, TimedQuotesView):
+        view.message = message  # so the button can be greyed out when it expires
 
 
 def user_cooldown():

@@ -6,6 +6,7 @@ import dataclasses
 import logging
 
 import discord
+from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.answers.digest import fingerprint
@@ -14,6 +15,7 @@ from bot.posting import slots
 from bot.posting.changes import ChangeLog
 from bot.posting.scheduler import PostFailed, StatusPoster, next_slot
 from bot.posting.subscriptions import Subscription, new_subscription, parse_options
+from bot.views import quotes_view
 from cogs.replies import send_answer, user_cooldown
 
 log = logging.getLogger(__name__)
@@ -51,11 +53,23 @@ class Status(commands.Cog):
         invoke_without_command=True,
         description="The Season 2 status digest, with sources",
     )
+    @app_commands.describe(topic="renewal, filming, trailer, release, episodes or cast")
     @user_cooldown()
-    async def status(self, ctx: commands.Context) -> None:
-        await send_answer(ctx, self.bot.engine.status())
+    async def status(self, ctx: commands.Context, *, topic: str = "") -> None:
+        """`!status`: the digest; `!status trailer`: that topic's timeline."""
+        await send_answer(ctx, self.bot.engine.run("status", topic))
+
+    @status.autocomplete("topic")
+    async def topic_autocomplete(self, interaction, current: str) -> list[app_commands.Choice]:
+        return [
+            app_commands.Choice(name=t, value=t) for t in self.bot.engine.complete_status(current)
+        ]
 
     @status.command(name="subscribe", description="Post the digest in a channel on a schedule")
+    @app_commands.describe(
+        channel="Where to post the digest",
+        options="Optional, any order: HH:MM (UTC), daily or weekly, on-change",
+    )
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def subscribe(
@@ -84,6 +98,7 @@ class Status(commands.Cog):
         )
 
     @status.command(name="unsubscribe", description="Stop scheduled posts in a channel")
+    @app_commands.describe(channel="The channel to stop posting in (default: this one)")
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def unsubscribe(
@@ -137,7 +152,7 @@ class Status(commands.Cog):
     def _embed(self, spoilers: bool, note: str | None) -> discord.Embed:
         key = (spoilers, note)
         if key not in self._digest:
-            self._digest[key] = answer_embed(self.bot.engine.status(), spoilers, note)
+            self._digest[key] = answer_embed(self.bot.engine.run("status"), spoilers, note)
         return self._digest[key]
 
     async def _send(self, sub: Subscription, spoilers: bool, note: str | None) -> None:
@@ -145,7 +160,9 @@ class Status(commands.Cog):
             channel = self.bot.get_channel(sub.channel_id) or await self.bot.fetch_channel(
                 sub.channel_id
             )
-            await channel.send(embed=self._embed(spoilers, note))
+            await channel.send(
+                embed=self._embed(spoilers, note), view=quotes_view(self.bot.engine.run("status"))
+            )
         except discord.HTTPException as exc:
             raise post_failure(exc) from exc
 

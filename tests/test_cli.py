@@ -58,6 +58,16 @@ def test_console_answers_until_eof(engine):
     assert "Park Ji-hu" in text and "Jonus" in text
 
 
+def test_console_quotes_show_the_words_behind_an_answer(engine, texts):
+    stdout = io.StringIO()
+    cli.console(engine, stdin=io.StringIO("!quotes status trailer\n!quotes\n"), stdout=stdout)
+    text = stdout.getvalue()
+    assert text.startswith("Quotes — Season 2 status: Trailer\n[1] ")
+    quoted = [x.strip()[1:-1] for x in text.splitlines() if x.startswith("  “")]
+    assert quoted and all(any(q in t for t in texts.values()) for q in quoted)
+    assert "`!quotes [command]`" in text  # alone: how to use it
+
+
 def test_run_without_token_explains_and_starts_the_console(monkeypatch, capsys):
     monkeypatch.setattr(cli, "cmd_console", lambda args, settings: 0)
     assert cli.cmd_run(None, Settings(token=None)) == 0

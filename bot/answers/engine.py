@@ -51,13 +51,21 @@ class Engine:
         self.status.warm()
 
     def answer(self, message: str) -> Answer:
-        """The reply to one message exactly as typed."""
+        """The reply to one message exactly as typed.
+
+        `query` records the message with its prefix as "/", so the same answer (and so its
+        quotes) can be rebuilt later, e.g. by the Quotes button after a restart."""
         text = collapse_ws(fold_unicode(message or ""))
         prefixed = False
         for p in (self.prefix, "/"):
             if p and text.startswith(p):
                 text, prefixed = text[len(p) :].lstrip(), True
                 break
+        answer = self._route(text, prefixed)
+        answer.query = f"/{text}" if prefixed else text
+        return answer
+
+    def _route(self, text: str, prefixed: bool) -> Answer:
         if not text:
             return self.help()
         word, _, rest = text.partition(" ")
@@ -69,7 +77,7 @@ class Engine:
             "lore": self.lore,
             "ask": self.ask,
             "sources": lambda _: self.sources(),
-            "help": lambda _: self.help(),
+            "help": lambda rest: catalog.help_answer(self.ctx, rest),
         }
         if command in handlers:
             return handlers[command](rest)
@@ -94,6 +102,10 @@ class Engine:
     def complete_lore(self, current: str, limit: int = 25) -> list[str]:
         """Lore topic names for autocomplete."""
         return catalog.complete_lore(self.ctx, current, limit)
+
+    def complete_status(self, current: str, limit: int = 25) -> list[str]:
+        """Status topics (`/status show topic:`) for autocomplete."""
+        return catalog.complete(current, self.status.topics(), limit)
 
     def unknown_command(self, word: str, rest: str) -> Answer:
         """`!jonus`, `!onjo`: a lookup when the word names something known; else a hint."""

@@ -10,12 +10,18 @@ TEXT_LIMIT = 4096
 
 
 def date_label(c: Citation) -> str:
-    """'2024-04-09' or '2023-07-01 (estimated)'."""
-    return f"{c.published}{' (estimated)' if c.estimated else ''}"
+    """'2024-04-09' or '2023-07-01 (est.)'."""
+    return f"{c.published}{' (est.)' if c.estimated else ''}"
 
 
-def citation_line(n: int, c: Citation) -> str:
-    return f"[{n}] {c.title} — {date_label(c)} ({c.source})"
+def article_line(c: Citation) -> str:
+    """One footnote: '[1] Everything You Need to Know · 2024-04-09'; a title that only repeats
+    what the others share is left out and the date tells the article apart."""
+    return f"[{c.n}] {c.label} · {date_label(c)}" if c.label else f"[{c.n}] {date_label(c)}"
+
+
+def citation_line(c: Citation) -> str:
+    return f"{article_line(c)} ({c.source})"
 
 
 def fit(parts: list[str], limit: int, sep: str = "\n") -> str:
@@ -37,8 +43,12 @@ def to_text(answer: Answer, limit: int = TEXT_LIMIT) -> str:
     """The whole reply as a person reads it."""
     parts = [answer.title, *(line.text for line in answer.lines)]
     if answer.citations:
-        parts.append("Sources:")
-        parts.extend(citation_line(n, c) for n, c in enumerate(answer.citations, 1))
+        parts.append(
+            "Sources (est. = date estimated):"
+            if any(c.estimated for c in answer.citations)
+            else "Sources:"
+        )
+        parts.extend(citation_line(c) for c in answer.articles)
     return fit(parts, limit)
 
 
@@ -56,11 +66,40 @@ def to_dict(answer: Answer) -> dict:
                 "published": c.published,
                 "estimated": c.estimated,
                 "quote": c.quote,
+                "n": c.n,
             }
             for c in answer.citations
         ],
         "suggestions": list(answer.suggestions),
     }
+
+
+def quote_groups(answer: Answer, quote_limit: int = 1000) -> list[tuple[str, list[Citation]]]:
+    """The quotes behind an answer, grouped by footnote: (article heading, its quotes)."""
+    return [(article_line(head)[:quote_limit], quotes) for head, quotes in answer.quotes()]
+
+
+def quotes_text(answer: Answer, limit: int = TEXT_LIMIT) -> str:
+    """Every quote an answer rests on, verbatim, grouped by footnote (the console's Quotes)."""
+    parts = [f"Quotes — {answer.title}"]
+    for heading, quotes in quote_groups(answer):
+        parts.append(heading)
+        parts.extend(f"  “{c.quote}”" for c in quotes)
+    if len(parts) == 1:
+        parts.append("This reply cites no sources.")
+    return fit(parts, limit)
+
+
+def quotes_request(message: str, prefix: str = "!") -> str | None:
+    """For the console and CLI: '!quotes status trailer' -> '/status trailer' (what to quote;
+    '!quotes' alone -> its help), else None."""
+    text = message.strip()
+    for p in (prefix, "/"):
+        if p and text.startswith(p):
+            word, _, rest = text[len(p) :].lstrip().partition(" ")
+            if word.lower() == "quotes":
+                return "/" + (rest.strip().lstrip(prefix + "/") or "help quotes")
+    return None
 
 
 def to_json(answer: Answer) -> str:

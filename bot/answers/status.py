@@ -1,91 +1,96 @@
-"""`!status`: the Season 2 digest, newest claim first per topic, every line cited."""
+"""`!status`: the short Season 2 digest, and `!status <topic>`: one topic's timeline.
+
+The digest fits a phone screen: one line per topic (state, date, footnote), where sources
+disagree a pointer to the topic's timeline, and who is expected back. The timeline lists every
+claim on one topic newest first, each with its date and footnote, disagreements side by side.
+"""
 
 from __future__ import annotations
+
+from rapidfuzz import fuzz, process
 
 from bot.answers.context import Context, evidence
 from bot.answers.digest import TopicStatus, age, month_years, stance, state_label
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import shorten
+from bot.answers.wording import safe_echo, shorten
+from bot.facts.names import fold_key
+from bot.facts.store import ClaimRow
 
 Items = list[tuple[str, int]]  # (label, sentence id to cite)
+DIGEST_LIMIT = 1200  # characters of the digest's description: a phone screen
+TIMELINE_CLAIMS = 12  # claims listed in a topic timeline; older ones are counted
+TOPIC_CUTOFF = 80  # rapidfuzz score a typed topic must reach ("trailers", "filmin")
+# Sub-commands of `!status` that are not topics; a near miss is pointed at them, not a topic.
+SUBCOMMANDS = ("subscribe", "unsubscribe", "subscriptions")
 
 
-class Status:
-    """The digest of every status topic, and one topic's lines for `!ask`."""
+class Topics:
+    """Status topic names as fans type them, and the reply to one that is not a topic."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._names: dict[str, str] | None = None
+
+    def names(self) -> dict[str, str]:
+        """What a fan may type for each topic -> topic id: its id, its label, and the phrases
+        the lexicon points `!ask` questions at it with."""
+        if self._names is None:
+            store = self.ctx.store
+            names: dict[str, str] = {}
+            phrases = store.vocab.get("ask.status", {})
+            for tid, t in store.status_topics.items():
+                for name in [tid, t.label, *t.names, *phrases.get(tid, [])]:
+                    names.setdefault(fold_key(name), tid)
+            self._names = {k: v for k, v in names.items() if k}
+        return self._names
+
+    def lookup(self, query: str) -> str | None:
+        """The status topic a typed name means: exact, singular, prefix, then fuzzy."""
+        names = self.names()
+        key = fold_key(query)
+        for k in (key, key.removesuffix("s"), key.removesuffix("es")):
+            if k in names:
+                return names[k]
+        if any(fuzz.ratio(key, sub) >= TOPIC_CUTOFF for sub in SUBCOMMANDS):
+            return None
+        if len(key) >= 3:
+            starts = sorted(n for n in names if n.startswith(key))
+            if starts:
+                return names[starts[0]]
+        hit = process.extractOne(key, list(names), scorer=fuzz.ratio, score_cutoff=TOPIC_CUTOFF)
+        return names[hit[0]] if hit else None
+
+    def topics(self) -> list[str]:
+        """Topic ids the sources speak to, in the lexicon's order (for autocomplete)."""
+        return [t for t in self.ctx.store.status_topics if self.ctx.topic(t)]
+
+    def unknown(self, query: str) -> Answer:
+        p = self.ctx.prefix
+        key = fold_key(query.split()[0])
+        near = [s for s in SUBCOMMANDS if fuzz.ratio(key, s) >= TOPIC_CUTOFF]
+        hint = f" Did you mean `{p}status {near[0]}`?" if near else ""
+        listed = ", ".join(f"`{t}`" for t in self.topics())
+        return Answer(
+            "status",
+            False,
+            None,
+            "Not a status topic",
+            [
+                Line(f"I don't know a status topic called “{safe_echo(query, 40)}”.{hint}"),
+                Line(f"Try `{p}status` or one of: {listed}."),
+            ],
+            suggestions=[f"{p}status {t}" for t in self.topics()],
+        )
+
+
+class CastSummary:
+    """Who is expected back and who is new, from the cast pairs: complete, or counted."""
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self._summary: tuple[Items, Items] | None = None
 
-    def __call__(self, _: str = "") -> Answer:
-        """The Season 2 digest, newest first per topic, every line cited."""
-        ctx = self.ctx
-        cite = Citer(ctx.store)
-        newest = ctx.store.newest_source
-        est = " (estimated)" if newest.estimated else ""
-        lines = [
-            Line(
-                f"As of {newest.published}{est}, the newest source — "
-                f"{age(newest.published, ctx.today())}. Newer news may exist."
-            )
-        ]
-        for ts in filter(None, map(ctx.topic, ctx.store.status_topics)):
-            if ts.topic != "cast":  # the cast is summed up from cast pairs below
-                lines.extend(self.topic_lines(ts, cite))
-        lines.extend(self.cast_summary(cite))
-        return Answer("status", True, None, "Season 2 status", lines, cite.citations)
-
-    def warm(self) -> None:
-        """Compute every topic's digest and the cast summary now rather than on first use."""
-        for topic in self.ctx.store.status_topics:
-            self.ctx.topic(topic)
-        self._summary_items()
-
-    def topic_lines(self, ts: TopicStatus, cite: Citer, full: bool = False) -> list[Line]:
-        """One topic: the leading claim with its quote, then disputes and earlier claims."""
-        ctx = self.ctx
-        lead = ts.lead
-        sentence = ctx.store.sentences[lead.sentence_id]
-        marks = cite.cite_all([lead.sentence_id] + [c.sentence_id for c in ts.agreeing], 2)
-        when = self._when(ts, cite)
-        out = [
-            Line(
-                f"**{ts.label}:** {state_label(ctx.store, lead)} "
-                f"({ctx.date(lead.source_id)}) "
-                f"— “{shorten(sentence.display, 260 if full else 160)}” {marks}{when}",
-                sentence.spoiler,
-            )
-        ]
-        for c in ts.disputed[:2]:
-            out.append(
-                Line(
-                    f"   sources disagree: {state_label(ctx.store, c)} "
-                    f"({ctx.date(c.source_id)}) {cite.cite(c.sentence_id)}"
-                )
-            )
-        for c in ts.earlier[: 3 if full else 2]:
-            out.append(
-                Line(
-                    f"   earlier: {state_label(ctx.store, c)} "
-                    f"({ctx.date(c.source_id)}) {cite.cite(c.sentence_id)}"
-                )
-            )
-        return out
-
-    def _when(self, ts: TopicStatus, cite: Citer) -> str:
-        """For a plain 'yes', the month the agreeing sources most often give: ', June 2022 [4]'."""
-        if stance(ts.lead) != "yes" or ts.lead.value:
-            return ""
-        votes: dict[str, list[int]] = {}
-        for c in ts.agreeing:
-            for month in month_years(c.value):
-                votes.setdefault(month, []).append(c.sentence_id)
-        if not votes:
-            return ""
-        month, sids = max(votes.items(), key=lambda kv: (len(kv[1]), kv[0]))
-        return f"; dated {month} by {cite.cite_all(sids, 2)}"
-
-    def _summary_items(self) -> tuple[Items, Items]:
+    def items(self) -> tuple[Items, Items]:
         """(expected back, new cast): label and the sentence to cite, best supported first."""
         if self._summary is None:
             ctx, store = self.ctx, self.ctx.store
@@ -107,23 +112,187 @@ class Status:
                     back.append((support + len(yes), label, yes[0]))
             back.sort(key=lambda x: -x[0])
             new.sort(key=lambda x: -x[0])
-            self._summary = ([(t, s) for _, t, s in back[:8]], [(t, s) for _, t, s in new[:5]])
+            self._summary = ([(t, s) for _, t, s in back], [(t, s) for _, t, s in new])
         return self._summary
 
-    def cast_summary(self, cite: Citer) -> list[Line]:
-        """Who is expected back and who is new, each cited."""
-        back, new = self._summary_items()
+    def lines(self, cite: Citer) -> list[Line]:
+        """Who is expected back and who is new, complete, each name with its footnote."""
+        back, new = self.items()
         out = []
-        if back:
+        for label, items in (("Expected back", back), ("New cast", new)):
+            if items:
+                out.append(
+                    Line(f"**{label}:** " + ", ".join(f"{t} {cite.cite(sid)}" for t, sid in items))
+                )
+        return out
+
+    def short(self, cite: Citer, budget: int) -> list[Line]:
+        """'Expected back: A, B, C +N more [1][2]': complete when it fits, else counted."""
+        back, new = self.items()
+        out = []
+        for label, items in (("Expected back", back), ("New cast", new)):
+            if not items:
+                continue
+            # the digest names characters only; `!status cast` adds who plays them
+            names = [t.split(" (")[0] if label == "Expected back" else t for t, _ in items]
+            marks = cite.cite_all([sid for _, sid in items], len(items))
+            shown = len(names)
+            line = ""
+            while shown:
+                more = f" +{len(names) - shown} more" if shown < len(names) else ""
+                line = f"**{label}:** {', '.join(names[:shown])}{more} {marks}"
+                if len(line) <= max(budget // 2, 120):
+                    break
+                shown -= 1
+            out.append(Line(line))
+        return out
+
+
+class Status:
+    """The digest, one topic's timeline, and the topic lines `!ask` reuses."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.names = Topics(ctx)
+        self.cast = CastSummary(ctx)
+
+    def topic_for(self, query: str) -> str | None:
+        """The status topic a typed name means, or None."""
+        return self.names.lookup(query)
+
+    def topics(self) -> list[str]:
+        """Topic ids the sources speak to (for autocomplete and hints)."""
+        return self.names.topics()
+
+    def cast_summary(self, cite: Citer) -> list[Line]:
+        """Who is expected back and who is new, complete, each name with its footnote."""
+        return self.cast.lines(cite)
+
+    def warm(self) -> None:
+        """Compute every topic's digest, the cast summary and the topic names now."""
+        for topic in self.ctx.store.status_topics:
+            self.ctx.topic(topic)
+        self.cast.items()
+        self.names.names()
+
+    def __call__(self, query: str = "") -> Answer:
+        """No argument: the digest. A topic name (fuzzy): that topic's timeline."""
+        words = query.strip().split()
+        if words[:1] and words[0].lower() == "show":  # `/status show` is the slash fallback
+            words = words[1:]
+        query = " ".join(words)
+        if not query:
+            return self.digest()
+        topic = self.topic_for(query)
+        if topic is None:
+            return self.names.unknown(query)
+        return self.timeline(topic)
+
+    # --- the digest ----------------------------------------------------------------------
+
+    def as_of(self) -> Line:
+        newest = self.ctx.store.newest_source
+        est = " (estimated)" if newest.estimated else ""
+        old = age(newest.published, self.ctx.today())
+        old = "published today" if old == "today" else old.removesuffix(" ago") + " old"
+        return Line(
+            f"As of {newest.published}{est}, {old} (the newest source; newer news may exist)."
+        )
+
+    def digest(self) -> Answer:
+        """One line per topic, the as-of line, and who is expected back: a phone screen."""
+        ctx = self.ctx
+        cite = Citer(ctx.store)
+        lines = [self.as_of()]
+        for ts in filter(None, map(ctx.topic, ctx.store.status_topics)):
+            if ts.topic != "cast":  # the cast is summed up from cast pairs below
+                lines.append(self._digest_line(ts, cite))
+        budget = DIGEST_LIMIT - sum(len(line.text) + 1 for line in lines)
+        lines.extend(self.cast.short(cite, budget))
+        lines.append(
+            Line(f"Details: `{ctx.prefix}status <topic>`, e.g. `{ctx.prefix}status trailer`.")
+        )
+        return Answer("status", True, None, "Season 2 status", lines, cite.citations)
+
+    def _digest_line(self, ts: TopicStatus, cite: Citer) -> Line:
+        lead = ts.lead
+        marks = cite.cite_all([lead.sentence_id] + [c.sentence_id for c in ts.agreeing], 3)
+        when = self._when(ts, cite)
+        disputed = f" (disputed, see `{self.ctx.prefix}status {ts.topic}`)" if ts.disputed else ""
+        return Line(
+            f"**{ts.label}:** {state_label(self.ctx.store, lead)}{when} · "
+            f"{self.ctx.date(lead.source_id)} {marks}{disputed}"
+        )
+
+    def _when(self, ts: TopicStatus, cite: Citer) -> str:
+        """For a plain 'yes', the month the agreeing sources most often give: ', June 2022'."""
+        if stance(ts.lead) != "yes" or ts.lead.value:
+            return ""
+        votes: dict[str, list[int]] = {}
+        for c in ts.agreeing:
+            for month in month_years(c.value):
+                votes.setdefault(month, []).append(c.sentence_id)
+        if not votes:
+            return ""
+        month, sids = max(votes.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        cite.cite_all(sids, 2)  # the articles that date it are among the line's footnotes
+        return f", {month}"
+
+    # --- one topic -----------------------------------------------------------------------
+
+    def timeline(self, topic: str) -> Answer:
+        """Every claim on one topic, newest first, disagreements side by side."""
+        ctx = self.ctx
+        label = ctx.store.status_topics[topic].label
+        ts = ctx.topic(topic)
+        title = f"Season 2 status: {label}"
+        if ts is None:
+            return Answer(
+                "status", False, label, title, [Line(f"No source says anything on {label} yet.")]
+            )
+        cite = Citer(ctx.store)
+        lines = [self.as_of(), *self.topic_lines(ts, cite, limit=TIMELINE_CLAIMS)]
+        if topic == "cast":
+            lines.extend(self.cast_summary(cite))
+        return Answer("status", True, label, title, lines, cite.citations)
+
+    def topic_lines(
+        self, ts: TopicStatus, cite: Citer, full: bool = False, limit: int | None = None
+    ) -> list[Line]:
+        """One topic: where it stands now, any disagreement side by side, then its claims
+        newest first with date, footnote and a short quote (`limit` of them; fewer unless
+        `full`, as `!ask` wants an answer rather than the whole timeline)."""
+        store = self.ctx.store
+        lead = ts.lead
+        marks = cite.cite_all([lead.sentence_id] + [c.sentence_id for c in ts.agreeing], 3)
+        out = [
+            Line(
+                f"**Now:** {state_label(store, lead)}{self._when(ts, cite)} · "
+                f"{self.ctx.date(lead.source_id)} {marks}"
+            )
+        ]
+        if ts.disputed:
+            sides = list(dict.fromkeys(self._side(c, cite) for c in [lead, *ts.disputed[:3]]))
+            out.append(Line("**Sources disagree:** " + " vs ".join(sides)))
+        claims = sorted(
+            [lead, *ts.agreeing, *ts.earlier, *ts.disputed],
+            key=lambda c: (c.published, -c.sentence_id),
+            reverse=True,
+        )
+        limit = limit or (6 if full else 4)
+        for c in claims[:limit]:
+            s = store.sentences[c.sentence_id]
             out.append(
                 Line(
-                    "**Expected back:** "
-                    + ", ".join(f"{t} {cite.cite(sid)}" for t, sid in back[:8]),
-                    True,
+                    f"• {self.ctx.date(c.source_id)} — {state_label(store, c)} "
+                    f"{cite.cite(c.sentence_id)}: “{shorten(s.display, 150)}”",
+                    s.spoiler,
                 )
             )
-        if new:
-            out.append(
-                Line("**New cast:** " + ", ".join(f"{t} {cite.cite(sid)}" for t, sid in new[:5]))
-            )
+        if len(claims) > limit:
+            out.append(Line(f"…and {len(claims) - limit} older claims."))
         return out
+
+    def _side(self, c: ClaimRow, cite: Citer) -> str:
+        when = self.ctx.date(c.source_id)
+        return f"{state_label(self.ctx.store, c)} ({when}) {cite.cite(c.sentence_id)}"

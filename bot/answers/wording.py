@@ -15,9 +15,19 @@ def name_keys(text: str) -> list[str]:
     return [fold_key(text), plain_key(text)]
 
 
+_MENTIONS = (
+    (re.compile(r"<@&\d+>"), "that role"),
+    (re.compile(r"<@!?\d+>"), "that user"),
+    (re.compile(r"<#\d+>"), "that channel"),
+)
+
+
 def safe_echo(text: str, limit: int = 60) -> str:
-    """User text made safe to repeat: no pings, no formatting, no invisible characters."""
+    """User text made safe to repeat: no pings, no formatting, no invisible characters; a
+    mention reads "that user/channel/role", never its id."""
     text = collapse_ws(fold_unicode(text))
+    for rx, words in _MENTIONS:
+        text = rx.sub(words, text)
     text = re.sub(r"[`*_~|>\\#\[\]()<]", "", text).replace("@", "@\u2060")
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.errors import BuildError
 from bot.facts.manifest import read_toml
 from bot.facts.names import given_name
+from bot.facts.spoilers import SpoilerRules
 from bot.facts.text import PhraseSet, Repairer
 from bot.paths import rel
 
@@ -63,7 +64,7 @@ class Lexicon:
     return_exclude: PhraseSet
     new_cast: PhraseSet
     role_hidden: PhraseSet
-    spoilers: PhraseSet
+    spoilers: SpoilerRules
     status: dict[str, Topic]
     lore: dict[str, Topic]
     ask: dict[str, dict[str, list[str]]]
@@ -184,7 +185,6 @@ def load_lexicon(path: Path) -> Lexicon:
             raise BuildError(f"{rel(path)}: cues.{name} is missing")
         return PhraseSet(values)
 
-    spoilers = doc.get("spoilers", {})
     return Lexicon(
         season2=cue("season2"),
         season1=cue("season1"),
@@ -194,7 +194,7 @@ def load_lexicon(path: Path) -> Lexicon:
         return_exclude=cue("return_exclude", required=False),
         new_cast=cue("new_cast"),
         role_hidden=cue("role_hidden"),
-        spoilers=PhraseSet(_strings(spoilers.get("cues"), f"{rel(path)}: spoilers.cues")),
+        spoilers=SpoilerRules.from_table(doc.get("spoilers", {}), rel(path)),
         status=_topics(doc, "status", path, STATUS_TOPICS),
         lore=_topics(doc, "lore", path),
         ask=_ask(doc, path),

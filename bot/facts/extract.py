@@ -363,7 +363,7 @@ def _sentences(sources: list[Source], repairer: Repairer, lex: Lexicon) -> list[
                     display=display,
                     kind=kind,
                     section=section,
-                    spoiler=lex.spoilers.any(display),
+                    spoiler=False,  # decided once its mentions are known, in extract()
                 )
             )
             if kind != "text" and _is_section_title(display):
@@ -397,6 +397,9 @@ def extract(
             progress(by_id[current].title)
         named = index.mentions(s.display)
         mentions.extend((s.id, eid) for eid in named)
+        s.spoiler = lex.spoilers.is_spoiler(
+            s.display, any(index.entities[e].kind != "crew" for e in named)
+        )
         kept = lex.return_exclude.remove(s.display)
         if s.kind == "text" and lex.returns.any(kept):
             negated = negated_near(kept, lex.returns, lex.negation)

@@ -55,7 +55,7 @@ async def test_cast_embed_with_numbered_citations(bot):
     assert embed.title == "Nam On-jo" and "Park Ji-hu" in embed.description
     assert "[1]" in embed.description
     sources = sources_field(reply)
-    assert sources.startswith("[1] ") and "2024-04-09" in sources and "(estimated)" in sources
+    assert sources.startswith("[1] ") and "2024-04-09" in sources and "(est.)" in sources
 
 
 async def test_every_command_answers_with_prefix(bot):
@@ -80,13 +80,13 @@ async def test_unknown_command_word_is_a_lookup(bot):
 
 
 async def test_spoilers_hidden_by_default_and_admin_can_turn_them_off(bot):
-    assert "||" in (await say("!cast cheong-san")).embeds[0].description
+    assert "||" in (await say("!lore hybrids")).embeds[0].description
     role = dpytest.backend.make_role(
         "Mods", bot.guilds[0], permissions=discord.Permissions(manage_guild=True).value
     )
     await dpytest.add_role(dpytest.get_config().members[0], role)
     assert "shown openly" in (await say("!spoilers off")).content
-    assert "||" not in (await say("!cast cheong-san")).embeds[0].description
+    assert "||" not in (await say("!lore hybrids")).embeds[0].description
 
 
 async def test_cooldown_says_when_to_retry(bot):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from bot.answers.checking import Checker
 from bot.answers.digest import TopicStatus, topic_status
 from bot.answers.matching import Match, Matchers
 from bot.answers.types import Answer, Line
@@ -29,6 +30,7 @@ class Context:
             for eid in {pair.actor_id, pair.character_id} - {None}:
                 self._pairs_by_entity.setdefault(eid, []).append(pair)
         self._topics: dict[str, TopicStatus | None] = {}
+        self.check = Checker(store)
 
     def name(self, eid: str) -> str:
         """The canonical name of an entity."""

@@ -7,6 +7,8 @@ sources don't say, with at most one line of what they say nearby, labelled as su
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answers.cast import Cast
 from bot.answers.context import Context
 from bot.answers.digest import age
@@ -66,7 +68,7 @@ class Ask:
         people = self._people(q.text)
         if people and (q.casting or (q.atype == "who" and not self._rest(q, people))):
             return self._as_ask(self.cast(ctx.name(people[0])))
-        if q.role and not people:
+        if q.role and not people and not q.lore:
             ids = ctx.m.roles.get(exact_key(q.role), [])
             if ids and not q.speech and q.atype in ("who", "what", "yesno"):
                 return self._as_ask(self.cast.crew(ids, q.role))
@@ -74,10 +76,19 @@ class Ask:
         if people:
             return self._about(people, q, raw)
         if q.status and q.status_weight >= q.lore_weight:
-            if q.season in (None, 2) and q.atype in ("when", "yesno", "what"):
+            if q.status == "release" and q.past and not q.seasons:
+                q = replace(q, seasons=frozenset({1}))  # "when did it air?": the aired season
+            digest_types = (
+                ("when", "yesno", "what", "who")
+                if q.status == "cast"
+                else ("when", "yesno", "what")
+            )
+            if q.season in (None, 2) and q.atype in digest_types:
                 return self._digest(q.status)
             label = ctx.store.status_topics[q.status].label
             return self._pooled(q, raw, self._pool("status", q.status), label, status=q.status)
+        if q.atype == "when" and q.season in (None, 2) and not q.lore:
+            return self._digest("release")  # "when is season 2?": its release
         if q.lore:
             label = ctx.store.lore_topics[q.lore].label
             if q.atype in ("what", "yesno"):
@@ -86,7 +97,10 @@ class Ask:
                 if ans.ok:
                     return ans
             facts = [sid for sid, _ in ctx.store.lore.get(q.lore, [])]
-            pool = list(dict.fromkeys(facts + list(self._relevance(q.text, 20))))
+            ans = self._pooled(q, raw, facts, label)
+            if ans.ok:
+                return ans
+            pool = list(dict.fromkeys(facts + self._covering(q, list(self._relevance(q.text, 20)))))
             return self._pooled(q, raw, pool, label)
         return self._search(q, raw)
 
@@ -127,6 +141,18 @@ class Ask:
             ]
         return self._pools[key]
 
+    def _covering(self, q: Question, sids: list[int]) -> list[int]:
+        """Sentences sharing enough of the question's words: all of one or two, else two in
+        three (a sentence sharing one word of a longer question answers another question)."""
+        want = set(tokens(q.text))
+        need = len(want) if len(want) <= 2 else -(-2 * len(want) // 3)
+        sentences = self.ctx.store.sentences
+        return [s for s in sids if len(want & set(tokens(sentences[s].display))) >= need]
+
+    def _same_source(self, a: int, b: int) -> bool:
+        sa, sb = self.ctx.store.sentences.get(a), self.ctx.store.sentences.get(b)
+        return sa is not None and sb is not None and sa.source_id == sb.source_id
+
     def _relevance(self, text: str, limit: int = 60) -> dict[int, float]:
         return dict(self.ctx.m.search.search(text, limit)) if tokens(text) else {}
 
@@ -163,10 +189,18 @@ class Ask:
             return self._as_ask(self.cast.returns(eid))
         rest = self._rest(q, people)
         rel = self._relevance(" ".join(rest)) if rest else {}
-        pool = [s for e in people for s in self.lore.about(e)]
+        about: dict[int, float] = {}
+        for e in people:
+            for s, score in self.lore.about_scores(e).items():
+                about[s] = max(about.get(s, -99.0), score)
+        pool = list(about)
+        for s in pool:  # a sentence going on about the one before shares its relevance
+            if not rel.get(s) and rel.get(s - 1) and self._same_source(s, s - 1):
+                rel[s] = rel[s - 1] * 0.9
         fate = any(w in q.text.split() for w in ("happened", "happen", "fate", "alive", "dead"))
         boost = {
-            s: 2.0 * rel.get(s, 0.0) / (1 + max(rel.values(), default=0) / 4)
+            s: about[s]
+            + 2.0 * rel.get(s, 0.0) / (1 + max(rel.values(), default=0) / 4)
             + 2.0 * (q.speech and self._speech.any(ctx.store.sentences[s].display))
             + 2.0 * (fate and self._fate.any(ctx.store.sentences[s].display))
             for s in pool
@@ -191,7 +225,7 @@ class Ask:
         season2 = q.season in (None, 2)
         lead = ctx.topic(status) if status and season2 else None
         if not chosen:
-            near = [lead.lead.sentence_id] if lead else self._nearby(pool, rel)
+            near = [lead.lead.sentence_id] if lead else self._nearby(pool, rel, q.season)
             return self._dont_know(q, raw, near, label, as_of=lead is not None)
         cite = Citer(ctx.store)
         lines = [self._as_of()] if lead else []
@@ -225,18 +259,30 @@ class Ask:
                 suggestions=[f"{p}status", f"{p}cast", f"{p}lore"],
             )
         top = hits[0][1]
-        rel = {sid: sc for sid, sc in hits if sc >= top * 0.5}
+        want = set(tokens(q.text))
+        covering = set(self._covering(q, [sid for sid, sc in hits if sc >= top * 0.5]))
+        rel = {sid: sc for sid, sc in hits if sid in covering}
         chosen = distinct(ctx, ctx.check.focused(list(rel), q, rel), 2)
         if not chosen:
-            return self._dont_know(q, raw, self._nearby(list(rel), rel), None)
+            shared = min(len(want), 2)
+            near = {
+                sid: sc
+                for sid, sc in hits
+                if len(want & set(tokens(ctx.store.sentences[sid].display))) >= shared
+            }
+            return self._dont_know(q, raw, self._nearby(list(near), near, q.season), None)
         cite = Citer(ctx.store)
         lines = fact_lines(ctx, chosen, cite)
         return Answer("ask", True, None, "What the sources say", lines, cite.citations)
 
-    def _nearby(self, pool: list[int], rel: dict[int, float]) -> list[int]:
+    def _nearby(self, pool: list[int], rel: dict[int, float], season: int | None) -> list[int]:
         """The most relevant informative sentence of a pool (never filler), if any."""
         check = self.ctx.check
-        good = [s for s in pool if rel.get(s) and check.traits(s).quality > FILLER]
+        good = [
+            s
+            for s in pool
+            if rel.get(s) and check.traits(s).quality > FILLER and check.season_ok(s, season)
+        ]
         return sorted(good, key=lambda s: (-rel[s], s))[:1]
 
     def _dont_know(

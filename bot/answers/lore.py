@@ -16,6 +16,7 @@ from bot.facts.names import fold_key
 from bot.facts.text import PhraseSet
 
 MAX_LINES = 3
+_PRONOUN = re.compile(r"(?:She|He|They|This|Her|His|Their)\b")
 FILLER = -3.0  # a quality at or below this is shown only when nothing better exists
 
 
@@ -55,6 +56,7 @@ class Lore:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self._aliases: dict[str, PhraseSet] = {}
+        self._about: dict[str, dict[int, float]] = {}
         fate = ctx.store.vocab.get("ask.carries", {}).get("fate", [])
         self._fate = PhraseSet(fate)
 
@@ -118,18 +120,29 @@ class Lore:
 
     def about(self, eid: str) -> list[int]:
         """Sentences about an entity (not cast lists), most about it and informative first."""
+        scored = self.about_scores(eid)
+        return sorted(scored, key=lambda s: (-scored[s], s))
+
+    def about_scores(self, eid: str) -> dict[int, float]:
+        """How much each sentence naming an entity is about it: informative, the entity its
+        subject, its fate told; cast lists left out (`!cast` has them)."""
+        if eid in self._about:
+            return self._about[eid]
         ctx, store = self.ctx, self.ctx.store
         ids = {eid}
         e = store.entities[eid]
         if e.kind == "actor":  # an actor's lore is their character's
             ids |= {p.character_id for p in ctx.pairs_for(eid) if p.character_id}
-        listed = {sid for p in store.pairs for sid, _ in p.evidence}
+        pairs_in: dict[int, int] = {}
+        for p in store.pairs:
+            for sid, _ in p.evidence:
+                pairs_in[sid] = pairs_in.get(sid, 0) + 1
         scored: dict[int, float] = {}
         for i in ids:
             names = self._alias_set(i)
             for sid in store.mentions.get(i, [])[:300]:
                 s = store.sentences[sid]
-                if s.kind != "text" or (sid in listed and len(s.display.split()) < 30):
+                if s.kind != "text" or pairs_in.get(sid, 0) >= 2:
                     continue
                 hit = names.find(s.display)
                 pos = s.display.lower().find(hit[0].split()[0]) if hit else -1
@@ -137,7 +150,19 @@ class Lore:
                 score += 2.0 if 0 <= pos < 40 else 0.0  # the sentence's subject
                 score += 1.0 if self._fate.any(s.display) else 0.0
                 scored[sid] = max(scored.get(sid, -99.0), score)
-        return sorted(scored, key=lambda s: (-scored[s], s))
+                # "This is because…", "She said…": the next sentence goes on about them.
+                nxt = store.sentences.get(sid + 1)
+                if (
+                    nxt is not None
+                    and nxt.source_id == s.source_id
+                    and nxt.kind == "text"
+                    and _PRONOUN.match(nxt.display)
+                ):
+                    follow = ctx.check.traits(sid + 1).quality - 1.0
+                    follow += 1.0 if self._fate.any(nxt.display) else 0.0
+                    scored[sid + 1] = max(scored.get(sid + 1, -99.0), follow)
+        self._about[eid] = scored
+        return scored
 
     def entity(self, eid: str, command: str) -> Answer:
         """What the articles say about one character or person: fate, role, relationships."""

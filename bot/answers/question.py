@@ -37,6 +37,7 @@ class Question:
     casting: bool = False  # asks who plays whom
     returning: bool = False  # asks whether someone returns
     speech: bool = False  # asks what someone said
+    past: bool = False  # asks in the past tense
     status_weight: int = 0  # words of the status phrase matched
     lore_weight: int = 0  # words of the lore phrase matched
 
@@ -117,6 +118,7 @@ def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Que
         casting="casting" in hit,
         returning="returning" in hit,
         speech="speech" in hit,
+        past=bool(phrase_hits(text, vocab.get("ask.tense", {}))),
         status_weight=status[0] if status else 0,
         lore_weight=lore[0] if lore else 0,
     )

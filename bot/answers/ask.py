@@ -18,7 +18,7 @@ from bot.answers.question import Question, analyse
 from bot.answers.status import Status
 from bot.answers.types import Answer, Citer, Line
 from bot.answers.wording import name_keys, safe_echo, shorten
-from bot.facts.names import exact_key, fold_key
+from bot.facts.names import fold_key
 from bot.facts.text import PhraseSet
 
 ASK_MIN_SCORE = 4.0  # BM25 score below which a free question is "I don't know"
@@ -69,7 +69,7 @@ class Ask:
         if people and (q.casting or (q.atype == "who" and not self._rest(q, people))):
             return self._as_ask(self.cast(ctx.name(people[0])))
         if q.role and not people and not q.lore:
-            ids = ctx.m.roles.get(exact_key(q.role), [])
+            ids = self.cast.role_ids(q.role)
             if ids and not q.speech and q.atype in ("who", "what", "yesno"):
                 return self._as_ask(self.cast.crew(ids, q.role))
             people = list(ids)

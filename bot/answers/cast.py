@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.answers.context import Context, evidence
+from bot.answers.crew import PrintedRoles
 from bot.answers.types import Answer, Citer, Line
 from bot.answers.wording import name_keys, safe_echo, shorten
 from bot.facts.names import exact_key
@@ -19,6 +20,7 @@ class Cast:
         self.ctx = ctx
         self._table: list[PairRow] | None = None
         self._terms: dict[str, PhraseSet] | None = None
+        self._printed: PrintedRoles | None = None
 
     def __call__(self, query: str) -> Answer:
         """Character -> actor, actor -> character, crew role -> person; empty -> main cast."""
@@ -26,8 +28,7 @@ class Cast:
         query = query.strip()
         if not query:
             return self.table()
-        role = exact_key(query)
-        role_ids = ctx.m.roles.get(role) or ctx.m.roles.get(role.removesuffix("s"))
+        role_ids = self.role_ids(query)
         if role_ids:
             return self.crew(role_ids, query)
         match = ctx.m.names.lookup_any(name_keys(query))
@@ -104,26 +105,39 @@ class Cast:
             return Answer("cast", False, None, "Main cast", [Line("No source names the cast yet.")])
         return Answer("cast", True, None, "Main cast", lines, cite.citations)
 
+    @property
+    def printed(self) -> PrintedRoles:
+        """Crew roles as the articles print them (built on first use)."""
+        if self._printed is None:
+            self._printed = PrintedRoles(self.ctx.store)
+        return self._printed
+
+    def role_ids(self, role: str) -> list[str]:
+        """Everyone the articles give a role; curated roles only when no article prints it."""
+        key = exact_key(role)
+        curated = self.ctx.m.roles.get(key) or self.ctx.m.roles.get(key.removesuffix("s"), [])
+        return self.printed.who(role) or list(curated)
+
     def crew(self, ids: list[str], role: str | None) -> Answer:
-        """Crew members (by role or by name) with the sentences that name them."""
+        """Crew members (by role or by name) with the roles the articles print, cited."""
         ctx, store = self.ctx, self.ctx.store
         cite = Citer(store)
         lines = []
         for eid in ids:
             e = store.entities[eid]
-            mentions = store.mentions.get(eid, [])[:200]
-            role_words = [r.lower() for r in e.roles]
-            with_role = [
-                s
-                for s in mentions
-                if any(w in store.sentences[s].display.lower() for w in role_words)
-            ]
-            ev = with_role or mentions  # both newest first
+            printed = self.printed.roles_of(eid)
+            ev = [sid for sids in printed.values() for sid in sids] or store.mentions.get(eid, [])
             if not ev:
                 continue
             also = ctx.printed_variants(e, ev)
             also_txt = f" (also printed {', '.join(also)})" if also else ""
-            lines.append(Line(f"{e.name}{also_txt}: {', '.join(e.roles)} {cite.cite_all(ev)}"))
+            if printed:
+                roles = "; ".join(f"{r} {cite.cite_all(sids, 2)}" for r, sids in printed.items())
+                lines.append(Line(f"{e.name}{also_txt}: {roles}"))
+            else:
+                lines.append(
+                    Line(f"{e.name}{also_txt}: named, role not printed {cite.cite_all(ev, 2)}")
+                )
         title = f"Crew: {safe_echo(role)}" if role else ctx.name(ids[0])
         if not lines:
             return Answer("cast", False, title, title, [Line("No source mentions them yet.")])

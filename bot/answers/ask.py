@@ -91,17 +91,15 @@ class Ask:
             return self._digest("release")  # "when is season 2?": its release
         if q.lore:
             label = ctx.store.lore_topics[q.lore].label
-            if q.atype in ("what", "yesno"):
+            named = {t for n in self._lore_names[q.lore] for t in tokens(n)}
+            if q.atype in ("what", "yesno") and not set(tokens(q.text)) - named:
                 keep = lambda s: ctx.check.answers(s, q)  # noqa: E731
                 ans = self.lore.topic(q.lore, "ask", q.text, keep=keep)
                 if ans.ok:
                     return ans
             facts = [sid for sid, _ in ctx.store.lore.get(q.lore, [])]
-            ans = self._pooled(q, raw, facts, label)
-            if ans.ok:
-                return ans
-            pool = list(dict.fromkeys(facts + self._covering(q, list(self._relevance(q.text, 20)))))
-            return self._pooled(q, raw, pool, label)
+            hits = self._covering(q, list(self._relevance(q.text, 20)))
+            return self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label)
         return self._search(q, raw)
 
     # --- where to look ------------------------------------------------------------------
@@ -205,12 +203,18 @@ class Ask:
             + 2.0 * (fate and self._fate.any(ctx.store.sentences[s].display))
             for s in pool
         }
-        if rest and not (q.speech or fate):
+        sentences = ctx.store.sentences
+        if q.speech:  # "what did X say": their own quoted words, when the sources quote them
+            own = {s for e in people for s in ctx.store.mentions.get(e, [])}
+            quoted = [s for s in pool if s in own and self._speech.any(sentences[s].display)]
+            pool = quoted or pool
+        elif rest and not fate:
             pool = [s for s in pool if rel.get(s)]  # must share a word with the question
         ranked = [s for s in ctx.check.focused(pool, q, boost) if s in boost]
         chosen = distinct(ctx, ranked, 2)
         if not chosen:
-            return self._dont_know(q, raw, self.lore.about(eid)[:1], name)
+            near = [s for s in self.lore.about(eid) if ctx.check.season_ok(s, q.season)]
+            return self._dont_know(q, raw, near[:1], name)
         cite = Citer(ctx.store)
         title = f"{name}: what the sources say"
         return Answer("ask", True, name, title, fact_lines(ctx, chosen, cite), cite.citations)

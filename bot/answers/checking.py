@@ -35,6 +35,13 @@ class Traits:
     speculative: bool
 
 
+def readable(store: FactStore, sid: int) -> bool:
+    """A sentence that can be quoted as a fact: text, or a question someone is quoted asking
+    (not a heading, not the article asking its own question)."""
+    s = store.sentences[sid]
+    return s.kind == "text" or (s.kind == "question" and "“" in s.display)
+
+
 class Checker:
     """Per-store sentence traits, computed on first use of each sentence."""
 
@@ -141,5 +148,5 @@ class Checker:
 
     def focused(self, sids: list[int], q: Question, relevance: dict[int, float]) -> list[int]:
         """Sentences that answer q, most relevant and informative first."""
-        ok = [s for s in sids if self.store.sentences[s].kind == "text" and self.answers(s, q)]
+        ok = [s for s in sids if readable(self.store, s) and self.answers(s, q)]
         return sorted(ok, key=lambda s: (-(relevance.get(s, 0.0) + self.traits(s).quality), s))

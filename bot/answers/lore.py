@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answers.checking import readable
 from bot.answers.context import Context
 from bot.answers.matching import tokens
 from bot.answers.types import Answer, Citer, Line
@@ -94,16 +95,19 @@ class Lore:
         """Up to three distinct facts on one topic, focused informative sentences first.
         keep: an optional filter (answer-type checking) a fact must pass."""
         ctx, store = self.ctx, self.ctx.store
-        label = store.lore_topics[topic].label
+        row = store.lore_topics[topic]
+        label = row.label
         stems = [w[:4] for w in re.findall(r"\w+", query.lower()) if len(w) >= 4]
+        # A word inside a broad topic ("quarantine" in the outbreak) wants the facts using it.
+        broad = fold_key(query) in {fold_key(n) for n in (row.id, row.label, *row.names[:1])}
 
-        def rank(fact: tuple[int, float]) -> tuple[float, int]:
+        def rank(fact: tuple[int, float]) -> tuple[bool, float, int]:
             sid, score = fact
             words = re.findall(r"\w+", store.sentences[sid].display.lower())
             hits = sum(any(w.startswith(st) for w in words) for st in stems)
             # A focused sentence beats a long one that mentions the topic in passing.
             focus = (score + 3.0 * hits) / (1 + len(words) / 40)
-            return (-(focus + 1.5 * ctx.check.traits(sid).quality), sid)
+            return (not (broad or hits), -(focus + 1.5 * ctx.check.traits(sid).quality), sid)
 
         facts = [f for f in store.lore.get(topic, [])[:60] if keep is None or keep(f[0])]
         chosen = distinct(ctx, [sid for sid, _ in sorted(facts, key=rank)])
@@ -142,7 +146,7 @@ class Lore:
             names = self._alias_set(i)
             for sid in store.mentions.get(i, [])[:300]:
                 s = store.sentences[sid]
-                if s.kind != "text" or pairs_in.get(sid, 0) >= 2:
+                if not readable(store, sid) or pairs_in.get(sid, 0) >= 2:
                     continue
                 hit = names.find(s.display)
                 pos = s.display.lower().find(hit[0].split()[0]) if hit else -1

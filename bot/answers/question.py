@@ -81,8 +81,9 @@ def answer_type(text: str, vocab: Vocab) -> str:
     """The expected answer type: the longest type phrase wins; yes/no only as first word."""
     types = vocab.get("ask.types", {})
     asked = phrase_hits(text, {k: v for k, v in types.items() if k != "yesno"})
+    specific = [h for h in asked if h[2] != "what"]  # "what's the runtime": a duration
     if asked:
-        return asked[0][2]
+        return (specific or asked)[0][2]
     first = text.split(" ", 1)[0]
     if first in types.get("yesno", []):
         return "yesno"

@@ -8,6 +8,7 @@ sources don't say, with at most one line of what they say nearby, labelled as su
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 
 from bot.answers.cast import Cast
 from bot.answers.context import Context
@@ -43,13 +44,23 @@ class Ask:
         self.cast = cast
         self.status = status
         self.lore = lore
-        v = ctx.store.vocab
         self._lore_names = {
             t.id: [n.lower() for n in (t.id, *t.names)] for t in ctx.store.lore_topics.values()
         }
-        self._speech = PhraseSet(v.get("ask.carries", {}).get("speech", []))
-        self._fate = PhraseSet(v.get("ask.carries", {}).get("fate", []))
         self._pools: dict[str, list[int]] = {}
+        self._cue_cache: dict[tuple[str, int], bool] = {}
+
+    @cached_property
+    def _cues(self) -> dict[str, PhraseSet]:
+        carries = self.ctx.store.vocab.get("ask.carries", {})
+        return {k: PhraseSet(carries.get(k, [])) for k in ("speech", "fate")}
+
+    def _has(self, cue: str, sid: int) -> bool:
+        """Whether a sentence carries quoted speech or a fate word (cached per sentence)."""
+        key = (cue, sid)
+        if key not in self._cue_cache:
+            self._cue_cache[key] = self._cues[cue].any(self.ctx.store.sentences[sid].display)
+        return self._cue_cache[key]
 
     def __call__(self, question: str) -> Answer:
         """A free question, answered from the facts that carry what it asks."""
@@ -199,14 +210,13 @@ class Ask:
         boost = {
             s: about[s]
             + 2.0 * rel.get(s, 0.0) / (1 + max(rel.values(), default=0) / 4)
-            + 2.0 * (q.speech and self._speech.any(ctx.store.sentences[s].display))
-            + 2.0 * (fate and self._fate.any(ctx.store.sentences[s].display))
+            + 2.0 * (q.speech and self._has("speech", s))
+            + 2.0 * (fate and self._has("fate", s))
             for s in pool
         }
-        sentences = ctx.store.sentences
         if q.speech:  # "what did X say": their own quoted words, when the sources quote them
             own = {s for e in people for s in ctx.store.mentions.get(e, [])}
-            quoted = [s for s in pool if s in own and self._speech.any(sentences[s].display)]
+            quoted = [s for s in pool if s in own and self._has("speech", s)]
             pool = quoted or pool
         elif rest and not fate:
             pool = [s for s in pool if rel.get(s)]  # must share a word with the question

@@ -21,6 +21,7 @@ class Cast:
         self._table: list[PairRow] | None = None
         self._terms: dict[str, PhraseSet] | None = None
         self._printed: PrintedRoles | None = None
+        self._stances: dict[int, str] = {}
 
     def __call__(self, query: str) -> Answer:
         """Character -> actor, actor -> character, crew role -> person; empty -> main cast."""
@@ -145,6 +146,11 @@ class Cast:
 
     def return_stance(self, sid: int) -> str:
         """'confirmed', 'expected' or 'speculated': how a sentence words a return."""
+        if sid not in self._stances:
+            self._stances[sid] = self._stance(sid)
+        return self._stances[sid]
+
+    def _stance(self, sid: int) -> str:
         if self._terms is None:
             terms = self.ctx.store.vocab.get("ask.return_terms", {})
             self._terms = {k: PhraseSet(v) for k, v in terms.items()}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.answers.question import Question, normalise, seasons_named
 from bot.facts.store import FactStore
@@ -47,32 +48,51 @@ class Checker:
 
     def __init__(self, store: FactStore):
         self.store = store
-        v = store.vocab
-        self.vocab = v
-        carries = v.get("ask.carries", {})
-        self._why = PhraseSet(carries.get("why", []))
+        self.vocab = store.vocab
+        self._traits: dict[int, Traits] = {}
+
+    @cached_property
+    def _rx(self) -> dict[str, re.Pattern[str]]:
+        """The type-carrying patterns, compiled on first use (a one-shot `ask` may need none)."""
+        carries = self.vocab.get("ask.carries", {})
         places = "|".join(re.escape(p) for p in sorted(carries.get("where", []), key=len)[::-1])
-        self._where = re.compile(
-            r"\b(?:in|at|on|within|inside|from|to|across|around|throughout|near|outside|into)\s+"
-            rf"(?:[\w'-]+\s+){{0,5}}?(?:{places or 'x^'})\b(?!\s+[A-Z])",
-            re.IGNORECASE,
-        )
         nums = "|".join(carries.get("number_words", [])) or "x^"
         units = "|".join(carries.get("duration_units", [])) or "x^"
-        self._number_word = re.compile(rf"\b(?:{nums})\b", re.IGNORECASE)
-        self._duration = re.compile(
-            rf"\b(?:\d+|{nums})(?:\s*(?:to|-|–|or)\s*(?:\d+|{nums}))?[\s-]+(?:{units})\b",
-            re.IGNORECASE,
-        )
+        return {
+            "where": re.compile(
+                r"\b(?:in|at|on|within|inside|from|to|across|around|throughout|near|outside|"
+                rf"into)\s+(?:[\w'-]+\s+){{0,5}}?(?:{places or 'x^'})\b(?!\s+[A-Z])",
+                re.IGNORECASE,
+            ),
+            "number_word": re.compile(rf"\b(?:{nums})\b", re.IGNORECASE),
+            "duration": re.compile(
+                rf"\b(?:\d+|{nums})(?:\s*(?:to|-|–|or)\s*(?:\d+|{nums}))?[\s-]+(?:{units})\b",
+                re.IGNORECASE,
+            ),
+        }
+
+    @cached_property
+    def _phrases(self) -> dict[str, PhraseSet]:
+        v = self.vocab
         filler = v.get("ask.filler", {})
-        self._filler = PhraseSet([p for ps in filler.values() for p in ps])
-        self._spec = PhraseSet(v.get("ask.speculation", {}).get("cues", []))
-        self._persons: dict[int, int] = {}
-        for eid, sids in store.mentions.items():
-            if store.entities[eid].kind in PERSON_KINDS:
+        return {
+            "why": PhraseSet(v.get("ask.carries", {}).get("why", [])),
+            "filler": PhraseSet([p for ps in filler.values() for p in ps]),
+            "spec": PhraseSet(v.get("ask.speculation", {}).get("cues", [])),
+        }
+
+    @cached_property
+    def _persons(self) -> dict[int, int]:
+        """How many people each sentence names."""
+        out: dict[int, int] = {}
+        for eid, sids in self.store.mentions.items():
+            if self.store.entities[eid].kind in PERSON_KINDS:
                 for sid in sids:
-                    self._persons[sid] = self._persons.get(sid, 0) + 1
-        self._traits: dict[int, Traits] = {}
+                    out[sid] = out.get(sid, 0) + 1
+        return out
+
+    def readable(self, sid: int) -> bool:
+        return readable(self.store, sid)
 
     def traits(self, sid: int) -> Traits:
         t = self._traits.get(sid)
@@ -100,17 +120,17 @@ class Checker:
             if not _YEAR.fullmatch(m.group(1))
             and not re.search(r"(?:season|part|s)\s*$", text[: m.start()], re.IGNORECASE)
         ]
-        if digits or self._number_word.search(text):
+        if digits or self._rx["number_word"].search(text):
             carries.add("number")
-        if self._duration.search(text):
+        if self._rx["duration"].search(text):
             carries.add("duration")
         if self._persons.get(sid):
             carries.add("who")
-        if self._where.search(text):
+        if self._rx["where"].search(text):
             carries.add("where")
-        if self._why.any(text):
+        if self._phrases["why"].any(text):
             carries.add("why")
-        speculative = self._spec.any(text) or self._spec.any(s.section)
+        speculative = self._phrases["spec"].any(text) or self._phrases["spec"].any(s.section)
         return Traits(seasons, frozenset(carries), self._quality(sid, text), speculative)
 
     def _quality(self, sid: int, text: str) -> float:
@@ -121,7 +141,7 @@ class Checker:
             q -= 3.0
         elif words < 9 or words > 45:
             q -= 1.0
-        if self._filler.any(text):
+        if self._phrases["filler"].any(text):
             q -= 4.0
         if text.rstrip().endswith(("?", "!", ":")):
             q -= 2.0

@@ -7,8 +7,8 @@ hedged or speculative sentences are marked as such in the reply.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
-from bot.answers.checking import readable
 from bot.answers.context import Context
 from bot.answers.matching import tokens
 from bot.answers.types import Answer, Citer, Line
@@ -58,8 +58,10 @@ class Lore:
         self.ctx = ctx
         self._aliases: dict[str, PhraseSet] = {}
         self._about: dict[str, dict[int, float]] = {}
-        fate = ctx.store.vocab.get("ask.carries", {}).get("fate", [])
-        self._fate = PhraseSet(fate)
+
+    @cached_property
+    def _fate(self) -> PhraseSet:
+        return PhraseSet(self.ctx.store.vocab.get("ask.carries", {}).get("fate", []))
 
     def __call__(self, query: str) -> Answer:
         """Topic, character, or explained phrase; empty -> the topics known."""
@@ -146,7 +148,7 @@ class Lore:
             names = self._alias_set(i)
             for sid in store.mentions.get(i, [])[:300]:
                 s = store.sentences[sid]
-                if not readable(store, sid) or pairs_in.get(sid, 0) >= 2:
+                if not ctx.check.readable(sid) or pairs_in.get(sid, 0) >= 2:
                     continue
                 hit = names.find(s.display)
                 pos = s.display.lower().find(hit[0].split()[0]) if hit else -1

@@ -34,6 +34,7 @@ class Traits:
     carries: frozenset[str]
     quality: float
     speculative: bool
+    quoted: bool  # someone's words, attributed (said, remarked, a quotation)
 
 
 def readable(store: FactStore, sid: int) -> bool:
@@ -79,6 +80,7 @@ class Checker:
             "why": PhraseSet(v.get("ask.carries", {}).get("why", [])),
             "filler": PhraseSet([p for ps in filler.values() for p in ps]),
             "spec": PhraseSet(v.get("ask.speculation", {}).get("cues", [])),
+            "speech": PhraseSet(v.get("ask.carries", {}).get("speech", [])),
         }
 
     @cached_property
@@ -131,7 +133,8 @@ class Checker:
         if self._phrases["why"].any(text):
             carries.add("why")
         speculative = self._phrases["spec"].any(text) or self._phrases["spec"].any(s.section)
-        return Traits(seasons, frozenset(carries), self._quality(sid, text), speculative)
+        quoted = self._phrases["speech"].any(text)
+        return Traits(seasons, frozenset(carries), self._quality(sid, text), speculative, quoted)
 
     def _quality(self, sid: int, text: str) -> float:
         """How well a sentence informs on its own: fragments, filler and rhetoric score low."""

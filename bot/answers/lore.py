@@ -109,7 +109,7 @@ class Lore:
             hits = sum(any(w.startswith(st) for w in words) for st in stems)
             # A focused sentence beats a long one that mentions the topic in passing.
             focus = (score + 3.0 * hits) / (1 + len(words) / 40)
-            return (not (broad or hits), -(focus + 1.5 * ctx.check.traits(sid).quality), sid)
+            return (not (broad or hits), -(focus + 1.5 * self.worth(sid)), sid)
 
         facts = [f for f in store.lore.get(topic, [])[:60] if keep is None or keep(f[0])]
         chosen = distinct(ctx, [sid for sid, _ in sorted(facts, key=rank)])
@@ -117,6 +117,12 @@ class Lore:
             return Answer(command, False, label, label, [Line(f"No source explains {label} yet.")])
         cite = Citer(store)
         return Answer(command, True, label, label, fact_lines(ctx, chosen, cite), cite.citations)
+
+    def worth(self, sid: int) -> float:
+        """How well a sentence serves as lore: informative and plain beats a writer's guesswork
+        (someone's own hedged words, such as the director's hints, are still worth quoting)."""
+        t = self.ctx.check.traits(sid)
+        return t.quality - (1.5 if t.speculative and not t.quoted else 0.0)
 
     def _alias_set(self, eid: str) -> PhraseSet:
         if eid not in self._aliases:
@@ -148,11 +154,11 @@ class Lore:
             names = self._alias_set(i)
             for sid in store.mentions.get(i, [])[:300]:
                 s = store.sentences[sid]
-                if not ctx.check.readable(sid) or pairs_in.get(sid, 0) >= 2:
+                if not ctx.check.readable(sid) or pairs_in.get(sid, 0) >= 3:
                     continue
                 hit = names.find(s.display)
                 pos = s.display.lower().find(hit[0].split()[0]) if hit else -1
-                score = ctx.check.traits(sid).quality
+                score = self.worth(sid)
                 score += 2.0 if 0 <= pos < 40 else 0.0  # the sentence's subject
                 score += 1.0 if self._fate.any(s.display) else 0.0
                 scored[sid] = max(scored.get(sid, -99.0), score)
@@ -164,7 +170,7 @@ class Lore:
                     and nxt.kind == "text"
                     and _PRONOUN.match(nxt.display)
                 ):
-                    follow = ctx.check.traits(sid + 1).quality - 1.0
+                    follow = self.worth(sid + 1) - 1.0
                     follow += 1.0 if self._fate.any(nxt.display) else 0.0
                     scored[sid + 1] = max(scored.get(sid + 1, -99.0), follow)
         self._about[eid] = scored
@@ -195,7 +201,7 @@ class Lore:
                 continue
             first = min(words.index(w) for w in want)
             focus = score / (1 + len(words) / 40) - first / 20
-            hits.append((focus + ctx.check.traits(sid).quality, sid))
+            hits.append((focus + self.worth(sid), sid))
         if not hits:
             return None
         chosen = distinct(ctx, [sid for _, sid in sorted(hits, key=lambda h: (-h[0], h[1]))])

@@ -214,10 +214,14 @@ class Ask:
             + 2.0 * (fate and self._has("fate", s))
             for s in pool
         }
+        sentences = ctx.store.sentences
         if q.speech:  # "what did X say": their own quoted words, when the sources quote them
             own = {s for e in people for s in ctx.store.mentions.get(e, [])}
-            quoted = [s for s in pool if s in own and self._has("speech", s)]
-            pool = quoted or pool
+            speech = [s for s in pool if s in own and self._has("speech", s)]
+            quoted = [
+                s for s in speech if "“" in sentences[s].display or '"' in sentences[s].display
+            ]
+            pool = quoted or speech or pool
         elif rest and not fate:
             pool = [s for s in pool if rel.get(s)]  # must share a word with the question
         ranked = [s for s in ctx.check.focused(pool, q, boost) if s in boost]

@@ -62,7 +62,8 @@ class Checker:
         return {
             "where": re.compile(
                 r"\b(?:in|at|on|within|inside|from|to|across|around|throughout|near|outside|"
-                rf"into)\s+(?:[\w'-]+\s+){{0,5}}?(?:{places or 'x^'})\b(?!\s+[A-Z])",
+                r"into)\s+(?:(?!(?:that|which|who|neither|nor|and|or|but)\b)[\w'-]+\s+){0,2}?"
+                rf"(?:{places or 'x^'})\b(?!\s+(?-i:[A-Z]))",
                 re.IGNORECASE,
             ),
             "number_word": re.compile(rf"\b(?:{nums})\b", re.IGNORECASE),
@@ -111,6 +112,10 @@ class Checker:
         if not seasons and years:
             # A date already past when written is the aired season's; one ahead, the next's.
             seasons = frozenset({1 if max(years) < published else 2})
+        prev = self.store.sentences.get(sid - 1)
+        if not seasons and prev is not None and prev.source_id == s.source_id:
+            # "Meanwhile, you can watch Season 1… It totals 12 episodes": still Season 1.
+            seasons = seasons_named(normalise(prev.display), self.vocab)
         if not seasons and s.section:
             seasons = seasons_named(normalise(s.section), self.vocab)
         carries = {"what", "yesno"}

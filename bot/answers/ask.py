@@ -12,28 +12,18 @@ from functools import cached_property
 
 from bot.answers.cast import Cast
 from bot.answers.context import Context
-from bot.answers.digest import age
-from bot.answers.lore import FILLER, Lore, distinct, fact_lines
+from bot.answers.honest import as_of_line, dont_know, nearby
+from bot.answers.lore import Lore, distinct, fact_lines
 from bot.answers.matching import tokens
 from bot.answers.question import Question, analyse
 from bot.answers.status import Status
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import name_keys, safe_echo, shorten
+from bot.answers.wording import name_keys, shorten
 from bot.facts.names import fold_key
 from bot.facts.text import PhraseSet
 
 ASK_MIN_SCORE = 4.0  # BM25 score below which a free question is "I don't know"
 EXAMPLE = "ask when will season 2 come out"
-ASKED = {
-    "when": "when",
-    "number": "how many",
-    "duration": "how long",
-    "who": "who",
-    "where": "where",
-    "why": "why",
-    "yesno": "whether",
-    "what": "that",
-}
 
 
 class Ask:
@@ -171,12 +161,6 @@ class Ask:
         ans.command = "ask"
         return ans
 
-    def _as_of(self) -> Line:
-        newest = self.ctx.store.newest_source
-        est = " (estimated)" if newest.estimated else ""
-        old = age(newest.published, self.ctx.today()).removesuffix(" ago")
-        return Line(f"As of {newest.published}{est}, the newest source — {old} old.")
-
     def _digest(self, topic: str) -> Answer:
         ctx = self.ctx
         ts = ctx.topic(topic)
@@ -184,7 +168,7 @@ class Ask:
             label = ctx.store.status_topics[topic].label
             return Answer("ask", False, label, label, [Line(f"No source speaks to {label}.")])
         cite = Citer(ctx.store)
-        lines = [self._as_of(), *self.status.topic_lines(ts, cite, full=True)]
+        lines = [as_of_line(ctx), *self.status.topic_lines(ts, cite, full=True)]
         if topic == "cast":
             lines.extend(self.status.cast_summary(cite))
         return Answer("ask", True, ts.label, ts.label, lines, cite.citations)
@@ -199,8 +183,9 @@ class Ask:
         rest = self._rest(q, people)
         rel = self._relevance(" ".join(rest)) if rest else {}
         about: dict[int, float] = {}
+        about_of = {e: self.lore.about_scores(e) for e in people}
         for e in people:
-            for s, score in self.lore.about_scores(e).items():
+            for s, score in about_of[e].items():
                 about[s] = max(about.get(s, -99.0), score)
         pool = list(about)
         for s in pool:  # a sentence going on about the one before shares its relevance
@@ -215,6 +200,9 @@ class Ask:
             for s in pool
         }
         sentences = ctx.store.sentences
+        together = [s for s in pool if all(s in about_of[e] for e in people)]
+        if len(people) > 1 and together:  # "does On-jo like Cheong-san": what ties them
+            pool, rest = together, []
         if q.speech:  # "what did X say": their own quoted words, when the sources quote them
             own = {s for e in people for s in ctx.store.mentions.get(e, [])}
             speech = [s for s in pool if s in own and self._has("speech", s)]
@@ -228,7 +216,7 @@ class Ask:
         chosen = distinct(ctx, ranked, 2)
         if not chosen:
             near = [s for s in self.lore.about(eid) if ctx.check.season_ok(s, q.season)]
-            return self._dont_know(q, raw, near[:1], name)
+            return dont_know(ctx, q, raw, near[:1], name)
         cite = Citer(ctx.store)
         title = f"{name}: what the sources say"
         return Answer("ask", True, name, title, fact_lines(ctx, chosen, cite), cite.citations)
@@ -243,10 +231,10 @@ class Ask:
         season2 = q.season in (None, 2)
         lead = ctx.topic(status) if status and season2 else None
         if not chosen:
-            near = [lead.lead.sentence_id] if lead else self._nearby(pool, rel, q.season)
-            return self._dont_know(q, raw, near, label, as_of=lead is not None)
+            near = [lead.lead.sentence_id] if lead else nearby(ctx, pool, rel, q.season)
+            return dont_know(ctx, q, raw, near, label, as_of=lead is not None)
         cite = Citer(ctx.store)
-        lines = [self._as_of()] if lead else []
+        lines = [as_of_line(ctx)] if lead else []
         lines += fact_lines(ctx, chosen, cite)
         if lead and lead.lead.sentence_id not in chosen:
             row = ctx.store.sentences[lead.lead.sentence_id]
@@ -288,48 +276,7 @@ class Ask:
                 for sid, sc in hits
                 if len(want & set(tokens(ctx.store.sentences[sid].display))) >= shared
             }
-            return self._dont_know(q, raw, self._nearby(list(near), near, q.season), None)
+            return dont_know(ctx, q, raw, nearby(ctx, list(near), near, q.season), None)
         cite = Citer(ctx.store)
         lines = fact_lines(ctx, chosen, cite)
         return Answer("ask", True, None, "What the sources say", lines, cite.citations)
-
-    def _nearby(self, pool: list[int], rel: dict[int, float], season: int | None) -> list[int]:
-        """The most relevant informative sentence of a pool (never filler), if any."""
-        check = self.ctx.check
-        good = [
-            s
-            for s in pool
-            if rel.get(s) and check.traits(s).quality > FILLER and check.season_ok(s, season)
-        ]
-        return sorted(good, key=lambda s: (-rel[s], s))[:1]
-
-    def _dont_know(
-        self, q: Question, raw: str, near: list[int], label: str | None, as_of: bool = False
-    ) -> Answer:
-        """The honest answer: the sources don't say; at most one labelled line nearby."""
-        ctx = self.ctx
-        cite = Citer(ctx.store)
-        lines = [
-            Line(f"The sources don't say {ASKED[q.atype]} — you asked “{safe_echo(raw, 80)}”.")
-        ]
-        if as_of:
-            lines.append(self._as_of())
-        for sid in near[:1]:
-            row = ctx.store.sentences[sid]
-            lines.append(
-                Line(
-                    f"Nearby, not an answer to that: “{shorten(row.display, 200)}” "
-                    f"{cite.cite(sid)}",
-                    row.spoiler,
-                )
-            )
-        p = ctx.prefix
-        return Answer(
-            "ask",
-            False,
-            label,
-            "The sources don't say",
-            lines,
-            cite.citations,
-            suggestions=[f"{p}status", f"{p}lore"],
-        )

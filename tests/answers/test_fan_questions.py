@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 
 from bot.answers.render import to_text
+from tests.conftest import collapse
 
 CASES = tomllib.loads((Path(__file__).parent / "fan_questions.toml").read_text("utf-8"))["q"]
 # Never acceptable in any reply: a quote opening on stray punctuation.
@@ -36,6 +37,12 @@ def test_fan_question_set_is_big_and_well_formed():
     for c in CASES:
         assert set(c) <= {"ask", "must", "must_not", "known"}, c
         assert c.get("must") or c.get("must_not"), c
+
+
+def test_every_fan_answer_quotes_verbatim(engine, texts):
+    for case in CASES:
+        for c in engine.answer(case["ask"]).citations:
+            assert collapse(c.quote) in texts[c.source], (case["ask"], c.quote)
 
 
 def test_fan_questions(engine, capsys):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answers.context import Context, evidence
 from bot.answers.crew import PrintedRoles
 from bot.answers.types import Answer, Citer, Line
 from bot.answers.wording import name_keys, safe_echo, shorten
 from bot.facts.names import exact_key
 from bot.facts.store import PairRow
-from bot.facts.text import PhraseSet
 
 MAX_PAIRS = 4  # roles listed for one person; the best supported come first
 
@@ -19,7 +20,7 @@ class Cast:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self._table: list[PairRow] | None = None
-        self._terms: dict[str, PhraseSet] | None = None
+        self._terms: dict[str, list[str]] | None = None
         self._printed: PrintedRoles | None = None
         self._stances: dict[int, str] = {}
 
@@ -151,14 +152,14 @@ class Cast:
         return self._stances[sid]
 
     def _stance(self, sid: int) -> str:
-        if self._terms is None:
+        if self._terms is None:  # plain word-bounded lookups: no regex to compile per process
             terms = self.ctx.store.vocab.get("ask.return_terms", {})
-            self._terms = {k: PhraseSet(v) for k, v in terms.items()}
-        text = self.ctx.store.sentences[sid].display
-        if (spec := self._terms.get("speculated")) and spec.any(text):
-            return "speculated"
-        if (sure := self._terms.get("confirmed")) and sure.any(text):
-            return "confirmed"
+            self._terms = {k: [f" {t.lower()} " for t in v] for k, v in terms.items()}
+        text = self.ctx.store.sentences[sid].display.lower().replace("’", "'")
+        padded = " " + re.sub(r"[^\w']+", " ", text) + " "
+        for stance in ("speculated", "confirmed"):
+            if any(t in padded for t in self._terms.get(stance, [])):
+                return stance
         return "expected"
 
     def _return_evidence(self, pair: PairRow) -> tuple[str, list[int], list[int]] | None:

@@ -58,6 +58,7 @@ class Lore:
         self.ctx = ctx
         self._aliases: dict[str, PhraseSet] = {}
         self._about: dict[str, dict[int, float]] = {}
+        self._token_cache: dict[int, list[str]] = {}
 
     @cached_property
     def _fate(self) -> PhraseSet:
@@ -187,6 +188,11 @@ class Lore:
         title = f"{name}: what the sources say"
         return Answer(command, True, name, title, fact_lines(ctx, chosen, cite), cite.citations)
 
+    def _tokens(self, sid: int) -> list[str]:
+        if sid not in self._token_cache:
+            self._token_cache[sid] = tokens(self.ctx.store.sentences[sid].display)
+        return self._token_cache[sid]
+
     def phrase(self, query: str, command: str) -> Answer | None:
         """Any word or phrase the articles use, as a lore query: the focused sentences on it."""
         ctx = self.ctx
@@ -195,8 +201,7 @@ class Lore:
             return None
         hits = []
         for sid, score in ctx.m.search.search(query, 40):
-            s = ctx.store.sentences[sid]
-            words = tokens(s.display)
+            words = self._tokens(sid)
             if not want <= set(words):
                 continue
             first = min(words.index(w) for w in want)

@@ -276,6 +276,8 @@ def _claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Claim]:
     hedged = rumour or lex.hedge.any(text)
     # A release date someone hoped for is no expectation; a rumour is never a confirmed "not yet".
     hoped = lex.hope.any(text)
+    # "cast as a new character whose identity has not been revealed" is news, not a "no".
+    plain = lex.role_hidden.remove(text)
     times = time_expressions(text)
     pub_year = int(source.published[:4])
     out: list[Claim] = []
@@ -285,8 +287,8 @@ def _claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Claim]:
         if not (strong or (s2 and topic.weak.any(text))):
             continue
         negated = not rumour and (
-            negated_near(text, topic.strong, lex.negation)
-            or (not strong and negated_near(text, topic.weak, lex.negation))
+            negated_near(plain, topic.strong, lex.negation)
+            or (not strong and negated_near(plain, topic.weak, lex.negation))
         )
         value = ""
         if tid == "episodes":

@@ -107,6 +107,8 @@ def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Que
     intents = vocab.get("ask.intents", {})
     hit = {k for _, _, k in phrase_hits(text, intents)}
     status = best_key(text, vocab.get("ask.status", {}))
+    if status is None and (exists := best_key(text, vocab.get("ask.status_fallback", {}))):
+        status = (0, exists[1])  # any other topic named wins over "is there a season 2"
     lore = best_key(text, lore_names)
     role = best_key(text, vocab.get("ask.roles", {}))
     return Question(

@@ -94,6 +94,11 @@ class Checker:
                     out[sid] = out.get(sid, 0) + 1
         return out
 
+    def warm(self) -> None:
+        """Compute every sentence's traits now rather than on first use."""
+        for sid in self.store.sentences:
+            self.traits(sid)
+
     def readable(self, sid: int) -> bool:
         return readable(self.store, sid)
 

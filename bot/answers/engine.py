@@ -51,6 +51,7 @@ class Engine:
         """Build everything that is otherwise built on first use (for a long-running bot)."""
         _ = self.ctx.m.search
         self.status.warm()
+        self.ctx.check.warm()
 
     def answer(self, message: str) -> Answer:
         """The reply to one message exactly as typed."""

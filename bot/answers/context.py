@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from bot.answers.digest import TopicStatus, topic_status
 from bot.answers.matching import Match, Matchers
@@ -14,6 +16,9 @@ from bot.answers.types import Answer, Line
 from bot.answers.wording import safe_echo
 from bot.facts.names import exact_key
 from bot.facts.store import EntityRow, FactStore, PairRow
+
+if TYPE_CHECKING:
+    from bot.answers.checking import Checker
 
 
 class Context:
@@ -29,6 +34,14 @@ class Context:
             for eid in {pair.actor_id, pair.character_id} - {None}:
                 self._pairs_by_entity.setdefault(eid, []).append(pair)
         self._topics: dict[str, TopicStatus | None] = {}
+
+    @cached_property
+    def check(self) -> Checker:
+        """Answer-type checking over this store's sentences (imported on first use: a one-shot
+        `!cast` never needs it)."""
+        from bot.answers.checking import Checker
+
+        return Checker(self.store)
 
     def name(self, eid: str) -> str:
         """The canonical name of an entity."""

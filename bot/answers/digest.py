@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from bot.facts.store import ClaimRow, FactStore
-from bot.facts.text import MONTHS
+from bot.facts.text import MONTHS, PhraseSet
 
 
 def stance(claim: ClaimRow) -> str:
@@ -43,21 +43,43 @@ def _lead_order(c: ClaimRow) -> tuple:
     return (-dt.date.fromisoformat(c.published).toordinal(), c.hedged, c.sentence_id)
 
 
+def _explicitness(store: FactStore, claims: list[ClaimRow]):
+    """A sort key putting first the most explicit sentence for a state, from the article most
+    about the topic: explicit wording, a plain (unhedged) statement, a stated value, and how
+    many of the topic's claims its article makes; newest on a tie."""
+    phrases = PhraseSet(store.vocab.get("ask.explicit", {}).get(claims[0].topic, []))
+    per_source: dict[str, int] = {}
+    for c in claims:
+        per_source[c.source_id] = per_source.get(c.source_id, 0) + 1
+
+    def key(c: ClaimRow) -> tuple:
+        text = store.sentences[c.sentence_id].display
+        score = 3 * len(phrases.find(text)) + 2 * (not c.hedged) + bool(c.value)
+        score += min(per_source[c.source_id], 3)
+        return (-score, *_lead_order(c))
+
+    return key
+
+
 def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
-    """The digest entry for one topic, or None when no source speaks to it."""
+    """The digest entry for one topic, or None when no source speaks to it. The newest claim
+    sets the state; the most explicit claim in that state is quoted ("not yet": the newest)."""
     claims = sorted(store.claims.get(topic, []), key=_lead_order)
     if not claims:
         return None
-    lead = claims[0]
+    state = claims[0]
+    # A "not yet" is only as good as its date, so it is quoted from the newest source.
+    same = [c for c in claims if _same(c, state)] if stance(state) != "no" else [state]
+    lead = min(same, key=_explicitness(store, claims))
     ts = TopicStatus(topic, store.status_topics[topic].label, lead)
     seen = {lead.sentence_id}
-    for c in claims[1:]:
+    for c in claims:
         if c.sentence_id in seen:
             continue
         seen.add(c.sentence_id)
         if _same(c, lead):
             ts.agreeing.append(c)
-        elif c.published == lead.published or (stance(c) == "yes" and stance(lead) == "no"):
+        elif c.published == state.published or (stance(c) == "yes" and stance(state) == "no"):
             ts.disputed.append(c)
         else:
             ts.earlier.append(c)

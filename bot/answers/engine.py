@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cached_property
 
 from bot.answers import catalog
-from bot.answers.ask import Ask
 from bot.answers.cast import Cast
 from bot.answers.context import Context
 from bot.answers.lore import Lore
@@ -31,7 +31,13 @@ class Engine:
         self.cast = Cast(self.ctx)
         self.status = Status(self.ctx)
         self.lore = Lore(self.ctx)
-        self.ask = Ask(self.ctx, self.cast, self.status, self.lore)
+
+    @cached_property
+    def ask(self):
+        """`!ask` (imported on first use: question analysis is not needed by other commands)."""
+        from bot.answers.ask import Ask
+
+        return Ask(self.ctx, self.cast, self.status, self.lore)
 
     @property
     def store(self) -> FactStore:
@@ -49,6 +55,7 @@ class Engine:
         """Build everything that is otherwise built on first use (for a long-running bot)."""
         _ = self.ctx.m.search
         self.status.warm()
+        self.ctx.check.warm()
 
     def answer(self, message: str) -> Answer:
         """The reply to one message exactly as typed.

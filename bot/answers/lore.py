@@ -1,23 +1,71 @@
-"""`!lore`: the best one to three facts on a lore topic, or the list of topics."""
+"""`!lore`: what the articles say about a topic, a character, or any word they explain.
+
+Self-contained informative sentences rank above fragments, captions, sign-offs and rhetoric;
+hedged or speculative sentences are marked as such in the reply.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from bot.answers.context import Context
+from bot.answers.matching import tokens
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import shorten
+from bot.answers.wording import name_keys, safe_echo, shorten
 from bot.facts.names import fold_key
+from bot.facts.text import PhraseSet
+
+MAX_LINES = 3
+_PRONOUN = re.compile(r"(?:She|He|They|This|Her|His|Their)\b")
+FILLER = -3.0  # a quality at or below this is shown only when nothing better exists
+
+
+def fact_lines(ctx: Context, sids: list[int], cite: Citer, limit: int = 300) -> list[Line]:
+    """One bullet per sentence, cited; speculative wording marked as speculation."""
+    out = []
+    for s in sids:
+        row = ctx.store.sentences[s]
+        mark = "(speculation) " if ctx.check.traits(s).speculative else ""
+        out.append(Line(f"• {mark}{shorten(row.display, limit)} {cite.cite(s)}", row.spoiler))
+    return out
+
+
+def distinct(ctx: Context, ranked: list[int], limit: int = MAX_LINES) -> list[int]:
+    """The first `limit` sentences that do not repeat one another; filler only as a last resort."""
+    chosen: list[int] = []
+    seen: set[str] = set()
+    for pass_filler in (False, True):
+        for sid in ranked:
+            if len(chosen) == limit:
+                return chosen
+            low = ctx.check.traits(sid).quality <= FILLER
+            if low != pass_filler or sid in chosen:
+                continue
+            key = ctx.store.sentences[sid].display.lower()[:60]
+            if key not in seen:
+                seen.add(key)
+                chosen.append(sid)
+        if chosen:
+            break
+    return chosen
 
 
 class Lore:
-    """Lore facts by topic, reranked by the words of the query."""
+    """Lore by topic, by character, or by any phrase the articles use."""
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
+        self._aliases: dict[str, PhraseSet] = {}
+        self._about: dict[str, dict[int, float]] = {}
+        self._token_cache: dict[int, list[str]] = {}
+
+    @cached_property
+    def _fate(self) -> PhraseSet:
+        return PhraseSet(self.ctx.store.vocab.get("ask.carries", {}).get("fate", []))
 
     def __call__(self, query: str) -> Answer:
-        """The best one to three facts on a lore topic; empty -> the topics known."""
+        """Topic, character, or explained phrase; empty -> the topics known."""
         ctx = self.ctx
         query = query.strip()
         if not query:
@@ -28,51 +76,147 @@ class Lore:
             ]
             return Answer("lore", True, None, "Lore topics I know", lines)
         match = ctx.m.lore.lookup(fold_key(query))
-        if match.id is None:
-            hit = ctx.m.lore.lookup(fold_key(query.split()[0])) if " " in query else match
+        if match.id and match.score >= 100.0:
+            return self.topic(match.id, "lore", query)
+        if eid := ctx.m.names.exact_any(name_keys(query)):
+            return self.entity(eid, "lore")
+        if (phrase := self.phrase(query, "lore")) is not None:
+            return phrase
+        if match.id is None and " " in query:
+            hit = ctx.m.lore.lookup(fold_key(query.split()[0]))
             match = hit if hit.id else match
-        if match.id is None:
-            return ctx.not_found(
-                "lore",
-                query,
-                match,
-                "a lore topic",
-                f"Try `{ctx.prefix}lore` for the topics I know.",
-            )
-        return self.topic(match.id, "lore", query)
+        if match.id is not None:
+            return self.topic(match.id, "lore", query)
+        person = ctx.m.names.lookup_any(name_keys(query))
+        if person.id:
+            return self.entity(person.id, "lore")
+        return ctx.not_found(
+            "lore", query, match, "a lore topic", f"Try `{ctx.prefix}lore` for the topics I know."
+        )
 
-    def topic(self, topic: str, command: str, query: str = "") -> Answer:
-        """Up to three distinct facts on one topic, focused sentences first."""
-        store = self.ctx.store
-        label = store.lore_topics[topic].label
+    def topic(self, topic: str, command: str, query: str = "", keep=None) -> Answer:
+        """Up to three distinct facts on one topic, focused informative sentences first.
+        keep: an optional filter (answer-type checking) a fact must pass."""
+        ctx, store = self.ctx, self.ctx.store
+        row = store.lore_topics[topic]
+        label = row.label
         stems = [w[:4] for w in re.findall(r"\w+", query.lower()) if len(w) >= 4]
+        # A word inside a broad topic ("quarantine" in the outbreak) wants the facts using it.
+        broad = fold_key(query) in {fold_key(n) for n in (row.id, row.label, *row.names[:1])}
 
-        def rank(fact: tuple[int, float]) -> tuple[float, int]:
+        def rank(fact: tuple[int, float]) -> tuple[bool, float, int]:
             sid, score = fact
             words = re.findall(r"\w+", store.sentences[sid].display.lower())
             hits = sum(any(w.startswith(st) for w in words) for st in stems)
             # A focused sentence beats a long one that mentions the topic in passing.
-            return (-(score + 3.0 * hits) / (1 + len(words) / 40), sid)
+            focus = (score + 3.0 * hits) / (1 + len(words) / 40)
+            return (not (broad or hits), -(focus + 1.5 * self.worth(sid)), sid)
 
-        # Facts come best-scored first; the query's own words rerank the leading ones.
-        facts = sorted(store.lore.get(topic, [])[:60], key=rank)
-        if not facts:
+        facts = [f for f in store.lore.get(topic, [])[:60] if keep is None or keep(f[0])]
+        chosen = distinct(ctx, [sid for sid, _ in sorted(facts, key=rank)])
+        if not chosen:
             return Answer(command, False, label, label, [Line(f"No source explains {label} yet.")])
         cite = Citer(store)
-        chosen, seen = [], set()
-        for sid, _ in facts:
-            key = store.sentences[sid].display.lower()[:60]
-            if key in seen:
+        return Answer(command, True, label, label, fact_lines(ctx, chosen, cite), cite.citations)
+
+    def worth(self, sid: int) -> float:
+        """How well a sentence serves as lore: informative and plain beats a writer's guesswork
+        (someone's own hedged words, such as the director's hints, are still worth quoting)."""
+        t = self.ctx.check.traits(sid)
+        return t.quality - (1.5 if t.speculative and not t.quoted else 0.0)
+
+    def _alias_set(self, eid: str) -> PhraseSet:
+        if eid not in self._aliases:
+            e = self.ctx.store.entities[eid]
+            self._aliases[eid] = PhraseSet([e.name, *e.aliases])
+        return self._aliases[eid]
+
+    def about(self, eid: str) -> list[int]:
+        """Sentences about an entity (not cast lists), most about it and informative first."""
+        scored = self.about_scores(eid)
+        return sorted(scored, key=lambda s: (-scored[s], s))
+
+    def about_scores(self, eid: str) -> dict[int, float]:
+        """How much each sentence naming an entity is about it: informative, the entity its
+        subject, its fate told; cast lists left out (`!cast` has them)."""
+        if eid in self._about:
+            return self._about[eid]
+        ctx, store = self.ctx, self.ctx.store
+        ids = {eid}
+        e = store.entities[eid]
+        if e.kind == "actor":  # an actor's lore is their character's
+            ids |= {p.character_id for p in ctx.pairs_for(eid) if p.character_id}
+        pairs_in: dict[int, int] = {}
+        for p in store.pairs:
+            for sid, _ in p.evidence:
+                pairs_in[sid] = pairs_in.get(sid, 0) + 1
+        scored: dict[int, float] = {}
+        for i in ids:
+            names = self._alias_set(i)
+            for sid in store.mentions.get(i, [])[:300]:
+                s = store.sentences[sid]
+                if not ctx.check.readable(sid) or pairs_in.get(sid, 0) >= 3:
+                    continue
+                hit = names.find(s.display)
+                pos = s.display.lower().find(hit[0].split()[0]) if hit else -1
+                score = self.worth(sid)
+                score += 2.0 if 0 <= pos < 40 else 0.0  # the sentence's subject
+                score += 1.0 if self._fate.any(s.display) else 0.0
+                scored[sid] = max(scored.get(sid, -99.0), score)
+                # "This is because…", "She said…": the next sentence goes on about them.
+                nxt = store.sentences.get(sid + 1)
+                if (
+                    nxt is not None
+                    and nxt.source_id == s.source_id
+                    and nxt.kind == "text"
+                    and _PRONOUN.match(nxt.display)
+                ):
+                    follow = self.worth(sid + 1) - 1.0
+                    follow += 1.0 if self._fate.any(nxt.display) else 0.0
+                    scored[sid + 1] = max(scored.get(sid + 1, -99.0), follow)
+        self._about[eid] = scored
+        return scored
+
+    def entity(self, eid: str, command: str) -> Answer:
+        """What the articles say about one character or person: fate, role, relationships."""
+        ctx = self.ctx
+        name = ctx.name(eid)
+        chosen = distinct(ctx, self.about(eid), 4)
+        if not chosen:
+            return Answer(command, False, name, name, [Line(f"No source says more about {name}.")])
+        cite = Citer(ctx.store)
+        title = f"{name}: what the sources say"
+        return Answer(command, True, name, title, fact_lines(ctx, chosen, cite), cite.citations)
+
+    def _tokens(self, sid: int) -> list[str]:
+        if sid not in self._token_cache:
+            self._token_cache[sid] = tokens(self.ctx.store.sentences[sid].display)
+        return self._token_cache[sid]
+
+    def phrase(self, query: str, command: str) -> Answer | None:
+        """Any word or phrase the articles use, as a lore query: the focused sentences on it."""
+        ctx = self.ctx
+        want = set(tokens(query))
+        if not want:
+            return None
+        hits = []
+        for sid, score in ctx.m.search.search(query, 40):
+            words = self._tokens(sid)
+            if not want <= set(words):
                 continue
-            seen.add(key)
-            chosen.append(sid)
-            if len(chosen) == 3:
-                break
-        lines = [
-            Line(
-                f"• {shorten(store.sentences[s].display, 300)} {cite.cite(s)}",
-                store.sentences[s].spoiler,
-            )
-            for s in chosen
-        ]
-        return Answer(command, True, label, label, lines, cite.citations)
+            first = min(words.index(w) for w in want)
+            focus = score / (1 + len(words) / 40) - first / 20
+            hits.append((focus + self.worth(sid), sid))
+        if not hits:
+            return None
+        chosen = distinct(ctx, [sid for _, sid in sorted(hits, key=lambda h: (-h[0], h[1]))])
+        cite = Citer(ctx.store)
+        shown = safe_echo(query, 40)
+        return Answer(
+            command,
+            True,
+            shown,
+            f"“{shown}” in the sources",
+            fact_lines(ctx, chosen, cite),
+            cite.citations,
+        )

@@ -159,8 +159,11 @@ def tokens(text: str) -> list[str]:
             continue
         for suffix in ("ing", "ies", "es", "ed", "s"):
             if len(w) > len(suffix) + 3 and w.endswith(suffix):
-                w = w[: -len(suffix)]
+                w = w[: -len(suffix)] + ("i" if suffix == "ies" else "")
                 break
+        # zombie/zombies/zomby, hamby/hambies, antibody/antibodies: one stem
+        if len(w) > 4 and w.endswith(("ie", "y")):
+            w = w[: -2 if w.endswith("ie") else -1] + "i"
         out.append(w)
     return out
 

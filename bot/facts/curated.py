@@ -64,6 +64,8 @@ class Lexicon:
     return_exclude: PhraseSet
     new_cast: PhraseSet
     role_hidden: PhraseSet
+    hope: PhraseSet
+    rumour: PhraseSet
     spoilers: SpoilerRules
     status: dict[str, Topic]
     lore: dict[str, Topic]
@@ -162,14 +164,20 @@ def _states(value: object, where: str) -> dict[str, str]:
 
 
 def _ask(doc: dict, path: Path) -> dict[str, dict[str, list[str]]]:
+    """Every [ask.*] table (phrase lists the engine reads), checked."""
     ask = doc.get("ask", {})
     out: dict[str, dict[str, list[str]]] = {}
-    for group in ("status", "roles"):
+    for group in sorted({"status", "roles", *ask}):
         table = ask.get(group, {})
         if not isinstance(table, dict):
             raise BuildError(f"{rel(path)}: [ask.{group}] must be a table")
         out[group] = {k: _strings(v, f"{rel(path)}: ask.{group}.{k}") for k, v in table.items()}
     return out
+
+
+def _topic_words(topics: dict[str, Topic]) -> dict[str, list[str]]:
+    """Each topic's strong and weak phrases, so the engine can tell what a sentence is about."""
+    return {tid: [*t.strong.phrases, *t.weak.phrases] for tid, t in topics.items()}
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -185,6 +193,11 @@ def load_lexicon(path: Path) -> Lexicon:
             raise BuildError(f"{rel(path)}: cues.{name} is missing")
         return PhraseSet(values)
 
+    status = _topics(doc, "status", path, STATUS_TOPICS)
+    lore = _topics(doc, "lore", path)
+    ask = _ask(doc, path)
+    ask["status_words"] = _topic_words(status)
+    ask["lore_words"] = _topic_words(lore)
     return Lexicon(
         season2=cue("season2"),
         season1=cue("season1"),
@@ -194,8 +207,10 @@ def load_lexicon(path: Path) -> Lexicon:
         return_exclude=cue("return_exclude", required=False),
         new_cast=cue("new_cast"),
         role_hidden=cue("role_hidden"),
+        hope=cue("hope", required=False),
+        rumour=cue("rumour", required=False),
         spoilers=SpoilerRules.from_table(doc.get("spoilers", {}), rel(path)),
-        status=_topics(doc, "status", path, STATUS_TOPICS),
-        lore=_topics(doc, "lore", path),
-        ask=_ask(doc, path),
+        status=status,
+        lore=lore,
+        ask=ask,
     )

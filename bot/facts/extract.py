@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from bot.facts.curated import EntityDef, Lexicon
 from bot.facts.manifest import Source
 from bot.facts.names import exact_key, looks_like_korean_name, slug
-from bot.facts.text import MONTHS, PhraseSet, Repairer, collapse_ws, is_heading, split_sentences
+from bot.facts.text import (
+    MONTHS,
+    PhraseSet,
+    Repairer,
+    Span,
+    collapse_ws,
+    is_heading,
+    split_sentences,
+)
 
 
 @dataclass
@@ -264,7 +272,12 @@ def _claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Claim]:
     s2_section = lex.season2.any(sentence.section)
     if lex.season1.any(text) and not s2_here:
         return []
-    hedged = lex.hedge.any(text)
+    rumour = lex.rumour.any(text)
+    hedged = rumour or lex.hedge.any(text)
+    # A release date someone hoped for is no expectation; a rumour is never a confirmed "not yet".
+    hoped = lex.hope.any(text)
+    # "cast as a new character whose identity has not been revealed" is news, not a "no".
+    plain = lex.role_hidden.remove(text)
     times = time_expressions(text)
     pub_year = int(source.published[:4])
     out: list[Claim] = []
@@ -273,13 +286,14 @@ def _claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Claim]:
         strong = topic.strong.any(text)
         if not (strong or (s2 and topic.weak.any(text))):
             continue
-        negated = negated_near(text, topic.strong, lex.negation) or (
-            not strong and negated_near(text, topic.weak, lex.negation)
+        negated = not rumour and (
+            negated_near(plain, topic.strong, lex.negation)
+            or (not strong and negated_near(plain, topic.weak, lex.negation))
         )
         value = ""
         if tid == "episodes":
             value = ", ".join(m.group(1) for m in _EPISODES.finditer(text))
-        elif times:
+        elif times and not (tid == "release" and hoped):
             if tid == "release" and max(_years(times)) < pub_year:
                 continue  # a release already past when written: the first season's
             value = "; ".join(times)
@@ -290,6 +304,7 @@ def _claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Claim]:
         not any(c.topic == "release" for c in out)
         and s2_here
         and times
+        and not hoped
         and not lex.negation.any(text)
     ):
         # "we can get the season 2 in 2023": a Season 2 sentence naming a year still ahead.
@@ -306,6 +321,22 @@ def _claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Claim]:
                     "; ".join(ahead),
                 )
             )
+    return out
+
+
+_SUBORDINATE = re.compile(r"\b(?:after|because|since|although|though|until|who|whom|which)\b")
+
+
+def _returning(text: str, index: EntityIndex, lex: Lexicon) -> list[str]:
+    """Entities a return sentence is about: those named in a stretch that carries the return
+    cue, not in a subordinate clause beside it ("X will be back ... after Y died")."""
+    parts = _SUBORDINATE.split(text)
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if lex.returns.any(part):
+            # "Yoon Chan-young (who plays Cheong-san) returns": the subject may sit one part back.
+            for p in (parts[i - 1], part) if i else (part,):
+                out.extend(index.mentions(p))
     return out
 
 
@@ -330,6 +361,18 @@ def _lore(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str, float]]:
 # --- the whole pass -------------------------------------------------------------------------
 
 
+_STRAY = "”’.,;:)]}–—-·•| \t\n"  # not ' or ": they also open a quotation
+
+
+def _trim_stray(body: str, span: Span) -> Span:
+    """A sentence never opens on punctuation that closes or joins something before it
+    (a closing quotation mark left over from the previous sentence, a dash, a comma)."""
+    start = span.start
+    while start < span.end - 1 and body[start] in _STRAY:
+        start += 1
+    return Span(start, span.end) if start != span.start else span
+
+
 def _is_section_title(heading: str) -> bool:
     """A heading that opens a section; not an image caption ('Credits: X', lowercase alt text,
     a file name full of numbers)."""
@@ -343,6 +386,7 @@ def _sentences(sources: list[Source], repairer: Repairer, lex: Lexicon) -> list[
     for source in sources:
         section = ""
         for seq, span in enumerate(split_sentences(source.body)):
+            span = _trim_stray(source.body, span)
             quote = collapse_ws(source.body[span.start : span.end])
             display = repairer.repair(quote)
             kind = (
@@ -404,10 +448,11 @@ def extract(
         if s.kind == "text" and lex.returns.any(kept):
             negated = negated_near(kept, lex.returns, lex.negation)
             hedged = lex.hedge.any(s.display)
+            returning = set(_returning(kept, index, lex))
             returns.extend(
                 (eid, s.id, negated, hedged)
                 for eid in named
-                if index.entities[eid].kind in ("character", "actor")
+                if eid in returning and index.entities[eid].kind in ("character", "actor")
             )
         claims.extend(_claims(s, by_id[s.source_id], lex))
         lore.extend(_lore(s, lex))

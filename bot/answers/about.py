@@ -33,7 +33,7 @@ class About:
         rest = self.find.rest(q, people)
         rel = self.find.relevance(" ".join(rest)) if rest else {}
         about: dict[int, float] = {}
-        about_of = {e: self.lore.about_scores(e) for e in people}
+        about_of = {e: self.lore.subjects.about_scores(e) for e in people}
         for e in people:
             for s, score in about_of[e].items():
                 about[s] = max(about.get(s, -99.0), score)
@@ -65,7 +65,7 @@ class About:
         ranked = [s for s in ctx.check.focused(pool, q, boost) if s in boost]
         chosen = distinct(ctx, ranked, 2)
         if not chosen:
-            near = [s for s in self.lore.about(eid) if ctx.check.season_ok(s, q.season)]
+            near = [s for s in self.lore.subjects.about(eid) if ctx.check.season_ok(s, q.season)]
             return dont_know(ctx, q, raw, near[:1], name)
         cite = Citer(ctx.store)
         title = f"{name}: what the sources say"

@@ -7,17 +7,15 @@ hedged or speculative sentences are marked as such in the reply.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from bot.answers.context import Context
 from bot.answers.matching import tokens
+from bot.answers.subjects import Subjects
 from bot.answers.types import Answer, Citer, Line
 from bot.answers.wording import name_keys, safe_echo, shorten
 from bot.facts.names import fold_key
-from bot.facts.text import PhraseSet
 
 MAX_LINES = 3
-_PRONOUN = re.compile(r"(?:She|He|They|This|Her|His|Their)\b")
 FILLER = -3.0  # a quality at or below this is shown only when nothing better exists
 
 
@@ -56,13 +54,8 @@ class Lore:
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self._aliases: dict[str, PhraseSet] = {}
-        self._about: dict[str, dict[int, float]] = {}
+        self.subjects = Subjects(ctx, self.worth)
         self._token_cache: dict[int, list[str]] = {}
-
-    @cached_property
-    def _fate(self) -> PhraseSet:
-        return PhraseSet(self.ctx.store.vocab.get("ask.carries", {}).get("fate", []))
 
     def __call__(self, query: str) -> Answer:
         """Topic, character, or explained phrase; empty -> the topics known."""
@@ -125,63 +118,11 @@ class Lore:
         t = self.ctx.check.traits(sid)
         return t.quality - (1.5 if t.speculative and not t.quoted else 0.0)
 
-    def _alias_set(self, eid: str) -> PhraseSet:
-        if eid not in self._aliases:
-            e = self.ctx.store.entities[eid]
-            self._aliases[eid] = PhraseSet([e.name, *e.aliases])
-        return self._aliases[eid]
-
-    def about(self, eid: str) -> list[int]:
-        """Sentences about an entity (not cast lists), most about it and informative first."""
-        scored = self.about_scores(eid)
-        return sorted(scored, key=lambda s: (-scored[s], s))
-
-    def about_scores(self, eid: str) -> dict[int, float]:
-        """How much each sentence naming an entity is about it: informative, the entity its
-        subject, its fate told; cast lists left out (`!cast` has them)."""
-        if eid in self._about:
-            return self._about[eid]
-        ctx, store = self.ctx, self.ctx.store
-        ids = {eid}
-        e = store.entities[eid]
-        if e.kind == "actor":  # an actor's lore is their character's
-            ids |= {p.character_id for p in ctx.pairs_for(eid) if p.character_id}
-        pairs_in: dict[int, int] = {}
-        for p in store.pairs:
-            for sid, _ in p.evidence:
-                pairs_in[sid] = pairs_in.get(sid, 0) + 1
-        scored: dict[int, float] = {}
-        for i in ids:
-            names = self._alias_set(i)
-            for sid in store.mentions.get(i, [])[:300]:
-                s = store.sentences[sid]
-                if not ctx.check.readable(sid) or pairs_in.get(sid, 0) >= 3:
-                    continue
-                hit = names.find(s.display)
-                pos = s.display.lower().find(hit[0].split()[0]) if hit else -1
-                score = self.worth(sid)
-                score += 2.0 if 0 <= pos < 40 else 0.0  # the sentence's subject
-                score += 1.0 if self._fate.any(s.display) else 0.0
-                scored[sid] = max(scored.get(sid, -99.0), score)
-                # "This is because…", "She said…": the next sentence goes on about them.
-                nxt = store.sentences.get(sid + 1)
-                if (
-                    nxt is not None
-                    and nxt.source_id == s.source_id
-                    and nxt.kind == "text"
-                    and _PRONOUN.match(nxt.display)
-                ):
-                    follow = self.worth(sid + 1) - 1.0
-                    follow += 1.0 if self._fate.any(nxt.display) else 0.0
-                    scored[sid + 1] = max(scored.get(sid + 1, -99.0), follow)
-        self._about[eid] = scored
-        return scored
-
     def entity(self, eid: str, command: str) -> Answer:
         """What the articles say about one character or person: fate, role, relationships."""
         ctx = self.ctx
         name = ctx.name(eid)
-        chosen = distinct(ctx, self.about(eid), 4)
+        chosen = distinct(ctx, self.subjects.about(eid), 4)
         if not chosen:
             return Answer(command, False, name, name, [Line(f"No source says more about {name}.")])
         cite = Citer(ctx.store)

@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import datetime as dt
 import logging
 
+import aiohttp
 import discord
 from discord.ext import commands, tasks
 
 from bot.answers.digest import fingerprint
 from bot.embeds import answer_embed
-from bot.posting.scheduler import PostFailed, StatusPoster, next_slot
+from bot.posting.listing import pages, parse_channel_ref
+from bot.posting.scheduler import PostFailed, StatusPoster, next_slot, pause_notice, slot_tag
 from bot.posting.subscriptions import Subscription, new_subscription, parse_options
 from cogs.replies import send_answer, user_cooldown
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 30
+HISTORY_CHECKED = 50  # recent messages searched for a post a crash left unconfirmed
+STOP_GRACE = 20.0  # seconds shutdown waits for the post in flight
+NETWORK_ERRORS = (asyncio.TimeoutError, aiohttp.ClientError, OSError)
+NOT_A_CHANNEL = "Name the channel as #channel or by its id (right-click -> Copy Channel ID)."
 
 
 def post_failure(exc: discord.HTTPException) -> PostFailed:
-    """How a failed send is handled: 404/403 pause the subscription, the rest retry later."""
+    """How a failed send is handled: 404/403 pause the subscription, the rest retry later
+    (a 400 that repeats pauses it too; see bot.posting.scheduler.after_failure)."""
     if isinstance(exc, discord.NotFound):
-        return PostFailed("the channel no longer exists", permanent=True)
+        return PostFailed("the channel no longer exists", permanent=True, status=exc.status)
     if isinstance(exc, discord.Forbidden):
-        return PostFailed("I am not allowed to post there", permanent=True)
-    return PostFailed(f"Discord answered {exc.status}", permanent=False)
+        return PostFailed("I am not allowed to post there", permanent=True, status=exc.status)
+    return PostFailed(f"Discord answered {exc.status}", permanent=False, status=exc.status)
 
 
 class Status(commands.Cog):
@@ -32,13 +42,22 @@ class Status(commands.Cog):
     def __init__(self, bot):
         self.bot = bot
         self._digest: dict[tuple, discord.Embed] = {}
-        self.poster = StatusPoster(bot.db, self._fingerprint, self._send, self._notify)
+        self.poster = StatusPoster(
+            bot.db, self._fingerprint, self._send, self._notify, confirm=self._was_posted
+        )
 
     async def cog_load(self) -> None:
         self.post_loop.start()
 
     async def cog_unload(self) -> None:
-        self.post_loop.cancel()
+        # Let the post in flight finish; the slot's other claims are released, not lost.
+        self.poster.stop()
+        self.post_loop.stop()
+        task = self.post_loop.get_task()
+        if task is not None and not task.done():
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await asyncio.wait_for(asyncio.shield(task), STOP_GRACE)
+            self.post_loop.cancel()
 
     # --- commands --------------------------------------------------------------------------
 
@@ -55,10 +74,11 @@ class Status(commands.Cog):
     @status.command(name="subscribe", description="Post the digest in a channel on a schedule")
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
-    async def subscribe(
-        self, ctx: commands.Context, channel: discord.TextChannel, *, options: str = ""
-    ) -> None:
+    async def subscribe(self, ctx: commands.Context, channel: str, *, options: str = "") -> None:
         """`!status subscribe #channel [HH:MM] [daily|weekly] [on-change]` (UTC)."""
+        target = await self._channel_here(ctx, channel)
+        if target is None:
+            return
         try:
             opts = parse_options(options, self.bot.settings.post_time)
         except ValueError as exc:
@@ -66,8 +86,9 @@ class Status(commands.Cog):
             return
         now = self.bot.clock()
         sub = await self.bot.db.subscribe(
-            new_subscription(ctx.guild.id, channel.id, ctx.author.id, opts, now)
+            new_subscription(ctx.guild.id, target.id, ctx.author.id, opts, now)
         )
+        channel = target
         first = next_slot(sub, now)
         extra = ", only when the digest changed" if sub.on_change else ""
         await ctx.send(
@@ -78,15 +99,41 @@ class Status(commands.Cog):
     @status.command(name="unsubscribe", description="Stop scheduled posts in a channel")
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
-    async def unsubscribe(
-        self, ctx: commands.Context, channel: discord.TextChannel | None = None
-    ) -> None:
-        target = channel or ctx.channel
-        removed = await self.bot.db.unsubscribe(ctx.guild.id, target.id)
+    async def unsubscribe(self, ctx: commands.Context, channel: str | None = None) -> None:
+        """`!status unsubscribe [#channel|id]`: works for a deleted channel too."""
+        channel_id = self._channel_id(ctx, channel)
+        if channel_id is None:
+            await ctx.send(NOT_A_CHANNEL, ephemeral=True)
+            return
+        removed = await self.bot.db.unsubscribe(ctx.guild.id, channel_id)
         await ctx.send(
-            f"Stopped the status posts in {target.mention}."
+            f"Stopped the status posts in <#{channel_id}>."
             if removed
-            else f"{target.mention} has no status subscription."
+            else f"<#{channel_id}> has no status subscription in this server.",
+            ephemeral=not removed,
+        )
+
+    @status.command(name="resume", description="Resume a paused subscription as it was")
+    @commands.guild_only()
+    @commands.has_guild_permissions(manage_guild=True)
+    async def resume(self, ctx: commands.Context, channel: str | None = None) -> None:
+        """`!status resume [#channel|id]`: keeps the subscription's time and cadence."""
+        channel_id = self._channel_id(ctx, channel)
+        if channel_id is None:
+            await ctx.send(NOT_A_CHANNEL, ephemeral=True)
+            return
+        before = {s.channel_id: s for s in await self.bot.db.subscriptions(ctx.guild.id)}
+        if channel_id not in before:
+            await ctx.send(
+                f"<#{channel_id}> has no status subscription in this server.", ephemeral=True
+            )
+            return
+        sub = await self.bot.db.resume(ctx.guild.id, channel_id)
+        when = f"{sub.cadence} at {sub.post_time} UTC"
+        await ctx.send(
+            f"Resumed the status posts in <#{channel_id}>: {when}."
+            if before[channel_id].paused
+            else f"<#{channel_id}> was not paused ({when})."
         )
 
     @status.command(name="subscriptions", description="This server's scheduled status posts")
@@ -97,12 +144,35 @@ class Status(commands.Cog):
         if not subs:
             await ctx.send("No channel here is subscribed. Try `!status subscribe #channel`.")
             return
-        lines = []
-        for s in subs:
-            state = f" — paused: {s.paused_reason}" if s.paused else ""
-            extra = ", on change" if s.on_change else ""
-            lines.append(f"<#{s.channel_id}>: {s.cadence} at {s.post_time} UTC{extra}{state}")
-        await ctx.send("\n".join(lines))
+        for page in pages(subs):
+            await ctx.send(page)
+
+    @staticmethod
+    def _channel_id(ctx: commands.Context, text: str | None) -> int | None:
+        """The named channel's id (no argument: this channel); None when it names none.
+        Never falls back to this channel when an argument is given."""
+        if text is None or not text.strip():
+            return ctx.channel.id
+        return parse_channel_ref(text)
+
+    async def _channel_here(self, ctx: commands.Context, text: str):
+        """A channel of this server that can be posted in, or None after saying why."""
+        channel_id = parse_channel_ref(text)
+        channel = None
+        if channel_id is not None:
+            channel = ctx.guild.get_channel(channel_id)
+            if channel is None:
+                with contextlib.suppress(discord.HTTPException):
+                    channel = await self.bot.fetch_channel(channel_id)
+        if channel is None or getattr(channel, "guild", None) != ctx.guild:
+            await ctx.send(
+                f"I can't find that channel in this server. {NOT_A_CHANNEL}", ephemeral=True
+            )
+            return None
+        if not isinstance(channel, discord.abc.Messageable):
+            await ctx.send("I can only post in a text channel.", ephemeral=True)
+            return None
+        return channel
 
     # --- the schedule ----------------------------------------------------------------------
 
@@ -123,27 +193,56 @@ class Status(commands.Cog):
     def _fingerprint(self) -> str:
         return fingerprint(self.bot.engine.store)
 
-    def _embed(self, spoilers: bool, note: str | None) -> discord.Embed:
+    def _embed(self, spoilers: bool, note: str | None, slot: dt.datetime) -> discord.Embed:
         key = (spoilers, note)
         if key not in self._digest:
             self._digest[key] = answer_embed(self.bot.engine.status(), spoilers, note)
-        return self._digest[key]
+        embed = self._digest[key].copy()
+        # The slot in the footer is how a restart tells a sent post from a lost one.
+        embed.set_footer(text=f"{embed.footer.text or ''} · {slot_tag(slot)}".lstrip(" ·"))
+        return embed
 
-    async def _send(self, sub: Subscription, spoilers: bool, note: str | None) -> None:
+    async def _channel(self, channel_id: int):
+        return self.bot.get_channel(channel_id) or await self.bot.fetch_channel(channel_id)
+
+    async def _send(
+        self, sub: Subscription, spoilers: bool, note: str | None, slot: dt.datetime
+    ) -> None:
         try:
-            channel = self.bot.get_channel(sub.channel_id) or await self.bot.fetch_channel(
-                sub.channel_id
-            )
-            await channel.send(embed=self._embed(spoilers, note))
+            channel = await self._channel(sub.channel_id)
+            await channel.send(embed=self._embed(spoilers, note, slot))
         except discord.HTTPException as exc:
             raise post_failure(exc) from exc
+        except NETWORK_ERRORS as exc:
+            raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
+
+    async def _was_posted(self, sub: Subscription, slot: dt.datetime) -> bool:
+        """Whether one of my recent messages in the channel carries this slot's tag."""
+        tag = slot_tag(slot)
+        try:
+            channel = await self._channel(sub.channel_id)
+            async for message in channel.history(limit=HISTORY_CHECKED):
+                if message.author.id == self.bot.user.id and any(
+                    tag in (e.footer.text or "") for e in message.embeds
+                ):
+                    return True
+        except discord.Forbidden:
+            return False  # history unreadable: post again rather than lose the slot
+        except discord.HTTPException as exc:
+            raise post_failure(exc) from exc
+        except NETWORK_ERRORS as exc:
+            raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
+        return False
 
     async def _notify(self, sub: Subscription, reason: str) -> None:
-        text = (
-            f"I paused the Season 2 status posts for <#{sub.channel_id}>: {reason}. "
-            "Fix the channel or my permissions, then run `!status subscribe` again."
-        )
         guild = self.bot.get_guild(sub.guild_id)
+        channel = self.bot.get_channel(sub.channel_id)
+        text = pause_notice(
+            sub,
+            reason,
+            discord.utils.escape_markdown(guild.name) if guild else f"server {sub.guild_id}",
+            channel.name if channel else str(sub.channel_id),
+        )
         system = guild.system_channel if guild else None
         if system is not None and system.permissions_for(guild.me).send_messages:
             await system.send(text)

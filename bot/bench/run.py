@@ -271,7 +271,7 @@ def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
         slot = dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC)
         digests: dict = {}
 
-        async def send(sub, spoilers, note):
+        async def send(sub, spoilers, note, slot):
             if (spoilers, note) not in digests:  # what cogs.status does: one digest per slot
                 digests[(spoilers, note)] = engine.status()
 

@@ -2,18 +2,25 @@
 
 Migrations are `data/migrations/NNN_name.sql`, applied in order; `PRAGMA user_version` holds the
 number of the last one applied, so an old database is upgraded in place and never rebuilt.
+Before migrating, the file is copied beside itself; a migration runs in one transaction.
+Opening checks the file (`PRAGMA integrity_check`) and closes the connection on every failure,
+so a corrupt file ends the process with one line instead of a hang.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import sqlite3
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import aiosqlite
 
-from bot.paths import DATA
+from bot.errors import SettingsError
+from bot.paths import DATA, rel
 
 MIGRATIONS = DATA / "migrations"
 CADENCES = ("daily", "weekly")
@@ -34,6 +41,11 @@ class Subscription:
     last_slot: dt.datetime | None = None
     last_fingerprint: str | None = None
     paused_reason: str | None = None
+    claimed_slot: dt.datetime | None = None  # taken for posting, send not yet confirmed
+    failures: int = 0  # consecutive failed sends
+    retry_at: dt.datetime | None = None  # no send before this (backoff)
+    failing_since: dt.datetime | None = None
+    last_error: str | None = None
 
     @property
     def paused(self) -> bool:
@@ -66,10 +78,15 @@ def parse_options(text: str, default_time: str) -> SubscribeOptions:
             continue
         else:
             raise ValueError(
-                f"I don't understand “{word[:30]}”. Use: `status subscribe #channel [HH:MM] "
+                f"I don't understand “{_plain(word)}”. Use: `status subscribe #channel [HH:MM] "
                 "[daily|weekly] [on-change]` (times are UTC)."
             )
     return SubscribeOptions(post_time, cadence, on_change)
+
+
+def _plain(word: str) -> str:
+    """A word of user input safe to echo: no markdown, mention or link syntax survives."""
+    return re.sub(r"[^\w:.+-]", "", word)[:30] or "that"
 
 
 def _iso(t: dt.datetime | None) -> str | None:
@@ -93,13 +110,20 @@ def _row(r: aiosqlite.Row) -> Subscription:
         last_slot=_dt(r[8]),
         last_fingerprint=r[9],
         paused_reason=r[10],
+        claimed_slot=_dt(r[11]),
+        failures=r[12],
+        retry_at=_dt(r[13]),
+        failing_since=_dt(r[14]),
+        last_error=r[15],
     )
 
 
 _COLUMNS = (
     "guild_id, channel_id, subscriber_id, post_time, cadence, weekday, on_change, "
-    "created_at, last_slot, last_fingerprint, paused_reason"
+    "created_at, last_slot, last_fingerprint, paused_reason, "
+    "claimed_slot, failures, retry_at, failing_since, last_error"
 )
+BUSY_TIMEOUT = 10.0  # seconds a write waits for another connection's transaction
 
 
 class SettingsDB:
@@ -110,11 +134,45 @@ class SettingsDB:
 
     @classmethod
     async def open(cls, path: Path | str, migrations: Path = MIGRATIONS) -> SettingsDB:
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path)
-        await migrate(db, migrations)
+        """Open, check and migrate; SettingsError (one line naming the file) on any failure."""
+        memory = str(path) == ":memory:"
+        name = str(path) if memory else rel(Path(path))
+        try:
+            if not memory:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit: every transaction is explicit (BEGIN IMMEDIATE for claims).
+            db = await aiosqlite.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise SettingsError(_unusable(name, exc)) from exc
+        try:
+            await _check(db, name)
+            if not memory:
+                await db.execute("PRAGMA journal_mode = WAL")  # readers never wait for a claim
+                await db.execute("PRAGMA synchronous = NORMAL")
+            await migrate(db, migrations, backup=None if memory else Path(path))
+        except BaseException as exc:
+            await db.close()  # a connection left open is a thread that keeps the process alive
+            if isinstance(exc, sqlite3.Error | OSError):
+                raise SettingsError(_unusable(name, exc)) from exc
+            raise
         return cls(db)
+
+    @property
+    def conn(self) -> aiosqlite.Connection:
+        """The connection, for the claim and failure bookkeeping in bot.posting.claims."""
+        return self._db
+
+    @contextlib.asynccontextmanager
+    async def immediate(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction taken at once (BEGIN IMMEDIATE), committed or rolled back."""
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                await self._db.execute("ROLLBACK")
+            raise
+        await self._db.execute("COMMIT")
 
     async def close(self) -> None:
         await self._db.close()
@@ -145,7 +203,7 @@ class SettingsDB:
     async def subscribe(self, sub: Subscription) -> Subscription:
         """Create or replace a channel's subscription (a replaced one starts afresh)."""
         await self._db.execute(
-            f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES ({','.join('?' * 16)})",
             (
                 sub.guild_id,
                 sub.channel_id,
@@ -158,6 +216,11 @@ class SettingsDB:
                 _iso(sub.last_slot),
                 sub.last_fingerprint,
                 sub.paused_reason,
+                _iso(sub.claimed_slot),
+                sub.failures,
+                _iso(sub.retry_at),
+                _iso(sub.failing_since),
+                sub.last_error,
             ),
         )
         await self._db.commit()
@@ -189,50 +252,58 @@ class SettingsDB:
         ).fetchall()
         return [_row(r) for r in rows]
 
-    async def claim_slot(self, sub: Subscription, slot: dt.datetime) -> bool:
-        """Record a slot as taken before posting, so a restart never posts it twice.
-        False when another run already claimed it."""
-        cur = await self._db.execute(
-            "UPDATE subscriptions SET last_slot = ? WHERE guild_id = ? AND channel_id = ? "
-            "AND (last_slot IS NULL OR last_slot < ?)",
-            (_iso(slot), sub.guild_id, sub.channel_id, _iso(slot)),
-        )
-        await self._db.commit()
-        return cur.rowcount == 1
-
-    async def release_slot(self, sub: Subscription) -> None:
-        """Give a claimed slot back (the post failed for a reason worth retrying)."""
+    async def resume(self, guild_id: int, channel_id: int) -> Subscription | None:
+        """Un-pause a subscription, keeping its time, cadence and history; None when there is
+        no subscription for that channel in that server."""
         await self._db.execute(
-            "UPDATE subscriptions SET last_slot = ? WHERE guild_id = ? AND channel_id = ?",
-            (_iso(sub.last_slot), sub.guild_id, sub.channel_id),
+            "UPDATE subscriptions SET paused_reason = NULL, failures = 0, retry_at = NULL, "
+            "failing_since = NULL, last_error = NULL WHERE guild_id = ? AND channel_id = ?",
+            (guild_id, channel_id),
         )
-        await self._db.commit()
-
-    async def posted(self, sub: Subscription, fingerprint: str) -> None:
-        await self._db.execute(
-            "UPDATE subscriptions SET last_fingerprint = ? WHERE guild_id = ? AND channel_id = ?",
-            (fingerprint, sub.guild_id, sub.channel_id),
-        )
-        await self._db.commit()
-
-    async def pause(self, sub: Subscription, reason: str) -> None:
-        await self._db.execute(
-            "UPDATE subscriptions SET paused_reason = ? WHERE guild_id = ? AND channel_id = ?",
-            (reason, sub.guild_id, sub.channel_id),
-        )
-        await self._db.commit()
+        subs = await self.subscriptions(guild_id)
+        return next((s for s in subs if s.channel_id == channel_id), None)
 
 
-async def migrate(db: aiosqlite.Connection, migrations: Path = MIGRATIONS) -> int:
-    """Apply every migration newer than the database; returns the version reached."""
+def _unusable(name: str, exc: BaseException) -> str:
+    return (
+        f"{name}: the settings database cannot be used ({exc}). Restore it from a backup "
+        "(a copy is kept beside it as .bak-NNN before each upgrade) or move it aside to "
+        "start with no subscriptions."
+    )
+
+
+async def _check(db: aiosqlite.Connection, name: str) -> None:
+    rows = await db.execute_fetchall("PRAGMA integrity_check")
+    problems = [r[0] for r in rows if r[0] != "ok"]
+    if problems:
+        raise sqlite3.DatabaseError(f"integrity check failed: {problems[0][:120]}")
+
+
+async def migrate(
+    db: aiosqlite.Connection, migrations: Path = MIGRATIONS, backup: Path | None = None
+) -> int:
+    """Apply every migration newer than the database; returns the version reached.
+    With `backup`, the file is first copied to `<backup>.bak-<old version>`."""
     (version,) = await (await db.execute("PRAGMA user_version")).fetchone()
-    for path in sorted(migrations.glob("*.sql")):
-        number = int(path.name.split("_", 1)[0])
-        if number <= version:
-            continue
-        await db.executescript(
-            f"BEGIN;\n{path.read_text(encoding='utf-8')}\nPRAGMA user_version = {number};\nCOMMIT;"
-        )
+    pending = [
+        (int(p.name.split("_", 1)[0]), p)
+        for p in sorted(migrations.glob("*.sql"))
+        if int(p.name.split("_", 1)[0]) > version
+    ]
+    if pending and backup is not None and version > 0:
+        copy = backup.with_name(f"{backup.name}.bak-{version:03d}")
+        copy.unlink(missing_ok=True)
+        await db.execute("VACUUM INTO ?", (str(copy),))
+    for number, path in pending:
+        try:
+            await db.executescript(
+                f"BEGIN;\n{path.read_text(encoding='utf-8')}\n"
+                f"PRAGMA user_version = {number};\nCOMMIT;"
+            )
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                await db.execute("ROLLBACK")
+            raise
         version = number
     return version
 

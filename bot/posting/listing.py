@@ -1,0 +1,49 @@
+"""Pure helpers for the subscription commands: channel references and the paginated listing."""
+
+from __future__ import annotations
+
+import re
+
+from bot.posting.subscriptions import Subscription
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MESSAGE_LIMIT = 2000  # characters in one Discord message
+_REF = re.compile(r"<#(\d{15,21})>|(\d{15,21})")
+
+
+def parse_channel_ref(text: str) -> int | None:
+    """The channel id in a mention (`<#123...>`) or a raw id; None for anything else.
+    Works for a channel that is deleted, uncached or in another server: the caller decides."""
+    m = _REF.fullmatch(text.strip())
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2))
+
+
+def describe(sub: Subscription) -> str:
+    """One line of `!status subscriptions`: channel, cadence, weekday, time, state."""
+    when = f"weekly on {WEEKDAYS[sub.weekday]}" if sub.cadence == "weekly" else "daily"
+    extra = ", on change" if sub.on_change else ""
+    state = f" — paused: {sub.paused_reason}" if sub.paused else ""
+    return f"<#{sub.channel_id}> (`{sub.channel_id}`): {when} at {sub.post_time} UTC{extra}{state}"
+
+
+def pages(subs: list[Subscription], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """The listing split into messages of at most `limit` characters, each line whole."""
+    room = limit - 60  # left for the page header
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for sub in subs:
+        line = describe(sub)[:room]
+        if chunks[-1] and size + len(line) + 1 > room:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(line)
+        size += len(line) + 1
+    texts, first = [], 1
+    for n, chunk in enumerate(chunks, 1):
+        last = first + len(chunk) - 1
+        head = f"Subscriptions {first}-{last} of {len(subs)} (page {n}/{len(chunks)}):"
+        texts.append(head + "\n" + "\n".join(chunk))
+        first = last + 1
+    return texts

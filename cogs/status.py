@@ -106,10 +106,11 @@ class Status(commands.Cog):
             await ctx.send(NOT_A_CHANNEL, ephemeral=True)
             return
         removed = await self.bot.db.unsubscribe(ctx.guild.id, channel_id)
+        name = self._label(ctx, channel_id) + f" (`{channel_id}`)"
         await ctx.send(
-            f"Stopped the status posts in <#{channel_id}>."
+            f"Stopped the status posts in {name}."
             if removed
-            else f"<#{channel_id}> has no status subscription in this server.",
+            else f"{name} has no status subscription in this server.",
             ephemeral=not removed,
         )
 
@@ -123,17 +124,16 @@ class Status(commands.Cog):
             await ctx.send(NOT_A_CHANNEL, ephemeral=True)
             return
         before = {s.channel_id: s for s in await self.bot.db.subscriptions(ctx.guild.id)}
+        name = self._label(ctx, channel_id) + f" (`{channel_id}`)"
         if channel_id not in before:
-            await ctx.send(
-                f"<#{channel_id}> has no status subscription in this server.", ephemeral=True
-            )
+            await ctx.send(f"{name} has no status subscription in this server.", ephemeral=True)
             return
         sub = await self.bot.db.resume(ctx.guild.id, channel_id)
         when = f"{sub.cadence} at {sub.post_time} UTC"
         await ctx.send(
-            f"Resumed the status posts in <#{channel_id}>: {when}."
+            f"Resumed the status posts in {name}: {when}."
             if before[channel_id].paused
-            else f"<#{channel_id}> was not paused ({when})."
+            else f"{name} was not paused ({when})."
         )
 
     @status.command(name="subscriptions", description="This server's scheduled status posts")
@@ -144,8 +144,13 @@ class Status(commands.Cog):
         if not subs:
             await ctx.send("No channel here is subscribed. Try `!status subscribe #channel`.")
             return
-        for page in pages(subs):
+        for page in pages(subs, label=lambda cid: self._label(ctx, cid)):
             await ctx.send(page)
+
+    @staticmethod
+    def _label(ctx: commands.Context, channel_id: int) -> str:
+        """A mention for a channel of this server; a deleted one is named as such."""
+        return f"<#{channel_id}>" if ctx.guild.get_channel(channel_id) else "deleted channel"
 
     @staticmethod
     def _channel_id(ctx: commands.Context, text: str | None) -> int | None:
@@ -162,7 +167,7 @@ class Status(commands.Cog):
         if channel_id is not None:
             channel = ctx.guild.get_channel(channel_id)
             if channel is None:
-                with contextlib.suppress(discord.HTTPException):
+                with contextlib.suppress(discord.HTTPException, discord.InvalidData):
                     channel = await self.bot.fetch_channel(channel_id)
         if channel is None or getattr(channel, "guild", None) != ctx.guild:
             await ctx.send(

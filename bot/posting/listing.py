@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.posting.subscriptions import Subscription
 
@@ -20,21 +21,28 @@ def parse_channel_ref(text: str) -> int | None:
     return int(m.group(1) or m.group(2))
 
 
-def describe(sub: Subscription) -> str:
+def mention(channel_id: int) -> str:
+    return f"<#{channel_id}>"
+
+
+def describe(sub: Subscription, label: Callable[[int], str] = mention) -> str:
     """One line of `!status subscriptions`: channel, cadence, weekday, time, state."""
     when = f"weekly on {WEEKDAYS[sub.weekday]}" if sub.cadence == "weekly" else "daily"
     extra = ", on change" if sub.on_change else ""
     state = f" — paused: {sub.paused_reason}" if sub.paused else ""
-    return f"<#{sub.channel_id}> (`{sub.channel_id}`): {when} at {sub.post_time} UTC{extra}{state}"
+    where = f"{label(sub.channel_id)} (`{sub.channel_id}`)"
+    return f"{where}: {when} at {sub.post_time} UTC{extra}{state}"
 
 
-def pages(subs: list[Subscription], limit: int = MESSAGE_LIMIT) -> list[str]:
+def pages(
+    subs: list[Subscription], limit: int = MESSAGE_LIMIT, label: Callable[[int], str] = mention
+) -> list[str]:
     """The listing split into messages of at most `limit` characters, each line whole."""
     room = limit - 60  # left for the page header
     chunks: list[list[str]] = [[]]
     size = 0
     for sub in subs:
-        line = describe(sub)[:room]
+        line = describe(sub, label)[:room]
         if chunks[-1] and size + len(line) + 1 > room:
             chunks.append([])
             size = 0

@@ -172,6 +172,7 @@ class StatusPoster:
         self.rate = rate
         self.confirm = confirm
         self.stopping = False
+        self._spoilers: dict[int, bool] = {}  # per guild, read once per run
 
     def stop(self) -> None:
         """Finish the post in flight, release the rest of the slot's claims, and return."""
@@ -180,6 +181,7 @@ class StatusPoster:
     async def run_once(self, now: dt.datetime) -> RunReport:
         """Post everything due at `now`. Never raises for a failed post."""
         report = RunReport()
+        self._spoilers = {}
         subs = await self.db.subscriptions()
         unconfirmed = [s for s in subs if s.claimed_slot is not None]
         if unconfirmed:
@@ -213,8 +215,11 @@ class StatusPoster:
             if post.late
             else None
         )
+        guild = post.sub.guild_id
+        if guild not in self._spoilers:
+            self._spoilers[guild] = await self.db.spoilers(guild)
         try:
-            await self.send(post.sub, await self.db.spoilers(post.sub.guild_id), note, post.slot)
+            await self.send(post.sub, self._spoilers[guild], note, post.slot)
         except PostFailed as exc:
             log.warning("status post to channel %s failed: %s", post.sub.channel_id, exc.reason)
             await self._failed(post.sub, exc, now, report)

@@ -131,5 +131,7 @@ def test_self_hosted_endpoints_reach_discord_py(monkeypatch):
     configure_endpoints(
         Settings(api_base="http://127.0.0.1:3001/api/v9", gateway_url="ws://127.0.0.1:3002")
     )
-    assert discord.http.Route("GET", "/gateway/bot").url == "http://127.0.0.1:3001/api/v9/gateway/bot"
+    assert (
+        discord.http.Route("GET", "/gateway/bot").url == "http://127.0.0.1:3001/api/v9/gateway/bot"
+    )
     assert str(gw.DEFAULT_GATEWAY) == "ws://127.0.0.1:3002"

@@ -375,9 +375,7 @@ def run(quick: bool, scale_n: int) -> dict:
         ),
         _target("bot resident memory, store loaded", rss, 150.0, "MB"),
         _target("scheduled send rate", sched["send_rate_per_s"], 50.0, "req/s"),
-        _target(
-            f"scheduler DB work, {sched['subscriptions']} due", sched["db_work_s"], 2.0, "s"
-        ),
+        _target(f"scheduler DB work, {sched['subscriptions']} due", sched["db_work_s"], 2.0, "s"),
     ]
     return {
         "machine": {

@@ -306,6 +306,17 @@ def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
         return asyncio.run(run(tmp))
 
 
+def split_figure(megabytes: float = 1.0) -> float:
+    """Seconds to split one one-line article of this size into sentences (was quadratic)."""
+    from bot.facts.text import split_sentences
+
+    sentence = "Season 2 is filming in Seoul with Park Ji-hu as Nam On-jo. "
+    body = sentence * int(megabytes * 1_000_000 / len(sentence))
+    t = time.perf_counter()
+    split_sentences(body)
+    return round(time.perf_counter() - t, 3)
+
+
 def scale(n: int, rounds: int, mix: list[str]) -> dict:
     """Build a synthetic corpus of N articles and measure it like the real one."""
     from bot.bench.synth import write_corpus
@@ -345,6 +356,7 @@ def run(quick: bool, scale_n: int) -> dict:
         start = cold_start(runs=3 if quick else 7)
         sched = scheduler_figures(real, 2_000 if quick else 10_000)
         rss = resident_mb(real)
+        split_s = split_figure()
     sizes = [100] if quick else sorted({100, scale_n})
     scaled = {n: scale(n, rounds=1, mix=mix) for n in sizes}
     big = scaled.get(1000) or scaled.get(max(scaled))
@@ -376,6 +388,7 @@ def run(quick: bool, scale_n: int) -> dict:
         _target("bot resident memory, store loaded", rss, 150.0, "MB"),
         _target("scheduled send rate", sched["send_rate_per_s"], 50.0, "req/s"),
         _target(f"scheduler DB work, {sched['subscriptions']} due", sched["db_work_s"], 2.0, "s"),
+        _target("split 1 MB one-line article", split_s, 5.0, "s"),
     ]
     return {
         "machine": {
@@ -390,6 +403,7 @@ def run(quick: bool, scale_n: int) -> dict:
         "build": build_real,
         "resident_mb": rss,
         "scheduler": sched,
+        "split_1mb_s": split_s,
         "scale": {str(k): v for k, v in scaled.items()},
         "targets": targets,
     }

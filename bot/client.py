@@ -86,7 +86,19 @@ class StartupFailure(Exception):
 
 
 def describe_failure(exc: BaseException) -> str:
-    """One line saying which start-up failure happened and what to do."""
+    """One line saying which start-up failure happened and what to do. A failure raised while
+    discord.py handled another (its reconnect path) is described by the one it handled."""
+    seen: list[BaseException] = []
+    cause: BaseException | None = exc
+    while cause is not None and cause not in seen:
+        seen.append(cause)
+        if not isinstance(cause, AttributeError | TypeError | KeyError):
+            break
+        cause = cause.__cause__ or cause.__context__
+    return _describe(cause if cause is not None else exc)
+
+
+def _describe(exc: BaseException) -> str:
     if isinstance(exc, discord.LoginFailure):
         return (
             "Discord rejected the token. Check DISCORD_TOKEN in .env "
@@ -113,10 +125,26 @@ def describe_failure(exc: BaseException) -> str:
         )
     if isinstance(exc, aiohttp.ClientError | OSError | asyncio.TimeoutError):
         return f"cannot reach Discord ({type(exc).__name__}). Check the network."
-    return f"the bot stopped unexpectedly ({type(exc).__name__}); see the log."
+    return (
+        f"the bot stopped unexpectedly ({type(exc).__name__}); run with HYOSAN_LOG_LEVEL=DEBUG "
+        "for the details."
+    )
 
 
 FATAL = (discord.LoginFailure, discord.PrivilegedIntentsRequired)
+
+
+class OneLineReconnects(logging.Filter):
+    """discord.py logs every reconnect attempt with a full traceback; keep it to one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.getMessage().startswith("Attempting a reconnect"):
+            exc = record.exc_info[1]
+            record.msg = f"{record.getMessage()} after {describe_failure(exc)}"
+            record.args = ()
+            record.exc_info = None
+            record.exc_text = None
+        return True
 
 
 def configure_endpoints(settings: Settings) -> None:
@@ -161,6 +189,7 @@ class Supervisor:
             except FATAL as exc:
                 raise StartupFailure(describe_failure(exc)) from exc
             except Exception as exc:
+                log.debug("the bot stopped", exc_info=exc)  # the detail, for HYOSAN_LOG_LEVEL=DEBUG
                 online = online or bot.online_once
                 if not online:
                     raise StartupFailure(describe_failure(exc)) from exc
@@ -172,7 +201,6 @@ class Supervisor:
                         f"(last: {describe_failure(exc)})"
                     ) from exc
                 log.error("connection lost: %s; again in %.0f s", describe_failure(exc), delay)
-                log.debug("connection failure", exc_info=exc)
                 await self.pause(delay)
                 delay = min(delay * 2, RESTART_BACKOFF[1])
 
@@ -197,6 +225,7 @@ async def main(settings: Settings) -> int:
     """Build the resources, run the bot until it stops, and close them."""
     level = getattr(logging, settings.log_level, logging.INFO)
     discord.utils.setup_logging(level=level, root=True)
+    logging.getLogger("discord.client").addFilter(OneLineReconnects())
     configure_endpoints(settings)
     lock = InstanceLock(settings.settings_db).acquire()
     try:

@@ -135,3 +135,38 @@ def test_self_hosted_endpoints_reach_discord_py(monkeypatch):
         discord.http.Route("GET", "/gateway/bot").url == "http://127.0.0.1:3001/api/v9/gateway/bot"
     )
     assert str(gw.DEFAULT_GATEWAY) == "ws://127.0.0.1:3002"
+
+
+def test_a_failure_inside_discord_pys_reconnect_is_described_by_its_cause():
+    handshake = aiohttp.WSServerHandshakeError(mock.Mock(real_url="x"), (), status=404)
+    try:
+        try:
+            raise handshake
+        except aiohttp.ClientError:
+            _ = None.sequence  # what discord.py does when the first connection never opened
+    except AttributeError as exc:
+        chained = exc
+    assert "handshake failed (HTTP 404)" in describe_failure(chained)
+
+
+def test_reconnect_tracebacks_become_one_line():
+    import logging
+    import sys
+
+    from bot.client import OneLineReconnects
+
+    try:
+        raise aiohttp.ClientConnectorError(mock.Mock(), OSError("no route"))
+    except aiohttp.ClientError:
+        info = sys.exc_info()
+    record = logging.LogRecord(
+        "discord.client",
+        logging.ERROR,
+        __file__,
+        1,
+        "Attempting a reconnect in %.2fs",
+        (1.5,),
+        info,
+    )
+    assert OneLineReconnects().filter(record) and record.exc_info is None
+    assert "cannot reach Discord" in record.getMessage() and "1.50s" in record.getMessage()

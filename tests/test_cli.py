@@ -169,3 +169,13 @@ def test_env_example_documents_every_setting():
         "DISCORD_GATEWAY_URL",
     ):
         assert f"{name}=" in example
+
+
+def test_the_systemd_unit_restarts_on_failure_and_is_documented():
+    import configparser
+
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.read(ROOT / "deploy" / "hyosan-bot.service")
+    assert unit["Service"]["Restart"] == "on-failure"
+    assert unit["Service"]["ExecStart"].endswith("-m bot run")
+    assert "deploy/hyosan-bot.service" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ def describe(sub: Subscription, label: Callable[[int], str] = mention) -> str:
     """One line of `!status subscriptions`: channel, cadence, weekday, time, state."""
     when = f"weekly on {WEEKDAYS[sub.weekday]}" if sub.cadence == "weekly" else "daily"
     extra = ", on change" if sub.on_change else ""
-    state = f" — paused: {sub.paused_reason}" if sub.paused else ""
+    state = f" — paused: {' '.join(sub.paused_reason.split())}" if sub.paused else ""
     where = f"{label(sub.channel_id)} (`{sub.channel_id}`)"
     return f"{where}: {when} at {sub.post_time} UTC{extra}{state}"
 
@@ -38,6 +38,8 @@ def pages(
     subs: list[Subscription], limit: int = MESSAGE_LIMIT, label: Callable[[int], str] = mention
 ) -> list[str]:
     """The listing split into messages of at most `limit` characters, each line whole."""
+    if not subs:
+        return []
     room = limit - 60  # left for the page header
     chunks: list[list[str]] = [[]]
     size = 0

@@ -86,7 +86,7 @@ def parse_options(text: str, default_time: str) -> SubscribeOptions:
 
 def _plain(word: str) -> str:
     """A word of user input safe to echo: no markdown, mention or link syntax survives."""
-    return re.sub(r"[^\w:.+-]", "", word)[:30] or "that"
+    return re.sub(r"[^\w:.+-]|_", "", word)[:30] or "that"
 
 
 def _iso(t: dt.datetime | None) -> str | None:

@@ -42,6 +42,8 @@ class Status(commands.Cog):
     def __init__(self, bot):
         self.bot = bot
         self._digest: dict[tuple, discord.Embed] = {}
+        self._idle = asyncio.Event()  # clear while a run of the schedule is posting
+        self._idle.set()
         self.poster = StatusPoster(
             bot.db, self._fingerprint, self._send, self._notify, confirm=self._was_posted
         )
@@ -52,12 +54,10 @@ class Status(commands.Cog):
     async def cog_unload(self) -> None:
         # Let the post in flight finish; the slot's other claims are released, not lost.
         self.poster.stop()
-        self.post_loop.stop()
-        task = self.post_loop.get_task()
-        if task is not None and not task.done():
-            with contextlib.suppress(Exception, asyncio.CancelledError):
-                await asyncio.wait_for(asyncio.shield(task), STOP_GRACE)
-            self.post_loop.cancel()
+        if not self._idle.is_set():
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._idle.wait(), STOP_GRACE)
+        self.post_loop.cancel()
 
     # --- commands --------------------------------------------------------------------------
 
@@ -183,13 +183,18 @@ class Status(commands.Cog):
 
     @tasks.loop(seconds=TICK_SECONDS)
     async def post_loop(self) -> None:
+        if self.poster.stopping:
+            return
+        self._idle.clear()
         try:
             self._digest.clear()  # one digest per slot, shared by every channel due in it
             report = await self.poster.run_once(self.bot.clock())
-            if report.due:
+            if report.due or report.recovered or report.released:
                 log.info("status posts: %s", report)
         except Exception:  # the loop must outlive any failure
             log.exception("status post loop failed; it will run again")
+        finally:
+            self._idle.set()
 
     @post_loop.before_loop
     async def _wait_ready(self) -> None:

@@ -140,3 +140,27 @@ def test_pages_keep_every_line_within_the_limit():
 )
 def test_parse_channel_ref(text, expected):
     assert parse_channel_ref(text) == expected
+
+
+async def test_shutdown_lets_the_post_in_flight_finish(bot):
+    import asyncio
+
+    from bot.posting.scheduler import RunReport
+
+    cog = bot.get_cog("Status")
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_run_once(now):
+        started.set()
+        await release.wait()
+        return RunReport()
+
+    cog.poster.run_once = slow_run_once
+    run = asyncio.create_task(cog.post_loop.coro(cog))
+    await started.wait()
+    unload = asyncio.create_task(cog.cog_unload())
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert not unload.done() and cog.poster.stopping  # waiting for the post in flight
+    release.set()
+    await asyncio.wait_for(asyncio.gather(run, unload), 5)

@@ -276,3 +276,23 @@ async def test_random_fault_matrix_loses_and_doubles_nothing(proc, seed):
         lost += sum(s not in proc.world.posts[c] for s in slots)
     assert lost == 0
     assert proc.crashes > 0
+
+
+async def test_stopping_mid_slot_releases_the_rest_and_loses_nothing(proc):
+    for c in range(5):
+        await add(proc.db, 50 + c)
+    world = proc.world
+    plain_send = world.send
+
+    async def send_then_stop(sub, spoilers, note, slot):
+        await plain_send(sub, spoilers, note, slot)
+        proc.poster.stop()  # SIGTERM arrives during the first post
+
+    proc.poster.send = send_then_stop
+    t = START.replace(hour=9)
+    report = await proc.tick(t)
+    assert report.posted == 1 and report.released == 4
+    await proc.stop()
+    await proc.start()  # the next start posts the released slots, late if need be
+    await proc.tick(t + dt.timedelta(minutes=20))
+    assert sorted(len(world.posts[50 + c]) for c in range(5)) == [1] * 5

@@ -13,7 +13,7 @@ from discord.ext import commands, tasks
 
 from bot.answers.digest import fingerprint
 from bot.embeds import answer_embed
-from bot.posting.listing import pages, parse_channel_ref
+from bot.posting.listing import WEEKDAYS, pages, parse_channel_ref
 from bot.posting.scheduler import PostFailed, StatusPoster, next_slot, pause_notice, slot_tag
 from bot.posting.subscriptions import Subscription, new_subscription, parse_options
 from cogs.replies import send_answer, user_cooldown
@@ -88,11 +88,12 @@ class Status(commands.Cog):
         sub = await self.bot.db.subscribe(
             new_subscription(ctx.guild.id, target.id, ctx.author.id, opts, now)
         )
-        channel = target
         first = next_slot(sub, now)
         extra = ", only when the digest changed" if sub.on_change else ""
+        if sub.cadence == "weekly":
+            extra = f", on {WEEKDAYS[sub.weekday]}s{extra}"
         await ctx.send(
-            f"Subscribed {channel.mention}: {sub.cadence} at {sub.post_time} UTC"
+            f"Subscribed {target.mention}: {sub.cadence} at {sub.post_time} UTC"
             f"{extra}. First post: {first:%Y-%m-%d %H:%M} UTC."
         )
 

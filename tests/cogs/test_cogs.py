@@ -120,6 +120,9 @@ async def test_cooldown_says_when_to_retry(bot):
 
 
 async def test_subscribe_needs_manage_server(bot):
+    import datetime as dt
+
+    bot.clock = lambda: dt.datetime(2026, 11, 20, 8, tzinfo=dt.UTC)  # a Friday
     channel = bot.guilds[0].text_channels[0]
     refused = await say(f"!status subscribe {channel.mention} 18:00")
     assert "Manage Server" in refused.content
@@ -130,6 +133,7 @@ async def test_subscribe_needs_manage_server(bot):
     await dpytest.add_role(dpytest.get_config().members[1], role)
     ok = await say(f"!status subscribe {channel.mention} 18:00 weekly on-change", member=1)
     assert "Subscribed" in ok.content and "weekly at 18:00 UTC" in ok.content
+    assert "on Fridays" in ok.content  # the weekday of a weekly post is said
     [sub] = await bot.db.subscriptions()
     assert (sub.channel_id, sub.post_time, sub.cadence, sub.on_change) == (
         channel.id,

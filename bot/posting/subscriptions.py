@@ -20,9 +20,9 @@ from pathlib import Path
 import aiosqlite
 
 from bot.errors import SettingsError
-from bot.paths import DATA, rel
+from bot.paths import rel
+from bot.posting.migrations import MIGRATIONS, check, migrate, unusable
 
-MIGRATIONS = DATA / "migrations"
 CADENCES = ("daily", "weekly")
 
 
@@ -143,9 +143,9 @@ class SettingsDB:
             # Autocommit: every transaction is explicit (BEGIN IMMEDIATE for claims).
             db = await aiosqlite.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise SettingsError(_unusable(name, exc)) from exc
+            raise SettingsError(unusable(name, exc)) from exc
         try:
-            await _check(db, name)
+            await check(db)
             if not memory:
                 await db.execute("PRAGMA journal_mode = WAL")  # readers never wait for a claim
                 await db.execute("PRAGMA synchronous = NORMAL")
@@ -153,7 +153,7 @@ class SettingsDB:
         except BaseException as exc:
             await db.close()  # a connection left open is a thread that keeps the process alive
             if isinstance(exc, sqlite3.Error | OSError):
-                raise SettingsError(_unusable(name, exc)) from exc
+                raise SettingsError(unusable(name, exc)) from exc
             raise
         return cls(db)
 
@@ -262,50 +262,6 @@ class SettingsDB:
         )
         subs = await self.subscriptions(guild_id)
         return next((s for s in subs if s.channel_id == channel_id), None)
-
-
-def _unusable(name: str, exc: BaseException) -> str:
-    return (
-        f"{name}: the settings database cannot be used ({exc}). Restore it from a backup "
-        "(a copy is kept beside it as .bak-NNN before each upgrade) or move it aside to "
-        "start with no subscriptions."
-    )
-
-
-async def _check(db: aiosqlite.Connection, name: str) -> None:
-    rows = await db.execute_fetchall("PRAGMA integrity_check")
-    problems = [r[0] for r in rows if r[0] != "ok"]
-    if problems:
-        raise sqlite3.DatabaseError(f"integrity check failed: {problems[0][:120]}")
-
-
-async def migrate(
-    db: aiosqlite.Connection, migrations: Path = MIGRATIONS, backup: Path | None = None
-) -> int:
-    """Apply every migration newer than the database; returns the version reached.
-    With `backup`, the file is first copied to `<backup>.bak-<old version>`."""
-    (version,) = await (await db.execute("PRAGMA user_version")).fetchone()
-    pending = [
-        (int(p.name.split("_", 1)[0]), p)
-        for p in sorted(migrations.glob("*.sql"))
-        if int(p.name.split("_", 1)[0]) > version
-    ]
-    if pending and backup is not None and version > 0:
-        copy = backup.with_name(f"{backup.name}.bak-{version:03d}")
-        copy.unlink(missing_ok=True)
-        await db.execute("VACUUM INTO ?", (str(copy),))
-    for number, path in pending:
-        try:
-            await db.executescript(
-                f"BEGIN;\n{path.read_text(encoding='utf-8')}\n"
-                f"PRAGMA user_version = {number};\nCOMMIT;"
-            )
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                await db.execute("ROLLBACK")
-            raise
-        version = number
-    return version
 
 
 def new_subscription(

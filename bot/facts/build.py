@@ -14,6 +14,7 @@ from bot.errors import BuildError
 from bot.facts.curated import load_entities, load_lexicon, load_repairs
 from bot.facts.extract import extract
 from bot.facts.manifest import load_sources
+from bot.facts.store import remove_stale_tmp
 from bot.facts.versions import content_hash, read_schema, schema_version
 from bot.paths import DataPaths, rel
 
@@ -98,28 +99,6 @@ def _shaped(path: Path, load: Callable[[Path], T]) -> T:
             f"{rel(path)}: not the expected shape ({type(exc).__name__}: {exc}); "
             "compare it with the shipped file"
         ) from None
-
-
-def remove_stale_tmp(store: Path) -> list[Path]:
-    """Delete `<store>.tmp-<pid>` files left by builds that were killed (their pid is gone)."""
-    removed = []
-    for p in store.parent.glob(f"{store.name}.tmp-*"):
-        pid = p.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
-            continue
-        p.unlink(missing_ok=True)
-        removed.append(p)
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: int) -> None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import aiosqlite
 
@@ -140,6 +142,28 @@ async def _open_current(
     return None
 
 
+def remove_stale_tmp(store: Path) -> list[Path]:
+    """Delete `<store>.tmp-<pid>` files left by builds that were killed (their pid is gone)."""
+    removed = []
+    for p in store.parent.glob(f"{store.name}.tmp-*"):
+        pid = p.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        p.unlink(missing_ok=True)
+        removed.append(p)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _rebuild(paths: DataPaths) -> None:
     from bot.facts.build import build  # only when needed: an up-to-date store loads without it
 
@@ -169,6 +193,7 @@ async def load_store(paths: DataPaths) -> FactStore:
     The store is a cache of the sources: one that cannot be read is rebuilt, and when a
     rebuild fails while the previous store is still readable, that one is served (warning)."""
     wanted = _wanted(paths)
+    remove_stale_tmp(paths.store)
     db = await _open_current(paths, wanted)
     if db is not None:
         try:

@@ -138,6 +138,11 @@ def test_stale_tmp_files_are_removed(tmp_path):
     stale.write_bytes(b"half a build")
     build(paths)
     assert not stale.exists()
+    stale.write_bytes(b"a build killed after the store was current")
+    live = paths.store.with_name(f"{paths.store.name}.tmp-{os.getppid()}")  # a running build
+    live.write_bytes(b"in progress")
+    load(paths)  # the store is current: no build, but the start-up still tidies
+    assert not stale.exists() and live.exists()
 
 
 def test_splitting_a_one_line_megabyte_article():

@@ -111,7 +111,7 @@ def _describe(exc: BaseException) -> str:
         )
     if isinstance(exc, discord.HTTPException):
         return (
-            f"Discord answered HTTP {exc.status} ({exc.response.reason}) while logging in; "
+            f"Discord answered HTTP {exc.status} ({getattr(exc.response, 'reason', '')}); "
             "try again later, or check DISCORD_API_BASE."
         )
     if isinstance(exc, discord.GatewayNotFound | discord.ConnectionClosed):
@@ -195,6 +195,8 @@ class Supervisor:
                     raise StartupFailure(describe_failure(exc)) from exc
                 now = loop.time()
                 self.crashes = [t for t in self.crashes if now - t < 3600] + [now]
+                if len(self.crashes) == 1:
+                    delay = RESTART_BACKOFF[0]  # the first crash in an hour starts afresh
                 if len(self.crashes) > MAX_RESTARTS_PER_HOUR:
                     raise StartupFailure(
                         f"the connection failed {len(self.crashes)} times in an hour "

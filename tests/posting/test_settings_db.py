@@ -124,3 +124,38 @@ def test_a_second_process_on_the_same_settings_db_is_refused(tmp_path):
     assert "another hyosan-bot process" in holder.stdout and "settings.sqlite" in holder.stdout
     first.release()
     InstanceLock(path).acquire().release()  # free again once the first one stops
+
+
+async def test_a_version_1_database_is_upgraded_with_its_subscriptions_and_a_backup(tmp_path):
+    import datetime as dt
+
+    from bot.posting.subscriptions import SubscribeOptions, new_subscription
+
+    only_001 = tmp_path / "m"
+    only_001.mkdir()
+    (only_001 / "001_subscriptions.sql").write_text(
+        (MIGRATIONS / "001_subscriptions.sql").read_text()
+    )
+    path = tmp_path / "settings.sqlite"
+    old = await SettingsDB.open(path, migrations=only_001)
+    await old.conn.execute(
+        "INSERT INTO subscriptions VALUES (1, 10, 7, '18:30', 'weekly', 4, 0, "
+        "'2026-11-20T08:00:00+00:00', '2026-11-20T18:30:00+00:00', 'fp', NULL)"
+    )
+    await old.close()
+    db = await SettingsDB.open(path)
+    try:
+        [sub] = await db.subscriptions()
+        assert (sub.post_time, sub.cadence, sub.weekday, sub.claimed_slot, sub.failures) == (
+            "18:30",
+            "weekly",
+            4,
+            None,
+            0,
+        )
+        now = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
+        await db.subscribe(new_subscription(1, 11, 7, SubscribeOptions("09:00", "daily", 0), now))
+        assert len(await db.subscriptions()) == 2
+    finally:
+        await db.close()
+    assert (tmp_path / "settings.sqlite.bak-001").exists()

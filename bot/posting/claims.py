@@ -18,18 +18,44 @@ _FREE = (
 )
 
 
-async def claim(db: SettingsDB, posts: list[tuple[Subscription, dt.datetime, bool]]) -> list[bool]:
+async def claim(
+    db: SettingsDB, posts: list[tuple[Subscription, dt.datetime, bool]]
+) -> list[bool]:
     """Take (sub, slot, skip) slots in one transaction; True for each one this call took.
-    A skipped slot (an on-change digest that did not change) is confirmed at once."""
-    taken = []
+    A skipped slot (an on-change digest that did not change) is confirmed at once.
+    A few statements whatever the count: under BEGIN IMMEDIATE no other writer can run
+    between finding the free rows and taking them."""
+    if not posts:
+        return []
     async with db.immediate() as c:
-        for sub, slot, skip in posts:
-            column = "last_slot" if skip else "claimed_slot"
-            cur = await c.execute(
-                f"UPDATE subscriptions SET {column} = ? {_KEY} {_FREE}",
-                (_iso(slot), sub.guild_id, sub.channel_id, _iso(slot)),
+        await c.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS wanted "
+            "(guild_id INTEGER, channel_id INTEGER, slot TEXT, PRIMARY KEY (guild_id, channel_id))"
+        )
+        await c.execute("DELETE FROM wanted")
+        await c.executemany(
+            "INSERT OR REPLACE INTO wanted VALUES (?, ?, ?)",
+            [(sub.guild_id, sub.channel_id, _iso(slot)) for sub, slot, _ in posts],
+        )
+        free = {
+            (g, ch)
+            for g, ch in await c.execute_fetchall(
+                "SELECT w.guild_id, w.channel_id FROM wanted w JOIN subscriptions s "
+                "ON s.guild_id = w.guild_id AND s.channel_id = w.channel_id "
+                "WHERE s.claimed_slot IS NULL AND s.paused_reason IS NULL "
+                "AND (s.last_slot IS NULL OR s.last_slot < w.slot)"
             )
-            taken.append(cur.rowcount == 1)
+        }
+        taken = [(sub.guild_id, sub.channel_id) in free for sub, _, _ in posts]
+        for skip, column in ((False, "claimed_slot"), (True, "last_slot")):
+            await c.executemany(
+                f"UPDATE subscriptions SET {column} = ? {_KEY}",
+                [
+                    (_iso(slot), sub.guild_id, sub.channel_id)
+                    for (sub, slot, s), ok in zip(posts, taken, strict=True)
+                    if ok and s is skip
+                ],
+            )
     return taken
 
 
@@ -37,12 +63,23 @@ async def confirm(
     db: SettingsDB, sub: Subscription, slot: dt.datetime, fingerprint: str | None
 ) -> None:
     """The post for `slot` went out: record it and forget any failures."""
-    await db.conn.execute(
-        "UPDATE subscriptions SET last_slot = ?, claimed_slot = NULL, "
-        "last_fingerprint = COALESCE(?, last_fingerprint), failures = 0, retry_at = NULL, "
-        f"failing_since = NULL, last_error = NULL {_KEY}",
-        (_iso(slot), fingerprint, sub.guild_id, sub.channel_id),
-    )
+    await confirm_many(db, [(sub, slot)], fingerprint)
+
+
+async def confirm_many(
+    db: SettingsDB, sent: list[tuple[Subscription, dt.datetime]], fingerprint: str | None
+) -> None:
+    """Confirm several sent posts in one transaction (a crash before this only leaves
+    claims that the next start settles from the channels' history)."""
+    if not sent:
+        return
+    async with db.immediate() as c:
+        await c.executemany(
+            "UPDATE subscriptions SET last_slot = ?, claimed_slot = NULL, "
+            "last_fingerprint = COALESCE(?, last_fingerprint), failures = 0, retry_at = NULL, "
+            f"failing_since = NULL, last_error = NULL {_KEY}",
+            [(_iso(slot), fingerprint, sub.guild_id, sub.channel_id) for sub, slot in sent],
+        )
 
 
 async def release(db: SettingsDB, sub: Subscription) -> None:

@@ -26,6 +26,7 @@ SEND_RATE = 25.0  # posts per second at most: half of Discord's global 50 reques
 BACKOFF_BASE = dt.timedelta(minutes=1)  # first retry after a transient failure
 BACKOFF_CAP = dt.timedelta(hours=1)
 GIVE_UP_AFTER = dt.timedelta(days=1)  # continuous failure this long pauses the subscription
+CONFIRM_BATCH = 25  # sent posts confirmed per transaction: about one a second at SEND_RATE
 
 
 class PostFailed(Exception):
@@ -173,6 +174,7 @@ class StatusPoster:
         self.confirm = confirm
         self.stopping = False
         self._spoilers: dict[int, bool] = {}  # per guild, read once per run
+        self._sent: list[tuple[Subscription, dt.datetime]] = []  # sent, not yet confirmed
 
     def stop(self) -> None:
         """Finish the post in flight, release the rest of the slot's claims, and return."""
@@ -197,16 +199,26 @@ class StatusPoster:
         report.skipped_unchanged = sum(
             ok and p.unchanged for p, ok in zip(plan, taken, strict=True)
         )
-        for i, post in enumerate(mine):
-            if self.stopping:
-                for rest in mine[i:]:
-                    await claims.release(self.db, rest.sub)
-                    report.released += 1
-                break
-            await self._post(post, now, fp, report)
-            if i + 1 < len(mine):
-                await self.sleep(1 / self.rate)
+        self._sent = []
+        try:
+            for i, post in enumerate(mine):
+                if self.stopping:
+                    for rest in mine[i:]:
+                        await claims.release(self.db, rest.sub)
+                        report.released += 1
+                    break
+                await self._post(post, now, fp, report)
+                if len(self._sent) >= CONFIRM_BATCH:
+                    await self._flush(fp)
+                if i + 1 < len(mine):
+                    await self.sleep(1 / self.rate)
+        finally:
+            await self._flush(fp)
         return report
+
+    async def _flush(self, fp: str) -> None:
+        sent, self._sent = self._sent, []
+        await claims.confirm_many(self.db, sent, fp)
 
     async def _post(self, post: PlannedPost, now: dt.datetime, fp: str, report: RunReport) -> None:
         note = (
@@ -228,7 +240,7 @@ class StatusPoster:
             report.errors.append(f"{post.sub.channel_id}: {exc!r}")
             await self._failed(post.sub, PostFailed(repr(exc)[:100], permanent=False), now, report)
         else:
-            await claims.confirm(self.db, post.sub, post.slot, fp)
+            self._sent.append((post.sub, post.slot))  # confirmed in batches (see _flush)
             report.posted += 1
 
     async def _failed(

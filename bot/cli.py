@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-from bot.errors import BuildError, StoreError
+from bot.errors import BuildError, SettingsError, StoreError
 from bot.paths import DataPaths
 
 
@@ -119,13 +119,17 @@ def cmd_console(args, settings) -> int:
     return console(_engine(settings))
 
 
-def cmd_run(args, settings) -> int:
+def cmd_run(args, settings, stdin=None) -> int:
     if not settings.token:
+        how = (
+            "create an application at https://discord.com/developers/applications, add a bot, "
+            "copy its token into .env as DISCORD_TOKEN=... (see README), and run again."
+        )
+        if not (stdin or sys.stdin).isatty():  # a service: fail so the supervisor sees it
+            print(f"error: no DISCORD_TOKEN set. To run the Discord bot, {how}", file=sys.stderr)
+            return 2
         print(
-            "No DISCORD_TOKEN set: starting the console instead.\n"
-            "To run the Discord bot, create an application at "
-            "https://discord.com/developers/applications, add a bot, copy its token into .env "
-            "as DISCORD_TOKEN=... (see README), and run again.",
+            f"No DISCORD_TOKEN set: starting the console instead.\nTo run the Discord bot, {how}",
             file=sys.stderr,
         )
         return cmd_console(args, settings)
@@ -207,6 +211,6 @@ def main(argv: list[str] | None = None) -> int:
         _require_project()
         settings = load_settings()
         return args.func(args, settings)
-    except (BuildError, StoreError, ValueError) as exc:
+    except (BuildError, StoreError, SettingsError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

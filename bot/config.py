@@ -21,13 +21,16 @@ class Settings:
     post_time: str = "09:00"
     log_level: str = "INFO"
     dev_guild: int | None = None
+    api_base: str | None = None  # a self-hosted Discord-compatible server (e.g. Spacebar)
+    gateway_url: str | None = None
 
     def __repr__(self) -> str:  # never let the token reach a log
         return (
             f"Settings(token={'set' if self.token else 'unset'}, prefix={self.prefix!r}, "
             f"facts_path={str(self.facts_path)!r}, settings_db={str(self.settings_db)!r}, "
             f"post_time={self.post_time!r}, log_level={self.log_level!r}, "
-            f"dev_guild={self.dev_guild!r})"
+            f"dev_guild={self.dev_guild!r}, api_base={self.api_base!r}, "
+            f"gateway_url={self.gateway_url!r})"
         )
 
 
@@ -38,26 +41,65 @@ def _path(value: str | None, default: Path) -> Path:
     return p if p.is_absolute() else ROOT / p
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def _check_env_file(env_file: Path) -> None:
+    """A line python-dotenv cannot read is an error naming the file and line (it would
+    otherwise be skipped silently, and a setting quietly ignored)."""
+    from dotenv.parser import parse_stream
+
+    try:
+        with env_file.open(encoding="utf-8") as f:
+            bad = [b.original.line for b in parse_stream(f) if b.error]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{env_file}: cannot be read ({type(exc).__name__})") from None
+    if bad:
+        raise ValueError(
+            f"{env_file} line {bad[0]}: not a NAME=value line (quote values with spaces, "
+            "close every quote)"
+        )
+
+
+def _url(env, name: str, schemes: tuple[str, ...]) -> str | None:
+    value = env.get(name, "").strip()
+    if not value:
+        return None
+    if not re.fullmatch(rf"(?:{'|'.join(schemes)})://[^\s/?#]+[^\s]*", value):
+        # the value is not echoed: a token pasted into the wrong line would be printed
+        raise ValueError(f"{name} must be a URL starting with {' or '.join(schemes)}://")
+    return value.rstrip("/")
+
+
 def load_settings(env_file: Path | None = ROOT / ".env") -> Settings:
-    """Read settings; a `.env` beside the project fills what the environment does not set."""
+    """Read settings; a `.env` beside the project fills what the environment does not set.
+    Errors say which setting (or which `.env` line) is wrong, never its value."""
     if env_file is not None and env_file.exists():
         from dotenv import load_dotenv
 
+        _check_env_file(env_file)
         load_dotenv(env_file, override=False)
     env = os.environ
     post_time = env.get("HYOSAN_POST_TIME", "09:00").strip()
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", post_time):
-        raise ValueError(f"HYOSAN_POST_TIME must be HH:MM (24h, UTC), not {post_time!r}")
+        raise ValueError("HYOSAN_POST_TIME must be HH:MM (24h, UTC), e.g. 09:00")
     guild = env.get("HYOSAN_DEV_GUILD", "").strip()
     if guild and not guild.isdigit():
         raise ValueError("HYOSAN_DEV_GUILD must be a numeric guild id")
     prefix = env.get("HYOSAN_PREFIX", "!").strip() or "!"
+    if len(prefix) > 5 or any(c.isspace() for c in prefix):
+        raise ValueError("HYOSAN_PREFIX must be 1 to 5 characters without spaces, e.g. !")
+    log_level = env.get("HYOSAN_LOG_LEVEL", "INFO").strip().upper() or "INFO"
+    if log_level not in LOG_LEVELS:
+        raise ValueError(f"HYOSAN_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
     return Settings(
         token=env.get("DISCORD_TOKEN", "").strip() or None,
         prefix=prefix,
         facts_path=_path(env.get("HYOSAN_FACTS_DB"), DATA / "facts.sqlite"),
         settings_db=_path(env.get("HYOSAN_SETTINGS_DB"), DATA / "settings.sqlite"),
         post_time=post_time,
-        log_level=env.get("HYOSAN_LOG_LEVEL", "INFO").strip().upper() or "INFO",
+        log_level=log_level,
         dev_guild=int(guild) if guild else None,
+        api_base=_url(env, "DISCORD_API_BASE", ("https", "http")),
+        gateway_url=_url(env, "DISCORD_GATEWAY_URL", ("wss", "ws")),
     )

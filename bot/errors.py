@@ -7,3 +7,7 @@ class BuildError(Exception):
 
 class StoreError(Exception):
     """The fact store is missing, from another schema version, or unreadable."""
+
+
+class SettingsError(Exception):
+    """The settings database cannot be opened, checked or upgraded; the message names the file."""

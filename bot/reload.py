@@ -90,7 +90,7 @@ class Reloader:
 
     def _load(self) -> Engine:
         """In a worker thread: its own event loop for aiosqlite, then the engine, warmed."""
-        engine = self.make_engine(asyncio.run(load_store(self.paths)))
+        engine = self.make_engine(asyncio.run(load_store(self.paths, serve_previous=False)))
         engine.warm()
         return engine
 

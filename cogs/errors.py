@@ -9,13 +9,20 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.wording import safe_echo
-from cogs.replies import send_answer
+from bot.cooldown import UserCooldown, Verdict
+from cogs.replies import SlowDown, send_answer
 
 log = logging.getLogger(__name__)
 
 
+def slow_down(retry_after: float) -> str:
+    return f"You're going a bit fast. Try again in {max(1, round(retry_after))} s."
+
+
 def friendly(error: Exception) -> str | None:
     """The reply for an expected error, or None when it is a bug."""
+    if isinstance(error, SlowDown):
+        return slow_down(error.retry_after)
     if isinstance(error, commands.CommandOnCooldown):
         return f"You're going a bit fast. Try again in {max(1, round(error.retry_after))} s."
     if isinstance(error, commands.MissingPermissions | commands.MissingAnyRole):
@@ -38,17 +45,46 @@ def friendly(error: Exception) -> str | None:
 
 
 class Errors(commands.Cog):
+    """Errors, the bot-wide cooldown, and the quiet handling of other bots' `!` commands."""
+
     def __init__(self, bot):
         self.bot = bot
+        self.cooldown: UserCooldown = getattr(bot, "cooldown", None) or UserCooldown()
+
+    async def cog_load(self) -> None:
+        self.bot.add_check(self._cooldown_check, call_once=True)
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_check(self._cooldown_check, call_once=True)
+
+    async def _cooldown_check(self, ctx: commands.Context) -> bool:
+        verdict = self.cooldown.hit(ctx.author.id)
+        if verdict is not Verdict.ALLOW:
+            raise SlowDown(verdict, self.cooldown.retry_after(ctx.author.id))
+        return True
+
+    async def _unknown_word(self, ctx: commands.Context) -> None:
+        """`!jonus`, `!onjo` are answered; `!play`, `!rank` (other bots') get silence."""
+        body = ctx.message.content[len(ctx.prefix or "") :].strip()
+        word, _, rest = body.partition(" ")
+        if not self.bot.engine.knows(word, rest[:200]):
+            return
+        verdict = self.cooldown.hit(ctx.author.id)
+        if verdict is Verdict.ALLOW:
+            await send_answer(ctx, self.bot.engine.answer(ctx.message.content))
+        elif verdict is Verdict.NOTIFY:
+            await ctx.send(slow_down(self.cooldown.retry_after(ctx.author.id)))
 
     @commands.Cog.listener()
     async def on_command_error(self, ctx: commands.Context, error: Exception) -> None:
         if isinstance(error, commands.HybridCommandError):
             error = error.original
         if isinstance(error, commands.CommandNotFound):
-            # `!jonus`, `!onjo`: the engine answers a word it knows, and hints otherwise.
-            await send_answer(ctx, self.bot.engine.answer(ctx.message.content))
+            await self._unknown_word(ctx)
             return
+        silent = isinstance(error, SlowDown) and error.verdict is Verdict.SILENT
+        if silent and ctx.interaction is None:
+            return  # said once in this window already; a slash command must still be answered
         message = friendly(error)
         if message is None:
             original = getattr(error, "original", error)

@@ -5,11 +5,22 @@ from __future__ import annotations
 from discord.ext import commands
 
 from bot.answers.types import Answer
+from bot.cooldown import PER as COOLDOWN_PER
+from bot.cooldown import RATE as COOLDOWN_RATE
+from bot.cooldown import Verdict
 from bot.embeds import answer_embed
 from bot.views import TimedQuotesView, quotes_view
 
-COOLDOWN_RATE = 5  # commands...
-COOLDOWN_PER = 30.0  # ...per this many seconds, per user
+__all__ = ["COOLDOWN_PER", "COOLDOWN_RATE", "SlowDown", "send_answer", "user_cooldown"]
+
+
+class SlowDown(commands.CheckFailure):
+    """A user went over the bot-wide cooldown; `verdict` says whether to tell them."""
+
+    def __init__(self, verdict: Verdict, retry_after: float):
+        super().__init__("slow down")
+        self.verdict = verdict
+        self.retry_after = retry_after
 
 
 async def send_answer(ctx: commands.Context, answer: Answer) -> None:
@@ -25,5 +36,10 @@ async def send_answer(ctx: commands.Context, answer: Answer) -> None:
 
 
 def user_cooldown():
-    """The per-user cooldown every answering command shares."""
-    return commands.cooldown(COOLDOWN_RATE, COOLDOWN_PER, commands.BucketType.user)
+    """Marks an answering command. The cooldown itself is one bot-wide check per user
+    (cogs.errors installs it), shared by every command and the unknown-word lookup."""
+
+    def mark(func):
+        return func
+
+    return mark

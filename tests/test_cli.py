@@ -68,10 +68,22 @@ def test_console_quotes_show_the_words_behind_an_answer(engine, texts):
     assert "`!quotes [command]`" in text  # alone: how to use it
 
 
+class Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
 def test_run_without_token_explains_and_starts_the_console(monkeypatch, capsys):
     monkeypatch.setattr(cli, "cmd_console", lambda args, settings: 0)
-    assert cli.cmd_run(None, Settings(token=None)) == 0
+    assert cli.cmd_run(None, Settings(token=None), stdin=Tty()) == 0
     assert "DISCORD_TOKEN" in capsys.readouterr().err
+
+
+def test_run_without_token_and_without_a_terminal_fails(monkeypatch, capsys):
+    monkeypatch.setattr(cli, "cmd_console", lambda args, settings: 0)
+    assert cli.cmd_run(None, Settings(token=None), stdin=io.StringIO()) != 0
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and "DISCORD_TOKEN" in err and err.count("\n") == 1
 
 
 @pytest.mark.parametrize(
@@ -107,6 +119,53 @@ def test_bad_settings_are_reported(monkeypatch):
         load_settings(env_file=None)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "HYOSAN_POST_TIME",
+        "HYOSAN_DEV_GUILD",
+        "HYOSAN_LOG_LEVEL",
+        "HYOSAN_PREFIX",
+        "DISCORD_API_BASE",
+        "DISCORD_GATEWAY_URL",
+    ],
+)
+def test_setting_errors_never_echo_the_value(monkeypatch, name):
+    secret = "MTAxNTk.t0k3n secret"  # a token pasted into the wrong setting
+    monkeypatch.setenv(name, secret)
+    with pytest.raises(ValueError) as info:
+        load_settings(env_file=None)
+    assert name in str(info.value) and "t0k3n" not in str(info.value)
+
+
+def test_a_malformed_env_file_names_the_file_and_line(tmp_path, monkeypatch):
+    env = tmp_path / ".env"
+    env.write_text('HYOSAN_PREFIX=?\nthis line is not a setting\nDISCORD_TOKEN="t0k3n\n')
+    with pytest.raises(ValueError) as info:
+        load_settings(env_file=env)
+    assert str(env) in str(info.value) and "line 2" in str(info.value)
+    assert "t0k3n" not in str(info.value)
+
+
+def test_self_hosted_urls_are_settings(monkeypatch):
+    monkeypatch.setenv("DISCORD_API_BASE", "https://spacebar.example/api/v9/")
+    monkeypatch.setenv("DISCORD_GATEWAY_URL", "wss://gateway.spacebar.example")
+    s = load_settings(env_file=None)
+    assert s.api_base == "https://spacebar.example/api/v9"
+    assert s.gateway_url == "wss://gateway.spacebar.example"
+
+
+def test_env_files_are_git_ignored():
+    out = subprocess.run(
+        ["git", "check-ignore", ".env", ".env.production", ".env.local"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert out.stdout.split() == [".env", ".env.production", ".env.local"]
+    assert subprocess.run(["git", "check-ignore", ".env.example"], cwd=ROOT).returncode == 1
+
+
 def test_env_example_documents_every_setting():
     example = (ROOT / ".env.example").read_text(encoding="utf-8")
     for name in (
@@ -117,6 +176,8 @@ def test_env_example_documents_every_setting():
         "HYOSAN_POST_TIME",
         "HYOSAN_LOG_LEVEL",
         "HYOSAN_DEV_GUILD",
+        "DISCORD_API_BASE",
+        "DISCORD_GATEWAY_URL",
     ):
         assert f"{name}=" in example
 
@@ -129,3 +190,13 @@ def test_outside_the_project_folder_is_one_line(tmp_path):
     )
     assert out.returncode == 2
     assert out.stderr.strip().count("\n") == 0 and "HYOSAN_HOME" in out.stderr
+
+
+def test_the_systemd_unit_restarts_on_failure_and_is_documented():
+    import configparser
+
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.read(ROOT / "deploy" / "hyosan-bot.service")
+    assert unit["Service"]["Restart"] == "on-failure"
+    assert unit["Service"]["ExecStart"].endswith("-m bot run")
+    assert "deploy/hyosan-bot.service" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ from functools import cached_property
 from bot.answers import catalog
 from bot.answers.cast import Cast
 from bot.answers.context import Context
+from bot.answers.lookup import strongly_known
 from bot.answers.lore import Lore
 from bot.answers.status import Status
 from bot.answers.types import Answer, Line
@@ -113,6 +114,10 @@ class Engine:
     def complete_status(self, current: str, limit: int = 25) -> list[str]:
         """Status topics (`/status show topic:`) for autocomplete."""
         return catalog.complete(current, self.status.topics(), limit)
+
+    def knows(self, word: str, rest: str = "") -> bool:
+        """Whether an unknown `!word` strongly names something this bot knows (else: silence)."""
+        return strongly_known(self.ctx.m, word, rest)
 
     def unknown_command(self, word: str, rest: str) -> Answer:
         """`!jonus`, `!onjo`: a lookup when the word names something known; else a hint."""

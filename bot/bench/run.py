@@ -263,8 +263,8 @@ def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
 
     engine = Engine(asyncio.run(load_store(paths)))
 
-    async def run() -> dict:
-        db = await SettingsDB.open(":memory:")
+    async def run(tmp: str) -> dict:
+        db = await SettingsDB.open(Path(tmp) / "settings.sqlite")  # a real file, as in `run`
         created = dt.datetime(2026, 11, 20, 8, tzinfo=dt.UTC)
         opts = SubscribeOptions("09:00", "daily", False)
         for i in range(subscriptions):
@@ -272,7 +272,7 @@ def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
         slot = dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC)
         digests: dict = {}
 
-        async def send(sub, spoilers, note):
+        async def send(sub, spoilers, note, slot):  # the DB work is what is measured
             if (spoilers, note) not in digests:  # what cogs.status does: one digest per slot
                 digests[(spoilers, note)] = engine.status()
 
@@ -292,6 +292,7 @@ def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
         run_s = time.perf_counter() - t
         await db.close()
         return {
+            "db_work_s": round(run_s, 3),  # plan + one batched claim + a confirm per post
             "subscriptions": subscriptions,
             "planned": len(planned),
             "plan_ms": round(plan_s * 1000, 1),
@@ -302,7 +303,19 @@ def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
             "slot_duration_s": round(subscriptions / SEND_RATE, 1),
         }
 
-    return asyncio.run(run())
+    with tempfile.TemporaryDirectory() as tmp:
+        return asyncio.run(run(tmp))
+
+
+def split_figure(megabytes: float = 1.0) -> float:
+    """Seconds to split one one-line article of this size into sentences (was quadratic)."""
+    from bot.facts.text import split_sentences
+
+    sentence = "Season 2 is filming in Seoul with Park Ji-hu as Nam On-jo. "
+    body = sentence * int(megabytes * 1_000_000 / len(sentence))
+    t = time.perf_counter()
+    split_sentences(body)
+    return round(time.perf_counter() - t, 3)
 
 
 def scale(n: int, rounds: int, mix: list[str]) -> dict:
@@ -338,7 +351,7 @@ def _target(name: str, value, limit: float, unit: str) -> dict:
 def run(quick: bool, scale_n: int) -> dict:
     mix = question_mix()
     sizes = [100] if quick else sorted({100, scale_n})
-    bar = Progress("bench: section", 5 + len(sizes))
+    bar = Progress("bench: section", 6 + len(sizes))
     try:
         with tempfile.TemporaryDirectory() as tmp:
             real = DataPaths(store=Path(tmp) / "facts.sqlite")
@@ -352,6 +365,8 @@ def run(quick: bool, scale_n: int) -> dict:
             sched = scheduler_figures(real, 2_000 if quick else 10_000)
             bar.step("resident memory")
             rss = resident_mb(real)
+            bar.step("sentence splitting")
+            split_s = split_figure()
         scaled = {}
         for n in sizes:
             bar.step(f"synthetic corpus of {n} articles")
@@ -386,6 +401,8 @@ def run(quick: bool, scale_n: int) -> dict:
         ),
         _target("bot resident memory, store loaded", rss, 150.0, "MB"),
         _target("scheduled send rate", sched["send_rate_per_s"], 50.0, "req/s"),
+        _target(f"scheduler DB work, {sched['subscriptions']} due", sched["db_work_s"], 2.0, "s"),
+        _target("split 1 MB one-line article", split_s, 5.0, "s"),
     ]
     return {
         "machine": {
@@ -400,6 +417,7 @@ def run(quick: bool, scale_n: int) -> dict:
         "build": build_real,
         "resident_mb": rss,
         "scheduler": sched,
+        "split_1mb_s": split_s,
         "scale": {str(k): v for k, v in scaled.items()},
         "targets": targets,
     }

@@ -5,15 +5,21 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+from bot.errors import BuildError
 from bot.facts.curated import load_entities, load_lexicon, load_repairs
 from bot.facts.extract import extract
 from bot.facts.manifest import load_sources
-from bot.facts.versions import content_hash, schema_version
+from bot.facts.store import remove_stale_tmp
+from bot.facts.versions import content_hash, read_schema, schema_version
 from bot.paths import DataPaths, rel
 from bot.progress import Progress
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -43,29 +49,36 @@ def build(paths: DataPaths | None = None) -> BuildSummary:
     paths = paths or DataPaths()
     digest = content_hash(paths)
     sources = load_sources(paths.manifest, paths.sources_dir)
-    lexicon = load_lexicon(paths.lexicon)
+    lexicon = _shaped(paths.lexicon, load_lexicon)
+    entities = _shaped(paths.entities, load_entities)
+    repairs = _shaped(paths.repairs, load_repairs)
     bar = Progress("building: article", len(sources))
     try:
-        x = extract(
-            sources, load_entities(paths.entities), load_repairs(paths.repairs), lexicon, bar.step
-        )
+        x = extract(sources, entities, repairs, lexicon, bar.step)
     finally:
         bar.close()
-    schema_sql = paths.schema.read_text(encoding="utf-8")
+    schema_sql = read_schema(paths.schema)
     version = schema_version(schema_sql)
 
     paths.store.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_tmp(paths.store)
     tmp = paths.store.with_name(f"{paths.store.name}.tmp-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     try:
         con = sqlite3.connect(tmp)
         try:
-            con.executescript(schema_sql)
+            try:
+                con.executescript(schema_sql)
+            except sqlite3.Error as exc:
+                raise BuildError(f"{rel(paths.schema)}: not valid SQL ({exc})") from None
             _write(con, sources, x, lexicon, digest, version)
             con.commit()
         finally:
             con.close()
-        os.replace(tmp, paths.store)
+        try:
+            os.replace(tmp, paths.store)
+        except OSError as exc:
+            raise BuildError(f"{rel(paths.store)}: cannot be replaced ({exc.strerror})") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -79,6 +92,19 @@ def build(paths: DataPaths | None = None) -> BuildSummary:
         claims=len(x.claims),
         lore_facts=len(x.lore),
     )
+
+
+def _shaped(path: Path, load: Callable[[Path], T]) -> T:
+    """Run a curated-data loader; a file of the wrong shape is a one-line error naming it."""
+    try:
+        return load(path)
+    except BuildError:
+        raise
+    except (TypeError, AttributeError, KeyError, ValueError) as exc:
+        raise BuildError(
+            f"{rel(path)}: not the expected shape ({type(exc).__name__}: {exc}); "
+            "compare it with the shipped file"
+        ) from None
 
 
 def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: int) -> None:

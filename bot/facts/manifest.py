@@ -16,6 +16,8 @@ from bot.paths import rel
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 _BASES = ("printed", "estimated")
+MAX_ARTICLE_BYTES = 2_000_000  # an article longer than this is refused (README: Sources)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")  # tab, LF, CR are text
 
 
 @dataclass(frozen=True)
@@ -64,17 +66,35 @@ def _is_date(text: str) -> bool:
 
 
 def read_article(path: Path) -> str:
-    """An article's text; missing, non-UTF-8 and empty files are one-line errors."""
+    """An article's text. Missing, symlinked, oversize, non-UTF-8, empty files and files with
+    control characters (NUL...) are one-line errors naming the file."""
+    if path.is_symlink():
+        raise BuildError(f"{rel(path)}: is a symbolic link; copy the article in as a plain file")
     try:
+        if not path.is_file():
+            raise FileNotFoundError
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise BuildError(
+                f"{rel(path)}: {path.stat().st_size:,} bytes is over the "
+                f"{MAX_ARTICLE_BYTES:,}-byte limit for one article; split or trim it"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise BuildError(f"{rel(path)}: listed in the manifest but missing") from None
+    except OSError as exc:
+        raise BuildError(f"{rel(path)}: cannot be read ({exc.strerror})") from None
     try:
         body = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BuildError(
             f"{rel(path)}: not UTF-8 text ({exc.reason} at byte {exc.start})"
         ) from None
+    if m := _CONTROL.search(body):
+        line = body.count("\n", 0, m.start()) + 1
+        raise BuildError(
+            f"{rel(path)}: control character U+{ord(m.group()):04X} on line {line}; "
+            "save the article as plain text"
+        )
     if not body.strip():
         raise BuildError(f"{rel(path)}: empty article")
     return body

@@ -7,14 +7,21 @@ rebuilt before it is read (`ensure_store`), never half-read.
 from __future__ import annotations
 
 import json
+import logging
+import os
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import aiosqlite
 
-from bot.errors import StoreError
-from bot.facts.versions import content_hash, schema_version
+from bot.errors import BuildError, StoreError
+from bot.facts.versions import content_hash, read_schema, schema_version
 from bot.paths import DataPaths, rel
+
+log = logging.getLogger(__name__)
+_UNREADABLE = (sqlite3.Error, ValueError, KeyError, TypeError)  # a damaged page or row
 
 
 @dataclass(frozen=True)
@@ -115,21 +122,47 @@ async def _stored_version(db: aiosqlite.Connection) -> tuple[int, str] | None:
 
 
 def _wanted(paths: DataPaths) -> tuple[int, str]:
-    return schema_version(paths.schema.read_text(encoding="utf-8")), content_hash(paths)
+    return schema_version(read_schema(paths.schema)), content_hash(paths)
 
 
-async def _open_current(paths: DataPaths, wanted: tuple[int, str]) -> aiosqlite.Connection | None:
-    """A read-only connection to the store when it matches `wanted`, else None."""
-    if not paths.store.exists():
+async def _open_current(
+    paths: DataPaths, wanted: tuple[int, str], any_hash: bool = False
+) -> aiosqlite.Connection | None:
+    """A read-only connection to the store when it matches `wanted` (with `any_hash`: only
+    its schema version), else None."""
+    if not paths.store.is_file():
         return None
     try:
         db = await aiosqlite.connect(f"file:{paths.store}?mode=ro", uri=True)
     except Exception:
         return None
-    if await _stored_version(db) == wanted:
+    found = await _stored_version(db)
+    if found == wanted or (any_hash and found and found[0] == wanted[0]):
         return db
     await db.close()
     return None
+
+
+def remove_stale_tmp(store: Path) -> list[Path]:
+    """Delete `<store>.tmp-<pid>` files left by builds that were killed (their pid is gone)."""
+    removed = []
+    for p in store.parent.glob(f"{store.name}.tmp-*"):
+        pid = p.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        p.unlink(missing_ok=True)
+        removed.append(p)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _rebuild(paths: DataPaths) -> None:
@@ -156,15 +189,43 @@ _NEWEST_FIRST = (
 )
 
 
-async def load_store(paths: DataPaths) -> FactStore:
-    """Open the store read-only (after ensure_store) and hold it in memory."""
+async def load_store(paths: DataPaths, serve_previous: bool = True) -> FactStore:
+    """Open the store read-only, rebuilding it first when it is stale, and hold it in memory.
+    The store is a cache of the sources: one that cannot be read is rebuilt, and when a
+    rebuild fails while the previous store is still readable, that one is served (warning)
+    unless `serve_previous` is False (a live reload, which keeps its own engine, wants the
+    error)."""
     wanted = _wanted(paths)
+    remove_stale_tmp(paths.store)
+    db = await _open_current(paths, wanted)
+    if db is not None:
+        try:
+            return await _read(db)
+        except _UNREADABLE as exc:
+            log.warning("%s is unreadable (%s); rebuilding it", rel(paths.store), exc)
+    try:
+        _rebuild(paths)
+    except BuildError as exc:
+        old = await _open_current(paths, wanted, any_hash=True) if serve_previous else None
+        if old is None:
+            raise
+        try:
+            store = await _read(old)
+        except _UNREADABLE:
+            raise exc from None
+        log.warning("%s; serving the previous %s until it is fixed", exc, rel(paths.store))
+        return store
     db = await _open_current(paths, wanted)
     if db is None:
-        _rebuild(paths)
-        db = await _open_current(paths, wanted)
-        if db is None:
-            raise StoreError(f"{rel(paths.store)}: still not schema {wanted[0]} after a rebuild")
+        raise StoreError(f"{rel(paths.store)}: still not schema {wanted[0]} after a rebuild")
+    try:
+        return await _read(db)
+    except _UNREADABLE as exc:
+        raise StoreError(f"{rel(paths.store)}: unreadable right after a rebuild ({exc})") from None
+
+
+async def _read(db: aiosqlite.Connection) -> FactStore:
+    """Every row the engine needs; the connection is closed whatever happens."""
     try:
 
         async def rows(sql: str):

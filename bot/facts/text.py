@@ -107,17 +107,23 @@ def _blocks(body: str, start: int) -> list[tuple[int, int]]:
         if body[s:e].strip():
             lines.append((s, e))
     blocks: list[tuple[int, int]] = []
+    prev = ""  # the block's last line: all `_joins` reads of it (re-slicing the block is O(n²))
     for s, e in lines:
-        if blocks and _joins(body[blocks[-1][0] : blocks[-1][1]], body[s:e]):
+        line = body[s:e]
+        if blocks and _joins(prev, line):
             blocks[-1] = (blocks[-1][0], e)
         else:
             blocks.append((s, e))
+        prev = line
     return blocks
 
 
 # A sentence ends at . ! ? or … (plus closing quotes) before whitespace and a capital, a digit
 # or an opening quote; abbreviations and initials ("Mr. Lee", "J.Q. Lee") do not end one.
-_BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(?=\s+[\"“‘'(\[]?[A-Z0-9가-힣])")
+# Linear on any input: a run of punctuation is tried once, from its start, without backtracking.
+_BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]++)([\"”’')\]]*+)(?=\s+[\"“‘'(\[]?[A-Z0-9가-힣])")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_WORD_WINDOW = 40  # letters looked at before a full stop: abbreviations are short
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "prof", "no", "fig", "vol", "ca", "approx"]
 )
@@ -126,10 +132,11 @@ _ABBREVIATIONS = frozenset(
 def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     if m.group(1) != ".":
         return True
-    word = re.search(r"([^\W\d_]+)$", text[: m.start()])
+    # Only a short window before the stop: slicing text[:m.start()] made splitting O(n²).
+    word = _WORD_BEFORE.search(text, max(0, m.start() - _WORD_WINDOW), m.start())
     if word is None:
         return True
-    w = word.group(1)
+    w = word.group(0)
     return not (w.lower() in _ABBREVIATIONS or (len(w) == 1 and w.isupper()))
 
 

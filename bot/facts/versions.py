@@ -10,10 +10,20 @@ import re
 from pathlib import Path
 
 from bot.errors import BuildError
-from bot.paths import DataPaths
+from bot.paths import DataPaths, rel
 
 # The code that decides what a build writes: a change to any of it makes stores stale.
 BUILDER_MODULES = ("build.py", "curated.py", "extract.py", "manifest.py", "names.py", "text.py")
+
+
+def read_schema(path: Path) -> str:
+    """The schema file's text, or a one-line BuildError naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BuildError(f"{rel(path)}: file is missing") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError(f"{rel(path)}: cannot be read ({type(exc).__name__})") from None
 
 
 def schema_version(schema_sql: str) -> int:
@@ -32,5 +42,8 @@ def content_hash(paths: DataPaths) -> str:
         h.update(p.name.encode() + b"\0")
         h.update(p.read_bytes() if p.exists() else b"<missing>")
     for p in sorted(paths.sources_dir.glob("*.txt")):
+        if p.is_symlink() or not p.is_file():  # refused by the build; never read (/dev/zero)
+            h.update(p.name.encode() + b"\0<not a regular file>")
+            continue
         h.update(p.name.encode() + b"\0" + p.read_bytes())
     return h.hexdigest()

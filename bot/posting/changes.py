@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 
 from bot.answers.types import Answer, Citation, Line
+from bot.posting import claims
 from bot.posting.scheduler import SEND_RATE, Notifier, PostFailed, RunReport
 from bot.posting.subscriptions import SettingsDB, Subscription
 
@@ -64,7 +65,7 @@ class ChangeLog:
 
     def __init__(self, db: SettingsDB):
         self.db = db
-        self._con = db.connection
+        self._con = db.conn
 
     async def record(self, fingerprint: str, answer: Answer, now: dt.datetime) -> int | None:
         """Store a change to post; None when the newest change already led to this digest."""
@@ -182,7 +183,7 @@ class ChangePoster:
                 await self.send(sub, await self.log.db.spoilers(sub.guild_id), change.answer)
             except PostFailed as exc:
                 if exc.permanent:
-                    await self.log.db.pause(sub, exc.reason)
+                    await claims.pause(self.log.db, sub, exc.reason)
                     report.paused += 1
                     await self._notify(sub, exc.reason, report)
                 else:
@@ -193,7 +194,8 @@ class ChangePoster:
                 await self.log.release(change, sub)
                 report.errors.append(f"{sub.channel_id}: {exc!r}")
             else:
-                await self.log.db.posted(sub, change.fingerprint)  # on-change: it was the post
+                # For an on-change subscription this was its post.
+                await claims.record_fingerprint(self.log.db, sub, change.fingerprint)
                 report.posted += 1
         return report
 

@@ -189,7 +189,7 @@ def parse_zone(text: str) -> str:
     found = tuple(places) or tuple(suggest(raw))
     hint = f" Did you mean {' or '.join(f'`{s}`' for s in found[:3])}?" if found else ""
     raise ZoneError(
-        f"I don't know the time zone “{raw[:40]}”.{hint} Use a name from the IANA list, "
+        f"I don't know the time zone “{plain_word(raw)}”.{hint} Use a name from the IANA list, "
         "like `Asia/Seoul` or `America/New_York`.",
         found,
         clear="/" in raw or bool(places),
@@ -324,3 +324,8 @@ def late_note(slot: dt.datetime, zone_name: str) -> str:
         f"Late post: the {local:%H:%M} {zone_name} slot of {local:%Y-%m-%d} "
         f"({discord_time(slot)}) was missed while the bot was offline."
     )
+
+
+def plain_word(word: str) -> str:
+    """A word of user input safe to echo: no markdown, mention or link syntax survives."""
+    return re.sub(r"[^\w:./+-]|_", "", word)[:30] or "that"

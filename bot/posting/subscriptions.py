@@ -2,21 +2,28 @@
 
 Migrations are `data/migrations/NNN_name.sql`, applied in order; `PRAGMA user_version` holds the
 number of the last one applied, so an old database is upgraded in place and never rebuilt.
+Before migrating, the file is copied beside itself; a migration runs in one transaction.
+Opening checks the file (`PRAGMA integrity_check`) and closes the connection on every failure,
+so a corrupt file ends the process with one line instead of a hang.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import sqlite3
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import aiosqlite
 
-from bot.paths import DATA
+from bot.errors import SettingsError
+from bot.paths import rel
 from bot.posting import slots
+from bot.posting.migrations import MIGRATIONS, check, migrate, unusable
 
-MIGRATIONS = DATA / "migrations"
 CADENCES = ("daily", "weekly")
 
 
@@ -36,6 +43,11 @@ class Subscription:
     last_fingerprint: str | None = None
     paused_reason: str | None = None
     zone: str = slots.UTC  # IANA zone of post_time and weekday
+    claimed_slot: dt.datetime | None = None  # taken for posting, send not yet confirmed
+    failures: int = 0  # consecutive failed sends
+    retry_at: dt.datetime | None = None  # no send before this (backoff)
+    failing_since: dt.datetime | None = None
+    last_error: str | None = None
 
     @property
     def paused(self) -> bool:
@@ -83,8 +95,9 @@ def _zone_word(word: str) -> str:
         if exc.clear or slots.suggest(word, 1, cutoff=88):
             raise
         raise ValueError(
-            f"I don't understand “{word[:30]}”. Use: `status subscribe #channel [HH:MM] "
-            "[time zone] [daily|weekly] [on-change] [changes:off]`, e.g. `18:00 Asia/Seoul weekly`."
+            f"I don't understand “{slots.plain_word(word)}”. Use: `status subscribe #channel "
+            "[HH:MM] [time zone] [daily|weekly] [on-change] [changes:off]`, "
+            "e.g. `18:00 Asia/Seoul weekly`."
         ) from None
 
 
@@ -110,13 +123,20 @@ def _row(r: aiosqlite.Row) -> Subscription:
         last_fingerprint=r[9],
         paused_reason=r[10],
         zone=r[11],
+        claimed_slot=_dt(r[12]),
+        failures=r[13],
+        retry_at=_dt(r[14]),
+        failing_since=_dt(r[15]),
+        last_error=r[16],
     )
 
 
 _COLUMNS = (
     "guild_id, channel_id, subscriber_id, post_time, cadence, weekday, on_change, "
-    "created_at, last_slot, last_fingerprint, paused_reason, zone"
+    "created_at, last_slot, last_fingerprint, paused_reason, zone, "
+    "claimed_slot, failures, retry_at, failing_since, last_error"
 )
+BUSY_TIMEOUT = 10.0  # seconds a write waits for another connection's transaction
 
 
 class SettingsDB:
@@ -127,19 +147,48 @@ class SettingsDB:
 
     @classmethod
     async def open(cls, path: Path | str, migrations: Path = MIGRATIONS) -> SettingsDB:
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path)
-        await migrate(db, migrations)
+        """Open, check and migrate; SettingsError (one line naming the file) on any failure."""
+        memory = str(path) == ":memory:"
+        name = str(path) if memory else rel(Path(path))
+        try:
+            if not memory:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit: every transaction is explicit (BEGIN IMMEDIATE for claims).
+            db = await aiosqlite.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise SettingsError(unusable(name, exc)) from exc
+        try:
+            await check(db)
+            if not memory:
+                await db.execute("PRAGMA journal_mode = WAL")  # readers never wait for a claim
+                await db.execute("PRAGMA synchronous = NORMAL")
+            await migrate(db, migrations, backup=None if memory else Path(path))
+        except BaseException as exc:
+            await db.close()  # a connection left open is a thread that keeps the process alive
+            if isinstance(exc, sqlite3.Error | OSError):
+                raise SettingsError(unusable(name, exc)) from exc
+            raise
         return cls(db)
+
+    @property
+    def conn(self) -> aiosqlite.Connection:
+        """The open database, for tables kept by other posting modules (claims, changes)."""
+        return self._db
+
+    @contextlib.asynccontextmanager
+    async def immediate(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction taken at once (BEGIN IMMEDIATE), committed or rolled back."""
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                await self._db.execute("ROLLBACK")
+            raise
+        await self._db.execute("COMMIT")
 
     async def close(self) -> None:
         await self._db.close()
-
-    @property
-    def connection(self) -> aiosqlite.Connection:
-        """The open database, for tables kept by other modules (bot/posting/changes.py)."""
-        return self._db
 
     # --- guild settings --------------------------------------------------------------------
 
@@ -184,7 +233,7 @@ class SettingsDB:
     async def subscribe(self, sub: Subscription) -> Subscription:
         """Create or replace a channel's subscription (a replaced one starts afresh)."""
         await self._db.execute(
-            f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES ({','.join('?' * 17)})",
             (
                 sub.guild_id,
                 sub.channel_id,
@@ -198,6 +247,11 @@ class SettingsDB:
                 sub.last_fingerprint,
                 sub.paused_reason,
                 sub.zone,
+                _iso(sub.claimed_slot),
+                sub.failures,
+                _iso(sub.retry_at),
+                _iso(sub.failing_since),
+                sub.last_error,
             ),
         )
         await self._db.commit()
@@ -229,52 +283,16 @@ class SettingsDB:
         ).fetchall()
         return [_row(r) for r in rows]
 
-    async def claim_slot(self, sub: Subscription, slot: dt.datetime) -> bool:
-        """Record a slot as taken before posting, so a restart never posts it twice.
-        False when another run already claimed it."""
-        cur = await self._db.execute(
-            "UPDATE subscriptions SET last_slot = ? WHERE guild_id = ? AND channel_id = ? "
-            "AND (last_slot IS NULL OR last_slot < ?)",
-            (_iso(slot), sub.guild_id, sub.channel_id, _iso(slot)),
-        )
-        await self._db.commit()
-        return cur.rowcount == 1
-
-    async def release_slot(self, sub: Subscription) -> None:
-        """Give a claimed slot back (the post failed for a reason worth retrying)."""
+    async def resume(self, guild_id: int, channel_id: int) -> Subscription | None:
+        """Un-pause a subscription, keeping its time, cadence and history; None when there is
+        no subscription for that channel in that server."""
         await self._db.execute(
-            "UPDATE subscriptions SET last_slot = ? WHERE guild_id = ? AND channel_id = ?",
-            (_iso(sub.last_slot), sub.guild_id, sub.channel_id),
+            "UPDATE subscriptions SET paused_reason = NULL, failures = 0, retry_at = NULL, "
+            "failing_since = NULL, last_error = NULL WHERE guild_id = ? AND channel_id = ?",
+            (guild_id, channel_id),
         )
-        await self._db.commit()
-
-    async def posted(self, sub: Subscription, fingerprint: str) -> None:
-        await self._db.execute(
-            "UPDATE subscriptions SET last_fingerprint = ? WHERE guild_id = ? AND channel_id = ?",
-            (fingerprint, sub.guild_id, sub.channel_id),
-        )
-        await self._db.commit()
-
-    async def pause(self, sub: Subscription, reason: str) -> None:
-        await self._db.execute(
-            "UPDATE subscriptions SET paused_reason = ? WHERE guild_id = ? AND channel_id = ?",
-            (reason, sub.guild_id, sub.channel_id),
-        )
-        await self._db.commit()
-
-
-async def migrate(db: aiosqlite.Connection, migrations: Path = MIGRATIONS) -> int:
-    """Apply every migration newer than the database; returns the version reached."""
-    (version,) = await (await db.execute("PRAGMA user_version")).fetchone()
-    for path in sorted(migrations.glob("*.sql")):
-        number = int(path.name.split("_", 1)[0])
-        if number <= version:
-            continue
-        await db.executescript(
-            f"BEGIN;\n{path.read_text(encoding='utf-8')}\nPRAGMA user_version = {number};\nCOMMIT;"
-        )
-        version = number
-    return version
+        subs = await self.subscriptions(guild_id)
+        return next((s for s in subs if s.channel_id == channel_id), None)
 
 
 def new_subscription(

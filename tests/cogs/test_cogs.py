@@ -59,6 +59,7 @@ async def test_cast_embed_with_numbered_citations(bot):
 
 
 async def test_every_command_answers_with_prefix(bot):
+    bot.get_cog("Errors").cooldown.rate = 100  # this test is about answers, not the cooldown
     for content, title in [
         ("!status", "Season 2 status"),
         ("!lore jonus", "The Jonus virus"),
@@ -75,8 +76,31 @@ async def test_every_command_answers_with_prefix(bot):
 
 async def test_unknown_command_word_is_a_lookup(bot):
     assert (await say("!jonus")).embeds[0].title == "The Jonus virus"
-    hint = await say("!frobnicate")
-    assert "!help" in hint.embeds[0].description
+    assert (await say("!onjo")).embeds[0].title == "Nam On-jo"
+
+
+@pytest.mark.parametrize(
+    "content", ["!play despacito", "!rank", "!clear 50", "!frobnicate", "!lee", "!p never gonna"]
+)
+async def test_other_bots_commands_get_silence(bot, content):
+    with contextlib.suppress(commands.CommandError):
+        await dpytest.message(content)
+    assert dpytest.runner.sent_queue.empty()
+
+
+async def test_one_cooldown_across_commands_and_one_notice_per_window(bot):
+    clock = [1000.0]
+    bot.get_cog("Errors").cooldown.clock = lambda: clock[0]
+    for content in ["!help", "!cast onjo", "!jonus", "!status", "!lore cure"]:
+        assert (await say(content)).embeds, content  # five different commands: allowed
+    notice = await say("!sources")
+    assert "Try again in" in notice.content
+    for content in ["!jonus", "!cast onjo", "!ask when", "!help"] * 5:  # 20 more: silence
+        with contextlib.suppress(commands.CommandError):
+            await dpytest.message(content)
+    assert dpytest.runner.sent_queue.empty()
+    clock[0] += 30
+    assert (await say("!help")).embeds  # a new window
 
 
 async def test_spoilers_hidden_by_default_and_admin_can_turn_them_off(bot):
@@ -97,6 +121,9 @@ async def test_cooldown_says_when_to_retry(bot):
 
 
 async def test_subscribe_needs_manage_server(bot):
+    import datetime as dt
+
+    bot.clock = lambda: dt.datetime(2026, 11, 20, 8, tzinfo=dt.UTC)  # a Friday
     channel = bot.guilds[0].text_channels[0]
     refused = await say(f"!status subscribe {channel.mention} 18:00")
     assert "Manage Server" in refused.content
@@ -107,6 +134,7 @@ async def test_subscribe_needs_manage_server(bot):
     await dpytest.add_role(dpytest.get_config().members[1], role)
     ok = await say(f"!status subscribe {channel.mention} 18:00 weekly on-change", member=1)
     assert "Subscribed" in ok.content and "weekly at 18:00 UTC" in ok.content
+    assert "on Fridays" in ok.content  # the weekday of a weekly post is said
     [sub] = await bot.db.subscriptions()
     assert (sub.channel_id, sub.post_time, sub.cadence, sub.on_change) == (
         channel.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from unittest import mock
 
@@ -115,9 +116,11 @@ async def test_scheduled_post_has_the_button(bot):  # noqa: F811
     channel = mock.MagicMock(spec=discord.TextChannel)
     channel.send = mock.AsyncMock()
     bot.get_channel = mock.Mock(return_value=channel)
-    await cog._send(mock.Mock(channel_id=1), True, None)
+    slot = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+    await cog._send(mock.Mock(channel_id=1), True, None, slot)
     kwargs = channel.send.await_args.kwargs
     assert button_of(kwargs["view"]).custom_id == f"{PREFIX}/status"
+    assert "slot 2026-11-21 09:00 UTC" in kwargs["embed"].footer.text
 
 
 def answer_message(bot, query: str) -> mock.MagicMock:  # noqa: F811

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from bot.answers.types import Answer, Citation, Line
+from bot.posting import claims
 from bot.posting.changes import ChangeLog, ChangePoster, answer_from_json, answer_to_json
 from bot.posting.scheduler import PostFailed, StatusPoster
 from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription, parse_options
@@ -129,7 +130,7 @@ async def test_opted_out_paused_newer_and_stale_get_nothing(db):
     h = Harness(db)
     await h.add(10, at(20, 8), changes=False)
     await h.add(11, at(20, 8))
-    await db.pause((await db.subscriptions())[1], "gone")
+    await claims.pause(db, (await db.subscriptions())[1], "gone")
     await h.add(12, at(20, 13))  # subscribed after the change
     await h.log.record("fp-2", POST, at(20, 12))
     await h.poster.run_once(at(20, 14))

@@ -22,8 +22,8 @@ from cogs.status import post_failure
 UTC = dt.UTC
 
 
-def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, 11, day, hour, minute, tzinfo=UTC)  # 2026-11-16 is a Monday
+def at(day: int, hour: int, minute: int = 0, second: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 11, day, hour, minute, second, tzinfo=UTC)  # 2026-11-16 is a Monday
 
 
 class Harness:
@@ -38,7 +38,7 @@ class Harness:
         self.fail: dict[int, Exception] = {}
         self.poster = StatusPoster(db, lambda: self.fp, self.send, self.notify, self.sleep)
 
-    async def send(self, sub, spoilers, note):
+    async def send(self, sub, spoilers, note, slot):
         if sub.channel_id in self.fail:
             raise self.fail[sub.channel_id]
         self.sent.append((sub.channel_id, note))
@@ -150,8 +150,9 @@ async def test_server_errors_are_retried_and_the_loop_survives(db):
     h.fail[10] = PostFailed("Discord answered 503", permanent=False)
     h.fail[11] = RuntimeError("boom")
     report = await h.poster.run_once(at(20, 9))
-    assert report.retry_later == 1 and len(report.errors) == 1 and report.posted == 0
+    assert report.retry_later == 2 and len(report.errors) == 1 and report.posted == 0
     h.fail.clear()
+    assert (await h.poster.run_once(at(20, 9, 0, 30))).due == 0  # backing off
     report = await h.poster.run_once(at(20, 9, 1))  # the released slots are due again
     assert report.posted == 2
 

@@ -143,7 +143,7 @@ async def test_the_poster_sends_once_on_both_change_days(tmp_path):
     db = await SettingsDB.open(tmp_path / "s.sqlite")
     sent: list[dt.datetime] = []
 
-    async def send(sub, spoilers, note):
+    async def send(sub, spoilers, note, slot=None):
         sent.append(now)
 
     async def nothing(*_args):

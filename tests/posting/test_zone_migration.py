@@ -65,7 +65,7 @@ async def test_existing_subscriptions_keep_their_utc_times(tmp_path):
 
         sent: list[int] = []
 
-        async def send(sub, spoilers, note):
+        async def send(sub, spoilers, note, slot=None):
             sent.append(sub.channel_id)
 
         async def nothing(*_args):

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 
 from bot.answers.types import Answer, Citation, Line
 from bot.posting import claims
-from bot.posting.scheduler import SEND_RATE, Notifier, PostFailed, RunReport
+from bot.posting.scheduler import SEND_RATE, Notifier, PostFailed, RunReport, tell_paused
 from bot.posting.subscriptions import SettingsDB, Subscription
 
 log = logging.getLogger(__name__)
@@ -200,10 +200,4 @@ class ChangePoster:
         return report
 
     async def _notify(self, sub: Subscription, reason: str, report: RunReport) -> None:
-        try:
-            await self.notify(sub, reason)
-        except Exception as exc:  # telling the server is best effort
-            log.warning(
-                "could not tell guild %s about a paused subscription: %r", sub.guild_id, exc
-            )
-            report.errors.append(f"notify {sub.guild_id}: {exc!r}")
+        await tell_paused(self.notify, sub, reason, report)

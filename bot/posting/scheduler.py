@@ -86,6 +86,15 @@ def pause_notice(sub: Subscription, reason: str, server: str, channel: str) -> s
     )
 
 
+async def tell_paused(notify: Notifier, sub: Subscription, reason: str, report: RunReport) -> None:
+    """Tell the server a subscription paused; best effort, a failure is logged and counted."""
+    try:
+        await notify(sub, reason)
+    except Exception as exc:
+        log.warning("could not tell guild %s about a paused subscription: %r", sub.guild_id, exc)
+        report.errors.append(f"notify {sub.guild_id}: {exc!r}")
+
+
 @dataclass(frozen=True)
 class PlannedPost:
     sub: Subscription
@@ -260,10 +269,4 @@ class StatusPoster:
                 report.released += 1
 
     async def _notify(self, sub: Subscription, reason: str, report: RunReport) -> None:
-        try:
-            await self.notify(sub, reason)
-        except Exception as exc:  # telling the server is best effort
-            log.warning(
-                "could not tell guild %s about a paused subscription: %r", sub.guild_id, exc
-            )
-            report.errors.append(f"notify {sub.guild_id}: {exc!r}")
+        await tell_paused(self.notify, sub, reason, report)

@@ -1,0 +1,96 @@
+"""Cast pairs from wording: "X as Y", "Y (X)", "Y (played by X)", "X (who plays Y)",
+"X plays Y", "has been cast ... as a new character"; unknown Korean-shaped names are discovered."""
+
+from __future__ import annotations
+
+import re
+
+from bot.facts.curated import EntityDef
+from bot.facts.entities import EntityIndex
+from bot.facts.names import looks_like_korean_name, slug
+from bot.facts.records import CastPair, Sentence
+
+_TOKEN = r"[A-Z][\w']*(?:-[A-Za-z]+)*"
+_NAME = rf"{_TOKEN}(?:\s{_TOKEN}){{0,2}}"
+# Each form names which group is the actor ("a") and which the character ("c"), as printed.
+_CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "played by",
+        re.compile(rf"(?P<c>{_NAME})\s*\((?:played|portrayed|voiced)\s+by\s+(?P<a>{_NAME})"),
+    ),
+    (
+        "who plays",
+        re.compile(
+            rf"(?P<a>{_NAME})\s*[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s+(?:[a-z]+\s+){{0,3}}(?P<c>{_NAME})"
+        ),
+    ),
+    ("plays", re.compile(rf"(?P<a>{_NAME})\s+(?:plays|portrays|stars\s+as)\s+(?P<c>{_NAME})")),
+    ("parenthesis", re.compile(rf"(?P<c>{_NAME})\s*\((?P<a>{_NAME})\)")),
+    ("as", re.compile(rf"(?P<a>{_NAME})\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+(?P<c>{_NAME})")),
+)
+_NEW_CAST = re.compile(
+    rf"(?P<a>{_NAME})\s+(?:has\s+been|was|is|have\s+been)\s+cast\b[^.]*?\bas\s+(?:an?\s+)?new\s+(?:character|role)"
+)
+
+
+def _best_unknown(printed: str) -> str | None:
+    tokens = printed.split()
+    for size in range(len(tokens), 1, -1):
+        for i in range(len(tokens) - size + 1):
+            cand = " ".join(tokens[i : i + size])
+            if looks_like_korean_name(cand):
+                return cand
+    return None
+
+
+class CastCollector:
+    def __init__(self, index: EntityIndex):
+        self.index = index
+        self.pairs: dict[tuple[str, str | None], CastPair] = {}
+
+    def _entity(self, printed: str, kind: str) -> str | None:
+        eid = self.index.resolve(printed)
+        if eid:
+            return eid
+        name = _best_unknown(printed)
+        if not name:
+            return None
+        entity = EntityDef(id=f"{kind}:{slug(name)}", kind=kind, name=name, curated=False)
+        self.index.add(entity)
+        return entity.id
+
+    def _kind(self, printed: str) -> str | None:
+        eid = self.index.resolve(printed)
+        return self.index.entities[eid].kind if eid else None
+
+    def collect(self, sentence: Sentence) -> None:
+        text = sentence.display
+        for form, rx in _CAST_FORMS:
+            for m in rx.finditer(text):
+                a, c = m.group("a"), m.group("c")
+                ka, kc = self._kind(a), self._kind(c)
+                if ka == "character" or kc == "actor":  # printed the other way round: resolve it
+                    a, c, ka, kc = c, a, kc, ka
+                    form = f"{form} (reversed)"
+                if ka not in (None, "actor") or kc not in (None, "character"):
+                    continue
+                actor, character = self._entity(a, "actor"), self._entity(c, "character")
+                if actor and character:
+                    self._add(actor, character, sentence.id, form, new=False)
+        for m in _NEW_CAST.finditer(text):
+            if self._kind(m.group("a")) in (None, "actor") and (
+                actor := self._entity(m.group("a"), "actor")
+            ):
+                self._add(actor, None, sentence.id, "new cast", new=True)
+
+    def _add(self, actor: str, character: str | None, sid: int, form: str, new: bool) -> None:
+        pair = self.pairs.setdefault((actor, character), CastPair(actor, character, new_cast=new))
+        pair.evidence.setdefault(sid, form)
+
+    def result(self) -> list[CastPair]:
+        # A "role not revealed" entry is dropped once a source names the actor's role.
+        named = {a for (a, c) in self.pairs if c is not None}
+        return sorted(
+            (p for (a, c), p in self.pairs.items() if c is not None or a not in named),
+            key=lambda p: (p.actor_id, p.character_id or ""),
+        )

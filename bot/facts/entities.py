@@ -1,0 +1,76 @@
+"""Finding entity mentions in text: every alias of every character, actor and crew member."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.facts.curated import EntityDef
+from bot.facts.names import exact_key
+
+_TOKEN_RX = re.compile(r"[^\W_]+")
+_GAP = re.compile(r"[\s.\-‐]*")
+
+
+class EntityIndex:
+    """Finds entity mentions in text and resolves a printed name to an entity.
+
+    Mentions are found token by token through a first-token index, so the cost per sentence
+    does not grow with the number of known names (a regex alternation of thousands does).
+    """
+
+    def __init__(self, entities: Iterable[EntityDef]):
+        self.entities: dict[str, EntityDef] = {}
+        self._by_key: dict[str, str] = {}
+        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for e in entities:
+            self.add(e)
+
+    def add(self, entity: EntityDef) -> None:
+        """Register an entity (curated or discovered); aliases already taken keep their owner."""
+        self.entities[entity.id] = entity
+        for alias in entity.all_aliases():
+            if self._by_key.setdefault(exact_key(alias), entity.id) != entity.id:
+                continue
+            tokens = tuple(t.lower() for t in _TOKEN_RX.findall(alias))
+            if not tokens:
+                continue
+            variants = {tokens, ("".join(tokens),)}
+            for v in variants:
+                self._first.setdefault(v[0], []).append((v, entity.id))
+
+    def mentions(self, text: str) -> list[str]:
+        """Ids of the entities named in text, in order of first mention."""
+        spans = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN_RX.finditer(text)]
+        joined = [
+            i > 0 and _GAP.fullmatch(text, spans[i - 1][2], spans[i][1]) is not None
+            for i in range(len(spans))
+        ]
+        found: dict[str, None] = {}
+        i = 0
+        while i < len(spans):
+            best: tuple[int, str] | None = None
+            for tokens, eid in self._first.get(spans[i][0], ()):
+                n = len(tokens)
+                if (
+                    i + n <= len(spans)
+                    and all(spans[i + k][0] == tokens[k] and joined[i + k] for k in range(1, n))
+                    and (best is None or n > best[0])
+                ):
+                    best = (n, eid)
+            if best:
+                found.setdefault(best[1], None)
+                i += best[0]
+            else:
+                i += 1
+        return list(found)
+
+    def resolve(self, printed: str) -> str | None:
+        """The entity a printed name refers to, trying shorter spans of it ('Director Lee JQ')."""
+        tokens = printed.split()
+        for size in range(len(tokens), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                eid = self._by_key.get(exact_key(" ".join(tokens[i : i + size])))
+                if eid:
+                    return eid
+        return None

@@ -1,0 +1,59 @@
+"""What the builder extracts from articles, as plain records in deterministic order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.facts.curated import EntityDef
+
+
+@dataclass
+class Sentence:
+    """A sentence of an article, as stored."""
+
+    id: int
+    source_id: str
+    seq: int
+    start: int
+    end: int
+    quote: str
+    display: str
+    kind: str
+    section: str
+    spoiler: bool
+
+
+@dataclass
+class Claim:
+    """A statement about one Season 2 status topic."""
+
+    topic: str
+    sentence_id: int
+    source_id: str
+    published: str
+    negated: bool
+    hedged: bool
+    value: str
+
+
+@dataclass
+class CastPair:
+    """An actor and the character they play (None: role not revealed yet)."""
+
+    actor_id: str
+    character_id: str | None
+    new_cast: bool = False
+    evidence: dict[int, str] = field(default_factory=dict)  # sentence id -> form
+
+
+@dataclass
+class Extraction:
+    """Everything the builder stores, in deterministic order."""
+
+    sentences: list[Sentence]
+    entities: dict[str, EntityDef]
+    mentions: list[tuple[int, str]]
+    pairs: list[CastPair]
+    returns: list[tuple[str, int, bool, bool]]
+    claims: list[Claim]
+    lore: list[tuple[int, str, float]]

@@ -1,1 +1,2 @@
-"""Benchmark tooling: `python -m bot bench` (run.py) and its synthetic corpus (synth.py)."""
+"""Benchmark tooling: `python -m bot bench` (run.py: targets and report; measure.py; mix.py)
+and its synthetic corpus (synth.py)."""

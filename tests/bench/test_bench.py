@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.bench.run import _target, question_mix
+from bot.bench.mix import question_mix
+from bot.bench.run import _target
 from bot.facts.build import build
 from tests.conftest import load
 

@@ -13,8 +13,8 @@ from typing import TypeVar
 from bot.errors import BuildError
 from bot.facts.curated import load_entities, load_lexicon, load_repairs
 from bot.facts.extract import extract
+from bot.facts.leftovers import remove_stale_tmp
 from bot.facts.manifest import load_sources
-from bot.facts.store import remove_stale_tmp
 from bot.facts.versions import content_hash, read_schema, schema_version
 from bot.paths import DataPaths, rel
 from bot.progress import Progress

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import aiosqlite
 
 from bot.errors import BuildError, StoreError
+from bot.facts.leftovers import remove_stale_tmp
 from bot.facts.versions import content_hash, read_schema, schema_version
 from bot.paths import DataPaths, rel
 
@@ -141,28 +140,6 @@ async def _open_current(
         return db
     await db.close()
     return None
-
-
-def remove_stale_tmp(store: Path) -> list[Path]:
-    """Delete `<store>.tmp-<pid>` files left by builds that were killed (their pid is gone)."""
-    removed = []
-    for p in store.parent.glob(f"{store.name}.tmp-*"):
-        pid = p.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
-            continue
-        p.unlink(missing_ok=True)
-        removed.append(p)
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _rebuild(paths: DataPaths) -> None:

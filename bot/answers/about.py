@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.answers.cast import Cast
 from bot.answers.context import Context
+from bot.answers.fates import Fates
 from bot.answers.finding import Finder
 from bot.answers.honest import dont_know
 from bot.answers.lore import Lore, distinct, fact_lines
@@ -15,11 +16,12 @@ from bot.answers.types import Answer, Citer
 class About:
     """Entity-anchored answers for `!ask`."""
 
-    def __init__(self, ctx: Context, find: Finder, cast: Cast, lore: Lore):
+    def __init__(self, ctx: Context, find: Finder, cast: Cast, lore: Lore, fates: Fates):
         self.ctx = ctx
         self.find = find
         self.cast = cast
         self.lore = lore
+        self.fates = fates
 
     def __call__(self, people: list[str], q: Question, raw: str) -> Answer:
         """A question about named people: their own facts, not their cast card."""
@@ -41,12 +43,16 @@ class About:
         for s in pool:  # a sentence going on about the one before shares its relevance
             if not rel.get(s) and rel.get(s - 1) and self.find.same_source(s, s - 1):
                 rel[s] = rel[s - 1] * 0.9
-        fate = any(w in q.text.split() for w in ("happened", "happen", "fate", "alive", "dead"))
+        fate = q.fate is not None
+        if fate:  # "did X die?": the sentences telling that fate are the answers
+            pool = [s for s in pool if self.fates.tells(s, q.fate)] or pool
+        named = {s for e in people for s in ctx.store.mentions.get(e, [])}
         boost = {
             s: about[s]
             + 2.0 * rel.get(s, 0.0) / (1 + max(rel.values(), default=0) / 4)
             + 2.0 * (q.speech and self.find.has("speech", s))
-            + 2.0 * (fate and self.find.has("fate", s))
+            + 2.0 * (fate and self.fates.tells(s, q.fate))
+            + 1.0 * (fate and s in named)  # names them: reads without the sentence before
             for s in pool
         }
         sentences = ctx.store.sentences
@@ -63,7 +69,7 @@ class About:
         elif rest and not fate:
             pool = [s for s in pool if rel.get(s)]  # must share a word with the question
         ranked = [s for s in ctx.check.focused(pool, q, boost) if s in boost]
-        chosen = distinct(ctx, ranked, 2)
+        chosen = distinct(ctx, ranked, 3 if fate else 2)  # a fate is often told two ways
         if not chosen:
             near = [s for s in self.lore.subjects.about(eid) if ctx.check.season_ok(s, q.season)]
             return dont_know(ctx, q, raw, near[:1], name)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from bot.answers.about import About
 from bot.answers.cast import Cast
 from bot.answers.context import Context
+from bot.answers.fates import Fates
 from bot.answers.finding import Finder
 from bot.answers.honest import as_of_line, dont_know, nearby
 from bot.answers.lore import Lore, distinct, fact_lines
@@ -34,7 +35,8 @@ class Ask:
         self.status = status
         self.lore = lore
         self.find = Finder(ctx)
-        self.about = About(ctx, self.find, cast, lore)
+        self.fates = Fates(ctx)
+        self.about = About(ctx, self.find, cast, lore, self.fates)
 
     def __call__(self, question: str) -> Answer:
         """A free question, answered from the facts that carry what it asks."""
@@ -60,6 +62,8 @@ class Ask:
             people = list(ids)
         if people:
             return self.about(people, q, raw)
+        if q.fate not in (None, "any") and not q.lore and not q.status:
+            return self.fates.answer(q, raw)  # "who died in season 1?"
         if q.status and q.status_weight >= q.lore_weight:
             if q.status == "release" and q.past and not q.seasons:
                 q = replace(q, seasons=frozenset({1}))  # "when did it air?": the aired season
@@ -119,7 +123,12 @@ class Ask:
             return dont_know(ctx, q, raw, near, label, as_of=lead is not None)
         cite = Citer(ctx.store)
         lines = [as_of_line(ctx)] if lead else []
-        lines += fact_lines(ctx, chosen, cite)
+        for s in chosen:
+            lines += fact_lines(ctx, [s], cite)
+            if (before := ctx.check.antecedent(s)) is not None and before not in chosen:
+                row = ctx.store.sentences[before]  # "the same number": the number it means
+                text = f"↳ the number it refers to: “{shorten(row.display, 200)}”"
+                lines.append(Line(f"{text} {cite.cite(before)}", row.spoiler))
         if lead and lead.lead.sentence_id not in chosen:
             row = ctx.store.sentences[lead.lead.sentence_id]
             lines.append(

@@ -82,6 +82,7 @@ class Checker:
             "filler": PhraseSet([p for ps in filler.values() for p in ps]),
             "spec": PhraseSet(v.get("ask.speculation", {}).get("cues", [])),
             "speech": PhraseSet(v.get("ask.carries", {}).get("speech", [])),
+            "same_as": PhraseSet(v.get("ask.carries", {}).get("same_as", [])),
         }
 
     @cached_property
@@ -93,6 +94,24 @@ class Checker:
                 for sid in sids:
                     out[sid] = out.get(sid, 0) + 1
         return out
+
+    def antecedent(self, sid: int) -> int | None:
+        """The sentence just before, in the same article, whose number this one refers to
+        ("…12 episodes. …expected to have the same number of episodes"), or None."""
+        s = self.store.sentences[sid]
+        prev = self.store.sentences.get(sid - 1)
+        if (
+            prev is None
+            or prev.source_id != s.source_id
+            or not self._phrases["same_as"].any(s.display)
+            or not _DIGITS.search(prev.display)
+        ):
+            return None
+        return sid - 1
+
+    def persons(self, sid: int) -> int:
+        """How many people a sentence names."""
+        return self._persons.get(sid, 0)
 
     def warm(self) -> None:
         """Compute every sentence's traits now rather than on first use."""
@@ -134,6 +153,8 @@ class Checker:
         ]
         if digits or self._rx["number_word"].search(text):
             carries.add("number")
+        elif self.antecedent(sid) is not None:
+            carries.add("number")  # "the same number of episodes" as the sentence before
         if self._rx["duration"].search(text):
             carries.add("duration")
         if self._persons.get(sid):

@@ -1,0 +1,62 @@
+"""Season 1 fates: which sentences tell a death, a survival, an infection or a hybrid.
+
+A fate question ("did X die?", "who survived season 1?", "who bit X?") is answered by a
+sentence that tells the fate asked about; the words come from [ask.fate_words] in the lexicon.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from bot.answers.context import Context
+from bot.answers.honest import dont_know
+from bot.answers.lore import distinct, fact_lines
+from bot.answers.question import Question
+from bot.answers.types import Answer, Citer
+from bot.facts.text import PhraseSet
+
+
+class Fates:
+    """Which fate each sentence tells (computed once per sentence)."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._told: dict[int, frozenset[str]] = {}
+
+    @cached_property
+    def _words(self) -> dict[str, PhraseSet]:
+        table = self.ctx.store.vocab.get("ask.fate_words", {})
+        return {k: PhraseSet(v) for k, v in table.items()}
+
+    def told(self, sid: int) -> frozenset[str]:
+        """The fates a sentence tells (death, survival, infection, hybrid)."""
+        if sid not in self._told:
+            text = self.ctx.store.sentences[sid].display
+            self._told[sid] = frozenset(k for k, ps in self._words.items() if ps.any(text))
+        return self._told[sid]
+
+    def tells(self, sid: int, fate: str | None) -> bool:
+        """Whether a sentence tells the fate asked about ("any": any fate at all)."""
+        told = self.told(sid)
+        return bool(told) if fate in (None, "any") else fate in told
+
+    def answer(self, q: Question, raw: str) -> Answer:
+        """A fate question naming no one ("who died in season 1?"): the sentences telling that
+        fate about named people, in the season asked about."""
+        ctx = self.ctx
+        check = ctx.check
+        persons = check.persons
+        pool = [
+            s
+            for s in ctx.store.sentences
+            if check.readable(s) and self.tells(s, q.fate) and persons(s) and check.answers(s, q)
+        ]
+        rel = ctx.m.search.search(q.text, 60) if q.text else []
+        boost = {s: sc / 4 for s, sc in rel}
+        score = {s: min(persons(s), 3) + boost.get(s, 0.0) + check.traits(s).quality for s in pool}
+        chosen = distinct(ctx, sorted(pool, key=lambda s: (-score[s], s)), 3)
+        if not chosen:
+            return dont_know(ctx, q, raw, [], None)
+        cite = Citer(ctx.store)
+        title = "What the sources say"
+        return Answer("ask", True, None, title, fact_lines(ctx, chosen, cite), cite.citations)

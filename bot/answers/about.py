@@ -4,13 +4,13 @@ by the question's own words; their cast card is for "who plays whom" only."""
 from __future__ import annotations
 
 from bot.answers.cast import Cast
-from bot.answers.context import Context
+from bot.answers.context import Context, evidence
 from bot.answers.fates import Fates
 from bot.answers.finding import Finder
 from bot.answers.honest import dont_know
 from bot.answers.lore import Lore, distinct, fact_lines
 from bot.answers.question import Question
-from bot.answers.types import Answer, Citer
+from bot.answers.types import Answer, Citer, Line
 
 
 class About:
@@ -22,6 +22,26 @@ class About:
         self.cast = cast
         self.lore = lore
         self.fates = fates
+
+    def who_is(self, eid: str) -> Answer:
+        """ "Who is X?" for a character: who they are in the story (what the articles say about
+        them), then who plays them and whether they return."""
+        ctx = self.ctx
+        name = ctx.name(eid)
+        cite = Citer(ctx.store)
+        scores = self.lore.subjects.about_scores(eid)
+        # A sentence giving them a role ("the villain", "a bullied student") says who they are.
+        ranked = sorted(scores, key=lambda s: (-(scores[s] + 2.0 * ctx.check.describes(s)), s))
+        lines = fact_lines(ctx, distinct(ctx, ranked, 2), cite)
+        pair = next((p for p in ctx.pairs_for(eid) if p.character_id == eid), None)
+        if pair is not None:
+            actor = ctx.name(pair.actor_id)
+            lines.append(Line(f"Played by {actor} {cite.cite_all(evidence(pair))}"))
+            if (ret := self.cast.returning.line(pair, cite)) is not None:
+                lines.append(ret)
+        if not lines:
+            return Answer("ask", False, name, name, [Line(f"No source says more about {name}.")])
+        return Answer("ask", True, name, f"Who is {name}?", lines, cite.citations)
 
     def __call__(self, people: list[str], q: Question, raw: str) -> Answer:
         """A question about named people: their own facts, not their cast card."""

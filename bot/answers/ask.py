@@ -54,6 +54,8 @@ class Ask:
             )
         people = self.find.people(q.text)
         if people and (q.casting or (q.atype == "who" and not self.find.rest(q, people))):
+            if not q.casting and ctx.store.entities[people[0]].kind == "character":
+                return self.about.who_is(people[0])  # who they are, then who plays them
             return self._as_ask(self.cast(ctx.name(people[0])))
         if q.role and not people and not q.lore:
             ids = self.cast.role_ids(q.role)
@@ -72,7 +74,9 @@ class Ask:
                 if q.status == "cast"
                 else ("when", "yesno", "what")
             )
-            if q.season in (None, 2) and q.atype in digest_types:
+            # "is there a season 2?", "how many seasons are there?": whether Season 2 exists
+            exists = q.status_weight == 0
+            if q.season in (None, 2) and (q.atype in digest_types or exists):
                 return self._digest(q.status)
             label = ctx.store.status_topics[q.status].label
             return self._pooled(q, raw, self.find.pool("status", q.status), label, status=q.status)
@@ -86,9 +90,11 @@ class Ask:
                 ans = self.lore.topic(q.lore, "ask", q.text, keep=keep)
                 if ans.ok:
                     return ans
-            facts = [sid for sid, _ in ctx.store.lore.get(q.lore, [])]
+            scored = ctx.store.lore.get(q.lore, [])
+            facts = [sid for sid, _ in scored]
             hits = self.find.covering(q, list(self.find.relevance(q.text, 20)))
-            return self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label)
+            prior = {sid: sc / 4 for sid, sc in scored}  # how much a fact is about the topic
+            return self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label, prior=prior)
         return self._search(q, raw)
 
     # --- answers ------------------------------------------------------------------------
@@ -110,11 +116,20 @@ class Ask:
         return Answer("ask", True, ts.label, ts.label, lines, cite.citations)
 
     def _pooled(
-        self, q: Question, raw: str, pool: list[int], label: str, status: str | None = None
+        self,
+        q: Question,
+        raw: str,
+        pool: list[int],
+        label: str,
+        status: str | None = None,
+        prior: dict[int, float] | None = None,
     ) -> Answer:
-        """Sentences on a topic that carry the expected type, in the season asked about."""
+        """Sentences on a topic that carry the expected type, in the season asked about.
+        prior: how much each sentence is about the topic, added to its relevance."""
         ctx = self.ctx
         rel = self.find.relevance(q.text)
+        for s, p in (prior or {}).items():
+            rel[s] = rel.get(s, 0.0) + p
         chosen = distinct(ctx, ctx.check.focused(pool, q, rel), 2)
         season2 = q.season in (None, 2)
         lead = ctx.topic(status) if status and season2 else None
@@ -141,7 +156,11 @@ class Ask:
 
     def _search(self, q: Question, raw: str) -> Answer:
         ctx = self.ctx
-        hits = [(sid, sc) for sid, sc in ctx.m.search.search(q.text, 12) if sc >= ASK_MIN_SCORE]
+        # One rare word ("villain") scores lower than two common ones: the bar scales with
+        # how many words the question has.
+        bar = ASK_MIN_SCORE * min(1.0, len(set(tokens(q.text))) / 2)
+        found = ctx.m.search.search(self.find.expanded(q.text), 12)
+        hits = [(sid, sc) for sid, sc in found if sc >= bar]
         if not hits:
             p = ctx.prefix
             return Answer(

@@ -83,6 +83,7 @@ class Checker:
             "spec": PhraseSet(v.get("ask.speculation", {}).get("cues", [])),
             "speech": PhraseSet(v.get("ask.carries", {}).get("speech", [])),
             "same_as": PhraseSet(v.get("ask.carries", {}).get("same_as", [])),
+            "person_nouns": PhraseSet(v.get("ask.carries", {}).get("person_nouns", [])),
         }
 
     @cached_property
@@ -108,6 +109,10 @@ class Checker:
         ):
             return None
         return sid - 1
+
+    def describes(self, sid: int) -> bool:
+        """Whether a sentence gives someone a role noun ("the villain", "his father")."""
+        return self._phrases["person_nouns"].any(self.store.sentences[sid].display)
 
     def persons(self, sid: int) -> int:
         """How many people a sentence names."""
@@ -157,7 +162,7 @@ class Checker:
             carries.add("number")  # "the same number of episodes" as the sentence before
         if self._rx["duration"].search(text):
             carries.add("duration")
-        if self._persons.get(sid):
+        if self._persons.get(sid) or self._phrases["person_nouns"].any(text):
             carries.add("who")
         if self._rx["where"].search(text):
             carries.add("where")
@@ -176,7 +181,10 @@ class Checker:
         elif words < 9 or words > 45:
             q -= 1.0
         if self._phrases["filler"].any(text):
-            q -= 4.0
+            # "Here we have a few details…; the series has been adapted from…": a filler
+            # opening before a full clause of its own costs less than filler throughout.
+            clauses = [c for c in text.split(";") if len(c.split()) >= 8]
+            q -= 1.0 if any(not self._phrases["filler"].any(c) for c in clauses[1:]) else 4.0
         if text.rstrip().endswith(("?", "!", ":")):
             q -= 2.0
         if text and not (text[0].isalnum() or text[0] in _OPENERS):
@@ -203,4 +211,10 @@ class Checker:
     def focused(self, sids: list[int], q: Question, relevance: dict[int, float]) -> list[int]:
         """Sentences that answer q, most relevant and informative first."""
         ok = [s for s in sids if readable(self.store, s) and self.answers(s, q)]
-        return sorted(ok, key=lambda s: (-(relevance.get(s, 0.0) + self.traits(s).quality), s))
+        return sorted(ok, key=lambda s: (-(relevance.get(s, 0.0) + self.worth(s)), s))
+
+    def worth(self, sid: int) -> float:
+        """How well a sentence informs: its quality, less for a writer's own guesswork
+        (someone's hedged words, quoted, are still worth showing)."""
+        t = self.traits(sid)
+        return t.quality - (1.5 if t.speculative and not t.quoted else 0.0)

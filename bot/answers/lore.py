@@ -115,8 +115,7 @@ class Lore:
     def worth(self, sid: int) -> float:
         """How well a sentence serves as lore: informative and plain beats a writer's guesswork
         (someone's own hedged words, such as the director's hints, are still worth quoting)."""
-        t = self.ctx.check.traits(sid)
-        return t.quality - (1.5 if t.speculative and not t.quoted else 0.0)
+        return self.ctx.check.worth(sid)
 
     def entity(self, eid: str, command: str) -> Answer:
         """What the articles say about one character or person: fate, role, relationships."""

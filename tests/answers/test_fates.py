@@ -74,3 +74,15 @@ def test_a_noun_beats_a_generic_release_verb(store):
     assert analyse("when did the teaser come out", store.vocab, {}).status == "trailer"
     assert analyse("when does it come out", store.vocab, {}).status == "release"
     assert analyse("whos cheongsan", store.vocab, {}).text == "who is cheongsan"
+
+
+def test_who_is_a_character_says_who_they_are_before_who_plays_them(fresh):
+    a = fresh.answer("!ask who is na-yeon")
+    texts = [x.text for x in a.lines]
+    assert any("perished in the gym" in t or "bitten by Lee Na-yeon" in t for t in texts)
+    assert any(t.startswith("Played by") for t in texts)
+
+
+def test_a_synonym_the_articles_use_counts_as_the_word_asked(engine):
+    # "score" is never printed beside IMDb; "Reviews" is.
+    assert "7.7/10" in to_text(engine.answer("!ask what's the imdb score"))

@@ -48,7 +48,12 @@ class About:
         ctx = self.ctx
         eid, name = people[0], ctx.name(people[0])
         kind = ctx.store.entities[eid].kind
-        if q.returning and kind in ("character", "actor") and q.season in (None, 2):
+        if (
+            q.returning
+            and kind in ("character", "actor")
+            and q.season in (None, 2)
+            and q.atype not in ("number", "duration")  # "how many times did X come back"
+        ):
             ans = self.cast.returning.answer(eid)
             ans.command = "ask"
             return ans

@@ -87,7 +87,7 @@ class Ask:
             named = {t for n in self.find.lore_names[q.lore] for t in tokens(n)}
             if q.atype in ("what", "yesno") and not set(tokens(q.text)) - named:
                 keep = lambda s: ctx.check.answers(s, q)  # noqa: E731
-                ans = self.lore.topic(q.lore, "ask", q.text, keep=keep)
+                ans = self.lore.topic(q.lore, "ask", q.text, keep=keep, limit=2)
                 if ans.ok:
                     return ans
             scored = ctx.store.lore.get(q.lore, [])
@@ -144,7 +144,13 @@ class Ask:
                 row = ctx.store.sentences[before]  # "the same number": the number it means
                 text = f"↳ the number it refers to: “{shorten(row.display, 200)}”"
                 lines.append(Line(f"{text} {cite.cite(before)}", row.spoiler))
-        if lead and lead.lead.sentence_id not in chosen:
+        # Season 2's state is added only when it carries what was asked (an episode count
+        # is no answer to "how long are the episodes").
+        if (
+            lead
+            and lead.lead.sentence_id not in chosen
+            and ctx.check.answers(lead.lead.sentence_id, q)
+        ):
             row = ctx.store.sentences[lead.lead.sentence_id]
             lines.append(
                 Line(

@@ -23,6 +23,7 @@ _WHEN = re.compile(
 )
 _DIGITS = re.compile(r"(?<![\w.])(\d+(?:[.,/]\d+)?)(?![\w])")
 _OPENERS = "“‘\"'(«"
+_PRONOUN = re.compile(r"(?:He|She|They|His|Her|Their|Him)\b")
 PERSON_KINDS = ("character", "actor", "crew")
 
 
@@ -106,6 +107,22 @@ class Checker:
             or prev.source_id != s.source_id
             or not self._phrases["same_as"].any(s.display)
             or not _DIGITS.search(prev.display)
+        ):
+            return None
+        return sid - 1
+
+    def referent(self, sid: int) -> int | None:
+        """The short sentence just before, naming someone, that a sentence opening on a
+        pronoun ("He perished in the fire") goes on about; else None."""
+        s = self.store.sentences[sid]
+        prev = self.store.sentences.get(sid - 1)
+        if (
+            not _PRONOUN.match(s.display)
+            or prev is None
+            or prev.source_id != s.source_id
+            or prev.kind != "text"
+            or len(prev.display.split()) > 12
+            or not self._persons.get(sid - 1)
         ):
             return None
         return sid - 1

@@ -15,7 +15,8 @@ NEW = (
     "In the library cut, Seo Hyo-ryung was bitten by Lee Na-yeon behind the shelves. "
     "Later that night Lee Na-yeon perished in the gym after the lights failed. "
     "The library cut of season 1 runs to 9 episodes in total. "
-    "Season 2 is rumoured to have the same number of episodes as that cut.\n"
+    "Season 2 is rumoured to have the same number of episodes as that cut. "
+    "We last saw Hyo-ryung at dawn. She vanished into the old boiler room.\n"
 )
 
 
@@ -86,3 +87,21 @@ def test_who_is_a_character_says_who_they_are_before_who_plays_them(fresh):
 def test_a_synonym_the_articles_use_counts_as_the_word_asked(engine):
     # "score" is never printed beside IMDb; "Reviews" is.
     assert "7.7/10" in to_text(engine.answer("!ask what's the imdb score"))
+
+
+def test_shown_text_pairs_quotation_marks_and_drops_a_dangling_list():
+    from bot.answers.wording import balanced, without_dangling_list
+
+    assert balanced("They’re back,” she says.") == "“They’re back,” she says."
+    assert balanced("He said “go now.") == "He said “go now.”"
+    assert balanced("“Fine,” he said.") == "“Fine,” he said."
+    assert without_dangling_list("Besides X, the cast includes:") == "Besides X …"
+    assert without_dangling_list("No list here.") == "No list here."
+
+
+def test_a_pronoun_is_shown_with_the_sentence_naming_who_it_means(fresh):
+    answer = fresh.answer("!lore boiler room")
+    assert "• We last saw Hyo-ryung at dawn. She vanished into the old boiler room." in to_text(
+        answer
+    )
+    assert len(answer.citations) == 2  # both sentences cited, each quote verbatim

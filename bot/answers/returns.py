@@ -169,18 +169,22 @@ class CastSummary:
             # the digest names characters only; `!status cast` adds who plays them
             names = [t.split(" (")[0] if label == "Back" else t for t, _ in items]
             marks = cite.cite_all([sid for _, sid in items], len(items))
-            shown = len(names)
-            line = ""
-            while shown:
+            labels = [t for t, _ in items]
+
+            def line(shown: int, label=label, names=names, labels=labels, marks=marks) -> str:
                 more = f" +{len(names) - shown} more" if shown < len(names) else ""
                 listed = (
-                    self.grouped(names[:shown], [t for t, _ in items[:shown]])
+                    self.grouped(names[:shown], labels[:shown])
                     if label == "Back"
                     else ", ".join(names[:shown])
                 )
-                line = f"**{label}:** {listed}{more} {marks}"
-                if len(line) <= max(budget // 2, 120):
-                    break
-                shown -= 1
-            out.append(Line(line))
+                return f"**{label}:** {listed}{more} {marks}"
+
+            # the most names that fit (a line grows with the names shown): binary search
+            fits = max(budget // 2, 120)
+            lo, hi = 1, len(names)
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                lo, hi = (mid, hi) if len(line(mid)) <= fits else (lo, mid - 1)
+            out.append(Line(line(lo)))
         return out

@@ -36,6 +36,7 @@ class Traits:
     quality: float
     speculative: bool
     quoted: bool  # someone's words, attributed (said, remarked, a quotation)
+    describes: bool = False  # gives someone a role noun ("the villain", "his father")
 
 
 def readable(store: FactStore, sid: int) -> bool:
@@ -52,6 +53,7 @@ class Checker:
         self.store = store
         self.vocab = store.vocab
         self._traits: dict[int, Traits] = {}
+        self._antecedents: dict[int, int | None] = {}
 
     @cached_property
     def _rx(self) -> dict[str, re.Pattern[str]]:
@@ -100,16 +102,20 @@ class Checker:
     def antecedent(self, sid: int) -> int | None:
         """The sentence just before, in the same article, whose number this one refers to
         ("…12 episodes. …expected to have the same number of episodes"), or None."""
+        if sid in self._antecedents:
+            return self._antecedents[sid]
         s = self.store.sentences[sid]
         prev = self.store.sentences.get(sid - 1)
-        if (
-            prev is None
-            or prev.source_id != s.source_id
-            or not self._phrases["same_as"].any(s.display)
-            or not _DIGITS.search(prev.display)
-        ):
-            return None
-        return sid - 1
+        found = (
+            sid - 1
+            if prev is not None
+            and prev.source_id == s.source_id
+            and self._phrases["same_as"].any(s.display)
+            and _DIGITS.search(prev.display)
+            else None
+        )
+        self._antecedents[sid] = found
+        return found
 
     def referent(self, sid: int) -> int | None:
         """The short sentence just before, naming someone, that a sentence opening on a
@@ -129,7 +135,7 @@ class Checker:
 
     def describes(self, sid: int) -> bool:
         """Whether a sentence gives someone a role noun ("the villain", "his father")."""
-        return self._phrases["person_nouns"].any(self.store.sentences[sid].display)
+        return self.traits(sid).describes
 
     def persons(self, sid: int) -> int:
         """How many people a sentence names."""
@@ -179,7 +185,8 @@ class Checker:
             carries.add("number")  # "the same number of episodes" as the sentence before
         if self._rx["duration"].search(text):
             carries.add("duration")
-        if self._persons.get(sid) or self._phrases["person_nouns"].any(text):
+        describes = self._phrases["person_nouns"].any(text)
+        if self._persons.get(sid) or describes:
             carries.add("who")
         if self._rx["where"].search(text):
             carries.add("where")
@@ -187,7 +194,8 @@ class Checker:
             carries.add("why")
         speculative = self._phrases["spec"].any(text) or self._phrases["spec"].any(s.section)
         quoted = self._phrases["speech"].any(text)
-        return Traits(seasons, frozenset(carries), self._quality(sid, text), speculative, quoted)
+        quality = self._quality(sid, text)
+        return Traits(seasons, frozenset(carries), quality, speculative, quoted, describes)
 
     def _quality(self, sid: int, text: str) -> float:
         """How well a sentence informs on its own: fragments, filler and rhetoric score low."""

@@ -22,6 +22,7 @@ class Fates:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self._told: dict[int, frozenset[str]] = {}
+        self._pools: dict[str, list[int]] = {}
 
     @cached_property
     def _words(self) -> dict[str, PhraseSet]:
@@ -40,17 +41,25 @@ class Fates:
         told = self.told(sid)
         return bool(told) if fate in (None, "any") else fate in told
 
+    def _about_people(self, fate: str | None) -> list[int]:
+        """Readable sentences telling a fate of named people (computed once per fate)."""
+        key = fate or "any"
+        if key not in self._pools:
+            check = self.ctx.check
+            self._pools[key] = [
+                s
+                for s in self.ctx.store.sentences
+                if check.readable(s) and self.tells(s, fate) and check.persons(s)
+            ]
+        return self._pools[key]
+
     def answer(self, q: Question, raw: str) -> Answer:
         """A fate question naming no one ("who died in season 1?"): the sentences telling that
         fate about named people, in the season asked about."""
         ctx = self.ctx
         check = ctx.check
         persons = check.persons
-        pool = [
-            s
-            for s in ctx.store.sentences
-            if check.readable(s) and self.tells(s, q.fate) and persons(s) and check.answers(s, q)
-        ]
+        pool = [s for s in self._about_people(q.fate) if check.answers(s, q)]
         rel = ctx.m.search.search(q.text, 60) if q.text else []
         boost = {s: sc / 4 for s, sc in rel}
         score = {s: min(persons(s), 3) + boost.get(s, 0.0) + check.traits(s).quality for s in pool}

@@ -23,6 +23,7 @@ class Finder:
         }
         self._pools: dict[str, list[int]] = {}
         self._cue_cache: dict[tuple[str, int], bool] = {}
+        self._token_set: dict[int, frozenset[str]] = {}  # a sentence's search words
 
     @cached_property
     def _cues(self) -> dict[str, PhraseSet]:
@@ -96,7 +97,9 @@ class Finder:
         alts = {w: self.synonyms.get(w, frozenset()) | {w} for w in want}
         out = []
         for s in sids:
-            has = set(tokens(sentences[s].display))
+            has = self._token_set.get(s)
+            if has is None:
+                has = self._token_set[s] = frozenset(tokens(sentences[s].display))
             if sum(bool(alts[w] & has) for w in want) >= need:
                 out.append(s)
         return out

@@ -78,6 +78,7 @@ class About:
             + 2.0 * (q.speech and self.find.has("speech", s))
             + 2.0 * (fate and self.fates.tells(s, q.fate))
             + 1.0 * (fate and s in named)  # names them: reads without the sentence before
+            + 2.0 * (fate and any(self.fates.told_of(s, e, q.fate) for e in people))
             for s in pool
         }
         sentences = ctx.store.sentences

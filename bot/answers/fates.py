@@ -6,6 +6,7 @@ sentence that tells the fate asked about; the words come from [ask.fate_words] i
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from bot.answers.context import Context
@@ -15,6 +16,9 @@ from bot.answers.question import Question
 from bot.answers.types import Answer, Citer
 from bot.facts.text import PhraseSet
 
+_PRONOUN = re.compile(r"(?:He|She|They)\b")
+WINDOW = 30  # characters after a name in which its fate is told ("Cheong-san seemingly perished")
+
 
 class Fates:
     """Which fate each sentence tells (computed once per sentence)."""
@@ -23,6 +27,7 @@ class Fates:
         self.ctx = ctx
         self._told: dict[int, frozenset[str]] = {}
         self._pools: dict[str, list[int]] = {}
+        self._close: dict[tuple[int, str, str], bool] = {}
 
     @cached_property
     def _words(self) -> dict[str, PhraseSet]:
@@ -52,6 +57,23 @@ class Fates:
                 if check.readable(s) and self.tells(s, fate) and check.persons(s)
             ]
         return self._pools[key]
+
+    def told_of(self, sid: int, eid: str, fate: str | None) -> bool:
+        """Whether the fate follows right after the person's name (or an opening pronoun):
+        "Cheong-san seemingly perished", "He perished…", not a fate told of someone beside."""
+        key = (sid, eid, fate or "any")
+        if key not in self._close:
+            text = self.ctx.store.sentences[sid].display
+            low = text.lower()
+            e = self.ctx.store.entities[eid]
+            starts = [0] if _PRONOUN.match(text) else []
+            for alias in {e.name, *e.aliases}:
+                i = low.find(alias.lower())
+                if i >= 0 and len(alias) >= 4:
+                    starts.append(i + len(alias))
+            words = self._words.values() if fate in (None, "any") else [self._words[fate]]
+            self._close[key] = any(ps.any(text[i : i + WINDOW]) for i in starts for ps in words)
+        return self._close[key]
 
     def answer(self, q: Question, raw: str) -> Answer:
         """A fate question naming no one ("who died in season 1?"): the sentences telling that

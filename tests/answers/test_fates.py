@@ -105,3 +105,10 @@ def test_a_pronoun_is_shown_with_the_sentence_naming_who_it_means(fresh):
         answer
     )
     assert len(answer.citations) == 2  # both sentences cited, each quote verbatim
+
+
+def test_a_fate_is_told_of_the_person_it_follows(fresh):
+    store, fates = fresh.store, fresh.ask.fates
+    sid = next(s for s, row in store.sentences.items() if "behind the shelves" in row.display)
+    assert fates.told_of(sid, "seo-hyo-ryung", "infection")
+    assert not fates.told_of(sid, "lee-na-yeon", "infection")

@@ -18,11 +18,11 @@ from bot.answers.honest import as_of_line, dont_know, nearby
 from bot.answers.lore import Lore, distinct, fact_lines
 from bot.answers.matching import tokens
 from bot.answers.question import Question, analyse
+from bot.answers.search import search_answer
 from bot.answers.status import Status
 from bot.answers.types import Answer, Citer, Line
 from bot.answers.wording import shorten
 
-ASK_MIN_SCORE = 4.0  # BM25 score below which a free question is "I don't know"
 EXAMPLE = "ask when will season 2 come out"
 
 
@@ -140,7 +140,7 @@ class Ask:
         lines = [as_of_line(ctx)] if lead else []
         for s in chosen:
             lines += fact_lines(ctx, [s], cite)
-            if (before := ctx.check.antecedent(s)) is not None and before not in chosen:
+            if (before := ctx.check.near.antecedent(s)) is not None and before not in chosen:
                 row = ctx.store.sentences[before]  # "the same number": the number it means
                 text = f"↳ the number it refers to: “{shorten(row.display, 200)}”"
                 lines.append(Line(f"{text} {cite.cite(before)}", row.spoiler))
@@ -161,40 +161,4 @@ class Ask:
         return Answer("ask", True, label, label, lines, cite.citations)
 
     def _search(self, q: Question, raw: str) -> Answer:
-        ctx = self.ctx
-        # One rare word ("villain") scores lower than two common ones: the bar scales with
-        # how many words the question has.
-        bar = ASK_MIN_SCORE * min(1.0, len(set(tokens(q.text))) / 2)
-        found = ctx.m.search.search(self.find.expanded(q.text), 12)
-        hits = [(sid, sc) for sid, sc in found if sc >= bar]
-        if not hits:
-            p = ctx.prefix
-            return Answer(
-                "ask",
-                False,
-                None,
-                "I don't know",
-                [
-                    Line(
-                        f"I don't know that from my sources. Try `{p}status`, "
-                        f"`{p}cast <name>` or `{p}lore <topic>`."
-                    )
-                ],
-                suggestions=[f"{p}status", f"{p}cast", f"{p}lore"],
-            )
-        top = hits[0][1]
-        want = set(tokens(q.text))
-        covering = set(self.find.covering(q, [sid for sid, sc in hits if sc >= top * 0.5]))
-        rel = {sid: sc for sid, sc in hits if sid in covering}
-        chosen = distinct(ctx, ctx.check.focused(list(rel), q, rel), 2)
-        if not chosen:
-            shared = min(len(want), 2)
-            near = {
-                sid: sc
-                for sid, sc in hits
-                if len(want & set(tokens(ctx.store.sentences[sid].display))) >= shared
-            }
-            return dont_know(ctx, q, raw, nearby(ctx, list(near), near, q.season), None)
-        cite = Citer(ctx.store)
-        lines = fact_lines(ctx, chosen, cite)
-        return Answer("ask", True, None, "What the sources say", lines, cite.citations)
+        return search_answer(self.ctx, self.find, q, raw)

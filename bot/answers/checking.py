@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.answers.neighbours import DIGITS as _DIGITS
+from bot.answers.neighbours import Neighbours
 from bot.answers.question import Question, normalise, seasons_named
 from bot.facts.store import FactStore
 from bot.facts.text import MONTHS, PhraseSet
@@ -21,9 +23,7 @@ _WHEN = re.compile(
     r"\b(?:last|this|next|later this|early|late)\s+(?:summer|spring|fall|autumn|winter|year|"
     r"month|week)\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 )
-_DIGITS = re.compile(r"(?<![\w.])(\d+(?:[.,/]\d+)?)(?![\w])")
 _OPENERS = "“‘\"'(«"
-_PRONOUN = re.compile(r"(?:He|She|They|His|Her|Their|Him)\b")
 PERSON_KINDS = ("character", "actor", "crew")
 
 
@@ -37,6 +37,28 @@ class Traits:
     speculative: bool
     quoted: bool  # someone's words, attributed (said, remarked, a quotation)
     describes: bool = False  # gives someone a role noun ("the villain", "his father")
+
+
+def quality_of(text: str, filler: PhraseSet, names_someone: bool) -> float:
+    """How well a sentence informs on its own: fragments, filler and rhetoric score low."""
+    words = len(text.split())
+    q = 0.0
+    if words < 6:
+        q -= 3.0
+    elif words < 9 or words > 45:
+        q -= 1.0
+    if filler.any(text):
+        # "Here we have a few details…; the series has been adapted from…": a filler
+        # opening before a full clause of its own costs less than filler throughout.
+        clauses = [c for c in text.split(";") if len(c.split()) >= 8]
+        q -= 1.0 if any(not filler.any(c) for c in clauses[1:]) else 4.0
+    if text.rstrip().endswith(("?", "!", ":")):
+        q -= 2.0
+    if text and not (text[0].isalnum() or text[0] in _OPENERS):
+        q -= 2.0
+    if names_someone or _DIGITS.search(text):
+        q += 1.0
+    return q
 
 
 def readable(store: FactStore, sid: int) -> bool:
@@ -53,7 +75,6 @@ class Checker:
         self.store = store
         self.vocab = store.vocab
         self._traits: dict[int, Traits] = {}
-        self._antecedents: dict[int, int | None] = {}
 
     @cached_property
     def _rx(self) -> dict[str, re.Pattern[str]]:
@@ -99,39 +120,10 @@ class Checker:
                     out[sid] = out.get(sid, 0) + 1
         return out
 
-    def antecedent(self, sid: int) -> int | None:
-        """The sentence just before, in the same article, whose number this one refers to
-        ("…12 episodes. …expected to have the same number of episodes"), or None."""
-        if sid in self._antecedents:
-            return self._antecedents[sid]
-        s = self.store.sentences[sid]
-        prev = self.store.sentences.get(sid - 1)
-        found = (
-            sid - 1
-            if prev is not None
-            and prev.source_id == s.source_id
-            and self._phrases["same_as"].any(s.display)
-            and _DIGITS.search(prev.display)
-            else None
-        )
-        self._antecedents[sid] = found
-        return found
-
-    def referent(self, sid: int) -> int | None:
-        """The short sentence just before, naming someone, that a sentence opening on a
-        pronoun ("He perished in the fire") goes on about; else None."""
-        s = self.store.sentences[sid]
-        prev = self.store.sentences.get(sid - 1)
-        if (
-            not _PRONOUN.match(s.display)
-            or prev is None
-            or prev.source_id != s.source_id
-            or prev.kind != "text"
-            or len(prev.display.split()) > 12
-            or not self._persons.get(sid - 1)
-        ):
-            return None
-        return sid - 1
+    @cached_property
+    def near(self) -> Neighbours:
+        """What a sentence leans on in the sentence before it (a number, a person)."""
+        return Neighbours(self.store, self._phrases["same_as"], self.persons)
 
     def describes(self, sid: int) -> bool:
         """Whether a sentence gives someone a role noun ("the villain", "his father")."""
@@ -181,7 +173,7 @@ class Checker:
         ]
         if digits or self._rx["number_word"].search(text):
             carries.add("number")
-        elif self.antecedent(sid) is not None:
+        elif self.near.antecedent(sid) is not None:
             carries.add("number")  # "the same number of episodes" as the sentence before
         if self._rx["duration"].search(text):
             carries.add("duration")
@@ -194,29 +186,8 @@ class Checker:
             carries.add("why")
         speculative = self._phrases["spec"].any(text) or self._phrases["spec"].any(s.section)
         quoted = self._phrases["speech"].any(text)
-        quality = self._quality(sid, text)
+        quality = quality_of(text, self._phrases["filler"], bool(self._persons.get(sid)))
         return Traits(seasons, frozenset(carries), quality, speculative, quoted, describes)
-
-    def _quality(self, sid: int, text: str) -> float:
-        """How well a sentence informs on its own: fragments, filler and rhetoric score low."""
-        words = len(text.split())
-        q = 0.0
-        if words < 6:
-            q -= 3.0
-        elif words < 9 or words > 45:
-            q -= 1.0
-        if self._phrases["filler"].any(text):
-            # "Here we have a few details…; the series has been adapted from…": a filler
-            # opening before a full clause of its own costs less than filler throughout.
-            clauses = [c for c in text.split(";") if len(c.split()) >= 8]
-            q -= 1.0 if any(not self._phrases["filler"].any(c) for c in clauses[1:]) else 4.0
-        if text.rstrip().endswith(("?", "!", ":")):
-            q -= 2.0
-        if text and not (text[0].isalnum() or text[0] in _OPENERS):
-            q -= 2.0
-        if self._persons.get(sid) or _DIGITS.search(text):
-            q += 1.0
-        return q
 
     def season_ok(self, sid: int, season: int | None) -> bool:
         """A sentence fits the season in focus unless it names only other seasons; a later

@@ -37,7 +37,7 @@ def fact_lines(ctx: Context, sids: list[int], cite: Citer, limit: int = 300) -> 
         text = balanced(without_dangling_list(row.display))
         spoiler = row.spoiler
         marks = cite.cite(s)
-        ref = ctx.check.referent(s)
+        ref = ctx.check.near.referent(s)
         if ref is not None and ref not in sids:
             before = store.sentences[ref]
             text = f"{before.display} {text}"

@@ -12,16 +12,17 @@ from dataclasses import replace
 from bot.answers.about import About
 from bot.answers.cast import Cast
 from bot.answers.context import Context
+from bot.answers.fates import Fates
 from bot.answers.finding import Finder
 from bot.answers.honest import as_of_line, dont_know, nearby
 from bot.answers.lore import Lore, distinct, fact_lines
 from bot.answers.matching import tokens
 from bot.answers.question import Question, analyse
+from bot.answers.search import search_answer
 from bot.answers.status import Status
 from bot.answers.types import Answer, Citer, Line
 from bot.answers.wording import shorten
 
-ASK_MIN_SCORE = 4.0  # BM25 score below which a free question is "I don't know"
 EXAMPLE = "ask when will season 2 come out"
 
 
@@ -34,7 +35,8 @@ class Ask:
         self.status = status
         self.lore = lore
         self.find = Finder(ctx)
-        self.about = About(ctx, self.find, cast, lore)
+        self.fates = Fates(ctx)
+        self.about = About(ctx, self.find, cast, lore, self.fates)
 
     def __call__(self, question: str) -> Answer:
         """A free question, answered from the facts that carry what it asks."""
@@ -52,6 +54,8 @@ class Ask:
             )
         people = self.find.people(q.text)
         if people and (q.casting or (q.atype == "who" and not self.find.rest(q, people))):
+            if not q.casting and ctx.store.entities[people[0]].kind == "character":
+                return self.about.who_is(people[0])  # who they are, then who plays them
             return self._as_ask(self.cast(ctx.name(people[0])))
         if q.role and not people and not q.lore:
             ids = self.cast.role_ids(q.role)
@@ -60,6 +64,8 @@ class Ask:
             people = list(ids)
         if people:
             return self.about(people, q, raw)
+        if q.fate not in (None, "any") and not q.lore and not q.status:
+            return self.fates.answer(q, raw)  # "who died in season 1?"
         if q.status and q.status_weight >= q.lore_weight:
             if q.status == "release" and q.past and not q.seasons:
                 q = replace(q, seasons=frozenset({1}))  # "when did it air?": the aired season
@@ -68,7 +74,9 @@ class Ask:
                 if q.status == "cast"
                 else ("when", "yesno", "what")
             )
-            if q.season in (None, 2) and q.atype in digest_types:
+            # "is there a season 2?", "how many seasons are there?": whether Season 2 exists
+            exists = q.status_weight == 0
+            if q.season in (None, 2) and (q.atype in digest_types or exists):
                 return self._digest(q.status)
             label = ctx.store.status_topics[q.status].label
             return self._pooled(q, raw, self.find.pool("status", q.status), label, status=q.status)
@@ -79,12 +87,14 @@ class Ask:
             named = {t for n in self.find.lore_names[q.lore] for t in tokens(n)}
             if q.atype in ("what", "yesno") and not set(tokens(q.text)) - named:
                 keep = lambda s: ctx.check.answers(s, q)  # noqa: E731
-                ans = self.lore.topic(q.lore, "ask", q.text, keep=keep)
+                ans = self.lore.topic(q.lore, "ask", q.text, keep=keep, limit=2)
                 if ans.ok:
                     return ans
-            facts = [sid for sid, _ in ctx.store.lore.get(q.lore, [])]
+            scored = ctx.store.lore.get(q.lore, [])
+            facts = [sid for sid, _ in scored]
             hits = self.find.covering(q, list(self.find.relevance(q.text, 20)))
-            return self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label)
+            prior = {sid: sc / 4 for sid, sc in scored}  # how much a fact is about the topic
+            return self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label, prior=prior)
         return self._search(q, raw)
 
     # --- answers ------------------------------------------------------------------------
@@ -106,11 +116,20 @@ class Ask:
         return Answer("ask", True, ts.label, ts.label, lines, cite.citations)
 
     def _pooled(
-        self, q: Question, raw: str, pool: list[int], label: str, status: str | None = None
+        self,
+        q: Question,
+        raw: str,
+        pool: list[int],
+        label: str,
+        status: str | None = None,
+        prior: dict[int, float] | None = None,
     ) -> Answer:
-        """Sentences on a topic that carry the expected type, in the season asked about."""
+        """Sentences on a topic that carry the expected type, in the season asked about.
+        prior: how much each sentence is about the topic, added to its relevance."""
         ctx = self.ctx
         rel = self.find.relevance(q.text)
+        for s, p in (prior or {}).items():
+            rel[s] = rel.get(s, 0.0) + p
         chosen = distinct(ctx, ctx.check.focused(pool, q, rel), 2)
         season2 = q.season in (None, 2)
         lead = ctx.topic(status) if status and season2 else None
@@ -119,8 +138,19 @@ class Ask:
             return dont_know(ctx, q, raw, near, label, as_of=lead is not None)
         cite = Citer(ctx.store)
         lines = [as_of_line(ctx)] if lead else []
-        lines += fact_lines(ctx, chosen, cite)
-        if lead and lead.lead.sentence_id not in chosen:
+        for s in chosen:
+            lines += fact_lines(ctx, [s], cite)
+            if (before := ctx.check.near.antecedent(s)) is not None and before not in chosen:
+                row = ctx.store.sentences[before]  # "the same number": the number it means
+                text = f"↳ the number it refers to: “{shorten(row.display, 200)}”"
+                lines.append(Line(f"{text} {cite.cite(before)}", row.spoiler))
+        # Season 2's state is added only when it carries what was asked (an episode count
+        # is no answer to "how long are the episodes").
+        if (
+            lead
+            and lead.lead.sentence_id not in chosen
+            and ctx.check.answers(lead.lead.sentence_id, q)
+        ):
             row = ctx.store.sentences[lead.lead.sentence_id]
             lines.append(
                 Line(
@@ -131,36 +161,4 @@ class Ask:
         return Answer("ask", True, label, label, lines, cite.citations)
 
     def _search(self, q: Question, raw: str) -> Answer:
-        ctx = self.ctx
-        hits = [(sid, sc) for sid, sc in ctx.m.search.search(q.text, 12) if sc >= ASK_MIN_SCORE]
-        if not hits:
-            p = ctx.prefix
-            return Answer(
-                "ask",
-                False,
-                None,
-                "I don't know",
-                [
-                    Line(
-                        f"I don't know that from my sources. Try `{p}status`, "
-                        f"`{p}cast <name>` or `{p}lore <topic>`."
-                    )
-                ],
-                suggestions=[f"{p}status", f"{p}cast", f"{p}lore"],
-            )
-        top = hits[0][1]
-        want = set(tokens(q.text))
-        covering = set(self.find.covering(q, [sid for sid, sc in hits if sc >= top * 0.5]))
-        rel = {sid: sc for sid, sc in hits if sid in covering}
-        chosen = distinct(ctx, ctx.check.focused(list(rel), q, rel), 2)
-        if not chosen:
-            shared = min(len(want), 2)
-            near = {
-                sid: sc
-                for sid, sc in hits
-                if len(want & set(tokens(ctx.store.sentences[sid].display))) >= shared
-            }
-            return dont_know(ctx, q, raw, nearby(ctx, list(near), near, q.season), None)
-        cite = Citer(ctx.store)
-        lines = fact_lines(ctx, chosen, cite)
-        return Answer("ask", True, None, "What the sources say", lines, cite.citations)
+        return search_answer(self.ctx, self.find, q, raw)

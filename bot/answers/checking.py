@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.answers.neighbours import DIGITS as _DIGITS
+from bot.answers.neighbours import Neighbours
 from bot.answers.question import Question, normalise, seasons_named
 from bot.facts.store import FactStore
 from bot.facts.text import MONTHS, PhraseSet
@@ -21,7 +23,6 @@ _WHEN = re.compile(
     r"\b(?:last|this|next|later this|early|late)\s+(?:summer|spring|fall|autumn|winter|year|"
     r"month|week)\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 )
-_DIGITS = re.compile(r"(?<![\w.])(\d+(?:[.,/]\d+)?)(?![\w])")
 _OPENERS = "“‘\"'(«"
 PERSON_KINDS = ("character", "actor", "crew")
 
@@ -35,6 +36,29 @@ class Traits:
     quality: float
     speculative: bool
     quoted: bool  # someone's words, attributed (said, remarked, a quotation)
+    describes: bool = False  # gives someone a role noun ("the villain", "his father")
+
+
+def quality_of(text: str, filler: PhraseSet, names_someone: bool) -> float:
+    """How well a sentence informs on its own: fragments, filler and rhetoric score low."""
+    words = len(text.split())
+    q = 0.0
+    if words < 6:
+        q -= 3.0
+    elif words < 9 or words > 45:
+        q -= 1.0
+    if filler.any(text):
+        # "Here we have a few details…; the series has been adapted from…": a filler
+        # opening before a full clause of its own costs less than filler throughout.
+        clauses = [c for c in text.split(";") if len(c.split()) >= 8]
+        q -= 1.0 if any(not filler.any(c) for c in clauses[1:]) else 4.0
+    if text.rstrip().endswith(("?", "!", ":")):
+        q -= 2.0
+    if text and not (text[0].isalnum() or text[0] in _OPENERS):
+        q -= 2.0
+    if names_someone or _DIGITS.search(text):
+        q += 1.0
+    return q
 
 
 def readable(store: FactStore, sid: int) -> bool:
@@ -82,6 +106,8 @@ class Checker:
             "filler": PhraseSet([p for ps in filler.values() for p in ps]),
             "spec": PhraseSet(v.get("ask.speculation", {}).get("cues", [])),
             "speech": PhraseSet(v.get("ask.carries", {}).get("speech", [])),
+            "same_as": PhraseSet(v.get("ask.carries", {}).get("same_as", [])),
+            "person_nouns": PhraseSet(v.get("ask.carries", {}).get("person_nouns", [])),
         }
 
     @cached_property
@@ -93,6 +119,19 @@ class Checker:
                 for sid in sids:
                     out[sid] = out.get(sid, 0) + 1
         return out
+
+    @cached_property
+    def near(self) -> Neighbours:
+        """What a sentence leans on in the sentence before it (a number, a person)."""
+        return Neighbours(self.store, self._phrases["same_as"], self.persons)
+
+    def describes(self, sid: int) -> bool:
+        """Whether a sentence gives someone a role noun ("the villain", "his father")."""
+        return self.traits(sid).describes
+
+    def persons(self, sid: int) -> int:
+        """How many people a sentence names."""
+        return self._persons.get(sid, 0)
 
     def warm(self) -> None:
         """Compute every sentence's traits now rather than on first use."""
@@ -134,9 +173,12 @@ class Checker:
         ]
         if digits or self._rx["number_word"].search(text):
             carries.add("number")
+        elif self.near.antecedent(sid) is not None:
+            carries.add("number")  # "the same number of episodes" as the sentence before
         if self._rx["duration"].search(text):
             carries.add("duration")
-        if self._persons.get(sid):
+        describes = self._phrases["person_nouns"].any(text)
+        if self._persons.get(sid) or describes:
             carries.add("who")
         if self._rx["where"].search(text):
             carries.add("where")
@@ -144,25 +186,8 @@ class Checker:
             carries.add("why")
         speculative = self._phrases["spec"].any(text) or self._phrases["spec"].any(s.section)
         quoted = self._phrases["speech"].any(text)
-        return Traits(seasons, frozenset(carries), self._quality(sid, text), speculative, quoted)
-
-    def _quality(self, sid: int, text: str) -> float:
-        """How well a sentence informs on its own: fragments, filler and rhetoric score low."""
-        words = len(text.split())
-        q = 0.0
-        if words < 6:
-            q -= 3.0
-        elif words < 9 or words > 45:
-            q -= 1.0
-        if self._phrases["filler"].any(text):
-            q -= 4.0
-        if text.rstrip().endswith(("?", "!", ":")):
-            q -= 2.0
-        if text and not (text[0].isalnum() or text[0] in _OPENERS):
-            q -= 2.0
-        if self._persons.get(sid) or _DIGITS.search(text):
-            q += 1.0
-        return q
+        quality = quality_of(text, self._phrases["filler"], bool(self._persons.get(sid)))
+        return Traits(seasons, frozenset(carries), quality, speculative, quoted, describes)
 
     def season_ok(self, sid: int, season: int | None) -> bool:
         """A sentence fits the season in focus unless it names only other seasons; a later
@@ -182,4 +207,10 @@ class Checker:
     def focused(self, sids: list[int], q: Question, relevance: dict[int, float]) -> list[int]:
         """Sentences that answer q, most relevant and informative first."""
         ok = [s for s in sids if readable(self.store, s) and self.answers(s, q)]
-        return sorted(ok, key=lambda s: (-(relevance.get(s, 0.0) + self.traits(s).quality), s))
+        return sorted(ok, key=lambda s: (-(relevance.get(s, 0.0) + self.worth(s)), s))
+
+    def worth(self, sid: int) -> float:
+        """How well a sentence informs: its quality, less for a writer's own guesswork
+        (someone's hedged words, quoted, are still worth showing)."""
+        t = self.traits(sid)
+        return t.quality - (1.5 if t.speculative and not t.quoted else 0.0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from bot.facts.store import ClaimRow, FactStore
@@ -94,6 +95,8 @@ def status_digest(store: FactStore) -> list[TopicStatus]:
 def state_label(store: FactStore, claim: ClaimRow) -> str:
     """How a claim's stance reads for its topic, e.g. 'No trailer yet', 'Expected: early 2024'."""
     template = store.status_topics[claim.topic].states[stance(claim)]
+    # "[: {value}]" is shown only with a value: "Episode count expected to match: 12".
+    template = re.sub(r"\[([^\]]*)\]", lambda m: m.group(1) if claim.value else "", template)
     if "{value}" in template:
         if not claim.value:
             return {"yes": "Reported", "expected": "Expected", "no": "Not announced"}[stance(claim)]

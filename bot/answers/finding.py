@@ -23,6 +23,7 @@ class Finder:
         }
         self._pools: dict[str, list[int]] = {}
         self._cue_cache: dict[tuple[str, int], bool] = {}
+        self._token_set: dict[int, frozenset[str]] = {}  # a sentence's search words
 
     @cached_property
     def _cues(self) -> dict[str, PhraseSet]:
@@ -71,17 +72,42 @@ class Finder:
             ]
         return self._pools[key]
 
+    @cached_property
+    def synonyms(self) -> dict[str, frozenset[str]]:
+        """Each search word with the words the articles use for it ([ask.synonyms]), both ways."""
+        out: dict[str, set[str]] = {}
+        for key, alts in self.ctx.store.vocab.get("ask.synonyms", {}).items():
+            group = {t for w in (key, *alts) for t in tokens(w)}
+            for t in group:
+                out.setdefault(t, set()).update(group)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def expanded(self, text: str) -> str:
+        """A question's words with their synonyms, for the search index."""
+        extra = {a for t in tokens(text) for a in self.synonyms.get(t, ())}
+        return " ".join([text, *sorted(extra - set(tokens(text)))])
+
     def covering(self, q: Question, sids: list[int]) -> list[int]:
-        """Sentences sharing enough of the question's words: all of one or two, else two in
-        three (a sentence sharing one word of a longer question answers another question)."""
+        """Sentences sharing enough of the question's words (or their synonyms): all of one or
+        two, else two in three (a sentence sharing one word of a longer question answers
+        another question)."""
         want = set(tokens(q.text))
         need = len(want) if len(want) <= 2 else -(-2 * len(want) // 3)
         sentences = self.ctx.store.sentences
-        return [s for s in sids if len(want & set(tokens(sentences[s].display))) >= need]
+        alts = {w: self.synonyms.get(w, frozenset()) | {w} for w in want}
+        out = []
+        for s in sids:
+            has = self._token_set.get(s)
+            if has is None:
+                has = self._token_set[s] = frozenset(tokens(sentences[s].display))
+            if sum(bool(alts[w] & has) for w in want) >= need:
+                out.append(s)
+        return out
 
     def same_source(self, a: int, b: int) -> bool:
         sa, sb = self.ctx.store.sentences.get(a), self.ctx.store.sentences.get(b)
         return sa is not None and sb is not None and sa.source_id == sb.source_id
 
     def relevance(self, text: str, limit: int = 60) -> dict[int, float]:
-        return dict(self.ctx.m.search.search(text, limit)) if tokens(text) else {}
+        """Search scores of the sentences sharing the text's words (or their synonyms)."""
+        return dict(self.ctx.m.search.search(self.expanded(text), limit)) if tokens(text) else {}

@@ -16,9 +16,17 @@ ASKED = {
     "who": "who",
     "where": "where",
     "why": "why",
-    "yesno": "whether",
+    "yesno": "either way",
     "what": "that",
 }
+
+
+def echo(raw: str) -> str:
+    """The question as asked, for quoting back: capitalised, with its question mark."""
+    q = safe_echo(raw, 80).strip()
+    if q and q[-1] not in "?!.…":
+        q += "?"
+    return q[:1].upper() + q[1:]
 
 
 def as_of_line(ctx: Context) -> Line:
@@ -47,7 +55,7 @@ def dont_know(
     """The sources don't say what was asked; at most one line of what they say nearby,
     labelled as not an answer."""
     cite = Citer(ctx.store)
-    lines = [Line(f"The sources don't say {ASKED[q.atype]} — you asked “{safe_echo(raw, 80)}”.")]
+    lines = [Line(f"You asked “{echo(raw)}” The sources don't say {ASKED[q.atype]}.")]
     if as_of:
         lines.append(as_of_line(ctx))
     for sid in near[:1]:

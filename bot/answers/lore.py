@@ -12,7 +12,13 @@ from bot.answers.context import Context
 from bot.answers.matching import tokens
 from bot.answers.subjects import Subjects
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import name_keys, safe_echo, shorten
+from bot.answers.wording import (
+    balanced,
+    name_keys,
+    safe_echo,
+    shorten,
+    without_dangling_list,
+)
 from bot.facts.names import fold_key
 
 MAX_LINES = 3
@@ -20,12 +26,24 @@ FILLER = -3.0  # a quality at or below this is shown only when nothing better ex
 
 
 def fact_lines(ctx: Context, sids: list[int], cite: Citer, limit: int = 300) -> list[Line]:
-    """One bullet per sentence, cited; speculative wording marked as speculation."""
+    """One bullet per sentence, cited; speculative wording marked as speculation. A sentence
+    opening on a pronoun is shown after the short sentence naming who it means ("Last we saw
+    Cheong San. He perished…"), both cited."""
     out = []
     for s in sids:
-        row = ctx.store.sentences[s]
+        store = ctx.store
+        row = store.sentences[s]
         mark = "(speculation) " if ctx.check.traits(s).speculative else ""
-        out.append(Line(f"• {mark}{shorten(row.display, limit)} {cite.cite(s)}", row.spoiler))
+        text = balanced(without_dangling_list(row.display))
+        spoiler = row.spoiler
+        marks = cite.cite(s)
+        ref = ctx.check.near.referent(s)
+        if ref is not None and ref not in sids:
+            before = store.sentences[ref]
+            text = f"{before.display} {text}"
+            marks = cite.cite_all([ref, s])
+            spoiler = spoiler or before.spoiler
+        out.append(Line(f"• {mark}{shorten(text, limit)} {marks}", spoiler))
     return out
 
 
@@ -87,8 +105,10 @@ class Lore:
             "lore", query, match, "a lore topic", f"Try `{ctx.prefix}lore` for the topics I know."
         )
 
-    def topic(self, topic: str, command: str, query: str = "", keep=None) -> Answer:
-        """Up to three distinct facts on one topic, focused informative sentences first.
+    def topic(
+        self, topic: str, command: str, query: str = "", keep=None, limit: int = MAX_LINES
+    ) -> Answer:
+        """Up to `limit` distinct facts on one topic, focused informative sentences first.
         keep: an optional filter (answer-type checking) a fact must pass."""
         ctx, store = self.ctx, self.ctx.store
         row = store.lore_topics[topic]
@@ -106,7 +126,7 @@ class Lore:
             return (not (broad or hits), -(focus + 1.5 * self.worth(sid)), sid)
 
         facts = [f for f in store.lore.get(topic, [])[:60] if keep is None or keep(f[0])]
-        chosen = distinct(ctx, [sid for sid, _ in sorted(facts, key=rank)])
+        chosen = distinct(ctx, [sid for sid, _ in sorted(facts, key=rank)], limit)
         if not chosen:
             return Answer(command, False, label, label, [Line(f"No source explains {label} yet.")])
         cite = Citer(store)
@@ -115,8 +135,7 @@ class Lore:
     def worth(self, sid: int) -> float:
         """How well a sentence serves as lore: informative and plain beats a writer's guesswork
         (someone's own hedged words, such as the director's hints, are still worth quoting)."""
-        t = self.ctx.check.traits(sid)
-        return t.quality - (1.5 if t.speculative and not t.quoted else 0.0)
+        return self.ctx.check.worth(sid)
 
     def entity(self, eid: str, command: str) -> Answer:
         """What the articles say about one character or person: fate, role, relationships."""

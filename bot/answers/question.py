@@ -20,6 +20,12 @@ _CONTRACTIONS = {
     "where's": "where is",
     "how's": "how is",
     "it's": "it is",
+    # typed without the apostrophe
+    "whos": "who is",
+    "whats": "what is",
+    "wheres": "where is",
+    "whens": "when is",
+    "hows": "how is",
 }
 Vocab = dict[str, dict[str, list[str]]]
 
@@ -37,6 +43,7 @@ class Question:
     casting: bool = False  # asks who plays whom
     returning: bool = False  # asks whether someone returns
     speech: bool = False  # asks what someone said
+    fate: str | None = None  # a fate it asks about ([ask.fates] key; "any" for "what happened")
     past: bool = False  # asks in the past tense
     status_weight: int = 0  # words of the status phrase matched
     lore_weight: int = 0  # words of the lore phrase matched
@@ -101,16 +108,42 @@ def best_key(text: str, table: dict[str, list[str]]) -> tuple[int, str] | None:
     return (hits[0][0], hits[0][2]) if hits else None
 
 
+def without_show_name(text: str, vocab: Vocab) -> str:
+    """The question without the show's own name (unless that is all it says)."""
+    out = f" {text} "
+    for name in sorted(vocab.get("ask.show", {}).get("names", []), key=len, reverse=True):
+        out = out.replace(f" {name} ", " ")
+    out = " ".join(out.split())
+    return out or text
+
+
+def status_topic(text: str, vocab: Vocab) -> tuple[int, str] | None:
+    """(words matched, topic) of the status topic a question points at. A topic named by a
+    noun beats one named only by a generic verb of release ("when did the teaser come out"
+    asks about the trailer)."""
+    table = vocab.get("ask.status", {})
+    generic = {p for ps in vocab.get("ask.status_generic", {}).values() for p in ps}
+    hits = phrase_hits(text, table)
+    if len(hits) > 1:
+        named = {k: [p for p in v if p not in generic] for k, v in table.items()}
+        nouns = phrase_hits(text, named)
+        if nouns and nouns[0][2] != hits[0][2] and not any(h[2] == hits[0][2] for h in nouns):
+            return nouns[0][0], nouns[0][2]
+    return (hits[0][0], hits[0][2]) if hits else None
+
+
 def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Question:
     """Analyse one message. lore_names: what fans type for each lore topic."""
-    text = normalise(message)
+    full = normalise(message)
+    text = without_show_name(full, vocab)
     intents = vocab.get("ask.intents", {})
     hit = {k for _, _, k in phrase_hits(text, intents)}
-    status = best_key(text, vocab.get("ask.status", {}))
+    status = status_topic(text, vocab)
     if status is None and (exists := best_key(text, vocab.get("ask.status_fallback", {}))):
         status = (0, exists[1])  # any other topic named wins over "is there a season 2"
-    lore = best_key(text, lore_names)
+    lore = best_key(full, lore_names)  # "what is the show about" names the premise
     role = best_key(text, vocab.get("ask.roles", {}))
+    fate = best_key(text, vocab.get("ask.fates", {}))
     return Question(
         text=text,
         atype=answer_type(text, vocab),
@@ -121,6 +154,7 @@ def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Que
         casting="casting" in hit,
         returning="returning" in hit,
         speech="speech" in hit,
+        fate=fate[1] if fate else ("any" if "fate" in hit else None),
         past=bool(phrase_hits(text, vocab.get("ask.tense", {}))),
         status_weight=status[0] if status else 0,
         lore_weight=lore[0] if lore else 0,

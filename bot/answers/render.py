@@ -67,10 +67,13 @@ def to_dict(answer: Answer) -> dict:
                 "estimated": c.estimated,
                 "quote": c.quote,
                 "n": c.n,
+                "spoiler": c.spoiler,  # the quote reveals a Season 1 fate
             }
             for c in answer.citations
         ],
         "suggestions": list(answer.suggestions),
+        # Each line of the reply and whether it is hidden behind a spoiler bar (additive).
+        "lines": [{"text": line.text, "spoiler": line.spoiler} for line in answer.lines],
     }
 
 

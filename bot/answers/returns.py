@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.context import Context
+from bot.answers.context import Context, evidence
 from bot.answers.types import Answer, Citer, Line
 from bot.answers.wording import shorten
 from bot.facts.store import PairRow
+
+Items = list[tuple[str, int]]  # (label, sentence id to cite)
+STANCES = ("confirmed", "expected", "speculated")  # strongest first
 
 
 class Returns:
@@ -97,3 +100,91 @@ class Returns:
                 "cast", False, name, name, [Line(f"No source says whether {name} returns.")]
             )
         return Answer("cast", True, name, f"{name} in Season 2", lines, cite.citations)
+
+
+class CastSummary:
+    """Who returns and who is new, from the cast pairs, each return in the same terms as
+    `!cast` uses (confirmed, expected, only speculated): complete, or counted."""
+
+    def __init__(self, ctx: Context, returns: Returns):
+        self.ctx = ctx
+        self.returns = returns
+        self._summary: tuple[Items, Items] | None = None
+        self.stance: dict[str, str] = {}  # a returning label -> its stance
+
+    def items(self) -> tuple[Items, Items]:
+        """(back, new cast): label and the sentence to cite; back by stance (confirmed first),
+        then best supported."""
+        if self._summary is None:
+            ctx = self.ctx
+            back: list[tuple[int, int, str, int]] = []
+            new: list[tuple[int, str, int]] = []
+            for pair in ctx.store.pairs:
+                support = len(pair.evidence)
+                if pair.character_id is None:
+                    label = f"{ctx.name(pair.actor_id)} (role not revealed)"
+                    new.append((support, label, evidence(pair)[0]))
+                    continue
+                found = self.returns.evidence(pair)
+                if found is None or found[0] not in STANCES:
+                    continue
+                stance, sids, every = found
+                label = f"{ctx.name(pair.character_id)} ({ctx.name(pair.actor_id)})"
+                self.stance[label] = stance
+                back.append((STANCES.index(stance), -(support + len(every)), label, sids[0]))
+            back.sort(key=lambda x: x[:2])
+            new.sort(key=lambda x: -x[0])
+            self._summary = ([(t, s) for *_, t, s in back], [(t, s) for _, t, s in new])
+        return self._summary
+
+    def grouped(self, names: list[str], labels: list[str]) -> str:
+        """'confirmed: A; expected: B, C; only speculated: D' (names in the order given)."""
+        groups: dict[str, list[str]] = {}
+        for name, label in zip(names, labels, strict=True):
+            groups.setdefault(self.stance.get(label, "expected"), []).append(name)
+        words = {"speculated": "only speculated"}
+        return "; ".join(f"{words.get(k, k)}: {', '.join(v)}" for k, v in groups.items())
+
+    def lines(self, cite: Citer) -> list[Line]:
+        """Who returns (by stance) and who is new, complete, each name with its footnote."""
+        back, new = self.items()
+        out = []
+        if back:
+            marked = [f"{t} {cite.cite(sid)}" for t, sid in back]
+            out.append(Line(f"**Back:** {self.grouped(marked, [t for t, _ in back])}"))
+        if new:
+            out.append(
+                Line("**New cast:** " + ", ".join(f"{t} {cite.cite(sid)}" for t, sid in new))
+            )
+        return out
+
+    def short(self, cite: Citer, budget: int) -> list[Line]:
+        """'Back: confirmed: A; expected: B, C +N more [1][2]': complete when it fits, else
+        counted (the weakest named last, so they are the ones counted)."""
+        back, new = self.items()
+        out = []
+        for label, items in (("Back", back), ("New cast", new)):
+            if not items:
+                continue
+            # the digest names characters only; `!status cast` adds who plays them
+            names = [t.split(" (")[0] if label == "Back" else t for t, _ in items]
+            marks = cite.cite_all([sid for _, sid in items], len(items))
+            labels = [t for t, _ in items]
+
+            def line(shown: int, label=label, names=names, labels=labels, marks=marks) -> str:
+                more = f" +{len(names) - shown} more" if shown < len(names) else ""
+                listed = (
+                    self.grouped(names[:shown], labels[:shown])
+                    if label == "Back"
+                    else ", ".join(names[:shown])
+                )
+                return f"**{label}:** {listed}{more} {marks}"
+
+            # the most names that fit (a line grows with the names shown): binary search
+            fits = max(budget // 2, 120)
+            lo, hi = 1, len(names)
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                lo, hi = (mid, hi) if len(line(mid)) <= fits else (lo, mid - 1)
+            out.append(Line(line(lo)))
+        return out

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from bot.answers.context import Context, evidence
+from bot.answers.context import Context
 from bot.answers.digest import TopicStatus, age, month_years, stance, state_label
+from bot.answers.returns import CastSummary, Returns
 from bot.answers.types import Answer, Citer, Line
 from bot.answers.wording import safe_echo, shorten
 from bot.facts.names import fold_key
 from bot.facts.store import ClaimRow
 
-Items = list[tuple[str, int]]  # (label, sentence id to cite)
 DIGEST_LIMIT = 1200  # characters of the digest's description: a phone screen
 TIMELINE_CLAIMS = 12  # claims listed in a topic timeline; older ones are counted
 TOPIC_CUTOFF = 80  # rapidfuzz score a typed topic must reach ("trailers", "filmin")
@@ -83,78 +83,13 @@ class Topics:
         )
 
 
-class CastSummary:
-    """Who is expected back and who is new, from the cast pairs: complete, or counted."""
-
-    def __init__(self, ctx: Context):
-        self.ctx = ctx
-        self._summary: tuple[Items, Items] | None = None
-
-    def items(self) -> tuple[Items, Items]:
-        """(expected back, new cast): label and the sentence to cite, best supported first."""
-        if self._summary is None:
-            ctx, store = self.ctx, self.ctx.store
-            back: list[tuple[int, str, int]] = []
-            new: list[tuple[int, str, int]] = []
-            for pair in store.pairs:
-                support = len(pair.evidence)
-                if pair.character_id is None:
-                    label = f"{ctx.name(pair.actor_id)} (role not revealed)"
-                    new.append((support, label, evidence(pair)[0]))
-                    continue
-                ids = (pair.actor_id, pair.character_id)
-                yes = sorted(
-                    {sid for i in ids for sid, neg, _ in store.returns.get(i, []) if not neg},
-                    key=lambda s: (-ctx.published(s), s),
-                )
-                if yes:
-                    label = f"{ctx.name(pair.character_id)} ({ctx.name(pair.actor_id)})"
-                    back.append((support + len(yes), label, yes[0]))
-            back.sort(key=lambda x: -x[0])
-            new.sort(key=lambda x: -x[0])
-            self._summary = ([(t, s) for _, t, s in back], [(t, s) for _, t, s in new])
-        return self._summary
-
-    def lines(self, cite: Citer) -> list[Line]:
-        """Who is expected back and who is new, complete, each name with its footnote."""
-        back, new = self.items()
-        out = []
-        for label, items in (("Expected back", back), ("New cast", new)):
-            if items:
-                out.append(
-                    Line(f"**{label}:** " + ", ".join(f"{t} {cite.cite(sid)}" for t, sid in items))
-                )
-        return out
-
-    def short(self, cite: Citer, budget: int) -> list[Line]:
-        """'Expected back: A, B, C +N more [1][2]': complete when it fits, else counted."""
-        back, new = self.items()
-        out = []
-        for label, items in (("Expected back", back), ("New cast", new)):
-            if not items:
-                continue
-            # the digest names characters only; `!status cast` adds who plays them
-            names = [t.split(" (")[0] if label == "Expected back" else t for t, _ in items]
-            marks = cite.cite_all([sid for _, sid in items], len(items))
-            shown = len(names)
-            line = ""
-            while shown:
-                more = f" +{len(names) - shown} more" if shown < len(names) else ""
-                line = f"**{label}:** {', '.join(names[:shown])}{more} {marks}"
-                if len(line) <= max(budget // 2, 120):
-                    break
-                shown -= 1
-            out.append(Line(line))
-        return out
-
-
 class Status:
     """The digest, one topic's timeline, and the topic lines `!ask` reuses."""
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.names = Topics(ctx)
-        self.cast = CastSummary(ctx)
+        self.cast = CastSummary(ctx, Returns(ctx))
 
     def topic_for(self, query: str) -> str | None:
         """The status topic a typed name means, or None."""

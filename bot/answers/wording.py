@@ -38,3 +38,27 @@ def shorten(text: str, limit: int = 220) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
+
+
+def balanced(text: str) -> str:
+    """A sentence shown with its curly quotation marks paired: a quote the sentence closes
+    without opening (it opened in the sentence before) is opened, one left open is closed.
+    Only what fans read changes; the cited quote stays verbatim."""
+    depth, opened_at_start = 0, 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth:
+                depth -= 1
+            else:
+                opened_at_start += 1
+    return "“" * opened_at_start + text + "”" * depth
+
+
+def without_dangling_list(text: str) -> str:
+    """'…, the rest of the cast includes the following performers:' -> '…, …': a sentence
+    introducing a list it does not hold is cut before that clause."""
+    if not text.rstrip().endswith(":") or "," not in text:
+        return text
+    return text[: text.rfind(",")].rstrip() + " …"

@@ -119,6 +119,7 @@ def extract(
     claims: list[Claim] = []
     lore: list[tuple[int, str, float]] = []
     current = None
+    prev = None
     for s in sentences:
         if progress is not None and s.source_id != current:
             current = s.source_id
@@ -138,7 +139,9 @@ def extract(
                 for eid in named
                 if eid in returning and index.entities[eid].kind in ("character", "actor")
             )
-        claims.extend(sentence_claims(s, by_id[s.source_id], lex))
+        before = prev if prev is not None and prev.source_id == s.source_id else None
+        claims.extend(sentence_claims(s, by_id[s.source_id], lex, before))
+        prev = s
         lore.extend(_lore(s, lex))
     return Extraction(
         sentences=sentences,

@@ -4,7 +4,8 @@ A sentence is a spoiler when it reveals a fate: a death, a survival, an infectio
 or the ending. Some words do that on their own ("still alive", "the final scene"); others only
 when the sentence is about someone: a character or actor is named, or a personal pronoun
 stands for one ("he perished", "Nam-ra ... a hybrid"), so "there is no cure other than death"
-or "the survival of the undead" stay open. Cast lists, release news and crew carry none of
+or "the survival of the undead" stay open; what the first episode sets up (patient zero) is
+no twist. Cast lists, release news and crew carry none of
 these words and are never hidden. The flag is stored with the sentence and every command, the
 Quotes view and the scheduled post read it from there.
 """
@@ -31,6 +32,7 @@ class SpoilerRules:
     reveals: PhraseSet  # a fate on their own
     about_someone: PhraseSet  # a fate when the sentence is about someone
     subjects: PhraseSet  # pronouns that stand for someone
+    setup: PhraseSet  # told at the start of the show: read past
 
     @classmethod
     def from_table(cls, table: object, where: str) -> SpoilerRules:
@@ -40,11 +42,13 @@ class SpoilerRules:
             reveals=_phrases(table, "cues", where),
             about_someone=_phrases(table, "about_someone", where),
             subjects=_phrases(table, "subjects", where),
+            setup=_phrases(table, "setup", where),
         )
 
     def is_spoiler(self, text: str, names_someone: bool) -> bool:
         """Whether a sentence reveals a Season 1 fate; `names_someone`: it names a character
         or an actor (crew does not count)."""
+        text = self.setup.remove(text)
         if self.reveals.any(text):
             return True
         return self.about_someone.any(text) and (names_someone or self.subjects.any(text))

@@ -39,7 +39,11 @@ def _years(values: list[str]) -> list[int]:
     return [int(v[-4:]) for v in values]
 
 
-def sentence_claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Claim]:
+def sentence_claims(
+    sentence: Sentence, source: Source, lex: Lexicon, before: Sentence | None = None
+) -> list[Claim]:
+    """The status claims one sentence makes. before: the sentence just before it in the same
+    article, whose number a "the same number of episodes" sentence refers to."""
     if sentence.kind != "text":
         return []
     text = sentence.display
@@ -68,6 +72,12 @@ def sentence_claims(sentence: Sentence, source: Source, lex: Lexicon) -> list[Cl
         value = ""
         if tid == "episodes":
             value = ", ".join(m.group(1) for m in _EPISODES.finditer(text))
+            if (
+                not value
+                and before is not None
+                and PhraseSet(lex.ask.get("carries", {}).get("same_as", [])).any(text)
+            ):
+                value = ", ".join(m.group(1) for m in _EPISODES.finditer(before.display))
         elif times and not (tid == "release" and hoped):
             if tid == "release" and max(_years(times)) < pub_year:
                 continue  # a release already past when written: the first season's

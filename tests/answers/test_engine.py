@@ -249,12 +249,17 @@ def test_zero_width_input_still_matches(engine):
 
 def test_json_contract(engine):
     data = json.loads(to_json(engine.answer("!cast onjo")))
-    assert set(data) == {"command", "ok", "match", "text", "citations", "suggestions"}
+    assert set(data) == {"command", "ok", "match", "text", "citations", "suggestions", "lines"}
     assert data["command"] == "cast" and data["ok"] is True and data["match"] == "Nam On-jo"
     assert isinstance(data["text"], str) and len(data["text"]) <= 4096
     for c in data["citations"]:
-        assert set(c) == {"source", "title", "published", "estimated", "quote", "n"}
+        assert set(c) == {"source", "title", "published", "estimated", "quote", "n", "spoiler"}
         assert len(c["published"]) == 10 and isinstance(c["estimated"], bool)
+    assert all(set(x) == {"text", "spoiler"} for x in data["lines"])
+    fate = to_dict(engine.answer("!ask did cheongsan die"))
+    assert any(x["spoiler"] for x in fate["lines"]) and any(c["spoiler"] for c in fate["citations"])
+    release = to_dict(engine.answer("!ask when will season 2 come out"))
+    assert not any(c["spoiler"] for c in release["citations"])
     nothing = to_dict(engine.answer("!cast xyzzy"))
     assert nothing["ok"] is False and nothing["match"] is None and nothing["citations"] == []
 

@@ -90,9 +90,21 @@ def test_expected_back_is_complete_or_counted(engine):
     full = status.cast.short(Citer(engine.store), 10_000)[0].text
     assert all(name.split(" (")[0] in full for name, _ in back) and "more" not in full
     tight = status.cast.short(Citer(engine.store), 100)[0].text
-    shown = tight.split(":** ")[1].split(" +")[0].split(", ")
+    listed = tight.split(":** ")[1].split(" +")[0]
+    shown = [n for group in listed.split("; ") for n in group.split(": ")[1].split(", ")]
     more = int(re.search(r"\+(\d+) more", tight).group(1))
     assert len(shown) + more == len(back)
+
+
+def test_the_digest_words_each_return_as_cast_does(engine):
+    """`!status` and `!cast` use one return stance: confirmed, expected or only speculated."""
+    digest = next(x.text for x in engine.answer("!status").lines if x.text.startswith("**Back"))
+    groups = dict(g.split(": ", 1) for g in digest.split(":** ", 1)[1].split(" [")[0].split("; "))
+    words = {"confirmed": "(confirmed)", "expected": "expected", "only speculated": "speculated"}
+    for stance, names in groups.items():
+        for name in names.split(" +")[0].split(", "):
+            card = to_text(engine.answer(f"!cast {name}")).splitlines()[2]
+            assert words[stance] in card, (name, stance, card)
 
 
 def test_cast_timeline_lists_everyone_expected_back(engine):

@@ -24,6 +24,10 @@ def rules():
         ("She is still alive after the bombing.", False),
         ("In the final scene the friends meet again.", False),
         ("Cheong-san was bitten by his rival.", True),
+        # a hybrid is a twist even defined about no one; the bombing and the fire end Season 1
+        ("Antibodies turn them into half zombies or 'hambies.'", False),
+        ("The sound was used to lure them onto the rooftop and bomb them all together.", False),
+        ("Quite a few zombies did not perish in the fire on the rooftop.", False),
     ],
 )
 def test_fates_are_spoilers(rules, text, names_someone):
@@ -39,6 +43,8 @@ def test_fates_are_spoilers(rules, text, names_someone):
         ("There is no cure for the virus other than death.", False),  # lore, about no one
         ("Season 2 would be about the survival of the undead.", False),
         ("Cho Yi-hyun is seen in the All of Us Are Dead season 2 video.", True),
+        # set up in the first episode, not a twist
+        ("Patient Zero was Lee Jin-su, the first human infected with the virus.", True),
     ],
 )
 def test_cast_release_crew_and_lore_are_not(rules, text, names_someone):

@@ -74,11 +74,10 @@ class ChangeLog:
         ).fetchone()
         if row and row[0] == fingerprint:
             return None
-        cur = await self._con.execute(
+        cur = await self.db.write(
             "INSERT INTO status_changes (fingerprint, created_at, answer) VALUES (?, ?, ?)",
             (fingerprint, now.astimezone(dt.UTC).isoformat(), answer_to_json(answer)),
         )
-        await self._con.commit()
         return cur.lastrowid
 
     async def pending(self, now: dt.datetime) -> list[StatusChange]:
@@ -95,19 +94,17 @@ class ChangeLog:
 
     async def claim(self, change: StatusChange, sub: Subscription, now: dt.datetime) -> bool:
         """Take this delivery before sending; False when it was already taken."""
-        cur = await self._con.execute(
+        cur = await self.db.write(
             "INSERT OR IGNORE INTO change_posts VALUES (?, ?, ?, ?)",
             (change.id, sub.guild_id, sub.channel_id, now.astimezone(dt.UTC).isoformat()),
         )
-        await self._con.commit()
         return cur.rowcount == 1
 
     async def release(self, change: StatusChange, sub: Subscription) -> None:
-        await self._con.execute(
+        await self.db.write(
             "DELETE FROM change_posts WHERE change_id = ? AND guild_id = ? AND channel_id = ?",
             (change.id, sub.guild_id, sub.channel_id),
         )
-        await self._con.commit()
 
     async def set_opt_in(self, guild_id: int, channel_id: int, on: bool) -> None:
         """`changes:off` on subscribe opts a channel out; subscribing without it opts back in."""
@@ -116,8 +113,7 @@ class ChangeLog:
             if on
             else "INSERT OR IGNORE INTO change_optout VALUES (?, ?)"
         )
-        await self._con.execute(sql, (guild_id, channel_id))
-        await self._con.commit()
+        await self.db.write(sql, (guild_id, channel_id))
 
     async def last_digest(self) -> tuple[str, dict[str, list[str]]] | None:
         """(fingerprint, snapshot) of the digest last seen, if any."""
@@ -127,11 +123,10 @@ class ChangeLog:
         return (row[0], json.loads(row[1])) if row else None
 
     async def save_digest(self, fingerprint: str, snapshot: dict[str, list[str]]) -> None:
-        await self._con.execute(
+        await self.db.write(
             "INSERT OR REPLACE INTO digest_state VALUES (1, ?, ?)",
             (fingerprint, json.dumps(snapshot, ensure_ascii=False)),
         )
-        await self._con.commit()
 
     async def opted_out(self) -> set[tuple[int, int]]:
         rows = await self._con.execute_fetchall("SELECT guild_id, channel_id FROM change_optout")

@@ -84,7 +84,7 @@ async def confirm_many(
 
 async def release(db: SettingsDB, sub: Subscription) -> None:
     """Give a claimed slot back unsent (shutdown, or a claim found unsent after a crash)."""
-    await db.conn.execute(
+    await db.write(
         f"UPDATE subscriptions SET claimed_slot = NULL {_KEY}", (sub.guild_id, sub.channel_id)
     )
 
@@ -93,7 +93,7 @@ async def failed(
     db: SettingsDB, sub: Subscription, now: dt.datetime, retry_at: dt.datetime, error: str
 ) -> None:
     """A send failed for a reason worth retrying: release the slot and back off."""
-    await db.conn.execute(
+    await db.write(
         "UPDATE subscriptions SET claimed_slot = NULL, failures = failures + 1, retry_at = ?, "
         f"failing_since = COALESCE(failing_since, ?), last_error = ? {_KEY}",
         (_iso(retry_at), _iso(now), error[:200], sub.guild_id, sub.channel_id),
@@ -102,7 +102,7 @@ async def failed(
 
 async def pause(db: SettingsDB, sub: Subscription, reason: str) -> None:
     """Stop posting until `!status resume`; time, cadence and history are kept."""
-    await db.conn.execute(
+    await db.write(
         f"UPDATE subscriptions SET paused_reason = ?, claimed_slot = NULL, retry_at = NULL {_KEY}",
         (reason[:200], sub.guild_id, sub.channel_id),
     )
@@ -111,7 +111,7 @@ async def pause(db: SettingsDB, sub: Subscription, reason: str) -> None:
 async def record_fingerprint(db: SettingsDB, sub: Subscription, fingerprint: str) -> None:
     """A post outside the schedule (a "status changed" post) showed this digest: an on-change
     subscription then skips its next slot unless the digest changes again."""
-    await db.conn.execute(
+    await db.write(
         f"UPDATE subscriptions SET last_fingerprint = ? {_KEY}",
         (fingerprint, sub.guild_id, sub.channel_id),
     )

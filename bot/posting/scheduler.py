@@ -245,8 +245,11 @@ class StatusPoster:
             report.retry_later += 1
 
     async def _recover(self, unconfirmed: list[Subscription], report: RunReport) -> None:
-        """Settle claims a crash left behind: sent -> confirmed, unsent -> due again."""
-        for sub in unconfirmed:
+        """Settle claims a crash left behind: sent -> confirmed, unsent -> due again.
+        Each check reads a channel's history, so they are paced like posts."""
+        for i, sub in enumerate(unconfirmed):
+            if i and self.confirm:
+                await self.sleep(1 / self.rate)
             slot = sub.claimed_slot
             try:
                 sent = await self.confirm(sub, slot) if self.confirm else False

@@ -1,32 +1,21 @@
-""" "Status changed" posts: when a reload changes the Season 2 digest, every active subscription
-gets one post saying what changed, per topic, before -> after, with citations.
-
-A change is recorded once (with the post itself, as JSON, so it survives a restart); each
-delivery is claimed in the settings DB before it is sent, so a restart never posts it twice.
-Failures are handled as scheduled posts handle them (scheduler.PostFailed): a gone or forbidden
-channel pauses the subscription and the server is told; anything else is retried next run.
-A delivered change counts as the subscription's post for `on-change` (its fingerprint is stored).
+""" "Status changed" posts, the record: when a reload changes the Season 2 digest, the change
+is stored once (with the post itself, as JSON, so it survives a restart), and each delivery to
+a subscription is claimed before it is sent and confirmed after (see change_poster).
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 
 from bot.answers.types import Answer, Citation, Line
-from bot.posting import claims
-from bot.posting.scheduler import SEND_RATE, Notifier, PostFailed, RunReport, tell_paused
 from bot.posting.subscriptions import SettingsDB, Subscription
 
 log = logging.getLogger(__name__)
 
 STALE_AFTER = dt.timedelta(days=2)  # an undelivered change older than this is old news
-
-ChangeSender = Callable[[Subscription, bool, Answer], Awaitable[None]]  # sub, spoilers, post
 
 
 @dataclass(frozen=True)
@@ -58,6 +47,22 @@ def answer_from_json(text: str) -> Answer:
         [Line(t, s) for t, s in d["lines"]],
         [Citation(**c) for c in d["citations"]],
     )
+
+
+_KEY = "WHERE change_id = ? AND guild_id = ? AND channel_id = ?"
+
+
+def _key(change: StatusChange, sub: Subscription) -> tuple[int, int, int]:
+    return change.id, sub.guild_id, sub.channel_id
+
+
+def _utc(t: dt.datetime) -> str:
+    return t.astimezone(dt.UTC).isoformat()
+
+
+def change_tag(change_id: int) -> str:
+    """Written in a change post's footer; a restart looks for it in the channel's history."""
+    return f"status change {change_id}"
 
 
 class ChangeLog:
@@ -95,16 +100,28 @@ class ChangeLog:
     async def claim(self, change: StatusChange, sub: Subscription, now: dt.datetime) -> bool:
         """Take this delivery before sending; False when it was already taken."""
         cur = await self.db.write(
-            "INSERT OR IGNORE INTO change_posts VALUES (?, ?, ?, ?)",
-            (change.id, sub.guild_id, sub.channel_id, now.astimezone(dt.UTC).isoformat()),
+            "INSERT OR IGNORE INTO change_posts (change_id, guild_id, channel_id, claimed_at) "
+            "VALUES (?, ?, ?, ?)",
+            (change.id, sub.guild_id, sub.channel_id, _utc(now)),
         )
         return cur.rowcount == 1
 
-    async def release(self, change: StatusChange, sub: Subscription) -> None:
+    async def confirm(self, change: StatusChange, sub: Subscription, now: dt.datetime) -> None:
+        """The post went out: settle its claim."""
         await self.db.write(
-            "DELETE FROM change_posts WHERE change_id = ? AND guild_id = ? AND channel_id = ?",
-            (change.id, sub.guild_id, sub.channel_id),
+            f"UPDATE change_posts SET sent_at = ? {_KEY}", (_utc(now), *_key(change, sub))
         )
+
+    async def release(self, change: StatusChange, sub: Subscription) -> None:
+        """Give a delivery back unsent: it is claimed and sent again later."""
+        await self.db.write(f"DELETE FROM change_posts {_KEY}", _key(change, sub))
+
+    async def unconfirmed(self) -> list[tuple[int, int, int]]:
+        """(change id, guild, channel) of deliveries claimed but never confirmed."""
+        rows = await self._con.execute_fetchall(
+            "SELECT change_id, guild_id, channel_id FROM change_posts WHERE sent_at IS NULL"
+        )
+        return [tuple(r) for r in rows]
 
     async def set_opt_in(self, guild_id: int, channel_id: int, on: bool) -> None:
         """`changes:off` on subscribe opts a channel out; subscribing without it opts back in."""
@@ -131,68 +148,3 @@ class ChangeLog:
     async def opted_out(self) -> set[tuple[int, int]]:
         rows = await self._con.execute_fetchall("SELECT guild_id, channel_id FROM change_optout")
         return {(r[0], r[1]) for r in rows}
-
-
-class ChangePoster:
-    """Delivers recorded changes to every eligible subscription, paced like scheduled posts."""
-
-    def __init__(
-        self,
-        log_: ChangeLog,
-        send: ChangeSender,
-        notify: Notifier,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        rate: float = SEND_RATE,
-    ):
-        self.log = log_
-        self.send = send
-        self.notify = notify
-        self.sleep = sleep
-        self.rate = rate
-
-    async def _due(self, now: dt.datetime) -> list[tuple[StatusChange, Subscription]]:
-        changes = await self.log.pending(now)
-        if not changes:
-            return []
-        out = await self.log.opted_out()
-        subs = [
-            s
-            for s in await self.log.db.subscriptions()
-            if not s.paused and (s.guild_id, s.channel_id) not in out
-        ]
-        return [(c, s) for c in changes for s in subs if s.created_at <= c.created_at]
-
-    async def run_once(self, now: dt.datetime) -> RunReport:
-        """Post every undelivered change. Never raises for a failed post."""
-        due = await self._due(now)
-        report = RunReport()
-        sent_one = False
-        for change, sub in due:
-            if not await self.log.claim(change, sub, now):
-                continue  # delivered (or being delivered) already
-            report.due += 1
-            if sent_one:
-                await self.sleep(1 / self.rate)
-            sent_one = True
-            try:
-                await self.send(sub, await self.log.db.spoilers(sub.guild_id), change.answer)
-            except PostFailed as exc:
-                if exc.permanent:
-                    await claims.pause(self.log.db, sub, exc.reason)
-                    report.paused += 1
-                    await self._notify(sub, exc.reason, report)
-                else:
-                    await self.log.release(change, sub)
-                    report.retry_later += 1
-            except Exception as exc:  # one failed post must not stop the others
-                log.exception("change post to channel %s failed", sub.channel_id)
-                await self.log.release(change, sub)
-                report.errors.append(f"{sub.channel_id}: {exc!r}")
-            else:
-                # For an on-change subscription this was its post.
-                await claims.record_fingerprint(self.log.db, sub, change.fingerprint)
-                report.posted += 1
-        return report
-
-    async def _notify(self, sub: Subscription, reason: str, report: RunReport) -> None:
-        await tell_paused(self.notify, sub, reason, report)

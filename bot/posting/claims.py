@@ -90,20 +90,31 @@ async def release(db: SettingsDB, sub: Subscription) -> None:
 
 
 async def failed(
-    db: SettingsDB, sub: Subscription, now: dt.datetime, retry_at: dt.datetime, error: str
+    db: SettingsDB,
+    sub: Subscription,
+    now: dt.datetime,
+    retry_at: dt.datetime,
+    error: str,
+    *,
+    release: bool = True,
 ) -> None:
-    """A send failed for a reason worth retrying: release the slot and back off."""
+    """A send failed for a reason worth retrying: back off, and give the slot back unless
+    `release` is False (the post may be out: the claim is settled from the channel's history;
+    or the failure was a change post's, which leaves the scheduled claim alone)."""
+    freed = "claimed_slot = NULL, " if release else ""
     await db.write(
-        "UPDATE subscriptions SET claimed_slot = NULL, failures = failures + 1, retry_at = ?, "
+        f"UPDATE subscriptions SET {freed}failures = failures + 1, retry_at = ?, "
         f"failing_since = COALESCE(failing_since, ?), last_error = ? {_KEY}",
         (_iso(retry_at), _iso(now), error[:200], sub.guild_id, sub.channel_id),
     )
 
 
-async def pause(db: SettingsDB, sub: Subscription, reason: str) -> None:
-    """Stop posting until `!status resume`; time, cadence and history are kept."""
+async def pause(db: SettingsDB, sub: Subscription, reason: str, *, release: bool = True) -> None:
+    """Stop posting until `!status resume`; time, cadence and history are kept. A scheduled
+    claim is dropped unless `release` is False (a change post paused it mid-slot)."""
+    freed = "claimed_slot = NULL, " if release else ""
     await db.write(
-        f"UPDATE subscriptions SET paused_reason = ?, claimed_slot = NULL, retry_at = NULL {_KEY}",
+        f"UPDATE subscriptions SET paused_reason = ?, {freed}retry_at = NULL {_KEY}",
         (reason[:200], sub.guild_id, sub.channel_id),
     )
 

@@ -40,6 +40,12 @@ class PostFailed(Exception):
         self.permanent = permanent
         self.status = status
 
+    @property
+    def ambiguous(self) -> bool:
+        """The post may have gone out anyway (a timeout, a dropped connection, a 5xx): the
+        claim is kept and settled from the channel's history rather than sent again."""
+        return not self.permanent and (self.status is None or self.status >= 500)
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -179,9 +185,11 @@ class StatusPoster:
         report = RunReport()
         self._spoilers = {}
         subs = await self.db.subscriptions()
-        unconfirmed = [s for s in subs if s.claimed_slot is not None]
+        unconfirmed = [
+            s for s in subs if s.claimed_slot is not None and not (s.retry_at and s.retry_at > now)
+        ]
         if unconfirmed:
-            await self._recover(unconfirmed, report)
+            await self._recover(unconfirmed, now, report)
             subs = await self.db.subscriptions()
         fp = self.fingerprint()
         plan = plan_posts(subs, now, fp)
@@ -241,10 +249,15 @@ class StatusPoster:
             report.paused += 1
             await self._notify(sub, verdict.pause, report)
         else:
-            await claims.failed(self.db, sub, now, verdict.retry_at, error_code(exc))
+            # A post that may be out keeps its claim: the channel's history settles it.
+            await claims.failed(
+                self.db, sub, now, verdict.retry_at, error_code(exc), release=not exc.ambiguous
+            )
             report.retry_later += 1
 
-    async def _recover(self, unconfirmed: list[Subscription], report: RunReport) -> None:
+    async def _recover(
+        self, unconfirmed: list[Subscription], now: dt.datetime, report: RunReport
+    ) -> None:
         """Settle claims a crash left behind: sent -> confirmed, unsent -> due again.
         Each check reads a channel's history, so they are paced like posts."""
         for i, sub in enumerate(unconfirmed):
@@ -254,12 +267,16 @@ class StatusPoster:
             try:
                 sent = await self.confirm(sub, slot) if self.confirm else False
             except PostFailed as exc:
-                if exc.permanent:
-                    await claims.pause(self.db, sub, exc.reason)
+                log.warning("cannot check channel %s: %s", sub.channel_id, exc.reason)
+                verdict = after_failure(sub, exc, now)
+                if verdict.pause:
+                    await claims.pause(self.db, sub, verdict.pause)
                     report.paused += 1
-                    await self._notify(sub, exc.reason, report)
-                else:
-                    log.warning("cannot yet check channel %s: %s", sub.channel_id, exc.reason)
+                    await self._notify(sub, verdict.pause, report)
+                else:  # the claim stays; checked again after the backoff
+                    await claims.failed(
+                        self.db, sub, now, verdict.retry_at, error_code(exc), release=False
+                    )
                 continue
             except Exception as exc:  # checked again next tick; the claim stays
                 log.warning("cannot yet check channel %s: %r", sub.channel_id, exc)

@@ -67,6 +67,8 @@ class World:
         self.posts[sub.channel_id].append(slot)
         if fault == "crash-after":
             raise Crash
+        if fault and fault.startswith("delivered-"):  # Discord took it; the answer got lost
+            raise FAULTS[fault.removeprefix("delivered-")]()
 
     async def confirm(self, sub, slot):
         return slot in self.posts[sub.channel_id]
@@ -184,6 +186,17 @@ async def test_transient_errors_back_off_and_then_post_once(proc, fault, caplog)
     assert all(r.exc_info is None for r in caplog.records)  # one line, no traceback
 
 
+@pytest.mark.parametrize("fault", ["delivered-timeout", "delivered-5xx"])
+async def test_an_ambiguous_failure_that_was_delivered_is_not_posted_again(proc, fault):
+    await add(proc.db, 10)
+    proc.world.faults[10] = [fault]
+    t = START.replace(hour=9)
+    for minute in range(0, 10):
+        await proc.tick(t + dt.timedelta(minutes=minute))
+    (sub,) = await proc.db.subscriptions()
+    assert proc.world.posts[10] == [t] and sub.last_slot == t and sub.claimed_slot is None
+
+
 async def test_a_day_of_continuous_failure_pauses(proc):
     await add(proc.db, 10)
     proc.world.faults[10] = ["5xx"] * 10_000
@@ -258,6 +271,7 @@ async def test_random_fault_matrix_loses_and_doubles_nothing(proc, seed):
     for c in channels:
         await add(proc.db, c, time=f"{rng.randrange(24):02d}:{rng.choice((0, 15, 30, 45)):02d}")
     kinds = ["crash-before", "crash-after", "429", "5xx", "timeout", "400"]
+    kinds += ["delivered-5xx", "delivered-timeout"]
     for step in range(4 * 48):
         for c in channels:
             if rng.random() < 0.15 and not proc.world.faults[c]:

@@ -10,7 +10,8 @@ import re
 
 from bot.paths import ROOT
 from bot.posting import claims
-from bot.posting.changes import ChangeLog, ChangePoster
+from bot.posting.change_poster import ChangePoster
+from bot.posting.changes import ChangeLog
 from bot.posting.scheduler import StatusPoster
 from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription
 from tests.posting.test_changes import POST
@@ -79,7 +80,7 @@ async def test_scheduled_and_change_posts_side_by_side_leave_no_claim(tmp_path):
             await asyncio.sleep(0)
             posted.append(sub.channel_id)
 
-        async def csend(sub, spoilers, answer):
+        async def csend(sub, spoilers, answer, tag):
             await asyncio.sleep(0)
             changed.append(sub.channel_id)
 

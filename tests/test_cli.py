@@ -128,6 +128,8 @@ def test_bad_settings_are_reported(monkeypatch):
         "HYOSAN_PREFIX",
         "DISCORD_API_BASE",
         "DISCORD_GATEWAY_URL",
+        "HYOSAN_FACTS_DB",
+        "HYOSAN_SETTINGS_DB",
     ],
 )
 def test_setting_errors_never_echo_the_value(monkeypatch, name):
@@ -145,6 +147,47 @@ def test_a_malformed_env_file_names_the_file_and_line(tmp_path, monkeypatch):
         load_settings(env_file=env)
     assert str(env) in str(info.value) and "line 2" in str(info.value)
     assert "t0k3n" not in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["HYOSAN_FACTS_DB", "HYOSAN_SETTINGS_DB"])
+@pytest.mark.parametrize("value", ["MTAxNTk.G1xq.t0k3nsecret", "/no/such/dir/t0k3n.sqlite"])
+def test_a_bad_database_path_is_refused_unechoed(monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError) as info:
+        load_settings(env_file=None)
+    assert name in str(info.value) and "t0k3n" not in str(info.value)
+
+
+def test_a_token_set_as_a_path_creates_no_file_and_is_not_printed(tmp_path):
+    env = {**os.environ, "HYOSAN_FACTS_DB": "MTAxNTk.G1xq.t0k3nsecret"}
+    out = run_cli("build", env=env)
+    assert out.returncode != 0 and "t0k3n" not in out.stdout + out.stderr
+    assert len((out.stdout + out.stderr).strip().splitlines()) == 1
+    assert not (ROOT / "MTAxNTk.G1xq.t0k3nsecret").exists()
+
+
+def test_database_paths_inside_the_project_or_an_existing_folder_are_fine(monkeypatch, tmp_path):
+    monkeypatch.setenv("HYOSAN_FACTS_DB", "data/new-folder/facts.sqlite")
+    monkeypatch.setenv("HYOSAN_SETTINGS_DB", str(tmp_path / "s.sqlite"))
+    s = load_settings(env_file=None)
+    assert s.facts_path == ROOT / "data" / "new-folder" / "facts.sqlite"
+    assert s.settings_db == tmp_path / "s.sqlite"
+
+
+def test_a_bare_line_in_env_names_the_file_and_line(tmp_path):
+    env = tmp_path / ".env"
+    env.write_text("HYOSAN_PREFIX=?\nMTAxNTk.G1xq.t0k3nsecret\n")
+    with pytest.raises(ValueError) as info:
+        load_settings(env_file=env)
+    assert str(env) in str(info.value) and "line 2" in str(info.value)
+    assert "t0k3n" not in str(info.value)
+
+
+def test_the_post_time_error_names_the_time_zone_not_utc(monkeypatch):
+    monkeypatch.setenv("HYOSAN_POST_TIME", "7pm")
+    with pytest.raises(ValueError) as info:
+        load_settings(env_file=None)
+    assert "UTC" not in str(info.value) and "time zone" in str(info.value)
 
 
 def test_self_hosted_urls_are_settings(monkeypatch):

@@ -183,8 +183,8 @@ class Status(commands.Cog):
         if channel_id not in before:
             await ctx.send(f"{name} has no status subscription in this server.", ephemeral=True)
             return
-        sub = await self.bot.db.resume(ctx.guild.id, channel_id)
-        when = f"{sub.cadence} at {sub.post_time} UTC"
+        sub = await self.bot.db.resume(ctx.guild.id, channel_id, self.bot.clock())
+        when = slots.describe(sub)
         await ctx.send(
             f"Resumed the status posts in {name}: {when}."
             if before[channel_id].paused

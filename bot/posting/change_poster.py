@@ -106,6 +106,10 @@ class ChangePoster:
     async def _post(
         self, change: StatusChange, sub: Subscription, now: dt.datetime, report: RunReport
     ) -> None:
+        if not await claims.holds(self.db, sub):  # unsubscribed or paused since the run began
+            await self.log.release(change, sub)
+            report.released += 1
+            return
         try:
             await self.send(
                 sub, await self.db.spoilers(sub.guild_id), change.answer, change_tag(change.id)

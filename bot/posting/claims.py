@@ -82,6 +82,15 @@ async def confirm_many(
         )
 
 
+async def holds(db: SettingsDB, sub: Subscription, slot: dt.datetime | None = None) -> bool:
+    """Just before a send: the subscription still exists unpaused and, for a scheduled post,
+    still holds its claim on `slot` (an admin may have unsubscribed or resubscribed the channel
+    while the slot was going out)."""
+    sql = f"SELECT claimed_slot FROM subscriptions {_KEY} AND paused_reason IS NULL"
+    rows = await db.conn.execute_fetchall(sql, (sub.guild_id, sub.channel_id))
+    return bool(rows) and (slot is None or rows[0][0] == _iso(slot))
+
+
 async def release(db: SettingsDB, sub: Subscription) -> None:
     """Give a claimed slot back unsent (shutdown, or a claim found unsent after a crash)."""
     await db.write(

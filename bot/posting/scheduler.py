@@ -223,7 +223,11 @@ class StatusPoster:
         await claims.confirm_many(self.db, sent, fp)
 
     async def _post(self, post: PlannedPost, now: dt.datetime, fp: str, report: RunReport) -> None:
-        note = late_note(post.slot, post.sub.zone) if post.late else None
+        if not await claims.holds(self.db, post.sub, post.slot):
+            report.released += 1  # unsubscribed, paused or replaced since the claim
+            return
+        # A slot late because its sends failed says so; otherwise the bot was offline.
+        note = late_note(post.slot, post.sub.zone, post.sub.failures > 0) if post.late else None
         guild = post.sub.guild_id
         if guild not in self._spoilers:
             self._spoilers[guild] = await self.db.spoilers(guild)

@@ -290,14 +290,23 @@ class SettingsDB:
         ).fetchall()
         return [_row(r) for r in rows]
 
-    async def resume(self, guild_id: int, channel_id: int) -> Subscription | None:
+    async def resume(self, guild_id: int, channel_id: int, now: dt.datetime) -> Subscription | None:
         """Un-pause a subscription, keeping its time, cadence and history; None when there is
-        no subscription for that channel in that server."""
-        await self.write(
-            "UPDATE subscriptions SET paused_reason = NULL, failures = 0, retry_at = NULL, "
-            "failing_since = NULL, last_error = NULL WHERE guild_id = ? AND channel_id = ?",
-            (guild_id, channel_id),
-        )
+        no subscription for that channel in that server. Posting starts at the next slot: the
+        one that passed while paused would be a stale "late" post."""
+        subs = {s.channel_id: s for s in await self.subscriptions(guild_id)}
+        sub = subs.get(channel_id)
+        if sub is None:
+            return None
+        if sub.paused:
+            passed = slots.latest_slot(sub, now)
+            last = max(filter(None, (sub.last_slot, passed)))
+            await self.write(
+                "UPDATE subscriptions SET paused_reason = NULL, failures = 0, retry_at = NULL, "
+                "failing_since = NULL, last_error = NULL, last_slot = ? "
+                "WHERE guild_id = ? AND channel_id = ?",
+                (_iso(last), guild_id, channel_id),
+            )
         subs = await self.subscriptions(guild_id)
         return next((s for s in subs if s.channel_id == channel_id), None)
 

@@ -312,3 +312,17 @@ async def test_migration_005_counts_earlier_deliveries_as_sent(tmp_path):
         assert h2.sent == []
     finally:
         await second.close()
+
+
+async def test_unsubscribe_during_change_posts_stops_that_channels_post(db):
+    h = Channels(db)
+    for ch in (10, 11, 12):
+        await h.add(ch, at(20, 8))
+    await h.log.record("fp-2", POST, at(20, 12))
+
+    async def unsubscribe_12(_):
+        await db.unsubscribe(1, 12)
+
+    h.poster.sleep = unsubscribe_12
+    report = await h.poster.run_once(at(20, 12))
+    assert [c for c, _ in h.sent] == [10, 11] and report.released == 1

@@ -226,6 +226,29 @@ def test_remove_puts_the_manifest_back_byte_for_byte(corpus):
     assert snapshot(corpus) == before
 
 
+@pytest.mark.parametrize(
+    "variant", ["crlf", "no-final-newline", "trailing-blank-lines", "crlf-no-final-newline"]
+)
+def test_add_then_remove_restores_any_manifest_byte_for_byte(corpus, variant):
+    text = corpus.manifest.read_bytes().decode("utf-8").rstrip("\n") + "\n"
+    if "no-final-newline" in variant:
+        text = text.rstrip("\n")
+    if variant == "trailing-blank-lines":
+        text += "\n\n\n"
+    if variant.startswith("crlf"):
+        text = text.replace("\n", "\r\n")
+    corpus.manifest.write_bytes(text.encode("utf-8"))
+    before = snapshot(corpus)
+    change = add_source(corpus, read("dateline_article.txt"), TODAY)
+    added = corpus.manifest.read_bytes().decode("utf-8")
+    assert tomllib.loads(added)["source"][-1]["id"] == change.source_id
+    if variant.startswith("crlf"):
+        assert "\n" not in added.replace("\r\n", "")  # no line rewritten to LF
+    assert added.endswith("\n") == text.endswith("\n")
+    remove_source(corpus, change.source_id)
+    assert snapshot(corpus) == before
+
+
 def test_remove_a_middle_entry_keeps_the_others(corpus):
     remove_source(corpus, "002_c773a4bdeaf767a9")
     ids = [e["id"] for e in tomllib.loads(corpus.manifest.read_text("utf-8"))["source"]]

@@ -210,7 +210,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _require_project()
         settings = load_settings()
-        return args.func(args, settings)
+        code = args.func(args, settings)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
     except (BuildError, StoreError, SettingsError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """Whoever read our output stopped (`... | head -1`): that is no error, so exit quietly.
+    Standard output goes to devnull so the interpreter's final flush cannot complain."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0

@@ -106,6 +106,23 @@ async def test_start_failures_are_one_line(tmp_path, monkeypatch, capsys, real_p
     assert needle in err and "Traceback" not in err and "t0k3n-secret" not in err
 
 
+@pytest.mark.parametrize(
+    ("args", "stdin"), [(["ask", "!lore jonus"], b""), (["console"], b"!lore jonus\n!cast\n")]
+)
+def test_a_reader_that_stops_reading_is_no_error(args, stdin):
+    """`python -m bot ask '!lore jonus' | head -1`: the pipe closes before the answer is out."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # the reader is gone before anything is written
+    _, err = proc.communicate(stdin, timeout=60)
+    assert err.decode() == "" and proc.returncode == 0
+
+
 def test_settings_never_show_the_token(monkeypatch):
     monkeypatch.setenv("DISCORD_TOKEN", "t0k3n-secret")
     monkeypatch.setenv("HYOSAN_PREFIX", "?")

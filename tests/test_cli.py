@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from unittest import mock
 
 import discord
 import pytest
@@ -91,6 +92,10 @@ def test_run_without_token_and_without_a_terminal_fails(monkeypatch, capsys):
     [
         (discord.LoginFailure("bad"), "rejected the token"),
         (OSError("no route"), "cannot reach Discord"),
+        (
+            discord.ConnectionClosed(mock.Mock(close_code=4004), shard_id=None, code=4004),
+            "rejected the token",
+        ),
     ],
 )
 async def test_start_failures_are_one_line(tmp_path, monkeypatch, capsys, real_paths, exc, needle):
@@ -98,12 +103,16 @@ async def test_start_failures_are_one_line(tmp_path, monkeypatch, capsys, real_p
         raise exc
 
     monkeypatch.setattr(HyosanBot, "start", boom)
+    # discord.py warns once per process that voice is unsupported (no PyNaCl/davey).
+    monkeypatch.setattr(discord.VoiceClient, "warn_nacl", True)
+    monkeypatch.setattr(discord.VoiceClient, "warn_dave", True, raising=False)
     settings = Settings(
         token="t0k3n-secret", facts_path=real_paths.store, settings_db=tmp_path / "s.sqlite"
     )
     assert await main(settings) == 1
     err = capsys.readouterr().err
     assert needle in err and "Traceback" not in err and "t0k3n-secret" not in err
+    assert err.count("\n") == 1 and err.startswith("error: "), err
 
 
 @pytest.mark.parametrize(

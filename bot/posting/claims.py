@@ -82,6 +82,15 @@ async def confirm_many(
         )
 
 
+async def held(db: SettingsDB) -> dict[tuple[int, int], str]:
+    """Every claim an unpaused subscription holds: (guild, channel) -> slot (ISO UTC)."""
+    rows = await db.conn.execute_fetchall(
+        "SELECT guild_id, channel_id, claimed_slot FROM subscriptions "
+        "WHERE claimed_slot IS NOT NULL AND paused_reason IS NULL"
+    )
+    return {(g, c): slot for g, c, slot in rows}
+
+
 async def holds(db: SettingsDB, sub: Subscription, slot: dt.datetime | None = None) -> bool:
     """Just before a send: the subscription still exists unpaused and, for a scheduled post,
     still holds its claim on `slot` (an admin may have unsubscribed or resubscribed the channel
@@ -126,6 +135,7 @@ async def pause(db: SettingsDB, sub: Subscription, reason: str, *, release: bool
         f"UPDATE subscriptions SET paused_reason = ?, {freed}retry_at = NULL {_KEY}",
         (reason[:200], sub.guild_id, sub.channel_id),
     )
+    db.claims_changed += 1
 
 
 async def record_fingerprint(db: SettingsDB, sub: Subscription, fingerprint: str) -> None:

@@ -175,6 +175,8 @@ class StatusPoster:
         self.stopping = False
         self._spoilers: dict[int, bool] = {}  # per guild, read once per run
         self._sent: list[tuple[Subscription, dt.datetime]] = []  # sent, not yet confirmed
+        self._held: dict[tuple[int, int], str] = {}  # claims held, as last read
+        self._held_at = -1  # SettingsDB.claims_changed when they were read
 
     def stop(self) -> None:
         """Finish the post in flight, release the rest of the slot's claims, and return."""
@@ -202,6 +204,7 @@ class StatusPoster:
             ok and p.unchanged for p, ok in zip(plan, taken, strict=True)
         )
         self._sent = []
+        self._held_at = -1  # read the claims just taken before the first send
         try:
             for i, post in enumerate(mine):
                 if self.stopping:
@@ -223,14 +226,14 @@ class StatusPoster:
         await claims.confirm_many(self.db, sent, fp)
 
     async def _post(self, post: PlannedPost, now: dt.datetime, fp: str, report: RunReport) -> None:
-        if not await claims.holds(self.db, post.sub, post.slot):
-            report.released += 1  # unsubscribed, paused or replaced since the claim
-            return
         # A slot late because its sends failed says so; otherwise the bot was offline.
         note = late_note(post.slot, post.sub.zone, post.sub.failures > 0) if post.late else None
         guild = post.sub.guild_id
         if guild not in self._spoilers:
             self._spoilers[guild] = await self.db.spoilers(guild)
+        if not await self._still_held(post):  # nothing awaited between this and the send
+            report.released += 1  # unsubscribed, paused or replaced since the claim
+            return
         try:
             await self.send(post.sub, self._spoilers[guild], note, post.slot)
         except PostFailed as exc:
@@ -243,6 +246,15 @@ class StatusPoster:
         else:
             self._sent.append((post.sub, post.slot))  # confirmed in batches (see _flush)
             report.posted += 1
+
+    async def _still_held(self, post: PlannedPost) -> bool:
+        """Whether the subscription still holds this post's claim; the claims are re-read
+        only after a write that can take one away (SettingsDB.claims_changed)."""
+        if self._held_at != self.db.claims_changed:
+            self._held = await claims.held(self.db)
+            self._held_at = self.db.claims_changed
+        key = (post.sub.guild_id, post.sub.channel_id)
+        return self._held.get(key) == post.slot.astimezone(dt.UTC).isoformat()
 
     async def _failed(
         self, sub: Subscription, exc: PostFailed, now: dt.datetime, report: RunReport

@@ -149,6 +149,9 @@ class SettingsDB:
         # autocommit mode a write or commit() from one task would join or end another task's
         # open BEGIN IMMEDIATE transaction, so every write transaction holds this lock.
         self._writing = asyncio.Lock()
+        # Bumped by every write that can take a claim away from the scheduler (subscribe,
+        # unsubscribe, pause), so a slot's sender re-reads its claims only when it must.
+        self.claims_changed = 0
 
     @classmethod
     async def open(cls, path: Path | str, migrations: Path = MIGRATIONS) -> SettingsDB:
@@ -265,6 +268,7 @@ class SettingsDB:
                 sub.last_error,
             ),
         )
+        self.claims_changed += 1
         return sub
 
     async def unsubscribe(self, guild_id: int, channel_id: int | None = None) -> int:
@@ -276,6 +280,7 @@ class SettingsDB:
                 "DELETE FROM subscriptions WHERE guild_id = ? AND channel_id = ?",
                 (guild_id, channel_id),
             )
+        self.claims_changed += 1
         return cur.rowcount
 
     async def subscriptions(self, guild_id: int | None = None) -> list[Subscription]:

@@ -187,7 +187,9 @@ class SettingsDB:
     @contextlib.asynccontextmanager
     async def immediate(self) -> AsyncIterator[aiosqlite.Connection]:
         """One write transaction taken at once (BEGIN IMMEDIATE), committed or rolled back;
-        no other task's write runs on this connection until it ends."""
+        no other task's write runs on this connection until it ends. Inside it, write through
+        the connection it yields: `write()` would wait for this transaction (the lock is not
+        re-entrant)."""
         async with self._writing:
             await self._db.execute("BEGIN IMMEDIATE")
             try:

@@ -5,6 +5,7 @@ Discord is imported only by `run`."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -39,7 +40,15 @@ def _changed(settings, change, header: str = "") -> int:
     from bot.facts.store import load_store
 
     paths = _paths(settings)
-    old = asyncio.run(load_store(paths))
+    # The store before the change is only compared against. If a broken source keeps it
+    # from rebuilding, the change itself says so (or fixes it): no second "serving the
+    # previous store" line.
+    store_log = logging.getLogger("bot.facts.store")
+    level, store_log.level = store_log.level, logging.ERROR
+    try:
+        old = asyncio.run(load_store(paths))
+    finally:
+        store_log.setLevel(level)
     done = change(paths)
     new = asyncio.run(load_store(paths))
     print(f"{header}{done.verb} {done.source_id}; {done.summary}")
@@ -210,7 +219,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _require_project()
         settings = load_settings()
-        return args.func(args, settings)
+        code = args.func(args, settings)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
     except (BuildError, StoreError, SettingsError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """Whoever read our output stopped (`... | head -1`): that is no error, so exit quietly.
+    Standard output goes to devnull so the interpreter's final flush cannot complain."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0

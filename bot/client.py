@@ -105,8 +105,11 @@ def describe_failure(exc: BaseException) -> str:
     return _describe(cause if cause is not None else exc)
 
 
+TOKEN_REJECTED = 4004  # the gateway's close code for a bad token
+
+
 def _describe(exc: BaseException) -> str:
-    if isinstance(exc, discord.LoginFailure):
+    if isinstance(exc, discord.LoginFailure) or getattr(exc, "code", None) == TOKEN_REJECTED:
         return (
             "Discord rejected the token. Check DISCORD_TOKEN in .env "
             "(Developer Portal -> your app -> Bot -> Reset Token)."
@@ -139,6 +142,22 @@ def _describe(exc: BaseException) -> str:
 
 
 FATAL = (discord.LoginFailure, discord.PrivilegedIntentsRequired)
+
+
+def is_fatal(exc: BaseException) -> bool:
+    """A failure no retry can fix: a rejected token (at login or as gateway close 4004), or
+    a privileged intent that is not enabled."""
+    return isinstance(exc, FATAL) or (
+        isinstance(exc, discord.ConnectionClosed) and exc.code == TOKEN_REJECTED
+    )
+
+
+class NoVoiceWarnings(logging.Filter):
+    """The bot has no voice features; discord.py's "PyNaCl / davey is not installed, voice
+    will NOT be supported" warnings would only come before (and bury) a one-line error."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().endswith("voice will NOT be supported")
 
 
 class OneLineReconnects(logging.Filter):
@@ -193,9 +212,9 @@ class Supervisor:
             try:
                 await self._run_one(bot)
                 return
-            except FATAL as exc:
-                raise StartupFailure(describe_failure(exc)) from exc
             except Exception as exc:
+                if is_fatal(exc):
+                    raise StartupFailure(describe_failure(exc)) from exc
                 log.debug("the bot stopped", exc_info=exc)  # the detail, for HYOSAN_LOG_LEVEL=DEBUG
                 online = online or bot.online_once
                 if not online:
@@ -235,6 +254,7 @@ async def main(settings: Settings) -> int:
     level = getattr(logging, settings.log_level, logging.INFO)
     discord.utils.setup_logging(level=level, root=True)
     logging.getLogger("discord.client").addFilter(OneLineReconnects())
+    logging.getLogger("discord.client").addFilter(NoVoiceWarnings())
     configure_endpoints(settings)
     lock = InstanceLock(settings.settings_db).acquire()
     try:

@@ -34,11 +34,27 @@ class Settings:
         )
 
 
-def _path(value: str | None, default: Path) -> Path:
+def _path(env, name: str, default: Path) -> Path:
+    """A database path setting: a `.sqlite` file whose folder exists, or can be made inside
+    the project. The value is never echoed (a token pasted here would be printed)."""
+    value = env.get(name, "").strip()
     if not value:
         return default
-    p = Path(value)
-    return p if p.is_absolute() else ROOT / p
+    p = Path(value).expanduser()
+    p = p if p.is_absolute() else ROOT / p
+    if p.suffix != ".sqlite" or any(ord(c) < 32 for c in value):
+        raise ValueError(f"{name} must be a path ending in .sqlite, e.g. {rel_default(default)}")
+    parent = p.parent.resolve()
+    if not parent.is_dir() and not parent.is_relative_to(ROOT.resolve()):
+        raise ValueError(
+            f"{name}: its folder does not exist; create it first, or use a path inside the "
+            "project (its folders are made as needed)"
+        )
+    return p
+
+
+def rel_default(p: Path) -> str:
+    return str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p)
 
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -51,13 +67,19 @@ def _check_env_file(env_file: Path) -> None:
 
     try:
         with env_file.open(encoding="utf-8") as f:
-            bad = [b.original.line for b in parse_stream(f) if b.error]
+            # A bare word (a token pasted without `DISCORD_TOKEN=`) parses as a name with no
+            # value, which python-dotenv accepts silently.
+            bad = [
+                b.original.line
+                for b in parse_stream(f)
+                if b.error or (b.key is not None and b.value is None)
+            ]
     except (OSError, UnicodeDecodeError) as exc:
         raise ValueError(f"{env_file}: cannot be read ({type(exc).__name__})") from None
     if bad:
         raise ValueError(
-            f"{env_file} line {bad[0]}: not a NAME=value line (quote values with spaces, "
-            "close every quote)"
+            f"{env_file} line {bad[0]}: not a NAME=value line (a value needs its name, e.g. "
+            "DISCORD_TOKEN=...; quote values with spaces, close every quote)"
         )
 
 
@@ -82,7 +104,11 @@ def load_settings(env_file: Path | None = ROOT / ".env") -> Settings:
     env = os.environ
     post_time = env.get("HYOSAN_POST_TIME", "09:00").strip()
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", post_time):
-        raise ValueError("HYOSAN_POST_TIME must be HH:MM (24h, UTC), e.g. 09:00")
+        raise ValueError(
+            "HYOSAN_POST_TIME must be HH:MM (24h), e.g. 09:00: the default time of new "
+            "subscriptions, in the server's time zone (`!settings timezone`) or the zone "
+            "named on `!status subscribe`"
+        )
     guild = env.get("HYOSAN_DEV_GUILD", "").strip()
     if guild and not guild.isdigit():
         raise ValueError("HYOSAN_DEV_GUILD must be a numeric guild id")
@@ -95,8 +121,8 @@ def load_settings(env_file: Path | None = ROOT / ".env") -> Settings:
     return Settings(
         token=env.get("DISCORD_TOKEN", "").strip() or None,
         prefix=prefix,
-        facts_path=_path(env.get("HYOSAN_FACTS_DB"), DATA / "facts.sqlite"),
-        settings_db=_path(env.get("HYOSAN_SETTINGS_DB"), DATA / "settings.sqlite"),
+        facts_path=_path(env, "HYOSAN_FACTS_DB", DATA / "facts.sqlite"),
+        settings_db=_path(env, "HYOSAN_SETTINGS_DB", DATA / "settings.sqlite"),
         post_time=post_time,
         log_level=log_level,
         dev_guild=int(guild) if guild else None,

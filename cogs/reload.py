@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 
 import discord
@@ -13,10 +15,12 @@ from bot.answers.engine import Engine
 from bot.answers.types import Answer
 from bot.embeds import answer_embed
 from bot.paths import DataPaths
-from bot.posting.changes import ChangeLog, ChangePoster
+from bot.posting.change_poster import ChangePoster
+from bot.posting.changes import ChangeLog
+from bot.posting.scheduler import PostFailed
 from bot.posting.subscriptions import Subscription
 from bot.reload import Reloader, ReloadResult
-from cogs.status import post_failure
+from cogs.status import NETWORK_ERRORS, STOP_GRACE, post_failure, posted_with_tag, tag_footer
 
 log = logging.getLogger(__name__)
 WATCH_SECONDS = 10
@@ -34,13 +38,25 @@ class Reload(commands.Cog):
             self._engine,
         )
         self.changes = ChangeLog(bot.db)
-        self.poster = ChangePoster(self.changes, self._send, self._notify)
+        self.poster = ChangePoster(
+            self.changes,
+            self._send,
+            self._notify,
+            confirm=lambda sub, tag: posted_with_tag(self.bot, sub.channel_id, tag),
+        )
         self._caught_up = False
+        self._idle = asyncio.Event()  # clear while the watch is running
+        self._idle.set()
 
     async def cog_load(self) -> None:
         self.watch.start()
 
     async def cog_unload(self) -> None:
+        # Like the Status cog: the post in flight finishes (and is confirmed), no other starts.
+        self.poster.stop()
+        if not self._idle.is_set():
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._idle.wait(), STOP_GRACE)
         self.watch.cancel()
 
     def _engine(self, store) -> Engine:
@@ -60,6 +76,9 @@ class Reload(commands.Cog):
 
     @tasks.loop(seconds=WATCH_SECONDS)
     async def watch(self) -> None:
+        if self.poster.stopping:
+            return
+        self._idle.clear()
         try:
             if not self._caught_up:
                 await self.catch_up()
@@ -71,6 +90,8 @@ class Reload(commands.Cog):
                 log.info("status change posts: %s", report)
         except Exception:  # the watch must outlive any failure
             log.exception("store watch failed; it will run again")
+        finally:
+            self._idle.set()
 
     @watch.before_loop
     async def _wait_ready(self) -> None:
@@ -106,14 +127,17 @@ class Reload(commands.Cog):
             post = status_change_answer(topics, store)
             await self.changes.record(fingerprint(store), post, self.bot.clock())
 
-    async def _send(self, sub: Subscription, spoilers: bool, answer: Answer) -> None:
+    async def _send(self, sub: Subscription, spoilers: bool, answer: Answer, tag: str) -> None:
         try:
             channel = self.bot.get_channel(sub.channel_id) or await self.bot.fetch_channel(
                 sub.channel_id
             )
-            await channel.send(embed=answer_embed(answer, spoilers, None))
+            # The tag in the footer is how a restart tells a sent post from a lost one.
+            await channel.send(embed=tag_footer(answer_embed(answer, spoilers, None), tag))
         except discord.HTTPException as exc:
             raise post_failure(exc) from exc
+        except NETWORK_ERRORS as exc:
+            raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
 
     async def _notify(self, sub: Subscription, reason: str) -> None:
         status = self.bot.get_cog("Status")

@@ -41,6 +41,31 @@ def post_failure(exc: discord.HTTPException) -> PostFailed:
     return PostFailed(f"Discord answered {exc.status}", permanent=False, status=exc.status)
 
 
+async def posted_with_tag(bot, channel_id: int, tag: str) -> bool:
+    """Whether one of my recent messages in the channel carries `tag` in an embed footer
+    (how a claim left unconfirmed is settled without posting twice)."""
+    try:
+        channel = bot.get_channel(channel_id) or await bot.fetch_channel(channel_id)
+        async for message in channel.history(limit=HISTORY_CHECKED):
+            if message.author.id == bot.user.id and any(
+                tag in (e.footer.text or "") for e in message.embeds
+            ):
+                return True
+    except discord.Forbidden:
+        return False  # history unreadable: post again rather than lose the post
+    except discord.HTTPException as exc:
+        raise post_failure(exc) from exc
+    except NETWORK_ERRORS as exc:
+        raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
+    return False
+
+
+def tag_footer(embed: discord.Embed, tag: str) -> discord.Embed:
+    """The embed with `tag` added to its footer."""
+    embed.set_footer(text=f"{embed.footer.text or ''} · {tag}".lstrip(" ·"))
+    return embed
+
+
 class Status(commands.Cog):
     """The Season 2 digest on demand and on schedule."""
 
@@ -158,8 +183,8 @@ class Status(commands.Cog):
         if channel_id not in before:
             await ctx.send(f"{name} has no status subscription in this server.", ephemeral=True)
             return
-        sub = await self.bot.db.resume(ctx.guild.id, channel_id)
-        when = f"{sub.cadence} at {sub.post_time} UTC"
+        sub = await self.bot.db.resume(ctx.guild.id, channel_id, self.bot.clock())
+        when = slots.describe(sub)
         await ctx.send(
             f"Resumed the status posts in {name}: {when}."
             if before[channel_id].paused
@@ -246,10 +271,8 @@ class Status(commands.Cog):
         key = (spoilers, note)
         if key not in self._digest:
             self._digest[key] = answer_embed(self.bot.engine.run("status"), spoilers, note)
-        embed = self._digest[key].copy()
         # The slot in the footer is how a restart tells a sent post from a lost one.
-        embed.set_footer(text=f"{embed.footer.text or ''} · {slot_tag(slot)}".lstrip(" ·"))
-        return embed
+        return tag_footer(self._digest[key].copy(), slot_tag(slot))
 
     async def _channel(self, channel_id: int):
         return self.bot.get_channel(channel_id) or await self.bot.fetch_channel(channel_id)
@@ -269,22 +292,7 @@ class Status(commands.Cog):
             raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
 
     async def _was_posted(self, sub: Subscription, slot: dt.datetime) -> bool:
-        """Whether one of my recent messages in the channel carries this slot's tag."""
-        tag = slot_tag(slot)
-        try:
-            channel = await self._channel(sub.channel_id)
-            async for message in channel.history(limit=HISTORY_CHECKED):
-                if message.author.id == self.bot.user.id and any(
-                    tag in (e.footer.text or "") for e in message.embeds
-                ):
-                    return True
-        except discord.Forbidden:
-            return False  # history unreadable: post again rather than lose the slot
-        except discord.HTTPException as exc:
-            raise post_failure(exc) from exc
-        except NETWORK_ERRORS as exc:
-            raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
-        return False
+        return await posted_with_tag(self.bot, sub.channel_id, slot_tag(slot))
 
     async def _notify(self, sub: Subscription, reason: str) -> None:
         guild = self.bot.get_guild(sub.guild_id)

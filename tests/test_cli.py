@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from unittest import mock
 
 import discord
 import pytest
@@ -91,6 +92,10 @@ def test_run_without_token_and_without_a_terminal_fails(monkeypatch, capsys):
     [
         (discord.LoginFailure("bad"), "rejected the token"),
         (OSError("no route"), "cannot reach Discord"),
+        (
+            discord.ConnectionClosed(mock.Mock(close_code=4004), shard_id=None, code=4004),
+            "rejected the token",
+        ),
     ],
 )
 async def test_start_failures_are_one_line(tmp_path, monkeypatch, capsys, real_paths, exc, needle):
@@ -98,12 +103,33 @@ async def test_start_failures_are_one_line(tmp_path, monkeypatch, capsys, real_p
         raise exc
 
     monkeypatch.setattr(HyosanBot, "start", boom)
+    # discord.py warns once per process that voice is unsupported (no PyNaCl/davey).
+    monkeypatch.setattr(discord.VoiceClient, "warn_nacl", True)
+    monkeypatch.setattr(discord.VoiceClient, "warn_dave", True, raising=False)
     settings = Settings(
         token="t0k3n-secret", facts_path=real_paths.store, settings_db=tmp_path / "s.sqlite"
     )
     assert await main(settings) == 1
     err = capsys.readouterr().err
     assert needle in err and "Traceback" not in err and "t0k3n-secret" not in err
+    assert err.count("\n") == 1 and err.startswith("error: "), err
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"), [(["ask", "!lore jonus"], b""), (["console"], b"!lore jonus\n!cast\n")]
+)
+def test_a_reader_that_stops_reading_is_no_error(args, stdin):
+    """`python -m bot ask '!lore jonus' | head -1`: the pipe closes before the answer is out."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # the reader is gone before anything is written
+    _, err = proc.communicate(stdin, timeout=60)
+    assert err.decode() == "" and proc.returncode == 0
 
 
 def test_settings_never_show_the_token(monkeypatch):
@@ -128,6 +154,8 @@ def test_bad_settings_are_reported(monkeypatch):
         "HYOSAN_PREFIX",
         "DISCORD_API_BASE",
         "DISCORD_GATEWAY_URL",
+        "HYOSAN_FACTS_DB",
+        "HYOSAN_SETTINGS_DB",
     ],
 )
 def test_setting_errors_never_echo_the_value(monkeypatch, name):
@@ -145,6 +173,47 @@ def test_a_malformed_env_file_names_the_file_and_line(tmp_path, monkeypatch):
         load_settings(env_file=env)
     assert str(env) in str(info.value) and "line 2" in str(info.value)
     assert "t0k3n" not in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["HYOSAN_FACTS_DB", "HYOSAN_SETTINGS_DB"])
+@pytest.mark.parametrize("value", ["MTAxNTk.G1xq.t0k3nsecret", "/no/such/dir/t0k3n.sqlite"])
+def test_a_bad_database_path_is_refused_unechoed(monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError) as info:
+        load_settings(env_file=None)
+    assert name in str(info.value) and "t0k3n" not in str(info.value)
+
+
+def test_a_token_set_as_a_path_creates_no_file_and_is_not_printed(tmp_path):
+    env = {**os.environ, "HYOSAN_FACTS_DB": "MTAxNTk.G1xq.t0k3nsecret"}
+    out = run_cli("build", env=env)
+    assert out.returncode != 0 and "t0k3n" not in out.stdout + out.stderr
+    assert len((out.stdout + out.stderr).strip().splitlines()) == 1
+    assert not (ROOT / "MTAxNTk.G1xq.t0k3nsecret").exists()
+
+
+def test_database_paths_inside_the_project_or_an_existing_folder_are_fine(monkeypatch, tmp_path):
+    monkeypatch.setenv("HYOSAN_FACTS_DB", "data/new-folder/facts.sqlite")
+    monkeypatch.setenv("HYOSAN_SETTINGS_DB", str(tmp_path / "s.sqlite"))
+    s = load_settings(env_file=None)
+    assert s.facts_path == ROOT / "data" / "new-folder" / "facts.sqlite"
+    assert s.settings_db == tmp_path / "s.sqlite"
+
+
+def test_a_bare_line_in_env_names_the_file_and_line(tmp_path):
+    env = tmp_path / ".env"
+    env.write_text("HYOSAN_PREFIX=?\nMTAxNTk.G1xq.t0k3nsecret\n")
+    with pytest.raises(ValueError) as info:
+        load_settings(env_file=env)
+    assert str(env) in str(info.value) and "line 2" in str(info.value)
+    assert "t0k3n" not in str(info.value)
+
+
+def test_the_post_time_error_names_the_time_zone_not_utc(monkeypatch):
+    monkeypatch.setenv("HYOSAN_POST_TIME", "7pm")
+    with pytest.raises(ValueError) as info:
+        load_settings(env_file=None)
+    assert "UTC" not in str(info.value) and "time zone" in str(info.value)
 
 
 def test_self_hosted_urls_are_settings(monkeypatch):

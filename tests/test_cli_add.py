@@ -40,3 +40,19 @@ def test_refusal_is_one_line_on_stderr_and_exit_2(corpus, capsys):
     assert captured.err.startswith("error: index_page.html: not an article")
     assert captured.err.count("\n") == 1
     assert corpus.manifest.read_bytes() == before
+
+
+def test_a_broken_source_is_one_line_on_add_and_remove_fixes_it(corpus, capsys, caplog):
+    from tests.facts.test_ingest import snapshot
+
+    broken = corpus.sources_dir / "001_f15b1d0a36d63315.txt"
+    broken.write_bytes(broken.read_bytes().replace(b"\n", b"\n\x07", 1))
+    before = snapshot(corpus)
+    assert cli.main(["add", str(PAGES / "trailer_article.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "001_f15b1d0a36d63315.txt: control character" in err
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == []
+    assert snapshot(corpus) == before
+    assert cli.main(["remove", "001_f15b1d0a36d63315"]) == 0
+    assert capsys.readouterr().err == ""
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == []

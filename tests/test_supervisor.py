@@ -89,6 +89,14 @@ async def test_start_up_failures_are_one_line_saying_which(exc, needle):
     assert needle in describe_failure(exc)
 
 
+async def test_gateway_close_4004_is_a_rejected_token_and_never_retried():
+    closed = discord.ConnectionClosed(mock.Mock(close_code=4004), shard_id=None, code=4004)
+    sup, bots, _ = supervisor([("ready", closed), ("fail", KeyError("retried"))])
+    with pytest.raises(StartupFailure, match="rejected the token") as info:
+        await sup.run()
+    assert "try again later" not in str(info.value) and len(bots) == 1
+
+
 async def test_a_crash_after_ready_is_retried_with_backoff(caplog):
     crash = KeyError("unexpected gateway payload")
     sup, bots, pauses = supervisor([("ready", crash), ("ready", crash), ("ready", None)])

@@ -17,11 +17,16 @@ from pathlib import Path
 
 from bot.errors import BuildError
 from bot.facts.dates import FoundDate, newest_mentioned, printed_in_text
+from bot.facts.manifest import control_problem
 from bot.facts.text import DATELINE, collapse_ws
 
 MAX_INPUT_BYTES = 5_000_000  # a saved news page with inline scripts is rarely over 2 MB
 MAX_TEXT_CHARS = 100_000  # the longest shipped article is 8 kB of text
 MIN_WORDS = 80  # fewer words of main text is a stub, an index or an error page
+HEADLINE_LINKS = 8  # distinct links reading like headlines: a tag, index or search page
+TEASERS = 3  # paragraphs of the main text ending in "Read more": a list of teasers
+MAX_LINK_SHARE = 0.5  # share of the main text that is link text
+_TEASER_END = re.compile(r"(read more|continue reading|more\s*(»|›|>)|…\s*more)\W*$", re.I)
 SHOW_NAMES = ("all of us are dead", "지금 우리 학교는")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
@@ -105,8 +110,44 @@ def _fetch(url: str) -> tuple[bytes, str | None]:  # pragma: no cover - tests ne
     return raw, charset
 
 
+def _listing(html: str, doc, text: str) -> str | None:
+    """Why a page reads as a list of other articles (a tag, index or search page), or None.
+    Signals: trafilatura's own page type (og:type) and link markup in the main text it kept,
+    teaser paragraphs ending in "Read more", and many headline-like links on the page."""
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
+    teasers = sum(bool(_TEASER_END.search(p)) for p in text.splitlines())
+    if teasers >= TEASERS:
+        return f"{teasers} teasers ending in “Read more”"
+    xml = trafilatura.extract(
+        html, output_format="xml", include_links=True, include_comments=False, include_tables=False
+    )
+    if xml:
+        root = lxml.etree.fromstring(xml.encode("utf-8"))
+        total = len("".join(root.itertext())) or 1
+        linked = sum(len("".join(r.itertext())) for r in root.iter("ref"))
+        if linked / total > MAX_LINK_SHARE:
+            return f"{linked * 100 // total}% of its text is links"
+    if (getattr(doc, "pagetype", None) or "article").lower() == "article":
+        return None  # the publisher marks it an article: related-story links are normal
+    try:
+        page = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    headlines = {
+        a.get("href")
+        for a in page.iter("a")
+        if a.get("href") and 4 <= len(a.text_content().split()) <= 25
+    }
+    if len(headlines) >= HEADLINE_LINKS:
+        return f"{len(headlines)} headline links"
+    return None
+
+
 def _extract_html(html: str, name: str) -> tuple[str, str | None, FoundDate | None]:
-    """(main text, title, printed date) of a web page."""
+    """(main text, title, printed date) of a web page; a list of articles is refused."""
     import htmldate
     import trafilatura
 
@@ -114,6 +155,10 @@ def _extract_html(html: str, name: str) -> tuple[str, str | None, FoundDate | No
         html, with_metadata=True, include_comments=False, include_tables=False
     )
     text = (doc.text or "") if doc else ""
+    if text.strip() and (why := _listing(html, doc, text)):
+        raise IngestRefused(
+            f"{name}: not an article but a list of articles ({why}); save the article itself"
+        )
     title = doc.title if doc else None
     iso = htmldate.find_date(html, extensive_search=False, original_date=True)
     printed = (
@@ -149,6 +194,8 @@ def _check_article(body: str, name: str) -> None:
     folded = collapse_ws(body).lower()
     if not any(n in folded for n in SHOW_NAMES):
         raise IngestRefused(f"{name}: never names All of Us Are Dead, so it is not about the show")
+    if problem := control_problem(body):  # named here: the stored copy would be blamed later
+        raise IngestRefused(f"{name}: {problem}")
     if body.count("\ufffd") > 3:
         raise IngestRefused(f"{name}: the text holds broken characters (a mis-saved encoding)")
 

@@ -90,7 +90,9 @@ def _entry_ids(text: str) -> list[str]:
 
 
 def _cut_block(text: str, sid: str) -> str:
-    """The manifest without the block of `sid` and the comment right above it (if any)."""
+    """The manifest without the block of `sid` and the comment right above it (if any).
+    The last block goes with the blank lines before it, and what followed it (a final
+    newline or not, trailing blank lines) stays: the inverse of `_append`."""
     lines = text.splitlines(keepends=True)
     heads = [i for i, ln in enumerate(lines) if _HEADER.match(ln.strip())] + [len(lines)]
     for start, end in itertools.pairwise(heads):
@@ -101,23 +103,37 @@ def _cut_block(text: str, sid: str) -> str:
         if start != heads[0]:  # the file's own comments sit above the first entry
             while lines[start - 1].lstrip().startswith("#"):
                 start -= 1  # ...and this entry's introducing comment goes with it
-        if end == len(lines):  # the last block: the blank lines before it go with it
-            while start > 0 and not lines[start - 1].strip():
-                start -= 1
+        if end == len(lines):
+            block = "".join(lines[start:])
+            return "".join(lines[:start]).rstrip() + block[len(block.rstrip()) :]
         return "".join(lines[:start] + lines[end:])
     raise IngestRefused(f"no source '{sid}' in the manifest")
 
 
+def _append(text: str, entry: str) -> str:
+    """The manifest with `entry` after its last block, one blank line between, in the file's
+    own line endings, before whatever ends the file (a final newline or not, blank lines)."""
+    core = text.rstrip()
+    nl = "\r\n" if "\r\n" in text else "\n"
+    block = entry.rstrip("\n").replace("\n", nl)
+    return core + nl + nl + block + text[len(core) :]
+
+
+def _read(path: Path) -> str:
+    """A text file exactly as stored: CRLF stays CRLF (read_text would translate it)."""
+    return path.read_bytes().decode("utf-8")
+
+
 def _write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(text.encode("utf-8"))
     os.replace(tmp, path)
 
 
 def _apply(paths: DataPaths, manifest_text: str, writes: dict[Path, str | None]) -> BuildSummary:
     """Write the files (None deletes) and the manifest, rebuild; on failure put all back."""
-    before_manifest = paths.manifest.read_text(encoding="utf-8")
-    before = {p: p.read_text(encoding="utf-8") if p.exists() else None for p in writes}
+    before_manifest = _read(paths.manifest)
+    before = {p: _read(p) if p.exists() else None for p in writes}
     try:
         for p, content in writes.items():
             if content is None:
@@ -140,8 +156,8 @@ def add_source(paths: DataPaths, a: Article, today: dt.date) -> Change:
     """Write the article and its manifest entry and rebuild; refused duplicates write nothing."""
     check_duplicate(paths, a)
     sid = new_id(paths, a.body)
-    text = paths.manifest.read_text(encoding="utf-8")
-    manifest = text.rstrip("\n") + "\n\n" + entry_text(sid, a, today)
+    text = _read(paths.manifest)
+    manifest = _append(text, entry_text(sid, a, today))
     if _entry_ids(manifest) != [*_entry_ids(text), sid]:  # pragma: no cover - a guard
         raise BuildError(f"{rel(paths.manifest)}: appending the entry did not parse back")
     summary = _apply(paths, manifest, {paths.sources_dir / f"{sid}.txt": a.body})
@@ -150,7 +166,7 @@ def add_source(paths: DataPaths, a: Article, today: dt.date) -> Change:
 
 def remove_source(paths: DataPaths, sid: str) -> Change:
     """Take a source out (file and manifest entry) and rebuild."""
-    text = paths.manifest.read_text(encoding="utf-8")
+    text = _read(paths.manifest)
     ids = _entry_ids(text)
     if sid not in ids:
         near = [i for i in ids if sid and (i.startswith(sid) or sid in i)]

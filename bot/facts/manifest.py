@@ -65,6 +65,14 @@ def _is_date(text: str) -> bool:
     return True
 
 
+def control_problem(body: str) -> str | None:
+    """Where a text holds a control character (NUL...), said in words; None when clean."""
+    if m := _CONTROL.search(body):
+        line = body.count("\n", 0, m.start()) + 1
+        return f"control character U+{ord(m.group()):04X} on line {line}; save it as plain text"
+    return None
+
+
 def read_article(path: Path) -> str:
     """An article's text. Missing, symlinked, oversize, non-UTF-8, empty files and files with
     control characters (NUL...) are one-line errors naming the file."""
@@ -89,12 +97,8 @@ def read_article(path: Path) -> str:
         raise BuildError(
             f"{rel(path)}: not UTF-8 text ({exc.reason} at byte {exc.start})"
         ) from None
-    if m := _CONTROL.search(body):
-        line = body.count("\n", 0, m.start()) + 1
-        raise BuildError(
-            f"{rel(path)}: control character U+{ord(m.group()):04X} on line {line}; "
-            "save the article as plain text"
-        )
+    if problem := control_problem(body):
+        raise BuildError(f"{rel(path)}: {problem}")
     if not body.strip():
         raise BuildError(f"{rel(path)}: empty article")
     return body

@@ -82,36 +82,66 @@ async def confirm_many(
         )
 
 
+async def held(db: SettingsDB) -> dict[tuple[int, int], str]:
+    """Every claim an unpaused subscription holds: (guild, channel) -> slot (ISO UTC)."""
+    rows = await db.conn.execute_fetchall(
+        "SELECT guild_id, channel_id, claimed_slot FROM subscriptions "
+        "WHERE claimed_slot IS NOT NULL AND paused_reason IS NULL"
+    )
+    return {(g, c): slot for g, c, slot in rows}
+
+
+async def holds(db: SettingsDB, sub: Subscription, slot: dt.datetime | None = None) -> bool:
+    """Just before a send: the subscription still exists unpaused and, for a scheduled post,
+    still holds its claim on `slot` (an admin may have unsubscribed or resubscribed the channel
+    while the slot was going out)."""
+    sql = f"SELECT claimed_slot FROM subscriptions {_KEY} AND paused_reason IS NULL"
+    rows = await db.conn.execute_fetchall(sql, (sub.guild_id, sub.channel_id))
+    return bool(rows) and (slot is None or rows[0][0] == _iso(slot))
+
+
 async def release(db: SettingsDB, sub: Subscription) -> None:
     """Give a claimed slot back unsent (shutdown, or a claim found unsent after a crash)."""
-    await db.conn.execute(
+    await db.write(
         f"UPDATE subscriptions SET claimed_slot = NULL {_KEY}", (sub.guild_id, sub.channel_id)
     )
 
 
 async def failed(
-    db: SettingsDB, sub: Subscription, now: dt.datetime, retry_at: dt.datetime, error: str
+    db: SettingsDB,
+    sub: Subscription,
+    now: dt.datetime,
+    retry_at: dt.datetime,
+    error: str,
+    *,
+    release: bool = True,
 ) -> None:
-    """A send failed for a reason worth retrying: release the slot and back off."""
-    await db.conn.execute(
-        "UPDATE subscriptions SET claimed_slot = NULL, failures = failures + 1, retry_at = ?, "
+    """A send failed for a reason worth retrying: back off, and give the slot back unless
+    `release` is False (the post may be out: the claim is settled from the channel's history;
+    or the failure was a change post's, which leaves the scheduled claim alone)."""
+    freed = "claimed_slot = NULL, " if release else ""
+    await db.write(
+        f"UPDATE subscriptions SET {freed}failures = failures + 1, retry_at = ?, "
         f"failing_since = COALESCE(failing_since, ?), last_error = ? {_KEY}",
         (_iso(retry_at), _iso(now), error[:200], sub.guild_id, sub.channel_id),
     )
 
 
-async def pause(db: SettingsDB, sub: Subscription, reason: str) -> None:
-    """Stop posting until `!status resume`; time, cadence and history are kept."""
-    await db.conn.execute(
-        f"UPDATE subscriptions SET paused_reason = ?, claimed_slot = NULL, retry_at = NULL {_KEY}",
+async def pause(db: SettingsDB, sub: Subscription, reason: str, *, release: bool = True) -> None:
+    """Stop posting until `!status resume`; time, cadence and history are kept. A scheduled
+    claim is dropped unless `release` is False (a change post paused it mid-slot)."""
+    freed = "claimed_slot = NULL, " if release else ""
+    await db.write(
+        f"UPDATE subscriptions SET paused_reason = ?, {freed}retry_at = NULL {_KEY}",
         (reason[:200], sub.guild_id, sub.channel_id),
     )
+    db.claims_changed += 1
 
 
 async def record_fingerprint(db: SettingsDB, sub: Subscription, fingerprint: str) -> None:
     """A post outside the schedule (a "status changed" post) showed this digest: an on-change
     subscription then skips its next slot unless the digest changes again."""
-    await db.conn.execute(
+    await db.write(
         f"UPDATE subscriptions SET last_fingerprint = ? {_KEY}",
         (fingerprint, sub.guild_id, sub.channel_id),
     )

@@ -40,6 +40,12 @@ class PostFailed(Exception):
         self.permanent = permanent
         self.status = status
 
+    @property
+    def ambiguous(self) -> bool:
+        """The post may have gone out anyway (a timeout, a dropped connection, a 5xx): the
+        claim is kept and settled from the channel's history rather than sent again."""
+        return not self.permanent and (self.status is None or self.status >= 500)
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -169,6 +175,8 @@ class StatusPoster:
         self.stopping = False
         self._spoilers: dict[int, bool] = {}  # per guild, read once per run
         self._sent: list[tuple[Subscription, dt.datetime]] = []  # sent, not yet confirmed
+        self._held: dict[tuple[int, int], str] = {}  # claims held, as last read
+        self._held_at = -1  # SettingsDB.claims_changed when they were read
 
     def stop(self) -> None:
         """Finish the post in flight, release the rest of the slot's claims, and return."""
@@ -179,9 +187,11 @@ class StatusPoster:
         report = RunReport()
         self._spoilers = {}
         subs = await self.db.subscriptions()
-        unconfirmed = [s for s in subs if s.claimed_slot is not None]
+        unconfirmed = [
+            s for s in subs if s.claimed_slot is not None and not (s.retry_at and s.retry_at > now)
+        ]
         if unconfirmed:
-            await self._recover(unconfirmed, report)
+            await self._recover(unconfirmed, now, report)
             subs = await self.db.subscriptions()
         fp = self.fingerprint()
         plan = plan_posts(subs, now, fp)
@@ -194,6 +204,7 @@ class StatusPoster:
             ok and p.unchanged for p, ok in zip(plan, taken, strict=True)
         )
         self._sent = []
+        self._held_at = -1  # read the claims just taken before the first send
         try:
             for i, post in enumerate(mine):
                 if self.stopping:
@@ -215,10 +226,14 @@ class StatusPoster:
         await claims.confirm_many(self.db, sent, fp)
 
     async def _post(self, post: PlannedPost, now: dt.datetime, fp: str, report: RunReport) -> None:
-        note = late_note(post.slot, post.sub.zone) if post.late else None
+        # A slot late because its sends failed says so; otherwise the bot was offline.
+        note = late_note(post.slot, post.sub.zone, post.sub.failures > 0) if post.late else None
         guild = post.sub.guild_id
         if guild not in self._spoilers:
             self._spoilers[guild] = await self.db.spoilers(guild)
+        if not await self._still_held(post):  # nothing awaited between this and the send
+            report.released += 1  # unsubscribed, paused or replaced since the claim
+            return
         try:
             await self.send(post.sub, self._spoilers[guild], note, post.slot)
         except PostFailed as exc:
@@ -232,6 +247,15 @@ class StatusPoster:
             self._sent.append((post.sub, post.slot))  # confirmed in batches (see _flush)
             report.posted += 1
 
+    async def _still_held(self, post: PlannedPost) -> bool:
+        """Whether the subscription still holds this post's claim; the claims are re-read
+        only after a write that can take one away (SettingsDB.claims_changed)."""
+        if self._held_at != self.db.claims_changed:
+            self._held = await claims.held(self.db)
+            self._held_at = self.db.claims_changed
+        key = (post.sub.guild_id, post.sub.channel_id)
+        return self._held.get(key) == post.slot.astimezone(dt.UTC).isoformat()
+
     async def _failed(
         self, sub: Subscription, exc: PostFailed, now: dt.datetime, report: RunReport
     ) -> None:
@@ -241,22 +265,34 @@ class StatusPoster:
             report.paused += 1
             await self._notify(sub, verdict.pause, report)
         else:
-            await claims.failed(self.db, sub, now, verdict.retry_at, error_code(exc))
+            # A post that may be out keeps its claim: the channel's history settles it.
+            await claims.failed(
+                self.db, sub, now, verdict.retry_at, error_code(exc), release=not exc.ambiguous
+            )
             report.retry_later += 1
 
-    async def _recover(self, unconfirmed: list[Subscription], report: RunReport) -> None:
-        """Settle claims a crash left behind: sent -> confirmed, unsent -> due again."""
-        for sub in unconfirmed:
+    async def _recover(
+        self, unconfirmed: list[Subscription], now: dt.datetime, report: RunReport
+    ) -> None:
+        """Settle claims a crash left behind: sent -> confirmed, unsent -> due again.
+        Each check reads a channel's history, so they are paced like posts."""
+        for i, sub in enumerate(unconfirmed):
+            if i and self.confirm:
+                await self.sleep(1 / self.rate)
             slot = sub.claimed_slot
             try:
                 sent = await self.confirm(sub, slot) if self.confirm else False
             except PostFailed as exc:
-                if exc.permanent:
-                    await claims.pause(self.db, sub, exc.reason)
+                log.warning("cannot check channel %s: %s", sub.channel_id, exc.reason)
+                verdict = after_failure(sub, exc, now)
+                if verdict.pause:
+                    await claims.pause(self.db, sub, verdict.pause)
                     report.paused += 1
-                    await self._notify(sub, exc.reason, report)
-                else:
-                    log.warning("cannot yet check channel %s: %s", sub.channel_id, exc.reason)
+                    await self._notify(sub, verdict.pause, report)
+                else:  # the claim stays; checked again after the backoff
+                    await claims.failed(
+                        self.db, sub, now, verdict.retry_at, error_code(exc), release=False
+                    )
                 continue
             except Exception as exc:  # checked again next tick; the claim stays
                 log.warning("cannot yet check channel %s: %r", sub.channel_id, exc)

@@ -122,10 +122,14 @@ def describe(sub: Scheduled) -> str:
     return f"{sub.cadence} at {sub.post_time} {sub.zone}{day}"
 
 
-def late_note(slot: dt.datetime, zone_name: str) -> str:
-    """The line a late post starts with, naming the missed slot in the subscription's zone."""
+def late_note(slot: dt.datetime, zone_name: str, failed: bool = False) -> str:
+    """The line a late post starts with, naming the missed slot in the subscription's zone and
+    why it is late: the bot was offline, or (`failed`) Discord refused or failed the send."""
     local = slot.astimezone(zone(zone_name))
-    return (
-        f"Late post: the {local:%H:%M} {zone_name} slot of {local:%Y-%m-%d} "
-        f"({discord_time(slot)}) was missed while the bot was offline."
+    why = (
+        "could not be posted on time (Discord failed the send; retried since)"
+        if failed
+        else "was missed while the bot was offline"
     )
+    when = f"the {local:%H:%M} {zone_name} slot of {local:%Y-%m-%d} ({discord_time(slot)})"
+    return f"Late post: {when} {why}."

@@ -9,6 +9,7 @@ so a corrupt file ends the process with one line instead of a hang.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import re
@@ -144,6 +145,13 @@ class SettingsDB:
 
     def __init__(self, db: aiosqlite.Connection):
         self._db = db
+        # One connection is shared by every task (scheduler, change posts, commands). In
+        # autocommit mode a write or commit() from one task would join or end another task's
+        # open BEGIN IMMEDIATE transaction, so every write transaction holds this lock.
+        self._writing = asyncio.Lock()
+        # Bumped by every write that can take a claim away from the scheduler (subscribe,
+        # unsubscribe, pause), so a slot's sender re-reads its claims only when it must.
+        self.claims_changed = 0
 
     @classmethod
     async def open(cls, path: Path | str, migrations: Path = MIGRATIONS) -> SettingsDB:
@@ -172,20 +180,30 @@ class SettingsDB:
 
     @property
     def conn(self) -> aiosqlite.Connection:
-        """The open database, for tables kept by other posting modules (claims, changes)."""
+        """The open database, for reads of tables kept by other posting modules (claims,
+        changes). Writes go through `immediate()` or `write()`, never through this."""
         return self._db
 
     @contextlib.asynccontextmanager
     async def immediate(self) -> AsyncIterator[aiosqlite.Connection]:
-        """One write transaction taken at once (BEGIN IMMEDIATE), committed or rolled back."""
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                await self._db.execute("ROLLBACK")
-            raise
-        await self._db.execute("COMMIT")
+        """One write transaction taken at once (BEGIN IMMEDIATE), committed or rolled back;
+        no other task's write runs on this connection until it ends. Inside it, write through
+        the connection it yields: `write()` would wait for this transaction (the lock is not
+        re-entrant)."""
+        async with self._writing:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    await self._db.execute("ROLLBACK")
+                raise
+            await self._db.execute("COMMIT")
+
+    async def write(self, sql: str, args: tuple = ()) -> aiosqlite.Cursor:
+        """One write statement in a transaction of its own (see `immediate`)."""
+        async with self.immediate() as c:
+            return await c.execute(sql, args)
 
     async def close(self) -> None:
         await self._db.close()
@@ -204,12 +222,11 @@ class SettingsDB:
         return True if row is None else bool(row[0])
 
     async def set_spoilers(self, guild_id: int, on: bool) -> None:
-        await self._db.execute(
+        await self.write(
             "INSERT INTO guild_settings (guild_id, spoilers) VALUES (?, ?) "
             "ON CONFLICT(guild_id) DO UPDATE SET spoilers = excluded.spoilers",
             (guild_id, int(on)),
         )
-        await self._db.commit()
 
     async def timezone(self, guild_id: int) -> str:
         """The server's time zone for new subscriptions (UTC until an admin sets one)."""
@@ -221,18 +238,17 @@ class SettingsDB:
         return slots.UTC if row is None else row[0]
 
     async def set_timezone(self, guild_id: int, zone: str) -> None:
-        await self._db.execute(
+        await self.write(
             "INSERT INTO guild_settings (guild_id, timezone) VALUES (?, ?) "
             "ON CONFLICT(guild_id) DO UPDATE SET timezone = excluded.timezone",
             (guild_id, zone),
         )
-        await self._db.commit()
 
     # --- subscriptions ---------------------------------------------------------------------
 
     async def subscribe(self, sub: Subscription) -> Subscription:
         """Create or replace a channel's subscription (a replaced one starts afresh)."""
-        await self._db.execute(
+        await self.write(
             f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES ({','.join('?' * 17)})",
             (
                 sub.guild_id,
@@ -254,21 +270,19 @@ class SettingsDB:
                 sub.last_error,
             ),
         )
-        await self._db.commit()
+        self.claims_changed += 1
         return sub
 
     async def unsubscribe(self, guild_id: int, channel_id: int | None = None) -> int:
         """Remove one channel's subscription, or every one in the server; returns how many."""
         if channel_id is None:
-            cur = await self._db.execute(
-                "DELETE FROM subscriptions WHERE guild_id = ?", (guild_id,)
-            )
+            cur = await self.write("DELETE FROM subscriptions WHERE guild_id = ?", (guild_id,))
         else:
-            cur = await self._db.execute(
+            cur = await self.write(
                 "DELETE FROM subscriptions WHERE guild_id = ? AND channel_id = ?",
                 (guild_id, channel_id),
             )
-        await self._db.commit()
+        self.claims_changed += 1
         return cur.rowcount
 
     async def subscriptions(self, guild_id: int | None = None) -> list[Subscription]:
@@ -283,14 +297,23 @@ class SettingsDB:
         ).fetchall()
         return [_row(r) for r in rows]
 
-    async def resume(self, guild_id: int, channel_id: int) -> Subscription | None:
+    async def resume(self, guild_id: int, channel_id: int, now: dt.datetime) -> Subscription | None:
         """Un-pause a subscription, keeping its time, cadence and history; None when there is
-        no subscription for that channel in that server."""
-        await self._db.execute(
-            "UPDATE subscriptions SET paused_reason = NULL, failures = 0, retry_at = NULL, "
-            "failing_since = NULL, last_error = NULL WHERE guild_id = ? AND channel_id = ?",
-            (guild_id, channel_id),
-        )
+        no subscription for that channel in that server. Posting starts at the next slot: the
+        one that passed while paused would be a stale "late" post."""
+        subs = {s.channel_id: s for s in await self.subscriptions(guild_id)}
+        sub = subs.get(channel_id)
+        if sub is None:
+            return None
+        if sub.paused:
+            passed = slots.latest_slot(sub, now)
+            last = max(filter(None, (sub.last_slot, passed)))
+            await self.write(
+                "UPDATE subscriptions SET paused_reason = NULL, failures = 0, retry_at = NULL, "
+                "failing_since = NULL, last_error = NULL, last_slot = ? "
+                "WHERE guild_id = ? AND channel_id = ?",
+                (_iso(last), guild_id, channel_id),
+            )
         subs = await self.subscriptions(guild_id)
         return next((s for s in subs if s.channel_id == channel_id), None)
 

@@ -101,6 +101,18 @@ async def test_resume_by_id_keeps_time_and_cadence(bot):
     assert "no status subscription" in (await say("!status resume 123456789012345678")).content
 
 
+async def test_resume_says_the_subscriptions_zone_and_weekday(bot):
+    opts = SubscribeOptions("18:30", "weekly", False, zone="Asia/Seoul")
+    sub = new_subscription(bot.guilds[0].id, GONE, 7, opts, NOW)
+    await bot.db.subscribe(sub)
+    from bot.posting import claims
+
+    await claims.pause(bot.db, sub, "I am not allowed to post there")
+    reply = await say(f"!status resume {GONE}")
+    assert "weekly at 18:30 Asia/Seoul, on Fridays" in reply.content
+    assert "UTC" not in reply.content
+
+
 async def test_junk_options_are_not_echoed_as_markdown(bot):
     here = bot.guilds[0].text_channels[0]
     reply = await say(f"!status subscribe {here.mention} **[x](http://e.vil)**")

@@ -138,6 +138,40 @@ def test_index_and_off_topic_pages_are_refused():
         read("off_topic.html")
 
 
+def test_a_tag_page_of_headlines_and_teasers_is_not_an_article(tmp_path):
+    with pytest.raises(IngestRefused, match="not an article but a list of articles"):
+        read("tag_page.html")
+    # Without the "Read more" links it is still a page of headline links.
+    html = (PAGES / "tag_page.html").read_text(encoding="utf-8")
+    bare = tmp_path / "tag.html"
+    bare.write_text(re.sub(r' <a href="[^"]*">Read more</a>', "", html), encoding="utf-8")
+    with pytest.raises(IngestRefused, match="headline links") as exc:
+        read_article(str(bare), today=TODAY)
+    assert str(exc.value).startswith("tag.html: ")
+
+
+def test_an_article_with_a_related_stories_box_is_still_an_article(tmp_path):
+    html = (PAGES / "trailer_article.html").read_text(encoding="utf-8")
+    related = "".join(
+        f'<li><a href="/news/{i}">Another story about the Netflix zombie drama number {i}</a></li>'
+        for i in range(12)
+    )
+    page = tmp_path / "with_related.html"
+    page.write_text(html.replace("</body>", f"<aside><ul>{related}</ul></aside></body>"), "utf-8")
+    assert read_article(str(page), today=TODAY).published == "2026-09-30"
+
+
+def test_a_control_character_names_the_file_given_not_the_stored_copy(tmp_path, corpus):
+    text = (PAGES / "dateline_article.txt").read_text(encoding="utf-8")
+    mine = tmp_path / "my_article.txt"
+    mine.write_text(text.replace("\n", "\n\x07", 3), encoding="utf-8")
+    before = snapshot(corpus)
+    with pytest.raises(IngestRefused) as exc:
+        add_source(corpus, read_article(str(mine), today=TODAY), TODAY)
+    assert str(exc.value).startswith("my_article.txt: control character U+0007 on line 2")
+    assert "data/sources" not in str(exc.value) and snapshot(corpus) == before
+
+
 def test_over_the_size_limit_is_refused(monkeypatch):
     monkeypatch.setattr(ingest, "MAX_INPUT_BYTES", 1000)
     with pytest.raises(IngestRefused, match="over the"):
@@ -188,6 +222,29 @@ def test_add_writes_file_and_entry_keeping_the_manifest_and_answers_follow(corpu
 def test_remove_puts_the_manifest_back_byte_for_byte(corpus):
     before = snapshot(corpus)
     change = add_source(corpus, read("dateline_article.txt"), TODAY)
+    remove_source(corpus, change.source_id)
+    assert snapshot(corpus) == before
+
+
+@pytest.mark.parametrize(
+    "variant", ["crlf", "no-final-newline", "trailing-blank-lines", "crlf-no-final-newline"]
+)
+def test_add_then_remove_restores_any_manifest_byte_for_byte(corpus, variant):
+    text = corpus.manifest.read_bytes().decode("utf-8").rstrip("\n") + "\n"
+    if "no-final-newline" in variant:
+        text = text.rstrip("\n")
+    if variant == "trailing-blank-lines":
+        text += "\n\n\n"
+    if variant.startswith("crlf"):
+        text = text.replace("\n", "\r\n")
+    corpus.manifest.write_bytes(text.encode("utf-8"))
+    before = snapshot(corpus)
+    change = add_source(corpus, read("dateline_article.txt"), TODAY)
+    added = corpus.manifest.read_bytes().decode("utf-8")
+    assert tomllib.loads(added)["source"][-1]["id"] == change.source_id
+    if variant.startswith("crlf"):
+        assert "\n" not in added.replace("\r\n", "")  # no line rewritten to LF
+    assert added.endswith("\n") == text.endswith("\n")
     remove_source(corpus, change.source_id)
     assert snapshot(corpus) == before
 

@@ -56,6 +56,7 @@ class World:
         self.posts: dict[int, list[dt.datetime]] = defaultdict(list)
         self.faults: dict[int, list[str]] = defaultdict(list)
         self.notices: list[tuple[int, str]] = []
+        self.notes: dict[int, list[str | None]] = defaultdict(list)
 
     async def send(self, sub, spoilers, note, slot):
         fault = self.faults[sub.channel_id].pop(0) if self.faults[sub.channel_id] else None
@@ -65,8 +66,11 @@ class World:
             raise FAULTS[fault]()
         await asyncio.sleep(0)  # let another process interleave
         self.posts[sub.channel_id].append(slot)
+        self.notes[sub.channel_id].append(note)
         if fault == "crash-after":
             raise Crash
+        if fault and fault.startswith("delivered-"):  # Discord took it; the answer got lost
+            raise FAULTS[fault.removeprefix("delivered-")]()
 
     async def confirm(self, sub, slot):
         return slot in self.posts[sub.channel_id]
@@ -151,7 +155,7 @@ async def test_forbidden_or_gone_pauses_and_resume_keeps_time_and_cadence(proc, 
     for day in range(1, 8):
         await proc.tick(slot + dt.timedelta(days=day))
     assert proc.world.posts[10] == []  # paused means silent
-    sub = await proc.db.resume(1, 10)
+    sub = await proc.db.resume(1, 10, slot + dt.timedelta(days=7, hours=1))
     assert not sub.paused and (sub.post_time, sub.cadence, sub.weekday) == ("18:30", "weekly", 0)
     await proc.tick(slot + dt.timedelta(days=14))
     assert proc.world.posts[10] == [slot + dt.timedelta(days=14)]
@@ -182,6 +186,65 @@ async def test_transient_errors_back_off_and_then_post_once(proc, fault, caplog)
     assert proc.world.posts[10][0] == t and len(proc.world.posts[10]) == 1
     assert tries == 9  # 8 failures, then one post: not a try per tick
     assert all(r.exc_info is None for r in caplog.records)  # one line, no traceback
+
+
+@pytest.mark.parametrize("fault", ["delivered-timeout", "delivered-5xx"])
+async def test_an_ambiguous_failure_that_was_delivered_is_not_posted_again(proc, fault):
+    await add(proc.db, 10)
+    proc.world.faults[10] = [fault]
+    t = START.replace(hour=9)
+    for minute in range(0, 10):
+        await proc.tick(t + dt.timedelta(minutes=minute))
+    (sub,) = await proc.db.subscriptions()
+    assert proc.world.posts[10] == [t] and sub.last_slot == t and sub.claimed_slot is None
+
+
+async def test_resume_starts_at_the_next_slot_not_the_stale_one(proc):
+    await add(proc.db, 10)
+    proc.world.faults[10] = ["403"]
+    monday = START.replace(hour=9)
+    await proc.tick(monday)  # paused
+    thursday = monday + dt.timedelta(days=3, hours=6)
+    await proc.db.resume(1, 10, thursday)  # the admin fixed the permissions
+    await proc.tick(thursday)
+    assert proc.world.posts[10] == []  # Thursday 09:00 is gone; no "late" post for it
+    await proc.tick(monday + dt.timedelta(days=4))
+    assert proc.world.posts[10] == [monday + dt.timedelta(days=4)]
+    assert proc.world.notes[10] == [None]
+
+
+async def test_a_post_late_after_failures_does_not_blame_downtime(proc):
+    await add(proc.db, 10)
+    proc.world.faults[10] = ["5xx"] * 4  # 1 + 2 + 4 + 8 minutes of backoff
+    t = START.replace(hour=9)
+    for minute in range(0, 40):
+        await proc.tick(t + dt.timedelta(minutes=minute))
+    assert proc.world.posts[10] == [t]
+    (note,) = proc.world.notes[10]
+    assert "offline" not in note and "could not be posted on time" in note
+    await proc.tick(t + dt.timedelta(days=2, hours=1))  # then the bot was really down a day
+    assert "offline" in proc.world.notes[10][-1]
+
+
+async def test_unsubscribe_during_a_slot_stops_that_channels_post(proc):
+    for c in range(100, 110):
+        await add(proc.db, c)
+    sent: list[int] = []
+    plain = proc.world.send
+
+    async def send(sub, spoilers, note, slot):
+        await plain(sub, spoilers, note, slot)
+        sent.append(sub.channel_id)
+        if len(sent) == 3:  # `!status unsubscribe` while the slot goes out
+            await proc.db.unsubscribe(1, 108)
+            await proc.db.subscribe(
+                new_subscription(1, 109, 7, SubscribeOptions("18:00", "daily", False), START)
+            )
+
+    proc.poster.send = send
+    report = await proc.tick(START.replace(hour=9))
+    assert 108 not in sent and 109 not in sent and report.released == 2
+    assert {s.channel_id: s.claimed_slot for s in await proc.db.subscriptions()}[109] is None
 
 
 async def test_a_day_of_continuous_failure_pauses(proc):
@@ -258,6 +321,7 @@ async def test_random_fault_matrix_loses_and_doubles_nothing(proc, seed):
     for c in channels:
         await add(proc.db, c, time=f"{rng.randrange(24):02d}:{rng.choice((0, 15, 30, 45)):02d}")
     kinds = ["crash-before", "crash-after", "429", "5xx", "timeout", "400"]
+    kinds += ["delivered-5xx", "delivered-timeout"]
     for step in range(4 * 48):
         for c in channels:
             if rng.random() < 0.15 and not proc.world.faults[c]:

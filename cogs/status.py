@@ -18,8 +18,9 @@ from bot.embeds import answer_embed
 from bot.posting import slots
 from bot.posting.changes import ChangeLog
 from bot.posting.listing import pages, parse_channel_ref
+from bot.posting.options import new_subscription, parse_options
 from bot.posting.scheduler import PostFailed, StatusPoster, next_slot, pause_notice, slot_tag
-from bot.posting.subscriptions import Subscription, new_subscription, parse_options
+from bot.posting.subscriptions import Subscription
 from bot.views import quotes_view
 from cogs.replies import send_answer, user_cooldown
 

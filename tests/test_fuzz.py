@@ -75,7 +75,7 @@ def test_any_message_gives_an_embed_within_discords_limits(engine, message, spoi
 @settings(max_examples=300, deadline=None)
 @given(st.lists(words, max_size=6).map(" ".join))
 def test_subscribe_options_parse_or_explain_without_echoing_markup(text):
-    from bot.posting.subscriptions import parse_options
+    from bot.posting.options import parse_options
 
     try:
         parse_options(text, "09:00")

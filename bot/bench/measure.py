@@ -164,8 +164,9 @@ def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
     from bot.answers.digest import fingerprint
     from bot.answers.engine import Engine
     from bot.facts.store import load_store
+    from bot.posting.options import SubscribeOptions, new_subscription
     from bot.posting.scheduler import SEND_RATE, StatusPoster, plan_posts
-    from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription
+    from bot.posting.subscriptions import SettingsDB
 
     engine = Engine(asyncio.run(load_store(paths)))
 

@@ -1,29 +1,15 @@
-"""Server settings and status subscriptions: an aiosqlite database with versioned migrations.
-
-Migrations are `data/migrations/NNN_name.sql`, applied in order; `PRAGMA user_version` holds the
-number of the last one applied, so an old database is upgraded in place and never rebuilt.
-Before migrating, the file is copied beside itself; a migration runs in one transaction.
-Opening checks the file (`PRAGMA integrity_check`) and closes the connection on every failure,
-so a corrupt file ends the process with one line instead of a hang.
-"""
+"""Server settings and status subscriptions, kept in the settings database (database.py)."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import datetime as dt
-import re
-import sqlite3
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import aiosqlite
 
-from bot.errors import SettingsError
-from bot.paths import rel
 from bot.posting import slots
-from bot.posting.migrations import MIGRATIONS, check, migrate, unusable
+from bot.posting.database import BUSY_TIMEOUT, Database  # noqa: F401 (re-exported)
+from bot.posting.migrations import MIGRATIONS  # noqa: F401 (re-exported)
 
 CADENCES = ("daily", "weekly")
 
@@ -53,53 +39,6 @@ class Subscription:
     @property
     def paused(self) -> bool:
         return self.paused_reason is not None
-
-
-@dataclass(frozen=True)
-class SubscribeOptions:
-    """What `!status subscribe #channel [HH:MM] [zone] [daily|weekly] [on-change]` asked for."""
-
-    post_time: str
-    cadence: str
-    on_change: bool
-    zone: str | None = None  # None: the server's time zone
-    changes: bool = True  # "status changed" posts; `changes:off` opts out
-
-
-def parse_options(text: str, default_time: str) -> SubscribeOptions:
-    """Parse the words after the channel; ValueError with a friendly message on bad input."""
-    post_time, cadence, on_change, zone, changes = default_time, "daily", False, None, True
-    for original in text.replace(",", " ").split():
-        word = original.lower()
-        if m := re.fullmatch(r"(\d{1,2})[:h.](\d{2})(utc)?", word):
-            hour, minute = int(m.group(1)), int(m.group(2))
-            if hour > 23 or minute > 59:
-                raise ValueError(f"{word} is not a time of day; use HH:MM, e.g. 09:00.")
-            post_time = f"{hour:02d}:{minute:02d}"
-            zone = slots.UTC if m.group(3) else zone
-        elif word in CADENCES:
-            cadence = word
-        elif word in ("on-change", "onchange", "on_change", "changes"):
-            on_change = True
-        elif word in ("changes:off", "changes:on"):
-            changes = word.endswith("on")
-        else:
-            zone = _zone_word(original)
-    return SubscribeOptions(post_time, cadence, on_change, zone, changes)
-
-
-def _zone_word(word: str) -> str:
-    """A word that is no other option must be a time zone."""
-    try:
-        return slots.parse_zone(word)
-    except slots.ZoneError as exc:
-        if exc.clear or slots.suggest(word, 1, cutoff=88):
-            raise
-        raise ValueError(
-            f"I don't understand “{slots.plain_word(word)}”. Use: `status subscribe #channel "
-            "[HH:MM] [time zone] [daily|weekly] [on-change] [changes:off]`, "
-            "e.g. `18:00 Asia/Seoul weekly`."
-        ) from None
 
 
 def _iso(t: dt.datetime | None) -> str | None:
@@ -137,78 +76,12 @@ _COLUMNS = (
     "created_at, last_slot, last_fingerprint, paused_reason, zone, "
     "claimed_slot, failures, retry_at, failing_since, last_error"
 )
-BUSY_TIMEOUT = 10.0  # seconds a write waits for another connection's transaction
 
 
-class SettingsDB:
+class SettingsDB(Database):
     """Per-server settings and subscriptions. Open with `await SettingsDB.open(path)`."""
 
-    def __init__(self, db: aiosqlite.Connection):
-        self._db = db
-        # One connection is shared by every task (scheduler, change posts, commands). In
-        # autocommit mode a write or commit() from one task would join or end another task's
-        # open BEGIN IMMEDIATE transaction, so every write transaction holds this lock.
-        self._writing = asyncio.Lock()
-        # Bumped by every write that can take a claim away from the scheduler (subscribe,
-        # unsubscribe, pause), so a slot's sender re-reads its claims only when it must.
-        self.claims_changed = 0
-
-    @classmethod
-    async def open(cls, path: Path | str, migrations: Path = MIGRATIONS) -> SettingsDB:
-        """Open, check and migrate; SettingsError (one line naming the file) on any failure."""
-        memory = str(path) == ":memory:"
-        name = str(path) if memory else rel(Path(path))
-        try:
-            if not memory:
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            # Autocommit: every transaction is explicit (BEGIN IMMEDIATE for claims).
-            db = await aiosqlite.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise SettingsError(unusable(name, exc)) from exc
-        try:
-            await check(db)
-            if not memory:
-                await db.execute("PRAGMA journal_mode = WAL")  # readers never wait for a claim
-                await db.execute("PRAGMA synchronous = NORMAL")
-            await migrate(db, migrations, backup=None if memory else Path(path))
-        except BaseException as exc:
-            await db.close()  # a connection left open is a thread that keeps the process alive
-            if isinstance(exc, sqlite3.Error | OSError):
-                raise SettingsError(unusable(name, exc)) from exc
-            raise
-        return cls(db)
-
-    @property
-    def conn(self) -> aiosqlite.Connection:
-        """The open database, for reads of tables kept by other posting modules (claims,
-        changes). Writes go through `immediate()` or `write()`, never through this."""
-        return self._db
-
-    @contextlib.asynccontextmanager
-    async def immediate(self) -> AsyncIterator[aiosqlite.Connection]:
-        """One write transaction taken at once (BEGIN IMMEDIATE), committed or rolled back;
-        no other task's write runs on this connection until it ends. Inside it, write through
-        the connection it yields: `write()` would wait for this transaction (the lock is not
-        re-entrant)."""
-        async with self._writing:
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    await self._db.execute("ROLLBACK")
-                raise
-            await self._db.execute("COMMIT")
-
-    async def write(self, sql: str, args: tuple = ()) -> aiosqlite.Cursor:
-        """One write statement in a transaction of its own (see `immediate`)."""
-        async with self.immediate() as c:
-            return await c.execute(sql, args)
-
-    async def close(self) -> None:
-        await self._db.close()
-
-    # --- guild settings --------------------------------------------------------------------
+    # --- guild settings ------------------------------------------------------------------
 
     async def spoilers(self, guild_id: int | None) -> bool:
         """Whether spoilers are hidden in this server (on by default, and in DMs)."""
@@ -317,20 +190,3 @@ class SettingsDB:
         subs = await self.subscriptions(guild_id)
         return next((s for s in subs if s.channel_id == channel_id), None)
 
-
-def new_subscription(
-    guild_id: int, channel_id: int, subscriber_id: int, options: SubscribeOptions, now: dt.datetime
-) -> Subscription:
-    """A subscription created now: weekly posts fall on today's weekday in its zone."""
-    zone = options.zone or slots.UTC
-    return Subscription(
-        guild_id=guild_id,
-        channel_id=channel_id,
-        subscriber_id=subscriber_id,
-        post_time=options.post_time,
-        cadence=options.cadence,
-        weekday=slots.local_weekday(zone, now),
-        on_change=options.on_change,
-        created_at=now,
-        zone=zone,
-    )

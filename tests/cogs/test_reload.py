@@ -18,7 +18,8 @@ from bot.facts.build import build
 from bot.facts.ingest import read_article
 from bot.facts.library import add_source
 from bot.facts.store import load_store
-from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription
+from bot.posting.options import SubscribeOptions, new_subscription
+from bot.posting.subscriptions import SettingsDB
 from bot.reload import Reloader
 from tests.conftest import TODAY, copy_corpus
 

@@ -14,7 +14,8 @@ from bot.answers.engine import Engine
 from bot.client import HyosanBot
 from bot.config import Settings
 from bot.posting.listing import pages, parse_channel_ref
-from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription
+from bot.posting.options import SubscribeOptions, new_subscription
+from bot.posting.subscriptions import SettingsDB
 from tests.conftest import TODAY
 
 GONE = 987654321098765432  # a channel id nobody has (deleted)

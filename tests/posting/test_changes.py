@@ -12,8 +12,9 @@ from bot.answers.types import Answer, Citation, Line
 from bot.posting import claims
 from bot.posting.change_poster import ChangePoster
 from bot.posting.changes import ChangeLog, answer_from_json, answer_to_json
+from bot.posting.options import SubscribeOptions, new_subscription, parse_options
 from bot.posting.scheduler import PostFailed, StatusPoster
-from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription, parse_options
+from bot.posting.subscriptions import SettingsDB
 
 UTC = dt.UTC
 

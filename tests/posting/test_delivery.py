@@ -13,6 +13,7 @@ from unittest import mock
 import discord
 import pytest
 
+from bot.posting.options import SubscribeOptions, new_subscription
 from bot.posting.scheduler import (
     BACKOFF_CAP,
     PostFailed,
@@ -21,7 +22,7 @@ from bot.posting.scheduler import (
     backoff,
     pause_notice,
 )
-from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription
+from bot.posting.subscriptions import SettingsDB
 from cogs.status import post_failure
 
 UTC = dt.UTC

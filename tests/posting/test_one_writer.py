@@ -12,8 +12,9 @@ from bot.paths import ROOT
 from bot.posting import claims
 from bot.posting.change_poster import ChangePoster
 from bot.posting.changes import ChangeLog
+from bot.posting.options import SubscribeOptions, new_subscription
 from bot.posting.scheduler import StatusPoster
-from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription
+from bot.posting.subscriptions import SettingsDB
 from tests.posting.test_changes import POST
 
 UTC = dt.UTC

@@ -8,6 +8,7 @@ from unittest import mock
 import discord
 import pytest
 
+from bot.posting.options import SubscribeOptions, new_subscription, parse_options
 from bot.posting.scheduler import (
     SEND_RATE,
     PostFailed,
@@ -16,7 +17,7 @@ from bot.posting.scheduler import (
     plan_posts,
     send_offsets,
 )
-from bot.posting.subscriptions import SettingsDB, SubscribeOptions, new_subscription, parse_options
+from bot.posting.subscriptions import SettingsDB
 from cogs.status import post_failure
 
 UTC = dt.UTC

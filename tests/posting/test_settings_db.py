@@ -129,7 +129,7 @@ def test_a_second_process_on_the_same_settings_db_is_refused(tmp_path):
 async def test_a_version_1_database_is_upgraded_with_its_subscriptions_and_a_backup(tmp_path):
     import datetime as dt
 
-    from bot.posting.subscriptions import SubscribeOptions, new_subscription
+    from bot.posting.options import SubscribeOptions, new_subscription
 
     only_001 = tmp_path / "m"
     only_001.mkdir()

@@ -9,14 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.posting import slots
+from bot.posting.options import SubscribeOptions, new_subscription, parse_options
 from bot.posting.scheduler import StatusPoster, plan_posts
-from bot.posting.subscriptions import (
-    SettingsDB,
-    SubscribeOptions,
-    Subscription,
-    new_subscription,
-    parse_options,
-)
+from bot.posting.subscriptions import SettingsDB, Subscription
 
 UTC = dt.UTC
 MINUTE = dt.timedelta(minutes=1)

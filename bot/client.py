@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 EXTENSIONS = (
     "cogs.facts",
     "cogs.status",
+    "cogs.status_posts",
     "cogs.admin",
     "cogs.settings",
     "cogs.reload",

@@ -20,7 +20,14 @@ from bot.posting.changes import ChangeLog
 from bot.posting.scheduler import PostFailed
 from bot.posting.subscriptions import Subscription
 from bot.reload import Reloader, ReloadResult
-from cogs.status import NETWORK_ERRORS, STOP_GRACE, post_failure, posted_with_tag, tag_footer
+from cogs.delivery import (
+    NETWORK_ERRORS,
+    STOP_GRACE,
+    post_failure,
+    posted_with_tag,
+    tag_footer,
+    tell_server,
+)
 
 log = logging.getLogger(__name__)
 WATCH_SECONDS = 10
@@ -140,9 +147,7 @@ class Reload(commands.Cog):
             raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
 
     async def _notify(self, sub: Subscription, reason: str) -> None:
-        status = self.bot.get_cog("Status")
-        if status is not None:  # the Status cog knows how to tell a server
-            await status.poster.notify(sub, reason)
+        await tell_server(self.bot, sub, reason)
 
 
 async def setup(bot) -> None:

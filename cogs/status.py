@@ -1,94 +1,29 @@
-"""`!status`, channel subscriptions, and the loop that posts the digest on schedule."""
+"""`!status [topic]` and the subscription commands (the posting loop is cogs/status_posts.py)."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
-import datetime as dt
-import logging
 
-import aiohttp
 import discord
 from discord import app_commands
-from discord.ext import commands, tasks
+from discord.ext import commands
 
-from bot.answers.digest import fingerprint
-from bot.embeds import answer_embed
 from bot.posting import slots
 from bot.posting.changes import ChangeLog
 from bot.posting.listing import pages, parse_channel_ref
 from bot.posting.options import new_subscription, parse_options
-from bot.posting.scheduler import PostFailed, StatusPoster, next_slot, pause_notice, slot_tag
-from bot.posting.subscriptions import Subscription
-from bot.views import quotes_view
+from bot.posting.scheduler import next_slot
 from cogs.replies import send_answer, user_cooldown
 
-log = logging.getLogger(__name__)
-TICK_SECONDS = 30
-HISTORY_CHECKED = 50  # recent messages searched for a post a crash left unconfirmed
-STOP_GRACE = 20.0  # seconds shutdown waits for the post in flight
-NETWORK_ERRORS = (asyncio.TimeoutError, aiohttp.ClientError, OSError)
 NOT_A_CHANNEL = "Name the channel as #channel or by its id (right-click -> Copy Channel ID)."
 
 
-def post_failure(exc: discord.HTTPException) -> PostFailed:
-    """How a failed send is handled: 404/403 pause the subscription, the rest retry later
-    (a 400 that repeats pauses it too; see bot.posting.scheduler.after_failure)."""
-    if isinstance(exc, discord.NotFound):
-        return PostFailed("the channel no longer exists", permanent=True, status=exc.status)
-    if isinstance(exc, discord.Forbidden):
-        return PostFailed("I am not allowed to post there", permanent=True, status=exc.status)
-    return PostFailed(f"Discord answered {exc.status}", permanent=False, status=exc.status)
-
-
-async def posted_with_tag(bot, channel_id: int, tag: str) -> bool:
-    """Whether one of my recent messages in the channel carries `tag` in an embed footer
-    (how a claim left unconfirmed is settled without posting twice)."""
-    try:
-        channel = bot.get_channel(channel_id) or await bot.fetch_channel(channel_id)
-        async for message in channel.history(limit=HISTORY_CHECKED):
-            if message.author.id == bot.user.id and any(
-                tag in (e.footer.text or "") for e in message.embeds
-            ):
-                return True
-    except discord.Forbidden:
-        return False  # history unreadable: post again rather than lose the post
-    except discord.HTTPException as exc:
-        raise post_failure(exc) from exc
-    except NETWORK_ERRORS as exc:
-        raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
-    return False
-
-
-def tag_footer(embed: discord.Embed, tag: str) -> discord.Embed:
-    """The embed with `tag` added to its footer."""
-    embed.set_footer(text=f"{embed.footer.text or ''} · {tag}".lstrip(" ·"))
-    return embed
-
-
 class Status(commands.Cog):
-    """The Season 2 digest on demand and on schedule."""
+    """`!status` (the digest, or one topic's timeline) and the subscription commands."""
 
     def __init__(self, bot):
         self.bot = bot
-        self._digest: dict[tuple, discord.Embed] = {}
-        self._idle = asyncio.Event()  # clear while a run of the schedule is posting
-        self._idle.set()
-        self.poster = StatusPoster(
-            bot.db, self._fingerprint, self._send, self._notify, confirm=self._was_posted
-        )
-
-    async def cog_load(self) -> None:
-        self.post_loop.start()
-
-    async def cog_unload(self) -> None:
-        # Let the post in flight finish; the slot's other claims are released, not lost.
-        self.poster.stop()
-        if not self._idle.is_set():
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._idle.wait(), STOP_GRACE)
-        self.post_loop.cancel()
 
     # --- commands --------------------------------------------------------------------------
 
@@ -243,73 +178,6 @@ class Status(commands.Cog):
             await ctx.send("I can only post in a text channel.", ephemeral=True)
             return None
         return channel
-
-    # --- the schedule ----------------------------------------------------------------------
-
-    @tasks.loop(seconds=TICK_SECONDS)
-    async def post_loop(self) -> None:
-        if self.poster.stopping:
-            return
-        self._idle.clear()
-        try:
-            self._digest.clear()  # one digest per slot, shared by every channel due in it
-            report = await self.poster.run_once(self.bot.clock())
-            if report.due or report.recovered or report.released:
-                log.info("status posts: %s", report)
-        except Exception:  # the loop must outlive any failure
-            log.exception("status post loop failed; it will run again")
-        finally:
-            self._idle.set()
-
-    @post_loop.before_loop
-    async def _wait_ready(self) -> None:
-        await self.bot.wait_until_ready()
-
-    def _fingerprint(self) -> str:
-        return fingerprint(self.bot.engine.store)
-
-    def _embed(self, spoilers: bool, note: str | None, slot: dt.datetime) -> discord.Embed:
-        key = (spoilers, note)
-        if key not in self._digest:
-            self._digest[key] = answer_embed(self.bot.engine.run("status"), spoilers, note)
-        # The slot in the footer is how a restart tells a sent post from a lost one.
-        return tag_footer(self._digest[key].copy(), slot_tag(slot))
-
-    async def _channel(self, channel_id: int):
-        return self.bot.get_channel(channel_id) or await self.bot.fetch_channel(channel_id)
-
-    async def _send(
-        self, sub: Subscription, spoilers: bool, note: str | None, slot: dt.datetime
-    ) -> None:
-        try:
-            channel = await self._channel(sub.channel_id)
-            await channel.send(
-                embed=self._embed(spoilers, note, slot),
-                view=quotes_view(self.bot.engine.run("status")),
-            )
-        except discord.HTTPException as exc:
-            raise post_failure(exc) from exc
-        except NETWORK_ERRORS as exc:
-            raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
-
-    async def _was_posted(self, sub: Subscription, slot: dt.datetime) -> bool:
-        return await posted_with_tag(self.bot, sub.channel_id, slot_tag(slot))
-
-    async def _notify(self, sub: Subscription, reason: str) -> None:
-        guild = self.bot.get_guild(sub.guild_id)
-        channel = self.bot.get_channel(sub.channel_id)
-        text = pause_notice(
-            sub,
-            reason,
-            discord.utils.escape_markdown(guild.name) if guild else f"server {sub.guild_id}",
-            channel.name if channel else str(sub.channel_id),
-        )
-        system = guild.system_channel if guild else None
-        if system is not None and system.permissions_for(guild.me).send_messages:
-            await system.send(text)
-            return
-        user = self.bot.get_user(sub.subscriber_id) or await self.bot.fetch_user(sub.subscriber_id)
-        await user.send(text)
 
 
 async def setup(bot) -> None:

@@ -32,7 +32,7 @@ async def bot(store):
     await client.setup_hook()
     dpytest.configure(client, members=2)
     yield client
-    client.get_cog("Status").post_loop.cancel()
+    client.get_cog("StatusPosts").post_loop.cancel()
     client.get_cog("Reload").watch.cancel()
     await dpytest.empty_queue()
     await db.close()

@@ -11,7 +11,7 @@ import discord.ext.test as dpytest
 
 from bot.views import PREFIX, QuotesButton, TimedQuotesView, custom_id_for, query_of, quotes_view
 from cogs.facts import Facts
-from cogs.status import Status
+from cogs.status_posts import StatusPosts
 from tests.cogs.test_cogs import bot, say, slash_ctx  # noqa: F401  (the fixture)
 
 
@@ -112,7 +112,7 @@ async def test_long_query_falls_back_to_a_timed_view_that_disables_itself(bot): 
 
 
 async def test_scheduled_post_has_the_button(bot):  # noqa: F811
-    cog: Status = bot.get_cog("Status")
+    cog: StatusPosts = bot.get_cog("StatusPosts")
     channel = mock.MagicMock(spec=discord.TextChannel)
     channel.send = mock.AsyncMock()
     bot.get_channel = mock.Mock(return_value=channel)

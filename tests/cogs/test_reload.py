@@ -46,7 +46,7 @@ async def setup(tmp_path):
     cog = client.get_cog("Reload")
     cog.reloader = Reloader(paths, lambda: client.engine, cog._swap, cog._engine)
     yield client, cog, paths
-    client.get_cog("Status").post_loop.cancel()
+    client.get_cog("StatusPosts").post_loop.cancel()
     cog.watch.cancel()
     await dpytest.empty_queue()
     await db.close()

@@ -38,7 +38,7 @@ async def bot(store):
     await client.setup_hook()
     dpytest.configure(client, members=2)
     yield client
-    client.get_cog("Status").post_loop.cancel()
+    client.get_cog("StatusPosts").post_loop.cancel()
     await dpytest.empty_queue()
     await db.close()
 
@@ -114,7 +114,7 @@ async def test_pause_notice_names_the_schedule_in_its_zone(bot):
     channel = bot.guilds[0].text_channels[0]
     await say(f"!status subscribe {channel.mention} 07:30 Europe/London")
     [sub] = await bot.db.subscriptions()
-    await bot.get_cog("Status")._notify(sub, "the channel no longer exists")
+    await bot.get_cog("StatusPosts")._notify(sub, "the channel no longer exists")
     notice = dpytest.get_message()
     assert "daily at 07:30 Europe/London" in notice.content and "no longer exists" in notice.content
 

@@ -40,7 +40,7 @@ async def bot(store):
     )
     await dpytest.add_role(dpytest.get_config().members[0], role)
     yield client
-    client.get_cog("Status").post_loop.cancel()
+    client.get_cog("StatusPosts").post_loop.cancel()
     await dpytest.empty_queue()
     await db.close()
 
@@ -161,7 +161,7 @@ async def test_shutdown_lets_the_post_in_flight_finish(bot):
 
     from bot.posting.scheduler import RunReport
 
-    cog = bot.get_cog("Status")
+    cog = bot.get_cog("StatusPosts")
     started, release = asyncio.Event(), asyncio.Event()
 
     async def slow_run_once(now):

@@ -23,7 +23,7 @@ from bot.posting.scheduler import (
     pause_notice,
 )
 from bot.posting.subscriptions import SettingsDB
-from cogs.status import post_failure
+from cogs.delivery import post_failure
 
 UTC = dt.UTC
 START = dt.datetime(2026, 11, 16, 8, tzinfo=UTC)  # a Monday, before the 09:00 slot

@@ -18,7 +18,7 @@ from bot.posting.scheduler import (
     send_offsets,
 )
 from bot.posting.subscriptions import SettingsDB
-from cogs.status import post_failure
+from cogs.delivery import post_failure
 
 UTC = dt.UTC
 

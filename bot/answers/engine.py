@@ -83,7 +83,7 @@ class Engine:
             "cast": self.cast,
             "status": self.status,
             "lore": self.lore,
-            "ask": self.ask,
+            "ask": lambda rest: self.ask(rest),  # not `self.ask`: that would build it now
             "sources": lambda _: self.sources(),
             "help": lambda rest: catalog.help_answer(self.ctx, rest),
         }

@@ -121,7 +121,8 @@ def _blocks(body: str, start: int) -> list[tuple[int, int]]:
 # A sentence ends at . ! ? or … (plus closing quotes) before whitespace and a capital, a digit
 # or an opening quote; abbreviations and initials ("Mr. Lee", "J.Q. Lee") do not end one.
 # Linear on any input: a run of punctuation is tried once, from its start, without backtracking.
-_BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]++)([\"”’')\]]*+)(?=\s+[\"“‘'(\[]?[A-Z0-9가-힣])")
+# Compiled on first split (builds only): its Hangul range costs ~1 ms, which `ask` need not pay.
+_BOUNDARY_RX = r"(?<![.!?…])([.!?…]++)([\"”’')\]]*+)(?=\s+[\"“‘'(\[]?[A-Z0-9가-힣])"
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _WORD_WINDOW = 40  # letters looked at before a full stop: abbreviations are short
 _ABBREVIATIONS = frozenset(
@@ -144,7 +145,7 @@ def _split_block(text: str) -> list[tuple[int, int]]:
     """Sentence offsets inside one block (a run of wrapped lines)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in re.finditer(_BOUNDARY_RX, text):
         if _ends_sentence(text, m):
             spans.append((start, m.end()))
             start = m.end()

@@ -4,6 +4,7 @@ send means, the tag in a post's footer, and how to tell a server a subscription 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import aiohttp
 import discord
@@ -67,3 +68,24 @@ async def tell_server(bot, sub: Subscription, reason: str) -> None:
         return
     user = bot.get_user(sub.subscriber_id) or await bot.fetch_user(sub.subscriber_id)
     await user.send(text)
+
+
+async def send_post(bot, channel_id: int, **message) -> None:
+    """Send a post to a channel; a failure becomes the PostFailed the posting core handles."""
+    try:
+        channel = bot.get_channel(channel_id) or await bot.fetch_channel(channel_id)
+        await channel.send(**message)
+    except discord.HTTPException as exc:
+        raise post_failure(exc) from exc
+    except NETWORK_ERRORS as exc:
+        raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
+
+
+async def stop_gracefully(poster, idle: asyncio.Event, loop) -> None:
+    """Shutdown: no new post starts, the one in flight finishes (up to STOP_GRACE), then the
+    loop ends; claims not sent are released or settled at the next start, never lost."""
+    poster.stop()
+    if not idle.is_set():
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(idle.wait(), STOP_GRACE)
+    loop.cancel()

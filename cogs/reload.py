@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 
-import discord
 from discord.ext import commands, tasks
 
 from bot.answers.changes import compare, status_change_answer, status_since, status_snapshot
@@ -17,17 +15,9 @@ from bot.embeds import answer_embed
 from bot.paths import DataPaths
 from bot.posting.change_poster import ChangePoster
 from bot.posting.changes import ChangeLog
-from bot.posting.scheduler import PostFailed
 from bot.posting.subscriptions import Subscription
 from bot.reload import Reloader, ReloadResult
-from cogs.delivery import (
-    NETWORK_ERRORS,
-    STOP_GRACE,
-    post_failure,
-    posted_with_tag,
-    tag_footer,
-    tell_server,
-)
+from cogs.delivery import posted_with_tag, send_post, stop_gracefully, tag_footer, tell_server
 
 log = logging.getLogger(__name__)
 WATCH_SECONDS = 10
@@ -59,12 +49,7 @@ class Reload(commands.Cog):
         self.watch.start()
 
     async def cog_unload(self) -> None:
-        # Like the Status cog: the post in flight finishes (and is confirmed), no other starts.
-        self.poster.stop()
-        if not self._idle.is_set():
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._idle.wait(), STOP_GRACE)
-        self.watch.cancel()
+        await stop_gracefully(self.poster, self._idle, self.watch)
 
     def _engine(self, store) -> Engine:
         current = self.bot.engine
@@ -135,16 +120,9 @@ class Reload(commands.Cog):
             await self.changes.record(fingerprint(store), post, self.bot.clock())
 
     async def _send(self, sub: Subscription, spoilers: bool, answer: Answer, tag: str) -> None:
-        try:
-            channel = self.bot.get_channel(sub.channel_id) or await self.bot.fetch_channel(
-                sub.channel_id
-            )
-            # The tag in the footer is how a restart tells a sent post from a lost one.
-            await channel.send(embed=tag_footer(answer_embed(answer, spoilers, None), tag))
-        except discord.HTTPException as exc:
-            raise post_failure(exc) from exc
-        except NETWORK_ERRORS as exc:
-            raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
+        # The tag in the footer is how a restart tells a sent post from a lost one.
+        embed = tag_footer(answer_embed(answer, spoilers, None), tag)
+        await send_post(self.bot, sub.channel_id, embed=embed)
 
     async def _notify(self, sub: Subscription, reason: str) -> None:
         await tell_server(self.bot, sub, reason)

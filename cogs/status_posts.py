@@ -4,7 +4,6 @@ and sends each due post to its channel."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import logging
 
@@ -13,17 +12,10 @@ from discord.ext import commands, tasks
 
 from bot.answers.digest import fingerprint
 from bot.embeds import answer_embed
-from bot.posting.scheduler import PostFailed, StatusPoster, slot_tag
+from bot.posting.scheduler import StatusPoster, slot_tag
 from bot.posting.subscriptions import Subscription
 from bot.views import quotes_view
-from cogs.delivery import (
-    NETWORK_ERRORS,
-    STOP_GRACE,
-    post_failure,
-    posted_with_tag,
-    tag_footer,
-    tell_server,
-)
+from cogs.delivery import posted_with_tag, send_post, stop_gracefully, tag_footer, tell_server
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 30
@@ -45,12 +37,7 @@ class StatusPosts(commands.Cog):
         self.post_loop.start()
 
     async def cog_unload(self) -> None:
-        # Let the post in flight finish; the slot's other claims are released, not lost.
-        self.poster.stop()
-        if not self._idle.is_set():
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._idle.wait(), STOP_GRACE)
-        self.post_loop.cancel()
+        await stop_gracefully(self.poster, self._idle, self.post_loop)
 
     @tasks.loop(seconds=TICK_SECONDS)
     async def post_loop(self) -> None:
@@ -81,22 +68,15 @@ class StatusPosts(commands.Cog):
         # The slot in the footer is how a restart tells a sent post from a lost one.
         return tag_footer(self._digest[key].copy(), slot_tag(slot))
 
-    async def _channel(self, channel_id: int):
-        return self.bot.get_channel(channel_id) or await self.bot.fetch_channel(channel_id)
-
     async def _send(
         self, sub: Subscription, spoilers: bool, note: str | None, slot: dt.datetime
     ) -> None:
-        try:
-            channel = await self._channel(sub.channel_id)
-            await channel.send(
-                embed=self._embed(spoilers, note, slot),
-                view=quotes_view(self.bot.engine.run("status")),
-            )
-        except discord.HTTPException as exc:
-            raise post_failure(exc) from exc
-        except NETWORK_ERRORS as exc:
-            raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
+        await send_post(
+            self.bot,
+            sub.channel_id,
+            embed=self._embed(spoilers, note, slot),
+            view=quotes_view(self.bot.engine.run("status")),
+        )
 
     async def _was_posted(self, sub: Subscription, slot: dt.datetime) -> bool:
         return await posted_with_tag(self.bot, sub.channel_id, slot_tag(slot))

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from bot.answers.digest import TopicStatus, topic_status
 from bot.answers.matching import Match, Matchers
 from bot.answers.types import Answer, Line
 from bot.answers.wording import safe_echo
@@ -19,6 +18,7 @@ from bot.facts.store import EntityRow, FactStore, PairRow
 
 if TYPE_CHECKING:
     from bot.answers.checking import Checker
+    from bot.answers.digest import TopicStatus
 
 
 class Context:
@@ -54,6 +54,8 @@ class Context:
     def topic(self, topic: str) -> TopicStatus | None:
         """The digest of one status topic, computed once per store."""
         if topic not in self._topics:
+            from bot.answers.digest import topic_status  # only status answers need the digest
+
             self._topics[topic] = topic_status(self.store, topic)
         return self._topics[topic]
 

@@ -9,12 +9,8 @@ import datetime as dt
 from collections.abc import Callable
 from functools import cached_property
 
-from bot.answers import catalog
 from bot.answers.cast import Cast
 from bot.answers.context import Context
-from bot.answers.lookup import strongly_known
-from bot.answers.lore import Lore
-from bot.answers.status import Status
 from bot.answers.types import Answer, Line
 from bot.answers.wording import MAX_QUERY, name_keys, safe_echo
 from bot.facts.names import fold_key
@@ -30,8 +26,30 @@ class Engine:
     ):
         self.ctx = Context(store, prefix, today)
         self.cast = Cast(self.ctx)
-        self.status = Status(self.ctx)
-        self.lore = Lore(self.ctx)
+
+    # The other commands are imported and built on first use: a process that answers one
+    # message (`hyosan-bot ask '!cast onjo'`) pays only for the command it runs.
+
+    @cached_property
+    def status(self):
+        """`!status`."""
+        from bot.answers.status import Status
+
+        return Status(self.ctx)
+
+    @cached_property
+    def lore(self):
+        """`!lore`."""
+        from bot.answers.lore import Lore
+
+        return Lore(self.ctx)
+
+    @cached_property
+    def catalog(self):
+        """`!sources`, `!help` and autocomplete (a module of functions over the context)."""
+        from bot.answers import catalog
+
+        return catalog
 
     @cached_property
     def ask(self):
@@ -81,11 +99,11 @@ class Engine:
         rest = rest[:MAX_QUERY]
         handlers: dict[str, Callable[[str], Answer]] = {
             "cast": self.cast,
-            "status": self.status,
-            "lore": self.lore,
+            "status": lambda rest: self.status(rest),
+            "lore": lambda rest: self.lore(rest),
             "ask": lambda rest: self.ask(rest),  # not `self.ask`: that would build it now
             "sources": lambda _: self.sources(),
-            "help": lambda rest: catalog.help_answer(self.ctx, rest),
+            "help": lambda rest: self.catalog.help_answer(self.ctx, rest),
         }
         if command in handlers:
             return handlers[command](rest)
@@ -98,25 +116,27 @@ class Engine:
         return self.answer(f"{self.prefix}{command} {argument}".strip())
 
     def sources(self) -> Answer:
-        return catalog.sources(self.ctx)
+        return self.catalog.sources(self.ctx)
 
     def help(self) -> Answer:
-        return catalog.help_answer(self.ctx)
+        return self.catalog.help_answer(self.ctx)
 
     def complete_names(self, current: str, limit: int = 25) -> list[str]:
         """Names for slash-command autocomplete: best fuzzy matches of what is typed so far."""
-        return catalog.complete_names(self.ctx, current, limit)
+        return self.catalog.complete_names(self.ctx, current, limit)
 
     def complete_lore(self, current: str, limit: int = 25) -> list[str]:
         """Lore topic names for autocomplete."""
-        return catalog.complete_lore(self.ctx, current, limit)
+        return self.catalog.complete_lore(self.ctx, current, limit)
 
     def complete_status(self, current: str, limit: int = 25) -> list[str]:
         """Status topics (`/status show topic:`) for autocomplete."""
-        return catalog.complete(current, self.status.topics(), limit)
+        return self.catalog.complete(current, self.status.topics(), limit)
 
     def knows(self, word: str, rest: str = "") -> bool:
         """Whether an unknown `!word` strongly names something this bot knows (else: silence)."""
+        from bot.answers.lookup import strongly_known
+
         return strongly_known(self.ctx.m, word, rest)
 
     def unknown_command(self, word: str, rest: str) -> Answer:

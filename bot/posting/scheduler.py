@@ -257,18 +257,24 @@ class StatusPoster:
         return self._held.get(key) == post.slot.astimezone(dt.UTC).isoformat()
 
     async def _failed(
-        self, sub: Subscription, exc: PostFailed, now: dt.datetime, report: RunReport
+        self,
+        sub: Subscription,
+        exc: PostFailed,
+        now: dt.datetime,
+        report: RunReport,
+        keep: bool = False,
     ) -> None:
+        """The failure policy: pause, or back off. A post that may be out (`keep`, or an
+        ambiguous failure) keeps its claim: the channel's history settles it."""
         verdict = after_failure(sub, exc, now)
         if verdict.pause:
             await claims.pause(self.db, sub, verdict.pause)
             report.paused += 1
             await self._notify(sub, verdict.pause, report)
-        else:
-            # A post that may be out keeps its claim: the channel's history settles it.
-            await claims.failed(
-                self.db, sub, now, verdict.retry_at, error_code(exc), release=not exc.ambiguous
-            )
+            return
+        release = not (keep or exc.ambiguous)
+        await claims.failed(self.db, sub, now, verdict.retry_at, error_code(exc), release=release)
+        if not keep:
             report.retry_later += 1
 
     async def _recover(
@@ -282,17 +288,9 @@ class StatusPoster:
             slot = sub.claimed_slot
             try:
                 sent = await self.confirm(sub, slot) if self.confirm else False
-            except PostFailed as exc:
+            except PostFailed as exc:  # the claim stays; checked again after the backoff
                 log.warning("cannot check channel %s: %s", sub.channel_id, exc.reason)
-                verdict = after_failure(sub, exc, now)
-                if verdict.pause:
-                    await claims.pause(self.db, sub, verdict.pause)
-                    report.paused += 1
-                    await self._notify(sub, verdict.pause, report)
-                else:  # the claim stays; checked again after the backoff
-                    await claims.failed(
-                        self.db, sub, now, verdict.retry_at, error_code(exc), release=False
-                    )
+                await self._failed(sub, exc, now, report, keep=True)
                 continue
             except Exception as exc:  # checked again next tick; the claim stays
                 log.warning("cannot yet check channel %s: %r", sub.channel_id, exc)

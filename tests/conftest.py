@@ -52,6 +52,13 @@ def load(paths: DataPaths) -> FactStore:
     return asyncio.run(load_store(paths))
 
 
+def engine_with_article(root: Path, sid: str, body: str, published: str) -> Engine:
+    """An engine over the shipped articles plus one written for the test (a never-seen one)."""
+    paths = copy_corpus(root)
+    add_article(paths, sid, body, published)
+    return Engine(load(paths), today=lambda: TODAY)
+
+
 @pytest.fixture(scope="session")
 def real_paths(tmp_path_factory) -> DataPaths:
     root = tmp_path_factory.mktemp("real")

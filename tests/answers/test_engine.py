@@ -8,7 +8,7 @@ import pytest
 
 from bot.answers.engine import Engine
 from bot.answers.render import to_dict, to_json, to_text
-from tests.conftest import TODAY, add_article, collapse, copy_corpus, load
+from tests.conftest import collapse, engine_with_article
 
 CAST_CASES = [
     ("!cast onjo", "Nam On-jo", "Park Ji-hu"),
@@ -126,15 +126,13 @@ def test_status_digest(engine):
 
 
 def test_status_leads_with_a_newer_article(tmp_path):
-    paths = copy_corpus(tmp_path)
-    add_article(
-        paths,
+    engine = engine_with_article(
+        tmp_path,
         "900_premiere",
         "Netflix confirmed the premiere date: All of Us Are Dead season 2 will be released "
         "in October 2026.",
         "2026-09-01",
     )
-    engine = Engine(load(paths), today=lambda: TODAY)
     answer = engine.answer("!status")
     release = next(
         line.text for line in answer.lines if line.text.startswith("**Release window:**")

@@ -8,7 +8,7 @@ import pytest
 from bot.answers.engine import Engine
 from bot.answers.question import analyse
 from bot.answers.render import to_text
-from tests.conftest import TODAY, add_article, copy_corpus, load
+from tests.conftest import engine_with_article
 
 NEW = (
     "All of Us Are Dead: the library cut\n\n"
@@ -22,9 +22,7 @@ NEW = (
 
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory) -> Engine:
-    paths = copy_corpus(tmp_path_factory.mktemp("fates"))
-    add_article(paths, "901_library", NEW, "2026-10-02")
-    return Engine(load(paths), today=lambda: TODAY)
+    return engine_with_article(tmp_path_factory.mktemp("fates"), "901_library", NEW, "2026-10-02")
 
 
 def answer_lines(engine: Engine, message: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 from bot.answers.digest import stance, status_digest
 from bot.answers.engine import Engine
 from bot.answers.render import to_text
-from tests.conftest import TODAY, add_article, copy_corpus, load
+from tests.conftest import engine_with_article
 
 NEW = (
     "All of Us Are Dead Season 3 Confirmed\n\n"
@@ -21,9 +21,7 @@ NEW = (
 
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory) -> Engine:
-    paths = copy_corpus(tmp_path_factory.mktemp("fresh"))
-    add_article(paths, "900_season3", NEW, "2026-10-01")
-    return Engine(load(paths), today=lambda: TODAY)
+    return engine_with_article(tmp_path_factory.mktemp("fresh"), "900_season3", NEW, "2026-10-01")
 
 
 def text(engine: Engine, message: str) -> str:

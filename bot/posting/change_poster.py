@@ -82,15 +82,22 @@ class ChangePoster:
         report = RunReport()
         self._paced = False
         changes = {c.id: c for c in await self.log.pending(now)}
+        if not changes:  # the usual tick (every few seconds): nothing to read further
+            return report
         subs = await self._subs(now)
-        await self._recover(changes, subs, now, report)
-        subs = await self._subs(now)
+        if await self._recover(changes, subs, now, report):
+            subs = await self._subs(now)  # recovery may have paused or backed some off
         opted_out = await self.log.opted_out()
+        # Read once: a change stays pending for days, and a claim per subscription per tick
+        # would be a write each time (claim() below still settles a race).
+        taken = await self.log.taken()
         for change in changes.values():
             for key, sub in subs.items():
                 if self.stopping:
                     return report
                 if key in opted_out or sub.created_at > change.created_at:
+                    continue
+                if (change.id, *key) in taken:
                     continue
                 if not await self.log.claim(change, sub, now):
                     continue  # delivered (or being delivered) already
@@ -160,9 +167,11 @@ class ChangePoster:
         subs: dict[tuple[int, int], Subscription],
         now: dt.datetime,
         report: RunReport,
-    ) -> None:
-        """Deliveries claimed but not confirmed: sent -> confirmed, unsent -> due again."""
-        for change_id, guild, channel in await self.log.unconfirmed():
+    ) -> bool:
+        """Deliveries claimed but not confirmed: sent -> confirmed, unsent -> due again.
+        True when there were any."""
+        unconfirmed = await self.log.unconfirmed()
+        for change_id, guild, channel in unconfirmed:
             change, sub = changes.get(change_id), subs.get((guild, channel))
             if change is None or sub is None:
                 continue  # old news, or paused / backing off / gone: looked at again later
@@ -183,3 +192,4 @@ class ChangePoster:
             else:
                 await self.log.release(change, sub)
                 report.released += 1
+        return bool(unconfirmed)

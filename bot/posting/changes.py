@@ -116,6 +116,13 @@ class ChangeLog:
         """Give a delivery back unsent: it is claimed and sent again later."""
         await self.db.write(f"DELETE FROM change_posts {_KEY}", _key(change, sub))
 
+    async def taken(self) -> set[tuple[int, int, int]]:
+        """(change id, guild, channel) of every delivery claimed or made: not tried again."""
+        rows = await self._con.execute_fetchall(
+            "SELECT change_id, guild_id, channel_id FROM change_posts"
+        )
+        return {(r[0], r[1], r[2]) for r in rows}
+
     async def unconfirmed(self) -> list[tuple[int, int, int]]:
         """(change id, guild, channel) of deliveries claimed but never confirmed."""
         rows = await self._con.execute_fetchall(

@@ -12,11 +12,6 @@ from pathlib import Path
 from bot.errors import BuildError
 from bot.paths import DataPaths, rel
 
-# The code that decides what a build writes: a change to any of it makes stores stale.
-# Every module of this wing counts (a new rule module can't be forgotten in a list); a change to
-# the read side only costs one rebuild.
-BUILDER_MODULES = tuple(sorted(p.name for p in Path(__file__).parent.glob("*.py")))
-
 
 def read_schema(path: Path) -> str:
     """The schema file's text, or a one-line BuildError naming it."""
@@ -39,8 +34,10 @@ def schema_version(schema_sql: str) -> int:
 def content_hash(paths: DataPaths) -> str:
     """A hash of everything a build reads: curated files, manifest, and every listed article."""
     h = hashlib.sha256()
-    here = Path(__file__).parent
-    for p in [*(here / m for m in BUILDER_MODULES), *paths.inputs()]:
+    # The code that decides what a build writes counts too: every module of this wing (a new
+    # rule module can't be forgotten in a list; a change to the read side costs one rebuild).
+    builder = sorted(Path(__file__).parent.glob("*.py"))
+    for p in [*builder, *paths.inputs()]:
         h.update(p.name.encode() + b"\0")
         h.update(p.read_bytes() if p.exists() else b"<missing>")
     for p in sorted(paths.sources_dir.glob("*.txt")):

@@ -16,33 +16,16 @@ from bot.config import Settings
 from bot.posting.subscriptions import SettingsDB
 from cogs.errors import Errors
 from cogs.facts import Facts
+from tests.cogs.harness import say, start_bot, stop_bot
 from tests.conftest import TODAY
 
 
 @pytest.fixture
 async def bot(store):
     db = await SettingsDB.open(":memory:")
-    intents = discord.Intents.default()
-    intents.members = True  # dpytest's fake backend needs it
-    intents.message_content = True
-    client = HyosanBot(
-        settings=Settings(), engine=Engine(store, today=lambda: TODAY), db=db, intents=intents
-    )
-    await client._async_setup_hook()
-    await client.setup_hook()
-    dpytest.configure(client, members=2)
+    client = await start_bot(Engine(store, today=lambda: TODAY), db, members=2)
     yield client
-    client.get_cog("StatusPosts").post_loop.cancel()
-    client.get_cog("Reload").watch.cancel()
-    await dpytest.empty_queue()
-    await db.close()
-
-
-async def say(content: str, member: int = 0) -> discord.Message:
-    """Send as a member and return the bot's reply (dpytest re-raises handled errors)."""
-    with contextlib.suppress(commands.CommandError):  # already answered by cogs.errors
-        await dpytest.message(content, member=member)
-    return dpytest.get_message()
+    await stop_bot(client)
 
 
 def sources_field(message: discord.Message) -> str:

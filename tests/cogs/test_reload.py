@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from pathlib import Path
 
 import discord
 import discord.ext.test as dpytest
 import pytest
-from discord.ext import commands
 
 from bot.answers.engine import Engine
-from bot.client import HyosanBot
-from bot.config import Settings
 from bot.facts.build import build
 from bot.facts.ingest import read_article
 from bot.facts.library import add_source
@@ -21,6 +17,7 @@ from bot.facts.store import load_store
 from bot.posting.options import SubscribeOptions, new_subscription
 from bot.posting.subscriptions import SettingsDB
 from bot.reload import Reloader
+from tests.cogs.harness import say, start_bot, stop_bot
 from tests.conftest import TODAY, copy_corpus
 
 PAGE = Path(__file__).parent.parent / "facts" / "pages" / "trailer_article.html"
@@ -32,30 +29,13 @@ async def setup(tmp_path):
     paths = copy_corpus(tmp_path)
     build(paths)
     db = await SettingsDB.open(":memory:")
-    intents = discord.Intents.default()
-    intents.members = True
-    intents.message_content = True
     engine = Engine(await load_store(paths), today=lambda: TODAY)
-    client = HyosanBot(
-        settings=Settings(), engine=engine, db=db, intents=intents, clock=lambda: NOW
-    )
-    await client._async_setup_hook()
-    await client.setup_hook()
-    dpytest.configure(client, members=2)
+    client = await start_bot(engine, db, clock=lambda: NOW, members=2)
     client.owner_id = dpytest.get_config().members[0].id
     cog = client.get_cog("Reload")
     cog.reloader = Reloader(paths, lambda: client.engine, cog._swap, cog._engine)
     yield client, cog, paths
-    client.get_cog("StatusPosts").post_loop.cancel()
-    cog.watch.cancel()
-    await dpytest.empty_queue()
-    await db.close()
-
-
-async def say(content: str, member: int = 0) -> discord.Message:
-    with contextlib.suppress(commands.CommandError):
-        await dpytest.message(content, member=member)
-    return dpytest.get_message()
+    await stop_bot(client)
 
 
 def add_trailer(paths) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from unittest import mock
 
@@ -12,10 +11,10 @@ import pytest
 from discord.ext import commands
 
 from bot.answers.engine import Engine
-from bot.client import HyosanBot
-from bot.config import Settings
 from bot.posting.subscriptions import SettingsDB
 from cogs.settings import ServerSettings
+from tests.cogs.harness import say as say_as
+from tests.cogs.harness import start_bot, stop_bot
 from tests.conftest import TODAY
 
 NOW = dt.datetime(2026, 11, 22, 4, 0, tzinfo=dt.UTC)  # Sunday; 13:00 in Seoul
@@ -24,29 +23,14 @@ NOW = dt.datetime(2026, 11, 22, 4, 0, tzinfo=dt.UTC)  # Sunday; 13:00 in Seoul
 @pytest.fixture
 async def bot(store):
     db = await SettingsDB.open(":memory:")
-    intents = discord.Intents.default()
-    intents.members = True  # dpytest's fake backend needs it
-    intents.message_content = True
-    client = HyosanBot(
-        settings=Settings(),
-        engine=Engine(store, today=lambda: TODAY),
-        db=db,
-        intents=intents,
-        clock=lambda: NOW,
-    )
-    await client._async_setup_hook()
-    await client.setup_hook()
-    dpytest.configure(client, members=2)
+    engine = Engine(store, today=lambda: TODAY)
+    client = await start_bot(engine, db, clock=lambda: NOW, members=2)
     yield client
-    client.get_cog("StatusPosts").post_loop.cancel()
-    await dpytest.empty_queue()
-    await db.close()
+    await stop_bot(client)
 
 
 async def say(content: str, member: int = 1) -> discord.Message:
-    with contextlib.suppress(commands.CommandError):  # already answered by cogs.errors
-        await dpytest.message(content, member=member)
-    return dpytest.get_message()
+    return await say_as(content, member)
 
 
 async def make_admin(bot, member: int = 1) -> None:

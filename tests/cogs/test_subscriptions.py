@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 import discord
 import discord.ext.test as dpytest
 import pytest
-from discord.ext import commands
 
 from bot.answers.engine import Engine
-from bot.client import HyosanBot
-from bot.config import Settings
 from bot.posting.listing import pages, parse_channel_ref
 from bot.posting.options import SubscribeOptions, new_subscription
 from bot.posting.subscriptions import SettingsDB
+from tests.cogs.harness import say, start_bot, stop_bot
 from tests.conftest import TODAY
 
 GONE = 987654321098765432  # a channel id nobody has (deleted)
@@ -25,30 +22,15 @@ NOW = dt.datetime(2026, 11, 20, 8, tzinfo=dt.UTC)
 @pytest.fixture
 async def bot(store):
     db = await SettingsDB.open(":memory:")
-    intents = discord.Intents.default()
-    intents.members = True
-    intents.message_content = True
-    client = HyosanBot(
-        settings=Settings(), engine=Engine(store, today=lambda: TODAY), db=db, intents=intents
-    )
-    await client._async_setup_hook()
-    await client.setup_hook()
-    dpytest.configure(client, guilds=2, text_channels=2, members=1)
+    engine = Engine(store, today=lambda: TODAY)
+    client = await start_bot(engine, db, guilds=2, text_channels=2, members=1)
     guild = client.guilds[0]
     role = dpytest.backend.make_role(
         "Admins", guild, permissions=discord.Permissions(manage_guild=True).value
     )
     await dpytest.add_role(dpytest.get_config().members[0], role)
     yield client
-    client.get_cog("StatusPosts").post_loop.cancel()
-    await dpytest.empty_queue()
-    await db.close()
-
-
-async def say(content: str) -> discord.Message:
-    with contextlib.suppress(commands.CommandError):
-        await dpytest.message(content)
-    return dpytest.get_message()
+    await stop_bot(client)
 
 
 async def add(bot, guild_id: int, channel_id: int, reason: str | None = None):

@@ -15,6 +15,7 @@ from bot.embeds import answer_embed
 from bot.paths import DataPaths
 from bot.posting.change_poster import ChangePoster
 from bot.posting.changes import ChangeLog
+from bot.posting.claims import nonce
 from bot.posting.subscriptions import Subscription
 from bot.reload import Reloader, ReloadResult
 from cogs.delivery import posted_with_tag, send_post, stop_gracefully, tag_footer, tell_server
@@ -39,7 +40,9 @@ class Reload(commands.Cog):
             self.changes,
             self._send,
             self._notify,
-            confirm=lambda sub, tag: posted_with_tag(self.bot, sub.channel_id, tag),
+            confirm=lambda sub, tag, since, until: posted_with_tag(
+                self.bot, sub.channel_id, tag, since, until
+            ),
         )
         self._caught_up = False
         self._idle = asyncio.Event()  # clear while the watch is running
@@ -119,10 +122,10 @@ class Reload(commands.Cog):
             post = status_change_answer(topics, store)
             await self.changes.record(fingerprint(store), post, self.bot.clock())
 
-    async def _send(self, sub: Subscription, spoilers: bool, answer: Answer, tag: str) -> None:
+    async def _send(self, sub: Subscription, spoilers: bool, answer: Answer, tag: str) -> int:
         # The tag in the footer is how a restart tells a sent post from a lost one.
         embed = tag_footer(answer_embed(answer, spoilers, None), tag)
-        await send_post(self.bot, sub.channel_id, embed=embed)
+        return await send_post(self.bot, sub.channel_id, nonce(sub.channel_id, tag), embed=embed)
 
     async def _notify(self, sub: Subscription, reason: str) -> None:
         await tell_server(self.bot, sub, reason)

@@ -76,8 +76,11 @@ class Database:
         the connection it yields: `write()` would wait for this transaction (the lock is not
         re-entrant)."""
         async with self._writing:
-            await self._db.execute("BEGIN IMMEDIATE")
             try:
+                # Inside the try: a task cancelled while BEGIN runs in aiosqlite's thread
+                # still rolls it back (queued after it), never leaving the connection in a
+                # transaction that the next writer's BEGIN would trip over.
+                await self._db.execute("BEGIN IMMEDIATE")
                 yield self._db
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):

@@ -20,6 +20,7 @@ from bot.facts.store import load_store
 from bot.paths import DataPaths
 from bot.posting.lock import InstanceLock
 from bot.posting.subscriptions import SettingsDB
+from bot.transport import MAX_RATELIMIT_TIMEOUT, RateGate, bound_requests, request_trace
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,10 @@ class HyosanBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
             case_insensitive=True,
+            max_ratelimit_timeout=MAX_RATELIMIT_TIMEOUT,
+            http_trace=request_trace(RateGate()),
         )
+        bound_requests(self.http)  # a hung request ends in seconds (bot.transport)
         self.settings = settings
         self.engine = engine
         self.db = db

@@ -13,6 +13,7 @@ import discord
 
 from bot.posting.failures import PostFailed, pause_notice
 from bot.posting.subscriptions import Subscription
+from bot.transport import RetryRefused, posting
 
 CLOCK_SKEW = dt.timedelta(minutes=2)  # between this machine's clock and Discord's
 HISTORY_SCAN = 1000  # messages read at most to settle one claim (10 requests)
@@ -94,8 +95,11 @@ async def send_post(bot, channel_id: int, nonce: str, **message) -> int:
     id. A failure becomes the PostFailed the posting core handles."""
     try:
         channel = await _channel(bot, channel_id)
-        # A nonce sets enforce_nonce in discord.py's request body.
-        sent = await channel.send(nonce=nonce, **message)
+        with posting():  # a 429/5xx goes to the backoff policy, not a retry in line
+            # A nonce sets enforce_nonce in discord.py's request body.
+            sent = await channel.send(nonce=nonce, **message)
+    except RetryRefused as exc:
+        raise PostFailed(str(exc), permanent=False, status=exc.status) from exc
     except discord.HTTPException as exc:
         raise post_failure(exc) from exc
     except NETWORK_ERRORS as exc:

@@ -22,6 +22,7 @@ from bot.bench.measure import (
     split_figure,
 )
 from bot.bench.mix import COMMANDS, question_mix
+from bot.bench.posting import posting_figures
 from bot.paths import DataPaths
 from bot.progress import Progress
 
@@ -39,7 +40,7 @@ def _target(name: str, value, limit: float, unit: str) -> dict:
 def run(quick: bool, scale_n: int) -> dict:
     mix = question_mix()
     sizes = [100] if quick else sorted({100, scale_n})
-    bar = Progress("bench: section", 6 + len(sizes))
+    bar = Progress("bench: section", 7 + len(sizes))
     try:
         with tempfile.TemporaryDirectory() as tmp:
             real = DataPaths(store=Path(tmp) / "facts.sqlite")
@@ -51,6 +52,8 @@ def run(quick: bool, scale_n: int) -> dict:
             start = cold_start(runs=3 if quick else 7)
             bar.step("scheduler")
             sched = scheduler_figures(real, 2_000 if quick else 10_000)
+            bar.step("a slot with faulty channels")
+            slot = posting_figures(2_000 if quick else 10_000)
             bar.step("resident memory")
             rss = resident_mb(real)
             bar.step("sentence splitting")
@@ -90,6 +93,12 @@ def run(quick: bool, scale_n: int) -> dict:
         _target("bot resident memory, store loaded", rss, 150.0, "MB"),
         _target("scheduled send rate", sched["send_rate_per_s"], 50.0, "req/s"),
         _target(f"scheduler DB work, {sched['subscriptions']} due", sched["db_work_s"], 2.0, "s"),
+        _target(
+            f"slot of {slot['subscriptions']} due, 10 % faulty, end to end",
+            slot["end_to_end_s"],
+            round(slot["subscriptions"] / 50 * 1.1, 1),  # 220 s for 10,000 at 50 req/s
+            "s",
+        ),
         _target("split 1 MB one-line article", split_s, 5.0, "s"),
     ]
     return {
@@ -105,6 +114,7 @@ def run(quick: bool, scale_n: int) -> dict:
         "build": build_real,
         "resident_mb": rss,
         "scheduler": sched,
+        "slot": slot,
         "split_1mb_s": split_s,
         "scale": {str(k): v for k, v in scaled.items()},
         "targets": targets,
@@ -146,6 +156,12 @@ def render(r: dict) -> str:
         f"scheduler: {s['subscriptions']} due in one minute: plan {s['plan_ms']} ms, "
         f"run_once {s['run_once_s']} s, {s['digests_computed']} digest(s) computed, "
         f"{s['send_rate_per_s']} sends/s -> slot spread over {s['slot_duration_s']} s"
+    )
+    p = r["slot"]
+    lines.append(
+        f"slot: {p['subscriptions']} due, {p['faulty_share']:.0%} faulty channels, "
+        f"{p['rate_per_s']} req/s: all decided in {p['end_to_end_s']} s, clean ones out by "
+        f"{p['clean_done_s']} s (pacing alone: {p['pacing_floor_s']} s), {p['requests']} requests"
     )
     for n, x in r["scale"].items():
         a = x["answer"].get("all", {})

@@ -27,7 +27,6 @@ async def fan_out(
     sleep: Callable[[float], Awaitable[None]],
     stopping: Callable[[], bool],
     limit: int = MAX_IN_FLIGHT,
-    after_each: Callable[[], Awaitable[None]] | None = None,
 ) -> list[T]:
     """Run `start(item)` for every item, paced and bounded; returns the items never started
     (a stop was requested). `start` handles its own failures: one that ends in a
@@ -62,8 +61,6 @@ async def fan_out(
             tasks.add(task)
             task.add_done_callback(done)
             await asyncio.sleep(0)  # the post starts now, at its paced time
-            if after_each is not None:
-                await after_each()
         while tasks:
             await asyncio.wait(set(tasks), return_when=asyncio.FIRST_EXCEPTION)
             if crashed:

@@ -159,19 +159,13 @@ class StatusPoster:
         )
         self._sent = []
         self._held_at = -1  # read the claims just taken before the first send
-
-        async def flush_full() -> None:
-            if len(self._sent) >= CONFIRM_BATCH:
-                await self._flush(fp)
-
         try:
             left = await fan_out(
                 mine,
-                lambda post: self._post(post, now, report),
+                lambda post: self._post(post, now, fp, report),
                 rate=self.rate,
                 sleep=self.sleep,
                 stopping=lambda: self.stopping,
-                after_each=flush_full,
             )
             for rest in left:
                 await claims.release(self.db, rest.sub)
@@ -184,7 +178,9 @@ class StatusPoster:
         sent, self._sent = self._sent, []
         await claims.confirm_many(self.db, sent, fp)
 
-    async def _post(self, post: PlannedPost, now: dt.datetime, report: RunReport) -> None:
+    async def _post(
+        self, post: PlannedPost, now: dt.datetime, fp: str, report: RunReport
+    ) -> None:
         # A slot late because its sends failed says so; otherwise the bot was offline.
         note = late_note(post.slot, post.sub.zone, post.sub.failures > 0) if post.late else None
         guild = post.sub.guild_id
@@ -208,8 +204,10 @@ class StatusPoster:
             report.errors.append(f"{post.sub.channel_id}: {exc!r}")
             await self._failed(post.sub, PostFailed(repr(exc)[:100], permanent=False), now, report)
         else:
-            self._sent.append((post.sub, post.slot, message_id))  # confirmed in batches
+            self._sent.append((post.sub, post.slot, message_id))
             report.posted += 1
+            if len(self._sent) >= CONFIRM_BATCH:  # by the post's task: no start waits on it
+                await self._flush(fp)
 
     async def _still_held(self, post: PlannedPost) -> bool:
         """Whether this process still holds this post's claim; the claims are re-read only

@@ -374,3 +374,22 @@ async def test_stopping_mid_slot_releases_the_rest_and_loses_nothing(proc):
     await proc.start()  # the next start posts the released slots, late if need be
     await proc.tick(t + dt.timedelta(minutes=20))
     assert sorted(len(world.posts[50 + c]) for c in range(5)) == [1] * 5
+
+
+async def test_recovery_never_takes_a_claim_a_live_holder_owns(proc):
+    """Two processes on one file (a lock that could not hold, e.g. no flock): the second
+    leaves the first one's claim alone until its lease is over."""
+    from bot.posting import claims
+    from bot.posting.scheduler import lease
+
+    await add(proc.db, 10)
+    nine = START.replace(hour=9)
+    (sub,) = await proc.db.subscriptions()
+    until = lease(nine, 1, 49.0, 8.0)
+    assert await claims.claim(proc.db, [(sub, nine, False)], "the-other-one", nine, until)
+    report = await proc.tick(nine + dt.timedelta(seconds=5))  # the other one is still sending
+    assert report.recovered + report.released == 0 and proc.world.posts[10] == []
+    (sub,) = await proc.db.subscriptions()
+    assert sub.claim_holder == "the-other-one" and sub.claimed_slot == nine
+    report = await proc.tick(until + dt.timedelta(seconds=1))  # its lease is over: settled
+    assert report.released == 1 and report.posted == 1 and proc.world.posts[10] == [nine]

@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.posting import slots
+from bot.posting.access import subscribe_refusal
 from bot.posting.changes import ChangeLog
 from bot.posting.listing import pages, parse_channel_ref
 from bot.posting.options import new_subscription, parse_options
@@ -161,7 +162,8 @@ class Status(commands.Cog):
         return parse_channel_ref(text)
 
     async def _channel_here(self, ctx: commands.Context, text: str):
-        """A channel of this server that can be posted in, or None after saying why."""
+        """A channel of this server that the member sees and the bot can post in (see
+        bot.posting.access), or None after saying why."""
         channel_id = parse_channel_ref(text)
         channel = None
         if channel_id is not None:
@@ -176,6 +178,14 @@ class Status(commands.Cog):
             return None
         if not isinstance(channel, discord.abc.Messageable):
             await ctx.send("I can only post in a text channel.", ephemeral=True)
+            return None
+        refusal = subscribe_refusal(
+            channel.permissions_for(ctx.author).view_channel,
+            dict(channel.permissions_for(ctx.guild.me)),
+            channel.mention,
+        )
+        if refusal:
+            await ctx.send(refusal, ephemeral=True)
             return None
         return channel
 

@@ -160,3 +160,32 @@ async def test_shutdown_lets_the_post_in_flight_finish(bot):
     assert not unload.done() and cog.poster.stopping  # waiting for the post in flight
     release.set()
     await asyncio.wait_for(asyncio.gather(run, unload), 5)
+
+
+async def test_subscribe_says_which_permission_the_bot_lacks_and_changes_nothing(
+    bot, monkeypatch
+):
+    guild = bot.guilds[0]
+    target = guild.text_channels[1]
+    real = discord.TextChannel.permissions_for
+
+    def denied(channel, who):  # the channel's overwrites deny the bot two permissions
+        perms = real(channel, who)
+        if channel.id == target.id and who.id == guild.me.id:
+            perms.update(read_message_history=False, embed_links=False)
+        return perms
+
+    monkeypatch.setattr(discord.TextChannel, "permissions_for", denied)
+    reply = await say(f"!status subscribe {target.mention}")
+    assert "Embed Links, Read Message History" in reply.content
+    assert await channels(bot) == set()
+
+
+def test_subscribe_refusals_name_what_is_missing():
+    from bot.posting.access import NEEDED, subscribe_refusal
+
+    every = {flag: True for flag, _ in NEEDED}
+    assert subscribe_refusal(True, every, "#news") is None
+    assert "can't see #news yourself" in subscribe_refusal(False, every, "#news")
+    lacking = subscribe_refusal(True, {**every, "send_messages": False}, "#news")
+    assert "lack Send Messages there" in lacking and "Give me it" in lacking

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers.wording import safe_echo
+from bot.answers.wording import MAX_QUERY, safe_echo
 from bot.cooldown import UserCooldown, Verdict
 from cogs.replies import SlowDown, send_answer
 
@@ -64,15 +64,18 @@ class Errors(commands.Cog):
         return True
 
     async def _unknown_word(self, ctx: commands.Context) -> None:
-        """`!jonus`, `!onjo` are answered; `!play`, `!rank` (other bots') get silence."""
-        body = ctx.message.content[len(ctx.prefix or "") :].strip()
+        """`!jonus`, `!onjo` are answered; `!play`, `!rank` (other bots') get silence. The
+        text is cut to the query limit before anything reads it, and every lookup counts in
+        the member's cooldown (a refused one is silent unless the word is known)."""
+        prefix = ctx.prefix or ""
+        body = ctx.message.content[len(prefix) :][:MAX_QUERY].strip()
         word, _, rest = body.partition(" ")
-        if not self.bot.engine.knows(word, rest[:200]):
-            return
         verdict = self.cooldown.hit(ctx.author.id)
+        if verdict is Verdict.SILENT or not self.bot.engine.knows(word, rest):
+            return
         if verdict is Verdict.ALLOW:
-            await send_answer(ctx, self.bot.engine.answer(ctx.message.content))
-        elif verdict is Verdict.NOTIFY:
+            await send_answer(ctx, self.bot.engine.answer(prefix + body))
+        else:
             await ctx.send(slow_down(self.cooldown.retry_after(ctx.author.id)))
 
     @commands.Cog.listener()

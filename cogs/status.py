@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.posting import slots
-from bot.posting.access import subscribe_refusal
+from bot.posting.access import NEEDED, subscribe_refusal
 from bot.posting.changes import ChangeLog
 from bot.posting.listing import pages, parse_channel_ref
 from bot.posting.options import new_subscription, parse_options
@@ -179,9 +179,10 @@ class Status(commands.Cog):
         if not isinstance(channel, discord.abc.Messageable):
             await ctx.send("I can only post in a text channel.", ephemeral=True)
             return None
+        mine = channel.permissions_for(ctx.guild.me)
         refusal = subscribe_refusal(
             channel.permissions_for(ctx.author).view_channel,
-            dict(channel.permissions_for(ctx.guild.me)),
+            {flag: getattr(mine, flag) for flag, _ in NEEDED},
             channel.mention,
         )
         if refusal:

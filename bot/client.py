@@ -15,7 +15,7 @@ import discord
 from discord.ext import commands
 
 from bot.answers.engine import Engine
-from bot.config import Settings
+from bot.config import Settings, env_file_warning
 from bot.facts.store import load_store
 from bot.paths import DataPaths
 from bot.posting.lock import InstanceLock
@@ -261,6 +261,8 @@ async def main(settings: Settings) -> int:
     logging.getLogger("discord.client").addFilter(OneLineReconnects())
     logging.getLogger("discord.client").addFilter(NoVoiceWarnings())
     configure_endpoints(settings)
+    if warning := env_file_warning(settings.env_file):
+        print(warning, file=sys.stderr)
     lock = InstanceLock(settings.settings_db).acquire()
     try:
         store = await load_store(DataPaths(store=settings.facts_path))

@@ -178,3 +178,35 @@ async def test_a_resend_of_the_same_post_is_dropped_by_discord(fake, engine, tmp
         assert first == second and len(fake.posts_by_me(FAULTY)) == 1
     finally:
         await proc.kill()
+
+
+async def test_a_5xx_or_429_to_a_post_is_not_retried_in_line(fake, engine, tmp_path):
+    fake.channel(FAULTY, faults=["500"])
+    for ch in CLEAN:
+        fake.channel(ch, faults=["429"] if ch == CLEAN[0] else [])
+    proc = await Process(tmp_path / "s.sqlite", engine, fake.clock).start()
+    try:
+        await subscribe_all(proc.db)
+        report = await proc.tick()
+        # discord.py alone would sleep and send again inside the request; the backoff
+        # policy retries instead, at the next tick after the delay.
+        assert fake.attempts[FAULTY] == 1 and fake.attempts[CLEAN[0]] == 1
+        assert report.posted == 3 and report.retry_later == 2
+    finally:
+        await proc.kill()
+
+
+async def test_every_request_has_a_timeout(fake, engine, tmp_path, monkeypatch):
+    import aiohttp
+
+    import bot.transport
+
+    monkeypatch.setattr(bot.transport, "HTTP_TIMEOUT", aiohttp.ClientTimeout(total=0.2))
+    fake.channel(FAULTY, faults=["hang"])
+    proc = await Process(tmp_path / "s.sqlite", engine, fake.clock).start()
+    try:
+        channel = await proc.bot.fetch_channel(FAULTY)
+        with pytest.raises(TimeoutError):
+            await channel.send("a reply with no deadline of its own")
+    finally:
+        await proc.kill()

@@ -20,6 +20,7 @@ from bot.facts.store import load_store
 from bot.paths import DataPaths
 from bot.posting.lock import InstanceLock
 from bot.posting.subscriptions import SettingsDB
+from bot.reply_context import ReplyingContext
 from bot.transport import MAX_RATELIMIT_TIMEOUT, RateGate, bound_requests, request_trace
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,10 @@ class HyosanBot(commands.Bot):
         self.clock = clock
         self.initial_extensions = tuple(extensions)
         self.online_once = False  # a failure before the first READY is a start-up failure
+
+    async def get_context(self, origin, *, cls=ReplyingContext):
+        """Every command's Context reports a reply Discord refused (bot.reply_context)."""
+        return await super().get_context(origin, cls=cls)
 
     async def setup_hook(self) -> None:
         for ext in self.initial_extensions:

@@ -80,6 +80,11 @@ def change_tag(change_id: int) -> str:
     return f"status change {change_id}"
 
 
+def tagged_change(tag: str) -> int:
+    """The change id a `change_tag` names."""
+    return int(tag.rsplit(" ", 1)[1])
+
+
 class ChangeLog:
     """The change tables of the settings DB (migration 004)."""
 

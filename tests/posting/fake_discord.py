@@ -6,7 +6,8 @@ nonce already used in the channel in the last few minutes returns the first one 
 posting), and the request bodies, to check what the bot sent. Faults are queued per channel
 and consumed one per POST: "429", "500", "503", "403", "hang", "accept-500" (the message is
 posted, then the answer is a 500), "accept-hang" (posted, then no answer). A channel can be
-`busy` (60 messages by others follow each post) or have its history forbidden.
+`busy` (60 messages by others follow each post) or have its history forbidden. `/gateway` is
+just enough of a gateway for a real `hyosan-bot run` to come online (READY with no guilds).
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class FakeDiscord:
         app.router.add_get("/api/v10/channels/{channel}", self._channel)
         app.router.add_post("/api/v10/channels/{channel}/messages", self._post)
         app.router.add_get("/api/v10/channels/{channel}/messages", self._history)
+        app.router.add_get("/gateway", self._gateway)
         self._runner = web.AppRunner(app, shutdown_timeout=0.1)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -197,6 +199,29 @@ class FakeDiscord:
                 ch.messages.append(self._message(ch.id, self._user_json(77), {"content": str(i)}))
         self.posted.set()
         return message
+
+    async def _gateway(self, request):
+        """Just enough gateway for a real `hyosan-bot run`: HELLO, READY with no guilds (the
+        channels are fetched over REST), heartbeat ACKs."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}})
+        async for msg in ws:
+            op = json.loads(msg.data).get("op")
+            if op == 1:
+                await ws.send_json({"op": 11})
+            elif op == 2:
+                gateway = self.url.replace("http", "ws").replace("/api/v10", "/gateway")
+                ready = {
+                    "v": 10,
+                    "user": {**self._user_json(BOT_ID, "hyosan"), "bot": True},
+                    "guilds": [],
+                    "session_id": "fake",
+                    "resume_gateway_url": gateway,
+                    "application": {"id": str(BOT_ID), "flags": 0},
+                }
+                await ws.send_json({"op": 0, "t": "READY", "s": 1, "d": ready})
+        return ws
 
     async def _history(self, request):
         ch = self.channels[int(request.match_info["channel"])]

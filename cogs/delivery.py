@@ -31,6 +31,10 @@ def post_failure(exc: discord.HTTPException) -> PostFailed:
     return PostFailed(f"Discord answered {exc.status}", permanent=False, status=exc.status)
 
 
+def rate_limited(exc: discord.RateLimited) -> str:
+    return f"rate limited for {exc.retry_after:.0f} s"
+
+
 async def _channel(bot, channel_id: int):
     return bot.get_channel(channel_id) or await bot.fetch_channel(channel_id)
 
@@ -58,6 +62,8 @@ async def posted_with_tag(
                 return True
     except discord.Forbidden:
         return None
+    except discord.RateLimited as exc:
+        raise PostFailed(rate_limited(exc), permanent=False, status=429) from exc
     except discord.HTTPException as exc:
         raise post_failure(exc) from exc
     except NETWORK_ERRORS as exc:
@@ -100,6 +106,8 @@ async def send_post(bot, channel_id: int, nonce: str, **message) -> int:
             sent = await channel.send(nonce=nonce, **message)
     except RetryRefused as exc:
         raise PostFailed(str(exc), permanent=False, status=exc.status) from exc
+    except discord.RateLimited as exc:  # a wait over max_ratelimit_timeout: nothing was sent
+        raise PostFailed(rate_limited(exc), permanent=False, status=429) from exc
     except discord.HTTPException as exc:
         raise post_failure(exc) from exc
     except NETWORK_ERRORS as exc:

@@ -14,6 +14,7 @@ import pytest
 
 from bot.client import HyosanBot
 from bot.config import Settings
+from bot.posting.failures import PostFailed
 from bot.posting.options import SubscribeOptions, new_subscription
 from bot.posting.subscriptions import SettingsDB
 from tests.posting.fake_discord import FakeDiscord
@@ -208,5 +209,23 @@ async def test_every_request_has_a_timeout(fake, engine, tmp_path, monkeypatch):
         channel = await proc.bot.fetch_channel(FAULTY)
         with pytest.raises(TimeoutError):
             await channel.send("a reply with no deadline of its own")
+    finally:
+        await proc.kill()
+
+
+async def test_a_long_rate_limit_is_a_retry_later_not_an_unknown(fake, engine, tmp_path):
+    from cogs.delivery import send_post
+
+    fake.channel(FAULTY)
+    proc = await Process(tmp_path / "s.sqlite", engine, fake.clock).start()
+    try:
+
+        async def limited(*_, **__):
+            raise discord.RateLimited(120.0)
+
+        proc.bot.http.request = limited
+        with pytest.raises(PostFailed) as info:
+            await send_post(proc.bot, FAULTY, "n1", content="x")
+        assert info.value.status == 429 and not info.value.ambiguous
     finally:
         await proc.kill()

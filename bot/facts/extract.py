@@ -3,7 +3,8 @@
 Every rule here is about wording, not about a known article: a new article that uses the same
 forms ("X as Y", "Y (X)", "Y (played by X)", "X (who plays Y)") yields new facts on rebuild.
 The rules live in entities.py (mentions), casting.py (cast pairs), status_claims.py (status
-claims and returns); this module splits the articles and runs the whole pass.
+claims and returns), descriptions.py (what an article calls a person); this module splits
+the articles and runs the whole pass.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 
 from bot.facts.casting import CastCollector
 from bot.facts.curated import EntityDef, Lexicon
+from bot.facts.descriptions import DescriptionCollector
 from bot.facts.entities import EntityIndex
 from bot.facts.manifest import Source
 from bot.facts.records import Claim, Extraction, Sentence
@@ -118,6 +120,7 @@ def extract(
     returns: list[tuple[str, int, bool, bool]] = []
     claims: list[Claim] = []
     lore: list[tuple[int, str, float]] = []
+    described = DescriptionCollector(index)
     current = None
     prev = None
     for s in sentences:
@@ -143,6 +146,7 @@ def extract(
         claims.extend(sentence_claims(s, by_id[s.source_id], lex, before))
         prev = s
         lore.extend(_lore(s, lex))
+        described.collect(s)
     return Extraction(
         sentences=sentences,
         entities=dict(sorted(index.entities.items())),
@@ -151,4 +155,5 @@ def extract(
         returns=returns,
         claims=claims,
         lore=lore,
+        descriptions=described.result(),
     )

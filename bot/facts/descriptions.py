@@ -51,9 +51,9 @@ _FUNCTION = frozenset(
         *("the", "a", "an", "his", "her", "their", "its", "one", "who", "that", "which"),
         *("whose", "whom", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by"),
         *("with", "from", "as", "also", "is", "was", "be", "been", "this", "these", "those"),
-        *("bit", "lot", "little", "few", "couple"),  # "a bit", "a lot": quantities, not people
     }
 )
+_QUANTITY = frozenset({"bit", "lot", "little", "few", "couple", "while"})  # "a bit late"
 _PRONOUNS = frozenset(
     {"it", "this", "that", "there", "he", "she", "they", "we", "i", "you", "what", "who", "here"}
 )
@@ -89,6 +89,8 @@ def _clip(phrase: str, closed: bool = False) -> str | None:
         return None
     if kept[0].lower() in _RELATIVE and len(kept) < 3:
         return None
+    if len(kept) > 1 and kept[1].lower() in _QUANTITY:
+        return None  # "was a bit late": how much, not who
     inner = [w.lower() for w in kept[1:]]
     if (closed and (len(kept) < len(words) or any(w in _FUNCTION for w in inner))) or (
         cut and (len(kept) > 4 or any(w in _FUNCTION for w in inner))
@@ -104,11 +106,12 @@ class DescriptionCollector:
         self.index = index
         self.found: dict[tuple[str, int, str], Description] = {}
 
-    def collect(self, sentence: Sentence) -> None:
+    def collect(self, sentence: Sentence, spans: list[tuple[int, int, str]]) -> None:
+        """Descriptions around the names at `spans` (EntityIndex.spans of the sentence)."""
         if sentence.kind != "text":
             return
         text = sentence.display
-        for start, end, eid in self.index.spans(text):
+        for start, end, eid in spans:
             if self.index.entities[eid].kind not in KINDS:
                 continue
             for form, phrase in self._around(text, start, end):

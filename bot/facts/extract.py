@@ -127,7 +127,8 @@ def extract(
         if progress is not None and s.source_id != current:
             current = s.source_id
             progress(by_id[current].title)
-        named = index.mentions(s.display)
+        spans = index.spans(s.display)
+        named = list(dict.fromkeys(eid for _, _, eid in spans))
         mentions.extend((s.id, eid) for eid in named)
         s.spoiler = lex.spoilers.is_spoiler(
             s.display, any(index.entities[e].kind != "crew" for e in named)
@@ -146,7 +147,7 @@ def extract(
         claims.extend(sentence_claims(s, by_id[s.source_id], lex, before))
         prev = s
         lore.extend(_lore(s, lex))
-        described.collect(s)
+        described.collect(s, spans)
     return Extraction(
         sentences=sentences,
         entities=dict(sorted(index.entities.items())),

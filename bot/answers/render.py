@@ -82,9 +82,20 @@ def fit(parts: list[str], limit: int, sep: str = "\n") -> str:
     lo, hi = 1, len(out) - 1  # then whole lines from the end
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        fits = len(sep.join([*out[:mid], f"…and {len(out) - mid} more lines"])) <= limit
-        lo, hi = (mid, hi) if fits else (lo, mid - 1)
-    return sep.join([*out[:lo], f"…and {len(out) - lo} more lines"])[:limit]
+        lo, hi = (
+            (mid, hi)
+            if len(sep.join([*out[:mid], _dropped(len(out) - mid)])) <= limit
+            else (lo, mid - 1)
+        )
+    note = _dropped(len(out) - lo)
+    kept = out[:lo]
+    if len(sep.join([*kept, note])) > limit:  # the first line alone is too long for the note
+        kept = [clip(kept[0], max(limit - len(note) - len(sep), 1))]
+    return sep.join([*kept, note])
+
+
+def _dropped(n: int) -> str:
+    return f"…and {n} more line{'s' if n != 1 else ''}"
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:

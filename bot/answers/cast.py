@@ -72,7 +72,7 @@ class Cast:
                 ],
                 suggestions=[f"{p}cast {ctx.name(r.entity_id)}" for r in near],
             )
-        sid = None if match.suggestions else self.descriptions.unnamed(query)
+        sid = None if match.suggestions else self.descriptions.unnamed(query, ctx.m.search)
         if sid is None:
             return ctx.not_found(
                 "cast", query, match, "anyone", f"Try `{p}cast` for the main cast."

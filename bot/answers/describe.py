@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.answers.matching import SentenceSearch
 from bot.facts.store import DescriptionRow, FactStore
 
 STRONG = 90.0  # every typed word (nearly) printed in one description...
@@ -51,9 +52,12 @@ class Descriptions:
     def __init__(self, store: FactStore):
         self._rows = store.described()
         self._words = [set(words(r.text)) for r in self._rows]
-        self._vocab = sorted(set().union(*self._words)) if self._rows else []
+        self._by_word: dict[str, list[int]] = {}
+        for i, printed in enumerate(self._words):
+            for w in printed:
+                self._by_word.setdefault(w, []).append(i)
+        self._vocab = sorted(self._by_word)
         self._store = store
-        self._lowered: list[tuple[int, str]] | None = None
 
     def lookup(self, query: str) -> Described:
         """The one person a description names, else the nearest ones."""
@@ -63,8 +67,10 @@ class Descriptions:
         # How close each typed word comes to each printed word (typos: "vilain").
         close = {w: self._close(w) for w in set(asked)}
         weight = sum(len(w) for w in asked)
+        rows = {i for near in close.values() for v in near for i in self._by_word[v]}
         best: dict[str, tuple[float, DescriptionRow]] = {}
-        for row, printed in zip(self._rows, self._words, strict=True):
+        for i in sorted(rows):
+            row, printed = self._rows[i], self._words[i]
             score = (
                 sum(
                     len(w) * max((close[w].get(v, 0.0) for v in printed), default=0.0)
@@ -93,19 +99,18 @@ class Descriptions:
             out[v] = s if v[:3] == word[:3] else s / 2
         return out
 
-    def unnamed(self, query: str) -> int | None:
+    def unnamed(self, query: str, search: SentenceSearch) -> int | None:
         """A sentence that prints the description with no name next to it (so the reply can
-        say what the articles do say), or None."""
+        say what the articles do say), or None; `search` finds the candidates by word."""
         phrase = " ".join(re.findall(r"[0-9a-z'’-]+", query.lower()))
         phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase)
         if len(phrase) < 4:
             return None
-        if self._lowered is None:
-            self._lowered = [
-                (sid, f" {s.display.lower()} ")
-                for sid, s in self._store.sentences.items()
-                if s.kind == "text"
-            ]
-        rx = re.compile(rf"\W{re.escape(phrase)}\W")
-        found = [(len(text), sid) for sid, text in self._lowered if rx.search(text)]
+        rx = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+        sentences = self._store.sentences
+        found = [
+            (len(sentences[sid].display), sid)
+            for sid, _ in search.search(phrase, limit=20)
+            if rx.search(sentences[sid].display.lower())
+        ]
         return min(found)[1] if found else None  # the shortest says it most plainly

@@ -37,11 +37,19 @@ def clip(text: str, limit: int) -> str:
         return text
     if text.startswith("||") and text.endswith("||") and limit > 5:
         return "||" + clip(text[2:-2], limit - 4) + "||"
-    units = [m.span() for m in _UNITS.finditer(text)]
-    spaces = [
-        i for i, ch in enumerate(text[:limit]) if ch == " " and not any(a < i < b for a, b in units)
-    ]
-    cut = spaces[-1] if spaces else max(limit - 1, 0)
+    units: list[tuple[int, int]] = []
+    for m in _UNITS.finditer(text):
+        if m.start() >= limit:
+            break
+        units.append(m.span())
+    cut = text.rfind(" ", 0, limit)
+    while cut > 0 and any(a < cut < b for a, b in units):
+        cut = text.rfind(" ", 0, cut)
+    if cut <= 0:
+        cut = max(limit - 1, 0)
+        for a, b in units:  # no space to cut at: at least never inside a unit
+            if a < cut < b:
+                cut = a
     return text[:cut].rstrip(" ,;:—–") + "…"
 
 

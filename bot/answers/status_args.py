@@ -147,7 +147,9 @@ class StatusArgument:
         asked, though never a bare refusal)."""
         p = self.ctx.prefix
         topics = ", ".join(f"`{t}`" for t in self.status.topics())
-        maybe = f" (or a person: `{p}status {near[0]}`?)" if near else ", a person or `season 3`"
+        maybe = (
+            f" (or a person: `{p}status {near[0]}`?)" if near else " (or a person, or `season 3`)"
+        )
         digest = self.status.digest()
         note = Line(
             f"“{safe_echo(query, 40)}” isn't a status topic; topics are {topics}{maybe}. "

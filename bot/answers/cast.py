@@ -58,8 +58,8 @@ class Cast:
         if found.row is not None:
             return self.person(found.row.entity_id, found.row)
         p = ctx.prefix
-        near = [r for r in found.near if ctx.name(r.entity_id) not in match.suggestions]
-        if near and not match.suggestions:
+        near = found.near
+        if near and not match.suggestions:  # a near name is the better did-you-mean
             listed = ", ".join(f"{ctx.name(r.entity_id)} (“{r.text}”)" for r in near)
             return Answer(
                 "cast",

@@ -1,11 +1,10 @@
 """Descriptions the articles print next to a name, found by sentence shape (never by a known
 sentence), so `!cast the villain` can find who is meant:
 
-- after the name:  "Gwi-nam (Yoo In-soo), the villain character, ...", "Nam-ra (the class
-  president)", "Eun-ji, who was last seen in a lab", "X is a student who ...", "X was the ..."
-- before the name: "Jin-su's father, Lee Byeong-chan, ...", "his rival, Gwi-nam.",
-  "who portrays the school president Nam-ra", "along with the villain Gwi-nam",
-  "Patient Zero in this show was Lee Jin-su"
+- after the name:  "X (actor), the new school nurse, ...", "X (the class president)",
+  "X, who was last seen on the roof", "X is a student who ...", "X was the first to ..."
+- before the name: "Y's father, X (actor), ...", "her sister, X.", "who plays the bully X",
+  "along with the villain X", "The new principal is X."
 
 A description is a noun phrase (with its relative clause) cut where the sentence goes on: at a
 finite verb outside the relative clause, at punctuation, or after a few words.

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answers.context import Context, evidence
 from bot.answers.crew import PrintedRoles
 from bot.answers.describe import Descriptions
@@ -14,6 +16,7 @@ from bot.facts.names import exact_key
 from bot.facts.store import DescriptionRow, PairRow
 
 MAX_PAIRS = 4  # roles listed for one person; the best supported come first
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 class Cast:
@@ -32,9 +35,10 @@ class Cast:
         query = query.strip()
         if not query:
             return self.table()
-        role_ids = self.role_ids(query)
+        role = _ARTICLE.sub("", query)  # "the director" is the role "director"
+        role_ids = self.role_ids(role)
         if role_ids:
-            return self.crew(role_ids, query)
+            return self.crew(role_ids, role)
         match = ctx.m.names.lookup_any(name_keys(query))
         if match.id is None:
             return self.by_description(query, match)
@@ -86,7 +90,7 @@ class Cast:
             "No name printed",
             [
                 Line(
-                    f"The articles speak of “{safe_echo(query)}” but print no name beside it: "
+                    f"The articles speak of “{safe_echo(query)}” but name no one there: "
                     f"“{shorten(row.display, 220)}” {cite.cite(sid)}",
                     row.spoiler,
                 ),

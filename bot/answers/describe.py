@@ -58,6 +58,7 @@ class Descriptions:
                 self._by_word.setdefault(w, []).append(i)
         self._vocab = sorted(self._by_word)
         self._store = store
+        self._naming: set[int] | None = None
 
     def lookup(self, query: str) -> Described:
         """The one person a description names, else the nearest ones."""
@@ -100,17 +101,19 @@ class Descriptions:
         return out
 
     def unnamed(self, query: str, search: SentenceSearch) -> int | None:
-        """A sentence that prints the description with no name next to it (so the reply can
-        say what the articles do say), or None; `search` finds the candidates by word."""
+        """A sentence that prints the description and names no one (so the reply can say what
+        the articles do say without a guess), or None; `search` finds the candidates by word."""
         phrase = " ".join(re.findall(r"[0-9a-z'’-]+", query.lower()))
         phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase)
         if len(phrase) < 4:
             return None
         rx = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
         sentences = self._store.sentences
+        if self._naming is None:  # sentences that name someone: they may say who it is
+            self._naming = {sid for sids in self._store.mentions.values() for sid in sids}
         found = [
             (len(sentences[sid].display), sid)
             for sid, _ in search.search(phrase, limit=20)
-            if rx.search(sentences[sid].display.lower())
+            if sid not in self._naming and rx.search(sentences[sid].display.lower())
         ]
         return min(found)[1] if found else None  # the shortest says it most plainly

@@ -49,7 +49,7 @@ def test_no_one_described_so_is_not_guessed(engine):
 def test_a_description_printed_without_a_name_says_so_with_its_sentence(engine):
     answer = engine.answer("!cast the science teacher")
     assert not answer.ok and answer.match is None
-    assert "print no name" in answer.lines[0].text
+    assert "name no one there" in answer.lines[0].text
     assert "science teacher" in answer.citations[0].quote
 
 

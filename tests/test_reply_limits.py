@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.answers.catalog import COMMANDS
@@ -17,6 +17,7 @@ from bot.answers.engine import Engine
 from bot.answers.render import MESSAGE_LIMIT, clip, fit, to_text
 from bot.embeds import answer_embed, quotes_embed
 from tests.conftest import TODAY, load
+from tests.test_fuzz import messages as fuzz_messages
 
 BROKEN = re.compile(
     r"\[\d+(?![\d\]])"  # a footnote marker cut open: "[1"
@@ -131,3 +132,16 @@ def test_fit_keeps_whole_lines_within_the_limit(lines, limit):
     for line in clipped:
         if line.endswith("…") or line.endswith("…||"):
             intact(line)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(message=fuzz_messages)
+def test_any_message_is_sent_within_the_limits(engine, message):
+    answer = engine.answer(message)
+    text = to_text(answer)
+    assert len(text) < MESSAGE_LIMIT
+    intact(text)
+    within_limits(answer_embed(answer), answer_description=True)
+    within_limits(quotes_embed(answer), answer_description=False)

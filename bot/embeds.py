@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import discord
 
-from bot.answers.render import article_line, fit
+from bot.answers.render import MESSAGE_LIMIT, article_line, clip, fit
 from bot.answers.types import Answer, Citation
 
 DESCRIPTION_LIMIT = 4096
+# An answer's description is held to one message's worth, as its text form is: a phone screen
+# or two, and the same cut whether a reply is read as an embed or as text.
+ANSWER_DESCRIPTION = MESSAGE_LIMIT - 1
 FIELD_LIMIT = 1024
 FIELD_NAME_LIMIT = 256
 TITLE_LIMIT = 256
@@ -30,7 +33,7 @@ def _chunks(lines: list[str], limit: int) -> list[str]:
     out: list[str] = []
     cur: list[str] = []
     for line in lines:
-        line = line[:limit]
+        line = clip(line, limit)
         if cur and sum(len(x) + 1 for x in cur) + len(line) > limit:
             out.append("\n".join(cur))
             cur = []
@@ -48,7 +51,9 @@ def _add_fields(embed: discord.Embed, fields: list[tuple[str, str]], reserve: in
             or len(embed) + len(name) + len(value) + reserve > TOTAL_LIMIT
         ):
             return len(fields) - i
-        embed.add_field(name=name[:FIELD_NAME_LIMIT], value=value[:FIELD_LIMIT], inline=False)
+        embed.add_field(
+            name=clip(name, FIELD_NAME_LIMIT), value=clip(value, FIELD_LIMIT), inline=False
+        )
     return 0
 
 
@@ -64,16 +69,17 @@ def answer_embed(answer: Answer, spoilers: bool = True, note: str | None = None)
     if note:
         lines.insert(0, f"*{note}*")
     embed = discord.Embed(
-        title=answer.title[:TITLE_LIMIT],
-        description=fit(lines, DESCRIPTION_LIMIT),
+        title=clip(answer.title, TITLE_LIMIT),
+        description=fit(lines, ANSWER_DESCRIPTION),
         colour=OK_COLOUR if answer.ok else MISS_COLOUR,
     )
     if not answer.citations:
         return embed
-    embed.set_footer(text=ANSWER_FOOTER)
     values = _chunks([article_line(c) for c in answer.articles], FIELD_LIMIT)
     fields = [("Sources" if i == 0 else "Sources (cont.)", v) for i, v in enumerate(values)]
-    _add_fields(embed, fields)
+    left = _add_fields(embed, fields, reserve=len(ANSWER_FOOTER) + 60)
+    more = f" · …and {left} more fields of sources: Quotes" if left else ""
+    embed.set_footer(text=ANSWER_FOOTER + more)
     return embed
 
 
@@ -87,7 +93,7 @@ def _quote(c: Citation, spoilers: bool, limit: int) -> str:
 def quotes_embed(answer: Answer, spoilers: bool = True) -> discord.Embed:
     """The verbatim quotes behind an answer, one field per footnote (continued if long)."""
     embed = discord.Embed(
-        title=f"Quotes — {answer.title}"[:TITLE_LIMIT],
+        title=clip(f"Quotes — {answer.title}", TITLE_LIMIT),
         colour=OK_COLOUR if answer.ok else MISS_COLOUR,
     )
     groups = answer.quotes()

@@ -1,16 +1,22 @@
-"""`!cast`: character -> actor, actor -> character, crew roles, and the main cast table."""
+"""`!cast`: character -> actor, actor -> character, crew roles, a description ("the villain")
+-> the person the articles call so, and the main cast table."""
 
 from __future__ import annotations
 
+import re
+
 from bot.answers.context import Context, evidence
 from bot.answers.crew import PrintedRoles
+from bot.answers.describe import Descriptions
+from bot.answers.matching import Match
 from bot.answers.returns import Returns
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import name_keys, safe_echo
+from bot.answers.wording import name_keys, safe_echo, shorten
 from bot.facts.names import exact_key
-from bot.facts.store import PairRow
+from bot.facts.store import DescriptionRow, PairRow
 
 MAX_PAIRS = 4  # roles listed for one person; the best supported come first
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 class Cast:
@@ -21,6 +27,7 @@ class Cast:
         self._table: list[PairRow] | None = None
         self._printed: PrintedRoles | None = None
         self.returning = Returns(ctx)
+        self._descriptions: Descriptions | None = None
 
     def __call__(self, query: str) -> Answer:
         """Character -> actor, actor -> character, crew role -> person; empty -> main cast."""
@@ -28,20 +35,82 @@ class Cast:
         query = query.strip()
         if not query:
             return self.table()
-        role_ids = self.role_ids(query)
+        role = _ARTICLE.sub("", query)  # "the director" is the role "director"
+        role_ids = self.role_ids(role)
         if role_ids:
-            return self.crew(role_ids, query)
+            return self.crew(role_ids, role)
         match = ctx.m.names.lookup_any(name_keys(query))
         if match.id is None:
-            return ctx.not_found(
-                "cast", query, match, "anyone", f"Try `{ctx.prefix}cast` for the main cast."
-            )
+            return self.by_description(query, match)
         entity = store.entities[match.id]
         if entity.kind == "crew":
             return self.crew([entity.id], None)
+        return self.person(entity.id)
+
+    @property
+    def descriptions(self) -> Descriptions:
+        """What the articles call each person (indexed on first use)."""
+        if self._descriptions is None:
+            self._descriptions = Descriptions(self.ctx.store)
+        return self._descriptions
+
+    def by_description(self, query: str, match: Match) -> Answer:
+        """`!cast the villain`: the one person an article describes so; else did-you-mean
+        (names and descriptions), else what the articles say with no name beside it."""
+        ctx = self.ctx
+        found = self.descriptions.lookup(query)
+        if found.row is not None:
+            return self.person(found.row.entity_id, found.row)
+        p = ctx.prefix
+        near = found.near
+        if near and not match.suggestions:  # a near name is the better did-you-mean
+            listed = ", ".join(f"{ctx.name(r.entity_id)} (“{r.text}”)" for r in near)
+            return Answer(
+                "cast",
+                False,
+                None,
+                "Did you mean…?",
+                [
+                    Line(f"No article calls anyone “{safe_echo(query)}”. Closest: {listed}."),
+                    Line(f"Try `{p}cast <name>` with one of them."),
+                ],
+                suggestions=[f"{p}cast {ctx.name(r.entity_id)}" for r in near],
+            )
+        sid = None if match.suggestions else self.descriptions.unnamed(query, ctx.m.search)
+        if sid is None:
+            return ctx.not_found(
+                "cast", query, match, "anyone", f"Try `{p}cast` for the main cast."
+            )
+        cite = Citer(ctx.store)
+        row = ctx.store.sentences[sid]
+        return Answer(
+            "cast",
+            False,
+            None,
+            "No name printed",
+            [
+                Line(
+                    f"The articles speak of “{safe_echo(query)}” but name no one there: "
+                    f"“{shorten(row.display, 220)}” {cite.cite(sid)}",
+                    row.spoiler,
+                ),
+                Line(f"Try `{p}cast` for the main cast."),
+            ],
+            cite.citations,
+        )
+
+    def person(self, eid: str, described: DescriptionRow | None = None) -> Answer:
+        """Who plays whom for one character or actor; `described`: how they were found."""
+        ctx, store = self.ctx, self.ctx.store
+        entity = store.entities[eid]
         cite = Citer(store)
         pairs = ctx.pairs_for(entity.id)
         lines: list[Line] = []
+        if described is not None:
+            sid = described.sentence_id
+            lines.append(
+                Line(f"{entity.name}, “{described.text}” {cite.cite(sid)}", cite.spoiler([sid]))
+            )
         for pair in pairs[:MAX_PAIRS]:
             ev = evidence(pair)
             actor = store.entities[pair.actor_id]

@@ -33,7 +33,9 @@ COMMANDS = (
         "cast [name]",
         "cast On-jo",
         "who plays whom: a character, an actor, or a crew role such as director",
-        "With no name: the main cast. Spellings are forgiving: onjo, 온조, Park Ji-hoo.",
+        "With no name: the main cast. Spellings are forgiving: onjo, 온조, Park Ji-hoo. "
+        "A description the articles print works too: `{p}cast the villain`, "
+        "`{p}cast patient zero`.",
     ),
     Command(
         "status",
@@ -42,7 +44,8 @@ COMMANDS = (
         "status trailer",
         "the Season 2 digest; with a topic, that topic's timeline",
         "Topics: renewal, filming, trailer, release, episodes, cast (typos are fine). "
-        "Where sources disagree, the timeline shows both sides.",
+        "Where sources disagree, the timeline shows both sides. A person (`{p}status cheong-san`) "
+        "gives their Season 2 return; `{p}status season 3` what the sources say of a third season.",
     ),
     Command(
         "lore",

@@ -73,7 +73,9 @@ class Engine:
     def warm(self) -> None:
         """Build everything that is otherwise built on first use (for a long-running bot)."""
         _ = self.ctx.m.search
+        _ = self.cast.descriptions
         self.status.warm()
+        self.status.argument.later_sentences(3)
         self.ctx.check.warm()
 
     def answer(self, message: str) -> Answer:

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 
 from bot.answers.types import Answer, Citation
 
-TEXT_LIMIT = 4096
+MESSAGE_LIMIT = 2000  # Discord: a message's content is under 2,000 characters
+TEXT_LIMIT = MESSAGE_LIMIT - 1  # a whole reply as text fits one message
+# Whole units a cut never splits: footnote markers, markdown links, inline code, bold.
+_UNITS = re.compile(r"(?:\[\d+\])+|\[[^\]\n]*\]\([^)\n]*\)|`[^`\n]*`|\*\*[^*\n]*\*\*")
+_ITEM = re.compile(r"^(?:[•*>-] |\[\d+\] |\|\|[•*>-] )")  # a line that is one item of a list
+_MORE = re.compile(r"^…and (\d+) (.*)$")
 
 
 def date_label(c: Citation) -> str:
@@ -24,32 +30,116 @@ def citation_line(c: Citation) -> str:
     return f"{article_line(c)} ({c.source})"
 
 
-def fit(parts: list[str], limit: int, sep: str = "\n") -> str:
-    """Join parts, dropping whole parts from the end (with a note) to stay within limit."""
-    out: list[str] = []
-    used = 0
-    for i, part in enumerate(parts):
-        extra = len(part) + (len(sep) if out else 0)
-        if used + extra > limit - 40:
-            out.append(f"… ({len(parts) - i} more lines cut)")
+def clip(text: str, limit: int) -> str:
+    """One line within `limit` characters, cut at a space with "…", never inside a footnote
+    marker, a markdown link, inline code or bold; a line behind a spoiler bar stays behind it."""
+    if len(text) <= limit:
+        return text
+    if text.startswith("||") and text.endswith("||") and limit > 5:
+        return "||" + clip(text[2:-2], limit - 4) + "||"
+    units: list[tuple[int, int]] = []
+    for m in _UNITS.finditer(text):
+        if m.start() >= limit:
             break
-        out.append(part)
-        used += extra
-    text = sep.join(out)
-    return text[:limit]
+        units.append(m.span())
+    cut = text.rfind(" ", 0, limit)
+    while cut > 0 and any(a < cut < b for a, b in units):
+        cut = text.rfind(" ", 0, cut)
+    if cut <= 0:
+        cut = max(limit - 1, 0)
+        for a, b in units:  # no space to cut at: at least never inside a unit
+            if a < cut < b:
+                cut = a
+    return text[:cut].rstrip(" ,;:—–") + "…"
+
+
+def fit(parts: list[str], limit: int, sep: str = "\n") -> str:
+    """Join lines within `limit` characters, only ever cutting at a line boundary: the longest
+    list (bullets, footnotes) is trimmed first, with "…and N more" where its items stop; then
+    lines are dropped from the end, counted the same way. One over-long line is clipped."""
+    lines = [clip(p, limit) for p in parts]
+
+    def size(blocks: list[list[str]]) -> int:
+        return len(sep.join(line for block in blocks for line in block))
+
+    blocks = _blocks(lines)
+    runs = sorted(
+        (i for i, b in enumerate(blocks) if len(b) > 1), key=lambda i: -len(sep.join(blocks[i]))
+    )
+    for i in runs:
+        if size(blocks) <= limit:
+            break
+        items = blocks[i]
+        after = blocks[i + 1][0] if i + 1 < len(blocks) and blocks[i + 1] else ""
+        merged = _MORE.match(after)
+        if merged:
+            blocks[i + 1] = []  # "…and 2 older claims." is counted into the new note
+
+        def shown(k: int, items=items, merged=merged) -> list[str]:
+            return [*items[:k], _more(len(items) - k, merged, "more")]
+
+        lo, hi = 1, len(items) - 1  # the most items that fit, at least one: binary search
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            trial = [*blocks[:i], shown(mid), *blocks[i + 1 :]]
+            lo, hi = (mid, hi) if size(trial) <= limit else (lo, mid - 1)
+        blocks[i] = shown(lo)
+    out = [line for block in blocks for line in block]
+    if len(sep.join(out)) <= limit:
+        return sep.join(out)
+    lo, hi = 1, len(out) - 1  # then whole lines from the end
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (
+            (mid, hi)
+            if len(sep.join([*out[:mid], _dropped(len(out) - mid)])) <= limit
+            else (lo, mid - 1)
+        )
+    note = _dropped(len(out) - lo)
+    kept = out[:lo]
+    if len(sep.join([*kept, note])) > limit:  # the first line alone is too long for the note
+        kept = [clip(kept[0], max(limit - len(note) - len(sep), 1))]
+    return sep.join([*kept, note])
+
+
+def _dropped(n: int) -> str:
+    return f"…and {n} more line{'s' if n != 1 else ''}"
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """Lines grouped: each run of list items is one block, every other line a block alone."""
+    blocks: list[list[str]] = []
+    for line in lines:
+        if _ITEM.match(line) and blocks and len(blocks[-1]) and _ITEM.match(blocks[-1][-1]):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _more(n: int, merged: re.Match | None, what: str) -> str:
+    """'…and 3 more', or an existing '…and 2 older claims.' counting the new ones too."""
+    if merged:
+        return f"…and {int(merged.group(1)) + n} {merged.group(2)}"
+    return f"…and {n} {what}"
 
 
 def to_text(answer: Answer, limit: int = TEXT_LIMIT) -> str:
-    """The whole reply as a person reads it."""
-    parts = [answer.title, *(line.text for line in answer.lines)]
+    """The whole reply as a person reads it, within one message: the sources block is kept
+    (trimmed only when it alone would take more than half) and the answer's lines fit the rest."""
+    sources: list[str] = []
     if answer.citations:
-        parts.append(
+        sources.append(
             "Sources (est. = date estimated):"
             if any(c.estimated for c in answer.citations)
             else "Sources:"
         )
-        parts.extend(citation_line(c) for c in answer.articles)
-    return fit(parts, limit)
+        sources.extend(citation_line(c) for c in answer.articles)
+    tail = fit(sources, limit // 2) if sources else ""
+    title = clip(answer.title, 256)
+    budget = limit - len(title) - (len(tail) + 2 if tail else 1)
+    body = fit([line.text for line in answer.lines], budget) if answer.lines else ""
+    return "\n".join(part for part in (title, body, tail) if part)
 
 
 def to_dict(answer: Answer) -> dict:

@@ -7,6 +7,8 @@ claim on one topic newest first, each with its date and footnote, disagreements 
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from rapidfuzz import fuzz, process
 
 from bot.answers.context import Context
@@ -120,8 +122,15 @@ class Status:
             return self.digest()
         topic = self.topic_for(query)
         if topic is None:
-            return self.names.unknown(query)
+            return self.argument(query)
         return self.timeline(topic)
+
+    @cached_property
+    def argument(self):
+        """`!status <person | season 3 | anything else>`: bot/answers/status_args.py."""
+        from bot.answers.status_args import StatusArgument
+
+        return StatusArgument(self.ctx, self)
 
     # --- the digest ----------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import platform
 import tempfile
 from pathlib import Path
 
+from bot.bench.arguments import argument_mix, render_latency
 from bot.bench.measure import (
     answer_latency,
     build_figures,
@@ -37,7 +38,7 @@ def _target(name: str, value, limit: float, unit: str) -> dict:
 
 
 def run(quick: bool, scale_n: int) -> dict:
-    mix = question_mix()
+    mix = question_mix() + argument_mix()
     sizes = [100] if quick else sorted({100, scale_n})
     bar = Progress("bench: section", 6 + len(sizes))
     try:
@@ -47,6 +48,7 @@ def run(quick: bool, scale_n: int) -> dict:
             build_real = build_figures(real)
             bar.step("answer latency")
             latency = answer_latency(real, mix, rounds=1 if quick else 5)
+            latency["fit_to_limits"] = render_latency(real, mix)
             bar.step("cold start")
             start = cold_start(runs=3 if quick else 7)
             bar.step("scheduler")
@@ -120,7 +122,7 @@ def render(r: dict) -> str:
         f"{'answer latency (real store)':<32}{'n':>6}{'p50 µs':>10}{'p99 µs':>10}{'max µs':>10}",
     ]
     lat = r["latency"]
-    for c in (*COMMANDS, "all", "naive_extractOne"):
+    for c in (*COMMANDS, "all", "naive_extractOne", "fit_to_limits"):
         if c in lat:
             x = lat[c]
             lines.append(f"  {c:<30}{x['n']:>6}{x['p50_us']:>10}{x['p99_us']:>10}{x['max_us']:>10}")

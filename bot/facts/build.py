@@ -34,13 +34,15 @@ class BuildSummary:
     cast_pairs: int
     claims: int
     lore_facts: int
+    descriptions: int = 0
 
     def __str__(self) -> str:
         return (
             f"built {rel(self.path)}: {self.sources} sources, {self.sentences} sentences, "
             f"{self.entities} entities ({self.discovered} discovered), "
             f"{self.cast_pairs} cast pairs, "
-            f"{self.claims} status claims, {self.lore_facts} lore facts"
+            f"{self.claims} status claims, {self.lore_facts} lore facts, "
+            f"{self.descriptions} descriptions"
         )
 
 
@@ -91,6 +93,7 @@ def build(paths: DataPaths | None = None) -> BuildSummary:
         cast_pairs=len(x.pairs),
         claims=len(x.claims),
         lore_facts=len(x.lore),
+        descriptions=len(x.descriptions),
     )
 
 
@@ -184,6 +187,10 @@ def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: i
         ],
     )
     con.executemany("INSERT INTO lore VALUES (?, ?, ?)", x.lore)
+    con.executemany(
+        "INSERT INTO descriptions VALUES (?, ?, ?, ?)",
+        [(d.entity_id, d.sentence_id, d.text, d.form) for d in x.descriptions],
+    )
     con.executemany(
         "INSERT INTO topics VALUES (?, ?, ?, ?, ?)",
         [

@@ -3,7 +3,8 @@
 Every rule here is about wording, not about a known article: a new article that uses the same
 forms ("X as Y", "Y (X)", "Y (played by X)", "X (who plays Y)") yields new facts on rebuild.
 The rules live in entities.py (mentions), casting.py (cast pairs), status_claims.py (status
-claims and returns); this module splits the articles and runs the whole pass.
+claims and returns), descriptions.py (what an article calls a person); this module splits
+the articles and runs the whole pass.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 
 from bot.facts.casting import CastCollector
 from bot.facts.curated import EntityDef, Lexicon
+from bot.facts.descriptions import DescriptionCollector
 from bot.facts.entities import EntityIndex
 from bot.facts.manifest import Source
 from bot.facts.records import Claim, Extraction, Sentence
@@ -118,13 +120,15 @@ def extract(
     returns: list[tuple[str, int, bool, bool]] = []
     claims: list[Claim] = []
     lore: list[tuple[int, str, float]] = []
+    described = DescriptionCollector(index)
     current = None
     prev = None
     for s in sentences:
         if progress is not None and s.source_id != current:
             current = s.source_id
             progress(by_id[current].title)
-        named = index.mentions(s.display)
+        spans = index.spans(s.display)
+        named = list(dict.fromkeys(eid for _, _, eid in spans))
         mentions.extend((s.id, eid) for eid in named)
         s.spoiler = lex.spoilers.is_spoiler(
             s.display, any(index.entities[e].kind != "crew" for e in named)
@@ -143,6 +147,7 @@ def extract(
         claims.extend(sentence_claims(s, by_id[s.source_id], lex, before))
         prev = s
         lore.extend(_lore(s, lex))
+        described.collect(s, spans)
     return Extraction(
         sentences=sentences,
         entities=dict(sorted(index.entities.items())),
@@ -151,4 +156,5 @@ def extract(
         returns=returns,
         claims=claims,
         lore=lore,
+        descriptions=described.result(),
     )

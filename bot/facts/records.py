@@ -46,6 +46,16 @@ class CastPair:
     evidence: dict[int, str] = field(default_factory=dict)  # sentence id -> form
 
 
+@dataclass(frozen=True)
+class Description:
+    """A description an article prints next to a person's name ("the villain character")."""
+
+    entity_id: str
+    sentence_id: int
+    text: str
+    form: str  # which sentence shape printed it
+
+
 @dataclass
 class Extraction:
     """Everything the builder stores, in deterministic order."""
@@ -57,3 +67,4 @@ class Extraction:
     returns: list[tuple[str, int, bool, bool]]
     claims: list[Claim]
     lore: list[tuple[int, str, float]]
+    descriptions: list[Description] = field(default_factory=list)

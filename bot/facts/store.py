@@ -76,6 +76,16 @@ class ClaimRow:
 
 
 @dataclass(frozen=True)
+class DescriptionRow:
+    """What an article calls a person, as printed next to the name ("the villain character")."""
+
+    entity_id: str
+    sentence_id: int
+    text: str
+    form: str
+
+
+@dataclass(frozen=True)
 class TopicRow:
     id: str
     family: str
@@ -101,6 +111,14 @@ class FactStore:
     lore_topics: dict[str, TopicRow]
     vocab: dict[str, dict[str, list[str]]]
     content_hash: str
+    descriptions: dict[str, list[DescriptionRow]] = field(default_factory=dict)
+
+    def described(self, eid: str | None = None) -> list[DescriptionRow]:
+        """The descriptions the articles print next to one person (newest source first), or
+        next to anyone when `eid` is None."""
+        if eid is not None:
+            return self.descriptions.get(eid, [])
+        return [d for rows in self.descriptions.values() for d in rows]
 
     @property
     def newest_source(self) -> SourceInfo:
@@ -266,6 +284,12 @@ async def _read(db: aiosqlite.Connection) -> FactStore:
             )
         ]
         vocab = {r[0]: json.loads(r[1]) for r in await rows("SELECT name, value FROM vocab")}
+        descriptions: dict[str, list[DescriptionRow]] = defaultdict(list)
+        for r in await rows(
+            "SELECT d.entity_id, d.sentence_id, d.text, d.form FROM descriptions d "
+            + _NEWEST_FIRST.format(t="d")
+        ):
+            descriptions[r[0]].append(DescriptionRow(*r))
     finally:
         await db.close()
     return FactStore(
@@ -281,4 +305,5 @@ async def _read(db: aiosqlite.Connection) -> FactStore:
         lore_topics={t.id: t for t in topics if t.family == "lore"},
         vocab=vocab,
         content_hash=meta.get("content_hash", ""),
+        descriptions=dict(descriptions),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.answers.types import Answer, Citation
+from bot.facts.shown import neutralise
 
 TEXT_LIMIT = 4096
 
@@ -49,7 +50,7 @@ def to_text(answer: Answer, limit: int = TEXT_LIMIT) -> str:
             else "Sources:"
         )
         parts.extend(citation_line(c) for c in answer.articles)
-    return fit(parts, limit)
+    return fit([neutralise(p) for p in parts], limit)
 
 
 def to_dict(answer: Answer) -> dict:
@@ -90,7 +91,7 @@ def quotes_text(answer: Answer, limit: int = TEXT_LIMIT) -> str:
         parts.extend(f"  “{c.quote}”" for c in quotes)
     if len(parts) == 1:
         parts.append("This reply cites no sources.")
-    return fit(parts, limit)
+    return fit([neutralise(p) for p in parts], limit)
 
 
 def quotes_request(message: str, prefix: str = "!") -> str | None:

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.errors import BuildError
 from bot.facts.dates import FoundDate, newest_mentioned, printed_in_text
@@ -45,6 +46,8 @@ class Article:
     date_basis: str  # printed | estimated
     date_clue: str
     origin: str
+    url: str = ""  # where it was read from, when it came from the web
+    outlet: str = ""  # who published it: the page's site name, the feed's title, or the host
 
 
 def _decode_text(raw: bytes, name: str) -> str:
@@ -92,22 +95,15 @@ def _read_local(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _fetch(url: str) -> tuple[bytes, str | None]:  # pragma: no cover - tests never use the network
-    """A page's bytes and its HTTP charset; refused over the size limit or on any failure."""
-    import urllib.error
-    import urllib.request
+def fetch_page(url: str) -> tuple[bytes, str | None, str]:
+    """A page's bytes, its HTTP charset and its final URL, through the safe intake
+    (bot.facts.fetch: http(s) only, no private addresses, a total deadline, a size cap)."""
+    import asyncio
 
-    req = urllib.request.Request(url, headers={"User-Agent": "hyosan-bot (article import)"})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as resp:
-            raw = resp.read(MAX_INPUT_BYTES + 1)
-            charset = resp.headers.get_content_charset()
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise IngestRefused(f"{url}: could not download it ({exc})") from None
-    if len(raw) > MAX_INPUT_BYTES:
-        limit = f"{MAX_INPUT_BYTES / 1e6:.0f} MB"
-        raise IngestRefused(f"{url}: over the {limit} limit for one article")
-    return raw, charset
+    from bot.facts.fetch import fetch, policy_from_env
+
+    got = asyncio.run(fetch(url, policy_from_env(max_bytes=MAX_INPUT_BYTES)))
+    return got.body, got.charset, got.url
 
 
 def _listing(html: str, doc, text: str) -> str | None:
@@ -146,8 +142,9 @@ def _listing(html: str, doc, text: str) -> str | None:
     return None
 
 
-def _extract_html(html: str, name: str) -> tuple[str, str | None, FoundDate | None]:
-    """(main text, title, printed date) of a web page; a list of articles is refused."""
+def _extract_html(html: str, name: str) -> tuple[str, str | None, FoundDate | None, str]:
+    """(main text, title, printed date, site name) of a web page; a list of articles is
+    refused."""
     import htmldate
     import trafilatura
 
@@ -166,7 +163,7 @@ def _extract_html(html: str, name: str) -> tuple[str, str | None, FoundDate | No
         if iso
         else None
     )
-    return text, title, printed
+    return text, title, printed, collapse_ws((doc.sitename or "") if doc else "")
 
 
 def _title_from_text(body: str) -> str | None:
@@ -207,17 +204,28 @@ def _date(
     in_text = printed_in_text(body)
     if published:
         try:
-            dt.date.fromisoformat(published)
+            given = dt.date.fromisoformat(published)
         except ValueError:
             raise IngestRefused(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
+        if given > today:
+            raise IngestRefused(
+                f"--published {published} is later than today ({today}); give the day the "
+                "article came out"
+            )
         if in_text and DATELINE.match(body) and in_text.iso != published:
             raise IngestRefused(
                 f"{name}: the article prints {in_text.iso} but --published says {published}"
             )
         return published, "printed", "Given with --published when the article was added."
     found = printed or in_text
+    if found and dt.date.fromisoformat(found.iso) > today:
+        raise IngestRefused(
+            f"{name}: its printed date {found.iso} is later than today ({today}); give the "
+            "real date with --published YYYY-MM-DD"
+        )
     if found:
-        return found.iso, "printed", f"Printed: {found.evidence}"
+        clue = found.evidence if found is printed else f'The article prints "{found.evidence}"'
+        return found.iso, "printed", clue
     if est := newest_mentioned(body, today):
         return (
             est.iso,
@@ -229,27 +237,28 @@ def _date(
     )
 
 
-def read_article(
-    where: str, *, title: str | None = None, published: str | None = None, today: dt.date
+def article_from_bytes(
+    raw: bytes,
+    *,
+    name: str,
+    is_html: bool,
+    charset: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    url: str = "",
+    outlet: str = "",
+    origin: str = "",
+    today: dt.date,
 ) -> Article:
-    """Read, extract and date one article; IngestRefused (one line) when it cannot go in."""
-    if where.startswith("https://") or where.startswith("http://"):
-        raw, charset = _fetch(where)
-        name, is_html = where, True
-    else:
-        path = Path(where)
-        raw, charset, name = _read_local(path), None, path.name
-        suffix = path.suffix.lower()
-        if suffix not in (".html", ".htm", ".txt"):
-            raise IngestRefused(f"{name}: give a saved web page (.html) or a text file (.txt)")
-        is_html = suffix != ".txt"
+    """Extract, check and date one downloaded or saved article; IngestRefused (one line)
+    when it cannot go in. `outlet` falls back to the page's site name, then the URL's host."""
     if not raw.strip():
         raise IngestRefused(f"{name}: not an article (an empty file)")
-    printed = None
+    printed, site = None, ""
     if is_html:
-        body, found_title, printed = _extract_html(_decode_html(raw, name, charset), name)
+        body, found_title, printed, site = _extract_html(_decode_html(raw, name, charset), name)
     else:
-        body, found_title = _decode_text(raw, name), None
+        body = _decode_text(raw, name)
         found_title = _title_from_text(body)
     body = body.strip() + "\n" if body.strip() else ""
     _check_article(body, name)
@@ -257,4 +266,32 @@ def read_article(
     if not title:
         raise IngestRefused(f'{name}: no headline found; give one with --title "..."')
     date, basis, clue = _date(body, printed, published, today, name)
-    return Article(title, body, date, basis, clue, where)
+    outlet = collapse_ws(outlet or site or (urlsplit(url).hostname or "" if url else ""))
+    return Article(title, body, date, basis, clue, origin or url or name, url, outlet)
+
+
+def read_article(
+    where: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    url: str = "",
+    outlet: str = "",
+    today: dt.date,
+) -> Article:
+    """Read (a saved file, or a URL through the safe intake), extract and date one article."""
+    if where.startswith(("https://", "http://")) or "://" in where:
+        raw, charset, final = fetch_page(where)
+        return article_from_bytes(
+            raw, name=where, is_html=True, charset=charset, title=title, published=published,
+            url=url or final, outlet=outlet, today=today,
+        )
+    path = Path(where)
+    raw, name = _read_local(path), path.name
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".htm", ".txt"):
+        raise IngestRefused(f"{name}: give a saved web page (.html) or a text file (.txt)")
+    return article_from_bytes(
+        raw, name=name, is_html=suffix != ".txt", title=title, published=published, url=url,
+        outlet=outlet, origin=where, today=today,
+    )

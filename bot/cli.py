@@ -63,8 +63,15 @@ def cmd_add(args, settings) -> int:
     from bot.facts.library import add_source
 
     today = dt.date.today()
-    article = read_article(args.article, title=args.title, published=args.published, today=today)
-    header = f"{article.title}\n{article.published}, {article.date_basis}: {article.date_clue}\n"
+    article = read_article(
+        args.article,
+        title=args.title,
+        published=args.published,
+        url=args.url or "",
+        outlet=args.outlet or "",
+        today=today,
+    )
+    header = f"{article.title}\n{article.published} ({article.date_basis}) — {article.date_clue}\n"
     return _changed(settings, lambda paths: add_source(paths, article, today), header)
 
 
@@ -166,6 +173,8 @@ def parser(prog: str = "python -m bot"):
     add.add_argument("article", help="a saved web page, a text file, or an https:// address")
     add.add_argument("--title", help="the headline, when the article has none")
     add.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date")
+    add.add_argument("--url", help="where a saved page was published (kept for links)")
+    add.add_argument("--outlet", help="who published it (default: the page's site name)")
     add.set_defaults(func=cmd_add)
     remove = sub.add_parser("remove", help="take an article out (by its id) and rebuild")
     remove.add_argument("id", help="the source id, as `!sources` lists it")
@@ -219,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _require_project()
         settings = load_settings()
+        _move_added_articles(settings)
         code = args.func(args, settings)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
         return code
@@ -227,6 +237,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return _reader_gone()
+
+
+def _move_added_articles(settings) -> None:
+    """Once: articles an older release added into data/ move to the instance folder."""
+    from bot.facts.library import migrate
+    from bot.paths import rel
+
+    paths = _paths(settings)
+    if moved := migrate(paths):
+        print(
+            f"moved {len(moved)} article(s) you added ({', '.join(moved)}) from "
+            f"{rel(paths.manifest)} to {rel(paths.library_manifest)}: git pull no longer "
+            "touches them",
+            file=sys.stderr,
+        )
 
 
 def _reader_gone() -> int:

@@ -72,7 +72,7 @@ def answer_embed(answer: Answer, spoilers: bool = True, note: str | None = None)
     if not answer.citations:
         return embed
     embed.set_footer(text=ANSWER_FOOTER)
-    values = _chunks([neutralise(article_line(c)) for c in answer.articles], FIELD_LIMIT)
+    values = _chunks([neutralise(article_line(c, link=True)) for c in answer.articles], FIELD_LIMIT)
     fields = [("Sources" if i == 0 else "Sources (cont.)", v) for i, v in enumerate(values)]
     _add_fields(embed, fields)
     return embed

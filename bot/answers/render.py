@@ -15,14 +15,23 @@ def date_label(c: Citation) -> str:
     return f"{c.published}{' (est.)' if c.estimated else ''}"
 
 
-def article_line(c: Citation) -> str:
-    """One footnote: '[1] Everything You Need to Know · 2024-04-09'; a title that only repeats
-    what the others share is left out and the date tells the article apart."""
-    return f"[{c.n}] {c.label} · {date_label(c)}" if c.label else f"[{c.n}] {date_label(c)}"
+def article_line(c: Citation, link: bool = False) -> str:
+    """One footnote: '[1] Everything You Need to Know · 2024-04-09 · Outlet'; a title that only
+    repeats what the others share is left out and the date tells the article apart. With
+    `link`, the outlet (or "link") is a Markdown link to the article where its URL is known."""
+    head = f"[{c.n}] {c.label} · {date_label(c)}" if c.label else f"[{c.n}] {date_label(c)}"
+    if link and c.url:
+        return f"{head} · [{c.outlet or 'link'}]({markdown_url(c.url)})"
+    return f"{head} · {c.outlet}" if c.outlet else head
+
+
+def markdown_url(url: str) -> str:
+    """A URL that cannot end a Markdown link early."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
 def citation_line(c: Citation) -> str:
-    return f"{article_line(c)} ({c.source})"
+    return f"{article_line(c)} ({c.source}){f' {c.url}' if c.url else ''}"
 
 
 def fit(parts: list[str], limit: int, sep: str = "\n") -> str:
@@ -69,6 +78,8 @@ def to_dict(answer: Answer) -> dict:
                 "quote": c.quote,
                 "n": c.n,
                 "spoiler": c.spoiler,  # the quote reveals a Season 1 fate
+                "url": c.url,
+                "outlet": c.outlet,
             }
             for c in answer.citations
         ],

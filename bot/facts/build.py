@@ -14,7 +14,7 @@ from bot.errors import BuildError
 from bot.facts.curated import load_entities, load_lexicon, load_repairs
 from bot.facts.extract import extract
 from bot.facts.leftovers import remove_stale_tmp
-from bot.facts.manifest import load_sources
+from bot.facts.manifest import load_all
 from bot.facts.versions import content_hash, read_schema, schema_version
 from bot.paths import DataPaths, rel
 from bot.progress import Progress
@@ -48,7 +48,7 @@ def build(paths: DataPaths | None = None) -> BuildSummary:
     """Build the store. On any error the previous store is left as it was."""
     paths = paths or DataPaths()
     digest = content_hash(paths)
-    sources = load_sources(paths.manifest, paths.sources_dir)
+    sources = load_all(paths)
     lexicon = _shaped(paths.lexicon, load_lexicon)
     entities = _shaped(paths.entities, load_entities)
     repairs = _shaped(paths.repairs, load_repairs)
@@ -115,6 +115,11 @@ def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: i
             ("schema_version", str(version)),
             # When each source was added (manifest `added`); in meta so the schema stays put.
             ("sources_added", json.dumps({s.id: s.added for s in sources if s.added})),
+            # Where each came from (manifest `url`, `outlet`), for links in the Sources block.
+            (
+                "sources_links",
+                json.dumps({s.id: [s.url, s.outlet] for s in sources if s.url or s.outlet}),
+            ),
         ],
     )
     con.executemany(

@@ -1,4 +1,7 @@
-"""`python -m bot build`: write data/facts.sqlite from the sources, atomically and reproducibly."""
+"""`python -m bot build`: write data/facts.sqlite from the sources, atomically and reproducibly.
+
+Each article's extraction is cached beside the store (`facts.sqlite.cache`, bot.facts.incremental),
+so a build after adding one article extracts that one."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from typing import TypeVar
 
 from bot.errors import BuildError
 from bot.facts.curated import load_entities, load_lexicon, load_repairs
-from bot.facts.extract import extract
+from bot.facts.incremental import PieceCache, builder_version, extract_cached
 from bot.facts.leftovers import remove_stale_tmp
 from bot.facts.manifest import load_all
 from bot.facts.versions import content_hash, read_schema, schema_version
@@ -53,10 +56,14 @@ def build(paths: DataPaths | None = None) -> BuildSummary:
     entities = _shaped(paths.entities, load_entities)
     repairs = _shaped(paths.repairs, load_repairs)
     bar = Progress("building: article", len(sources))
+    paths.store.parent.mkdir(parents=True, exist_ok=True)
+    cache = PieceCache(paths.cache)
+    version = builder_version([paths.entities, paths.repairs, paths.lexicon])
     try:
-        x = extract(sources, entities, repairs, lexicon, bar.step)
+        x = extract_cached(sources, entities, repairs, lexicon, cache, version, bar.step)
     finally:
         bar.close()
+        cache.close()
     schema_sql = read_schema(paths.schema)
     version = schema_version(schema_sql)
 

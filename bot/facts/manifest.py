@@ -122,12 +122,13 @@ def load_sources(manifest: Path, sources_dir: Path, required: bool = True) -> li
         raise BuildError(f"{rel(manifest)}: no [[source]] entries")
     seen: set[str] = set()
     sources: list[Source] = []
+    named = rel(manifest)  # once: it resolves the path
     for n, entry in enumerate(entries, 1):
-        where = f"{rel(manifest)}: source #{n}"
+        where = f"{named}: source #{n}"
         if not isinstance(entry, dict):
             raise BuildError(f"{where}: must be a table")
         sid = _field(entry, "id", where)
-        where = f"{rel(manifest)}: source '{sid}'"
+        where = f"{named}: source '{sid}'"
         if not _ID.match(sid):
             raise BuildError(f"{where}: id may hold only letters, digits, '_', '-' and '.'")
         if sid in seen:

@@ -154,6 +154,23 @@ def cmd_run(args, settings, stdin=None) -> int:
     return run_bot(settings)
 
 
+def cmd_feeds(args, settings) -> int:
+    """`feeds add|list|remove|poll`: the news feeds this bot follows (bot.news)."""
+    from bot.news import commands
+
+    return commands.feeds(args, _paths(settings))
+
+
+def cmd_news(args, settings) -> int:
+    """`news pending|approve|reject`: review what untrusted feeds brought in."""
+    from bot.news import commands
+
+    if args.action == "approve":
+        header = commands.approve_header(_paths(settings), args.id)
+        return _changed(settings, lambda paths: commands.approve(paths, args.id), header)
+    return commands.news(args, _paths(settings))
+
+
 def cmd_bench(args, settings) -> int:
     from bot.bench.run import main as bench_main
 
@@ -187,12 +204,35 @@ def parser(prog: str = "python -m bot"):
     sub.add_parser("run", help="run the Discord bot (console without a token)").set_defaults(
         func=cmd_run
     )
+    _news_parsers(sub)
     bench = sub.add_parser("bench", help="latency, cold start, build, scheduler and scale figures")
     bench.add_argument("--quick", action="store_true", help="a short run (under 30 s)")
     bench.add_argument("--scale", type=int, default=1000, help="synthetic corpus size")
     bench.add_argument("--json", dest="json_path", type=Path, help="write every figure here")
     bench.set_defaults(func=cmd_bench)
     return p
+
+
+def _news_parsers(sub) -> None:
+    feeds = sub.add_parser("feeds", help="the RSS/Atom feeds followed for news")
+    fsub = feeds.add_subparsers(dest="action", required=True)
+    add = fsub.add_parser("add", help="follow a feed")
+    add.add_argument("url", help="the feed's http(s) address")
+    add.add_argument("--trusted", action="store_true", help="add its items without review")
+    add.add_argument("--every", default="30m", help="how often to poll it: 30m, 2h, 1d")
+    fsub.add_parser("list", help="every feed, with what it brought in")
+    remove = fsub.add_parser("remove", help="stop following a feed")
+    remove.add_argument("feed", help="its id (from `feeds list`) or URL")
+    poll = fsub.add_parser("poll", help="poll the feeds that are due, once (for cron)")
+    poll.add_argument("--all", action="store_true", help="every feed, due or not")
+    feeds.set_defaults(func=cmd_feeds)
+    news = sub.add_parser("news", help="review news items from untrusted feeds")
+    nsub = news.add_subparsers(dest="action", required=True)
+    nsub.add_parser("pending", help="items waiting for review")
+    for verb, what in (("approve", "add it as a source"), ("reject", "drop it")):
+        one = nsub.add_parser(verb, help=f"{what}")
+        one.add_argument("id", help="the item id from `news pending`")
+    news.set_defaults(func=cmd_news)
 
 
 def _quick_ask(argv: list[str]) -> SimpleNamespace | None:

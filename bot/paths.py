@@ -62,6 +62,11 @@ class DataPaths:
         return self.library / "sources.toml" if self.library else None
 
     @property
+    def feeds_db(self) -> Path:
+        """The feed state (bot.news.state): in the instance folder, else beside the store."""
+        return (self.library or self.store.parent) / "feeds.sqlite"
+
+    @property
     def cache(self) -> Path:
         """Per-article extraction results, reused by the next build (bot.facts.cache)."""
         return self.store.with_name(f"{self.store.name}.cache")

@@ -198,9 +198,15 @@ def _check_article(body: str, name: str) -> None:
 
 
 def _date(
-    body: str, printed: FoundDate | None, published: str | None, today: dt.date, name: str
+    body: str,
+    printed: FoundDate | None,
+    published: str | None,
+    today: dt.date,
+    name: str,
+    listed: FoundDate | None = None,
 ) -> tuple[str, str, str]:
-    """(published, date_basis, date_clue)."""
+    """(published, date_basis, date_clue). `listed`: the date a feed gives the item, used
+    when neither the page's markup nor its text prints one."""
     in_text = printed_in_text(body)
     if published:
         try:
@@ -217,14 +223,15 @@ def _date(
                 f"{name}: the article prints {in_text.iso} but --published says {published}"
             )
         return published, "printed", "Given with --published when the article was added."
-    found = printed or in_text
+    found = printed or in_text or listed
     if found and dt.date.fromisoformat(found.iso) > today:
         raise IngestRefused(
             f"{name}: its printed date {found.iso} is later than today ({today}); give the "
             "real date with --published YYYY-MM-DD"
         )
     if found:
-        clue = found.evidence if found is printed else f'The article prints "{found.evidence}"'
+        quoted = found is in_text and found is not printed
+        clue = f'The article prints "{found.evidence}"' if quoted else found.evidence
         return found.iso, "printed", clue
     if est := newest_mentioned(body, today):
         return (
@@ -248,6 +255,8 @@ def article_from_bytes(
     url: str = "",
     outlet: str = "",
     origin: str = "",
+    default_title: str = "",
+    listed: FoundDate | None = None,
     today: dt.date,
 ) -> Article:
     """Extract, check and date one downloaded or saved article; IngestRefused (one line)
@@ -262,10 +271,10 @@ def article_from_bytes(
         found_title = _title_from_text(body)
     body = body.strip() + "\n" if body.strip() else ""
     _check_article(body, name)
-    title = collapse_ws(title or found_title or "")
+    title = collapse_ws(title or found_title or default_title)
     if not title:
         raise IngestRefused(f'{name}: no headline found; give one with --title "..."')
-    date, basis, clue = _date(body, printed, published, today, name)
+    date, basis, clue = _date(body, printed, published, today, name, listed)
     outlet = collapse_ws(outlet or site or (urlsplit(url).hostname or "" if url else ""))
     return Article(title, body, date, basis, clue, origin or url or name, url, outlet)
 

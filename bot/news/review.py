@@ -1,0 +1,102 @@
+"""Review before facts: an untrusted feed's items wait for the owner's approve or reject.
+
+Approving adds the extracted article (verbatim text, date and its basis, URL, outlet) to the
+owner's library and rebuilds the store; the running bot's live reload then swaps it in and
+its "status changed" posts tell the subscribers. Nothing else announces it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from bot.errors import SettingsError
+from bot.facts.ingest import Article, IngestRefused
+from bot.facts.library import Change, add_source
+from bot.news.state import FeedState, Item
+from bot.paths import DataPaths
+
+try:
+    import fcntl
+except ImportError:  # Windows: one adder at a time is then up to the owner
+    fcntl = None
+
+
+@contextmanager
+def _library_lock(paths: DataPaths):
+    """One add at a time across processes (the bot's feed task and `feeds poll` from cron)."""
+    where = (paths.library or paths.store.parent) / ".add.lock"
+    where.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(where, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def complete(article: Article) -> Article:
+    """The article, if it carries everything a source needs; IngestRefused naming what not."""
+    missing = [
+        what
+        for what, value in (
+            ("text", article.body.strip()),
+            ("date", article.published),
+            ("date basis", article.date_basis),
+            ("URL", article.url),
+            ("outlet", article.outlet),
+        )
+        if not value
+    ]
+    if missing:
+        raise IngestRefused(f"{article.origin}: no {', '.join(missing)}; it cannot be a source")
+    return article
+
+
+def add_article(paths: DataPaths, article: Article, today: dt.date | None = None) -> Change:
+    """Add a checked news article to the library and rebuild."""
+    with _library_lock(paths):
+        return add_source(paths, complete(article), today or dt.date.today())
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What approve or reject did, for the one line the owner sees."""
+
+    item: Item
+    change: Change | None = None  # the add, for an approved item
+
+    def line(self) -> str:
+        what = f"item {self.item.id} ({self.item.title})"
+        if self.change:
+            return f"approved {what}: added as {self.change.source_id}"
+        return f"rejected {what}"
+
+
+def _waiting(state: FeedState, item_id: int | str) -> Item:
+    item = state.item(item_id)
+    if item.status != "pending" or item.article is None:
+        raise SettingsError(f"item {item.id} is not waiting for review (it is {item.status})")
+    return item
+
+
+def approve(paths: DataPaths, state: FeedState, item_id: int | str) -> Decision:
+    """Add a waiting item's article as a source."""
+    item = _waiting(state, item_id)
+    try:
+        change = add_article(paths, item.article)
+    except IngestRefused as exc:  # a source since it was queued (same or near-same text)
+        state.decide(item.id, "skipped", reason="already a source", detail=str(exc))
+        raise
+    state.decide(item.id, "added", source_id=change.source_id)
+    return Decision(item, change)
+
+
+def reject(state: FeedState, item_id: int | str) -> Decision:
+    """Drop a waiting item; it is remembered, so the feed never offers it again."""
+    item = _waiting(state, item_id)
+    state.decide(item.id, "rejected")
+    return Decision(item)

@@ -100,3 +100,28 @@ def reject(state: FeedState, item_id: int | str) -> Decision:
     item = _waiting(state, item_id)
     state.decide(item.id, "rejected")
     return Decision(item)
+
+
+EXCERPT = 300  # characters of the article shown in the review message
+
+
+def review_lines(item: Item) -> list[str]:
+    """What the owner reads before deciding: headline, outlet, date and basis, link, opening.
+    Shown text is made inert (bot.facts.shown): an article cannot ping through a review."""
+    from bot.facts.shown import neutralise
+
+    a = item.article
+    if a is None:
+        return [f"item {item.id}: {item.title} ({item.status})"]
+    opening = " ".join(a.body.split())
+    if len(opening) > EXCERPT:
+        opening = opening[: EXCERPT - 1].rsplit(" ", 1)[0] + "…"
+    return [
+        neutralise(line)
+        for line in (
+            f"**{a.title}**",
+            f"{a.outlet} · {a.published} ({a.date_basis}: {a.date_clue})",
+            a.url,
+            f"> {opening}",
+        )
+    ]

@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 from bot.errors import BuildError
 from bot.facts.dates import FoundDate, newest_mentioned, printed_in_text
 from bot.facts.manifest import control_problem
+from bot.facts.show import is_about_show, show_names
 from bot.facts.text import DATELINE, collapse_ws
+from bot.paths import DataPaths
 
 MAX_INPUT_BYTES = 5_000_000  # a saved news page with inline scripts is rarely over 2 MB
 MAX_TEXT_CHARS = 100_000  # the longest shipped article is 8 kB of text
@@ -28,7 +30,6 @@ HEADLINE_LINKS = 8  # distinct links reading like headlines: a tag, index or sea
 TEASERS = 3  # paragraphs of the main text ending in "Read more": a list of teasers
 MAX_LINK_SHARE = 0.5  # share of the main text that is link text
 _TEASER_END = re.compile(r"(read more|continue reading|more\s*(»|›|>)|…\s*more)\W*$", re.I)
-SHOW_NAMES = ("all of us are dead", "지금 우리 학교는")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
@@ -177,7 +178,7 @@ def _title_from_text(body: str) -> str | None:
     return None
 
 
-def _check_article(body: str, name: str) -> None:
+def _check_article(body: str, name: str, show: tuple[str, ...]) -> None:
     words = len(body.split())
     if words < MIN_WORDS:
         what = "an empty page" if not words else f"only {words} words of main text"
@@ -188,9 +189,8 @@ def _check_article(body: str, name: str) -> None:
         raise IngestRefused(
             f"{name}: {len(body)} characters of text is over the {MAX_TEXT_CHARS} limit"
         )
-    folded = collapse_ws(body).lower()
-    if not any(n in folded for n in SHOW_NAMES):
-        raise IngestRefused(f"{name}: never names All of Us Are Dead, so it is not about the show")
+    if not is_about_show(body, show):
+        raise IngestRefused(f"{name}: never names {show[0]}, so it is not about the show")
     if problem := control_problem(body):  # named here: the stored copy would be blamed later
         raise IngestRefused(f"{name}: {problem}")
     if body.count("\ufffd") > 3:
@@ -257,6 +257,7 @@ def article_from_bytes(
     origin: str = "",
     default_title: str = "",
     listed: FoundDate | None = None,
+    show: tuple[str, ...] = (),
     today: dt.date,
 ) -> Article:
     """Extract, check and date one downloaded or saved article; IngestRefused (one line)
@@ -270,7 +271,7 @@ def article_from_bytes(
         body = _decode_text(raw, name)
         found_title = _title_from_text(body)
     body = body.strip() + "\n" if body.strip() else ""
-    _check_article(body, name)
+    _check_article(body, name, show or show_names(DataPaths().entities))
     title = collapse_ws(title or found_title or default_title)
     if not title:
         raise IngestRefused(f'{name}: no headline found; give one with --title "..."')

@@ -23,7 +23,8 @@ from bot.errors import BuildError
 from bot.facts.dates import FoundDate
 from bot.facts.fetch import FetchPolicy, FetchRefused, fetch, policy_from_env
 from bot.facts.ingest import MAX_INPUT_BYTES, Article, IngestRefused, article_from_bytes
-from bot.news.relevance import canonical_url, is_about_show, show_names, text_key
+from bot.facts.show import is_about_show, show_names
+from bot.news.relevance import canonical_url, text_key
 from bot.news.review import add_article
 from bot.news.state import Feed, FeedState
 from bot.paths import DataPaths
@@ -178,6 +179,7 @@ class Poller:
             charset=got.charset,
             default_title=(entry.get("title") or "").strip(),
             listed=feed_date,
+            show=self.names,
             url=got.url,
             outlet=outlet,
             today=dt.date.today() if self.today is None else self.today,

@@ -1,16 +1,12 @@
-"""Whether a feed item is about the show, and when two links are the same story."""
+"""When two feed items are the same story: canonical URLs and text keys."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from bot.errors import BuildError
-from bot.facts.manifest import read_toml
 from bot.facts.text import collapse_ws
-from bot.paths import rel
 
 # Query parameters that only say where a click came from, never which page it is.
 _TRACKING = re.compile(
@@ -18,25 +14,6 @@ _TRACKING = re.compile(
     r"ocid|spm|_ga|yclid|twclid|s_cid)$",
     re.IGNORECASE,
 )
-
-
-def show_names(entities: Path) -> tuple[str, ...]:
-    """The show's name and aliases from the `[show]` table of data/entities.toml."""
-    show = read_toml(entities).get("show")
-    if not isinstance(show, dict) or not isinstance(show.get("name"), str):
-        raise BuildError(f"{rel(entities)}: needs a [show] table with a 'name'")
-    names = [show["name"], *show.get("aliases", [])]
-    return tuple(n for n in names if isinstance(n, str) and n.strip())
-
-
-def _folded(text: str) -> str:
-    return collapse_ws(re.sub(r"[^\w\s]", " ", text.lower()))
-
-
-def is_about_show(text: str, names: tuple[str, ...]) -> bool:
-    """Whether `text` names the show (any spelling, whole words, case and punctuation aside)."""
-    folded = f" {_folded(text)} "
-    return any(f" {_folded(n)} " in folded for n in names if _folded(n))
 
 
 def canonical_url(url: str) -> str:

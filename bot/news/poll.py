@@ -24,7 +24,7 @@ from bot.facts.dates import FoundDate
 from bot.facts.fetch import FetchPolicy, FetchRefused, fetch, policy_from_env
 from bot.facts.ingest import MAX_INPUT_BYTES, Article, IngestRefused, article_from_bytes
 from bot.facts.show import is_about_show, show_names
-from bot.news.relevance import canonical_url, text_key
+from bot.news.relevance import canonical_url, text_key, without_tracking
 from bot.news.review import add_article
 from bot.news.state import Feed, FeedState
 from bot.paths import DataPaths
@@ -106,6 +106,7 @@ class Poller:
         self.state.polled(
             feed, self.now(), title=title, etag=got.etag, last_modified=got.last_modified
         )
+        report.feed = self.state.feed(feed.id)  # with its title, for the report line
         outlet = title or (urlsplit(feed.url).hostname or "")
         for entry in parsed.entries[:MAX_ITEMS]:
             await self._item(feed, entry, outlet, report)
@@ -180,7 +181,7 @@ class Poller:
             default_title=(entry.get("title") or "").strip(),
             listed=feed_date,
             show=self.names,
-            url=got.url,
+            url=without_tracking(got.url),
             outlet=outlet,
             today=dt.date.today() if self.today is None else self.today,
         )

@@ -16,16 +16,21 @@ _TRACKING = re.compile(
 )
 
 
-def canonical_url(url: str) -> str:
-    """The URL without tracking parameters, fragment, default port or trailing slash, so the
-    same story linked from two feeds compares equal."""
+def without_tracking(url: str) -> str:
+    """The URL without tracking parameters and fragment: the address kept for a source."""
     parts = urlsplit(url.strip())
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = urlencode([(k, v) for k, v in pairs if not _TRACKING.match(k)])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+def canonical_url(url: str) -> str:
+    """The URL as compared: no tracking parameters, fragment, `www.`, default port or
+    trailing slash, the rest of the query sorted; the same story from two feeds is equal."""
+    parts = urlsplit(without_tracking(url))
     host = (parts.hostname or "").lower().removeprefix("www.")
     port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
-    query = urlencode(
-        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-               if not _TRACKING.match(k))
-    )
+    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), host + port, path, query, ""))
 

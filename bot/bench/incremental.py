@@ -20,6 +20,17 @@ def _timed(fn) -> float:
     return round(time.perf_counter() - t, 3)
 
 
+def _numbered(paths: DataPaths) -> None:
+    """Synthetic ids renamed the way `add` numbers articles ("1042_syn"), so an added article
+    sorts after them as it does in a real library."""
+    text = paths.manifest.read_text(encoding="utf-8")
+    for p in sorted(paths.sources_dir.glob("syn_*.txt")):
+        new = f"{1000 + int(p.stem[4:])}_syn"
+        text = text.replace(f'id = "{p.stem}"', f'id = "{new}"')
+        p.rename(p.with_name(f"{new}.txt"))
+    paths.manifest.write_text(text, encoding="utf-8")
+
+
 def incremental_figures(n: int) -> dict:
     """Seconds for: a build with an empty cache, a rebuild with the store deleted and the cache
     kept, and adding one more article (as `add` does it) to the N."""
@@ -27,10 +38,11 @@ def incremental_figures(n: int) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_corpus(Path(tmp), n + 1)
+        _numbered(paths)
         text = paths.manifest.read_text(encoding="utf-8")
         cut = text.rindex("\n[[source]]")
         paths.manifest.write_text(text[:cut] + "\n", encoding="utf-8")
-        last = sorted(paths.sources_dir.glob("syn_*.txt"))[-1]
+        last = sorted(paths.sources_dir.glob("*_syn.txt"))[-1]
         body = last.read_text(encoding="utf-8")
         last.unlink()
         cold = _timed(lambda: build(paths))

@@ -8,8 +8,9 @@ The result is exactly `extract()`'s (a test holds the two equal); what is cached
   known before it: articles are read in id order and a new one sorts last, so the earlier
   articles' entries stay valid;
 - its entity mentions, returns and spoiler flags, with the discovered names they were found
-  against; they are found again only when a name discovered since could occur in the article
-  (every word of one of its spellings is in the article).
+  against; they are found again when a name discovered since occurs in the article, or when
+  the earlier names changed or came in another order (an article removed, or one whose id
+  sorts before others: then every article's mentions are found again).
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ class _Alone:
     lore: list[tuple[int, str, float]]
     spoiler: list[tuple[bool, bool]]  # per sentence: (if it names a person, if not)
     returns: list[tuple[str, bool, bool] | None]  # per sentence: (kept text, negated, hedged)
-    tokens: frozenset[str]
+    words: str  # every sentence's words, lower-cased, " | " between sentences
 
 
 def _alone(src: Source, repairer: Repairer, lex: Lexicon) -> _Alone:
@@ -120,8 +121,8 @@ def _alone(src: Source, repairer: Repairer, lex: Lexicon) -> _Alone:
         claims.extend(sentence_claims(s, src, lex, prev))
         lore.extend(_lore(s, lex))
         prev = s
-    tokens = frozenset(t.lower() for s in sentences for t in _TOKEN.findall(s.display))
-    return _Alone(sentences, claims, lore, spoiler, returns, tokens)
+    words = " | ".join(" ".join(_TOKEN.findall(s.display.lower())) for s in sentences)
+    return _Alone(sentences, claims, lore, spoiler, returns, f" {words} ")
 
 
 class _Recorder(CastCollector):
@@ -136,10 +137,14 @@ class _Recorder(CastCollector):
         super()._add(actor, character, sid, form, new)
 
 
-def _could_occur(e: EntityDef, tokens: frozenset[str]) -> bool:
-    return any(
-        all(t.lower() in tokens for t in _TOKEN.findall(alias)) for alias in e.all_aliases()
-    )
+def _could_occur(e: EntityDef, words: str) -> bool:
+    """Whether a spelling of `e` occurs in the article's words, as the entity index matches
+    it (its words in a row, or run together: "On-jo", "onjo")."""
+    for alias in e.all_aliases():
+        tokens = _TOKEN.findall(alias.lower())
+        if tokens and (f" {' '.join(tokens)} " in words or f" {''.join(tokens)} " in words):
+            return True
+    return False
 
 
 def extract_cached(
@@ -188,37 +193,41 @@ def extract_cached(
             state = _key(state, *(f"{e.id}|{e.kind}|{e.name}" for e in done[0]))
 
     discovered = {e.id: e for e in index.entities.values() if not e.curated}
-    known = _key(*sorted(discovered))  # the names mentions are found against, stored once
-    cache.put("s" + known, frozenset(discovered))
+    order = tuple((e.id, e.name) for e in discovered.values())  # who owns a shared spelling
+    known = _key(*(f"{i}|{n}" for i, n in order))  # the names mentions are found against
+    cache.put("s" + known, order)
     out = Extraction([], dict(sorted(index.entities.items())), [], cast.result(), [], [], [])
     for _src, key, alone, base in arts:
-        named_by = _named(alone, key, index, lex, (known, discovered), cache)
+        named_by = _named(alone, key, index, lex, (known, order, discovered), cache)
+        # The pieces are this build's own copies (unpickled, or pickled when made): numbered
+        # in place, which is cheaper than copying 30,000 records.
         for s, spoiler, (named, returning) in zip(
             alone.sentences, alone.spoiler, named_by, strict=True
         ):
-            sid = s.id + base
-            out.sentences.append(replace(s, id=sid, spoiler=spoiler[0 if any(
-                index.entities[e].kind != "crew" for e in named) else 1]))
-            out.mentions.extend((sid, eid) for eid in named)
-            out.returns.extend((eid, sid, n, h) for eid, n, h in returning)
-        out.claims.extend(replace(c, sentence_id=c.sentence_id + base) for c in alone.claims)
+            s.id += base
+            someone = any(index.entities[e].kind != "crew" for e in named)
+            s.spoiler = spoiler[0] if someone else spoiler[1]
+            out.sentences.append(s)
+            out.mentions.extend((s.id, eid) for eid in named)
+            out.returns.extend((eid, s.id, n, h) for eid, n, h in returning)
+        for c in alone.claims:
+            c.sentence_id += base
+        out.claims.extend(alone.claims)
         out.lore.extend((sid + base, t, score) for sid, t, score in alone.lore)
     return out
 
 
 def _named(alone: _Alone, key: str, index: EntityIndex, lex: Lexicon, known, cache):
-    """Per sentence: (entities named, returns), reused while no name discovered since the
-    cached result could occur in the article."""
-    known_key, discovered = known
+    """Per sentence: (entities named, returns), from the cache while still valid."""
+    known_key, order, discovered = known
     got = cache.get("m" + key)
     if got is not None:
         then_key, per_sentence = got
-        then = frozenset(discovered) if then_key == known_key else cache.get("s" + then_key)
-        new = [e for eid, e in discovered.items() if then is not None and eid not in then]
-        if (
-            then is not None
-            and then <= discovered.keys()
-            and not any(_could_occur(e, alone.tokens) for e in new)
+        then = order if then_key == known_key else cache.get("s" + then_key)
+        # Valid when the names known then are the first ones known now, in the same order (so
+        # every spelling keeps its owner), and none of the names added since occurs here.
+        if then is not None and order[: len(then)] == then and not any(
+            _could_occur(discovered[eid], alone.words) for eid, _ in order[len(then) :]
         ):
             if then_key != known_key:
                 cache.put("m" + key, (known_key, per_sentence))

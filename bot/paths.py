@@ -27,7 +27,8 @@ def instance_dir() -> Path:
     """The owner's own folder, never tracked by git: the articles they added, the feeds they
     follow, the build cache. `HYOSAN_INSTANCE` if set, else `instance/` in the project."""
     if value := os.environ.get("HYOSAN_INSTANCE", "").strip():
-        return Path(value).expanduser().resolve()
+        path = Path(value).expanduser()
+        return (path if path.is_absolute() else ROOT / path).resolve()
     return ROOT / "instance"
 
 

@@ -100,6 +100,7 @@ class News(commands.Cog):
     def __init__(self, bot):
         self.bot = bot
         self.paths = _paths(bot)
+        self._told_dm_failed = False  # a closed DM is logged once, not every minute
 
     async def cog_load(self) -> None:
         self.poll.start()
@@ -136,8 +137,14 @@ class News(commands.Cog):
             try:
                 await owner.send(embed=embed, view=review_view(item.id))
             except discord.HTTPException as exc:
-                log.warning("could not send news item %d to the owner: %s", item.id, exc)
+                if not self._told_dm_failed:
+                    log.warning(
+                        "could not DM the owner news item %d (%s); `hyosan-bot news pending` "
+                        "lists what waits", item.id, exc,
+                    )
+                self._told_dm_failed = True
                 return
+            self._told_dm_failed = False
             state.mark_notified(item.id)
 
     async def _owner(self) -> discord.abc.User | None:

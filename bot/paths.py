@@ -24,8 +24,8 @@ DATA = ROOT / "data"
 
 
 def instance_dir() -> Path:
-    """The owner's own folder, never tracked by git: the articles they added, the feeds they
-    follow, the build cache. `HYOSAN_INSTANCE` if set, else `instance/` in the project."""
+    """The owner's own folder, never tracked by git: the articles they added and the feeds they
+    follow. `HYOSAN_INSTANCE` if set (relative: inside the project), else `instance/`."""
     if value := os.environ.get("HYOSAN_INSTANCE", "").strip():
         path = Path(value).expanduser()
         return (path if path.is_absolute() else ROOT / path).resolve()
@@ -69,7 +69,7 @@ class DataPaths:
 
     @property
     def cache(self) -> Path:
-        """Per-article extraction results, reused by the next build (bot.facts.cache)."""
+        """Per-article extraction results, reused by the next build (bot.facts.incremental)."""
         return self.store.with_name(f"{self.store.name}.cache")
 
     def article_sets(self) -> list[tuple[Path, Path]]:

@@ -153,7 +153,9 @@ def _manifest_text(path: Path) -> str:
     return _read(path) if path.exists() else LIBRARY_HEADER
 
 
-def _apply(paths: DataPaths, manifests: dict[Path, str], writes: dict[Path, str | None]):
+def _apply(
+    paths: DataPaths, manifests: dict[Path, str], writes: dict[Path, str | None]
+) -> BuildSummary:
     """Write the files (None deletes) and the manifests, rebuild; on failure put all back."""
     every = {**writes, **manifests}
     before = {p: _read(p) if p.exists() else None for p in every}
@@ -218,7 +220,12 @@ def migrate(paths: DataPaths) -> list[str]:
     if paths.library_manifest is None or paths.library_dir is None:
         return []
     shipped = _read(paths.manifest)
-    entries = tomllib.loads(shipped).get("source", [])
+    try:
+        entries = tomllib.loads(shipped).get("source", [])
+    except tomllib.TOMLDecodeError:
+        return []  # the build names what is wrong with it
+    if not isinstance(entries, list):
+        return []
     moving = [e["id"] for e in entries if isinstance(e, dict) and e.get("added") and "id" in e]
     if not moving:
         return []

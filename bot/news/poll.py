@@ -16,7 +16,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from bot.errors import BuildError
@@ -83,10 +83,7 @@ class Poller:
 
     async def poll(self, feed: Feed) -> FeedReport:
         report = FeedReport(feed)
-        policy = FetchPolicy(
-            self.policy.allow, self.policy.allow_hosts, self.policy.deadline, FEED_MAX_BYTES,
-            self.policy.max_redirects,
-        )
+        policy = replace(self.policy, max_bytes=FEED_MAX_BYTES)
         try:
             got = await fetch(
                 feed.url, policy, etag=feed.etag, last_modified=feed.last_modified,
@@ -94,9 +91,11 @@ class Poller:
             )
             parsed = _parse(got.body, got.content_type) if got.status == 200 else None
         except (FetchRefused, ValueError) as exc:
-            report.error = str(exc)
+            report.error = str(exc).removeprefix(f"{feed.url}: ")  # the feed is named anyway
             when = self.state.failed(feed, self.now(), report.error, MAX_BACKOFF_S)
-            log.warning("feed %s: %s; next try %s", feed.url, exc, when.isoformat("T", "minutes"))
+            log.warning(
+                "feed %s: %s; next try %s", feed.url, report.error, when.isoformat("T", "minutes")
+            )
             return report
         if parsed is None:
             report.unchanged = True

@@ -111,13 +111,14 @@ class FeedState:
                 f"{rel(self.path)}: made by a newer hyosan-bot (schema {version}); upgrade"
             )
         for n, sql in enumerate(MIGRATIONS[version:], version + 1):
-            self.con.execute("BEGIN IMMEDIATE")
+            # One transaction per step, inside the script (executescript commits before it runs).
             try:
-                self.con.executescript(f"{sql}; PRAGMA user_version = {n};")
+                script = f"BEGIN IMMEDIATE; {sql}; PRAGMA user_version = {n}; COMMIT;"
+                self.con.executescript(script)
             except BaseException:
-                self.con.execute("ROLLBACK")
+                if self.con.in_transaction:
+                    self.con.execute("ROLLBACK")
                 raise
-            self.con.execute("COMMIT") if self.con.in_transaction else None
 
     def close(self) -> None:
         self.con.close()

@@ -198,3 +198,32 @@ def test_a_trusted_add_that_is_already_a_source_is_skipped_so(server, paths, sta
     state.add_feed(server.url("/rss2.xml"), trusted=True, every_s=1800)
     report = run(poller(paths, state))[server.url("/rss2.xml")]
     assert report.skipped == {"duplicate": 1} and not report.added  # the same extracted text
+
+
+def test_canonical_urls_drop_tracking_and_cosmetics_only():
+    from bot.news.relevance import canonical_url, without_tracking
+
+    a = "https://WWW.News.example:443/s2/?utm_source=x&id=7&fbclid=y#top"
+    assert canonical_url(a) == canonical_url("https://news.example/s2?id=7")
+    assert canonical_url(a) != canonical_url("https://news.example/s2?id=8")
+    assert without_tracking(a) == "https://WWW.News.example:443/s2/?id=7"
+
+
+def test_the_feed_database_is_versioned_and_refuses_a_newer_one(tmp_path):
+    import sqlite3
+
+    from bot.errors import SettingsError
+    from bot.news.state import MIGRATIONS
+
+    path = tmp_path / "feeds.sqlite"
+    FeedState(path).close()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    con.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(SettingsError, match="newer hyosan-bot"):
+        FeedState(path)
+    path.write_bytes(b"garbage" * 1000)
+    with pytest.raises(SettingsError, match="not a readable feed database"):
+        FeedState(path)

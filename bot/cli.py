@@ -280,11 +280,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _move_added_articles(settings) -> None:
-    """Once: articles an older release added into data/ move to the instance folder."""
+    """Once: articles an older release added into data/ move to the instance folder. Looked
+    for with one read of the manifest, so `ask` pays no import for it."""
+    import re
+
+    paths = _paths(settings)
+    if not re.search(rb"(?m)^\s*added\s*=", paths.manifest.read_bytes()):
+        return
     from bot.facts.library import migrate
     from bot.paths import rel
 
-    paths = _paths(settings)
     if moved := migrate(paths):
         print(
             f"moved {len(moved)} article(s) you added ({', '.join(moved)}) from "

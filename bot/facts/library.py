@@ -19,6 +19,8 @@ import json
 import os
 import re
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,11 @@ from bot.facts.ingest import Article, IngestRefused
 from bot.facts.manifest import load_all
 from bot.facts.text import collapse_ws
 from bot.paths import DataPaths, rel
+
+try:
+    import fcntl
+except ImportError:  # Windows: one writer at a time is then up to the owner
+    fcntl = None
 
 NEAR_DUPLICATE = 90.0  # rapidfuzz ratio (0-100) of whitespace-collapsed texts
 _HEADER = re.compile(r"^\[\[source\]\][ \t]*(?:#.*)?$")
@@ -176,8 +183,28 @@ def _apply(
         raise
 
 
+@contextmanager
+def _one_writer(paths: DataPaths) -> Iterator[None]:
+    """One add or remove at a time across processes (`add`, `feeds poll` from cron, the bot's
+    feed task): an advisory lock the kernel frees when the process ends, however it ends."""
+    where = (paths.library or paths.store.parent) / ".write.lock"
+    where.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(where, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
 def add_source(paths: DataPaths, a: Article, today: dt.date) -> Change:
     """Write the article and its manifest entry and rebuild; refused duplicates write nothing."""
+    with _one_writer(paths):
+        return _add(paths, a, today)
+
+
+def _add(paths: DataPaths, a: Article, today: dt.date) -> Change:
     check_duplicate(paths, a)
     sid = new_id(paths, a.body)
     manifest_path, folder = _target(paths)
@@ -191,6 +218,11 @@ def add_source(paths: DataPaths, a: Article, today: dt.date) -> Change:
 
 def remove_source(paths: DataPaths, sid: str) -> Change:
     """Take a source out of the owner's library (file and manifest entry) and rebuild."""
+    with _one_writer(paths):
+        return _remove(paths, sid)
+
+
+def _remove(paths: DataPaths, sid: str) -> Change:
     manifest_path, folder = _target(paths)
     text = _manifest_text(manifest_path)
     ids = _entry_ids(text)
@@ -219,6 +251,11 @@ def migrate(paths: DataPaths) -> list[str]:
     `added`) to the library, once; the ids moved. Nothing moves without a library."""
     if paths.library_manifest is None or paths.library_dir is None:
         return []
+    with _one_writer(paths):
+        return _move(paths, paths.library_manifest, paths.library_dir)
+
+
+def _move(paths: DataPaths, library_manifest: Path, library_dir: Path) -> list[str]:
     shipped = _read(paths.manifest)
     try:
         entries = tomllib.loads(shipped).get("source", [])
@@ -229,17 +266,17 @@ def migrate(paths: DataPaths) -> list[str]:
     moving = [e["id"] for e in entries if isinstance(e, dict) and e.get("added") and "id" in e]
     if not moving:
         return []
-    library = _manifest_text(paths.library_manifest)
+    library = _manifest_text(library_manifest)
     there = set(_entry_ids(library))  # an interrupted earlier move already copied these
     for sid in moving:
         if sid not in there:
             library = _append(library, _block(shipped, sid))
         shipped = _cut_block(shipped, sid)
     # Copies first, the shipped files last: a crash in between leaves a copy, never a loss.
-    paths.library_dir.mkdir(parents=True, exist_ok=True)
+    library_dir.mkdir(parents=True, exist_ok=True)
     for sid in moving:
-        _write_atomic(paths.library_dir / f"{sid}.txt", _read(paths.sources_dir / f"{sid}.txt"))
-    _write_atomic(paths.library_manifest, library)
+        _write_atomic(library_dir / f"{sid}.txt", _read(paths.sources_dir / f"{sid}.txt"))
+    _write_atomic(library_manifest, library)
     _write_atomic(paths.manifest, shipped)
     for sid in moving:
         (paths.sources_dir / f"{sid}.txt").unlink(missing_ok=True)

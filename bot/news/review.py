@@ -8,8 +8,6 @@ its "status changed" posts tell the subscribers. Nothing else announces it.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from bot.errors import SettingsError
@@ -17,25 +15,6 @@ from bot.facts.ingest import Article, IngestRefused
 from bot.facts.library import Change, add_source
 from bot.news.state import FeedState, Item
 from bot.paths import DataPaths
-
-try:
-    import fcntl
-except ImportError:  # Windows: one adder at a time is then up to the owner
-    fcntl = None
-
-
-@contextmanager
-def _library_lock(paths: DataPaths):
-    """One add at a time across processes (the bot's feed task and `feeds poll` from cron)."""
-    where = (paths.library or paths.store.parent) / ".add.lock"
-    where.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(where, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
 
 
 def complete(article: Article) -> Article:
@@ -58,8 +37,7 @@ def complete(article: Article) -> Article:
 
 def add_article(paths: DataPaths, article: Article, today: dt.date | None = None) -> Change:
     """Add a checked news article to the library and rebuild."""
-    with _library_lock(paths):
-        return add_source(paths, complete(article), today or dt.date.today())
+    return add_source(paths, complete(article), today or dt.date.today())
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,12 @@ _Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 class FetchRefused(BuildError):
-    """A download refused or failed; the message is one line naming the URL and the reason."""
+    """A download refused or failed; the message is one line naming the URL and the reason.
+    `transient`: it may work later (a timeout, a 5xx, 429, no connection)."""
+
+    def __init__(self, message: str, transient: bool = False):
+        super().__init__(message)
+        self.transient = transient
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,10 @@ async def _get(session, url: str, policy: FetchPolicy, headers: dict[str, str]) 
             if resp.status == 304:
                 return Fetched(url, 304, b"")
             if resp.status != 200:
-                raise FetchRefused(f"{url}: the server answered HTTP {resp.status}")
+                raise FetchRefused(
+                    f"{url}: the server answered HTTP {resp.status}",
+                    transient=resp.status >= 500 or resp.status in (408, 429),
+                )
             body = await _body(resp, url, policy.max_bytes)
             return Fetched(
                 url,
@@ -188,9 +196,13 @@ async def fetch(
     except FetchRefused:
         raise
     except TimeoutError:
-        raise FetchRefused(f"{url}: no complete answer within {policy.deadline:g} s") from None
+        raise FetchRefused(
+            f"{url}: no complete answer within {policy.deadline:g} s", transient=True
+        ) from None
     except (aiohttp.ClientError, OSError, ValueError) as exc:
         cause = exc.__cause__ if isinstance(exc.__cause__, FetchRefused) else None
         if cause is not None:
             raise FetchRefused(f"{url}: {cause}") from None
-        raise FetchRefused(f"{url}: could not download it ({type(exc).__name__}: {exc})") from None
+        raise FetchRefused(
+            f"{url}: could not download it ({type(exc).__name__}: {exc})", transient=True
+        ) from None

@@ -47,6 +47,7 @@ def summary(state: FeedState, feed: Feed) -> list[str]:
         f"added {c.get('added', 0)}, waiting {c.get('pending', 0)}, "
         f"rejected {c.get('rejected', 0)}, skipped {c.get('skipped', 0)}"
         + (f" ({why})" if why else "")
+        + (f", to try again {c['retry']}" if c.get("retry") else "")
     )
     lines = [head, body]
     if feed.last_error:

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 FEED_MAX_BYTES = 2_000_000  # a feed of a few hundred items is well under 1 MB
 MAX_ITEMS = 50  # newest items read per poll: a feed that floods is read in parts
 MAX_BACKOFF_S = 24 * 3600
+PAGE_TRIES = 3  # polls at which a page that timed out or failed with a 5xx is tried
 _ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -136,14 +137,23 @@ class Poller:
     async def _check(self, feed, item_id, entry, guid, link, canonical, outlet, report) -> None:
         if (other := self.state.same_story(item_id, guid, canonical)) is not None:
             return self._skip(item_id, report, "duplicate", f"the same story as item {other}")
-        summary = _TAGS.sub(" ", entry.get("summary") or "")
-        if not is_about_show(f"{entry.get('title') or ''} {summary}", self.names):
+        text = " ".join(
+            [entry.get("title") or "", entry.get("summary") or ""]
+            + [c.get("value") or "" for c in entry.get("content") or []]
+        )
+        if not is_about_show(_TAGS.sub(" ", text), self.names):
             return self._skip(item_id, report, "off-topic")
         if not link:
             return self._skip(item_id, report, "refused", "the item has no link")
         try:
             article = await self._read(link, entry, outlet)
-        except (FetchRefused, IngestRefused) as exc:
+        except FetchRefused as exc:
+            if exc.transient and self.state.retry_later(item_id, str(exc), PAGE_TRIES):
+                report.skipped["retry later"] += 1
+                log.warning("feed item %d: %s; trying again at the next poll", item_id, exc)
+                return None
+            return self._skip(item_id, report, "refused", str(exc))
+        except IngestRefused as exc:
             return self._skip(item_id, report, "refused", str(exc))
         key = text_key(article.body)
         if (other := self.state.same_story(item_id, guid, canonical, key)) is not None:

@@ -40,7 +40,8 @@ MIGRATIONS: tuple[str, ...] = (
         canonical  TEXT NOT NULL,
         title      TEXT NOT NULL,
         text_key   TEXT NOT NULL DEFAULT '',
-        status     TEXT NOT NULL,          -- checking | added | pending | rejected | skipped
+        status     TEXT NOT NULL,  -- checking | retry | added | pending | rejected | skipped
+        attempts   INTEGER NOT NULL DEFAULT 0, -- page downloads that failed for now
         reason     TEXT NOT NULL DEFAULT '', -- why skipped: off-topic, duplicate, refused...
         detail     TEXT NOT NULL DEFAULT '', -- the one-line message behind the reason
         source_id  TEXT NOT NULL DEFAULT '',
@@ -184,13 +185,37 @@ class FeedState:
     # --- items ----------------------------------------------------------------------------
 
     def claim(self, feed: Feed, guid: str, url: str, canonical: str, title: str, now) -> int | None:
-        """Start checking a new item; None when it was seen before (by any poller)."""
+        """Start checking a new item, or one to try again; None when it was settled before
+        (or another poller is checking it now)."""
         cur = self.con.execute(
             "INSERT OR IGNORE INTO items (feed_id, guid, url, canonical, title, status, seen) "
             "VALUES (?, ?, ?, ?, ?, 'checking', ?)",
             (feed.id, guid, url, canonical, title, _now(now)),
         )
-        return cur.lastrowid if cur.rowcount else None
+        if cur.rowcount:
+            return cur.lastrowid
+        row = self.con.execute(
+            "SELECT id FROM items WHERE feed_id = ? AND guid = ? AND status = 'retry'",
+            (feed.id, guid),
+        ).fetchone()
+        if row is None:
+            return None
+        cur = self.con.execute(  # only one poller wins the retry (no RETURNING: SQLite 3.31)
+            "UPDATE items SET status = 'checking' WHERE id = ? AND status = 'retry'", row
+        )
+        return row[0] if cur.rowcount else None
+
+    def retry_later(self, item_id: int, detail: str, most: int) -> bool:
+        """A page that failed for now is tried at the next polls, `most` times in all; False
+        when that was the last try."""
+        self.con.execute(
+            "UPDATE items SET attempts = attempts + 1, status = 'retry', detail = ? WHERE id = ?",
+            (detail, item_id),
+        )
+        (attempts,) = self.con.execute(
+            "SELECT attempts FROM items WHERE id = ?", (item_id,)
+        ).fetchone()
+        return attempts < most
 
     def release(self, item_id: int) -> None:
         """Forget an item whose check broke off, so the next poll tries it again."""
@@ -199,7 +224,7 @@ class FeedState:
     def same_story(self, item_id: int, guid: str, canonical: str, text_key: str = "") -> int | None:
         """Another item already holding this story (same GUID, canonical URL or text)."""
         row = self.con.execute(
-            "SELECT id FROM items WHERE id != ? AND status NOT IN ('checking', 'skipped') "
+            "SELECT id FROM items WHERE id != ? AND status NOT IN ('checking', 'retry', 'skipped') "
             "AND (guid = ? OR canonical = ? OR (? != '' AND text_key = ?)) ORDER BY id LIMIT 1",
             (item_id, guid, canonical, text_key, text_key),
         ).fetchone()

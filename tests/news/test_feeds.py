@@ -227,3 +227,30 @@ def test_the_feed_database_is_versioned_and_refuses_a_newer_one(tmp_path):
     path.write_bytes(b"garbage" * 1000)
     with pytest.raises(SettingsError, match="not a readable feed database"):
         FeedState(path)
+
+
+def test_a_page_that_fails_for_now_is_tried_at_the_next_polls_then_refused(server, paths, state):
+    answers = iter([500, 200, 500, 500, 500])
+
+    def page(req):
+        status = next(answers)
+        return web.Response(status=status, text=RELEASE_PAGE if status == 200 else "down",
+                            content_type="text/html")
+
+    server.route("/release", page)
+    server.route("/flaky", lambda req: web.Response(status=503))
+    server.text(
+        "/rss.xml",
+        rss([("r1", server.url("/release"), "All of Us Are Dead premiere date", ""),
+             ("f1", server.url("/flaky"), "All of Us Are Dead teaser", "")]),
+    )
+    state.add_feed(server.url("/rss.xml"), trusted=False, every_s=1800)
+    p = poller(paths, state)
+    first = run(p)[server.url("/rss.xml")]
+    assert first.skipped == {"retry later": 2} and not first.pending
+    second = run(p)[server.url("/rss.xml")]
+    assert len(second.pending) == 1 and second.skipped == {"retry later": 1}
+    third = run(p)[server.url("/rss.xml")]
+    assert third.skipped == {"refused": 1}  # the third failure of /flaky is the last
+    assert not run(p)[server.url("/rss.xml")].skipped  # settled: not fetched again
+    assert len(server.hits["/flaky"]) == 3

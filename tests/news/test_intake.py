@@ -69,3 +69,19 @@ def test_text_replies_and_quotes_show_no_live_mention():
     for text in (to_text(answer), quotes_text(answer)):
         assert "@everyone" not in text and "discord.gg/" not in text and "@here" not in text
     assert c.quote == SPAM  # the citation itself stays verbatim
+
+
+def test_discord_embeds_show_no_live_mention_and_quotes_stay_matchable():
+    from bot.embeds import answer_embed, quotes_embed
+
+    c = Citation("s1", "t", "2026-01-01", False, SPAM, 1, "<@&99> label")
+    answer = Answer("lore", True, None, "@everyone", [Line(f"{SPAM} [1]", spoiler=True)], [c])
+    for embed in (answer_embed(answer), quotes_embed(answer)):
+        shown = " ".join(
+            [embed.title or "", embed.description or ""]
+            + [f"{f.name} {f.value}" for f in embed.fields]
+        )
+        for live in ("@everyone", "<@&", "discord.gg/", "discord.com/invite"):
+            assert live not in shown
+    quote = quotes_embed(answer).fields[0].value
+    assert SPAM in unshown(quote)  # what is shown is the verbatim quote, made inert

@@ -30,6 +30,7 @@ EXTENSIONS = (
     "cogs.admin",
     "cogs.settings",
     "cogs.reload",
+    "cogs.news",
     "cogs.errors",
 )
 

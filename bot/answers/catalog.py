@@ -108,12 +108,14 @@ BY_NAME = {c.name: c for c in COMMANDS}
 
 
 def sources(ctx: Context) -> Answer:
-    """Every article, newest first, estimated dates marked."""
+    """Every article, newest first, estimated dates marked, with its outlet and link."""
     lines = []
     for s in sorted(ctx.store.sources.values(), key=lambda s: (s.published, s.id), reverse=True):
         est = " (estimated)" if s.estimated else ""
         added = f", added {s.added}" if s.added else ""
-        lines.append(Line(f"{s.published}{est}{added} — {s.title} `{s.id}`"))
+        outlet = f" · {s.outlet}" if s.outlet else ""
+        url = f" <{s.url}>" if s.url else ""  # <...>: a link without a preview card
+        lines.append(Line(f"{s.published}{est}{added} — {s.title}{outlet}{url} `{s.id}`"))
     return Answer("sources", True, None, f"{len(lines)} sources", lines)
 
 

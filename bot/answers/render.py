@@ -6,6 +6,7 @@ import json
 import re
 
 from bot.answers.types import Answer, Citation
+from bot.facts.shown import neutralise
 
 MESSAGE_LIMIT = 2000  # Discord: a message's content is under 2,000 characters
 TEXT_LIMIT = MESSAGE_LIMIT - 1  # a whole reply as text fits one message
@@ -20,14 +21,23 @@ def date_label(c: Citation) -> str:
     return f"{c.published}{' (est.)' if c.estimated else ''}"
 
 
-def article_line(c: Citation) -> str:
-    """One footnote: '[1] Everything You Need to Know · 2024-04-09'; a title that only repeats
-    what the others share is left out and the date tells the article apart."""
-    return f"[{c.n}] {c.label} · {date_label(c)}" if c.label else f"[{c.n}] {date_label(c)}"
+def article_line(c: Citation, link: bool = False) -> str:
+    """One footnote: '[1] Everything You Need to Know · 2024-04-09 · Outlet'; a title that only
+    repeats what the others share is left out and the date tells the article apart. With
+    `link`, the outlet (or "link") is a Markdown link to the article where its URL is known."""
+    head = f"[{c.n}] {c.label} · {date_label(c)}" if c.label else f"[{c.n}] {date_label(c)}"
+    if link and c.url:
+        return f"{head} · [{c.outlet or 'link'}]({markdown_url(c.url)})"
+    return f"{head} · {c.outlet}" if c.outlet else head
+
+
+def markdown_url(url: str) -> str:
+    """A URL that cannot end a Markdown link early."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
 def citation_line(c: Citation) -> str:
-    return f"{article_line(c)} ({c.source})"
+    return f"{article_line(c)} ({c.source}){f' {c.url}' if c.url else ''}"
 
 
 def clip(text: str, limit: int) -> str:
@@ -134,11 +144,11 @@ def to_text(answer: Answer, limit: int = TEXT_LIMIT) -> str:
             if any(c.estimated for c in answer.citations)
             else "Sources:"
         )
-        sources.extend(citation_line(c) for c in answer.articles)
+        sources.extend(neutralise(citation_line(c)) for c in answer.articles)
     tail = fit(sources, limit // 2) if sources else ""
-    title = clip(answer.title, 256)
+    title = clip(neutralise(answer.title), 256)
     budget = limit - len(title) - (len(tail) + 2 if tail else 1)
-    body = fit([line.text for line in answer.lines], budget) if answer.lines else ""
+    body = fit([neutralise(line.text) for line in answer.lines], budget) if answer.lines else ""
     return "\n".join(part for part in (title, body, tail) if part)
 
 
@@ -158,6 +168,8 @@ def to_dict(answer: Answer) -> dict:
                 "quote": c.quote,
                 "n": c.n,
                 "spoiler": c.spoiler,  # the quote reveals a Season 1 fate
+                "url": c.url,
+                "outlet": c.outlet,
             }
             for c in answer.citations
         ],
@@ -180,7 +192,7 @@ def quotes_text(answer: Answer, limit: int = TEXT_LIMIT) -> str:
         parts.extend(f"  “{c.quote}”" for c in quotes)
     if len(parts) == 1:
         parts.append("This reply cites no sources.")
-    return fit(parts, limit)
+    return fit([neutralise(p) for p in parts], limit)
 
 
 def quotes_request(message: str, prefix: str = "!") -> str | None:

@@ -26,6 +26,8 @@ class Citation:
     n: int = 0
     label: str = ""
     spoiler: bool = False
+    url: str = ""  # the article's address, when known: the Sources block links it
+    outlet: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,8 @@ class Citer:
                     n,
                     self._label(src),
                     s.spoiler,
+                    src.url,
+                    src.outlet,
                 )
             )
         return f"[{n}]"

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from bot.bench.arguments import argument_mix, render_latency
+from bot.bench.incremental import incremental_figures
 from bot.bench.measure import (
     answer_latency,
     build_figures,
@@ -40,10 +41,11 @@ def _target(name: str, value, limit: float, unit: str) -> dict:
 def run(quick: bool, scale_n: int) -> dict:
     mix = question_mix() + argument_mix()
     sizes = [100] if quick else sorted({100, scale_n})
-    bar = Progress("bench: section", 6 + len(sizes))
+    bar = Progress("bench: section", 7 + len(sizes))
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            real = DataPaths(store=Path(tmp) / "facts.sqlite")
+            # the shipped articles alone: an owner's own library would change every figure
+            real = DataPaths(store=Path(tmp) / "facts.sqlite", library=None)
             bar.step("build (real sources)")
             build_real = build_figures(real)
             bar.step("answer latency")
@@ -61,6 +63,8 @@ def run(quick: bool, scale_n: int) -> dict:
         for n in sizes:
             bar.step(f"synthetic corpus of {n} articles")
             scaled[n] = scale(n, rounds=1, mix=mix)
+        bar.step("incremental build")
+        cached = incremental_figures(20 if quick else max(sizes))  # quick stays quick
     finally:
         bar.close()
     big = scaled.get(1000) or scaled.get(max(scaled))
@@ -89,6 +93,13 @@ def run(quick: bool, scale_n: int) -> dict:
             500.0,
             "MB",
         ),
+        *(
+            _target(f"{what} ({cached['articles']} articles)", cached[key], limit, "s")
+            for what, key, limit in (
+                ("full rebuild, warm cache", "full_rebuild_s", 10.0),
+                ("add one article", "add_one_s", 2.0),
+            )
+        ),
         _target("bot resident memory, store loaded", rss, 150.0, "MB"),
         _target("scheduled send rate", sched["send_rate_per_s"], 50.0, "req/s"),
         _target(f"scheduler DB work, {sched['subscriptions']} due", sched["db_work_s"], 2.0, "s"),
@@ -109,6 +120,7 @@ def run(quick: bool, scale_n: int) -> dict:
         "scheduler": sched,
         "split_1mb_s": split_s,
         "scale": {str(k): v for k, v in scaled.items()},
+        "incremental": cached,
         "targets": targets,
     }
 
@@ -157,6 +169,11 @@ def render(r: dict) -> str:
             f"{a.get('p50_us')} µs p99 {a.get('p99_us')} µs, naive p50 "
             f"{x['naive_p50_us']} µs, resident {x['resident_mb']} MB"
         )
+    c = r["incremental"]
+    lines.append(
+        f"incremental N={c['articles']}: cold build {c['cold_build_s']} s, full rebuild over the "
+        f"cache {c['full_rebuild_s']} s, add one article {c['add_one_s']} s"
+    )
     lines += ["", f"{'target':<42}{'value':>10}{'limit':>10}  unit   met"]
     for t in r["targets"]:
         v = "—" if t["value"] is None else f"{t['value']:.3g}"

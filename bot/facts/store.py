@@ -31,6 +31,8 @@ class SourceInfo:
     estimated: bool
     date_clue: str
     added: str = ""  # ISO date of `python -m bot add`, when the manifest records it
+    url: str = ""  # the article's address, when known
+    outlet: str = ""  # who published it, when known
 
 
 @dataclass(frozen=True)
@@ -228,8 +230,11 @@ async def _read(db: aiosqlite.Connection) -> FactStore:
 
         meta = dict(await rows("SELECT key, value FROM meta"))
         added = json.loads(meta.get("sources_added", "{}"))
+        links = json.loads(meta.get("sources_links", "{}"))
         sources = {
-            r[0]: SourceInfo(r[0], r[1], r[2], bool(r[3]), r[4], added.get(r[0], ""))
+            r[0]: SourceInfo(
+                r[0], r[1], r[2], bool(r[3]), r[4], added.get(r[0], ""), *links.get(r[0], ())
+            )
             for r in await rows("SELECT id, title, published, estimated, date_clue FROM sources")
         }
         sentences = {

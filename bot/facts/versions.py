@@ -40,7 +40,7 @@ def content_hash(paths: DataPaths) -> str:
     for p in [*builder, *paths.inputs()]:
         h.update(p.name.encode() + b"\0")
         h.update(p.read_bytes() if p.exists() else b"<missing>")
-    for p in sorted(paths.sources_dir.glob("*.txt")):
+    for p in [p for _, folder in paths.article_sets() for p in sorted(folder.glob("*.txt"))]:
         if p.is_symlink() or not p.is_file():  # refused by the build; never read (/dev/zero)
             h.update(p.name.encode() + b"\0<not a regular file>")
             continue

@@ -76,11 +76,12 @@ def cmd_remove(args, settings) -> int:
 
 def cmd_ask(args, settings) -> int:
     from bot.answers.render import quotes_request, quotes_text, to_json, to_text
+    from bot.console import reply
 
     engine = _engine(settings)
     message = " ".join(args.message)
     quoted = None if args.json else quotes_request(message, engine.prefix)
-    answer = engine.answer(quoted or message)
+    answer = reply(engine, quoted or message)
     if quoted and answer.citations:
         print(quotes_text(answer))  # what the Quotes button shows
         return 0
@@ -91,6 +92,7 @@ def cmd_ask(args, settings) -> int:
 def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
     """An interactive prompt answering what you type; Ctrl-D (or 'quit') exits."""
     from bot.answers.render import quotes_request, quotes_text, to_text
+    from bot.console import reply
 
     interactive = stdin.isatty()
     if interactive:
@@ -119,7 +121,7 @@ def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
             return 0
         if line:
             quoted = quotes_request(line, engine.prefix)
-            answer = engine.answer(quoted or line)
+            answer = reply(engine, quoted or line)
             text = quotes_text(answer) if quoted and answer.citations else to_text(answer)
             print(text + "\n", file=stdout, flush=True)
 

@@ -31,6 +31,7 @@ EXTENSIONS = (
     "cogs.settings",
     "cogs.reload",
     "cogs.errors",
+    "cogs.help",
 )
 
 

@@ -32,11 +32,14 @@ class Status(commands.Cog):
         fallback="show",
         invoke_without_command=True,
         description="The Season 2 status digest, with sources",
+        usage="status [topic]",
+        extras={"example": "status trailer"},
     )
     @app_commands.describe(topic="renewal, filming, trailer, release, episodes or cast")
     @user_cooldown()
     async def status(self, ctx: commands.Context, *, topic: str = "") -> None:
-        """`!status`: the digest; `!status trailer`: that topic's timeline."""
+        """With a topic, that topic's timeline: renewal, filming, trailer, release, episodes,
+        cast (typos are fine). Where sources disagree, the timeline shows both sides."""
         await send_answer(ctx, self.bot.engine.run("status", topic))
 
     @status.autocomplete("topic")
@@ -45,7 +48,12 @@ class Status(commands.Cog):
             app_commands.Choice(name=t, value=t) for t in self.bot.engine.complete_status(current)
         ]
 
-    @status.command(name="subscribe", description="Post the digest in a channel on a schedule")
+    @status.command(
+        name="subscribe",
+        description="Post the digest in a channel on a schedule",
+        usage="status subscribe #channel [HH:MM] [zone] [daily|weekly] [on-change] [changes:off]",
+        extras={"example": "status subscribe #news 18:00 weekly", "section": "posts"},
+    )
     @app_commands.describe(
         channel="Where to post the digest",
         options=(
@@ -56,8 +64,9 @@ class Status(commands.Cog):
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def subscribe(self, ctx: commands.Context, channel: str, *, options: str = "") -> None:
-        """`!status subscribe #channel [HH:MM] [zone] [daily|weekly] [on-change] [changes:off]`;
-        the time is in the zone named, else the server's (`!settings timezone`)."""
+        """The time is in the server's time zone (`!settings timezone`) unless one is named,
+        e.g. `!status subscribe #news 18:00 America/New_York`. `on-change` posts only when the
+        digest changed since the last post; `changes:off` stops the "status changed" posts."""
         target = await self._channel_here(ctx, channel)
         if target is None:
             return
@@ -81,14 +90,19 @@ class Status(commands.Cog):
             f"{slots.local_time(first, sub.zone)} ({slots.discord_time(first)} your time)."
         )
 
-    @status.command(name="unsubscribe", description="Stop scheduled posts in a channel")
+    @status.command(
+        name="unsubscribe",
+        description="Stop the scheduled posts in a channel",
+        usage="status unsubscribe [#channel|id]",
+        extras={"example": "status unsubscribe #news", "section": "posts"},
+    )
     @app_commands.describe(
         channel="The channel to stop posting in: a #mention or a channel id (default: this one)"
     )
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def unsubscribe(self, ctx: commands.Context, channel: str | None = None) -> None:
-        """`!status unsubscribe [#channel|id]`: works for a deleted channel too."""
+        """Without a channel: this one. A raw channel id works for a deleted channel too."""
         channel_id = self._channel_id(ctx, channel)
         if channel_id is None:
             await ctx.send(NOT_A_CHANNEL, ephemeral=True)
@@ -102,14 +116,20 @@ class Status(commands.Cog):
             ephemeral=not removed,
         )
 
-    @status.command(name="resume", description="Resume a paused subscription as it was")
+    @status.command(
+        name="resume",
+        description="Resume a paused subscription as it was",
+        usage="status resume [#channel|id]",
+        extras={"example": "status resume #news", "section": "posts"},
+    )
     @app_commands.describe(
         channel="The paused channel: a #mention or a channel id (default: this one)"
     )
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def resume(self, ctx: commands.Context, channel: str | None = None) -> None:
-        """`!status resume [#channel|id]`: keeps the subscription's time and cadence."""
+        """It keeps its time and cadence and posts from its next slot (a slot missed while
+        paused is not posted late). Without a channel: this one."""
         channel_id = self._channel_id(ctx, channel)
         if channel_id is None:
             await ctx.send(NOT_A_CHANNEL, ephemeral=True)
@@ -127,7 +147,11 @@ class Status(commands.Cog):
             else f"{name} was not paused ({when})."
         )
 
-    @status.command(name="subscriptions", description="This server's scheduled status posts")
+    @status.command(
+        name="subscriptions",
+        description="This server's scheduled status posts, and any that are paused",
+        extras={"example": "status subscriptions", "section": "posts"},
+    )
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def subscriptions(self, ctx: commands.Context) -> None:

@@ -149,6 +149,16 @@ def cmd_run(args, settings, stdin=None) -> int:
     return run_bot(settings)
 
 
+def cmd_backup(args, settings) -> int:
+    from bot.posting.backup import backup
+
+    done = backup(settings.settings_db, args.path)
+    print(
+        f"backed up {done.subscriptions} subscriptions of {done.servers} servers to {done.path}"
+    )
+    return 0
+
+
 def cmd_bench(args, settings) -> int:
     from bot.bench.run import main as bench_main
 
@@ -180,6 +190,9 @@ def parser(prog: str = "python -m bot"):
     sub.add_parser("run", help="run the Discord bot (console without a token)").set_defaults(
         func=cmd_run
     )
+    backup = sub.add_parser("backup", help="copy the settings database, safe while the bot runs")
+    backup.add_argument("path", type=Path, help="a new file, e.g. settings-2026-12.sqlite")
+    backup.set_defaults(func=cmd_backup)
     bench = sub.add_parser("bench", help="latency, cold start, build, scheduler and scale figures")
     bench.add_argument("--quick", action="store_true", help="a short run (under 30 s)")
     bench.add_argument("--scale", type=int, default=1000, help="synthetic corpus size")

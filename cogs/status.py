@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 
 import discord
@@ -63,13 +62,14 @@ class Status(commands.Cog):
     )
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
-    async def subscribe(self, ctx: commands.Context, channel: str, *, options: str = "") -> None:
+    async def subscribe(
+        self, ctx: commands.Context, channel: discord.TextChannel, *, options: str = ""
+    ) -> None:
         """The time is in the server's time zone (`!settings timezone`) unless one is named,
         e.g. `!status subscribe #news 18:00 America/New_York`. `on-change` posts only when the
         digest changed since the last post; `changes:off` stops the "status changed" posts."""
-        target = await self._channel_here(ctx, channel)
-        if target is None:
-            return
+        # The converter (prefix) and Discord's channel picker (slash) only give a text
+        # channel of this server; anything else is ChannelNotFound, answered by cogs/errors.py.
         try:
             opts = parse_options(options, self.bot.settings.post_time)
         except ValueError as exc:
@@ -79,14 +79,14 @@ class Status(commands.Cog):
             opts = dataclasses.replace(opts, zone=await self.bot.db.timezone(ctx.guild.id))
         now = self.bot.clock()
         sub = await self.bot.db.subscribe(
-            new_subscription(ctx.guild.id, target.id, ctx.author.id, opts, now)
+            new_subscription(ctx.guild.id, channel.id, ctx.author.id, opts, now)
         )
-        await ChangeLog(self.bot.db).set_opt_in(ctx.guild.id, target.id, opts.changes)
+        await ChangeLog(self.bot.db).set_opt_in(ctx.guild.id, channel.id, opts.changes)
         first = next_slot(sub, now)
         extra = ", only when the digest changed" if sub.on_change else ""
         extra += "" if opts.changes else ', no "status changed" posts'
         await ctx.send(
-            f"Subscribed {target.mention}: {slots.describe(sub)}{extra}. First post: "
+            f"Subscribed {channel.mention}: {slots.describe(sub)}{extra}. First post: "
             f"{slots.local_time(first, sub.zone)} ({slots.discord_time(first)} your time)."
         )
 
@@ -183,25 +183,6 @@ class Status(commands.Cog):
         if text is None or not text.strip():
             return ctx.channel.id
         return parse_channel_ref(text)
-
-    async def _channel_here(self, ctx: commands.Context, text: str):
-        """A channel of this server that can be posted in, or None after saying why."""
-        channel_id = parse_channel_ref(text)
-        channel = None
-        if channel_id is not None:
-            channel = ctx.guild.get_channel(channel_id)
-            if channel is None:
-                with contextlib.suppress(discord.HTTPException, discord.InvalidData):
-                    channel = await self.bot.fetch_channel(channel_id)
-        if channel is None or getattr(channel, "guild", None) != ctx.guild:
-            await ctx.send(
-                f"I can't find that channel in this server. {NOT_A_CHANNEL}", ephemeral=True
-            )
-            return None
-        if not isinstance(channel, discord.abc.Messageable):
-            await ctx.send("I can only post in a text channel.", ephemeral=True)
-            return None
-        return channel
 
 
 async def setup(bot) -> None:

@@ -242,6 +242,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return _reader_gone()
+    except ImportError as exc:  # a dependency the install left out (say, lxml_html_clean)
+        missing = exc.name or str(exc).splitlines()[0]
+        print(
+            f"error: a package hyosan-bot needs is missing ({missing}); install the project "
+            "again in its folder: make, or pip install .",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def _reader_gone() -> int:

@@ -120,7 +120,8 @@ BUG = "Something went wrong on my side; it has been logged. Please try again lat
 
 def _reply(error: Exception, what: str) -> str:
     """The one line for an error; an unexpected one is logged with its traceback first."""
-    error = getattr(error, "original", error)  # CommandInvokeError (prefix or slash)
+    if isinstance(error, commands.CommandInvokeError | app_commands.CommandInvokeError):
+        error = error.original  # what the command itself raised
     message = friendly(error)
     if message is None:
         log.error("%s failed", what, exc_info=error)

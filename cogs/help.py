@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-import inspect
 from collections.abc import Iterable
 from functools import cache
 
@@ -53,7 +52,7 @@ def describe(command: commands.Command | app_commands.Command, slash: str = "") 
     extras = command.extras
     section = SECTION.get(extras.get("section", "ask"), SECTION["ask"])
     summary = command.description.strip() or (command.short_doc if _is_prefix(command) else "")
-    details = inspect.cleandoc(getattr(command, "help", None) or "")
+    details = " ".join((getattr(command, "help", None) or "").split())  # docstring: one paragraph
     signature = command.signature if _is_prefix(command) else ""
     return CommandHelp(
         name=command.qualified_name,

@@ -44,7 +44,7 @@ class CommandHelp:
     section: Section
     details: str = ""
     permission: str = ""
-    slash: str = ""  # "/status show" where the slash form differs; "" when there is none
+    slash: str = ""  # its slash form ("/status show"); "" for a prefix-only command
 
 
 def lookup(commands: Sequence[CommandHelp], message: str, prefix: str) -> CommandHelp | None:

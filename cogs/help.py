@@ -151,7 +151,8 @@ class Help(commands.Cog):
     @app_commands.describe(command="One command to explain, e.g. status or spoilers")
     async def help_slash(self, interaction, command: str = "") -> None:
         ctx = await commands.Context.from_interaction(interaction)
-        await self.bot.can_run(ctx, call_once=True)  # the bot-wide cooldown counts it too
+        if not await self.bot.can_run(ctx, call_once=True):  # the bot-wide cooldown counts it
+            raise commands.CheckFailure()
         await send_answer(ctx, help_answer(self.bot.engine.prefix, bot_commands(self.bot), command))
 
     @help_slash.autocomplete("command")

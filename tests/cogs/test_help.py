@@ -3,11 +3,14 @@ the slash tree of a running bot, never against a list."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 from discord import app_commands
+from discord.ext import commands
 
 from bot.console import ANSWERED
-from cogs.help import _leaves, _slash, bot_commands, missing_help, offline_commands
-from tests.cogs.test_cogs import bot, say  # noqa: F401  (the fixture)
+from cogs.help import Help, _leaves, _slash, bot_commands, missing_help, offline_commands
+from tests.cogs.test_cogs import bot, say, slash_ctx  # noqa: F401  (the fixture)
 
 
 def tree_leaves(bot) -> list[app_commands.Command]:  # noqa: F811
@@ -59,3 +62,11 @@ async def test_commands_the_console_sends_straight_to_the_engine_have_no_subcomm
     for word in ANSWERED:
         command = bot.get_command(word)
         assert command is not None and not getattr(command, "commands", None), word
+
+
+async def test_slash_help_answers_from_the_same_tree(bot, monkeypatch):  # noqa: F811
+    ctx = slash_ctx(bot)
+    monkeypatch.setattr(commands.Context, "from_interaction", mock.AsyncMock(return_value=ctx))
+    await Help.help_slash.callback(bot.get_cog("Help"), mock.Mock(), command="resume")
+    embed = ctx.send.await_args.kwargs["embed"]
+    assert embed.title == "!status resume" and "`!status resume #news`" in embed.description

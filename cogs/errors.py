@@ -23,8 +23,9 @@ def slow_down(retry_after: float) -> str:
     return f"You're going a bit fast. Try again in {max(1, round(retry_after))} s."
 
 
-def friendly(error: Exception) -> str | None:
-    """The reply for an expected error, or None when it is a bug."""
+def friendly(error: Exception, help_for: str = "") -> str | None:
+    """The reply for an expected error, or None when it is a bug. `help_for` names the command
+    whose `!help` explains what to type."""
     if isinstance(error, SlowDown):
         return slow_down(error.retry_after)
     if isinstance(error, commands.CommandOnCooldown | app_commands.CommandOnCooldown):
@@ -46,7 +47,7 @@ def friendly(error: Exception) -> str | None:
     if isinstance(error, commands.BadLiteralArgument):
         return f"Use one of: {', '.join(map(str, error.literals))}."
     if isinstance(error, commands.MissingRequiredArgument):
-        return f"Something is missing: `{error.param.name}`. Try `!help`."
+        return f"Something is missing: `{error.param.name}`. Try `{f'!help {help_for}'.strip()}`."
     if isinstance(error, commands.UserInputError | app_commands.TransformerError):
         return f"I couldn't read that: {safe_echo(str(error), 150)}"
     if isinstance(error, commands.CheckFailure | app_commands.CheckFailure):
@@ -98,7 +99,8 @@ class Errors(commands.Cog):
         silent = isinstance(error, SlowDown) and error.verdict is Verdict.SILENT
         if silent and ctx.interaction is None:
             return  # said once in this window already; a slash command must still be answered
-        message = _reply(error, f"command {getattr(ctx, 'command', None)}")
+        command = getattr(ctx, "command", None)
+        message = _reply(error, f"command {command}", getattr(command, "qualified_name", ""))
         try:
             await ctx.send(message, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
         except discord.HTTPException:
@@ -118,11 +120,11 @@ class Errors(commands.Cog):
 BUG = "Something went wrong on my side; it has been logged. Please try again later."
 
 
-def _reply(error: Exception, what: str) -> str:
+def _reply(error: Exception, what: str, help_for: str = "") -> str:
     """The one line for an error; an unexpected one is logged with its traceback first."""
     if isinstance(error, commands.CommandInvokeError | app_commands.CommandInvokeError):
         error = error.original  # what the command itself raised
-    message = friendly(error)
+    message = friendly(error, help_for)
     if message is None:
         log.error("%s failed", what, exc_info=error)
         message = BUG

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from unittest import mock
 
+import discord
+import discord.ext.test as dpytest
 from discord import app_commands
 from discord.ext import commands
 
@@ -70,3 +72,11 @@ async def test_slash_help_answers_from_the_same_tree(bot, monkeypatch):  # noqa:
     await Help.help_slash.callback(bot.get_cog("Help"), mock.Mock(), command="resume")
     embed = ctx.send.await_args.kwargs["embed"]
     assert embed.title == "!status resume" and "`!status resume #news`" in embed.description
+
+
+async def test_a_missing_argument_points_to_that_command_s_help(bot):  # noqa: F811
+    perms = discord.Permissions(manage_guild=True).value
+    role = dpytest.backend.make_role("Admins", bot.guilds[0], permissions=perms)
+    await dpytest.add_role(dpytest.get_config().members[1], role)
+    reply = await say("!status subscribe", member=1)
+    assert "Try `!help status subscribe`" in reply.content, reply.content

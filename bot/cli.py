@@ -83,11 +83,12 @@ def cmd_remove(args, settings) -> int:
 
 def cmd_ask(args, settings) -> int:
     from bot.answers.render import quotes_request, quotes_text, to_json, to_text
+    from bot.console import reply
 
     engine = _engine(settings)
     message = " ".join(args.message)
     quoted = None if args.json else quotes_request(message, engine.prefix)
-    answer = engine.answer(quoted or message)
+    answer = reply(engine, quoted or message)
     if quoted and answer.citations:
         print(quotes_text(answer))  # what the Quotes button shows
         return 0
@@ -98,6 +99,7 @@ def cmd_ask(args, settings) -> int:
 def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
     """An interactive prompt answering what you type; Ctrl-D (or 'quit') exits."""
     from bot.answers.render import quotes_request, quotes_text, to_text
+    from bot.console import reply
 
     interactive = stdin.isatty()
     if interactive:
@@ -126,7 +128,7 @@ def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
             return 0
         if line:
             quoted = quotes_request(line, engine.prefix)
-            answer = engine.answer(quoted or line)
+            answer = reply(engine, quoted or line)
             text = quotes_text(answer) if quoted and answer.citations else to_text(answer)
             print(text + "\n", file=stdout, flush=True)
 
@@ -171,6 +173,16 @@ def cmd_news(args, settings) -> int:
     return commands.news(args, _paths(settings))
 
 
+def cmd_backup(args, settings) -> int:
+    from bot.posting.backup import backup
+
+    done = backup(settings.settings_db, args.path)
+    print(
+        f"backed up {done.subscriptions} subscriptions of {done.servers} servers to {done.path}"
+    )
+    return 0
+
+
 def cmd_bench(args, settings) -> int:
     from bot.bench.run import main as bench_main
 
@@ -205,6 +217,9 @@ def parser(prog: str = "python -m bot"):
         func=cmd_run
     )
     _news_parsers(sub)
+    backup = sub.add_parser("backup", help="copy the settings database, safe while the bot runs")
+    backup.add_argument("path", type=Path, help="a new file, e.g. settings-2026-12.sqlite")
+    backup.set_defaults(func=cmd_backup)
     bench = sub.add_parser("bench", help="latency, cold start, build, scheduler and scale figures")
     bench.add_argument("--quick", action="store_true", help="a short run (under 30 s)")
     bench.add_argument("--scale", type=int, default=1000, help="synthetic corpus size")
@@ -277,6 +292,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return _reader_gone()
+    except ImportError as exc:  # a dependency the install left out (say, lxml_html_clean)
+        missing = exc.name or str(exc).splitlines()[0]
+        print(
+            f"error: a package hyosan-bot needs is missing ({missing}); install the project "
+            "again in its folder: make, or pip install .",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def _move_added_articles(settings) -> None:

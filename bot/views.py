@@ -75,7 +75,10 @@ class QuotesButton(discord.ui.DynamicItem[discord.ui.Button], template=r"hq:(?P<
         return cls(match["query"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await send_quotes(interaction, interaction.client.engine.answer(self.query))
+        try:
+            await send_quotes(interaction, interaction.client.engine.answer(self.query))
+        except Exception as exc:  # discord.py only logs a dynamic item's errors
+            interaction.client.dispatch("view_error", interaction, exc, self)
 
 
 class TimedQuotesView(discord.ui.View):
@@ -90,6 +93,9 @@ class TimedQuotesView(discord.ui.View):
     @discord.ui.button(label=LABEL, emoji=EMOJI, style=discord.ButtonStyle.secondary)
     async def quotes(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
         await send_quotes(interaction, self.answer)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item) -> None:
+        interaction.client.dispatch("view_error", interaction, error, item)
 
     async def on_timeout(self) -> None:
         for item in self.children:

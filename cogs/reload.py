@@ -58,10 +58,16 @@ class Reload(commands.Cog):
     def _swap(self, engine: Engine) -> None:
         self.bot.engine = engine  # one step: commands in flight keep the engine they hold
 
-    @commands.command(name="reload", hidden=True)
+    @commands.command(
+        name="reload",
+        hidden=True,
+        description="Load the fact store again now",
+        extras={"example": "reload", "section": "owner"},
+    )
     @commands.is_owner()
     async def reload(self, ctx: commands.Context) -> None:
-        """Load the fact store again now (rebuilt first if its sources changed)."""
+        """Rebuilt first if its sources changed; the bot also does this by itself when the
+        store file changes."""
         result = await self.reloader.reload()
         summary = await self._after(result)
         await ctx.send(f"{result.message} {summary}".strip())

@@ -46,7 +46,7 @@ class Engine:
 
     @cached_property
     def catalog(self):
-        """`!sources`, `!help` and autocomplete (a module of functions over the context)."""
+        """`!sources` and autocomplete (a module of functions over the context)."""
         from bot.answers import catalog
 
         return catalog
@@ -95,7 +95,7 @@ class Engine:
 
     def _route(self, text: str, prefixed: bool) -> Answer:
         if not text:
-            return self.help()
+            return self.nothing_asked()
         word, _, rest = text.partition(" ")
         command = word.lower()
         rest = rest[:MAX_QUERY]
@@ -105,7 +105,6 @@ class Engine:
             "lore": lambda rest: self.lore(rest),
             "ask": lambda rest: self.ask(rest),  # not `self.ask`: that would build it now
             "sources": lambda _: self.sources(),
-            "help": lambda rest: self.catalog.help_answer(self.ctx, rest),
         }
         if command in handlers:
             return handlers[command](rest)
@@ -120,8 +119,16 @@ class Engine:
     def sources(self) -> Answer:
         return self.catalog.sources(self.ctx)
 
-    def help(self) -> Answer:
-        return self.catalog.help_answer(self.ctx)
+    def nothing_asked(self) -> Answer:
+        """A prefix alone. (`!help` is answered from the command tree, outside the engine.)"""
+        return Answer(
+            None,
+            False,
+            None,
+            "Nothing asked",
+            [Line(f"Ask me a question, or try `{self.prefix}help`.")],
+            suggestions=[f"{self.prefix}help"],
+        )
 
     def complete_names(self, current: str, limit: int = 25) -> list[str]:
         """Names for slash-command autocomplete: best fuzzy matches of what is typed so far."""

@@ -91,12 +91,12 @@ def common_prefix(titles: list[str]) -> list[str]:
 
 
 def short_label(title: str, prefix: list[str]) -> str:
-    """A title without the words many titles share ('All of Us Are Dead Season 2: …'), or ''
-    when nothing else is left; the date then tells the article apart."""
+    """A title without the words many titles share ('All of Us Are Dead Season 2: …'); the
+    whole title when nothing else is left (a label of a date alone tells a fan nothing)."""
     words = title.split()
     if prefix and _words(title)[: len(prefix)] == prefix:
         words = words[len(prefix) :]
-    label = " ".join(words).strip(" " + _PUNCT)
+    label = " ".join(words).strip(" " + _PUNCT) or " ".join(title.split())
     if len(label) > LABEL_LIMIT:
         label = label[: LABEL_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return label

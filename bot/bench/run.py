@@ -24,6 +24,7 @@ from bot.bench.measure import (
     split_figure,
 )
 from bot.bench.mix import COMMANDS, question_mix
+from bot.bench.ops import subscription_figures
 from bot.paths import DataPaths
 from bot.progress import Progress
 
@@ -55,6 +56,8 @@ def run(quick: bool, scale_n: int) -> dict:
             start = cold_start(runs=3 if quick else 7)
             bar.step("scheduler")
             sched = scheduler_figures(real, 2_000 if quick else 10_000)
+            bar.step("subscriptions: size, memory, backup")
+            subs = subscription_figures(2_000 if quick else 10_000)
             bar.step("resident memory")
             rss = resident_mb(real)
             bar.step("sentence splitting")
@@ -118,6 +121,7 @@ def run(quick: bool, scale_n: int) -> dict:
         "build": build_real,
         "resident_mb": rss,
         "scheduler": sched,
+        "subscriptions": subs,
         "split_1mb_s": split_s,
         "scale": {str(k): v for k, v in scaled.items()},
         "incremental": cached,
@@ -160,6 +164,12 @@ def render(r: dict) -> str:
         f"scheduler: {s['subscriptions']} due in one minute: plan {s['plan_ms']} ms, "
         f"run_once {s['run_once_s']} s, {s['digests_computed']} digest(s) computed, "
         f"{s['send_rate_per_s']} sends/s -> slot spread over {s['slot_duration_s']} s"
+    )
+    o = r["subscriptions"]
+    lines.append(
+        f"subscriptions ({o['subscriptions']}): per 1,000 {o['file_kb_per_1000']} KB on disk, "
+        f"{o['heap_kb_per_1000']} KB of memory when read; backup {o['backup_s']} s; "
+        f"{o['posts_per_minute_slot']} posts fit in one minute's slot"
     )
     for n, x in r["scale"].items():
         a = x["answer"].get("all", {})

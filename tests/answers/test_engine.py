@@ -193,13 +193,11 @@ def test_ask_does_not_know(engine):
     assert not answer.ok and not answer.citations and answer.suggestions
 
 
-def test_sources_help_and_unknown_commands(engine):
+def test_sources_and_unknown_commands(engine):
     sources = engine.answer("!sources")
     assert sources.ok and len(sources.lines) == 5
     assert any("(estimated)" in line.text for line in sources.lines)
     assert "2024-04-09 —" in sources.lines[0].text  # the printed date is not marked estimated
-    helps = engine.answer("!help")
-    assert all(f"!{c}" in to_text(helps) for c in ("cast", "status", "lore", "ask", "sources"))
     assert engine.answer("!jonus").match == "The Jonus virus"
     assert engine.answer("!onjo").match == "Nam On-jo"
     hint = engine.answer("!foo")
@@ -209,7 +207,7 @@ def test_sources_help_and_unknown_commands(engine):
 def test_prefix_from_configuration(store):
     engine = Engine(store, prefix="?")
     assert engine.answer("?cast onjo").match == "Nam On-jo"
-    assert "?cast" in to_text(engine.answer("?help"))
+    assert "?help" in to_text(engine.answer("?"))  # `?help` itself: tests/test_console.py
 
 
 HOSTILE = [

@@ -1,5 +1,5 @@
 """Whether a character returns in Season 2, in the sources' own terms: confirmed, expected,
-only speculated, or doubted."""
+only speculated, doubted, or denied (a denial newer than every firmer word of a return)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from bot.answers.wording import shorten
 from bot.facts.store import PairRow
 
 Items = list[tuple[str, int]]  # (label, sentence id to cite)
-STANCES = ("confirmed", "expected", "speculated")  # strongest first
+STANCES = ("confirmed", "expected", "speculated", "denied")  # strongest first
 
 
 class Returns:
@@ -50,9 +50,14 @@ class Returns:
             key=lambda e: (-ctx.published(e[0]), e[0]),
         )
         yes = [sid for sid, neg, _ in ev if not neg]
+        no = [sid for sid, neg, _ in ev if neg]
         if not yes:
-            no = [sid for sid, neg, _ in ev if neg]
             return ("doubted", no, no) if no else None
+        if no and all(
+            ctx.published(y) <= ctx.published(no[0]) or self.return_stance(y) == "speculated"
+            for y in yes
+        ):
+            return "denied", no[:1], no  # a newer denial outranks older talk of a return
         by: dict[str, list[int]] = {}
         for sid in yes:
             by.setdefault(self.return_stance(sid), []).append(sid)
@@ -72,6 +77,7 @@ class Returns:
             "expected": f"Season 2: {who} returns — expected, not confirmed",
             "speculated": f"Season 2: {who} returns — only speculated",
             "doubted": f"Season 2: sources doubt {who} returns",
+            "denied": f"Season 2: {who} does not return, the newest source says (denied)",
         }[stance]
         spec = [s for s in every if self.return_stance(s) == "speculated"]
         also = (
@@ -121,8 +127,9 @@ class CastSummary:
             new: list[tuple[int, str, int]] = []
             for pair in ctx.store.pairs:
                 support = len(pair.evidence)
-                if pair.character_id is None:
-                    label = f"{ctx.name(pair.actor_id)} (role not revealed)"
+                if pair.character_id is None or pair.new_cast:
+                    role = ctx.name(pair.character_id) if pair.character_id else "role not revealed"
+                    label = f"{ctx.name(pair.actor_id)} ({role})"
                     new.append((support, label, evidence(pair)[0]))
                     continue
                 found = self.returns.evidence(pair)
@@ -142,7 +149,7 @@ class CastSummary:
         groups: dict[str, list[str]] = {}
         for name, label in zip(names, labels, strict=True):
             groups.setdefault(self.stance.get(label, "expected"), []).append(name)
-        words = {"speculated": "only speculated"}
+        words = {"speculated": "only speculated", "denied": "not back (denied)"}
         return "; ".join(f"{words.get(k, k)}: {', '.join(v)}" for k, v in groups.items())
 
     def lines(self, cite: Citer) -> list[Line]:

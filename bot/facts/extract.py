@@ -15,7 +15,7 @@ from bot.facts.curated import EntityDef, Lexicon
 from bot.facts.entities import EntityIndex
 from bot.facts.manifest import Source
 from bot.facts.records import Claim, Extraction, Sentence
-from bot.facts.status_claims import negated_near, returning_people, sentence_claims
+from bot.facts.status_claims import return_evidence, sentence_claims
 from bot.facts.text import (
     Repairer,
     Span,
@@ -110,7 +110,7 @@ def extract(
     sentences = _sentences(sources, repairer, lex)
     by_id = {s.id: s for s in sources}
     index = EntityIndex(entities)
-    cast = CastCollector(index)
+    cast = CastCollector(index, lex.claims.get("values", {}).get("titles", []))
     for s in sentences:
         cast.collect(s)  # first: it may discover new names the mention pass must know
 
@@ -129,16 +129,7 @@ def extract(
         s.spoiler = lex.spoilers.is_spoiler(
             s.display, any(index.entities[e].kind != "crew" for e in named)
         )
-        kept = lex.return_exclude.remove(s.display)
-        if s.kind == "text" and lex.returns.any(kept):
-            negated = negated_near(kept, lex.returns, lex.negation)
-            hedged = lex.hedge.any(s.display)
-            returning = set(returning_people(kept, index, lex))
-            returns.extend(
-                (eid, s.id, negated, hedged)
-                for eid in named
-                if eid in returning and index.entities[eid].kind in ("character", "actor")
-            )
+        returns.extend(return_evidence(s, named, index, lex))
         before = prev if prev is not None and prev.source_id == s.source_id else None
         claims.extend(sentence_claims(s, by_id[s.source_id], lex, before))
         prev = s

@@ -1,42 +1,71 @@
-"""Season 2 status claims per topic (with clause-level negation and hedging) and return
-evidence per person, from a sentence's wording."""
+"""Season 2 status claims per topic, read clause by clause, and return evidence per person.
+
+Each claim says which state of its topic a sentence reports (bot/facts/claims/states.py), how
+(confirmed, expected, rumoured, denied) and in which tense, the value it states (a date, a
+count), the season it is about, and the sentence as evidence. One claim per topic per
+sentence: a premiere date beside a trailer mention belongs to the release, the topic whose cue
+stands nearest to it.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
+from bot.facts.claims.modality import ModalityReader
+from bot.facts.claims.reading import Cues, Reading, clauses
+from bot.facts.claims.states import PLANNED, StateReader, progress
+from bot.facts.claims.values import episode_counts, latest_year, time_values
 from bot.facts.curated import Lexicon
 from bot.facts.entities import EntityIndex
 from bot.facts.manifest import Source
 from bot.facts.records import Claim, Sentence
-from bot.facts.text import MONTHS, PhraseSet, collapse_ws
+from bot.facts.text import PhraseSet
 
-_MONTHS = "|".join(m.lower() for m in MONTHS)
-_TIME = re.compile(
-    r"(?:(?:early|late|mid|later in|earlier in|(?:the )?(?:first|second) half of|(?:the )?end of|"
-    r"spring|summer|fall|autumn|winter)[\s-]+)?"
-    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
-    r"(?:19|20)\d{2}\b",
-    re.IGNORECASE,
-)
-_EPISODES = re.compile(r"\b(\d{1,3})\s+(?:[a-z-]+\s+)?episodes\b", re.IGNORECASE)
-
-
-_CLAUSE = re.compile(r"[,;:—–(]|\s-\s|\bbut\b|\bwhile\b|\balthough\b")
+_STRENGTH = {"confirmed": 3, "denied": 3, "expected": 2, "rumoured": 1}
 
 
 def negated_near(text: str, cue: PhraseSet, negation: PhraseSet) -> bool:
     """Whether a clause that carries the cue is negated ("..., but filming has not begun")."""
-    return any(cue.any(c) and negation.any(c) for c in _CLAUSE.split(text))
+    return any(cue.any(c) and negation.any(c) for _, c in clauses(text))
 
 
-def time_expressions(text: str) -> list[str]:
-    """Dates and windows a sentence names: 'June 6, 2022', 'early 2024', 'Fall 2023'."""
-    return [collapse_ws(m.group(0)) for m in _TIME.finditer(text)]
+@dataclass
+class _Readers:
+    """Everything compiled from one lexicon, built once per build."""
+
+    modality: ModalityReader
+    states: StateReader
+    strong: dict[str, Cues]
+    weak: dict[str, Cues]
+    other_season: Cues
+    numbers: list[str]
+    comparison: list[str]
 
 
-def _years(values: list[str]) -> list[int]:
-    return [int(v[-4:]) for v in values]
+_CACHE: dict[int, tuple[Lexicon, _Readers]] = {}
+
+
+def _readers(lex: Lexicon) -> _Readers:
+    hit = _CACHE.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    values = lex.claims.get("values", {})
+    readers = _Readers(
+        modality=ModalityReader(
+            lex.claims.get("modality", {}), Cues(lex.negation.phrases, lemmas=False)
+        ),
+        states=StateReader(
+            lex.claims, {t: progress(topic.states) for t, topic in lex.status.items()}
+        ),
+        strong={t: Cues(topic.strong.phrases) for t, topic in lex.status.items()},
+        weak={t: Cues(topic.weak.phrases) for t, topic in lex.status.items()},
+        other_season=Cues(values.get("other_season", [])),
+        numbers=values.get("numbers", []),
+        comparison=values.get("comparison", []),
+    )
+    _CACHE.clear()
+    _CACHE[id(lex)] = (lex, readers)
+    return readers
 
 
 def sentence_claims(
@@ -48,78 +77,191 @@ def sentence_claims(
         return []
     text = sentence.display
     s2_here = lex.season2.any(text)
-    s2_section = lex.season2.any(sentence.section)
     if lex.season1.any(text) and not s2_here:
         return []
-    rumour = lex.rumour.any(text)
-    hedged = rumour or lex.hedge.any(text)
-    # A release date someone hoped for is no expectation; a rumour is never a confirmed "not yet".
+    r = _readers(lex)
+    whole = Reading.of(lex.role_hidden.remove(text))
+    season = 3 if not s2_here and r.other_season.any(whole) else 2
+    s2_section = lex.season2.any(sentence.section)
     hoped = lex.hope.any(text)
-    # "cast as a new character whose identity has not been revealed" is news, not a "no".
-    plain = lex.role_hidden.remove(text)
-    times = time_expressions(text)
-    pub_year = int(source.published[:4])
-    out: list[Claim] = []
+    # Which topics the sentence is about, and where their cues stand.
+    cues: dict[str, list[int]] = {}
+    strong: set[str] = set()
     for tid, topic in lex.status.items():
-        s2 = s2_here or (topic.section_context and s2_section)
-        strong = topic.strong.any(text)
-        if not (strong or (s2 and topic.weak.any(text))):
-            continue
-        negated = not rumour and (
-            negated_near(plain, topic.strong, lex.negation)
-            or (not strong and negated_near(plain, topic.weak, lex.negation))
+        s2 = s2_here or season == 3 or (topic.section_context and s2_section)
+        found = r.strong[tid].find(whole)
+        if found:
+            strong.add(tid)
+        elif s2:
+            found = r.weak[tid].find(whole)
+        if found:
+            cues[tid] = [at for at, _ in found]
+    if not cues:
+        return []
+    parts = [(at, Reading.of(c)) for at, c in clauses(whole.text)]
+    readings = [(at, c, r.modality.read(c, whole)) for at, c in parts]
+    # Each time goes to the topic whose cue stands nearest (the release on a tie); read on the
+    # whole sentence, as a date's comma is no clause boundary, in the tense of its clause.
+    times: dict[str, list[str]] = {}
+    for spot, value in _sentence_times(whole.text, readings, source):
+        near = min(cues, key=lambda t: (min(abs(spot - x) for x in cues[t]), t != "release"))
+        times.setdefault(near, []).append(value)
+    out = []
+    for tid in cues:
+        claim = _topic_claim(
+            tid,
+            cues[tid],
+            readings,
+            times.get(tid, []),
+            r,
+            lex,
+            sentence,
+            source,
+            before,
+            hoped,
+            strong,
         )
-        value = ""
-        if tid == "episodes":
-            value = ", ".join(m.group(1) for m in _EPISODES.finditer(text))
-            if (
-                not value
-                and before is not None
-                and PhraseSet(lex.ask.get("carries", {}).get("same_as", [])).any(text)
-            ):
-                value = ", ".join(m.group(1) for m in _EPISODES.finditer(before.display))
-        elif times and not (tid == "release" and hoped):
-            if tid == "release" and max(_years(times)) < pub_year:
-                continue  # a release already past when written: the first season's
-            value = "; ".join(times)
-        if topic.weak_needs_value and not strong and not (value or negated):
-            continue
-        out.append(Claim(tid, sentence.id, source.id, source.published, negated, hedged, value))
-    if (
-        not any(c.topic == "release" for c in out)
-        and s2_here
-        and times
-        and not hoped
-        and not lex.negation.any(text)
-    ):
-        # "we can get the season 2 in 2023": a Season 2 sentence naming a year still ahead.
-        ahead = [t for t in times if int(t[-4:]) > pub_year]
-        if ahead:
-            out.append(
-                Claim(
-                    "release",
-                    sentence.id,
-                    source.id,
-                    source.published,
-                    False,
-                    True,
-                    "; ".join(ahead),
-                )
-            )
+        if claim is not None:
+            out.append(Claim(**{**claim.__dict__, "season": season}))
     return out
 
 
-_SUBORDINATE = re.compile(r"\b(?:after|because|since|although|though|until|who|whom|which)\b")
+def _sentence_times(text: str, readings, source: Source) -> list[tuple[int, str]]:
+    """(offset, value) of every time a sentence names, each read in its clause's tense."""
+    out = []
+    for at, c, m in readings:
+        end = at + len(c.text)
+        out.extend(
+            (off, value)
+            for off, value in time_values(text, source.published, m.tense, not source.estimated)
+            if at <= off < end
+        )
+    return sorted(set(out))
 
 
-def returning_people(text: str, index: EntityIndex, lex: Lexicon) -> list[str]:
+def _topic_claim(
+    tid,
+    spots,
+    readings,
+    values,
+    r: _Readers,
+    lex: Lexicon,
+    sentence,
+    source,
+    before,
+    hoped,
+    strong,
+) -> Claim | None:
+    """The one claim a sentence makes on a topic: the firmest, furthest clause's reading."""
+    topic = lex.status[tid]
+    states = progress(topic.states)
+    best: tuple | None = None
+    for at, c, m in readings:
+        if not any(at <= x < at + len(c.text) for x in spots):
+            continue
+        negated = m.modality != "rumoured" and r.modality.negated(c)
+        value = _value(tid, c, values, r, before, lex, hoped, source)
+        if value is None:
+            return None  # a release already past when written: the first season's
+        state = r.states.state(tid, c, m, negated, value, source.published)
+        if state is None:
+            continue
+        if topic.weak_needs_value and tid not in strong and not value and state != states[0]:
+            continue
+        base = state.removesuffix(PLANNED)
+        key = (_STRENGTH[m.modality], PLANNED not in state, states.index(base), bool(value))
+        if best is None or key > best[0]:
+            best = (key, state, m, value)
+    if best is None:
+        return None
+    _, state, m, value = best
+    modality = m.modality
+    return Claim(
+        tid,
+        sentence.id,
+        source.id,
+        source.published,
+        negated=state == states[0],
+        hedged=modality in ("expected", "rumoured") or PLANNED in state,
+        value=value,
+        state=state,
+        modality=modality,
+        tense=m.tense,
+    )
+
+
+def _value(tid, clause: Reading, times, r: _Readers, before, lex, hoped, source) -> str | None:
+    """The value a clause states on a topic ('' for none); None: the claim is not this
+    season's news at all."""
+    if tid == "episodes":
+        counts = episode_counts(clause.text, r.numbers, r.comparison)
+        if not counts and before is not None:
+            same = PhraseSet(lex.ask.get("carries", {}).get("same_as", []))
+            if same.any(clause.text):
+                counts = episode_counts(before.display, r.numbers, r.comparison)
+        return ", ".join(counts)
+    if not times or (tid == "release" and hoped):
+        return ""
+    if tid == "release":
+        years = [y for t in times if (y := latest_year(t))]
+        if years and max(years) < int(source.published[:4]):
+            return None
+    return "; ".join(dict.fromkeys(times))
+
+
+_SUBORDINATE_WORDS = (
+    "after",
+    "because",
+    "since",
+    "although",
+    "though",
+    "until",
+    "who",
+    "whom",
+    "which",
+)
+
+
+def returning_people(text: str, index: EntityIndex, cue: PhraseSet) -> list[str]:
     """Entities a return sentence is about: those named in a stretch that carries the return
     cue, not in a subordinate clause beside it ("X will be back ... after Y died")."""
-    parts = _SUBORDINATE.split(text)
+    import re
+
+    parts = re.split(rf"\b(?:{'|'.join(_SUBORDINATE_WORDS)})\b", text)
     out: list[str] = []
     for i, part in enumerate(parts):
-        if lex.returns.any(part):
+        if cue.any(part):
             # "Yoon Chan-young (who plays Cheong-san) returns": the subject may sit one part back.
             for p in (parts[i - 1], part) if i else (part,):
                 out.extend(index.mentions(p))
     return out
+
+
+def return_evidence(
+    sentence: Sentence, named: list[str], index: EntityIndex, lex: Lexicon
+) -> list[tuple[str, int, bool, bool]]:
+    """(entity, sentence id, negated, hedged) for each character or actor a sentence says
+    returns, or says does not: a denial ("X does not appear in the new season; the report is
+    groundless") is a negated return. return_s2 cues ("appear in") count only in a sentence
+    about Season 2."""
+    if sentence.kind != "text":
+        return []
+    kept = lex.return_exclude.remove(sentence.display)
+    s2_cues = PhraseSet(lex.claims.get("values", {}).get("return_s2", []))
+    cue = lex.returns
+    if not cue.any(kept):
+        if not (lex.season2.any(kept) and s2_cues.any(kept)):
+            return []
+        cue = s2_cues
+    whole = Reading.of(kept)
+    m = _readers(lex).modality.read(whole, whole)
+    negated = m.modality == "denied" or (
+        m.modality != "rumoured" and negated_near(kept, cue, lex.negation)
+    )
+    hedged = m.modality in ("expected", "rumoured")
+    returning = set(returning_people(kept, index, cue))
+    return [
+        (eid, sentence.id, negated, hedged)
+        for eid in named
+        if eid in returning and index.entities[eid].kind in ("character", "actor")
+    ]

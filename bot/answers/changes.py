@@ -101,7 +101,13 @@ def compare(old: FactStore, new: FactStore) -> StoreChanges:
     old_pairs = {_pair_key(p) for p in old.pairs}
     new_pairs = {_pair_key(p) for p in new.pairs}
     out.new_pairs = [p for p in new.pairs if _pair_key(p) not in old_pairs]
-    out.gone_pairs = [p for p in old.pairs if _pair_key(p) not in new_pairs]
+    # "role not revealed" that a source now reveals is not gone: the new pair says its role
+    named = {p.actor_id for p in new.pairs if p.character_id is not None}
+    out.gone_pairs = [
+        p
+        for p in old.pairs
+        if _pair_key(p) not in new_pairs and not (p.character_id is None and p.actor_id in named)
+    ]
     out.status = status_since(status_snapshot(old), new)
     old_lore, new_lore = _lore_keys(old), _lore_keys(new)
     out.new_lore = [(t, sid) for (t, q), sid in new_lore.items() if (t, q) not in old_lore]
@@ -113,7 +119,8 @@ def _pair_text(store: FactStore, p: PairRow) -> str:
     actor = store.entities[p.actor_id].name
     if p.character_id is None:
         return f"{actor} (new cast, role not revealed)"
-    return f"{actor} as {store.entities[p.character_id].name}"
+    new = " (new cast)" if p.new_cast else ""
+    return f"{actor} as {store.entities[p.character_id].name}{new}"
 
 
 def status_lines(changes: StoreChanges, cite: Citer, store: FactStore) -> list[Line]:

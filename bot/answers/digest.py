@@ -7,7 +7,8 @@ The line's state, date, quote and footnote are those of the deciding claim: for 
 happened, the most explicit statement of it ([ask.explicit] wording, then a printed date); when
 it prints no date, the line takes the date from the claim in that state that prints it most
 precisely, and footnotes that one too. Older claims that say the same agree; others are
-"earlier", unless they are as firm and of a comparable date, when the sources disagree.
+"earlier", unless they are as firm, of a comparable date and cannot both hold, when the
+sources disagree.
 """
 
 from __future__ import annotations
@@ -135,11 +136,24 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
             continue
         if c.state == lead.state and _compatible(c, lead):
             ts.agreeing.append(c)
-        elif firm(c) and firm(state) and abs(_day(c) - _day(state)) <= DISPUTE_DAYS:
+        elif (
+            firm(c)
+            and firm(state)
+            and abs(_day(c) - _day(state)) <= DISPUTE_DAYS
+            and _conflict(c, state, rank)
+        ):
             ts.disputed.append(c)
         else:
             ts.earlier.append(c)
     return ts
+
+
+def _conflict(a: ClaimRow, b: ClaimRow, rank) -> bool:
+    """Whether two claims cannot both hold: "not yet" beside an event, or one state with two
+    values. States are cumulative: a teaser out does not contradict a full trailer out."""
+    if a.state == b.state:
+        return not _compatible(a, b)
+    return min(rank(a), rank(b)) == 0
 
 
 def _compatible(a: ClaimRow, b: ClaimRow) -> bool:
@@ -196,6 +210,8 @@ def state_key(store: FactStore, ts: TopicStatus | None) -> str:
     if ts is None:
         return ""
     value = ts.dated.value if ts.dated is not None else ts.lead.value
+    if ts.lead.state in progress(store, ts.topic)[:1]:
+        value = ""  # a "not yet" shows no value: a new date on it is no change
     return f"{ts.lead.state or stance(ts.lead)}|{value_key(value)}"
 
 

@@ -22,13 +22,14 @@ class Returns:
         self._terms: dict[str, list[str]] | None = None
         self._stances: dict[int, str] = {}
 
-    def return_stance(self, sid: int) -> str:
-        """'confirmed', 'expected' or 'speculated': how a sentence words a return."""
+    def return_stance(self, sid: int, hedged: bool = True) -> str:
+        """'confirmed', 'expected' or 'speculated': how a sentence words a return. A return
+        stated plainly (not hedged: no plan, forecast or future when read) is confirmed."""
         if sid not in self._stances:
-            self._stances[sid] = self._stance(sid)
+            self._stances[sid] = self._stance(sid, hedged)
         return self._stances[sid]
 
-    def _stance(self, sid: int) -> str:
+    def _stance(self, sid: int, hedged: bool) -> str:
         if self._terms is None:  # plain word-bounded lookups: no regex to compile per process
             terms = self.ctx.store.vocab.get("ask.return_terms", {})
             self._terms = {k: [f" {t.lower()} " for t in v] for k, v in terms.items()}
@@ -37,7 +38,7 @@ class Returns:
         for stance in ("speculated", "confirmed"):
             if any(t in padded for t in self._terms.get(stance, [])):
                 return stance
-        return "expected"
+        return "expected" if hedged else "confirmed"
 
     def evidence(self, pair: PairRow) -> tuple[str, list[int], list[int]] | None:
         """The strongest return wording for a pair, the sentences that use it, and every
@@ -49,6 +50,8 @@ class Returns:
             {e for i in ids for e in store.returns.get(i, [])[:50]},
             key=lambda e: (-ctx.published(e[0]), e[0]),
         )
+        for sid, _, hedged in ev:
+            self.return_stance(sid, hedged)
         yes = [sid for sid, neg, _ in ev if not neg]
         no = [sid for sid, neg, _ in ev if neg]
         if not yes:

@@ -57,9 +57,9 @@ class CastCollector:
         names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
         title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
         self._joined = re.compile(
-            rf"(?P<a>{_NAME})\s+(?:has\s+|have\s+)?(?:joined|joins|join)\s+the\s+"
-            rf"(?:cast|series|show|ensemble|season)\b[^.]*?\bas\s+(?:an?\s+|the\s+)?{title}"
-            rf"(?P<c>{_NAME})"
+            rf"(?P<a>{_NAME})\s+(?:has\s+|have\s+)?(?:joined|joins|join)\s+"
+            rf"(?:the\s+(?:cast|series|show|ensemble|season)\b[^.]*?\s)?as\s+(?:an?\s+|the\s+)?"
+            rf"{title}(?P<c>{_NAME})"
         )
         self._lists = re.compile(
             rf"(?P<a>{_LIST})\s+(?:[a-z]+\s+){{0,4}}as\s+(?P<c>{title}{_NAME}"

@@ -9,9 +9,10 @@ stands nearest to it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from bot.facts.claims.modality import ModalityReader
+from bot.facts.claims.modality import Modality, ModalityReader
 from bot.facts.claims.reading import Cues, Reading, clauses
 from bot.facts.claims.states import PLANNED, StateReader, progress
 from bot.facts.claims.values import episode_counts, latest_year, time_values
@@ -21,6 +22,7 @@ from bot.facts.manifest import Source
 from bot.facts.records import Claim, Sentence
 from bot.facts.text import PhraseSet
 
+_UNDATED = ("episodes", "cast")  # topics whose value is no time: a date beside them is another's
 _STRENGTH = {"confirmed": 3, "denied": 3, "expected": 2, "rumoured": 1}
 
 
@@ -82,7 +84,10 @@ def sentence_claims(
     r = _readers(lex)
     whole = Reading.of(lex.role_hidden.remove(text))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
-    s2_section = lex.season2.any(sentence.section)
+    # Under a heading about Season 2, or in an article whose title names it, a topic with
+    # section_context needs no Season 2 cue of its own ("The eight-episode season, which was
+    # released on June 26, ...").
+    s2_section = lex.season2.any(sentence.section) or lex.season2.any(source.title)
     hoped = lex.hope.any(text)
     # Which topics the sentence is about, and where their cues stand.
     cues: dict[str, list[int]] = {}
@@ -92,20 +97,23 @@ def sentence_claims(
         found = r.strong[tid].find(whole)
         if found:
             strong.add(tid)
-        elif s2:
-            found = r.weak[tid].find(whole)
+        if found or s2:
+            found = sorted(found + r.weak[tid].find(whole))
         if found:
             cues[tid] = [at for at, _ in found]
     if not cues:
         return []
-    parts = [(at, Reading.of(c)) for at, c in clauses(whole.text)]
-    readings = [(at, c, r.modality.read(c, whole)) for at, c in parts]
+    readings = _clause_readings(whole, r)
+    _verbs_to_trailer(cues, strong, readings, r, whole)
+    if not cues:
+        return []
     # Each time goes to the topic whose cue stands nearest (the release on a tie); read on the
     # whole sentence, as a date's comma is no clause boundary, in the tense of its clause.
-    times: dict[str, list[str]] = {}
-    for spot, value in _sentence_times(whole.text, readings, source):
-        near = min(cues, key=lambda t: (min(abs(spot - x) for x in cues[t]), t != "release"))
-        times.setdefault(near, []).append(value)
+    times: dict[str, list[tuple[int, str]]] = {}
+    dated = [t for t in cues if t not in _UNDATED]
+    for spot, value in _sentence_times(whole.text, readings, source) if dated else ():
+        near = min(dated, key=lambda t: (min(abs(spot - x) for x in cues[t]), t != "release"))
+        times.setdefault(near, []).append((spot, value))
     out = []
     for tid in cues:
         claim = _topic_claim(
@@ -123,6 +131,41 @@ def sentence_claims(
         )
         if claim is not None:
             out.append(Claim(**{**claim.__dict__, "season": season}))
+    return out
+
+
+# A clause opening with one of these continues the one before it in time ("The shoot runs
+# into 2025, after which the series moves into post-production": the move is planned too).
+_CONTINUES = re.compile(r"^\s*(?:and\s+)?(?:after which|after that|then|before|once|until)\b", re.I)
+
+
+def _verbs_to_trailer(cues, strong, readings, r: _Readers, whole: Reading) -> None:
+    """A release verb in a clause about a trailer is the trailer's ("a teaser will be released
+    next spring", "Netflix dropped the official trailer"): it makes no release claim."""
+    if "release" not in cues or "trailer" not in cues:
+        return
+    spans = [(at, at + len(c.text)) for at, c, _ in readings]
+    with_trailer = [(a, b) for a, b in spans if any(a <= x < b for x in cues["trailer"])]
+    verbs = {at for at, _ in r.weak["release"].find(whole)}
+    kept = [
+        x for x in cues["release"] if x not in verbs or not any(a <= x < b for a, b in with_trailer)
+    ]
+    if kept:
+        cues["release"] = kept
+    else:
+        del cues["release"]
+
+
+def _clause_readings(whole: Reading, r: _Readers) -> list[tuple[int, Reading, Modality]]:
+    """Each clause with its modality; a continuing clause takes a plan's modality and tense
+    from the clause before it."""
+    out: list[tuple[int, Reading, Modality]] = []
+    for at, text in clauses(whole.text):
+        c = Reading.of(text)
+        m = r.modality.read(c, whole)
+        if out and _CONTINUES.match(text) and out[-1][2].tense == "future":
+            m = out[-1][2]
+        out.append((at, c, m))
     return out
 
 
@@ -160,14 +203,18 @@ def _topic_claim(
         if not any(at <= x < at + len(c.text) for x in spots):
             continue
         negated = m.modality != "rumoured" and r.modality.negated(c)
-        value = _value(tid, c, values, r, before, lex, hoped, source)
+        end = at + len(c.text)
+        inside = [(o, v) for o, v in values if at <= o < end] or values
+        here = [x for x in spots if at <= x < end]
+        nearest = sorted(inside, key=lambda ov: min(abs(ov[0] - x) for x in here))[:1]
+        value = _value(tid, c, [v for _, v in nearest], r, before, lex, hoped, source)
         if value is None:
             return None  # a release already past when written: the first season's
         state = r.states.state(tid, c, m, negated, value, source.published)
         if state is None:
             continue
-        if topic.weak_needs_value and tid not in strong and not value and state != states[0]:
-            continue
+        if topic.weak_needs_value and tid not in strong and not value and state in states[1:-1]:
+            continue  # a weak cue tells a value or a "not yet", or that the event happened
         base = state.removesuffix(PLANNED)
         key = (_STRENGTH[m.modality], PLANNED not in state, states.index(base), bool(value))
         if best is None or key > best[0]:
@@ -225,8 +272,6 @@ _SUBORDINATE_WORDS = (
 def returning_people(text: str, index: EntityIndex, cue: PhraseSet) -> list[str]:
     """Entities a return sentence is about: those named in a stretch that carries the return
     cue, not in a subordinate clause beside it ("X will be back ... after Y died")."""
-    import re
-
     parts = re.split(rf"\b(?:{'|'.join(_SUBORDINATE_WORDS)})\b", text)
     out: list[str] = []
     for i, part in enumerate(parts):
@@ -258,7 +303,7 @@ def return_evidence(
     negated = m.modality == "denied" or (
         m.modality != "rumoured" and negated_near(kept, cue, lex.negation)
     )
-    hedged = m.modality in ("expected", "rumoured")
+    hedged = m.modality in ("expected", "rumoured") or m.tense == "future"
     returning = set(returning_people(kept, index, cue))
     return [
         (eid, sentence.id, negated, hedged)

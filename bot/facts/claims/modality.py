@@ -101,7 +101,7 @@ class ModalityReader:
         if self.cues["rumoured"].any(sentence):
             return Modality("rumoured", tense)
         if self.cues["expected"].any(clause):
-            return Modality("expected", "future" if tense == "present" else tense)
+            return Modality("expected", "future")  # "is scheduled to run": a plan, ahead
         return Modality("confirmed", tense)
 
     def negated(self, clause: Reading) -> bool:

@@ -73,10 +73,14 @@ class Reading:
         parts: list[str] = []
         starts: list[tuple[int, int]] = []
         at = 0
-        for m in _TOKEN.finditer(text):
+        for i, m in enumerate(_TOKEN.finditer(text)):
             word = m.group(0)
-            # A capitalised month is a month, never the hedge "may" (nor "march" as a verb).
-            lem = "_month_" if word[:1].isupper() and word.lower() in _MONTH_WORDS else lemma(word)
+            if word[:1].isupper() and word.lower() in _MONTH_WORDS:
+                lem = "_month_"  # a capitalised month is a month, never the hedge "may"
+            elif i and word[:1].isupper() and not word.isupper():
+                lem = word.lower() + "_"  # a name: "Film Monster" is no "film", "Will" no "will"
+            else:
+                lem = lemma(word)
             starts.append((at, m.start()))
             parts.append(lem)
             at += len(lem) + 1
@@ -95,9 +99,19 @@ class Reading:
         return _TOKEN.findall(self.text)
 
 
+_MASKED = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b|\bNo\.(?=\s*\d)")
+
+
 def masked_months(text: str) -> str:
-    """The text with capitalised month names blanked ('May 2025' is a date, not a hedge)."""
-    return re.sub(r"\b(?:" + "|".join(MONTHS) + r")\b", lambda m: " " * len(m.group(0)), text)
+    """The text with capitalised month names blanked ('May 2025' is a date, not a hedge), and
+    'No.' before a number ('No. 1' is a rank, not a negation)."""
+    return _MASKED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_DATE_COMMA = re.compile(
+    r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$", re.I
+)
+_YEAR_NEXT = re.compile(r"\s*(?:(?:19|20)\d\d\b|(?:" + "|".join(MONTHS) + r")\b)")
 
 
 def clauses(text: str) -> list[tuple[int, str]]:
@@ -105,6 +119,12 @@ def clauses(text: str) -> list[tuple[int, str]]:
     out = []
     at = 0
     for m in _CLAUSE.finditer(text):
+        if (
+            m.group(0) == ","
+            and _DATE_COMMA.search(text[: m.start()])
+            and _YEAR_NEXT.match(text, m.end())
+        ):
+            continue  # "May 12, 2026" and "Friday, June 26" are one date, not two clauses
         if m.start() > at:
             out.append((at, text[at : m.start()]))
         at = m.end()

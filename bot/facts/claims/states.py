@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.facts.claims.modality import Modality
 from bot.facts.claims.reading import Cues, Reading
-from bot.facts.claims.values import is_day_date, latest_year
+from bot.facts.claims.values import after, is_day_date
 
 PLANNED = ":planned"
 
@@ -39,8 +39,8 @@ class StateReader:
         states = self.order[topic]
         if topic == "cast" and m.modality == "denied":
             return "news"  # a denial about someone is cast news; who it is about says returns
-        if negated or m.modality == "denied":
-            return states[0]
+        if negated:
+            return states[0]  # a denial of a report reads as what the clause itself says
         if topic == "episodes":
             return "count" if value else None
         if topic == "release":
@@ -55,13 +55,7 @@ class StateReader:
 
     def _release(self, clause: Reading, m: Modality, value: str, published: str) -> str | None:
         done = any(cues.any(clause) for s, cues in self.cues["release"] if s == "premiered")
-        year = latest_year(value) if value else None
-        if (
-            done
-            and m.tense == "past"
-            and m.modality == "confirmed"
-            and (year is None or year <= int(published[:4]))
-        ):
+        if done and m.tense == "past" and m.firm and not (value and after(value, published)):
             return "premiered"
         if not value:
             return None

@@ -26,7 +26,11 @@ _BARE = re.compile(
     rf"(?P<what>(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|{_SEASONS})\b(?![\s,]+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
-_THIS_YEAR = re.compile(r"\b(?P<rel>later|earlier|early|late)?\s*(?P<w>this|next) year\b", re.I)
+_THIS_YEAR = re.compile(
+    r"\b(?P<rel>later|earlier|early|late|(?:the )?(?:first|second) half of|(?:the )?end of)?"
+    r"\s*(?P<w>this|next) year\b",
+    re.I,
+)
 _DAY_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}})\b"
 )
@@ -55,20 +59,21 @@ def time_values(
             continue
         what, rel = m.group("what"), m.group("rel").lower()
         month = _month_index(what)
-        if rel == "last" or (month is None and rel not in ("next", "this")):
-            continue  # "last June", "in summer": which year is anyone's guess
+        if month is None and rel not in ("next", "this"):
+            continue  # "in summer", "last spring": which year is anyone's guess
         year = pub_year
         if rel == "next":
             year += 1
-        elif rel == "last":
-            year -= month is not None and month >= pub_month
+        elif rel == "last":  # the latest such month before the article
+            year -= month is None or month >= pub_month
         elif month is not None and rel != "this":
             # a month already past this year is this year's in a past clause, next year's ahead
             if tense == "future" and month < pub_month:
                 year += 1
             elif tense != "future" and month > pub_month:
                 year -= 1
-        out.append((m.start(), f"{what[:1].upper()}{what[1:]} {year}"))
+        sep = "," if what[-1:].isdigit() else ""  # "June 26, 2026", "May 2025"
+        out.append((m.start(), f"{what[:1].upper()}{what[1:]}{sep} {year}"))
     for m in _THIS_YEAR.finditer(text):
         year = pub_year + (m.group("w").lower() == "next")
         rel = (m.group("rel") or "").lower()
@@ -79,6 +84,21 @@ def time_values(
 def is_day_date(value: str) -> bool:
     """'March 6, 2026' or '6 March 2026': a day, not a window."""
     return bool(_DAY_DATE.search(value)) and bool(re.search(r"(?:19|20)\d\d", value))
+
+
+def after(value: str, published: str) -> bool:
+    """Whether a value names a time after the article's date (to the precision it gives):
+    'June 26, 2026' is after 2026-05-14, 'June 2026' after May, '2026' not within 2026."""
+    year = latest_year(value)
+    if year is None:
+        return False
+    pub = (int(published[:4]), int(published[5:7]), int(published[8:10]))
+    month = next((i for i, m in enumerate(MONTHS, 1) if m.lower() in value.lower()), None)
+    if month is None:
+        return year > pub[0]
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", re.sub(r"(?:19|20)\d\d", "", value))
+    when = (year, month, int(day.group(1)) if day else 0)
+    return when[:2] > pub[:2] if not day else when > pub
 
 
 def latest_year(value: str) -> int | None:

@@ -4,7 +4,8 @@ Resolution: the newest firm claim (confirmed, or a denial) sets the state; a new
 forecast (not a rumour) of a further state leads over it (a teaser expected after "no trailer
 yet"), but a planned event never reads as done; rumours lead only where nothing firmer is said.
 The line's state, date, quote and footnote are those of the deciding claim: for an event that
-happened, the most explicit statement of it ([ask.explicit] wording, then a printed date); when
+happened on a date, the most explicit statement of it ([ask.explicit] wording, then a printed
+date), else the newest; when
 it prints no date, the line takes the date from the claim in that state that prints it most
 precisely, and footnotes that one too. Older claims that say the same agree; others are
 "earlier", unless they are as firm, of a comparable date and cannot both hold, when the
@@ -115,7 +116,7 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         if c.state == state.state and _compatible(c, state) and firm(c) and _day(c) > since
     ] or [state]
     lead, dated = state, None
-    if firm(state) and rank(state) > 0:
+    if firm(state) and rank(state) > 0 and any(c.value for c in same):
         # An event that happened: quote its most explicit statement, dated as precisely as any.
         explicit = PhraseSet(store.vocab.get("ask.explicit", {}).get(topic, []))
         lead = max(

@@ -71,6 +71,9 @@ class Returns:
         if pair.character_id is None:
             return None
         who = self.ctx.store.entities[pair.character_id].name
+        if pair.new_cast:  # a new character does not "return": say it is new
+            sids = [sid for sid, _ in pair.evidence]
+            return Line(f"Season 2: {who} is new to the cast {cite.cite_all(sids, 2)}")
         found = self.evidence(pair)
         if found is None:
             return Line(f"Season 2: no source says whether {who} returns.")

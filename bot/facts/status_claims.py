@@ -84,10 +84,14 @@ def sentence_claims(
     r = _readers(lex)
     whole = Reading.of(lex.role_hidden.remove(text))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
-    # Under a heading about Season 2, or in an article whose title names it, a topic with
-    # section_context needs no Season 2 cue of its own ("The eight-episode season, which was
-    # released on June 26, ...").
-    s2_section = lex.season2.any(sentence.section) or lex.season2.any(source.title)
+    # Under a heading about Season 2, or right after a sentence that names it, a topic with
+    # section_context needs no Season 2 cue of its own ("The second season debuted at No. 1.
+    # The eight-episode season, which was released on June 26, ...").
+    s2_section = lex.season2.any(sentence.section) or (
+        before is not None
+        and lex.season2.any(before.display)
+        and not r.other_season.any(Reading.of(before.display))
+    )
     hoped = lex.hope.any(text)
     # Which topics the sentence is about, and where their cues stand.
     cues: dict[str, list[int]] = {}

@@ -25,9 +25,11 @@ class StateReader:
 
     def __init__(self, tables: dict[str, dict[str, list[str]]], topics: dict[str, list[str]]):
         self.order = topics
+        # "premiered" is told by the past form itself: no lemmas ("aired" is not "air")
         self.cues = {
             tid: [
-                (state, Cues(phrases)) for state, phrases in tables.get(f"states.{tid}", {}).items()
+                (state, Cues(phrases, lemmas=state != "premiered"))
+                for state, phrases in tables.get(f"states.{tid}", {}).items()
             ]
             for tid in topics
         }
@@ -46,8 +48,8 @@ class StateReader:
         if topic == "release":
             return self._release(clause, m, value, published)
         found = next((s for s, cues in self.cues[topic] if cues.any(clause)), None)
-        if found is None:
-            found = states[1] if len(states) > 1 else None
+        if found is None and m.firm:
+            found = states[1] if len(states) > 1 else None  # plain news of the topic
         if found is None:
             return None
         planned = m.tense == "future" or m.modality in ("expected", "rumoured")

@@ -73,12 +73,14 @@ class Reading:
         parts: list[str] = []
         starts: list[tuple[int, int]] = []
         at = 0
-        for i, m in enumerate(_TOKEN.finditer(text)):
+        words = [m for m in _TOKEN.finditer(text)]
+        caps = [bool(i) and w.group(0)[:1].isupper() for i, w in enumerate(words)]
+        for i, m in enumerate(words):
             word = m.group(0)
             if word[:1].isupper() and word.lower() in _MONTH_WORDS:
                 lem = "_month_"  # a capitalised month is a month, never the hedge "may"
-            elif i and word[:1].isupper() and not word.isupper():
-                lem = word.lower() + "_"  # a name: "Film Monster" is no "film", "Will" no "will"
+            elif caps[i] and (caps[i - 1] or (i + 1 < len(caps) and caps[i + 1])):
+                lem = word.lower() + "_"  # part of a name: "Film Monster" is no "film"
             else:
                 lem = lemma(word)
             starts.append((at, m.start()))

@@ -59,10 +59,8 @@ class Lexicon:
     season2: PhraseSet
     season1: PhraseSet
     negation: PhraseSet
-    hedge: PhraseSet
     returns: PhraseSet
     return_exclude: PhraseSet
-    new_cast: PhraseSet
     role_hidden: PhraseSet
     hope: PhraseSet
     rumour: PhraseSet
@@ -225,10 +223,8 @@ def load_lexicon(path: Path) -> Lexicon:
         season2=cue("season2"),
         season1=cue("season1"),
         negation=cue("negation"),
-        hedge=cue("hedge"),
         returns=cue("return"),
         return_exclude=cue("return_exclude", required=False),
-        new_cast=cue("new_cast"),
         role_hidden=cue("role_hidden"),
         hope=cue("hope", required=False),
         rumour=cue("rumour", required=False),

@@ -11,7 +11,8 @@ from bot.facts.text import MONTHS, PhraseSet
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 # Clause boundaries: punctuation and the conjunctions that open a new statement.
 _CLAUSE = re.compile(
-    r"[,;:—–()]|\s-\s|\b(?:but|while|whereas|although|though|however|and then)\b", re.IGNORECASE
+    r"[,;:—–()]|\s-\s|\b(?:but|while|whereas|although|though|however|and then|whose)\b",
+    re.IGNORECASE,
 )
 _MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
 

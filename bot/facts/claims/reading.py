@@ -56,21 +56,23 @@ class Cues:
         return self.words.any(reading.masked) or self.lemmas.any(reading.lemmas)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reading:
-    """A stretch of text with its lemma text, and offsets back into the text."""
+    """A stretch of text with its lemma text, and offsets back into the text; `masked` is the
+    text with capitalised months blanked, for matching cue words."""
 
     text: str
     lemmas: str
-    _starts: list[tuple[int, int]]  # (offset in lemmas, offset in text) per word
-
-    @property
-    def masked(self) -> str:
-        """The text with capitalised months blanked, for matching cue words."""
-        return masked_months(self.text)
+    masked: str
+    _starts: tuple[tuple[int, int], ...]  # (offset in lemmas, offset in text) per word
 
     @classmethod
     def of(cls, text: str) -> Reading:
+        """The reading of a text (the same text is read once per build)."""
+        return _read(text)
+
+    @classmethod
+    def _make(cls, text: str) -> Reading:
         parts: list[str] = []
         starts: list[tuple[int, int]] = []
         at = 0
@@ -87,7 +89,7 @@ class Reading:
             starts.append((at, m.start()))
             parts.append(lem)
             at += len(lem) + 1
-        return cls(text, " ".join(parts), starts)
+        return cls(text, " ".join(parts), masked_months(text), tuple(starts))
 
     def offset(self, lemma_at: int) -> int:
         """The text offset of the word whose lemma starts at or before lemma_at."""
@@ -115,6 +117,11 @@ _DATE_COMMA = re.compile(
     r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$", re.I
 )
 _YEAR_NEXT = re.compile(r"\s*(?:(?:19|20)\d\d\b|(?:" + "|".join(MONTHS) + r")\b)")
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str) -> Reading:
+    return Reading._make(text)
 
 
 def clauses(text: str) -> list[tuple[int, str]]:

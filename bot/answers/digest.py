@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.facts.store import ClaimRow, FactStore
 from bot.facts.text import MONTHS, PhraseSet
@@ -47,6 +48,25 @@ class TopicStatus:
     agreeing: list[ClaimRow] = field(default_factory=list)
     earlier: list[ClaimRow] = field(default_factory=list)
     disputed: list[ClaimRow] = field(default_factory=list)
+
+    @cached_property
+    def printing(self) -> list[ClaimRow]:
+        """Up to two agreeing claims that print the line's value too (they are footnoted)."""
+        shown = self.dated or self.lead
+        if not shown.value:
+            return []
+        key = value_key(shown.value)
+        return [c for c in self.agreeing if c.value and value_key(c.value) == key][:2]
+
+    @cached_property
+    def timeline(self) -> list[ClaimRow]:
+        """Every claim, newest first."""
+        dated = [self.dated] if self.dated else []
+        return sorted(
+            [self.lead, *dated, *self.agreeing, *self.earlier, *self.disputed],
+            key=lambda c: (c.published, -c.sentence_id),
+            reverse=True,
+        )
 
 
 def _day(c: ClaimRow) -> int:

@@ -181,10 +181,9 @@ class CastSummary:
                 continue
             # the digest names characters only; `!status cast` adds who plays them
             names = [t.split(" (")[0] if label == "Back" else t for t, _ in items]
-            marks = cite.cite_all([sid for _, sid in items], len(items))
             labels = [t for t, _ in items]
 
-            def line(shown: int, label=label, names=names, labels=labels, marks=marks) -> str:
+            def line(shown: int, marks: str, label=label, names=names, labels=labels) -> str:
                 more = f" +{len(names) - shown} more" if shown < len(names) else ""
                 listed = (
                     self.grouped(names[:shown], labels[:shown])
@@ -193,11 +192,13 @@ class CastSummary:
                 )
                 return f"**{label}:** {listed}{more} {marks}"
 
-            # the most names that fit (a line grows with the names shown): binary search
+            # the most names that fit (a line grows with the names shown): binary search, with
+            # room for a few footnotes; only the names shown are footnoted (their articles)
+            room = "[00]" * min(len(items), 4)
             fits = max(budget // 2, 120)
             lo, hi = 1, len(names)
             while lo < hi:
                 mid = (lo + hi + 1) // 2
-                lo, hi = (mid, hi) if len(line(mid)) <= fits else (lo, mid - 1)
-            out.append(Line(line(lo)))
+                lo, hi = (mid, hi) if len(line(mid, room)) <= fits else (lo, mid - 1)
+            out.append(Line(line(lo, cite.cite_all([sid for _, sid in items[:lo]], lo))))
         return out

@@ -16,7 +16,6 @@ from bot.answers.digest import (
     line_label,
     progress,
     state_label,
-    value_key,
 )
 from bot.answers.returns import CastSummary, Returns
 from bot.answers.types import Answer, Citer, Line
@@ -166,9 +165,7 @@ class Status:
         state, value, date and footnote; agreeing sources are footnoted too only when they
         print the same value (or the line shows none)."""
         lead = ts.lead
-        shown = ts.dated or lead
-        key = value_key(shown.value)
-        same = [c.sentence_id for c in ts.agreeing if c.value and value_key(c.value) == key]
+        same = [c.sentence_id for c in ts.printing]
         ids = [lead.sentence_id, *([ts.dated.sentence_id] if ts.dated else []), *same]
         marks = cite.cite_all(ids, 3)
         return (
@@ -219,17 +216,13 @@ class Status:
         # An answer to a question leaves out an old "not yet" that newer news superseded (a
         # "not yet" is only as good as its date); a timeline keeps it.
         none = progress(store, ts.topic)[:1]
-        earlier = [
-            c
-            for c in ts.earlier
-            if not full or c.published >= lead.published or c.state not in none
-        ]
-        dated = [ts.dated] if ts.dated else []
-        claims = sorted(
-            [lead, *dated, *ts.agreeing, *earlier, *ts.disputed],
-            key=lambda c: (c.published, -c.sentence_id),
-            reverse=True,
-        )
+        claims = ts.timeline
+        if full:
+            claims = [
+                c
+                for c in claims
+                if c is lead or c.published >= lead.published or c.state not in none
+            ]
         limit = limit or (6 if full else 4)
         for c in claims[:limit]:
             s = store.sentences[c.sentence_id]

@@ -3,7 +3,7 @@
 Every rule here is about wording, not about a known article: a new article that uses the same
 forms ("X as Y", "Y (X)", "Y (played by X)", "X (who plays Y)") yields new facts on rebuild.
 The rules live in entities.py (mentions), casting.py (cast pairs), status_claims.py (status
-claims and returns); this module splits the articles and runs the whole pass.
+claims) and claims/returns.py (returns); this module splits the articles and runs the whole pass.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.facts.casting import CastCollector
+from bot.facts.claims.returns import return_evidence
 from bot.facts.curated import EntityDef, Lexicon
 from bot.facts.entities import EntityIndex
 from bot.facts.manifest import Source
 from bot.facts.records import Claim, Extraction, Sentence
-from bot.facts.status_claims import return_evidence, sentence_claims
+from bot.facts.status_claims import sentence_claims
 from bot.facts.text import (
     Repairer,
     Span,

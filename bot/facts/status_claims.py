@@ -1,4 +1,4 @@
-"""Season 2 status claims per topic, read clause by clause, and return evidence per person.
+"""Season 2 status claims per topic, read clause by clause.
 
 Each claim says which state of its topic a sentence reports (bot/facts/claims/states.py), how
 (confirmed, expected, rumoured, denied) and in which tense, the value it states (a date, a
@@ -10,64 +10,19 @@ stands nearest to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from bot.facts.claims.modality import Modality, ModalityReader
-from bot.facts.claims.reading import Cues, Reading, clauses
-from bot.facts.claims.states import PLANNED, StateReader, progress
+from bot.facts.claims.modality import Modality
+from bot.facts.claims.readers import Readers, readers
+from bot.facts.claims.reading import Reading, clauses
+from bot.facts.claims.states import PLANNED, progress
 from bot.facts.claims.values import episode_counts, latest_year, time_values
 from bot.facts.curated import Lexicon
-from bot.facts.entities import EntityIndex
 from bot.facts.manifest import Source
 from bot.facts.records import Claim, Sentence
 from bot.facts.text import PhraseSet
 
 _UNDATED = ("episodes", "cast")  # topics whose value is no time: a date beside them is another's
 _STRENGTH = {"confirmed": 3, "denied": 3, "expected": 2, "rumoured": 1}
-
-
-def negated_near(text: str, cue: PhraseSet, negation: PhraseSet) -> bool:
-    """Whether a clause that carries the cue is negated ("..., but filming has not begun")."""
-    return any(cue.any(c) and negation.any(c) for _, c in clauses(text))
-
-
-@dataclass
-class _Readers:
-    """Everything compiled from one lexicon, built once per build."""
-
-    modality: ModalityReader
-    states: StateReader
-    strong: dict[str, Cues]
-    weak: dict[str, Cues]
-    other_season: Cues
-    numbers: list[str]
-    comparison: list[str]
-
-
-_CACHE: dict[int, tuple[Lexicon, _Readers]] = {}
-
-
-def _readers(lex: Lexicon) -> _Readers:
-    hit = _CACHE.get(id(lex))
-    if hit is not None and hit[0] is lex:
-        return hit[1]
-    values = lex.claims.get("values", {})
-    readers = _Readers(
-        modality=ModalityReader(
-            lex.claims.get("modality", {}), Cues(lex.negation.phrases, lemmas=False)
-        ),
-        states=StateReader(
-            lex.claims, {t: progress(topic.states) for t, topic in lex.status.items()}
-        ),
-        strong={t: Cues(topic.strong.phrases) for t, topic in lex.status.items()},
-        weak={t: Cues(topic.weak.phrases) for t, topic in lex.status.items()},
-        other_season=Cues(values.get("other_season", [])),
-        numbers=values.get("numbers", []),
-        comparison=values.get("comparison", []),
-    )
-    _CACHE.clear()
-    _CACHE[id(lex)] = (lex, readers)
-    return readers
 
 
 def sentence_claims(
@@ -81,7 +36,7 @@ def sentence_claims(
     s2_here = lex.season2.any(text)
     if lex.season1.any(text) and not s2_here:
         return []
-    r = _readers(lex)
+    r = readers(lex)
     whole = Reading.of(lex.role_hidden.remove(text))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
     # Under a heading about Season 2, or right after a sentence that names it, a topic with
@@ -143,7 +98,7 @@ def sentence_claims(
 _CONTINUES = re.compile(r"^\s*(?:and\s+)?(?:after which|after that|then|before|once|until)\b", re.I)
 
 
-def _verbs_to_trailer(cues, strong, readings, r: _Readers, whole: Reading) -> None:
+def _verbs_to_trailer(cues, strong, readings, r: Readers, whole: Reading) -> None:
     """A release verb in a clause about a trailer is the trailer's ("a teaser will be released
     next spring", "Netflix dropped the official trailer"): it makes no release claim."""
     if "release" not in cues or "trailer" not in cues:
@@ -160,7 +115,7 @@ def _verbs_to_trailer(cues, strong, readings, r: _Readers, whole: Reading) -> No
         del cues["release"]
 
 
-def _clause_readings(whole: Reading, r: _Readers) -> list[tuple[int, Reading, Modality]]:
+def _clause_readings(whole: Reading, r: Readers) -> list[tuple[int, Reading, Modality]]:
     """Each clause with its modality; a continuing clause takes a plan's modality and tense
     from the clause before it."""
     out: list[tuple[int, Reading, Modality]] = []
@@ -191,7 +146,7 @@ def _topic_claim(
     spots,
     readings,
     values,
-    r: _Readers,
+    r: Readers,
     lex: Lexicon,
     sentence,
     source,
@@ -241,7 +196,7 @@ def _topic_claim(
     )
 
 
-def _value(tid, clause: Reading, times, r: _Readers, before, lex, hoped, source) -> str | None:
+def _value(tid, clause: Reading, times, r: Readers, before, lex, hoped, source) -> str | None:
     """The value a clause states on a topic ('' for none); None: the claim is not this
     season's news at all."""
     if tid == "episodes":
@@ -258,59 +213,3 @@ def _value(tid, clause: Reading, times, r: _Readers, before, lex, hoped, source)
         if years and max(years) < int(source.published[:4]):
             return None
     return "; ".join(dict.fromkeys(times))
-
-
-_SUBORDINATE_WORDS = (
-    "after",
-    "because",
-    "since",
-    "although",
-    "though",
-    "until",
-    "who",
-    "whom",
-    "which",
-)
-
-
-def returning_people(text: str, index: EntityIndex, cue: PhraseSet) -> list[str]:
-    """Entities a return sentence is about: those named in a stretch that carries the return
-    cue, not in a subordinate clause beside it ("X will be back ... after Y died")."""
-    parts = re.split(rf"\b(?:{'|'.join(_SUBORDINATE_WORDS)})\b", text)
-    out: list[str] = []
-    for i, part in enumerate(parts):
-        if cue.any(part):
-            # "Yoon Chan-young (who plays Cheong-san) returns": the subject may sit one part back.
-            for p in (parts[i - 1], part) if i else (part,):
-                out.extend(index.mentions(p))
-    return out
-
-
-def return_evidence(
-    sentence: Sentence, named: list[str], index: EntityIndex, lex: Lexicon
-) -> list[tuple[str, int, bool, bool]]:
-    """(entity, sentence id, negated, hedged) for each character or actor a sentence says
-    returns, or says does not: a denial ("X does not appear in the new season; the report is
-    groundless") is a negated return. return_s2 cues ("appear in") count only in a sentence
-    about Season 2."""
-    if sentence.kind != "text":
-        return []
-    kept = lex.return_exclude.remove(sentence.display)
-    s2_cues = PhraseSet(lex.claims.get("values", {}).get("return_s2", []))
-    cue = lex.returns
-    if not cue.any(kept):
-        if not (lex.season2.any(kept) and s2_cues.any(kept)):
-            return []
-        cue = s2_cues
-    whole = Reading.of(kept)
-    m = _readers(lex).modality.read(whole, whole)
-    negated = m.modality == "denied" or (
-        m.modality != "rumoured" and negated_near(kept, cue, lex.negation)
-    )
-    hedged = m.modality in ("expected", "rumoured") or m.tense == "future"
-    returning = set(returning_people(kept, index, cue))
-    return [
-        (eid, sentence.id, negated, hedged)
-        for eid in named
-        if eid in returning and index.entities[eid].kind in ("character", "actor")
-    ]

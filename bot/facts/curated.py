@@ -63,7 +63,6 @@ class Lexicon:
     return_exclude: PhraseSet
     role_hidden: PhraseSet
     hope: PhraseSet
-    rumour: PhraseSet
     spoilers: SpoilerRules
     status: dict[str, Topic]
     lore: dict[str, Topic]
@@ -227,7 +226,6 @@ def load_lexicon(path: Path) -> Lexicon:
         return_exclude=cue("return_exclude", required=False),
         role_hidden=cue("role_hidden"),
         hope=cue("hope", required=False),
-        rumour=cue("rumour", required=False),
         spoilers=SpoilerRules.from_table(doc.get("spoilers", {}), rel(path)),
         status=status,
         lore=lore,

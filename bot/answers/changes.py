@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.answers.digest import TopicStatus, line_label, state_key, topic_status
+from bot.answers.digest import STATE_KEY, TopicStatus, line_label, state_key, topic_status
 from bot.answers.types import Answer, Citer, Line
 from bot.answers.wording import shorten
 from bot.facts.store import FactStore, PairRow
@@ -77,11 +77,15 @@ def status_snapshot(store: FactStore) -> dict[str, list[str]]:
 
 
 def status_since(before: dict[str, list[str]], new: FactStore) -> list[TopicChange]:
-    """The status topics whose resolved state or value differs from a snapshot."""
+    """The status topics whose resolved state or value differs from a snapshot. A snapshot
+    saved by an older reading of the claims (another key format) is no evidence of a change:
+    its topics are not reported, so an upgrade posts no "status changed" of its own."""
     out = []
     for topic, row in new.status_topics.items():
         after = topic_status(new, topic)
         was = before.get(topic)
+        if was and not was[0].startswith(STATE_KEY):
+            continue
         if (was[0] if was else None) != (state_key(new, after) if after else None):
             out.append(
                 TopicChange(

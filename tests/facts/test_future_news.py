@@ -109,3 +109,13 @@ def test_dev_a_trailer_and_a_date_in_one_sentence(dev):
     assert any(
         c.startswith("Release window") and "Premiere date: March 6, 2026" in c for c in changes
     )
+
+
+def test_a_snapshot_of_an_older_reading_reports_no_change(store):
+    from bot.answers.changes import status_since, status_snapshot
+
+    now = status_snapshot(store)
+    assert status_since(now, store) == []
+    older = {topic: ["renewed", text] for topic, (_, text) in now.items()}  # another key format
+    assert status_since(older, store) == []
+    assert [c.topic for c in status_since({}, store)] == list(now)  # nothing before: all new

@@ -31,6 +31,8 @@ _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("as", re.compile(rf"(?P<a>{_NAME})\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+(?P<c>{_NAME})")),
 )
 _LIST = rf"{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME}"
+# "A and " before an "as" pair: A is listed with it (unless A is itself "as X", a pair before)
+_LIST_TAIL = re.compile(rf"(\bas\s+)?{_NAME}\s+and\s+$")
 _SPLIT_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEW_CAST = re.compile(
     rf"(?P<a>{_NAME})\s+(?:has\s+been|was|is|have\s+been)\s+cast\b[^.]*?\bas\s+(?:an?\s+)?new\s+(?:character|role)"
@@ -103,6 +105,9 @@ class CastCollector:
             for m in rx.finditer(text):
                 if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                     continue
+                tail = _LIST_TAIL.search(text, 0, m.start("a")) if form == "as" else None
+                if tail and not tail.group(1):
+                    continue  # "A and B return as C": whose role C is, the sentence doesn't say
                 a, c = m.group("a"), m.group("c")
                 ka, kc = self._kind(a), self._kind(c)
                 if ka == "character" or kc == "actor":  # printed the other way round: resolve it

@@ -205,6 +205,8 @@ def state_label(store: FactStore, claim: ClaimRow) -> str:
         text = template + (f", {claim.value}" if claim.value and not first else "")
     if claim.modality == "rumoured" and "rumour" not in text.lower():
         text += " (rumoured)"
+    elif claim.modality == "denied":
+        text += " (a report denied)"
     return text
 
 

@@ -217,12 +217,18 @@ class Status:
         # "not yet" is only as good as its date); a timeline keeps it.
         none = progress(store, ts.topic)[:1]
         claims = ts.timeline
-        if full:
+        if full:  # an answer: one line per state the topic went through, the best dated one
             claims = [
                 c
                 for c in claims
                 if c is lead or c.published >= lead.published or c.state not in none
             ]
+            best: dict[str, ClaimRow] = {}
+            for c in claims:
+                if c.state not in best or (c.value and not best[c.state].value):
+                    best[c.state] = c
+            keep = {id(c) for c in best.values()} | {id(lead)}
+            claims = [c for c in claims if id(c) in keep]
         limit = limit or (6 if full else 4)
         for c in claims[:limit]:
             s = store.sentences[c.sentence_id]

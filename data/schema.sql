@@ -1,6 +1,6 @@
 -- Fact store schema. Bump the user_version below with every change here: a store whose
 -- PRAGMA user_version differs is rebuilt, never half-read.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -82,7 +82,11 @@ CREATE TABLE claims (
     published    TEXT NOT NULL,
     negated      INTEGER NOT NULL,
     hedged       INTEGER NOT NULL,
-    value        TEXT NOT NULL          -- the date expression or number it states, or ''
+    value        TEXT NOT NULL,         -- the date expression or number it states, or ''
+    state        TEXT NOT NULL,         -- a key of the topic's labels: wrapped, teaser:planned...
+    modality     TEXT NOT NULL,         -- confirmed | expected | rumoured | denied
+    tense        TEXT NOT NULL,         -- past | present | future
+    season       INTEGER NOT NULL       -- the season the news is about (2, or 3...)
 );
 CREATE INDEX claims_topic ON claims(topic, published);
 

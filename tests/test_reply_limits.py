@@ -85,8 +85,8 @@ def test_every_reply_over_the_real_store_fits(engine):
 def test_status_cast_fits_one_message_and_keeps_who_is_back(engine):
     answer = engine.answer("!status cast")
     text = to_text(answer)
-    assert len(text) < MESSAGE_LIMIT and re.search(r"^…and \d+ more$", text, re.M)
-    assert "**Back:**" in text and "**New cast:**" in text  # the list is trimmed, not the end
+    assert len(text) < MESSAGE_LIMIT
+    assert "**Back:**" in text and "**New cast:**" in text  # a trim would cut the list, not these
     description = answer_embed(answer).description
     assert len(description) < MESSAGE_LIMIT and "**Back:**" in description
 

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.answers.digest import TopicStatus, state_label, topic_status
+from bot.answers.digest import STATE_KEY, TopicStatus, line_label, state_key, topic_status
 from bot.answers.types import Answer, Citer, Line
+from bot.answers.wording import shorten
 from bot.facts.store import FactStore, PairRow
 
 MAX_LORE_LINES = 8
+QUOTE_CHARS = 120  # of the deciding sentence, after each status change
 
 
 @dataclass(frozen=True)
 class TopicChange:
-    """One status topic whose leading claim now says something else."""
+    """One status topic whose resolved state or value changed (not merely its wording or its
+    newest source)."""
 
     topic: str
     label: str
@@ -52,7 +55,7 @@ def _state(store: FactStore, ts: TopicStatus | None) -> str:
     if ts is None:
         return "nothing"
     src = store.sources[ts.lead.source_id]
-    return f"{state_label(store, ts.lead)} ({src.published}{', est.' if src.estimated else ''})"
+    return f"{line_label(store, ts)} ({src.published}{', est.' if src.estimated else ''})"
 
 
 def _lore_keys(store: FactStore) -> dict[tuple[str, str], int]:
@@ -69,17 +72,21 @@ def status_snapshot(store: FactStore) -> dict[str, list[str]]:
     out = {}
     for topic in store.status_topics:
         if ts := topic_status(store, topic):
-            out[topic] = [state_label(store, ts.lead).lower(), _state(store, ts)]
+            out[topic] = [state_key(store, ts), _state(store, ts)]
     return out
 
 
 def status_since(before: dict[str, list[str]], new: FactStore) -> list[TopicChange]:
-    """The status topics whose leading state differs from a snapshot."""
+    """The status topics whose resolved state or value differs from a snapshot. A snapshot
+    saved by an older reading of the claims (another key format) is no evidence of a change:
+    its topics are not reported, so an upgrade posts no "status changed" of its own."""
     out = []
     for topic, row in new.status_topics.items():
         after = topic_status(new, topic)
         was = before.get(topic)
-        if (was[0] if was else None) != (state_label(new, after.lead).lower() if after else None):
+        if was and not was[0].startswith(STATE_KEY):
+            continue
+        if (was[0] if was else None) != (state_key(new, after) if after else None):
             out.append(
                 TopicChange(
                     topic,
@@ -98,7 +105,13 @@ def compare(old: FactStore, new: FactStore) -> StoreChanges:
     old_pairs = {_pair_key(p) for p in old.pairs}
     new_pairs = {_pair_key(p) for p in new.pairs}
     out.new_pairs = [p for p in new.pairs if _pair_key(p) not in old_pairs]
-    out.gone_pairs = [p for p in old.pairs if _pair_key(p) not in new_pairs]
+    # "role not revealed" that a source now reveals is not gone: the new pair says its role
+    named = {p.actor_id for p in new.pairs if p.character_id is not None}
+    out.gone_pairs = [
+        p
+        for p in old.pairs
+        if _pair_key(p) not in new_pairs and not (p.character_id is None and p.actor_id in named)
+    ]
     out.status = status_since(status_snapshot(old), new)
     old_lore, new_lore = _lore_keys(old), _lore_keys(new)
     out.new_lore = [(t, sid) for (t, q), sid in new_lore.items() if (t, q) not in old_lore]
@@ -110,15 +123,21 @@ def _pair_text(store: FactStore, p: PairRow) -> str:
     actor = store.entities[p.actor_id].name
     if p.character_id is None:
         return f"{actor} (new cast, role not revealed)"
-    return f"{actor} as {store.entities[p.character_id].name}"
+    new = " (new cast)" if p.new_cast else ""
+    return f"{actor} as {store.entities[p.character_id].name}{new}"
 
 
-def status_lines(changes: StoreChanges, cite: Citer) -> list[Line]:
-    """'Trailer: No trailer yet (2024-04-09) → Trailer released (2026-09-30) [1]' per topic."""
+def status_lines(changes: StoreChanges, cite: Citer, store: FactStore) -> list[Line]:
+    """'Trailer: No trailer yet (2024-04-09) → Teaser out (2026-09-30) [1]: “quote”' per topic,
+    quoting the sentence that decided the new state."""
     lines = []
     for c in changes.status:
-        mark = f" {cite.cite(c.sentence_id)}" if c.sentence_id is not None else ""
-        lines.append(Line(f"{c.label}: {c.before} → {c.after}{mark}"))
+        mark, spoiler = "", False
+        if c.sentence_id is not None:
+            row = store.sentences[c.sentence_id]
+            mark = f" {cite.cite(c.sentence_id)}: “{shorten(row.display, QUOTE_CHARS)}”"
+            spoiler = row.spoiler
+        lines.append(Line(f"{c.label}: {c.before} → {c.after}{mark}", spoiler))
     return lines
 
 
@@ -128,7 +147,7 @@ def changes_answer(changes: StoreChanges, old: FactStore, new: FactStore) -> Ans
     lines: list[Line] = []
     if changes.status:
         lines.append(Line("Status:"))
-        lines += [Line(f"  {x.text}") for x in status_lines(changes, cite)]
+        lines += [Line(f"  {x.text}", x.spoiler) for x in status_lines(changes, cite, new)]
     for p in changes.new_pairs:
         sids = [sid for sid, _ in p.evidence]
         lines.append(Line(f"New cast pair: {_pair_text(new, p)} {cite.cite_all(sids, 1)}"))
@@ -155,5 +174,5 @@ def status_change_answer(changes: StoreChanges | list[TopicChange], new: FactSto
     if isinstance(changes, list):
         changes = StoreChanges(status=changes)
     cite = Citer(new)
-    lines = status_lines(changes, cite)
+    lines = status_lines(changes, cite, new)
     return Answer("status", True, None, "Season 2 status changed", lines, cite.citations)

@@ -1,5 +1,5 @@
 """Whether a character returns in Season 2, in the sources' own terms: confirmed, expected,
-only speculated, or doubted."""
+only speculated, doubted, or denied (a denial newer than every firmer word of a return)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from bot.answers.wording import shorten
 from bot.facts.store import PairRow
 
 Items = list[tuple[str, int]]  # (label, sentence id to cite)
-STANCES = ("confirmed", "expected", "speculated")  # strongest first
+STANCES = ("confirmed", "expected", "speculated", "denied")  # strongest first
 
 
 class Returns:
@@ -22,13 +22,14 @@ class Returns:
         self._terms: dict[str, list[str]] | None = None
         self._stances: dict[int, str] = {}
 
-    def return_stance(self, sid: int) -> str:
-        """'confirmed', 'expected' or 'speculated': how a sentence words a return."""
+    def return_stance(self, sid: int, hedged: bool = True) -> str:
+        """'confirmed', 'expected' or 'speculated': how a sentence words a return. A return
+        stated plainly (not hedged: no plan, forecast or future when read) is confirmed."""
         if sid not in self._stances:
-            self._stances[sid] = self._stance(sid)
+            self._stances[sid] = self._stance(sid, hedged)
         return self._stances[sid]
 
-    def _stance(self, sid: int) -> str:
+    def _stance(self, sid: int, hedged: bool) -> str:
         if self._terms is None:  # plain word-bounded lookups: no regex to compile per process
             terms = self.ctx.store.vocab.get("ask.return_terms", {})
             self._terms = {k: [f" {t.lower()} " for t in v] for k, v in terms.items()}
@@ -37,7 +38,7 @@ class Returns:
         for stance in ("speculated", "confirmed"):
             if any(t in padded for t in self._terms.get(stance, [])):
                 return stance
-        return "expected"
+        return "expected" if hedged else "confirmed"
 
     def evidence(self, pair: PairRow) -> tuple[str, list[int], list[int]] | None:
         """The strongest return wording for a pair, the sentences that use it, and every
@@ -49,10 +50,17 @@ class Returns:
             {e for i in ids for e in store.returns.get(i, [])[:50]},
             key=lambda e: (-ctx.published(e[0]), e[0]),
         )
+        for sid, _, hedged in ev:
+            self.return_stance(sid, hedged)
         yes = [sid for sid, neg, _ in ev if not neg]
+        no = [sid for sid, neg, _ in ev if neg]
         if not yes:
-            no = [sid for sid, neg, _ in ev if neg]
             return ("doubted", no, no) if no else None
+        if no and all(
+            ctx.published(y) <= ctx.published(no[0]) or self.return_stance(y) == "speculated"
+            for y in yes
+        ):
+            return "denied", no[:1], no  # a newer denial outranks older talk of a return
         by: dict[str, list[int]] = {}
         for sid in yes:
             by.setdefault(self.return_stance(sid), []).append(sid)
@@ -63,6 +71,9 @@ class Returns:
         if pair.character_id is None:
             return None
         who = self.ctx.store.entities[pair.character_id].name
+        if pair.new_cast:  # a new character does not "return": say it is new
+            sids = [sid for sid, _ in pair.evidence]
+            return Line(f"Season 2: {who} is new to the cast {cite.cite_all(sids, 2)}")
         found = self.evidence(pair)
         if found is None:
             return Line(f"Season 2: no source says whether {who} returns.")
@@ -72,6 +83,7 @@ class Returns:
             "expected": f"Season 2: {who} returns — expected, not confirmed",
             "speculated": f"Season 2: {who} returns — only speculated",
             "doubted": f"Season 2: sources doubt {who} returns",
+            "denied": f"Season 2: {who} does not return, the newest source says (denied)",
         }[stance]
         spec = [s for s in every if self.return_stance(s) == "speculated"]
         also = (
@@ -121,8 +133,9 @@ class CastSummary:
             new: list[tuple[int, str, int]] = []
             for pair in ctx.store.pairs:
                 support = len(pair.evidence)
-                if pair.character_id is None:
-                    label = f"{ctx.name(pair.actor_id)} (role not revealed)"
+                if pair.character_id is None or pair.new_cast:
+                    role = ctx.name(pair.character_id) if pair.character_id else "role not revealed"
+                    label = f"{ctx.name(pair.actor_id)} ({role})"
                     new.append((support, label, evidence(pair)[0]))
                     continue
                 found = self.returns.evidence(pair)
@@ -142,7 +155,7 @@ class CastSummary:
         groups: dict[str, list[str]] = {}
         for name, label in zip(names, labels, strict=True):
             groups.setdefault(self.stance.get(label, "expected"), []).append(name)
-        words = {"speculated": "only speculated"}
+        words = {"speculated": "only speculated", "denied": "not back (denied)"}
         return "; ".join(f"{words.get(k, k)}: {', '.join(v)}" for k, v in groups.items())
 
     def lines(self, cite: Citer) -> list[Line]:
@@ -168,10 +181,9 @@ class CastSummary:
                 continue
             # the digest names characters only; `!status cast` adds who plays them
             names = [t.split(" (")[0] if label == "Back" else t for t, _ in items]
-            marks = cite.cite_all([sid for _, sid in items], len(items))
             labels = [t for t, _ in items]
 
-            def line(shown: int, label=label, names=names, labels=labels, marks=marks) -> str:
+            def line(shown: int, marks: str, label=label, names=names, labels=labels) -> str:
                 more = f" +{len(names) - shown} more" if shown < len(names) else ""
                 listed = (
                     self.grouped(names[:shown], labels[:shown])
@@ -180,11 +192,13 @@ class CastSummary:
                 )
                 return f"**{label}:** {listed}{more} {marks}"
 
-            # the most names that fit (a line grows with the names shown): binary search
+            # the most names that fit (a line grows with the names shown): binary search, with
+            # room for a few footnotes; only the names shown are footnoted (their articles)
+            room = "[00]" * min(len(items), 4)
             fits = max(budget // 2, 120)
             lo, hi = 1, len(names)
             while lo < hi:
                 mid = (lo + hi + 1) // 2
-                lo, hi = (mid, hi) if len(line(mid)) <= fits else (lo, mid - 1)
-            out.append(Line(line(lo)))
+                lo, hi = (mid, hi) if len(line(mid, room)) <= fits else (lo, mid - 1)
+            out.append(Line(line(lo, cite.cite_all([sid for _, sid in items[:lo]], lo))))
         return out

@@ -12,7 +12,13 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from bot.answers.context import Context
-from bot.answers.digest import TopicStatus, age, month_years, stance, state_label
+from bot.answers.digest import (
+    TopicStatus,
+    age,
+    line_label,
+    progress,
+    state_label,
+)
 from bot.answers.returns import CastSummary, Returns
 from bot.answers.types import Answer, Citer, Line
 from bot.answers.wording import safe_echo, shorten
@@ -21,6 +27,7 @@ from bot.facts.store import ClaimRow
 
 DIGEST_LIMIT = 1200  # characters of the digest's description: a phone screen
 TIMELINE_CLAIMS = 12  # claims listed in a topic timeline; older ones are counted
+CAST_TIMELINE_CLAIMS = 4  # `!status cast` also lists who is back and who is new
 TOPIC_CUTOFF = 80  # rapidfuzz score a typed topic must reach ("trailers", "filmin")
 # Sub-commands of `!status` that are not topics; a near miss is pointed at them, not a topic.
 SUBCOMMANDS = ("subscribe", "unsubscribe", "subscriptions")
@@ -159,28 +166,21 @@ class Status:
         return Answer("status", True, None, "Season 2 status", lines, cite.citations)
 
     def _digest_line(self, ts: TopicStatus, cite: Citer) -> Line:
-        lead = ts.lead
-        marks = cite.cite_all([lead.sentence_id] + [c.sentence_id for c in ts.agreeing], 3)
-        when = self._when(ts, cite)
         disputed = f" (disputed, see `{self.ctx.prefix}status {ts.topic}`)" if ts.disputed else ""
-        return Line(
-            f"**{ts.label}:** {state_label(self.ctx.store, lead)}{when} · "
-            f"{self.ctx.date(lead.source_id)} {marks}{disputed}"
-        )
+        return Line(self._now(ts, cite) + disputed)
 
-    def _when(self, ts: TopicStatus, cite: Citer) -> str:
-        """For a plain 'yes', the month the agreeing sources most often give: ', June 2022'."""
-        if stance(ts.lead) != "yes" or ts.lead.value:
-            return ""
-        votes: dict[str, list[int]] = {}
-        for c in ts.agreeing:
-            for month in month_years(c.value):
-                votes.setdefault(month, []).append(c.sentence_id)
-        if not votes:
-            return ""
-        month, sids = max(votes.items(), key=lambda kv: (len(kv[1]), kv[0]))
-        cite.cite_all(sids, 2)  # the articles that date it are among the line's footnotes
-        return f", {month}"
+    def _now(self, ts: TopicStatus, cite: Citer, head: str = "") -> str:
+        """'**Filming:** Filming wrapped, May 2025 · 2025-06-20 [1]': the deciding claim's
+        state, value, date and footnote; agreeing sources are footnoted too only when they
+        print the same value (or the line shows none)."""
+        lead = ts.lead
+        same = [c.sentence_id for c in ts.printing]
+        ids = [lead.sentence_id, *([ts.dated.sentence_id] if ts.dated else []), *same]
+        marks = cite.cite_all(ids, 3)
+        return (
+            f"**{head or ts.label}:** {line_label(self.ctx.store, ts)} · "
+            f"{self.ctx.date(lead.source_id)} {marks}"
+        )
 
     # --- one topic -----------------------------------------------------------------------
 
@@ -195,41 +195,56 @@ class Status:
                 "status", False, label, title, [Line(f"No source says anything on {label} yet.")]
             )
         cite = Citer(ctx.store)
-        lines = [self.as_of(), *self.topic_lines(ts, cite, limit=TIMELINE_CLAIMS)]
-        if topic == "cast":
+        if topic == "cast":  # the claims briefly, then who is back and who is new
+            lines = [
+                self.as_of(),
+                *self.topic_lines(ts, cite, limit=CAST_TIMELINE_CLAIMS, width=100),
+            ]
             lines.extend(self.cast_summary(cite))
+        else:
+            lines = [self.as_of(), *self.topic_lines(ts, cite, limit=TIMELINE_CLAIMS)]
         return Answer("status", True, label, title, lines, cite.citations)
 
     def topic_lines(
-        self, ts: TopicStatus, cite: Citer, full: bool = False, limit: int | None = None
+        self,
+        ts: TopicStatus,
+        cite: Citer,
+        full: bool = False,
+        limit: int | None = None,
+        width: int = 150,
     ) -> list[Line]:
         """One topic: where it stands now, any disagreement side by side, then its claims
         newest first with date, footnote and a short quote (`limit` of them; fewer unless
         `full`, as `!ask` wants an answer rather than the whole timeline)."""
         store = self.ctx.store
         lead = ts.lead
-        marks = cite.cite_all([lead.sentence_id] + [c.sentence_id for c in ts.agreeing], 3)
-        out = [
-            Line(
-                f"**Now:** {state_label(store, lead)}{self._when(ts, cite)} · "
-                f"{self.ctx.date(lead.source_id)} {marks}"
-            )
-        ]
+        out = [Line(self._now(ts, cite, head="Now"))]
         if ts.disputed:
             sides = list(dict.fromkeys(self._side(c, cite) for c in [lead, *ts.disputed[:3]]))
             out.append(Line("**Sources disagree:** " + " vs ".join(sides)))
-        claims = sorted(
-            [lead, *ts.agreeing, *ts.earlier, *ts.disputed],
-            key=lambda c: (c.published, -c.sentence_id),
-            reverse=True,
-        )
+        # An answer to a question leaves out an old "not yet" that newer news superseded (a
+        # "not yet" is only as good as its date); a timeline keeps it.
+        none = progress(store, ts.topic)[:1]
+        claims = ts.timeline
+        if full:  # an answer: one line per state the topic went through, the best dated one
+            claims = [
+                c
+                for c in claims
+                if c is lead or c.published >= lead.published or c.state not in none
+            ]
+            best: dict[str, ClaimRow] = {}
+            for c in claims:
+                if c.state not in best or (c.value and not best[c.state].value):
+                    best[c.state] = c
+            keep = {id(c) for c in best.values()} | {id(lead)}
+            claims = [c for c in claims if id(c) in keep]
         limit = limit or (6 if full else 4)
         for c in claims[:limit]:
             s = store.sentences[c.sentence_id]
             out.append(
                 Line(
                     f"• {self.ctx.date(c.source_id)} — {state_label(store, c)} "
-                    f"{cite.cite(c.sentence_id)}: “{shorten(s.display, 150)}”",
+                    f"{cite.cite(c.sentence_id)}: “{shorten(s.display, width)}”",
                     s.spoiler,
                 )
             )

@@ -183,8 +183,8 @@ def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: i
         [(e, s, int(n), int(h)) for e, s, n, h in x.returns],
     )
     con.executemany(
-        "INSERT INTO claims (topic, sentence_id, source_id, published, negated, hedged, value) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO claims (topic, sentence_id, source_id, published, negated, hedged, value, "
+        "state, modality, tense, season) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 c.topic,
@@ -194,6 +194,10 @@ def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: i
                 int(c.negated),
                 int(c.hedged),
                 c.value,
+                c.state,
+                c.modality,
+                c.tense,
+                c.season,
             )
             for c in x.claims
         ],

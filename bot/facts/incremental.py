@@ -24,13 +24,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.facts.casting import CastCollector
+from bot.facts.claims.returns import return_evidence
 from bot.facts.curated import EntityDef, Lexicon
 from bot.facts.descriptions import DescriptionCollector
 from bot.facts.entities import EntityIndex
 from bot.facts.extract import _lore, _sentences
 from bot.facts.manifest import Source
 from bot.facts.records import Claim, Description, Extraction, Sentence
-from bot.facts.status_claims import negated_near, returning_people, sentence_claims
+from bot.facts.status_claims import sentence_claims
 from bot.facts.text import Repairer
 
 _TOKEN = re.compile(r"[^\W_]+")  # as the entity index splits text (bot.facts.entities)
@@ -41,7 +42,7 @@ _BROKEN = (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, Type
 def builder_version(curated: list[Path]) -> str:
     """A hash of the builder's code and the curated files: any change empties the cache."""
     h = hashlib.sha256()
-    for p in [*sorted(Path(__file__).parent.glob("*.py")), *curated]:
+    for p in [*sorted(Path(__file__).parent.rglob("*.py")), *curated]:
         h.update(p.name.encode() + b"\0" + (p.read_bytes() if p.exists() else b"<missing>"))
     return h.hexdigest()
 
@@ -101,36 +102,29 @@ class _Alone:
     claims: list[Claim]
     lore: list[tuple[int, str, float]]
     spoiler: list[tuple[bool, bool]]  # per sentence: (if it names a person, if not)
-    returns: list[tuple[str, bool, bool] | None]  # per sentence: (kept text, negated, hedged)
     words: str  # every sentence's words, lower-cased, " | " between sentences
 
 
 def _alone(src: Source, repairer: Repairer, lex: Lexicon) -> _Alone:
     sentences = _sentences([src], repairer, lex)
-    claims, lore, spoiler, returns = [], [], [], []
+    claims, lore, spoiler = [], [], []
     prev = None
     for s in sentences:
         # Naming someone can only make a sentence a spoiler: the second check is rarely needed.
         named = lex.spoilers.is_spoiler(s.display, True)
         spoiler.append((named, named and lex.spoilers.is_spoiler(s.display, False)))
-        kept = lex.return_exclude.remove(s.display)
-        returns.append(
-            (kept, negated_near(kept, lex.returns, lex.negation), lex.hedge.any(s.display))
-            if s.kind == "text" and lex.returns.any(kept)
-            else None
-        )
         claims.extend(sentence_claims(s, src, lex, prev))
         lore.extend(_lore(s, lex))
         prev = s
     words = " | ".join(" ".join(_TOKEN.findall(s.display.lower())) for s in sentences)
-    return _Alone(sentences, claims, lore, spoiler, returns, f" {words} ")
+    return _Alone(sentences, claims, lore, spoiler, f" {words} ")
 
 
 class _Recorder(CastCollector):
     """The cast pass, noting what each article did so a later build can replay it."""
 
-    def __init__(self, index: EntityIndex):
-        super().__init__(index)
+    def __init__(self, index: EntityIndex, titles):
+        super().__init__(index, titles)
         self.events: list[tuple[str, str | None, int, str, bool]] = []
 
     def _add(self, actor, character, sid, form, new) -> None:
@@ -159,7 +153,7 @@ def extract_cached(
 ) -> Extraction:
     """`extract(sources, entities, repairer, lex)`, from the cache wherever it can be."""
     index = EntityIndex(entities)
-    cast = _Recorder(index)
+    cast = _Recorder(index, lex.claims.get("values", {}).get("titles", []))
     arts: list[tuple[Source, str, _Alone, int]] = []
     base = 0
     for src in sources:
@@ -239,19 +233,11 @@ def _named(alone: _Alone, key: str, index: EntityIndex, lex: Lexicon, known, cac
             return found
     per_sentence = []
     described = DescriptionCollector(index)
-    for s, ret in zip(alone.sentences, alone.returns, strict=True):
+    for s in alone.sentences:
         spans = index.spans(s.display)
         named = list(dict.fromkeys(eid for _, _, eid in spans))
         described.collect(s, spans)
-        returning = []
-        if ret is not None:
-            kept, negated, hedged = ret
-            people = set(returning_people(kept, index, lex))
-            returning = [
-                (eid, negated, hedged)
-                for eid in named
-                if eid in people and index.entities[eid].kind in ("character", "actor")
-            ]
+        returning = [(eid, n, h) for eid, _, n, h in return_evidence(s, named, index, lex)]
         per_sentence.append((named, returning))
     found = (per_sentence, described.result())
     cache.put("m" + key, (known_key, found))

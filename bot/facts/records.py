@@ -34,6 +34,10 @@ class Claim:
     negated: bool
     hedged: bool
     value: str
+    state: str = ""  # a key of the topic's [labels]: "wrapped", "teaser:planned"...
+    modality: str = "confirmed"  # confirmed | expected | rumoured | denied
+    tense: str = "present"  # past | present | future
+    season: int = 2
 
 
 @dataclass

@@ -75,6 +75,10 @@ class ClaimRow:
     negated: bool
     hedged: bool
     value: str
+    state: str = ""
+    modality: str = "confirmed"
+    tense: str = "present"
+    season: int = 2
 
 
 @dataclass(frozen=True)
@@ -273,10 +277,10 @@ async def _read(db: aiosqlite.Connection) -> FactStore:
             returns[eid].append((sid, bool(neg), bool(hedge)))
         claims: dict[str, list[ClaimRow]] = defaultdict(list)
         for r in await rows(
-            "SELECT topic, sentence_id, source_id, published, negated, hedged, value FROM claims "
-            "ORDER BY published DESC, sentence_id"
+            "SELECT topic, sentence_id, source_id, published, negated, hedged, value, state, "
+            "modality, tense, season FROM claims ORDER BY published DESC, sentence_id"
         ):
-            claims[r[0]].append(ClaimRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6]))
+            claims[r[0]].append(ClaimRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), *r[6:]))
         lore: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for sid, topic, score in await rows(
             "SELECT sentence_id, topic, score FROM lore ORDER BY topic, score DESC, sentence_id"

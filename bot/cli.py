@@ -79,6 +79,12 @@ def cmd_ask(args, settings) -> int:
 
     engine = _engine(settings)
     message = " ".join(args.message)
+    if getattr(args, "explain", False):
+        from bot.answers.explain import explain_text
+
+        text = message.removeprefix(f"{engine.prefix}ask").strip()
+        print(explain_text(engine.ctx, engine.ask.evidence, engine.ask.explain(text)))
+        return 0
     quoted = None if args.json else quotes_request(message, engine.prefix)
     answer = engine.answer(quoted or message)
     if quoted and answer.citations:
@@ -172,6 +178,9 @@ def parser(prog: str = "python -m bot"):
     remove.set_defaults(func=cmd_remove)
     ask = sub.add_parser("ask", help="answer one message, e.g. '!cast onjo'")
     ask.add_argument("--json", action="store_true", help="print the JSON contract")
+    ask.add_argument(
+        "--explain", action="store_true", help="how !ask read the question and why it answered"
+    )
     ask.add_argument("message", nargs="+")
     ask.set_defaults(func=cmd_ask)
     sub.add_parser("console", help="interactive prompt (no Discord)").set_defaults(func=cmd_console)

@@ -1,8 +1,9 @@
-"""`!ask`: a free question, analysed first, then answered by what carries the answer.
+"""`!ask`: a free question, read into a frame, then answered by the evidence that covers it.
 
-The question's expected type, season, entities and topic decide where to look; a candidate
-answers only if it carries that type in that season. With no candidate the reply says the
-sources don't say, with at most one line of what they say nearby, labelled as such.
+Stage: the command decides. The message is split into its parts and a follow-up is read
+against the previous frame (frame.py); the command that knows the subject proposes its answer
+(the route below); verdict.py scores that and every other candidate the same way and keeps
+the best, or says the sources don't say.
 """
 
 from __future__ import annotations
@@ -12,15 +13,19 @@ from dataclasses import replace
 from bot.answers.about import About
 from bot.answers.cast import Cast
 from bot.answers.context import Context
+from bot.answers.evidence import Evidence
 from bot.answers.fates import Fates
 from bot.answers.finding import Finder
+from bot.answers.frame import Frame, follow_up, predicate, split_parts
 from bot.answers.honest import as_of_line, dont_know, nearby
 from bot.answers.lore import Lore, distinct, fact_lines
 from bot.answers.matching import tokens
-from bot.answers.question import Question, analyse
+from bot.answers.parts import merge
+from bot.answers.question import Question, analyse, normalise
 from bot.answers.search import search_answer
 from bot.answers.status import Status
 from bot.answers.types import Answer, Citer, Line
+from bot.answers.verdict import Trace, decide
 from bot.answers.wording import shorten
 
 EXAMPLE = "ask when will season 2 come out"
@@ -37,9 +42,71 @@ class Ask:
         self.find = Finder(ctx)
         self.fates = Fates(ctx)
         self.about = About(ctx, self.find, cast, lore, self.fates)
+        self.evidence = Evidence(ctx, lore.subjects.about_scores)
 
-    def __call__(self, question: str) -> Answer:
-        """A free question, answered from the facts that carry what it asks."""
+    def __call__(self, question: str, previous: Frame | None = None) -> Answer:
+        """A free question (or two), answered from the evidence that covers what it asks.
+        previous: the frame of the question the same person asked just before, if any."""
+        parts = split_parts(question)
+        if len(parts) == 1:
+            return self._one(question, previous)[0]
+        answers = []
+        for part in parts:
+            ans = self._one(part, previous)[0]
+            previous = ans.frame or previous
+            answers.append(ans)
+        out = merge(parts, answers)
+        out.frame = previous
+        return out
+
+    def explain(self, question: str, previous: Frame | None = None) -> list[Trace]:
+        """How each part of a question was read and answered (for `ask --explain`)."""
+        out = []
+        for part in split_parts(question):
+            ans, trace = self._one(part, previous)
+            previous = ans.frame or previous
+            out.append(trace)
+        return out
+
+    def frame(self, question: str, previous: Frame | None = None) -> Frame:
+        """A question's frame; a follow-up is read as the standalone question it stands for."""
+        ctx = self.ctx
+        q = analyse(question.strip(), ctx.store.vocab, self.find.lore_names)
+        named = self.find.named(q.text)
+        resolved = follow_up(normalise(question), previous, [e for _, e in named])
+        if resolved is not None and resolved != normalise(question):
+            return self.frame(resolved)
+        words = {w for chunk, _ in named for w in chunk.split()}
+        pred = predicate(q, words, self.evidence.concepts, ctx.store.vocab)
+        subject = named[0][0] if named else ""
+        asked = normalise(question)
+        return Frame(q, tuple(e for _, e in named), tuple(pred), asked, subject)
+
+    def _one(self, question: str, previous: Frame | None) -> tuple[Answer, Trace]:
+        frame = self.frame(question, previous)
+        asked = frame.asked if frame.asked != normalise(question) else question
+        proposals = [self._route(asked), *self._facts(frame)]
+        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked)
+        ans.frame = frame
+        return ans, trace
+
+    def _facts(self, frame: Frame) -> list[Answer]:
+        """Extracted facts about the person a question names, as candidates when the question
+        asks what they state: a Season 2 return ("return"), who plays whom ("play", "role")."""
+        if not frame.people:
+            return []
+        eid, want = frame.people[0], frame.concepts
+        if self.ctx.store.entities[eid].kind not in ("character", "actor"):
+            return []
+        out = []
+        if "return" in want and frame.question.season in (None, 2):
+            out.append(self.cast.returning.answer(eid))
+        if want & {"play", "role"}:
+            out.append(self.cast(self.ctx.name(eid)))
+        return [self._as_ask(a) for a in out]
+
+    def _route(self, question: str) -> Answer:
+        """What the command that knows the subject would answer."""
         ctx = self.ctx
         raw = question.strip()
         q = analyse(raw, ctx.store.vocab, self.find.lore_names)

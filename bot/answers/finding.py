@@ -39,15 +39,21 @@ class Finder:
 
     def people(self, text: str) -> list[str]:
         """Entities named exactly by one to three consecutive words, in order."""
-        words, found = text.split(), []
+        return [eid for _, eid in self.named(text)]
+
+    def named(self, text: str) -> list[tuple[str, str]]:
+        """(words as typed, entity id) for each entity named exactly by one to three
+        consecutive words, longest names first."""
+        words, found, seen = text.split(), [], set()
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):
                 chunk = " ".join(words[i : i + size])
                 if len(fold_key(chunk)) < 4:
                     continue
                 eid = self.ctx.m.names.exact_any(name_keys(chunk))
-                if eid and eid not in found:
-                    found.append(eid)
+                if eid and eid not in seen:
+                    seen.add(eid)
+                    found.append((chunk, eid))
         return found
 
     def rest(self, q: Question, people: list[str]) -> list[str]:

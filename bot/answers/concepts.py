@@ -1,0 +1,97 @@
+"""Stage: question read (and shared with evidence). Words -> concepts.
+
+A word becomes its lemma (simplemma, English) and then the concept the curated thesaurus
+([ask.concepts] in data/lexicon.toml) files it under; a word the thesaurus does not know is
+its own concept. Multi-word entries ("come out", "hard to kill") are found first. Stop words
+([ask.stopwords]) carry no concept. The same mapping reads questions and sentences, so a
+question's "axed" meets an article's "cancelled".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.answers.question import Vocab, normalise
+
+_WORD = re.compile(r"[\w'/-]+")
+
+
+@cache
+def lemma(word: str) -> str:
+    """The English lemma of a lower-case word (the lemmatizer is imported on first use)."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="en").lower()
+
+
+def stem(word: str) -> str:
+    """A plain suffix stem, for words the lemmatizer reads oddly."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+class Concepts:
+    """One lexicon's word -> concept mapping, with a cache per distinct word."""
+
+    def __init__(self, vocab: Vocab):
+        table = vocab.get("ask.concepts", {})
+        self.stop = frozenset(w for ws in vocab.get("ask.stopwords", {}).values() for w in ws)
+        self._word: dict[str, str] = {}
+        self._phrases: list[tuple[str, str]] = []
+        for concept, words in table.items():
+            for w in (concept, *words):
+                w = normalise(w)
+                if " " in w:
+                    self._phrases.append((f" {w} ", concept))
+                else:
+                    self._word[w] = concept
+        self._phrases.sort(key=lambda p: -len(p[0]))
+        self._cache: dict[str, str | None] = {}
+
+    def of_word(self, word: str) -> str | None:
+        """The concept of one normalised word, or None for a stop word."""
+        c = self._cache.get(word, "")
+        if c != "":
+            return c
+        if word in self.stop or len(word) < 2 or word.isdigit():
+            out = None
+        else:
+            lem = lemma(word)
+            # the thesaurus may know the word, its lemma or its plain stem ("playing": simplemma
+            # reads "playe")
+            known = (self._word.get(w) for w in (word, lem, stem(word)))
+            out = next((c for c in known if c), None)
+            if out is None:
+                out = None if lem in self.stop else lem
+        self._cache[word] = out
+        return out
+
+    def spans(self, text: str) -> list[tuple[str, str]]:
+        """(surface, concept) for each concept-bearing unit of normalised text, in order."""
+        padded = f" {text} "
+        found: list[tuple[str, str]] = []
+        for phrase, concept in self._phrases:
+            if phrase in padded:
+                found.append((phrase.strip(), concept))
+                padded = padded.replace(phrase, " ")
+        for word in padded.split():
+            # "human/zombie", "zombie-human": the whole word if the thesaurus knows it, else
+            # each part
+            whole = self._word.get(word)
+            parts = (
+                [word]
+                if whole or not any(ch in word for ch in "/-")
+                else [p for p in re.split(r"[/-]", word) if p]
+            )
+            for w in parts:
+                c = self.of_word(w)
+                if c is not None:
+                    found.append((w, c))
+        return found
+
+    def of_text(self, text: str, normalised: bool = False) -> frozenset[str]:
+        """Every concept a text carries."""
+        return frozenset(c for _, c in self.spans(text if normalised else normalise(text)))

@@ -1,0 +1,191 @@
+"""Stage: evidence gathered and scored. One pool, one scoring.
+
+Every unit that can answer is a candidate: each readable sentence, and the source list itself
+(an article's title and date). A routed answer (a digest, a timeline, a cast card, a return)
+is scored the same way over the text it shows. A candidate's score adds up the question's
+entities it names, the share of the predicate's weight it covers (a rare concept weighs more
+than a common one), whether it carries the answer type, and whether it is about the season
+asked. One that covers none of a predicate never answers a question that has one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from bot.answers.concepts import Concepts
+from bot.answers.context import Context
+from bot.answers.frame import Frame
+from bot.answers.lore import FILLER
+
+SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
+QUOTES = ("“", '"', "”")
+ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
+COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """One candidate's score, part by part (so `ask --explain` can show why)."""
+
+    kind: str  # "sentence", "sources", "routed"
+    ref: int | str  # sentence id, source id, or the routed answer's title
+    entity: float  # share of the question's people it names
+    coverage: float  # share of the predicate's weight it covers
+    typed: bool  # carries the answer type asked for
+    season: bool  # fits the season asked about
+    quality: float  # how well it reads on its own
+    covered: tuple[str, ...] = ()
+    wanted: int = 0  # how many concepts the predicate has
+    own: bool = True  # covers a concept itself, not only through the sentence before
+
+    @property
+    def total(self) -> float:
+        return (
+            2.0 * self.entity
+            + 4.0 * self.coverage
+            + 1.0 * self.typed
+            + 0.5 * self.season
+            + 0.1 * max(-3.0, min(self.quality, 3.0))
+        )
+
+    @property
+    def accepted(self) -> bool:
+        """Whether this candidate answers: the people named, the type carried, the season
+        right, and enough of the predicate covered."""
+        return (
+            self.entity >= 1.0
+            and self.typed
+            and self.season
+            and self.coverage >= ACCEPT
+            and len(self.covered) >= need(self.wanted)
+            and (self.own or not self.wanted)
+            and self.quality > FILLER
+        )
+
+
+def need(wanted: int) -> int:
+    """Concepts a candidate must cover: all of one or two, else all but one in three."""
+    return wanted if wanted <= 2 else -(-2 * wanted // 3)
+
+
+class Evidence:
+    """The concept index of one store's sentences, built on first use."""
+
+    def __init__(self, ctx: Context, about: Callable[[str], dict[int, float]]):
+        """about: the sentences about a person (naming them, or going on about them)."""
+        self.ctx = ctx
+        self.about = about
+        self.concepts = Concepts(ctx.store.vocab)
+
+    @cached_property
+    def _index(self) -> tuple[dict[int, frozenset[str]], dict[str, list[int]]]:
+        """Each sentence's concepts (headings too: they set the context of what follows), and
+        the readable sentences carrying each concept."""
+        check = self.ctx.check
+        per: dict[int, frozenset[str]] = {}
+        postings: dict[str, list[int]] = {}
+        for sid, s in self.ctx.store.sentences.items():
+            cs = self.concepts.of_text(s.display) - {SPEECH}
+            if check.traits(sid).quoted and any(q in s.display for q in QUOTES):
+                cs |= {SPEECH}  # someone's words, quoted: not a writer's "I can say"
+            per[sid] = cs
+            if check.readable(sid):
+                for c in cs:
+                    postings.setdefault(c, []).append(sid)
+        return per, postings
+
+    @cached_property
+    def _readable(self) -> int:
+        return sum(self.ctx.check.readable(s) for s in self.ctx.store.sentences)
+
+    def _about(self, eid: str) -> set[int] | dict[int, float]:
+        about = self.about(eid)
+        return about if about else set(self.ctx.store.mentions.get(eid, ()))
+
+    def warm(self) -> None:
+        _ = self._index
+
+    def weight(self, concept: str) -> float:
+        """Rarity: a concept few sentences carry weighs more; one none carries, the most."""
+        postings = self._index[1]
+        return math.log(1.0 + self._readable / (1 + len(postings.get(concept, ()))))
+
+    def sentence_concepts(self, sid: int) -> frozenset[str]:
+        return self._index[0].get(sid, frozenset())
+
+    def coverage(
+        self, frame: Frame, carried: frozenset[str], context: frozenset[str] = frozenset()
+    ) -> tuple[float, tuple[str, ...]]:
+        """Share of the predicate's weight that a set of concepts covers, and which; a concept
+        only its context carries (the sentence before) counts half."""
+        want = frame.concepts
+        if not want:
+            return 1.0, ()
+        total = sum(self.weight(c) for c in want)
+        own = want & carried
+        near = (want & context) - own
+        got = sum(self.weight(c) for c in own) + 0.5 * sum(self.weight(c) for c in near)
+        return got / total, tuple(sorted(own | near))
+
+    def context(self, sid: int) -> frozenset[str]:
+        """The concepts of the sentence before, in the same article."""
+        store = self.ctx.store
+        prev = store.sentences.get(sid - 1)
+        if prev is None or prev.source_id != store.sentences[sid].source_id:
+            return frozenset()
+        return self._index[0].get(sid - 1, frozenset())
+
+    def gather(self, frame: Frame, limit: int = 400) -> list[int]:
+        """Sentences carrying a concept of the predicate (rare ones gather, common ones only
+        refine), or naming its people when it has none."""
+        per, postings = self._index
+        want = frame.concepts
+        rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
+        rare = rare or list(want)
+        out: set[int] = set()
+        for c in rare:
+            hits = postings.get(c, ())
+            out.update(hits)
+            out.update(s + 1 for s in hits)  # the context of the sentence after
+        out = {s for s in out if s in per and self.ctx.check.readable(s)}
+        if frame.people:
+            named = set()
+            for e in frame.people:
+                named.update(self._about(e))
+            out = (out & named) if want else named
+        return sorted(out)[: limit * 4]
+
+    def score_sentence(self, frame: Frame, sid: int) -> Score:
+        ctx, q = self.ctx, frame.question
+        check = ctx.check
+        named = sum(sid in self._about(e) for e in frame.people)
+        entity = named / len(frame.people) if frame.people else 1.0
+        own = self.sentence_concepts(sid)
+        cov, hit = self.coverage(frame, own, self.context(sid))
+        # a reason is rarely worded as one: "why" is a preference, every other type a must
+        typed = q.atype in check.traits(sid).carries or q.atype == "why"
+        return Score(
+            "sentence",
+            sid,
+            entity,
+            cov,
+            typed,
+            check.season_ok(sid, q.season),
+            check.worth(sid),
+            hit,
+            len(frame.concepts),
+            bool(own & frame.concepts),
+        )
+
+    def score_text(self, frame: Frame, kind: str, ref: str, text: str, typed: bool) -> Score:
+        """A candidate that is not one sentence (a routed answer, the source list)."""
+        cov, hit = self.coverage(frame, self.concepts.of_text(text))
+        return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, len(frame.concepts))
+
+    def ranked(self, frame: Frame) -> list[Score]:
+        """Every gathered sentence scored, best first."""
+        scores = [self.score_sentence(frame, s) for s in self.gather(frame)]
+        return sorted(scores, key=lambda s: (-s.total, s.ref))

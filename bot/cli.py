@@ -96,8 +96,10 @@ def cmd_ask(args, settings) -> int:
 
 def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
     """An interactive prompt answering what you type; Ctrl-D (or 'quit') exits."""
+    from bot.answers.recent import RecentFrames
     from bot.answers.render import quotes_request, quotes_text, to_text
 
+    recent = RecentFrames()  # the last question, for a follow-up ("and ha-ri?")
     interactive = stdin.isatty()
     if interactive:
         try:
@@ -125,7 +127,9 @@ def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
             return 0
         if line:
             quoted = quotes_request(line, engine.prefix)
-            answer = engine.answer(quoted or line)
+            answer = engine.answer(quoted or line, None if quoted else recent.get("console"))
+            if not quoted and answer.command == "ask":
+                recent.put("console", answer.frame)
             text = quotes_text(answer) if quoted and answer.citations else to_text(answer)
             print(text + "\n", file=stdout, flush=True)
 

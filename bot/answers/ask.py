@@ -16,7 +16,14 @@ from bot.answers.context import Context
 from bot.answers.evidence import Evidence
 from bot.answers.fates import Fates
 from bot.answers.finding import Finder
-from bot.answers.frame import Frame, follow_up, predicate, split_parts
+from bot.answers.frame import (
+    Frame,
+    follow_up,
+    points_back,
+    predicate,
+    season_words,
+    split_parts,
+)
 from bot.answers.honest import as_of_line, dont_know, nearby
 from bot.answers.lore import Lore, distinct, fact_lines
 from bot.answers.matching import tokens
@@ -51,8 +58,8 @@ class Ask:
         if len(parts) == 1:
             return self._one(question, previous)[0]
         answers = []
-        for part in parts:
-            ans = self._one(part, previous)[0]
+        for i, part in enumerate(parts):
+            ans = self._one(part, previous, part=i > 0)[0]
             previous = ans.frame or previous
             answers.append(ans)
         out = merge(parts, answers)
@@ -62,28 +69,38 @@ class Ask:
     def explain(self, question: str, previous: Frame | None = None) -> list[Trace]:
         """How each part of a question was read and answered (for `ask --explain`)."""
         out = []
-        for part in split_parts(question):
-            ans, trace = self._one(part, previous)
+        for i, part in enumerate(split_parts(question)):
+            ans, trace = self._one(part, previous, part=i > 0)
             previous = ans.frame or previous
             out.append(trace)
         return out
 
-    def frame(self, question: str, previous: Frame | None = None) -> Frame:
-        """A question's frame; a follow-up is read as the standalone question it stands for."""
+    def frame(self, question: str, previous: Frame | None = None, part: bool = False) -> Frame:
+        """A question's frame; a follow-up is read as the standalone question it stands for.
+        part: the question is a later part of one message ("…? and is she back")."""
         ctx = self.ctx
         q = analyse(question.strip(), ctx.store.vocab, self.find.lore_names)
         named = self.find.named(q.text)
-        resolved = follow_up(normalise(question), previous, [e for _, e in named])
-        if resolved is not None and resolved != normalise(question):
+        text = normalise(question)
+        resolved = follow_up(text, previous, [e for _, e in named])
+        leans = previous is not None and not named and points_back(text)
+        if resolved is None and leans and (part or not self._predicate(q, named)):
+            resolved = f"{text} {previous.topic}"  # "how long are they": still episodes
+        if resolved is not None and resolved != text:
             return self.frame(resolved)
-        words = {w for chunk, _ in named for w in chunk.split()}
-        pred = predicate(q, words, self.evidence.concepts, ctx.store.vocab)
+        pred = self._predicate(q, named)
         subject = named[0][0] if named else ""
-        asked = normalise(question)
-        return Frame(q, tuple(e for _, e in named), tuple(pred), asked, subject)
+        topic = " ".join([subject, *(w for w, _ in pred), *season_words(text, ctx.store.vocab)])
+        return Frame(q, tuple(e for _, e in named), tuple(pred), text, subject, topic.strip())
 
-    def _one(self, question: str, previous: Frame | None) -> tuple[Answer, Trace]:
-        frame = self.frame(question, previous)
+    def _predicate(self, q: Question, named: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        words = {w for chunk, _ in named for w in chunk.split()}
+        return predicate(q, words, self.evidence.concepts, self.ctx.store.vocab)
+
+    def _one(
+        self, question: str, previous: Frame | None, part: bool = False
+    ) -> tuple[Answer, Trace]:
+        frame = self.frame(question, previous, part)
         asked = frame.asked if frame.asked != normalise(question) else question
         proposals = [self._route(asked), *self._facts(frame)]
         ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked)

@@ -117,9 +117,10 @@ class Engine:
             return self.unknown_command(word, rest)
         return self.ask(text[:MAX_QUERY], previous)
 
-    def run(self, command: str, argument: str = "") -> Answer:
-        """Answer a command given apart from its argument (slash commands)."""
-        return self.answer(f"{self.prefix}{command} {argument}".strip())
+    def run(self, command: str, argument: str = "", previous: object | None = None) -> Answer:
+        """Answer a command given apart from its argument (slash commands); previous: as for
+        `answer`."""
+        return self.answer(f"{self.prefix}{command} {argument}".strip(), previous)
 
     def sources(self) -> Answer:
         return self.catalog.sources(self.ctx)

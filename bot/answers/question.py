@@ -89,12 +89,25 @@ def answer_type(text: str, vocab: Vocab) -> str:
     types = vocab.get("ask.types", {})
     asked = phrase_hits(text, {k: v for k, v in types.items() if k != "yesno"})
     specific = [h for h in asked if h[2] != "what"]  # "what's the runtime": a duration
+    first = text.split(" ", 1)[0]
+    if specific and first in _LEADS and _CONJUNCTION.match(_at(text, specific[0])):
+        # "what happens when the virus…": a later "when" joins a clause, it asks nothing
+        return "what"
     if asked:
         return (specific or asked)[0][2]
     first = text.split(" ", 1)[0]
     if first in types.get("yesno", []):
         return "yesno"
     return "what"
+
+
+_LEADS = {"what", "how"}  # a question opening on these asks "what" unless a type phrase says
+_CONJUNCTION = re.compile(r"(?:when|where|why|who)\b")
+
+
+def _at(text: str, hit: tuple[int, int, str]) -> str:
+    """The text from where a phrase hit starts (hits carry minus their position)."""
+    return text[-hit[1] :] if hit[1] else text
 
 
 def seasons_named(text: str, vocab: Vocab) -> frozenset[int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.answers.context import Context
-from bot.answers.evidence import Evidence, Score
+from bot.answers.evidence import SPEECH, Evidence, Score
 from bot.answers.frame import Frame
 from bot.answers.honest import dont_know
 from bot.answers.lore import FILLER, distinct, fact_lines
@@ -20,7 +20,8 @@ from bot.answers.types import Answer, Citer, Line
 
 BETTER = 0.25  # how much more of the predicate the pool must cover to overrule the route
 MAX_ANSWERS = 3
-CLOSE = 1.5  # a runner-up joins the reply only within this much of the best total
+CLOSE = 1.5  # a runner-up joins the reply only within this much of the best total...
+NEAR_COVERAGE = 0.15  # ...and of its share of the predicate
 
 
 @dataclass
@@ -86,7 +87,15 @@ def decide(
     trace.candidates = pool[:8]
     accepted = [s for s in pool if s.accepted]
     best = accepted[0] if accepted else None
-    if routed.ok and r.coverage > 0 and (best is None or best.coverage < r.coverage + BETTER):
+    # the pool overrules the route when it covers clearly more of the predicate, or all the
+    # route covers and more
+    wider = any(set(s.covered) > set(r.covered) and s.coverage > r.coverage for s in accepted)
+    if (
+        routed.ok
+        and r.coverage > 0
+        and not wider
+        and (best is None or best.coverage < r.coverage + BETTER)
+    ):
         trace.reason = f"the routed answer covers {r.coverage:.0%} of the predicate"
         return routed, trace
     if best is not None and best.kind == "sources":
@@ -94,7 +103,7 @@ def decide(
         trace.reason = "the source list covers the predicate"
         return source_answer(ctx, frame), trace
     if best is not None:
-        return _pooled(ctx, frame, accepted, best, trace)
+        return _pooled(ctx, ev, frame, accepted, best, trace)
     if not routed.ok:
         trace.reason = "no candidate covers enough of the predicate; the routed decline stands"
         return routed, trace
@@ -108,32 +117,42 @@ def decide(
     return dont_know(ctx, frame.question, raw, near, label), trace
 
 
-def _with_reasons(ctx: Context, sids: list[int]) -> list[int]:
-    """For "why": a sentence that states what happened is followed by the next sentence of its
-    article when that one gives the reason ("…stayed back. This is because…")."""
+def _completed(ctx: Context, ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
+    """A sentence that sets up what was asked is followed by the next sentence of its article
+    when that one carries it: the reason for "why" ("…stayed back. This is because…"), the
+    quoted words for "what did X say" ("…offered these hints. “If season 1…”")."""
+    why = frame.question.atype == "why"
+    speech = SPEECH in frame.concepts
     out: list[int] = []
     for sid in sids:
         out.append(sid)
         nxt = ctx.store.sentences.get(sid + 1)
-        if (
-            "why" not in ctx.check.traits(sid).carries
-            and nxt is not None
-            and nxt.source_id == ctx.store.sentences[sid].source_id
-            and ctx.check.readable(sid + 1)
-            and "why" in ctx.check.traits(sid + 1).carries
-            and sid + 1 not in sids
-        ):
+        if nxt is None or sid + 1 in sids or nxt.source_id != ctx.store.sentences[sid].source_id:
+            continue
+        if not ctx.check.readable(sid + 1):
+            continue
+        gives_reason = why and "why" not in ctx.check.traits(sid).carries
+        gives_reason = gives_reason and "why" in ctx.check.traits(sid + 1).carries
+        quotes = speech and SPEECH not in ev.sentence_concepts(sid)
+        quotes = quotes and SPEECH in ev.sentence_concepts(sid + 1)
+        if gives_reason or quotes:
             out.append(sid + 1)
     return out
 
 
 def _pooled(
-    ctx: Context, frame: Frame, accepted: list[Score], best: Score, trace: Trace
+    ctx: Context, ev: Evidence, frame: Frame, accepted: list[Score], best: Score, trace: Trace
 ) -> tuple[Answer, Trace]:
-    close = [s for s in accepted if s.kind == "sentence" and s.total >= best.total - CLOSE]
+    close = [
+        s
+        for s in accepted
+        if s.kind == "sentence"
+        and s.total >= best.total - CLOSE
+        # says as much of what was asked: the same concepts, or nearly the same share
+        and (set(s.covered) >= set(best.covered) or s.coverage >= best.coverage - NEAR_COVERAGE)
+    ]
     chosen_ids = distinct(ctx, [s.ref for s in close], MAX_ANSWERS)
-    if frame.question.atype == "why":
-        chosen_ids = _with_reasons(ctx, chosen_ids)
+    chosen_ids = _completed(ctx, ev, frame, chosen_ids)
     trace.chosen = [s for s in close if s.ref in chosen_ids]
     trace.reason = f"best candidate covers {best.coverage:.0%} of the predicate" + (
         f" (the routed answer {trace.routed.coverage:.0%})" if trace.routed else ""

@@ -102,7 +102,7 @@ class Ask:
     ) -> tuple[Answer, Trace]:
         frame = self.frame(question, previous, part)
         asked = frame.asked if frame.asked != normalise(question) else question
-        proposals = [self._route(asked), *self._facts(frame)]
+        proposals = [self._route(asked, frame.question), *self._facts(frame)]
         ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked)
         ans.frame = frame
         return ans, trace
@@ -122,11 +122,10 @@ class Ask:
             out.append(self.cast(self.ctx.name(eid)))
         return [self._as_ask(a) for a in out]
 
-    def _route(self, question: str) -> Answer:
-        """What the command that knows the subject would answer."""
+    def _route(self, question: str, q: Question) -> Answer:
+        """What the command that knows the subject would answer (q: the question, read)."""
         ctx = self.ctx
         raw = question.strip()
-        q = analyse(raw, ctx.store.vocab, self.find.lore_names)
         if not q.text:
             return Answer(
                 "ask",

@@ -10,7 +10,7 @@ question's "axed" meets an article's "cancelled".
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from bot.answers.question import Vocab, normalise
 
@@ -49,7 +49,9 @@ class Concepts:
                 else:
                     self._word[w] = concept
         self._phrases.sort(key=lambda p: -len(p[0]))
+        self._phrase_of = {p.strip(): c for p, c in self._phrases}
         self._cache: dict[str, str | None] = {}
+        self._texts: dict[str, frozenset[str]] = {}
 
     def of_word(self, word: str) -> str | None:
         """The concept of one normalised word, or None for a stop word."""
@@ -69,15 +71,23 @@ class Concepts:
         self._cache[word] = out
         return out
 
+    @cached_property
+    def _phrase_rx(self) -> re.Pattern[str] | None:
+        """Every multi-word entry in one pattern, longest first, on word boundaries."""
+        if not self._phrases:
+            return None
+        alts = "|".join(re.escape(p.strip()) for p, _ in self._phrases)
+        return re.compile(rf"(?<!\S)(?:{alts})(?!\S)")
+
     def spans(self, text: str) -> list[tuple[str, str]]:
         """(surface, concept) for each concept-bearing unit of normalised text, in order."""
-        padded = f" {text} "
         found: list[tuple[str, str]] = []
-        for phrase, concept in self._phrases:
-            if phrase in padded:
-                found.append((phrase.strip(), concept))
-                padded = padded.replace(phrase, " ")
-        for word in padded.split():
+        rx = self._phrase_rx
+        if rx is not None and " " in text:
+            for m in rx.finditer(text):
+                found.append((m.group(0), self._phrase_of[m.group(0)]))
+            text = rx.sub(" ", text)
+        for word in text.split():
             # "human/zombie", "zombie-human": the whole word if the thesaurus knows it, else
             # each part
             whole = self._word.get(word)
@@ -95,3 +105,12 @@ class Concepts:
     def of_text(self, text: str, normalised: bool = False) -> frozenset[str]:
         """Every concept a text carries."""
         return frozenset(c for _, c in self.spans(text if normalised else normalise(text)))
+
+    def of_reply(self, text: str) -> frozenset[str]:
+        """The concepts of a reply's text, remembered: the same digest answers many questions."""
+        hit = self._texts.get(text)
+        if hit is None:
+            if len(self._texts) > 512:
+                self._texts.clear()
+            hit = self._texts[text] = self.of_text(text)
+        return hit

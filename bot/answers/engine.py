@@ -75,6 +75,7 @@ class Engine:
         _ = self.ctx.m.search
         self.status.warm()
         self.ctx.check.warm()
+        self.ask.evidence.warm()
 
     def answer(self, message: str, previous: object | None = None) -> Answer:
         """The reply to one message exactly as typed.

@@ -10,6 +10,7 @@ asked. One that covers none of a predicate never answers a question that has one
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from bot.answers.lore import FILLER
 
 SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
 QUOTES = ("“", '"', "”")
+SCORED = 80  # sentences fully scored per question at most
 ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
 
@@ -99,14 +101,15 @@ class Evidence:
 
     @cached_property
     def _readable(self) -> int:
-        return sum(self.ctx.check.readable(s) for s in self.ctx.store.sentences)
+        return len(self._readable_ids)
 
     def _about(self, eid: str) -> set[int] | dict[int, float]:
         about = self.about(eid)
         return about if about else set(self.ctx.store.mentions.get(eid, ()))
 
     def warm(self) -> None:
-        _ = self._index
+        """Build the index now rather than on the first question."""
+        _ = self._index, self._prior
 
     def weight(self, concept: str) -> float:
         """Rarity: a concept few sentences carry weighs more; one none carries, the most."""
@@ -138,25 +141,43 @@ class Evidence:
             return frozenset()
         return self._index[0].get(sid - 1, frozenset())
 
-    def gather(self, frame: Frame, limit: int = 400) -> list[int]:
-        """Sentences carrying a concept of the predicate (rare ones gather, common ones only
-        refine), or naming its people when it has none."""
-        per, postings = self._index
+    def gather(self, frame: Frame, limit: int = SCORED) -> list[int]:
+        """The sentences worth scoring: those carrying a concept of the predicate (rare ones
+        gather, common ones only refine) or following one that does, naming its people;
+        the `limit` that carry the most of its weight (then read best) when there are more."""
+        postings = self._index[1]
         want = frame.concepts
-        rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
-        rare = rare or list(want)
-        out: set[int] = set()
-        for c in rare:
-            hits = postings.get(c, ())
-            out.update(hits)
-            out.update(s + 1 for s in hits)  # the context of the sentence after
-        out = {s for s in out if s in per and self.ctx.check.readable(s)}
+        named: set[int] | None = None
         if frame.people:
             named = set()
             for e in frame.people:
                 named.update(self._about(e))
-            out = (out & named) if want else named
-        return sorted(out)[: limit * 4]
+        if not want:
+            return sorted(named or ())[:limit]
+        rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
+        weight: dict[int, float] = {}
+        for c in rare or want:
+            w = self.weight(c)
+            for sid in postings.get(c, ()):
+                weight[sid] = weight.get(sid, 0.0) + w
+                weight[sid + 1] = weight.get(sid + 1, 0.0) + w / 2  # the sentence after
+        readable = self._readable_ids
+        out = [s for s in weight if s in readable and (named is None or s in named)]
+        if len(out) > limit:
+            prior = self._prior
+            out = heapq.nlargest(limit, out, key=lambda s: weight[s] + 0.1 * prior.get(s, 0.0))
+        return out
+
+    @cached_property
+    def _readable_ids(self) -> frozenset[int]:
+        check = self.ctx.check
+        return frozenset(s for s in self.ctx.store.sentences if check.readable(s))
+
+    @cached_property
+    def _prior(self) -> dict[int, float]:
+        """How well each sentence reads, to break ties before full scoring."""
+        check = self.ctx.check
+        return {s: check.worth(s) for s in self._readable_ids}
 
     def score_sentence(self, frame: Frame, sid: int) -> Score:
         ctx, q = self.ctx, frame.question
@@ -182,7 +203,7 @@ class Evidence:
 
     def score_text(self, frame: Frame, kind: str, ref: str, text: str, typed: bool) -> Score:
         """A candidate that is not one sentence (a routed answer, the source list)."""
-        cov, hit = self.coverage(frame, self.concepts.of_text(text))
+        cov, hit = self.coverage(frame, self.concepts.of_reply(text))
         return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, len(frame.concepts))
 
     def ranked(self, frame: Frame) -> list[Score]:

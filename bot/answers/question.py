@@ -69,15 +69,31 @@ def found(text: str, phrase: str) -> int:
     return f" {text} ".find(f" {phrase} ")
 
 
+# A phrase table read once per table object: its phrases padded for matching, with their word
+# counts (the table is kept alongside, so an id is never mistaken for a newer table's).
+_PADDED: dict[int, tuple[dict, list[tuple[str, list[tuple[str, int]]]]]] = {}
+
+
+def _padded(table: dict[str, list[str]]) -> list[tuple[str, list[tuple[str, int]]]]:
+    hit = _PADDED.get(id(table))
+    if hit is None or hit[0] is not table:
+        if len(_PADDED) > 1024:
+            _PADDED.clear()
+        rows = [(k, [(f" {p.lower()} ", len(p.split())) for p in v]) for k, v in table.items()]
+        hit = _PADDED[id(table)] = (table, rows)
+    return hit[1]
+
+
 def phrase_hits(text: str, table: dict[str, list[str]]) -> list[tuple[int, int, str]]:
     """(words matched, -position, key) for every key of a phrase table found in the text."""
+    padded = f" {text} "
     out = []
-    for key, phrases in table.items():
+    for key, phrases in _padded(table):
         best = None
-        for p in phrases:
-            i = found(text, p.lower())
+        for p, n in phrases:
+            i = padded.find(p)
             if i >= 0:
-                cand = (len(p.split()), -i, key)
+                cand = (n, -i, key)
                 best = cand if best is None or cand > best else best
         if best:
             out.append(best)

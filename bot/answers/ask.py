@@ -50,6 +50,7 @@ class Ask:
         self.fates = Fates(ctx)
         self.about = About(ctx, self.find, cast, lore, self.fates)
         self.evidence = Evidence(ctx, lore.subjects.about_scores)
+        self._digests: dict[tuple, Answer] = {}
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -187,6 +188,17 @@ class Ask:
         return ans
 
     def _digest(self, topic: str) -> Answer:
+        """A status topic's timeline as an answer; built once per topic and day (the store
+        never changes while loaded), handed out as a copy."""
+        key = (topic, self.ctx.today())
+        if key not in self._digests:
+            if len(self._digests) > 64:
+                self._digests.clear()
+            self._digests[key] = self._build_digest(topic)
+        ans = self._digests[key]
+        return replace(ans, lines=list(ans.lines), citations=list(ans.citations))
+
+    def _build_digest(self, topic: str) -> Answer:
         ctx = self.ctx
         ts = ctx.topic(topic)
         if ts is None:

@@ -23,7 +23,9 @@ from bot.answers.lore import FILLER
 
 SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
 QUOTES = ("“", '"', "”")
-SCORED = 80  # sentences fully scored per question at most
+SCORED = 60  # sentences fully scored per question at most
+PER_CONCEPT = 400  # postings of one concept gathered at most (the best-read ones)
+FEW = 1500  # a person named in fewer sentences than this is weighed sentence by sentence
 ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
 
@@ -81,6 +83,7 @@ class Evidence:
         self.ctx = ctx
         self.about = about
         self.concepts = Concepts(ctx.store.vocab)
+        self._weights: dict[str, float] = {}
 
     @cached_property
     def _index(self) -> tuple[dict[int, frozenset[str]], dict[str, list[int]]]:
@@ -97,6 +100,8 @@ class Evidence:
             if check.readable(sid):
                 for c in cs:
                     postings.setdefault(c, []).append(sid)
+        for ids in postings.values():  # the best-read sentences first
+            ids.sort(key=lambda s: (-check.worth(s), s))
         return per, postings
 
     @cached_property
@@ -113,8 +118,12 @@ class Evidence:
 
     def weight(self, concept: str) -> float:
         """Rarity: a concept few sentences carry weighs more; one none carries, the most."""
-        postings = self._index[1]
-        return math.log(1.0 + self._readable / (1 + len(postings.get(concept, ()))))
+        w = self._weights.get(concept)
+        if w is None:
+            postings = self._index[1]
+            n = len(postings.get(concept, ()))
+            w = self._weights[concept] = math.log(1.0 + self._readable / (1 + n))
+        return w
 
     def sentence_concepts(self, sid: int) -> frozenset[str]:
         return self._index[0].get(sid, frozenset())
@@ -145,7 +154,7 @@ class Evidence:
         """The sentences worth scoring: those carrying a concept of the predicate (rare ones
         gather, common ones only refine) or following one that does, naming its people;
         the `limit` that carry the most of its weight (then read best) when there are more."""
-        postings = self._index[1]
+        per, postings = self._index
         want = frame.concepts
         named: set[int] | None = None
         if frame.people:
@@ -154,19 +163,30 @@ class Evidence:
                 named.update(self._about(e))
         if not want:
             return sorted(named or ())[:limit]
-        rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
+        weights = {c: self.weight(c) for c in want}
         weight: dict[int, float] = {}
-        for c in rare or want:
-            w = self.weight(c)
-            for sid in postings.get(c, ()):
-                weight[sid] = weight.get(sid, 0.0) + w
-                weight[sid + 1] = weight.get(sid + 1, 0.0) + w / 2  # the sentence after
         readable = self._readable_ids
-        out = [s for s in weight if s in readable and (named is None or s in named)]
-        if len(out) > limit:
-            prior = self._prior
-            out = heapq.nlargest(limit, out, key=lambda s: weight[s] + 0.1 * prior.get(s, 0.0))
-        return out
+        if named is not None and len(named) <= FEW:
+            for s in named:  # few sentences name them: weigh each directly
+                if s in readable:
+                    w = sum(weights[c] for c in want & per.get(s, frozenset()))
+                    w += sum(weights[c] for c in want & per.get(s - 1, frozenset())) / 2
+                    if w:
+                        weight[s] = w
+        else:
+            rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
+            for c in rare or want:
+                w = weights[c]
+                for s in postings.get(c, ())[:PER_CONCEPT]:  # the best-read first
+                    weight[s] = weight.get(s, 0.0) + w
+                    weight[s + 1] = weight.get(s + 1, 0.0) + w / 2  # the sentence after
+            weight = {
+                s: w for s, w in weight.items() if s in readable and (named is None or s in named)
+            }
+        if len(weight) <= limit:
+            return list(weight)
+        prior = self._prior
+        return heapq.nlargest(limit, weight, key=lambda s: weight[s] + 0.1 * prior.get(s, 0.0))
 
     @cached_property
     def _readable_ids(self) -> frozenset[int]:

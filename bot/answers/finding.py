@@ -12,6 +12,8 @@ from bot.answers.wording import name_keys
 from bot.facts.names import fold_key
 from bot.facts.text import PhraseSet
 
+SEARCHED = 60  # results kept per search; a smaller limit is their head
+
 
 class Finder:
     """Candidate sentences and named people for a question, over one loaded store."""
@@ -24,6 +26,7 @@ class Finder:
         self._pools: dict[str, list[int]] = {}
         self._cue_cache: dict[tuple[str, int], bool] = {}
         self._token_set: dict[int, frozenset[str]] = {}  # a sentence's search words
+        self._searched: dict[tuple[str, int], list[tuple[int, float]]] = {}
 
     @cached_property
     def _cues(self) -> dict[str, PhraseSet]:
@@ -115,5 +118,15 @@ class Finder:
         return sa is not None and sb is not None and sa.source_id == sb.source_id
 
     def relevance(self, text: str, limit: int = 60) -> dict[int, float]:
-        """Search scores of the sentences sharing the text's words (or their synonyms)."""
-        return dict(self.ctx.m.search.search(self.expanded(text), limit)) if tokens(text) else {}
+        """Search scores of the sentences sharing the text's words (or their synonyms); the
+        last question's searches are remembered (one question searches the same text twice)."""
+        if not tokens(text):
+            return {}
+        size = max(limit, SEARCHED)
+        key = (text, size)
+        hit = self._searched.get(key)
+        if hit is None:
+            if len(self._searched) > 16:
+                self._searched.clear()
+            hit = self._searched[key] = self.ctx.m.search.search(self.expanded(text), size)
+        return dict(hit[:limit])

@@ -103,25 +103,33 @@ class Ask:
     ) -> tuple[Answer, Trace]:
         frame = self.frame(question, previous, part)
         asked = frame.asked if frame.asked != normalise(question) else question
-        proposals = [self._route(asked, frame.question), *self._facts(frame)]
+        proposals = [(self._route(asked, frame.question), frozenset()), *self._facts(frame)]
         ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked)
         ans.frame = frame
         return ans, trace
 
-    def _facts(self, frame: Frame) -> list[Answer]:
-        """Extracted facts about the person a question names, as candidates when the question
-        asks what they state: a Season 2 return ("return"), who plays whom ("play", "role")."""
+    def _facts(self, frame: Frame) -> list[tuple[Answer, frozenset[str]]]:
+        """Extracted facts about the person a question names, with the concepts each states
+        ([ask.fact_concepts]): their Season 2 return, their card (who plays whom, crew roles,
+        the spellings an article prints)."""
         if not frame.people:
             return []
         eid, want = frame.people[0], frame.concepts
-        if self.ctx.store.entities[eid].kind not in ("character", "actor"):
-            return []
+        states = {
+            k: frozenset(v) for k, v in self.ctx.store.vocab.get("ask.fact_concepts", {}).items()
+        }
+        kind = self.ctx.store.entities[eid].kind
         out = []
-        if "return" in want and frame.question.season in (None, 2):
-            out.append(self.cast.returning.answer(eid))
-        if want & {"play", "role"}:
-            out.append(self.cast(self.ctx.name(eid)))
-        return [self._as_ask(a) for a in out]
+        if (
+            want & states.get("return", frozenset())
+            and kind != "crew"
+            and frame.question.season in (None, 2)
+        ):
+            out.append((self._as_ask(self.cast.returning.answer(eid)), states["return"]))
+        card = states.get("crew_card" if kind == "crew" else "card", frozenset())
+        if want & card:
+            out.append((self._as_ask(self.cast(self.ctx.name(eid))), card))
+        return out
 
     def _route(self, question: str, q: Question) -> Answer:
         """What the command that knows the subject would answer (q: the question, read)."""

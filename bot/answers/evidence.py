@@ -221,9 +221,19 @@ class Evidence:
             bool(own & frame.concepts),
         )
 
-    def score_text(self, frame: Frame, kind: str, ref: str, text: str, typed: bool) -> Score:
-        """A candidate that is not one sentence (a routed answer, the source list)."""
-        cov, hit = self.coverage(frame, self.concepts.of_reply(text))
+    def score_text(
+        self,
+        frame: Frame,
+        kind: str,
+        ref: str,
+        text: str,
+        typed: bool,
+        states: frozenset[str] = frozenset(),
+    ) -> Score:
+        """A candidate that is not one sentence (a routed answer, a fact, the source list);
+        states: concepts it carries besides its words (a cast card states who plays whom)."""
+        carried = self.concepts.of_reply(text) | states if text else frozenset()
+        cov, hit = self.coverage(frame, carried)
         return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, len(frame.concepts))
 
     def ranked(self, frame: Frame) -> list[Score]:

@@ -61,18 +61,28 @@ def source_answer(ctx: Context, frame: Frame) -> Answer:
 
 
 def decide(
-    ctx: Context, ev: Evidence, frame: Frame, proposals: list[Answer], raw: str
+    ctx: Context,
+    ev: Evidence,
+    frame: Frame,
+    proposals: list[tuple[Answer, frozenset[str]]],
+    raw: str,
 ) -> tuple[Answer, Trace]:
     """The answer to one question, and the trace of how it was chosen. proposals: what the
-    commands would answer (the routed answer first, then facts such as a person's return)."""
+    commands would answer (the routed answer first, then facts such as a person's return),
+    each with the concepts it states besides its words."""
     trace = Trace(frame)
-    routed = proposals[0]
+    routed = proposals[0][0]
     if not frame.concepts:
         trace.reason = "the question has no predicate beyond its type and names: routed answer"
         return routed, trace
     scored = [
-        (ev.score_text(frame, "routed" if i == 0 else "fact", a.title, _routed_text(a), a.ok), a)
-        for i, a in enumerate(proposals)
+        (
+            ev.score_text(
+                frame, "routed" if i == 0 else "fact", a.title, _routed_text(a), a.ok, states
+            ),
+            a,
+        )
+        for i, (a, states) in enumerate(proposals)
     ]
     best_ok = [(s, a) for s, a in scored if a.ok]
     r, routed = max(best_ok or scored[:1], key=lambda sa: sa[0].coverage)

@@ -85,8 +85,11 @@ class Ask:
         text = normalise(question)
         resolved = follow_up(text, previous, [e for _, e in named])
         leans = previous is not None and not named and points_back(text)
-        if resolved is None and leans and (part or not self._predicate(q, named)):
-            resolved = f"{text} {previous.topic}"  # "how long are they": still episodes
+        own = self._predicate(q, named)
+        if resolved is None and leans and (part or not own):
+            # "how long are they": still the episodes; "and is she back": still Hyo-ryung
+            borrowed = previous.topic if not own else previous.subject
+            resolved = f"{text} {borrowed}".strip()
         if resolved is not None and resolved != text:
             return self.frame(resolved)
         pred = self._predicate(q, named)

@@ -43,7 +43,12 @@ class Score:
     quality: float  # how well it reads on its own
     covered: tuple[str, ...] = ()
     wanted: int = 0  # how many concepts the predicate has
-    own: bool = True  # covers a concept itself, not only through the sentence before
+    own: tuple[str, ...] | None = None  # concepts covered by itself (None: all of `covered`)
+
+    @property
+    def itself(self) -> frozenset[str]:
+        """The concepts it covers by itself, not through the sentence before."""
+        return frozenset(self.covered if self.own is None else self.own)
 
     @property
     def total(self) -> float:
@@ -65,7 +70,7 @@ class Score:
             and self.season
             and self.coverage >= ACCEPT
             and len(self.covered) >= need(self.wanted)
-            and (self.own or not self.wanted)
+            and (bool(self.itself) or not self.wanted)
             and self.quality > FILLER
         )
 
@@ -218,7 +223,7 @@ class Evidence:
             check.worth(sid),
             hit,
             len(frame.concepts),
-            bool(own & frame.concepts),
+            tuple(sorted(own & frame.concepts)),
         )
 
     def score_text(

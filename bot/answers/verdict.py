@@ -99,7 +99,9 @@ def decide(
     best = accepted[0] if accepted else None
     # the pool overrules the route when it covers clearly more of the predicate, or all the
     # route covers and more
-    wider = any(set(s.covered) > set(r.covered) and s.coverage > r.coverage for s in accepted)
+    wider = any(
+        set(s.covered) > set(r.covered) and s.coverage > r.coverage for s in accepted
+    )
     if (
         routed.ok
         and r.coverage > 0
@@ -120,7 +122,7 @@ def decide(
     near = [
         s.ref
         for s in pool
-        if s.kind == "sentence" and s.own and s.coverage > 0 and s.quality > FILLER and s.season
+        if s.kind == "sentence" and s.itself and s.quality > FILLER and s.season
     ][:1]
     trace.reason = "no candidate covers enough of the predicate: the sources don't say"
     label = routed.match if routed.ok else None
@@ -158,8 +160,8 @@ def _pooled(
         for s in accepted
         if s.kind == "sentence"
         and s.total >= best.total - CLOSE
-        # says as much of what was asked: the same concepts, or nearly the same share
-        and (set(s.covered) >= set(best.covered) or s.coverage >= best.coverage - NEAR_COVERAGE)
+        # says as much of what was asked: all the best covers by itself, or nearly its share
+        and (set(s.covered) >= best.itself or s.coverage >= best.coverage - NEAR_COVERAGE)
     ]
     chosen_ids = distinct(ctx, [s.ref for s in close], MAX_ANSWERS)
     chosen_ids = _completed(ctx, ev, frame, chosen_ids)

@@ -9,7 +9,7 @@ that the scoring itself does not accept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.answers.context import Context
 from bot.answers.evidence import SPEECH, Evidence, Score
@@ -20,6 +20,7 @@ from bot.answers.types import Answer, Citer, Line
 
 BETTER = 0.25  # how much more of the predicate the pool must cover to overrule the route
 MAX_ANSWERS = 3
+SOURCE_LIST = 3.0  # the manifest reads as well as the best sentence: it is the record itself
 CLOSE = 1.5  # a runner-up joins the reply only within this much of the best total...
 NEAR_COVERAGE = 0.15  # ...and of its share of the predicate
 
@@ -40,7 +41,9 @@ def _routed_text(ans: Answer) -> str:
     question is no evidence)."""
     if not ans.ok:
         return ""
-    return " ".join([ans.title, *(ln.text for ln in ans.lines), *(c.quote for c in ans.citations)])
+    # the match, not the title: "What the sources say" would cover a question on the sources
+    lines = (ln.text for ln in ans.lines)
+    return " ".join([ans.match or "", *lines, *(c.quote for c in ans.citations)])
 
 
 def source_answer(ctx: Context, frame: Frame) -> Answer:
@@ -88,12 +91,12 @@ def decide(
     r, routed = max(best_ok or scored[:1], key=lambda sa: sa[0].coverage)
     trace.routed = r
     pool = ev.ranked(frame)
-    if "source" in frame.concepts and not frame.people:
-        text = " ".join(
-            ["source article published date newest oldest title"]
-            + [s.title for s in ctx.store.sources.values()]
-        )
-        pool.insert(0, ev.score_text(frame, "sources", "sources", text, True))
+    states = frozenset(ctx.store.vocab.get("ask.fact_concepts", {}).get("sources", []))
+    if frame.concepts & states and not frame.people:  # the articles themselves
+        titles = " ".join(src.title for src in ctx.store.sources.values())
+        listed = ev.score_text(frame, "sources", "sources", titles, True, states)
+        pool.append(replace(listed, quality=SOURCE_LIST))
+        pool.sort(key=lambda s: -s.total)
     trace.candidates = pool[:8]
     accepted = [s for s in pool if s.accepted]
     best = accepted[0] if accepted else None
@@ -125,8 +128,7 @@ def decide(
         if s.kind == "sentence" and s.itself and s.quality > FILLER and s.season
     ][:1]
     trace.reason = "no candidate covers enough of the predicate: the sources don't say"
-    label = routed.match if routed.ok else None
-    return dont_know(ctx, frame.question, raw, near, label), trace
+    return dont_know(ctx, frame.question, raw, near, routed.match), trace
 
 
 def _completed(ctx: Context, ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:

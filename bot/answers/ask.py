@@ -88,7 +88,8 @@ class Ask:
         own = self._predicate(q, named)
         if resolved is None and leans and (part or not own):
             # "how long are they": still the episodes; "and is she back": still Hyo-ryung
-            borrowed = previous.subject if own and previous.subject else previous.topic
+            # ("and when will it release" asks its own thing of the show: nothing to borrow)
+            borrowed = previous.subject if own else previous.topic
             resolved = f"{text} {borrowed}".strip()
         if resolved is not None and resolved != text:
             return self.frame(resolved)

@@ -42,8 +42,9 @@ class Score:
     season: bool  # fits the season asked about
     quality: float  # how well it reads on its own
     covered: tuple[str, ...] = ()
-    wanted: int = 0  # how many concepts the predicate has
+    keys: tuple[str, ...] = ()  # the predicate's key concepts: its rare ones (or all)
     own: tuple[str, ...] | None = None  # concepts covered by itself (None: all of `covered`)
+    core: float = 1.0  # share of the key concepts' weight it covers
 
     @property
     def itself(self) -> frozenset[str]:
@@ -69,14 +70,15 @@ class Score:
             and self.typed
             and self.season
             and self.coverage >= ACCEPT
-            and len(self.covered) >= need(self.wanted)
-            and (bool(self.itself) or not self.wanted)
+            and len(set(self.covered) & set(self.keys)) >= need(len(self.keys))
+            and (bool(self.itself) or not self.keys)
             and self.quality > FILLER
         )
 
 
 def need(wanted: int) -> int:
-    """Concepts a candidate must cover: all of one or two, else all but one in three."""
+    """Key concepts a candidate must cover: all of one or two, else two in three (a common
+    concept, such as "zombie" here, only refines: it is never required)."""
     return wanted if wanted <= 2 else -(-2 * wanted // 3)
 
 
@@ -133,19 +135,32 @@ class Evidence:
     def sentence_concepts(self, sid: int) -> frozenset[str]:
         return self._index[0].get(sid, frozenset())
 
+    def keys(self, frame: Frame) -> tuple[str, ...]:
+        """The predicate's key concepts: those rare enough to gather evidence (all of them
+        when every one is common)."""
+        postings, want = self._index[1], frame.concepts
+        rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
+        return tuple(sorted(rare or want))
+
     def coverage(
         self, frame: Frame, carried: frozenset[str], context: frozenset[str] = frozenset()
-    ) -> tuple[float, tuple[str, ...]]:
-        """Share of the predicate's weight that a set of concepts covers, and which; a concept
-        only its context carries (the sentence before) counts half."""
+    ) -> tuple[float, tuple[str, ...], float]:
+        """Share of the predicate's weight that a set of concepts covers, which concepts, and
+        the share of its key concepts' weight; a concept only its context carries (the
+        sentence before) counts half."""
         want = frame.concepts
         if not want:
-            return 1.0, ()
-        total = sum(self.weight(c) for c in want)
-        own = want & carried
-        near = (want & context) - own
-        got = sum(self.weight(c) for c in own) + 0.5 * sum(self.weight(c) for c in near)
-        return got / total, tuple(sorted(own | near))
+            return 1.0, (), 1.0
+
+        def share(of: frozenset[str] | tuple[str, ...]) -> float:
+            total = sum(self.weight(c) for c in of)
+            own = carried.intersection(of)
+            near = context.intersection(of) - own
+            got = sum(self.weight(c) for c in own) + 0.5 * sum(self.weight(c) for c in near)
+            return got / total if total else 1.0
+
+        hit = (want & carried) | (want & context)
+        return share(want), tuple(sorted(hit)), share(self.keys(frame))
 
     def context(self, sid: int) -> frozenset[str]:
         """The concepts of the sentence before, in the same article."""
@@ -210,7 +225,7 @@ class Evidence:
         named = sum(sid in self._about(e) for e in frame.people)
         entity = named / len(frame.people) if frame.people else 1.0
         own = self.sentence_concepts(sid)
-        cov, hit = self.coverage(frame, own, self.context(sid))
+        cov, hit, core = self.coverage(frame, own, self.context(sid))
         # a reason is rarely worded as one: "why" is a preference, every other type a must
         typed = q.atype in check.traits(sid).carries or q.atype == "why"
         return Score(
@@ -222,8 +237,9 @@ class Evidence:
             check.season_ok(sid, q.season),
             check.worth(sid),
             hit,
-            len(frame.concepts),
+            self.keys(frame),
             tuple(sorted(own & frame.concepts)),
+            core,
         )
 
     def score_text(
@@ -238,8 +254,8 @@ class Evidence:
         """A candidate that is not one sentence (a routed answer, a fact, the source list);
         states: concepts it carries besides its words (a cast card states who plays whom)."""
         carried = self.concepts.of_reply(text) | states if text else frozenset()
-        cov, hit = self.coverage(frame, carried)
-        return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, len(frame.concepts))
+        cov, hit, core = self.coverage(frame, carried)
+        return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, self.keys(frame), None, core)
 
     def ranked(self, frame: Frame) -> list[Score]:
         """Every gathered sentence scored, best first."""

@@ -19,6 +19,7 @@ def _what(ctx: Context, s: Score) -> str:
 def _parts(s: Score) -> str:
     return (
         f"total {s.total:5.2f} = entity {s.entity:.2f} coverage {s.coverage:.2f} "
+        f"(key {s.core:.2f}) "
         f"type {'yes' if s.typed else 'no'} season {'ok' if s.season else 'no'} "
         f"quality {s.quality:+.1f}{' ACCEPTED' if s.accepted else ''}"
         f"{' covers ' + ','.join(s.covered) if s.covered else ''}"

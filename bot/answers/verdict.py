@@ -102,14 +102,16 @@ def decide(
     best = accepted[0] if accepted else None
     # the pool overrules the route when it covers clearly more of the predicate, or all the
     # route covers and more
+    # route covers and more (judged on the key concepts: a common one only refines)
+    keys = set(r.keys)
     wider = any(
-        set(s.covered) > set(r.covered) and s.coverage > r.coverage for s in accepted
+        set(s.covered) & keys > set(r.covered) & keys and s.core > r.core for s in accepted
     )
     if (
         routed.ok
         and r.coverage > 0
         and not wider
-        and (best is None or best.coverage < r.coverage + BETTER)
+        and (best is None or best.core < r.core + BETTER)
     ):
         trace.reason = f"the routed answer covers {r.coverage:.0%} of the predicate"
         return routed, trace

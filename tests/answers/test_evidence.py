@@ -136,3 +136,17 @@ def test_explain_shows_the_analysis_and_every_score_part(engine):
     text = explain_text(engine.ctx, engine.ask.evidence, engine.ask.explain("was season 2 axed"))
     for part in ("type:", "season:", "entities:", "predicate:", "axed->", "coverage", "decision:"):
         assert part in text
+
+
+def test_a_common_concept_refines_but_is_never_required(engine):
+    ev = engine.ask.evidence
+    frame = engine.ask.frame("can zombies be cured")
+    assert set(ev.keys(frame)) < frame.concepts  # "zombie" is in too many sentences to be key
+    only_key = [
+        sid
+        for sid in engine.store.sentences
+        if set(ev.keys(frame)) <= ev.sentence_concepts(sid)
+        and not frame.concepts <= ev.sentence_concepts(sid)
+        and engine.ctx.check.readable(sid)
+    ]
+    assert any(ev.score_sentence(frame, sid).accepted for sid in only_key)

@@ -87,6 +87,12 @@ def cmd_ask(args, settings) -> int:
 
     engine = _engine(settings)
     message = " ".join(args.message)
+    if getattr(args, "explain", False):
+        from bot.answers.explain import explain_text
+
+        text = message.removeprefix(f"{engine.prefix}ask").strip()
+        print(explain_text(engine.ctx, engine.ask.evidence, engine.ask.explain(text)))
+        return 0
     quoted = None if args.json else quotes_request(message, engine.prefix)
     answer = reply(engine, quoted or message)
     if quoted and answer.citations:
@@ -98,9 +104,11 @@ def cmd_ask(args, settings) -> int:
 
 def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
     """An interactive prompt answering what you type; Ctrl-D (or 'quit') exits."""
+    from bot.answers.recent import RecentFrames
     from bot.answers.render import quotes_request, quotes_text, to_text
     from bot.console import reply
 
+    recent = RecentFrames()  # the last question, for a follow-up ("and ha-ri?")
     interactive = stdin.isatty()
     if interactive:
         try:
@@ -128,7 +136,10 @@ def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
             return 0
         if line:
             quoted = quotes_request(line, engine.prefix)
-            answer = reply(engine, quoted or line)
+            previous = None if quoted else recent.get("console")
+            answer = reply(engine, quoted or line, previous=previous)
+            if not quoted and answer.command == "ask":
+                recent.put("console", answer.frame)
             text = quotes_text(answer) if quoted and answer.citations else to_text(answer)
             print(text + "\n", file=stdout, flush=True)
 
@@ -210,6 +221,9 @@ def parser(prog: str = "python -m bot"):
     remove.set_defaults(func=cmd_remove)
     ask = sub.add_parser("ask", help="answer one message, e.g. '!cast onjo'")
     ask.add_argument("--json", action="store_true", help="print the JSON contract")
+    ask.add_argument(
+        "--explain", action="store_true", help="how !ask read the question and why it answered"
+    )
     ask.add_argument("message", nargs="+")
     ask.set_defaults(func=cmd_ask)
     sub.add_parser("console", help="interactive prompt (no Discord)").set_defaults(func=cmd_console)

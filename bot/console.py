@@ -31,16 +31,19 @@ def tree_commands() -> Sequence[CommandHelp]:
 
 
 def reply(
-    engine: Engine, message: str, commands: Callable[[], Sequence[CommandHelp]] = tree_commands
+    engine: Engine,
+    message: str,
+    commands: Callable[[], Sequence[CommandHelp]] = tree_commands,
+    previous: object | None = None,
 ) -> Answer:
     """The reply to one message as Discord would give it, or what a server-only command
-    would do there."""
+    would do there; previous: the frame of the question before, as for `Engine.answer`."""
     text = message.strip()
     prefix = engine.prefix
     body = next((text[len(p) :] for p in (prefix, "/") if p and text.startswith(p)), None)
     words = (text if body is None else body).split()
     if not words or words[0].lower() in ANSWERED or (body is None and len(words) > 1):
-        return engine.answer(text)  # the engine's own command, or a free question
+        return engine.answer(text, previous)  # the engine's own command, or a free question
     listed = commands()
     if words[0].lower() == "help":
         return help_answer(prefix, listed, " ".join(words[1:]))
@@ -51,5 +54,5 @@ def reply(
         return engine.answer(text)
     # `!jonus` or a lone `jonus` is answered as in a server: only on a strong match.
     if engine.knows(words[0], " ".join(words[1:])):
-        return engine.answer(text)
+        return engine.answer(text, previous)
     return unclear_answer(prefix, words[0])

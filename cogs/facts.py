@@ -6,6 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answers.recent import RecentFrames
 from bot.embeds import quotes_embed
 from bot.views import QuotesButton, query_of
 from cogs.replies import send_answer, user_cooldown
@@ -22,6 +23,7 @@ class Facts(commands.Cog):
 
     def __init__(self, bot):
         self.bot = bot
+        self.recent = RecentFrames()  # the last `!ask` per user and channel, for follow-ups
 
     @commands.hybrid_command(
         name="cast",
@@ -65,7 +67,10 @@ class Facts(commands.Cog):
     @user_cooldown()
     async def ask(self, ctx: commands.Context, *, question: str = "") -> None:
         """Answered only from what the articles say; otherwise I say the sources don't."""
-        await send_answer(ctx, self.bot.engine.run("ask", question))
+        key = (ctx.author.id, ctx.channel.id)
+        answer = self.bot.engine.run("ask", question, self.recent.get(key))
+        self.recent.put(key, answer.frame)
+        await send_answer(ctx, answer)
 
     @commands.hybrid_command(
         name="sources",

@@ -1,8 +1,9 @@
-"""`!ask`: a free question, analysed first, then answered by what carries the answer.
+"""`!ask`: a free question, read into a frame, then answered by the evidence that covers it.
 
-The question's expected type, season, entities and topic decide where to look; a candidate
-answers only if it carries that type in that season. With no candidate the reply says the
-sources don't say, with at most one line of what they say nearby, labelled as such.
+Stage: the command decides. The message is split into its parts and a follow-up is read
+against the previous frame (frame.py); the command that knows the subject proposes its answer
+(the route below); verdict.py scores that and every other candidate the same way and keeps
+the best, or says the sources don't say.
 """
 
 from __future__ import annotations
@@ -12,15 +13,26 @@ from dataclasses import replace
 from bot.answers.about import About
 from bot.answers.cast import Cast
 from bot.answers.context import Context
+from bot.answers.evidence import Evidence
 from bot.answers.fates import Fates
 from bot.answers.finding import Finder
+from bot.answers.frame import (
+    Frame,
+    follow_up,
+    points_back,
+    predicate,
+    season_words,
+    split_parts,
+)
 from bot.answers.honest import as_of_line, dont_know, nearby
 from bot.answers.lore import Lore, distinct, fact_lines
 from bot.answers.matching import tokens
-from bot.answers.question import Question, analyse
+from bot.answers.parts import merge
+from bot.answers.question import Question, analyse, normalise
 from bot.answers.search import search_answer
 from bot.answers.status import Status
 from bot.answers.types import Answer, Citer, Line
+from bot.answers.verdict import Trace, decide
 from bot.answers.wording import shorten
 
 EXAMPLE = "ask when will season 2 come out"
@@ -37,12 +49,96 @@ class Ask:
         self.find = Finder(ctx)
         self.fates = Fates(ctx)
         self.about = About(ctx, self.find, cast, lore, self.fates)
+        self.evidence = Evidence(ctx, lore.subjects.about_scores)
+        self._digests: dict[tuple, Answer] = {}
 
-    def __call__(self, question: str) -> Answer:
-        """A free question, answered from the facts that carry what it asks."""
+    def __call__(self, question: str, previous: Frame | None = None) -> Answer:
+        """A free question (or two), answered from the evidence that covers what it asks.
+        previous: the frame of the question the same person asked just before, if any."""
+        parts = split_parts(question)
+        if len(parts) == 1:
+            return self._one(question, previous)[0]
+        answers = []
+        for i, part in enumerate(parts):
+            ans = self._one(part, previous, part=i > 0)[0]
+            previous = ans.frame or previous
+            answers.append(ans)
+        out = merge(parts, answers)
+        out.frame = previous
+        return out
+
+    def explain(self, question: str, previous: Frame | None = None) -> list[Trace]:
+        """How each part of a question was read and answered (for `ask --explain`)."""
+        out = []
+        for i, part in enumerate(split_parts(question)):
+            ans, trace = self._one(part, previous, part=i > 0)
+            previous = ans.frame or previous
+            out.append(trace)
+        return out
+
+    def frame(self, question: str, previous: Frame | None = None, part: bool = False) -> Frame:
+        """A question's frame; a follow-up is read as the standalone question it stands for.
+        part: the question is a later part of one message ("…? and is she back")."""
+        ctx = self.ctx
+        q = analyse(question.strip(), ctx.store.vocab, self.find.lore_names)
+        named = self.find.named(q.text)
+        text = normalise(question)
+        resolved = follow_up(text, previous, [e for _, e in named])
+        leans = previous is not None and not named and points_back(text)
+        own = self._predicate(q, named)
+        if resolved is None and leans and (part or not own):
+            # "how long are they": still the episodes; "and is she back": still Hyo-ryung
+            # ("and when will it release" asks its own thing of the show: nothing to borrow)
+            borrowed = previous.subject if own else previous.topic
+            resolved = f"{text} {borrowed}".strip()
+        if resolved is not None and resolved != text:
+            return self.frame(resolved)
+        pred = self._predicate(q, named)
+        subject = named[0][0] if named else ""
+        topic = " ".join([subject, *(w for w, _ in pred), *season_words(text, ctx.store.vocab)])
+        return Frame(q, tuple(e for _, e in named), tuple(pred), text, subject, topic.strip())
+
+    def _predicate(self, q: Question, named: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        words = {w for chunk, _ in named for w in chunk.split()}
+        return predicate(q, words, self.evidence.concepts, self.ctx.store.vocab)
+
+    def _one(
+        self, question: str, previous: Frame | None, part: bool = False
+    ) -> tuple[Answer, Trace]:
+        frame = self.frame(question, previous, part)
+        asked = frame.asked if frame.asked != normalise(question) else question
+        proposals = [(self._route(asked, frame.question), frozenset()), *self._facts(frame)]
+        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked)
+        ans.frame = frame
+        return ans, trace
+
+    def _facts(self, frame: Frame) -> list[tuple[Answer, frozenset[str]]]:
+        """Extracted facts about the person a question names, with the concepts each states
+        ([ask.fact_concepts]): their Season 2 return, their card (who plays whom, crew roles,
+        the spellings an article prints)."""
+        if not frame.people:
+            return []
+        eid, want = frame.people[0], frame.concepts
+        states = {
+            k: frozenset(v) for k, v in self.ctx.store.vocab.get("ask.fact_concepts", {}).items()
+        }
+        kind = self.ctx.store.entities[eid].kind
+        out = []
+        if (
+            want & states.get("return", frozenset())
+            and kind != "crew"
+            and frame.question.season in (None, 2)
+        ):
+            out.append((self._as_ask(self.cast.returning.answer(eid)), states["return"]))
+        card = states.get("crew_card" if kind == "crew" else "card", frozenset())
+        if want & card:
+            out.append((self._as_ask(self.cast(self.ctx.name(eid))), card))
+        return out
+
+    def _route(self, question: str, q: Question) -> Answer:
+        """What the command that knows the subject would answer (q: the question, read)."""
         ctx = self.ctx
         raw = question.strip()
-        q = analyse(raw, ctx.store.vocab, self.find.lore_names)
         if not q.text:
             return Answer(
                 "ask",
@@ -104,6 +200,17 @@ class Ask:
         return ans
 
     def _digest(self, topic: str) -> Answer:
+        """A status topic's timeline as an answer; built once per topic and day (the store
+        never changes while loaded), handed out as a copy."""
+        key = (topic, self.ctx.today())
+        if key not in self._digests:
+            if len(self._digests) > 64:
+                self._digests.clear()
+            self._digests[key] = self._build_digest(topic)
+        ans = self._digests[key]
+        return replace(ans, lines=list(ans.lines), citations=list(ans.citations))
+
+    def _build_digest(self, topic: str) -> Answer:
         ctx = self.ctx
         ts = ctx.topic(topic)
         if ts is None:

@@ -12,6 +12,7 @@ import re
 from bot.facts.names import exact_key
 from bot.facts.store import FactStore
 
+WORK_AUTHOR = "webtoon author"
 _BREAK = re.compile(r"[.;!?()\[\]“”\"]")
 
 
@@ -20,11 +21,18 @@ class PrintedRoles:
 
     def __init__(self, store: FactStore):
         table = store.vocab.get("ask.crew_printed", {})
-        # The longest cue that fits wins: "of the same name, created by" over "created by".
+        # The longest cue that fits wins: "webcomic by" over "by".
         self._cues = sorted(
             ((c.lower(), role) for role, cues in table.items() for c in cues),
             key=lambda rc: -len(rc[0]),
         )
+        # "the director of the series, J.Q. Lee": a role of the show itself
+        self._of_show = tuple(
+            f" of {n}" for n in store.vocab.get("ask.show", {}).get("names", []) if " " in n
+        )
+        # "the webtoon of the same name, created by X": a credit in a clause about the source
+        # work is that work's author's
+        self._work = [w.lower() for w in store.vocab.get("ask.source_work", {}).get("words", [])]
         self.by_entity: dict[str, dict[str, list[int]]] = {}
         for e in store.entities.values():
             if e.kind != "crew":
@@ -57,8 +65,13 @@ class PrintedRoles:
         clause = _BREAK.split(before)[-1]
         label, colon, _ = clause.partition(":")
         near = clause.rstrip(" ,").lower()
+        for tail in self._of_show:
+            near = near.removesuffix(tail)
         for cue, role in self._cues:
             if near.endswith(cue) and (len(near) == len(cue) or not near[-len(cue) - 1].isalnum()):
+                rest = near[: -len(cue)]
+                if cue.endswith(" by") and any(re.search(rf"\b{w}\b", rest) for w in self._work):
+                    return WORK_AUTHOR
                 return role
             if colon and "," not in label and label.strip().lower() == cue:
                 return role

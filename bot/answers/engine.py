@@ -77,23 +77,30 @@ class Engine:
         self.status.warm()
         self.status.argument.later_sentences(3)
         self.ctx.check.warm()
+        self.ask.evidence.warm()
 
-    def answer(self, message: str) -> Answer:
+    def answer(self, message: str, previous: object | None = None) -> Answer:
         """The reply to one message exactly as typed.
 
+        previous: the `frame` of the answer to the same person's question just before (the
+        caller keeps it), so a follow-up ("and Ha-ri?", "why?") reuses that question.
         `query` records the message with its prefix as "/", so the same answer (and so its
-        quotes) can be rebuilt later, e.g. by the Quotes button after a restart."""
+        quotes) can be rebuilt later, e.g. by the Quotes button after a restart; a follow-up
+        records the standalone question it was read as."""
         text = collapse_ws(fold_unicode(message or ""))
         prefixed = False
         for p in (self.prefix, "/"):
             if p and text.startswith(p):
                 text, prefixed = text[len(p) :].lstrip(), True
                 break
-        answer = self._route(text, prefixed)
+        answer = self._route(text, prefixed, previous)
         answer.query = f"/{text}" if prefixed else text
+        asked = getattr(answer.frame, "asked", None)
+        if asked and previous is not None and answer.command == "ask":
+            answer.query = f"/ask {asked}"  # the follow-up as the question it stands for
         return answer
 
-    def _route(self, text: str, prefixed: bool) -> Answer:
+    def _route(self, text: str, prefixed: bool, previous: object | None = None) -> Answer:
         if not text:
             return self.nothing_asked()
         word, _, rest = text.partition(" ")
@@ -103,18 +110,19 @@ class Engine:
             "cast": self.cast,
             "status": lambda rest: self.status(rest),
             "lore": lambda rest: self.lore(rest),
-            "ask": lambda rest: self.ask(rest),  # not `self.ask`: that would build it now
+            "ask": lambda rest: self.ask(rest, previous),  # `self.ask` alone would build it now
             "sources": lambda _: self.sources(),
         }
         if command in handlers:
             return handlers[command](rest)
         if prefixed:
             return self.unknown_command(word, rest)
-        return self.ask(text[:MAX_QUERY])
+        return self.ask(text[:MAX_QUERY], previous)
 
-    def run(self, command: str, argument: str = "") -> Answer:
-        """Answer a command given apart from its argument (slash commands)."""
-        return self.answer(f"{self.prefix}{command} {argument}".strip())
+    def run(self, command: str, argument: str = "", previous: object | None = None) -> Answer:
+        """Answer a command given apart from its argument (slash commands); previous: as for
+        `answer`."""
+        return self.answer(f"{self.prefix}{command} {argument}".strip(), previous)
 
     def sources(self) -> Answer:
         return self.catalog.sources(self.ctx)

@@ -12,6 +12,8 @@ from bot.answers.wording import name_keys
 from bot.facts.names import fold_key
 from bot.facts.text import PhraseSet
 
+SEARCHED = 60  # results kept per search; a smaller limit is their head
+
 
 class Finder:
     """Candidate sentences and named people for a question, over one loaded store."""
@@ -24,6 +26,7 @@ class Finder:
         self._pools: dict[str, list[int]] = {}
         self._cue_cache: dict[tuple[str, int], bool] = {}
         self._token_set: dict[int, frozenset[str]] = {}  # a sentence's search words
+        self._searched: dict[tuple[str, int], list[tuple[int, float]]] = {}
 
     @cached_property
     def _cues(self) -> dict[str, PhraseSet]:
@@ -39,15 +42,21 @@ class Finder:
 
     def people(self, text: str) -> list[str]:
         """Entities named exactly by one to three consecutive words, in order."""
-        words, found = text.split(), []
+        return [eid for _, eid in self.named(text)]
+
+    def named(self, text: str) -> list[tuple[str, str]]:
+        """(words as typed, entity id) for each entity named exactly by one to three
+        consecutive words, longest names first."""
+        words, found, seen = text.split(), [], set()
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):
                 chunk = " ".join(words[i : i + size])
                 if len(fold_key(chunk)) < 4:
                     continue
                 eid = self.ctx.m.names.exact_any(name_keys(chunk))
-                if eid and eid not in found:
-                    found.append(eid)
+                if eid and eid not in seen:
+                    seen.add(eid)
+                    found.append((chunk, eid))
         return found
 
     def rest(self, q: Question, people: list[str]) -> list[str]:
@@ -109,5 +118,15 @@ class Finder:
         return sa is not None and sb is not None and sa.source_id == sb.source_id
 
     def relevance(self, text: str, limit: int = 60) -> dict[int, float]:
-        """Search scores of the sentences sharing the text's words (or their synonyms)."""
-        return dict(self.ctx.m.search.search(self.expanded(text), limit)) if tokens(text) else {}
+        """Search scores of the sentences sharing the text's words (or their synonyms); the
+        last question's searches are remembered (one question searches the same text twice)."""
+        if not tokens(text):
+            return {}
+        size = max(limit, SEARCHED)
+        key = (text, size)
+        hit = self._searched.get(key)
+        if hit is None:
+            if len(self._searched) > 16:
+                self._searched.clear()
+            hit = self._searched[key] = self.ctx.m.search.search(self.expanded(text), size)
+        return dict(hit[:limit])

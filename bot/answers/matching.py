@@ -5,6 +5,7 @@ Indexes are built once per store (`Matchers(store)`), not per question.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -172,18 +173,22 @@ class SentenceSearch:
     """BM25 over every sentence's display text (headings and questions excluded)."""
 
     def __init__(self, store: FactStore, k1: float = 1.2, b: float = 0.75):
-        self._post: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self._len: dict[int, int] = {}
+        counts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        lengths: dict[int, int] = {}
         for sid, s in store.sentences.items():
             if s.kind != "text":
                 continue
             toks = tokens(s.display)
-            self._len[sid] = len(toks)
+            lengths[sid] = len(toks)
             for t, n in Counter(toks).items():
-                self._post[t].append((sid, n))
-        self._n = max(len(self._len), 1)
-        self._avg = (sum(self._len.values()) / self._n) or 1.0
-        self._k1, self._b = k1, b
+                counts[t].append((sid, n))
+        self._n = max(len(lengths), 1)
+        avg = (sum(lengths.values()) / self._n) or 1.0
+        # Each posting's BM25 term weight (all but the idf) is fixed by the store: computed once.
+        self._post: dict[str, list[tuple[int, float]]] = {
+            t: [(s, tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[s] / avg))) for s, tf in p]
+            for t, p in counts.items()
+        }
 
     def search(self, query: str, limit: int = 3) -> list[tuple[int, float]]:
         """Best sentences for a query with their scores, best first."""
@@ -193,14 +198,9 @@ class SentenceSearch:
             if not post:
                 continue
             idf = math.log(1 + (self._n - len(post) + 0.5) / (len(post) + 0.5))
-            for sid, tf in post:
-                norm = (
-                    tf
-                    * (self._k1 + 1)
-                    / (tf + self._k1 * (1 - self._b + self._b * self._len[sid] / self._avg))
-                )
+            for sid, norm in post:
                 scores[sid] += idf * norm
-        return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _lookup_names(entity) -> list[str]:

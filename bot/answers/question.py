@@ -69,15 +69,31 @@ def found(text: str, phrase: str) -> int:
     return f" {text} ".find(f" {phrase} ")
 
 
+# A phrase table read once per table object: its phrases padded for matching, with their word
+# counts (the table is kept alongside, so an id is never mistaken for a newer table's).
+_PADDED: dict[int, tuple[dict, list[tuple[str, list[tuple[str, int]]]]]] = {}
+
+
+def _padded(table: dict[str, list[str]]) -> list[tuple[str, list[tuple[str, int]]]]:
+    hit = _PADDED.get(id(table))
+    if hit is None or hit[0] is not table:
+        if len(_PADDED) > 1024:
+            _PADDED.clear()
+        rows = [(k, [(f" {p.lower()} ", len(p.split())) for p in v]) for k, v in table.items()]
+        hit = _PADDED[id(table)] = (table, rows)
+    return hit[1]
+
+
 def phrase_hits(text: str, table: dict[str, list[str]]) -> list[tuple[int, int, str]]:
     """(words matched, -position, key) for every key of a phrase table found in the text."""
+    padded = f" {text} "
     out = []
-    for key, phrases in table.items():
+    for key, phrases in _padded(table):
         best = None
-        for p in phrases:
-            i = found(text, p.lower())
+        for p, n in phrases:
+            i = padded.find(p)
             if i >= 0:
-                cand = (len(p.split()), -i, key)
+                cand = (n, -i, key)
                 best = cand if best is None or cand > best else best
         if best:
             out.append(best)
@@ -89,12 +105,25 @@ def answer_type(text: str, vocab: Vocab) -> str:
     types = vocab.get("ask.types", {})
     asked = phrase_hits(text, {k: v for k, v in types.items() if k != "yesno"})
     specific = [h for h in asked if h[2] != "what"]  # "what's the runtime": a duration
+    first = text.split(" ", 1)[0]
+    if specific and first in _LEADS and _CONJUNCTION.match(_at(text, specific[0])):
+        # "what happens when the virus…": a later "when" joins a clause, it asks nothing
+        return "what"
     if asked:
         return (specific or asked)[0][2]
     first = text.split(" ", 1)[0]
     if first in types.get("yesno", []):
         return "yesno"
     return "what"
+
+
+_LEADS = {"what", "how"}  # a question opening on these asks "what" unless a type phrase says
+_CONJUNCTION = re.compile(r"(?:when|where|why|who)\b")
+
+
+def _at(text: str, hit: tuple[int, int, str]) -> str:
+    """The text from where a phrase hit starts (hits carry minus their position)."""
+    return text[-hit[1] :] if hit[1] else text
 
 
 def seasons_named(text: str, vocab: Vocab) -> frozenset[int]:

@@ -51,6 +51,8 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     query: str = ""
+    # `!ask`'s reading of the question (a frame.Frame), for a follow-up to reuse; not rendered
+    frame: object | None = None
 
     @property
     def articles(self) -> list[Citation]:

@@ -35,8 +35,8 @@ def cmd_build(args, settings) -> int:
 
 def _changed(settings, change, header: str = "") -> int:
     """Rebuild through `change(paths)`, then print its summary and what the store now says."""
-    from bot.answers.changes import changes_answer, compare
-    from bot.answers.render import to_text
+    from bot.answers.commands.changes import changes_answer, compare
+    from bot.answers.replies.render import to_text
     from bot.facts.store import load_store
 
     paths = _paths(settings)
@@ -82,13 +82,13 @@ def cmd_remove(args, settings) -> int:
 
 
 def cmd_ask(args, settings) -> int:
-    from bot.answers.render import quotes_request, quotes_text, to_json, to_text
+    from bot.answers.replies.render import quotes_request, quotes_text, to_json, to_text
     from bot.console import reply
 
     engine = _engine(settings)
     message = " ".join(args.message)
     if getattr(args, "explain", False):
-        from bot.answers.explain import explain_text
+        from bot.answers.replies.explain import explain_text
 
         text = message.removeprefix(f"{engine.prefix}ask").strip()
         print(explain_text(engine.ctx, engine.ask.evidence, engine.ask.explain(text)))
@@ -104,8 +104,8 @@ def cmd_ask(args, settings) -> int:
 
 def console(engine, stdin=sys.stdin, stdout=sys.stdout) -> int:
     """An interactive prompt answering what you type; Ctrl-D (or 'quit') exits."""
-    from bot.answers.recent import RecentFrames
-    from bot.answers.render import quotes_request, quotes_text, to_text
+    from bot.answers.reading.recent import RecentFrames
+    from bot.answers.replies.render import quotes_request, quotes_text, to_text
     from bot.console import reply
 
     recent = RecentFrames()  # the last question, for a follow-up ("and ha-ri?")

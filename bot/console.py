@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.answers.engine import Engine
-from bot.answers.help import (
+from bot.answers.replies.help import (
     CommandHelp,
     help_answer,
     lookup,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.answers.render import MESSAGE_LIMIT, article_line, clip, fit
+from bot.answers.replies.render import MESSAGE_LIMIT, article_line, clip, fit
 from bot.answers.types import Answer, Citation
 from bot.facts.shown import neutralise
 

@@ -12,7 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers.wording import safe_echo
+from bot.answers.reading.wording import safe_echo
 from bot.cooldown import UserCooldown, Verdict
 from cogs.replies import SlowDown, send_answer
 

@@ -6,7 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers.recent import RecentFrames
+from bot.answers.reading.recent import RecentFrames
 from bot.embeds import quotes_embed
 from bot.views import QuotesButton, query_of
 from cogs.replies import send_answer, user_cooldown

@@ -2,7 +2,7 @@
 
 Each command carries its own help: `description` (the one-line summary, also what Discord
 shows for the slash command), the docstring (details), `usage` where the signature is not
-enough, and `extras` with an `example` and its `section` (bot/answers/help.py). This module
+enough, and `extras` with an `example` and its `section` (bot/answers/replies/help.py). This module
 turns them into `CommandHelp` records: from the live bot (`walk_commands()` and the slash tree)
 in Discord, and from the cog classes without a bot for the console (`offline_commands`).
 """
@@ -17,8 +17,8 @@ from functools import cache
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers.catalog import complete
-from bot.answers.help import SECTION, CommandHelp, help_answer
+from bot.answers.commands.catalog import complete
+from bot.answers.replies.help import SECTION, CommandHelp, help_answer
 from cogs.replies import send_answer
 
 HELP_ATTRS = {

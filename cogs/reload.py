@@ -7,9 +7,14 @@ import logging
 
 from discord.ext import commands, tasks
 
-from bot.answers.changes import compare, status_change_answer, status_since, status_snapshot
-from bot.answers.digest import fingerprint
+from bot.answers.commands.changes import (
+    compare,
+    status_change_answer,
+    status_since,
+    status_snapshot,
+)
 from bot.answers.engine import Engine
+from bot.answers.evidence.digest import fingerprint
 from bot.answers.types import Answer
 from bot.embeds import answer_embed
 from bot.paths import DataPaths

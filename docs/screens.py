@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 import discord  # noqa: E402
 
-from bot.answers.changes import compare, status_change_answer  # noqa: E402
+from bot.answers.commands.changes import compare, status_change_answer  # noqa: E402
 from bot.answers.engine import Engine  # noqa: E402
-from bot.answers.help import help_answer  # noqa: E402
+from bot.answers.replies.help import help_answer  # noqa: E402
 from bot.embeds import answer_embed, quotes_embed  # noqa: E402
 from bot.facts.ingest import read_article  # noqa: E402
 from bot.facts.library import add_source  # noqa: E402

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import Engine
-from bot.answers.render import to_text
+from bot.answers.replies.render import to_text
 from bot.console import reply
 from tests.conftest import TODAY
 

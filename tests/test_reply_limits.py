@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.answers.engine import Engine
-from bot.answers.render import MESSAGE_LIMIT, clip, fit, to_text
+from bot.answers.replies.render import MESSAGE_LIMIT, clip, fit, to_text
 from bot.console import reply, tree_commands
 from bot.embeds import answer_embed, quotes_embed
 from tests.conftest import TODAY, load

@@ -9,10 +9,10 @@ import datetime as dt
 from collections.abc import Callable
 from functools import cached_property
 
-from bot.answers.cast import Cast
+from bot.answers.commands.cast import Cast
 from bot.answers.context import Context
+from bot.answers.reading.wording import MAX_QUERY, name_keys, safe_echo
 from bot.answers.types import Answer, Line
-from bot.answers.wording import MAX_QUERY, name_keys, safe_echo
 from bot.facts.names import fold_key
 from bot.facts.store import FactStore
 from bot.facts.text import collapse_ws, fold_unicode
@@ -33,28 +33,28 @@ class Engine:
     @cached_property
     def status(self):
         """`!status`."""
-        from bot.answers.status import Status
+        from bot.answers.commands.status import Status
 
         return Status(self.ctx)
 
     @cached_property
     def lore(self):
         """`!lore`."""
-        from bot.answers.lore import Lore
+        from bot.answers.commands.lore import Lore
 
         return Lore(self.ctx)
 
     @cached_property
     def catalog(self):
         """`!sources` and autocomplete (a module of functions over the context)."""
-        from bot.answers import catalog
+        from bot.answers.commands import catalog
 
         return catalog
 
     @cached_property
     def ask(self):
         """`!ask` (imported on first use: question analysis is not needed by other commands)."""
-        from bot.answers.ask import Ask
+        from bot.answers.commands.ask import Ask
 
         return Ask(self.ctx, self.cast, self.status, self.lore)
 
@@ -152,7 +152,7 @@ class Engine:
 
     def knows(self, word: str, rest: str = "") -> bool:
         """Whether an unknown `!word` strongly names something this bot knows (else: silence)."""
-        from bot.answers.lookup import strongly_known
+        from bot.answers.reading.lookup import strongly_known
 
         return strongly_known(self.ctx.m, word, rest)
 

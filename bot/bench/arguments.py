@@ -38,7 +38,7 @@ def render_latency(paths: DataPaths, mix: list[str]) -> dict:
     """Per reply: the text form and the answer embed, fitted to the limits (the answers are
     computed first, so only the fitting is timed)."""
     from bot.answers.engine import Engine
-    from bot.answers.render import to_text
+    from bot.answers.replies.render import to_text
     from bot.embeds import answer_embed
     from bot.facts.store import load_store
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.render import to_text
-from bot.answers.returns import Returns
-from bot.answers.wording import name_keys
+from bot.answers.evidence.returns import Returns
+from bot.answers.reading.wording import name_keys
+from bot.answers.replies.render import to_text
 from tests.conftest import engine_with_article
 
 

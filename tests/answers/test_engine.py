@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bot.answers.engine import Engine
-from bot.answers.render import to_dict, to_json, to_text
+from bot.answers.replies.render import to_dict, to_json, to_text
 from tests.conftest import collapse, engine_with_article
 
 CAST_CASES = [

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.concepts import Concepts
-from bot.answers.explain import explain_text
-from bot.answers.frame import split_parts
-from bot.answers.recent import RecentFrames
-from bot.answers.render import to_text
+from bot.answers.reading.concepts import Concepts
+from bot.answers.reading.frame import split_parts
+from bot.answers.reading.recent import RecentFrames
+from bot.answers.replies.explain import explain_text
+from bot.answers.replies.render import to_text
 from tests.conftest import engine_with_article
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.answers.render import to_json, to_text
+from bot.answers.replies.render import to_json, to_text
 from bot.answers.types import Citer, common_prefix, short_label
 from tests.conftest import collapse
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from bot.answers.render import to_text
-from bot.answers.status import DIGEST_LIMIT, SUBCOMMANDS, Status
+from bot.answers.commands.status import DIGEST_LIMIT, SUBCOMMANDS, Status
+from bot.answers.replies.render import to_text
 from bot.answers.types import Citer
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers.changes import compare
+from bot.answers.commands.changes import compare
 from bot.answers.engine import Engine
 from tests.conftest import TODAY, copy_corpus, load
 
@@ -112,7 +112,7 @@ def test_dev_a_trailer_and_a_date_in_one_sentence(dev):
 
 
 def test_a_snapshot_of_an_older_reading_reports_no_change(store):
-    from bot.answers.changes import status_since, status_snapshot
+    from bot.answers.commands.changes import status_since, status_snapshot
 
     now = status_snapshot(store)
     assert status_since(now, store) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.answers.render import quotes_text, to_text
+from bot.answers.replies.render import quotes_text, to_text
 from bot.answers.types import Answer, Citation, Line
 from bot.facts.fetch import FetchRefused
 from bot.facts.ingest import IngestRefused, read_article

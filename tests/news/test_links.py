@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from bot.answers.engine import Engine
-from bot.answers.render import to_text
+from bot.answers.replies.render import to_text
 from bot.embeds import answer_embed
 from bot.facts.ingest import read_article
 from bot.facts.library import add_source

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.answers.catalog import complete
+from bot.answers.commands.catalog import complete
+from bot.answers.reading.wording import safe_echo
 from bot.answers.types import Answer, Line
-from bot.answers.wording import safe_echo
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from functools import cached_property
 
 from bot.answers.context import Context
-from bot.answers.matching import tokens
-from bot.answers.question import Question
-from bot.answers.wording import name_keys
+from bot.answers.reading.matching import tokens
+from bot.answers.reading.question import Question
+from bot.answers.reading.wording import name_keys
 from bot.facts.names import fold_key
 from bot.facts.text import PhraseSet
 

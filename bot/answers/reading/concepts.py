@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, cached_property
 
-from bot.answers.question import Vocab, normalise
+from bot.answers.reading.question import Vocab, normalise
 
 _WORD = re.compile(r"[\w'/-]+")
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from bot.answers.commands.honest import dont_know
+from bot.answers.commands.lore import distinct, fact_lines
 from bot.answers.context import Context
-from bot.answers.honest import dont_know
-from bot.answers.lore import distinct, fact_lines
-from bot.answers.question import Question
+from bot.answers.reading.question import Question
 from bot.answers.types import Answer, Citer
 from bot.facts.text import PhraseSet
 

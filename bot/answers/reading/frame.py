@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answers.concepts import Concepts
-from bot.answers.question import Question, Vocab, phrase_hits
+from bot.answers.reading.concepts import Concepts
+from bot.answers.reading.question import Question, Vocab, phrase_hits
 
 # "and Ha-ri?", "what about him", "how about nam-ra tho": a new subject for the last question.
 _NEW_SUBJECT = re.compile(

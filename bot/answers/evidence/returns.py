@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from bot.answers.context import Context, evidence
+from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import shorten
 from bot.facts.store import PairRow
 
 Items = list[tuple[str, int]]  # (label, sentence id to cite)

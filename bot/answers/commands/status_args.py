@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from bot.answers.commands.status import SUBCOMMANDS, TOPIC_CUTOFF
 from bot.answers.context import Context, evidence
-from bot.answers.returns import Returns
-from bot.answers.status import SUBCOMMANDS, TOPIC_CUTOFF
+from bot.answers.evidence.returns import Returns
+from bot.answers.reading.wording import balanced, name_keys, safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import balanced, name_keys, safe_echo, shorten
 from bot.facts.names import fold_key
 
 if TYPE_CHECKING:
-    from bot.answers.status import Status
+    from bot.answers.commands.status import Status
 
 LATER_LIMIT = 4  # sentences shown on a later season; the rest are counted
 _SEASON_N = re.compile(r"\b(?:season|s)\s*(\d{1,2})\b")

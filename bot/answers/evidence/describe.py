@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.answers.matching import SentenceSearch
+from bot.answers.reading.matching import SentenceSearch
 from bot.facts.store import DescriptionRow, FactStore
 
 STRONG = 90.0  # every typed word (nearly) printed in one description...

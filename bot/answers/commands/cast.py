@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 from bot.answers.context import Context, evidence
-from bot.answers.crew import PrintedRoles
-from bot.answers.describe import Descriptions
-from bot.answers.matching import Match
-from bot.answers.returns import Returns
+from bot.answers.evidence.crew import PrintedRoles
+from bot.answers.evidence.describe import Descriptions
+from bot.answers.evidence.returns import Returns
+from bot.answers.reading.matching import Match
+from bot.answers.reading.wording import name_keys, safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import name_keys, safe_echo, shorten
 from bot.facts.names import exact_key
 from bot.facts.store import DescriptionRow, PairRow
 

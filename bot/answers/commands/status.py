@@ -12,16 +12,16 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from bot.answers.context import Context
-from bot.answers.digest import (
+from bot.answers.evidence.digest import (
     TopicStatus,
     age,
     line_label,
     progress,
     state_label,
 )
-from bot.answers.returns import CastSummary, Returns
+from bot.answers.evidence.returns import CastSummary, Returns
+from bot.answers.reading.wording import safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import safe_echo, shorten
 from bot.facts.names import fold_key
 from bot.facts.store import ClaimRow
 
@@ -134,8 +134,8 @@ class Status:
 
     @cached_property
     def argument(self):
-        """`!status <person | season 3 | anything else>`: bot/answers/status_args.py."""
-        from bot.answers.status_args import StatusArgument
+        """`!status <person | season 3 | anything else>`: bot/answers/commands/status_args.py."""
+        from bot.answers.commands.status_args import StatusArgument
 
         return StatusArgument(self.ctx, self)
 

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.answers.neighbours import DIGITS as _DIGITS
-from bot.answers.neighbours import Neighbours
-from bot.answers.question import Question, normalise, seasons_named
+from bot.answers.evidence.neighbours import DIGITS as _DIGITS
+from bot.answers.evidence.neighbours import Neighbours
+from bot.answers.reading.question import Question, normalise, seasons_named
 from bot.facts.store import FactStore
 from bot.facts.text import MONTHS, PhraseSet
 

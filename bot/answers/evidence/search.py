@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
+from bot.answers.commands.honest import dont_know, nearby
+from bot.answers.commands.lore import distinct, fact_lines
 from bot.answers.context import Context
-from bot.answers.finding import Finder
-from bot.answers.honest import dont_know, nearby
-from bot.answers.lore import distinct, fact_lines
-from bot.answers.matching import tokens
-from bot.answers.question import Question
+from bot.answers.evidence.finding import Finder
+from bot.answers.reading.matching import tokens
+from bot.answers.reading.question import Question
 from bot.answers.types import Answer, Citer, Line
 
 ASK_MIN_SCORE = 4.0  # BM25 score below which a free question of two words is "I don't know"

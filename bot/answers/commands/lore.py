@@ -9,16 +9,16 @@ from __future__ import annotations
 import re
 
 from bot.answers.context import Context
-from bot.answers.matching import tokens
-from bot.answers.subjects import Subjects
-from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import (
+from bot.answers.evidence.subjects import Subjects
+from bot.answers.reading.matching import tokens
+from bot.answers.reading.wording import (
     balanced,
     name_keys,
     safe_echo,
     shorten,
     without_dangling_list,
 )
+from bot.answers.types import Answer, Citer, Line
 from bot.facts.names import fold_key
 
 MAX_LINES = 3

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from bot.answers.context import Context
+from bot.answers.reading.wording import MAX_QUERY
 from bot.answers.types import Answer, Line
-from bot.answers.wording import MAX_QUERY
 from bot.facts.names import fold_key, plain_key
 from bot.facts.text import collapse_ws, fold_unicode
 

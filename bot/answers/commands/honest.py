@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from bot.answers.commands.lore import FILLER
 from bot.answers.context import Context
-from bot.answers.digest import age
-from bot.answers.lore import FILLER
-from bot.answers.question import Question
+from bot.answers.evidence.digest import age
+from bot.answers.reading.question import Question
+from bot.answers.reading.wording import safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import safe_echo, shorten
 
 ASKED = {
     "when": "when",

@@ -3,10 +3,10 @@ a question and why the winning candidate won, score part by score part."""
 
 from __future__ import annotations
 
+from bot.answers.commands.verdict import Trace
 from bot.answers.context import Context
-from bot.answers.evidence import Evidence, Score
-from bot.answers.verdict import Trace
-from bot.answers.wording import shorten
+from bot.answers.evidence.evidence import Evidence, Score
+from bot.answers.reading.wording import shorten
 
 
 def _what(ctx: Context, s: Score) -> str:

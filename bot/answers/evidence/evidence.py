@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.answers.concepts import Concepts
+from bot.answers.commands.lore import FILLER
 from bot.answers.context import Context
-from bot.answers.frame import Frame
-from bot.answers.lore import FILLER
+from bot.answers.reading.concepts import Concepts
+from bot.answers.reading.frame import Frame
 
 SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
 QUOTES = ("“", '"', "”")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.answers.digest import STATE_KEY, TopicStatus, line_label, state_key, topic_status
+from bot.answers.evidence.digest import STATE_KEY, TopicStatus, line_label, state_key, topic_status
+from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.wording import shorten
 from bot.facts.store import FactStore, PairRow
 
 MAX_LORE_LINES = 8

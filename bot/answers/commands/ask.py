@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers.about import About
-from bot.answers.cast import Cast
+from bot.answers.commands.about import About
+from bot.answers.commands.cast import Cast
+from bot.answers.commands.honest import as_of_line, dont_know, nearby
+from bot.answers.commands.lore import Lore, distinct, fact_lines
+from bot.answers.commands.status import Status
+from bot.answers.commands.verdict import Trace, decide
 from bot.answers.context import Context
-from bot.answers.evidence import Evidence
-from bot.answers.fates import Fates
-from bot.answers.finding import Finder
-from bot.answers.frame import (
+from bot.answers.evidence.evidence import Evidence
+from bot.answers.evidence.fates import Fates
+from bot.answers.evidence.finding import Finder
+from bot.answers.evidence.search import search_answer
+from bot.answers.reading.frame import (
     Frame,
     follow_up,
     points_back,
@@ -24,16 +29,11 @@ from bot.answers.frame import (
     season_words,
     split_parts,
 )
-from bot.answers.honest import as_of_line, dont_know, nearby
-from bot.answers.lore import Lore, distinct, fact_lines
-from bot.answers.matching import tokens
-from bot.answers.parts import merge
-from bot.answers.question import Question, analyse, normalise
-from bot.answers.search import search_answer
-from bot.answers.status import Status
+from bot.answers.reading.matching import tokens
+from bot.answers.reading.question import Question, analyse, normalise
+from bot.answers.reading.wording import shorten
+from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
-from bot.answers.verdict import Trace, decide
-from bot.answers.wording import shorten
 
 EXAMPLE = "ask when will season 2 come out"
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from bot.answers.commands.honest import dont_know
+from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
-from bot.answers.evidence import SPEECH, Evidence, Score
-from bot.answers.frame import Frame
-from bot.answers.honest import dont_know
-from bot.answers.lore import FILLER, distinct, fact_lines
+from bot.answers.evidence.evidence import SPEECH, Evidence, Score
+from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer, Citer, Line
 
 BETTER = 0.25  # how much more of the predicate the pool must cover to overrule the route

@@ -38,4 +38,4 @@ bench-quick: $(VENV)/.runtime
 	$(PY) -m bot bench --quick
 
 clean:
-	rm -rf $(VENV) data/facts.sqlite
+	rm -rf $(VENV) data/facts.sqlite build *.egg-info

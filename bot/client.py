@@ -1,4 +1,5 @@
-"""The Discord bot: a commands.Bot whose resources are built in `main` and passed in."""
+"""The Discord bot: a commands.Bot whose resources are built in `main` and passed in; `run`
+starts it auto-sharded."""
 
 from __future__ import annotations
 
@@ -32,7 +33,9 @@ EXTENSIONS = (
     "cogs.admin",
     "cogs.settings",
     "cogs.reload",
+    "cogs.news",
     "cogs.errors",
+    "cogs.help",
 )
 
 
@@ -91,7 +94,23 @@ class HyosanBot(commands.Bot):
 
     async def on_ready(self) -> None:
         self.online_once = True
-        log.info("logged in as %s in %d servers", self.user, len(self.guilds))
+        log.info(
+            "logged in as %s in %d servers (%d shards)",
+            self.user,
+            len(self.guilds),
+            self.shard_count or 1,
+        )
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """Removed from a server (kicked, banned, or it was deleted): forget what it set."""
+        subs = await self.db.forget_guild(guild.id)
+        log.info("removed from server %s: forgot its settings and %d subscriptions", guild.id, subs)
+
+
+class ShardedHyosanBot(HyosanBot, commands.AutoShardedBot):
+    """What `run` starts: Discord says how many shards the bot needs (one per ~1,000 servers,
+    required from 2,500) and this one process runs them all. (The cog tests use HyosanBot:
+    dpytest has no sharded client.)"""
 
 
 MAX_RESTARTS_PER_HOUR = 10  # connection crashes retried in-process; more ends the process
@@ -276,7 +295,8 @@ async def main(settings: Settings) -> int:
         db = await SettingsDB.open(settings.settings_db)
         try:
             supervisor = Supervisor(
-                lambda: HyosanBot(settings=settings, engine=engine, db=db), settings.token or ""
+                lambda: ShardedHyosanBot(settings=settings, engine=engine, db=db),
+                settings.token or "",
             )
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGINT):

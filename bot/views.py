@@ -50,6 +50,16 @@ async def _spoilers(client: Any, guild: discord.abc.Snowflake | None) -> bool:
     return await client.db.spoilers(guild.id if guild else None)
 
 
+async def _click(interaction: discord.Interaction, item, answer) -> None:
+    """Answer a click with the answer `answer()` gives, unless over the member's cooldown;
+    a failure goes to cogs.errors (discord.py only logs a dynamic item's errors)."""
+    try:
+        if not await _too_fast(interaction):
+            await send_quotes(interaction, await answer())
+    except Exception as exc:
+        interaction.client.dispatch("view_error", interaction, exc, item)
+
+
 async def _too_fast(interaction: discord.Interaction) -> bool:
     """Count the click in the member's cooldown; when over it, say so (privately)."""
     cooldown = getattr(interaction.client, "cooldown", None)
@@ -98,8 +108,10 @@ class QuotesButton(discord.ui.DynamicItem[discord.ui.Button], template=r"hq:(?P<
         return cls(match["query"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        if not await _too_fast(interaction):
-            await send_quotes(interaction, interaction.client.engine.answer(self.query))
+        async def answer():
+            return interaction.client.engine.answer(self.query)
+
+        await _click(interaction, self, answer)
 
 
 class StoredQuotesButton(discord.ui.DynamicItem[discord.ui.Button], template=STORED):
@@ -113,8 +125,7 @@ class StoredQuotesButton(discord.ui.DynamicItem[discord.ui.Button], template=STO
         return cls()
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        if not await _too_fast(interaction):
-            await send_quotes(interaction, await answer_of(interaction.client, interaction.message))
+        await _click(interaction, self, lambda: answer_of(interaction.client, interaction.message))
 
 
 class ChangeQuotesButton(discord.ui.DynamicItem[discord.ui.Button], template=r"hqc:(?P<id>\d+)"):
@@ -129,9 +140,8 @@ class ChangeQuotesButton(discord.ui.DynamicItem[discord.ui.Button], template=r"h
         return cls(int(match["id"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        if not await _too_fast(interaction):
-            db = interaction.client.db
-            await send_quotes(interaction, await quoted.change_post(db, self.change_id))
+        db = interaction.client.db
+        await _click(interaction, self, lambda: quoted.change_post(db, self.change_id))
 
 
 BUTTONS = (QuotesButton, StoredQuotesButton, ChangeQuotesButton)  # bot.add_dynamic_items

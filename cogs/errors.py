@@ -1,4 +1,8 @@
-"""One error handler: friendly replies for bad input, a logged traceback for the unexpected."""
+"""One error handler: friendly replies for bad input, a logged traceback for the unexpected.
+
+Prefix and hybrid commands come through `on_command_error`; slash-only commands through the
+tree's `on_error`; the Quotes button and views through the `view_error` event (bot/views.py).
+All three answer with the same one line."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers.wording import MAX_QUERY, safe_echo
+from bot.answers.reading.wording import MAX_QUERY, safe_echo
 from bot.cooldown import UserCooldown, Verdict, slow_down
 from bot.reply_context import ELSEWHERE_EVERY, OncePer, ReplyFailed
 from cogs.replies import SlowDown, send_answer
@@ -17,25 +21,32 @@ from cogs.replies import SlowDown, send_answer
 log = logging.getLogger(__name__)
 
 
-def friendly(error: Exception) -> str | None:
-    """The reply for an expected error, or None when it is a bug."""
+def friendly(error: Exception, help_for: str = "") -> str | None:
+    """The reply for an expected error, or None when it is a bug. `help_for` names the command
+    whose `!help` explains what to type."""
     if isinstance(error, SlowDown):
         return slow_down(error.retry_after)
-    if isinstance(error, commands.CommandOnCooldown):
-        return f"You're going a bit fast. Try again in {max(1, round(error.retry_after))} s."
-    if isinstance(error, commands.MissingPermissions | commands.MissingAnyRole):
+    if isinstance(error, commands.CommandOnCooldown | app_commands.CommandOnCooldown):
+        return slow_down(error.retry_after)
+    if isinstance(
+        error,
+        commands.MissingPermissions | commands.MissingAnyRole | app_commands.MissingPermissions,
+    ):
         return "You need the **Manage Server** permission to do that."
-    if isinstance(error, commands.NoPrivateMessage):
+    if isinstance(error, commands.NoPrivateMessage | app_commands.NoPrivateMessage):
         return "That only works in a server."
     if isinstance(error, commands.NotOwner):
         return "Only the bot's owner can do that."
     if isinstance(error, commands.ChannelNotFound | commands.ChannelNotReadable):
-        return "I can't find or read that channel. Mention it like #general."
+        return (
+            "I can't find that channel in this server. Mention it like #general, or give its id "
+            "(right-click -> Copy Channel ID)."
+        )
     if isinstance(error, commands.BadLiteralArgument):
         return f"Use one of: {', '.join(map(str, error.literals))}."
     if isinstance(error, commands.MissingRequiredArgument):
-        return f"Something is missing: `{error.param.name}`. Try `!help`."
-    if isinstance(error, commands.UserInputError):
+        return f"Something is missing: `{error.param.name}`. Try `{f'!help {help_for}'.strip()}`."
+    if isinstance(error, commands.UserInputError | app_commands.TransformerError):
         return f"I couldn't read that: {safe_echo(str(error), 150)}"
     if isinstance(error, commands.CheckFailure | app_commands.CheckFailure):
         return "You can't use that command here."
@@ -53,9 +64,12 @@ class Errors(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.add_check(self._cooldown_check, call_once=True)
+        self._tree_error = self.bot.tree.on_error
+        self.bot.tree.on_error = self.on_app_command_error
 
     async def cog_unload(self) -> None:
         self.bot.remove_check(self._cooldown_check, call_once=True)
+        self.bot.tree.on_error = self._tree_error
 
     async def _cooldown_check(self, ctx: commands.Context) -> bool:
         verdict = self.cooldown.hit(ctx.author.id)
@@ -92,11 +106,8 @@ class Errors(commands.Cog):
         silent = isinstance(error, SlowDown) and error.verdict is Verdict.SILENT
         if silent and ctx.interaction is None:
             return  # said once in this window already; a slash command must still be answered
-        message = friendly(error)
-        if message is None:
-            original = getattr(error, "original", error)
-            log.error("command %s failed", ctx.command, exc_info=original)
-            message = "Something went wrong on my side; it has been logged. Please try again later."
+        command = getattr(ctx, "command", None)
+        message = _reply(error, f"command {command}", getattr(command, "qualified_name", ""))
         try:
             await ctx.send(message, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
         except ReplyFailed as exc:
@@ -132,6 +143,41 @@ class Errors(commands.Cog):
                 await system.send(f"{mention} {text}", embed=embed, allowed_mentions=none)
                 return
         log.warning("could not tell %s that a reply in %s failed", ctx.author.id, ctx.channel.id)
+
+    async def on_app_command_error(self, interaction: discord.Interaction, error) -> None:
+        """The tree's error handler: slash-only commands (hybrids report to on_command_error)."""
+        name = getattr(interaction.command, "qualified_name", "?")
+        await _reply_to(interaction, _reply(error, f"slash command /{name}"))
+
+    @commands.Cog.listener()
+    async def on_view_error(self, interaction: discord.Interaction, error, item) -> None:
+        """A button's failure (dispatched by bot/views.py)."""
+        await _reply_to(interaction, _reply(error, f"button {getattr(item, 'custom_id', item)}"))
+
+
+BUG = "Something went wrong on my side; it has been logged. Please try again later."
+
+
+def _reply(error: Exception, what: str, help_for: str = "") -> str:
+    """The one line for an error; an unexpected one is logged with its traceback first."""
+    if isinstance(error, commands.CommandInvokeError | app_commands.CommandInvokeError):
+        error = error.original  # what the command itself raised
+    message = friendly(error, help_for)
+    if message is None:
+        log.error("%s failed", what, exc_info=error)
+        message = BUG
+    return message
+
+
+async def _reply_to(interaction: discord.Interaction, message: str) -> None:
+    none = discord.AllowedMentions.none()
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(message, ephemeral=True, allowed_mentions=none)
+        else:
+            await interaction.response.send_message(message, ephemeral=True, allowed_mentions=none)
+    except discord.HTTPException:
+        log.warning("could not send an error reply to interaction %s", interaction.id)
 
 
 async def setup(bot) -> None:

@@ -1,4 +1,4 @@
-"""Answering commands: cast, lore, ask, quotes, sources, help (prefix and slash)."""
+"""Answering commands: cast, lore, ask, quotes, sources (prefix and slash; help is cogs/help.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answers.reading.recent import RecentFrames
 from bot.embeds import quotes_embed
 from bot.views import BUTTONS, answer_of, has_quotes
 from cogs.replies import send_answer, user_cooldown
@@ -19,54 +20,79 @@ def _choices(values: list[str]) -> list[app_commands.Choice[str]]:
 
 
 class Facts(commands.Cog):
-    """Who plays whom, lore, free questions, sources and help."""
+    """Who plays whom, lore, free questions, quotes and sources."""
 
     def __init__(self, bot):
         self.bot = bot
+        self.recent = RecentFrames()  # the last `!ask` per user and channel, for follow-ups
 
-    @commands.hybrid_command(name="cast", description="Who plays whom: a character, actor or role")
+    @commands.hybrid_command(
+        name="cast",
+        description="Who plays whom: a character, actor or role",
+        extras={"example": "cast On-jo"},
+    )
     @app_commands.describe(name="A character, an actor, or a role such as director")
     @user_cooldown()
     async def cast(self, ctx: commands.Context, *, name: str = "") -> None:
+        """With no name: the main cast. Spellings are forgiving: onjo, 온조, Park Ji-hoo; a role
+        (`!cast director`) lists everyone an article prints with it."""
         await send_answer(ctx, self.bot.engine.run("cast", name))
 
     @cast.autocomplete("name")
     async def cast_autocomplete(self, interaction, current: str) -> list[app_commands.Choice[str]]:
         return _choices(self.bot.engine.complete_names(current))
 
-    @commands.hybrid_command(name="lore", description="What the sources say on a lore topic")
+    @commands.hybrid_command(
+        name="lore",
+        description="What the sources say on a lore topic",
+        extras={"example": "lore jonus"},
+    )
     @app_commands.describe(topic="e.g. jonus, hamby, 24khz, cure")
     @user_cooldown()
     async def lore(self, ctx: commands.Context, *, topic: str = "") -> None:
+        """The virus, hybrids, the cure, a character, or any word the articles explain;
+        speculation is marked. With no topic: the topics I know."""
         await send_answer(ctx, self.bot.engine.run("lore", topic))
 
     @lore.autocomplete("topic")
     async def lore_autocomplete(self, interaction, current: str) -> list[app_commands.Choice[str]]:
         return _choices(self.bot.engine.complete_lore(current))
 
-    @commands.hybrid_command(name="ask", description="Ask anything about Season 2")
+    @commands.hybrid_command(
+        name="ask",
+        description="Ask anything about Season 2",
+        usage="ask <question>",
+        extras={"example": "ask when will season 2 come out"},
+    )
     @app_commands.describe(question="e.g. when will season 2 come out")
     @user_cooldown()
     async def ask(self, ctx: commands.Context, *, question: str = "") -> None:
-        await send_answer(ctx, self.bot.engine.run("ask", question))
+        """Answered only from what the articles say; otherwise I say the sources don't."""
+        key = (ctx.author.id, ctx.channel.id)
+        answer = self.bot.engine.run("ask", question, self.recent.get(key))
+        self.recent.put(key, answer.frame)
+        await send_answer(ctx, answer)
 
-    @commands.hybrid_command(name="sources", description="The articles every answer cites")
+    @commands.hybrid_command(
+        name="sources",
+        description="The articles every answer cites",
+        extras={"example": "sources"},
+    )
     @user_cooldown()
     async def sources(self, ctx: commands.Context) -> None:
+        """Newest first, with each article's date (estimated ones marked) and its id."""
         await send_answer(ctx, self.bot.engine.run("sources"))
 
-    @commands.hybrid_command(name="help", description="The commands, with an example each")
-    @app_commands.describe(command="One command to explain, e.g. status or spoilers")
-    @user_cooldown()
-    async def help(self, ctx: commands.Context, *, command: str = "") -> None:
-        await send_answer(ctx, self.bot.engine.run("help", command))
-
-    @commands.hybrid_command(name="quotes", description="The exact words behind an answer")
+    @commands.hybrid_command(
+        name="quotes",
+        description="The exact words behind an answer, grouped by footnote",
+        extras={"example": "quotes status trailer"},
+    )
     @app_commands.describe(command="The command to quote, e.g. status trailer or cast On-jo")
     @user_cooldown()
     async def quotes(self, ctx: commands.Context, *, command: str = "") -> None:
-        """Where buttons are not available: reply to an answer with `!quotes`, give a command,
-        or say nothing to quote the last answer in this channel."""
+        """Tap the Quotes button under an answer, reply to an answer with `!quotes`, or give a
+        command: `!quotes cast On-jo`. Alone it quotes my last answer here."""
         typed = command.strip().lstrip(self.bot.engine.prefix + "/")
         ref = ctx.message.reference if ctx.message else None
         if typed:

@@ -7,9 +7,14 @@ import logging
 
 from discord.ext import commands, tasks
 
-from bot.answers.changes import compare, status_change_answer, status_since, status_snapshot
-from bot.answers.digest import fingerprint
+from bot.answers.commands.changes import (
+    compare,
+    status_change_answer,
+    status_since,
+    status_snapshot,
+)
 from bot.answers.engine import Engine
+from bot.answers.evidence.digest import fingerprint
 from bot.answers.types import Answer
 from bot.embeds import answer_embed
 from bot.paths import DataPaths
@@ -62,10 +67,16 @@ class Reload(commands.Cog):
     def _swap(self, engine: Engine) -> None:
         self.bot.engine = engine  # one step: commands in flight keep the engine they hold
 
-    @commands.command(name="reload", hidden=True)
+    @commands.command(
+        name="reload",
+        hidden=True,
+        description="Load the fact store again now",
+        extras={"example": "reload", "section": "owner"},
+    )
     @commands.is_owner()
     async def reload(self, ctx: commands.Context) -> None:
-        """Load the fact store again now (rebuilt first if its sources changed)."""
+        """Rebuilt first if its sources changed; the bot also does this by itself when the
+        store file changes."""
         result = await self.reloader.reload()
         summary = await self._after(result)
         await ctx.send(f"{result.message} {summary}".strip())

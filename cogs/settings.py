@@ -18,10 +18,12 @@ class ServerSettings(commands.Cog, name="Settings"):
         name="settings",
         fallback="show",
         invoke_without_command=True,
-        description="This server's settings",
+        description="This server's settings: its time zone and spoiler bars",
+        extras={"example": "settings", "section": "settings", "permission": ""},
     )
     @commands.guild_only()
     async def settings(self, ctx: commands.Context) -> None:
+        """Anyone may look; changing them needs the Manage Server permission."""
         db, gid = self.bot.db, ctx.guild.id
         zone = await db.timezone(gid)
         spoilers = "hidden" if await db.spoilers(gid) else "shown"
@@ -30,12 +32,19 @@ class ServerSettings(commands.Cog, name="Settings"):
             f"Season 1 spoilers: {spoilers} (`!spoilers on|off`)."
         )
 
-    @settings.command(name="timezone", description="The time zone of this server's status posts")
+    @settings.command(
+        name="timezone",
+        description="The time zone of this server's status posts",
+        usage="settings timezone [zone]",
+        extras={"example": "settings timezone Asia/Seoul", "section": "settings"},
+    )
     @app_commands.describe(zone="An IANA zone such as Asia/Seoul or America/New_York")
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def timezone(self, ctx: commands.Context, *, zone: str = "") -> None:
-        """`!settings timezone Asia/Seoul`; without a zone, shows the current one."""
+        """An IANA name (ambiguous abbreviations like IST are refused with the candidates).
+        New subscriptions use it; subscribe a channel again to move an existing one. Without a
+        zone: the current one."""
         if not zone.strip():
             current = await self.bot.db.timezone(ctx.guild.id)
             await ctx.send(

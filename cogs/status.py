@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 
 import discord
@@ -33,11 +32,14 @@ class Status(commands.Cog):
         fallback="show",
         invoke_without_command=True,
         description="The Season 2 status digest, with sources",
+        usage="status [topic]",
+        extras={"example": "status trailer"},
     )
     @app_commands.describe(topic="renewal, filming, trailer, release, episodes or cast")
     @user_cooldown()
     async def status(self, ctx: commands.Context, *, topic: str = "") -> None:
-        """`!status`: the digest; `!status trailer`: that topic's timeline."""
+        """With a topic, that topic's timeline: renewal, filming, trailer, release, episodes,
+        cast (typos are fine). Where sources disagree, the timeline shows both sides."""
         await send_answer(ctx, self.bot.engine.run("status", topic))
 
     @status.autocomplete("topic")
@@ -46,7 +48,12 @@ class Status(commands.Cog):
             app_commands.Choice(name=t, value=t) for t in self.bot.engine.complete_status(current)
         ]
 
-    @status.command(name="subscribe", description="Post the digest in a channel on a schedule")
+    @status.command(
+        name="subscribe",
+        description="Post the digest in a channel on a schedule",
+        usage="status subscribe #channel [HH:MM] [zone] [daily|weekly] [on-change] [changes:off]",
+        extras={"example": "status subscribe #news 18:00 weekly", "section": "posts"},
+    )
     @app_commands.describe(
         channel="Where to post the digest",
         options=(
@@ -56,11 +63,23 @@ class Status(commands.Cog):
     )
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
-    async def subscribe(self, ctx: commands.Context, channel: str, *, options: str = "") -> None:
-        """`!status subscribe #channel [HH:MM] [zone] [daily|weekly] [on-change] [changes:off]`;
-        the time is in the zone named, else the server's (`!settings timezone`)."""
-        target = await self._channel_here(ctx, channel)
-        if target is None:
+    async def subscribe(
+        self, ctx: commands.Context, channel: discord.TextChannel, *, options: str = ""
+    ) -> None:
+        """The time is in the server's time zone (`!settings timezone`) unless one is named,
+        e.g. `!status subscribe #news 18:00 America/New_York`. `on-change` posts only when the
+        digest changed since the last post; `changes:off` stops the "status changed" posts."""
+        # The converter (prefix) and Discord's channel picker (slash) only give a text
+        # channel of this server; anything else is ChannelNotFound, answered by cogs/errors.py.
+        # The member must see it, and the bot must be able to post there (bot.posting.access).
+        mine = channel.permissions_for(ctx.guild.me)
+        refusal = subscribe_refusal(
+            channel.permissions_for(ctx.author).view_channel,
+            {flag: getattr(mine, flag) for flag, _ in NEEDED},
+            channel.mention,
+        )
+        if refusal:
+            await ctx.send(refusal, ephemeral=True)
             return
         try:
             opts = parse_options(options, self.bot.settings.post_time)
@@ -71,25 +90,30 @@ class Status(commands.Cog):
             opts = dataclasses.replace(opts, zone=await self.bot.db.timezone(ctx.guild.id))
         now = self.bot.clock()
         sub = await self.bot.db.subscribe(
-            new_subscription(ctx.guild.id, target.id, ctx.author.id, opts, now)
+            new_subscription(ctx.guild.id, channel.id, ctx.author.id, opts, now)
         )
-        await ChangeLog(self.bot.db).set_opt_in(ctx.guild.id, target.id, opts.changes)
+        await ChangeLog(self.bot.db).set_opt_in(ctx.guild.id, channel.id, opts.changes)
         first = next_slot(sub, now)
         extra = ", only when the digest changed" if sub.on_change else ""
         extra += "" if opts.changes else ', no "status changed" posts'
         await ctx.send(
-            f"Subscribed {target.mention}: {slots.describe(sub)}{extra}. First post: "
+            f"Subscribed {channel.mention}: {slots.describe(sub)}{extra}. First post: "
             f"{slots.local_time(first, sub.zone)} ({slots.discord_time(first)} your time)."
         )
 
-    @status.command(name="unsubscribe", description="Stop scheduled posts in a channel")
+    @status.command(
+        name="unsubscribe",
+        description="Stop the scheduled posts in a channel",
+        usage="status unsubscribe [#channel|id]",
+        extras={"example": "status unsubscribe #news", "section": "posts"},
+    )
     @app_commands.describe(
         channel="The channel to stop posting in: a #mention or a channel id (default: this one)"
     )
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def unsubscribe(self, ctx: commands.Context, channel: str | None = None) -> None:
-        """`!status unsubscribe [#channel|id]`: works for a deleted channel too."""
+        """Without a channel: this one. A raw channel id works for a deleted channel too."""
         channel_id = self._channel_id(ctx, channel)
         if channel_id is None:
             await ctx.send(NOT_A_CHANNEL, ephemeral=True)
@@ -103,14 +127,20 @@ class Status(commands.Cog):
             ephemeral=not removed,
         )
 
-    @status.command(name="resume", description="Resume a paused subscription as it was")
+    @status.command(
+        name="resume",
+        description="Resume a paused subscription as it was",
+        usage="status resume [#channel|id]",
+        extras={"example": "status resume #news", "section": "posts"},
+    )
     @app_commands.describe(
         channel="The paused channel: a #mention or a channel id (default: this one)"
     )
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def resume(self, ctx: commands.Context, channel: str | None = None) -> None:
-        """`!status resume [#channel|id]`: keeps the subscription's time and cadence."""
+        """It keeps its time and cadence and posts from its next slot (a slot missed while
+        paused is not posted late). Without a channel: this one."""
         channel_id = self._channel_id(ctx, channel)
         if channel_id is None:
             await ctx.send(NOT_A_CHANNEL, ephemeral=True)
@@ -128,7 +158,11 @@ class Status(commands.Cog):
             else f"{name} was not paused ({when})."
         )
 
-    @status.command(name="subscriptions", description="This server's scheduled status posts")
+    @status.command(
+        name="subscriptions",
+        description="This server's scheduled status posts, and any that are paused",
+        extras={"example": "status subscriptions", "section": "posts"},
+    )
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def subscriptions(self, ctx: commands.Context) -> None:
@@ -160,35 +194,6 @@ class Status(commands.Cog):
         if text is None or not text.strip():
             return ctx.channel.id
         return parse_channel_ref(text)
-
-    async def _channel_here(self, ctx: commands.Context, text: str):
-        """A channel of this server that the member sees and the bot can post in (see
-        bot.posting.access), or None after saying why."""
-        channel_id = parse_channel_ref(text)
-        channel = None
-        if channel_id is not None:
-            channel = ctx.guild.get_channel(channel_id)
-            if channel is None:
-                with contextlib.suppress(discord.HTTPException, discord.InvalidData):
-                    channel = await self.bot.fetch_channel(channel_id)
-        if channel is None or getattr(channel, "guild", None) != ctx.guild:
-            await ctx.send(
-                f"I can't find that channel in this server. {NOT_A_CHANNEL}", ephemeral=True
-            )
-            return None
-        if not isinstance(channel, discord.abc.Messageable):
-            await ctx.send("I can only post in a text channel.", ephemeral=True)
-            return None
-        mine = channel.permissions_for(ctx.guild.me)
-        refusal = subscribe_refusal(
-            channel.permissions_for(ctx.author).view_channel,
-            {flag: getattr(mine, flag) for flag, _ in NEEDED},
-            channel.mention,
-        )
-        if refusal:
-            await ctx.send(refusal, ephemeral=True)
-            return None
-        return channel
 
 
 async def setup(bot) -> None:

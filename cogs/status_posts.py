@@ -10,7 +10,7 @@ import logging
 import discord
 from discord.ext import commands, tasks
 
-from bot.answers.digest import fingerprint
+from bot.answers.evidence.digest import fingerprint
 from bot.embeds import answer_embed
 from bot.posting.claims import nonce, slot_key
 from bot.posting.scheduler import StatusPoster, slot_tag

@@ -1,6 +1,6 @@
--- Fact store schema. Bump SCHEMA_VERSION in bot/schema.py with every change here: a store
--- whose PRAGMA user_version differs is rebuilt, never half-read.
-PRAGMA user_version = 1;
+-- Fact store schema. Bump the user_version below with every change here: a store whose
+-- PRAGMA user_version differs is rebuilt, never half-read.
+PRAGMA user_version = 3;
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -82,7 +82,11 @@ CREATE TABLE claims (
     published    TEXT NOT NULL,
     negated      INTEGER NOT NULL,
     hedged       INTEGER NOT NULL,
-    value        TEXT NOT NULL          -- the date expression or number it states, or ''
+    value        TEXT NOT NULL,         -- the date expression or number it states, or ''
+    state        TEXT NOT NULL,         -- a key of the topic's labels: wrapped, teaser:planned...
+    modality     TEXT NOT NULL,         -- confirmed | expected | rumoured | denied
+    tense        TEXT NOT NULL,         -- past | present | future
+    season       INTEGER NOT NULL       -- the season the news is about (2, or 3...)
 );
 CREATE INDEX claims_topic ON claims(topic, published);
 
@@ -91,6 +95,14 @@ CREATE TABLE lore (
     topic        TEXT NOT NULL,
     score        REAL NOT NULL,
     PRIMARY KEY (sentence_id, topic)
+);
+
+CREATE TABLE descriptions (
+    entity_id    TEXT NOT NULL REFERENCES entities(id),   -- a character or an actor
+    sentence_id  INTEGER NOT NULL REFERENCES sentences(id),
+    text         TEXT NOT NULL,         -- as printed: "the villain character", "Jin-su's father"
+    form         TEXT NOT NULL,         -- which sentence shape printed it
+    PRIMARY KEY (entity_id, sentence_id, text)
 );
 
 CREATE TABLE topics (

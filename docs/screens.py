@@ -5,13 +5,16 @@ screenshotted by headless Chromium. One command regenerates every image:
     python docs/screens.py --html     # only the HTML mocks (no Chromium)
 
 The embeds are the bot's own (bot.embeds) built from the real fact store, so the pictures show
-exactly what a server gets: spoiler bars closed, the Quotes button, the sources block.
+exactly what a server gets: spoiler bars closed, the Quotes button, the sources block. The
+"status changed" post is what subscribers would get after `hyosan-bot add` of the sample page
+tests/facts/pages/trailer_article.html (an invented article), added to a scratch copy.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -26,11 +29,19 @@ sys.path.insert(0, str(ROOT))
 
 import discord  # noqa: E402
 
+from bot.answers.commands.changes import compare, status_change_answer  # noqa: E402
 from bot.answers.engine import Engine  # noqa: E402
+from bot.answers.replies.help import help_answer  # noqa: E402
 from bot.embeds import answer_embed, quotes_embed  # noqa: E402
+from bot.facts.ingest import read_article  # noqa: E402
+from bot.facts.library import add_source  # noqa: E402
 from bot.facts.store import load_store  # noqa: E402
 from bot.paths import DataPaths  # noqa: E402
+from bot.posting.changes import change_tag  # noqa: E402
+from bot.posting.scheduler import slot_tag  # noqa: E402
 from bot.views import quotes_view  # noqa: E402
+from cogs.delivery import tag_footer  # noqa: E402
+from cogs.help import offline_commands  # noqa: E402
 
 OUT = ROOT / "docs" / "screens"
 # The button's speech-balloon emoji, drawn so the picture does not depend on an emoji font.
@@ -40,6 +51,7 @@ BUBBLE = (
     ' fill="#fff"/></svg>'
 )
 WIDTH = 760
+SAMPLE = ROOT / "tests" / "facts" / "pages" / "trailer_article.html"
 SHOTS = [  # (file name, what the member types, which embed)
     ("status", "!status", "answer"),
     ("status-trailer", "!status trailer", "answer"),
@@ -47,6 +59,10 @@ SHOTS = [  # (file name, what the member types, which embed)
     ("lore-jonus", "!lore jonus", "answer"),
     ("not-found", "!cast Onjooo Parkk", "answer"),
     ("quotes-cast-on-jo", "/cast On-jo", "quotes"),
+    ("help", "!help", "help"),
+    ("spoilers-off", "!ask did cheongsan die", "spoilers off"),
+    ("scheduled-post", "", "scheduled"),
+    ("status-changed", "", "changed"),
 ]
 
 CSS = """
@@ -93,7 +109,7 @@ def markdown(text: str) -> str:
 
 
 def embed_html(typed: str, embed: discord.Embed, button: str | None, ephemeral: bool) -> str:
-    """One exchange: the member's command, then the bot's embed (and its button)."""
+    """One exchange: the member's command (none for a post), then the bot's embed."""
     colour = f"#{embed.colour.value:06x}" if embed.colour else "#1e1f22"
     parts = [f'<div class="title">{html.escape(embed.title or "")}</div>']
     if embed.description:
@@ -111,10 +127,15 @@ def embed_html(typed: str, embed: discord.Embed, button: str | None, ephemeral: 
         else ""
     )
     note = '<div class="ephemeral">Only you can see this</div>' if ephemeral else ""
+    fan = (
+        f"""<div class="msg"><div class="avatar">F</div><div><span class="name">fan</span>
+<span class="time">Today at 20:14</span><div>{html.escape(typed)}</div></div></div>"""
+        if typed
+        else ""
+    )
     return f"""<!doctype html><html><head><meta charset="utf-8"><style>{CSS}</style></head>
-<body><div class="msg"><div class="avatar">F</div><div><span class="name">fan</span>
-<span class="time">Today at 20:14</span><div>{html.escape(typed)}</div></div></div>
-<div class="msg" style="padding-top:0"><div class="avatar">H</div><div>
+<body>{fan}
+<div class="msg" style="padding-top:{0 if typed else 16}px"><div class="avatar">H</div><div>
 <span class="name">hyosan-bot</span><span class="bot">APP</span>
 <span class="time">Today at 20:14</span>
 <div class="embed" style="border-color:{colour}">{"".join(parts)}</div>{button_html}{note}
@@ -123,16 +144,46 @@ def embed_html(typed: str, embed: discord.Embed, button: str | None, ephemeral: 
 
 def pages(today: dt.date) -> dict[str, str]:
     """File name -> HTML of every screen, from the real store, spoilers on (the default)."""
-    store = asyncio.run(load_store(DataPaths()))
+    return asyncio.run(_pages(today))  # discord.py's views want a running loop
+
+
+async def _changed_store(base: DataPaths, today: dt.date):
+    """The store after adding SAMPLE, built in a scratch copy of the articles."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        shutil.copytree(base.sources_dir, root / "sources")
+        shutil.copy(base.manifest, root / "s.toml")
+        paths = dataclasses.replace(base, sources_dir=root / "sources", manifest=root / "s.toml")
+        paths = dataclasses.replace(paths, store=root / "facts.sqlite")
+        add_source(paths, read_article(str(SAMPLE), today=today), today)
+        return await load_store(paths)
+
+
+async def _pages(today: dt.date) -> dict[str, str]:
+    base = DataPaths()
+    store = await load_store(base)
     engine = Engine(store, today=lambda: today)
+    slot = dt.datetime.combine(today, dt.time(18, 0), dt.UTC)
     out = {}
     for name, typed, kind in SHOTS:
         answer = engine.answer(typed)
+        button = "Quotes" if quotes_view(answer) else None
         if kind == "quotes":
             out[name] = embed_html(f"{typed}  →  taps Quotes", quotes_embed(answer), None, True)
+        elif kind == "help":
+            listed = help_answer(engine.prefix, offline_commands())
+            out[name] = embed_html(typed, answer_embed(listed, True), None, False)
+        elif kind == "scheduled":
+            status = engine.answer("!status")
+            embed = tag_footer(answer_embed(status, True), slot_tag(slot))
+            out[name] = embed_html("", embed, "Quotes", False)
+        elif kind == "changed":
+            new = await _changed_store(base, today)
+            post = status_change_answer(compare(store, new), new)
+            embed = tag_footer(answer_embed(post, True, None), change_tag(1))
+            out[name] = embed_html("", embed, None, False)
         else:
-            button = "Quotes" if quotes_view(answer) else None
-            out[name] = embed_html(typed, answer_embed(answer, True), button, False)
+            out[name] = embed_html(typed, answer_embed(answer, kind == "answer"), button, False)
     return out
 
 

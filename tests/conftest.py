@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,11 @@ from bot.facts.store import FactStore, load_store
 from bot.paths import DATA, DataPaths
 
 TODAY = dt.date(2026, 11, 21)
+
+
+def pytest_configure(config):
+    # The owner's instance folder of a developer's checkout never leaks into a test.
+    os.environ["HYOSAN_INSTANCE"] = tempfile.mkdtemp(prefix="hyosan-instance-")
 
 
 def collapse(text: str) -> str:

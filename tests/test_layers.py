@@ -1,5 +1,5 @@
 """The layering of bot/: facts <- answers, facts <- posting (which may hold an `Answer`, the
-value it posts); nothing below the Discord runtime imports `discord`."""
+value it posts), facts <- news; nothing below the Discord runtime imports `discord`."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ ALLOWED = {
     "answers": {"bot.answers", "bot.facts"} | SHARED,
     # Posting sends answers, so it may know their value type, never the engine that makes them.
     "posting": {"bot.posting", "bot.facts", "bot.answers.types"} | SHARED,
+    # Following the news: feeds and review, over the facts wing's intake and library.
+    "news": {"bot.news", "bot.facts"} | SHARED,
 }
 WINGS = sorted(ALLOWED)
 
@@ -72,7 +74,7 @@ def test_facts_alone_load_nothing_from_the_other_wings():
         "import importlib, sys\n"
         f"for m in {_modules('facts')!r}: importlib.import_module(m)\n"
         "print(','.join(sorted(m for m in sys.modules "
-        "if m.startswith(('bot.answers', 'bot.posting', 'bot.bench', 'cogs')))))\n"
+        "if m.startswith(('bot.answers', 'bot.posting', 'bot.news', 'bot.bench', 'cogs')))))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True

@@ -26,3 +26,7 @@ def test_pages_show_what_members_get(real_paths, monkeypatch):
     assert "2 years 7 months old" in pages["status"]
     assert 'class="spoiler"' in pages["quotes-cast-on-jo"]  # a fate quote stays closed
     assert 'class="footer"' not in pages["not-found"]
+    assert "!status resume" in pages["help"]
+    assert "slot 2026-11-21 18:00 UTC" in pages["scheduled-post"]
+    assert "Season 2 status changed" in pages["status-changed"]
+    assert 'class="spoiler"' not in pages["spoilers-off"] and "Cheong-san" in pages["spoilers-off"]

@@ -10,15 +10,15 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from bot.answers.matching import Match, Matchers
+from bot.answers.reading.matching import Match, Matchers
+from bot.answers.reading.wording import safe_echo
 from bot.answers.types import Answer, Line
-from bot.answers.wording import safe_echo
 from bot.facts.names import exact_key
 from bot.facts.store import EntityRow, FactStore, PairRow
 
 if TYPE_CHECKING:
-    from bot.answers.checking import Checker
-    from bot.answers.digest import TopicStatus
+    from bot.answers.evidence.checking import Checker
+    from bot.answers.evidence.digest import TopicStatus
 
 
 class Context:
@@ -39,7 +39,7 @@ class Context:
     def check(self) -> Checker:
         """Answer-type checking over this store's sentences (imported on first use: a one-shot
         `!cast` never needs it)."""
-        from bot.answers.checking import Checker
+        from bot.answers.evidence.checking import Checker
 
         return Checker(self.store)
 
@@ -54,7 +54,9 @@ class Context:
     def topic(self, topic: str) -> TopicStatus | None:
         """The digest of one status topic, computed once per store."""
         if topic not in self._topics:
-            from bot.answers.digest import topic_status  # only status answers need the digest
+            from bot.answers.evidence.digest import (
+                topic_status,  # only status answers need the digest
+            )
 
             self._topics[topic] = topic_status(self.store, topic)
         return self._topics[topic]

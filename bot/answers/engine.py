@@ -9,10 +9,10 @@ import datetime as dt
 from collections.abc import Callable
 from functools import cached_property
 
-from bot.answers.cast import Cast
+from bot.answers.commands.cast import Cast
 from bot.answers.context import Context
+from bot.answers.reading.wording import MAX_QUERY, name_keys, safe_echo
 from bot.answers.types import Answer, Line
-from bot.answers.wording import MAX_QUERY, name_keys, safe_echo
 from bot.facts.names import fold_key
 from bot.facts.store import FactStore
 from bot.facts.text import collapse_ws, fold_unicode
@@ -33,28 +33,28 @@ class Engine:
     @cached_property
     def status(self):
         """`!status`."""
-        from bot.answers.status import Status
+        from bot.answers.commands.status import Status
 
         return Status(self.ctx)
 
     @cached_property
     def lore(self):
         """`!lore`."""
-        from bot.answers.lore import Lore
+        from bot.answers.commands.lore import Lore
 
         return Lore(self.ctx)
 
     @cached_property
     def catalog(self):
-        """`!sources`, `!help` and autocomplete (a module of functions over the context)."""
-        from bot.answers import catalog
+        """`!sources` and autocomplete (a module of functions over the context)."""
+        from bot.answers.commands import catalog
 
         return catalog
 
     @cached_property
     def ask(self):
         """`!ask` (imported on first use: question analysis is not needed by other commands)."""
-        from bot.answers.ask import Ask
+        from bot.answers.commands.ask import Ask
 
         return Ask(self.ctx, self.cast, self.status, self.lore)
 
@@ -73,27 +73,36 @@ class Engine:
     def warm(self) -> None:
         """Build everything that is otherwise built on first use (for a long-running bot)."""
         _ = self.ctx.m.search
+        _ = self.cast.descriptions
         self.status.warm()
+        self.status.argument.later_sentences(3)
         self.ctx.check.warm()
+        self.ask.evidence.warm()
 
-    def answer(self, message: str) -> Answer:
+    def answer(self, message: str, previous: object | None = None) -> Answer:
         """The reply to one message exactly as typed.
 
+        previous: the `frame` of the answer to the same person's question just before (the
+        caller keeps it), so a follow-up ("and Ha-ri?", "why?") reuses that question.
         `query` records the message with its prefix as "/", so the same answer (and so its
-        quotes) can be rebuilt later, e.g. by the Quotes button after a restart."""
+        quotes) can be rebuilt later, e.g. by the Quotes button after a restart; a follow-up
+        records the standalone question it was read as."""
         text = collapse_ws(fold_unicode(message or ""))
         prefixed = False
         for p in (self.prefix, "/"):
             if p and text.startswith(p):
                 text, prefixed = text[len(p) :].lstrip(), True
                 break
-        answer = self._route(text, prefixed)
+        answer = self._route(text, prefixed, previous)
         answer.query = f"/{text}" if prefixed else text
+        asked = getattr(answer.frame, "asked", None)
+        if asked and previous is not None and answer.command == "ask":
+            answer.query = f"/ask {asked}"  # the follow-up as the question it stands for
         return answer
 
-    def _route(self, text: str, prefixed: bool) -> Answer:
+    def _route(self, text: str, prefixed: bool, previous: object | None = None) -> Answer:
         if not text:
-            return self.help()
+            return self.nothing_asked()
         word, _, rest = text.partition(" ")
         command = word.lower()
         rest = rest[:MAX_QUERY]
@@ -101,25 +110,33 @@ class Engine:
             "cast": self.cast,
             "status": lambda rest: self.status(rest),
             "lore": lambda rest: self.lore(rest),
-            "ask": lambda rest: self.ask(rest),  # not `self.ask`: that would build it now
+            "ask": lambda rest: self.ask(rest, previous),  # `self.ask` alone would build it now
             "sources": lambda _: self.sources(),
-            "help": lambda rest: self.catalog.help_answer(self.ctx, rest),
         }
         if command in handlers:
             return handlers[command](rest)
         if prefixed:
             return self.unknown_command(word, rest)
-        return self.ask(text[:MAX_QUERY])
+        return self.ask(text[:MAX_QUERY], previous)
 
-    def run(self, command: str, argument: str = "") -> Answer:
-        """Answer a command given apart from its argument (slash commands)."""
-        return self.answer(f"{self.prefix}{command} {argument}".strip())
+    def run(self, command: str, argument: str = "", previous: object | None = None) -> Answer:
+        """Answer a command given apart from its argument (slash commands); previous: as for
+        `answer`."""
+        return self.answer(f"{self.prefix}{command} {argument}".strip(), previous)
 
     def sources(self) -> Answer:
         return self.catalog.sources(self.ctx)
 
-    def help(self) -> Answer:
-        return self.catalog.help_answer(self.ctx)
+    def nothing_asked(self) -> Answer:
+        """A prefix alone. (`!help` is answered from the command tree, outside the engine.)"""
+        return Answer(
+            None,
+            False,
+            None,
+            "Nothing asked",
+            [Line(f"Ask me a question, or try `{self.prefix}help`.")],
+            suggestions=[f"{self.prefix}help"],
+        )
 
     def complete_names(self, current: str, limit: int = 25) -> list[str]:
         """Names for slash-command autocomplete: best fuzzy matches of what is typed so far."""
@@ -135,7 +152,7 @@ class Engine:
 
     def knows(self, word: str, rest: str = "") -> bool:
         """Whether an unknown `!word` strongly names something this bot knows (else: silence)."""
-        from bot.answers.lookup import strongly_known
+        from bot.answers.reading.lookup import strongly_known
 
         return strongly_known(self.ctx.m, word, rest)
 

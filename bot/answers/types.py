@@ -26,6 +26,8 @@ class Citation:
     n: int = 0
     label: str = ""
     spoiler: bool = False
+    url: str = ""  # the article's address, when known: the Sources block links it
+    outlet: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,8 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     query: str = ""
+    # `!ask`'s reading of the question (a frame.Frame), for a follow-up to reuse; not rendered
+    frame: object | None = None
 
     @property
     def articles(self) -> list[Citation]:
@@ -89,12 +93,12 @@ def common_prefix(titles: list[str]) -> list[str]:
 
 
 def short_label(title: str, prefix: list[str]) -> str:
-    """A title without the words many titles share ('All of Us Are Dead Season 2: …'), or ''
-    when nothing else is left; the date then tells the article apart."""
+    """A title without the words many titles share ('All of Us Are Dead Season 2: …'); the
+    whole title when nothing else is left (a label of a date alone tells a fan nothing)."""
     words = title.split()
     if prefix and _words(title)[: len(prefix)] == prefix:
         words = words[len(prefix) :]
-    label = " ".join(words).strip(" " + _PUNCT)
+    label = " ".join(words).strip(" " + _PUNCT) or " ".join(title.split())
     if len(label) > LABEL_LIMIT:
         label = label[: LABEL_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return label
@@ -142,6 +146,8 @@ class Citer:
                     n,
                     self._label(src),
                     s.spoiler,
+                    src.url,
+                    src.outlet,
                 )
             )
         return f"[{n}]"

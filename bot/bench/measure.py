@@ -161,8 +161,8 @@ def resident_mb(paths: DataPaths) -> float:
 
 def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
     """Plan and run one slot with N subscriptions due in the same minute (fake sender)."""
-    from bot.answers.digest import fingerprint
     from bot.answers.engine import Engine
+    from bot.answers.evidence.digest import fingerprint
     from bot.facts.store import load_store
     from bot.posting.options import SubscribeOptions, new_subscription
     from bot.posting.scheduler import SEND_RATE, StatusPoster, plan_posts

@@ -12,6 +12,8 @@ import platform
 import tempfile
 from pathlib import Path
 
+from bot.bench.arguments import argument_mix, render_latency
+from bot.bench.incremental import incremental_figures
 from bot.bench.measure import (
     answer_latency,
     build_figures,
@@ -22,6 +24,7 @@ from bot.bench.measure import (
     split_figure,
 )
 from bot.bench.mix import COMMANDS, question_mix
+from bot.bench.ops import subscription_figures
 from bot.bench.posting import posting_figures
 from bot.paths import DataPaths
 from bot.progress import Progress
@@ -38,22 +41,26 @@ def _target(name: str, value, limit: float, unit: str) -> dict:
 
 
 def run(quick: bool, scale_n: int) -> dict:
-    mix = question_mix()
+    mix = question_mix() + argument_mix()
     sizes = [100] if quick else sorted({100, scale_n})
-    bar = Progress("bench: section", 7 + len(sizes))
+    bar = Progress("bench: section", 8 + len(sizes))
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            real = DataPaths(store=Path(tmp) / "facts.sqlite")
+            # the shipped articles alone: an owner's own library would change every figure
+            real = DataPaths(store=Path(tmp) / "facts.sqlite", library=None)
             bar.step("build (real sources)")
             build_real = build_figures(real)
             bar.step("answer latency")
             latency = answer_latency(real, mix, rounds=1 if quick else 5)
+            latency["fit_to_limits"] = render_latency(real, mix)
             bar.step("cold start")
             start = cold_start(runs=3 if quick else 7)
             bar.step("scheduler")
             sched = scheduler_figures(real, 2_000 if quick else 10_000)
             bar.step("a slot with faulty channels")
             slot = posting_figures(2_000 if quick else 10_000)
+            bar.step("subscriptions: size, memory, backup")
+            subs = subscription_figures(2_000 if quick else 10_000)
             bar.step("resident memory")
             rss = resident_mb(real)
             bar.step("sentence splitting")
@@ -62,6 +69,8 @@ def run(quick: bool, scale_n: int) -> dict:
         for n in sizes:
             bar.step(f"synthetic corpus of {n} articles")
             scaled[n] = scale(n, rounds=1, mix=mix)
+        bar.step("incremental build")
+        cached = incremental_figures(20 if quick else max(sizes))  # quick stays quick
     finally:
         bar.close()
     big = scaled.get(1000) or scaled.get(max(scaled))
@@ -90,6 +99,13 @@ def run(quick: bool, scale_n: int) -> dict:
             500.0,
             "MB",
         ),
+        *(
+            _target(f"{what} ({cached['articles']} articles)", cached[key], limit, "s")
+            for what, key, limit in (
+                ("full rebuild, warm cache", "full_rebuild_s", 10.0),
+                ("add one article", "add_one_s", 2.0),
+            )
+        ),
         _target("bot resident memory, store loaded", rss, 150.0, "MB"),
         _target("scheduled send rate", sched["send_rate_per_s"], 50.0, "req/s"),
         _target(f"scheduler DB work, {sched['subscriptions']} due", sched["db_work_s"], 2.0, "s"),
@@ -115,8 +131,10 @@ def run(quick: bool, scale_n: int) -> dict:
         "resident_mb": rss,
         "scheduler": sched,
         "slot": slot,
+        "subscriptions": subs,
         "split_1mb_s": split_s,
         "scale": {str(k): v for k, v in scaled.items()},
+        "incremental": cached,
         "targets": targets,
     }
 
@@ -130,7 +148,7 @@ def render(r: dict) -> str:
         f"{'answer latency (real store)':<32}{'n':>6}{'p50 µs':>10}{'p99 µs':>10}{'max µs':>10}",
     ]
     lat = r["latency"]
-    for c in (*COMMANDS, "all", "naive_extractOne"):
+    for c in (*COMMANDS, "all", "naive_extractOne", "fit_to_limits"):
         if c in lat:
             x = lat[c]
             lines.append(f"  {c:<30}{x['n']:>6}{x['p50_us']:>10}{x['p99_us']:>10}{x['max_us']:>10}")
@@ -163,6 +181,12 @@ def render(r: dict) -> str:
         f"{p['rate_per_s']} req/s: all decided in {p['end_to_end_s']} s, clean ones out by "
         f"{p['clean_done_s']} s (pacing alone: {p['pacing_floor_s']} s), {p['requests']} requests"
     )
+    o = r["subscriptions"]
+    lines.append(
+        f"subscriptions ({o['subscriptions']}): per 1,000 {o['file_kb_per_1000']} KB on disk, "
+        f"{o['heap_kb_per_1000']} KB of memory when read; backup {o['backup_s']} s; "
+        f"{o['posts_per_minute_slot']} posts fit in one minute's slot"
+    )
     for n, x in r["scale"].items():
         a = x["answer"].get("all", {})
         lines.append(
@@ -171,6 +195,11 @@ def render(r: dict) -> str:
             f"{a.get('p50_us')} µs p99 {a.get('p99_us')} µs, naive p50 "
             f"{x['naive_p50_us']} µs, resident {x['resident_mb']} MB"
         )
+    c = r["incremental"]
+    lines.append(
+        f"incremental N={c['articles']}: cold build {c['cold_build_s']} s, full rebuild over the "
+        f"cache {c['full_rebuild_s']} s, add one article {c['add_one_s']} s"
+    )
     lines += ["", f"{'target':<42}{'value':>10}{'limit':>10}  unit   met"]
     for t in r["targets"]:
         v = "—" if t["value"] is None else f"{t['value']:.3g}"

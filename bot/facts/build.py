@@ -1,4 +1,7 @@
-"""`python -m bot build`: write data/facts.sqlite from the sources, atomically and reproducibly."""
+"""`python -m bot build`: write data/facts.sqlite from the sources, atomically and reproducibly.
+
+Each article's extraction is cached beside the store (`facts.sqlite.cache`, bot.facts.incremental),
+so a build after adding one article extracts that one."""
 
 from __future__ import annotations
 
@@ -12,9 +15,9 @@ from typing import TypeVar
 
 from bot.errors import BuildError
 from bot.facts.curated import load_entities, load_lexicon, load_repairs
-from bot.facts.extract import extract
+from bot.facts.incremental import PieceCache, builder_version, extract_cached
 from bot.facts.leftovers import remove_stale_tmp
-from bot.facts.manifest import load_sources
+from bot.facts.manifest import load_all
 from bot.facts.versions import content_hash, read_schema, schema_version
 from bot.paths import DataPaths, rel
 from bot.progress import Progress
@@ -34,13 +37,15 @@ class BuildSummary:
     cast_pairs: int
     claims: int
     lore_facts: int
+    descriptions: int = 0
 
     def __str__(self) -> str:
         return (
             f"built {rel(self.path)}: {self.sources} sources, {self.sentences} sentences, "
             f"{self.entities} entities ({self.discovered} discovered), "
             f"{self.cast_pairs} cast pairs, "
-            f"{self.claims} status claims, {self.lore_facts} lore facts"
+            f"{self.claims} status claims, {self.lore_facts} lore facts, "
+            f"{self.descriptions} descriptions"
         )
 
 
@@ -48,15 +53,19 @@ def build(paths: DataPaths | None = None) -> BuildSummary:
     """Build the store. On any error the previous store is left as it was."""
     paths = paths or DataPaths()
     digest = content_hash(paths)
-    sources = load_sources(paths.manifest, paths.sources_dir)
+    sources = load_all(paths)
     lexicon = _shaped(paths.lexicon, load_lexicon)
     entities = _shaped(paths.entities, load_entities)
     repairs = _shaped(paths.repairs, load_repairs)
     bar = Progress("building: article", len(sources))
+    paths.store.parent.mkdir(parents=True, exist_ok=True)
+    cache = PieceCache(paths.cache)
+    version = builder_version([paths.entities, paths.repairs, paths.lexicon])
     try:
-        x = extract(sources, entities, repairs, lexicon, bar.step)
+        x = extract_cached(sources, entities, repairs, lexicon, cache, version, bar.step)
     finally:
         bar.close()
+        cache.close()
     schema_sql = read_schema(paths.schema)
     version = schema_version(schema_sql)
 
@@ -91,6 +100,7 @@ def build(paths: DataPaths | None = None) -> BuildSummary:
         cast_pairs=len(x.pairs),
         claims=len(x.claims),
         lore_facts=len(x.lore),
+        descriptions=len(x.descriptions),
     )
 
 
@@ -115,6 +125,11 @@ def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: i
             ("schema_version", str(version)),
             # When each source was added (manifest `added`); in meta so the schema stays put.
             ("sources_added", json.dumps({s.id: s.added for s in sources if s.added})),
+            # Where each came from (manifest `url`, `outlet`), for links in the Sources block.
+            (
+                "sources_links",
+                json.dumps({s.id: [s.url, s.outlet] for s in sources if s.url or s.outlet}),
+            ),
         ],
     )
     con.executemany(
@@ -168,8 +183,8 @@ def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: i
         [(e, s, int(n), int(h)) for e, s, n, h in x.returns],
     )
     con.executemany(
-        "INSERT INTO claims (topic, sentence_id, source_id, published, negated, hedged, value) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO claims (topic, sentence_id, source_id, published, negated, hedged, value, "
+        "state, modality, tense, season) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 c.topic,
@@ -179,11 +194,19 @@ def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: i
                 int(c.negated),
                 int(c.hedged),
                 c.value,
+                c.state,
+                c.modality,
+                c.tense,
+                c.season,
             )
             for c in x.claims
         ],
     )
     con.executemany("INSERT INTO lore VALUES (?, ?, ?)", x.lore)
+    con.executemany(
+        "INSERT INTO descriptions VALUES (?, ?, ?, ?)",
+        [(d.entity_id, d.sentence_id, d.text, d.form) for d in x.descriptions],
+    )
     con.executemany(
         "INSERT INTO topics VALUES (?, ?, ?, ?, ?)",
         [

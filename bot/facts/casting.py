@@ -1,5 +1,7 @@
 """Cast pairs from wording: "X as Y", "Y (X)", "Y (played by X)", "X (who plays Y)",
-"X plays Y", "has been cast ... as a new character"; unknown Korean-shaped names are discovered."""
+"X plays Y", "has been cast ... as a new character", "X has joined the cast as Y" (new cast),
+and coordinated lists "A and B return as C and D" (paired in order); a title inside a
+character's name ("Dr. Han So-yi") is read past; unknown Korean-shaped names are discovered."""
 
 from __future__ import annotations
 
@@ -28,6 +30,10 @@ _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("parenthesis", re.compile(rf"(?P<c>{_NAME})\s*\((?P<a>{_NAME})\)")),
     ("as", re.compile(rf"(?P<a>{_NAME})\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+(?P<c>{_NAME})")),
 )
+_LIST = rf"{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME}"
+# "A and " before an "as" pair: A is listed with it (unless A is itself "as X", a pair before)
+_LIST_TAIL = re.compile(rf"(\bas\s+)?{_NAME}\s+and\s+$")
+_SPLIT_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEW_CAST = re.compile(
     rf"(?P<a>{_NAME})\s+(?:has\s+been|was|is|have\s+been)\s+cast\b[^.]*?\bas\s+(?:an?\s+)?new\s+(?:character|role)"
 )
@@ -44,9 +50,28 @@ def _best_unknown(printed: str) -> str | None:
 
 
 class CastCollector:
-    def __init__(self, index: EntityIndex):
+    """Collects cast pairs sentence by sentence. titles: honorifics and ranks a character's
+    name may carry ("Dr", "Officer"), read past."""
+
+    def __init__(self, index: EntityIndex, titles: list[str] | tuple[str, ...] = ()):
         self.index = index
         self.pairs: dict[tuple[str, str | None], CastPair] = {}
+        names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
+        title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
+        self._joined = re.compile(
+            rf"(?P<a>{_NAME})\s+(?:has\s+|have\s+)?(?:joined|joins|join)\s+"
+            rf"(?:the\s+(?:cast|series|show|ensemble|season)\b[^.]*?\s)?as\s+(?:an?\s+|the\s+)?"
+            rf"{title}(?P<c>{_NAME})"
+        )
+        self._lists = re.compile(
+            rf"(?P<a>{_LIST})\s+(?:[a-z]+\s+){{0,4}}as\s+(?P<c>{title}{_NAME}"
+            rf"(?:\s*,\s*{title}{_NAME})*,?\s+and\s+{title}{_NAME})"
+        )
+        self._title = re.compile(rf"^{title}") if names else None
+        self._forms = [
+            (form, re.compile(rx.pattern.replace("as\\s+(?P<c>", f"as\\s+{title}(?P<c>")))
+            for form, rx in _CAST_FORMS
+        ]
 
     def _entity(self, printed: str, kind: str) -> str | None:
         eid = self.index.resolve(printed)
@@ -65,8 +90,24 @@ class CastCollector:
 
     def collect(self, sentence: Sentence) -> None:
         text = sentence.display
-        for form, rx in _CAST_FORMS:
+        taken: list[tuple[int, int]] = []
+        for m in self._joined.finditer(text):
+            if self._pair(m.group("a"), m.group("c"), sentence.id, "joined the cast", new=True):
+                taken.append(m.span())
+        for m in self._lists.finditer(text):
+            actors = [a for a in _SPLIT_LIST.split(m.group("a")) if a]
+            chars = [self._untitled(c) for c in _SPLIT_LIST.split(m.group("c")) if c]
+            taken.append(m.span())  # a list of unequal length pairs nobody
+            if len(actors) == len(chars):
+                for a, c in zip(actors, chars, strict=True):
+                    self._pair(a, c, sentence.id, "as (list)", new=False)
+        for form, rx in self._forms:
             for m in rx.finditer(text):
+                if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+                    continue
+                tail = _LIST_TAIL.search(text, 0, m.start("a")) if form == "as" else None
+                if tail and not tail.group(1):
+                    continue  # "A and B return as C": whose role C is, the sentence doesn't say
                 a, c = m.group("a"), m.group("c")
                 ka, kc = self._kind(a), self._kind(c)
                 if ka == "character" or kc == "actor":  # printed the other way round: resolve it
@@ -83,13 +124,34 @@ class CastCollector:
             ):
                 self._add(actor, None, sentence.id, "new cast", new=True)
 
+    def _untitled(self, printed: str) -> str:
+        return self._title.sub("", printed) if self._title else printed
+
+    def _pair(self, a: str, c: str, sid: int, form: str, new: bool) -> bool:
+        """Add a pair printed actor first (either way round is resolved); whether one was."""
+        ka, kc = self._kind(a), self._kind(c)
+        if ka == "character" or kc == "actor":
+            a, c, ka, kc = c, a, kc, ka
+        if ka not in (None, "actor") or kc not in (None, "character"):
+            return False
+        actor, character = self._entity(a, "actor"), self._entity(c, "character")
+        if not (actor and character):
+            return False
+        self._add(actor, character, sid, form, new=new)
+        return True
+
     def _add(self, actor: str, character: str | None, sid: int, form: str, new: bool) -> None:
         pair = self.pairs.setdefault((actor, character), CastPair(actor, character, new_cast=new))
+        pair.new_cast = pair.new_cast or new
         pair.evidence.setdefault(sid, form)
 
     def result(self) -> list[CastPair]:
-        # A "role not revealed" entry is dropped once a source names the actor's role.
+        # A "role not revealed" entry is dropped once a source names the actor's role; the
+        # named role stays new cast.
         named = {a for (a, c) in self.pairs if c is not None}
+        for (a, c), p in self.pairs.items():
+            if c is not None and (a, None) in self.pairs:
+                p.new_cast = True
         return sorted(
             (p for (a, c), p in self.pairs.items() if c is not None or a not in named),
             key=lambda p: (p.actor_id, p.character_id or ""),

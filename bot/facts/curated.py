@@ -59,17 +59,16 @@ class Lexicon:
     season2: PhraseSet
     season1: PhraseSet
     negation: PhraseSet
-    hedge: PhraseSet
     returns: PhraseSet
     return_exclude: PhraseSet
-    new_cast: PhraseSet
     role_hidden: PhraseSet
     hope: PhraseSet
-    rumour: PhraseSet
     spoilers: SpoilerRules
     status: dict[str, Topic]
     lore: dict[str, Topic]
     ask: dict[str, dict[str, list[str]]]
+    # [claims.*]: how a claim reads (modality, states per topic, values); see bot/facts/claims/
+    claims: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 def _strings(value: object, where: str) -> list[str]:
@@ -150,17 +149,22 @@ def _topics(
             names=tuple(_strings(t.get("names"), f"{where} names")),
             section_context=bool(t.get("section_context", False)),
             weak_needs_value=bool(t.get("weak_needs_value", False)),
-            states=_states(t.get("states"), where) if section == "status" else {},
+            states=_states(t.get("states"), t.get("labels"), where) if section == "status" else {},
         )
     return topics
 
 
-def _states(value: object, where: str) -> dict[str, str]:
+def _states(value: object, labels: object, where: str) -> dict[str, str]:
+    """The stance wordings (yes, no, expected) and, from [labels], how each claim state reads
+    ("wrapped", "teaser:planned"...): one table the store keeps per topic."""
     if not isinstance(value, dict) or not all(
         isinstance(value.get(k), str) for k in ("yes", "no", "expected")
     ):
         raise BuildError(f"{where}: 'states' needs yes, no and expected strings")
-    return {k: value[k] for k in ("yes", "no", "expected")}
+    labels = labels or {}
+    if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+        raise BuildError(f"{where}: 'labels' must map claim states to strings")
+    return {**{k: value[k] for k in ("yes", "no", "expected")}, **labels}
 
 
 def _ask(doc: dict, path: Path) -> dict[str, dict[str, list[str]]]:
@@ -172,6 +176,22 @@ def _ask(doc: dict, path: Path) -> dict[str, dict[str, list[str]]]:
         if not isinstance(table, dict):
             raise BuildError(f"{rel(path)}: [ask.{group}] must be a table")
         out[group] = {k: _strings(v, f"{rel(path)}: ask.{group}.{k}") for k, v in table.items()}
+    return out
+
+
+def _claims(doc: dict, path: Path) -> dict[str, dict[str, list[str]]]:
+    """[claims.modality], [claims.values] and [claims.states.<topic>] as flat phrase tables
+    ("modality", "values", "states.filming")."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for group, table in doc.get("claims", {}).items():
+        if group == "states":
+            items = [(f"states.{t}", v) for t, v in table.items()]
+        else:
+            items = [(group, table)]
+        for name, t in items:
+            if not isinstance(t, dict):
+                raise BuildError(f"{rel(path)}: [claims.{name}] must be a table")
+            out[name] = {k: _strings(v, f"{rel(path)}: claims.{name}.{k}") for k, v in t.items()}
     return out
 
 
@@ -202,15 +222,13 @@ def load_lexicon(path: Path) -> Lexicon:
         season2=cue("season2"),
         season1=cue("season1"),
         negation=cue("negation"),
-        hedge=cue("hedge"),
         returns=cue("return"),
         return_exclude=cue("return_exclude", required=False),
-        new_cast=cue("new_cast"),
         role_hidden=cue("role_hidden"),
         hope=cue("hope", required=False),
-        rumour=cue("rumour", required=False),
         spoilers=SpoilerRules.from_table(doc.get("spoilers", {}), rel(path)),
         status=status,
         lore=lore,
         ask=ask,
+        claims=_claims(doc, path),
     )

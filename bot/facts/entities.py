@@ -41,12 +41,16 @@ class EntityIndex:
 
     def mentions(self, text: str) -> list[str]:
         """Ids of the entities named in text, in order of first mention."""
+        return list(dict.fromkeys(eid for _, _, eid in self.spans(text)))
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, id) of every name printed in text, longest name first at each place."""
         spans = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN_RX.finditer(text)]
         joined = [
             i > 0 and _GAP.fullmatch(text, spans[i - 1][2], spans[i][1]) is not None
             for i in range(len(spans))
         ]
-        found: dict[str, None] = {}
+        found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(spans):
             best: tuple[int, str] | None = None
@@ -59,11 +63,11 @@ class EntityIndex:
                 ):
                     best = (n, eid)
             if best:
-                found.setdefault(best[1], None)
+                found.append((spans[i][1], spans[i + best[0] - 1][2], best[1]))
                 i += best[0]
             else:
                 i += 1
-        return list(found)
+        return found
 
     def resolve(self, printed: str) -> str | None:
         """The entity a printed name refers to, trying shorter spans of it ('Director Lee JQ')."""

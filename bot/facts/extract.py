@@ -3,7 +3,8 @@
 Every rule here is about wording, not about a known article: a new article that uses the same
 forms ("X as Y", "Y (X)", "Y (played by X)", "X (who plays Y)") yields new facts on rebuild.
 The rules live in entities.py (mentions), casting.py (cast pairs), status_claims.py (status
-claims and returns); this module splits the articles and runs the whole pass.
+claims), claims/returns.py (returns), descriptions.py (what an article calls a person);
+this module splits the articles and runs the whole pass.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.facts.casting import CastCollector
+from bot.facts.claims.returns import return_evidence
 from bot.facts.curated import EntityDef, Lexicon
+from bot.facts.descriptions import DescriptionCollector
 from bot.facts.entities import EntityIndex
 from bot.facts.manifest import Source
 from bot.facts.records import Claim, Extraction, Sentence
-from bot.facts.status_claims import negated_near, returning_people, sentence_claims
+from bot.facts.status_claims import sentence_claims
 from bot.facts.text import (
     Repairer,
     Span,
@@ -110,7 +113,7 @@ def extract(
     sentences = _sentences(sources, repairer, lex)
     by_id = {s.id: s for s in sources}
     index = EntityIndex(entities)
-    cast = CastCollector(index)
+    cast = CastCollector(index, lex.claims.get("values", {}).get("titles", []))
     for s in sentences:
         cast.collect(s)  # first: it may discover new names the mention pass must know
 
@@ -118,31 +121,25 @@ def extract(
     returns: list[tuple[str, int, bool, bool]] = []
     claims: list[Claim] = []
     lore: list[tuple[int, str, float]] = []
+    described = DescriptionCollector(index)
     current = None
     prev = None
     for s in sentences:
         if progress is not None and s.source_id != current:
             current = s.source_id
             progress(by_id[current].title)
-        named = index.mentions(s.display)
+        spans = index.spans(s.display)
+        named = list(dict.fromkeys(eid for _, _, eid in spans))
         mentions.extend((s.id, eid) for eid in named)
         s.spoiler = lex.spoilers.is_spoiler(
             s.display, any(index.entities[e].kind != "crew" for e in named)
         )
-        kept = lex.return_exclude.remove(s.display)
-        if s.kind == "text" and lex.returns.any(kept):
-            negated = negated_near(kept, lex.returns, lex.negation)
-            hedged = lex.hedge.any(s.display)
-            returning = set(returning_people(kept, index, lex))
-            returns.extend(
-                (eid, s.id, negated, hedged)
-                for eid in named
-                if eid in returning and index.entities[eid].kind in ("character", "actor")
-            )
+        returns.extend(return_evidence(s, named, index, lex))
         before = prev if prev is not None and prev.source_id == s.source_id else None
         claims.extend(sentence_claims(s, by_id[s.source_id], lex, before))
         prev = s
         lore.extend(_lore(s, lex))
+        described.collect(s, spans)
     return Extraction(
         sentences=sentences,
         entities=dict(sorted(index.entities.items())),
@@ -151,4 +148,5 @@ def extract(
         returns=returns,
         claims=claims,
         lore=lore,
+        descriptions=described.result(),
     )

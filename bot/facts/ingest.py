@@ -14,11 +14,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.errors import BuildError
 from bot.facts.dates import FoundDate, newest_mentioned, printed_in_text
 from bot.facts.manifest import control_problem
+from bot.facts.show import is_about_show, show_names
 from bot.facts.text import DATELINE, collapse_ws
+from bot.paths import DataPaths
 
 MAX_INPUT_BYTES = 5_000_000  # a saved news page with inline scripts is rarely over 2 MB
 MAX_TEXT_CHARS = 100_000  # the longest shipped article is 8 kB of text
@@ -27,7 +30,6 @@ HEADLINE_LINKS = 8  # distinct links reading like headlines: a tag, index or sea
 TEASERS = 3  # paragraphs of the main text ending in "Read more": a list of teasers
 MAX_LINK_SHARE = 0.5  # share of the main text that is link text
 _TEASER_END = re.compile(r"(read more|continue reading|more\s*(»|›|>)|…\s*more)\W*$", re.I)
-SHOW_NAMES = ("all of us are dead", "지금 우리 학교는")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
@@ -45,6 +47,8 @@ class Article:
     date_basis: str  # printed | estimated
     date_clue: str
     origin: str
+    url: str = ""  # where it was read from, when it came from the web
+    outlet: str = ""  # who published it: the page's site name, the feed's title, or the host
 
 
 def _decode_text(raw: bytes, name: str) -> str:
@@ -92,22 +96,15 @@ def _read_local(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _fetch(url: str) -> tuple[bytes, str | None]:  # pragma: no cover - tests never use the network
-    """A page's bytes and its HTTP charset; refused over the size limit or on any failure."""
-    import urllib.error
-    import urllib.request
+def fetch_page(url: str) -> tuple[bytes, str | None, str]:
+    """A page's bytes, its HTTP charset and its final URL, through the safe intake
+    (bot.facts.fetch: http(s) only, no private addresses, a total deadline, a size cap)."""
+    import asyncio
 
-    req = urllib.request.Request(url, headers={"User-Agent": "hyosan-bot (article import)"})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as resp:
-            raw = resp.read(MAX_INPUT_BYTES + 1)
-            charset = resp.headers.get_content_charset()
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise IngestRefused(f"{url}: could not download it ({exc})") from None
-    if len(raw) > MAX_INPUT_BYTES:
-        limit = f"{MAX_INPUT_BYTES / 1e6:.0f} MB"
-        raise IngestRefused(f"{url}: over the {limit} limit for one article")
-    return raw, charset
+    from bot.facts.fetch import fetch, policy_from_env
+
+    got = asyncio.run(fetch(url, policy_from_env(max_bytes=MAX_INPUT_BYTES)))
+    return got.body, got.charset, got.url
 
 
 def _listing(html: str, doc, text: str) -> str | None:
@@ -146,8 +143,9 @@ def _listing(html: str, doc, text: str) -> str | None:
     return None
 
 
-def _extract_html(html: str, name: str) -> tuple[str, str | None, FoundDate | None]:
-    """(main text, title, printed date) of a web page; a list of articles is refused."""
+def _extract_html(html: str, name: str) -> tuple[str, str | None, FoundDate | None, str]:
+    """(main text, title, printed date, site name) of a web page; a list of articles is
+    refused."""
     import htmldate
     import trafilatura
 
@@ -166,7 +164,7 @@ def _extract_html(html: str, name: str) -> tuple[str, str | None, FoundDate | No
         if iso
         else None
     )
-    return text, title, printed
+    return text, title, printed, collapse_ws((doc.sitename or "") if doc else "")
 
 
 def _title_from_text(body: str) -> str | None:
@@ -180,7 +178,7 @@ def _title_from_text(body: str) -> str | None:
     return None
 
 
-def _check_article(body: str, name: str) -> None:
+def _check_article(body: str, name: str, show: tuple[str, ...]) -> None:
     words = len(body.split())
     if words < MIN_WORDS:
         what = "an empty page" if not words else f"only {words} words of main text"
@@ -191,9 +189,8 @@ def _check_article(body: str, name: str) -> None:
         raise IngestRefused(
             f"{name}: {len(body)} characters of text is over the {MAX_TEXT_CHARS} limit"
         )
-    folded = collapse_ws(body).lower()
-    if not any(n in folded for n in SHOW_NAMES):
-        raise IngestRefused(f"{name}: never names All of Us Are Dead, so it is not about the show")
+    if not is_about_show(body, show):
+        raise IngestRefused(f"{name}: never names {show[0]}, so it is not about the show")
     if problem := control_problem(body):  # named here: the stored copy would be blamed later
         raise IngestRefused(f"{name}: {problem}")
     if body.count("\ufffd") > 3:
@@ -201,23 +198,41 @@ def _check_article(body: str, name: str) -> None:
 
 
 def _date(
-    body: str, printed: FoundDate | None, published: str | None, today: dt.date, name: str
+    body: str,
+    printed: FoundDate | None,
+    published: str | None,
+    today: dt.date,
+    name: str,
+    listed: FoundDate | None = None,
 ) -> tuple[str, str, str]:
-    """(published, date_basis, date_clue)."""
+    """(published, date_basis, date_clue). `listed`: the date a feed gives the item, used
+    when neither the page's markup nor its text prints one."""
     in_text = printed_in_text(body)
     if published:
         try:
-            dt.date.fromisoformat(published)
+            given = dt.date.fromisoformat(published)
         except ValueError:
             raise IngestRefused(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
+        if given > today:
+            raise IngestRefused(
+                f"--published {published} is later than today ({today}); give the day the "
+                "article came out"
+            )
         if in_text and DATELINE.match(body) and in_text.iso != published:
             raise IngestRefused(
                 f"{name}: the article prints {in_text.iso} but --published says {published}"
             )
         return published, "printed", "Given with --published when the article was added."
-    found = printed or in_text
+    found = printed or in_text or listed
+    if found and dt.date.fromisoformat(found.iso) > today:
+        raise IngestRefused(
+            f"{name}: its printed date {found.iso} is later than today ({today}); give the "
+            "real date with --published YYYY-MM-DD"
+        )
     if found:
-        return found.iso, "printed", f"Printed: {found.evidence}"
+        quoted = found is in_text and found is not printed
+        clue = f'The article prints "{found.evidence}"' if quoted else found.evidence
+        return found.iso, "printed", clue
     if est := newest_mentioned(body, today):
         return (
             est.iso,
@@ -229,32 +244,64 @@ def _date(
     )
 
 
-def read_article(
-    where: str, *, title: str | None = None, published: str | None = None, today: dt.date
+def article_from_bytes(
+    raw: bytes,
+    *,
+    name: str,
+    is_html: bool,
+    charset: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    url: str = "",
+    outlet: str = "",
+    origin: str = "",
+    default_title: str = "",
+    listed: FoundDate | None = None,
+    show: tuple[str, ...] = (),
+    today: dt.date,
 ) -> Article:
-    """Read, extract and date one article; IngestRefused (one line) when it cannot go in."""
-    if where.startswith("https://") or where.startswith("http://"):
-        raw, charset = _fetch(where)
-        name, is_html = where, True
-    else:
-        path = Path(where)
-        raw, charset, name = _read_local(path), None, path.name
-        suffix = path.suffix.lower()
-        if suffix not in (".html", ".htm", ".txt"):
-            raise IngestRefused(f"{name}: give a saved web page (.html) or a text file (.txt)")
-        is_html = suffix != ".txt"
+    """Extract, check and date one downloaded or saved article; IngestRefused (one line)
+    when it cannot go in. `outlet` falls back to the page's site name, then the URL's host."""
     if not raw.strip():
         raise IngestRefused(f"{name}: not an article (an empty file)")
-    printed = None
+    printed, site = None, ""
     if is_html:
-        body, found_title, printed = _extract_html(_decode_html(raw, name, charset), name)
+        body, found_title, printed, site = _extract_html(_decode_html(raw, name, charset), name)
     else:
-        body, found_title = _decode_text(raw, name), None
+        body = _decode_text(raw, name)
         found_title = _title_from_text(body)
     body = body.strip() + "\n" if body.strip() else ""
-    _check_article(body, name)
-    title = collapse_ws(title or found_title or "")
+    _check_article(body, name, show or show_names(DataPaths().entities))
+    title = collapse_ws(title or found_title or default_title)
     if not title:
         raise IngestRefused(f'{name}: no headline found; give one with --title "..."')
-    date, basis, clue = _date(body, printed, published, today, name)
-    return Article(title, body, date, basis, clue, where)
+    date, basis, clue = _date(body, printed, published, today, name, listed)
+    outlet = collapse_ws(outlet or site or (urlsplit(url).hostname or "" if url else ""))
+    return Article(title, body, date, basis, clue, origin or url or name, url, outlet)
+
+
+def read_article(
+    where: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    url: str = "",
+    outlet: str = "",
+    today: dt.date,
+) -> Article:
+    """Read (a saved file, or a URL through the safe intake), extract and date one article."""
+    if "://" in where:  # http(s) only: the safe intake refuses any other scheme
+        raw, charset, final = fetch_page(where)
+        return article_from_bytes(
+            raw, name=where, is_html=True, charset=charset, title=title, published=published,
+            url=url or final, outlet=outlet, today=today,
+        )
+    path = Path(where)
+    raw, name = _read_local(path), path.name
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".htm", ".txt"):
+        raise IngestRefused(f"{name}: give a saved web page (.html) or a text file (.txt)")
+    return article_from_bytes(
+        raw, name=name, is_html=suffix != ".txt", title=title, published=published, url=url,
+        outlet=outlet, origin=where, today=today,
+    )

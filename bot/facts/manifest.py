@@ -1,4 +1,4 @@
-"""The source manifest (data/sources.toml) and the articles it lists, validated."""
+"""The source manifests (data/sources.toml and the owner's library) and their articles."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.errors import BuildError
 from bot.facts.text import printed_date
-from bot.paths import rel
+from bot.paths import DataPaths, rel
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 _BASES = ("printed", "estimated")
@@ -32,6 +32,8 @@ class Source:
     body: str
     sha256: str
     added: str = ""  # ISO date it was added with `python -m bot add`; older entries lack it
+    url: str = ""  # where it was read from (an http(s) address), when known
+    outlet: str = ""  # who published it, when known
 
 
 def read_toml(path: Path) -> dict:
@@ -54,6 +56,13 @@ def _field(entry: dict, name: str, where: str) -> str:
     value = entry.get(name)
     if not isinstance(value, str) or not value.strip():
         raise BuildError(f"{where}: '{name}' must be a non-empty string")
+    return value.strip()
+
+
+def _optional(entry: dict, name: str, where: str) -> str:
+    value = entry.get(name, "")
+    if not isinstance(value, str):
+        raise BuildError(f"{where}: '{name}' must be a string")
     return value.strip()
 
 
@@ -104,20 +113,22 @@ def read_article(path: Path) -> str:
     return body
 
 
-def load_sources(manifest: Path, sources_dir: Path) -> list[Source]:
-    """Every source the manifest lists, in id order, each checked against its file."""
+def load_sources(manifest: Path, sources_dir: Path, required: bool = True) -> list[Source]:
+    """Every source the manifest lists, in id order, each checked against its file; with
+    `required`, a manifest listing none is an error."""
     doc = read_toml(manifest)
-    entries = doc.get("source")
-    if not isinstance(entries, list) or not entries:
+    entries = doc.get("source", [] if not required else None)
+    if not isinstance(entries, list) or (required and not entries):
         raise BuildError(f"{rel(manifest)}: no [[source]] entries")
     seen: set[str] = set()
     sources: list[Source] = []
+    named = rel(manifest)  # once: it resolves the path
     for n, entry in enumerate(entries, 1):
-        where = f"{rel(manifest)}: source #{n}"
+        where = f"{named}: source #{n}"
         if not isinstance(entry, dict):
             raise BuildError(f"{where}: must be a table")
         sid = _field(entry, "id", where)
-        where = f"{rel(manifest)}: source '{sid}'"
+        where = f"{named}: source '{sid}'"
         if not _ID.match(sid):
             raise BuildError(f"{where}: id may hold only letters, digits, '_', '-' and '.'")
         if sid in seen:
@@ -134,6 +145,9 @@ def load_sources(manifest: Path, sources_dir: Path) -> list[Source]:
         added = entry.get("added", "")
         if added and not (isinstance(added, str) and _is_date(added)):
             raise BuildError(f"{where}: added '{added}' is not an ISO date")
+        url, outlet = _optional(entry, "url", where), _optional(entry, "outlet", where)
+        if url and not re.match(r"https?://[^\s/]+", url):
+            raise BuildError(f"{where}: url must be an http:// or https:// address")
         body = read_article(sources_dir / f"{sid}.txt")
         printed = printed_date(body)
         if basis == "printed" and printed is not None and printed != published:
@@ -148,6 +162,8 @@ def load_sources(manifest: Path, sources_dir: Path) -> list[Source]:
                 body=body,
                 sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
                 added=added,
+                url=url,
+                outlet=outlet,
             )
         )
     unlisted = sorted(p.name for p in sources_dir.glob("*.txt") if p.stem not in seen)
@@ -157,3 +173,18 @@ def load_sources(manifest: Path, sources_dir: Path) -> list[Source]:
             file=sys.stderr,
         )
     return sorted(sources, key=lambda s: s.id)
+
+
+def load_all(paths: DataPaths) -> list[Source]:
+    """The shipped articles and the owner's library together, in id order; an id used in
+    both is an error naming it."""
+    sources: dict[str, Source] = {}
+    for manifest, folder in paths.article_sets():
+        for s in load_sources(manifest, folder, required=manifest == paths.manifest):
+            if s.id in sources:
+                raise BuildError(
+                    f"{rel(manifest)}: source '{s.id}' is also shipped in {rel(paths.manifest)}; "
+                    "remove one of them"
+                )
+            sources[s.id] = s
+    return sorted(sources.values(), key=lambda s: s.id)

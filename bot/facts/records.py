@@ -34,6 +34,10 @@ class Claim:
     negated: bool
     hedged: bool
     value: str
+    state: str = ""  # a key of the topic's [labels]: "wrapped", "teaser:planned"...
+    modality: str = "confirmed"  # confirmed | expected | rumoured | denied
+    tense: str = "present"  # past | present | future
+    season: int = 2
 
 
 @dataclass
@@ -44,6 +48,16 @@ class CastPair:
     character_id: str | None
     new_cast: bool = False
     evidence: dict[int, str] = field(default_factory=dict)  # sentence id -> form
+
+
+@dataclass(frozen=True)
+class Description:
+    """A description an article prints next to a person's name ("the villain character")."""
+
+    entity_id: str
+    sentence_id: int
+    text: str
+    form: str  # which sentence shape printed it
 
 
 @dataclass
@@ -57,3 +71,4 @@ class Extraction:
     returns: list[tuple[str, int, bool, bool]]
     claims: list[Claim]
     lore: list[tuple[int, str, float]]
+    descriptions: list[Description] = field(default_factory=list)

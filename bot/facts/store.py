@@ -31,6 +31,8 @@ class SourceInfo:
     estimated: bool
     date_clue: str
     added: str = ""  # ISO date of `python -m bot add`, when the manifest records it
+    url: str = ""  # the article's address, when known
+    outlet: str = ""  # who published it, when known
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,20 @@ class ClaimRow:
     negated: bool
     hedged: bool
     value: str
+    state: str = ""
+    modality: str = "confirmed"
+    tense: str = "present"
+    season: int = 2
+
+
+@dataclass(frozen=True)
+class DescriptionRow:
+    """What an article calls a person, as printed next to the name ("the villain character")."""
+
+    entity_id: str
+    sentence_id: int
+    text: str
+    form: str
 
 
 @dataclass(frozen=True)
@@ -101,6 +117,14 @@ class FactStore:
     lore_topics: dict[str, TopicRow]
     vocab: dict[str, dict[str, list[str]]]
     content_hash: str
+    descriptions: dict[str, list[DescriptionRow]] = field(default_factory=dict)
+
+    def described(self, eid: str | None = None) -> list[DescriptionRow]:
+        """The descriptions the articles print next to one person (newest source first), or
+        next to anyone when `eid` is None."""
+        if eid is not None:
+            return self.descriptions.get(eid, [])
+        return [d for rows in self.descriptions.values() for d in rows]
 
     @property
     def newest_source(self) -> SourceInfo:
@@ -210,8 +234,11 @@ async def _read(db: aiosqlite.Connection) -> FactStore:
 
         meta = dict(await rows("SELECT key, value FROM meta"))
         added = json.loads(meta.get("sources_added", "{}"))
+        links = json.loads(meta.get("sources_links", "{}"))
         sources = {
-            r[0]: SourceInfo(r[0], r[1], r[2], bool(r[3]), r[4], added.get(r[0], ""))
+            r[0]: SourceInfo(
+                r[0], r[1], r[2], bool(r[3]), r[4], added.get(r[0], ""), *links.get(r[0], ())
+            )
             for r in await rows("SELECT id, title, published, estimated, date_clue FROM sources")
         }
         sentences = {
@@ -250,10 +277,10 @@ async def _read(db: aiosqlite.Connection) -> FactStore:
             returns[eid].append((sid, bool(neg), bool(hedge)))
         claims: dict[str, list[ClaimRow]] = defaultdict(list)
         for r in await rows(
-            "SELECT topic, sentence_id, source_id, published, negated, hedged, value FROM claims "
-            "ORDER BY published DESC, sentence_id"
+            "SELECT topic, sentence_id, source_id, published, negated, hedged, value, state, "
+            "modality, tense, season FROM claims ORDER BY published DESC, sentence_id"
         ):
-            claims[r[0]].append(ClaimRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6]))
+            claims[r[0]].append(ClaimRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), *r[6:]))
         lore: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for sid, topic, score in await rows(
             "SELECT sentence_id, topic, score FROM lore ORDER BY topic, score DESC, sentence_id"
@@ -266,6 +293,12 @@ async def _read(db: aiosqlite.Connection) -> FactStore:
             )
         ]
         vocab = {r[0]: json.loads(r[1]) for r in await rows("SELECT name, value FROM vocab")}
+        descriptions: dict[str, list[DescriptionRow]] = defaultdict(list)
+        for r in await rows(
+            "SELECT d.entity_id, d.sentence_id, d.text, d.form FROM descriptions d "
+            + _NEWEST_FIRST.format(t="d")
+        ):
+            descriptions[r[0]].append(DescriptionRow(*r))
     finally:
         await db.close()
     return FactStore(
@@ -281,4 +314,5 @@ async def _read(db: aiosqlite.Connection) -> FactStore:
         lore_topics={t.id: t for t in topics if t.family == "lore"},
         vocab=vocab,
         content_hash=meta.get("content_hash", ""),
+        descriptions=dict(descriptions),
     )

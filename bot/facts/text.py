@@ -220,6 +220,10 @@ class PhraseSet:
             for m in self._rx.finditer(text)
         ]
 
+    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+        """Every occurrence as a match (with its offsets), in order."""
+        return () if self._rx is None else self._rx.finditer(text)
+
     def remove(self, text: str) -> str:
         """The text with every occurrence blanked out."""
         return text if self._rx is None else self._rx.sub(" ", text)

@@ -36,11 +36,11 @@ def content_hash(paths: DataPaths) -> str:
     h = hashlib.sha256()
     # The code that decides what a build writes counts too: every module of this wing (a new
     # rule module can't be forgotten in a list; a change to the read side costs one rebuild).
-    builder = sorted(Path(__file__).parent.glob("*.py"))
+    builder = sorted(Path(__file__).parent.rglob("*.py"))
     for p in [*builder, *paths.inputs()]:
         h.update(p.name.encode() + b"\0")
         h.update(p.read_bytes() if p.exists() else b"<missing>")
-    for p in sorted(paths.sources_dir.glob("*.txt")):
+    for p in [p for _, folder in paths.article_sets() for p in sorted(folder.glob("*.txt"))]:
         if p.is_symlink() or not p.is_file():  # refused by the build; never read (/dev/zero)
             h.update(p.name.encode() + b"\0<not a regular file>")
             continue

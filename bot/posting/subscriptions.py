@@ -171,6 +171,16 @@ class SettingsDB(Database):
         self.claims_changed += 1
         return cur.rowcount
 
+    async def forget_guild(self, guild_id: int) -> int:
+        """Forget a server the bot was removed from: its settings, its subscriptions and their
+        delivery records, in one transaction. Returns how many subscriptions went."""
+        async with self.immediate() as c:
+            cur = await c.execute("DELETE FROM subscriptions WHERE guild_id = ?", (guild_id,))
+            for table in ("guild_settings", "change_optout", "change_posts"):
+                await c.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))
+        self.claims_changed += 1
+        return cur.rowcount
+
     async def subscriptions(self, guild_id: int | None = None) -> list[Subscription]:
         """One server's subscriptions, or all of them."""
         sql = f"SELECT {_COLUMNS} FROM subscriptions"

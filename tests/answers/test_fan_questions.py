@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
-from bot.answers.render import to_text
+from bot.answers.replies.render import to_text
 from tests.conftest import collapse
 
 CASES = tomllib.loads((Path(__file__).parent / "fan_questions.toml").read_text("utf-8"))["q"]

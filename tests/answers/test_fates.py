@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import Engine
-from bot.answers.question import analyse
-from bot.answers.render import to_text
+from bot.answers.reading.question import analyse
+from bot.answers.replies.render import to_text
 from tests.conftest import engine_with_article
 
 NEW = (
@@ -88,7 +88,7 @@ def test_a_synonym_the_articles_use_counts_as_the_word_asked(engine):
 
 
 def test_shown_text_pairs_quotation_marks_and_drops_a_dangling_list():
-    from bot.answers.wording import balanced, without_dangling_list
+    from bot.answers.reading.wording import balanced, without_dangling_list
 
     assert balanced("They’re back,” she says.") == "“They’re back,” she says."
     assert balanced("He said “go now.") == "He said “go now.”"

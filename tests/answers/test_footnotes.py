@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.answers.render import to_json, to_text
+from bot.answers.replies.render import to_json, to_text
 from bot.answers.types import Citer, common_prefix, short_label
 from tests.conftest import collapse
 
@@ -71,13 +71,15 @@ def test_json_keeps_one_citation_per_quote_with_its_footnote(engine, texts):
         assert f"[{c['n']}]" in data["text"]
 
 
-def test_labels_drop_the_shared_title_words_and_fall_back_to_the_date(store):
+def test_labels_drop_the_shared_title_words_and_are_never_empty(store):
     titles = [s.title for s in store.sources.values()]
     prefix = common_prefix(titles)
-    labels = {short_label(t, prefix) for t in titles if short_label(t, prefix)}
-    assert all(not label.lower().startswith("all of us are dead") for label in labels)
-    assert len(labels) == len([t for t in titles if short_label(t, prefix)])  # distinct
-    assert short_label("All of Us Are Dead Season 2", prefix) == ""
+    labels = [short_label(t, prefix) for t in titles]
+    assert all(labels) and len(set(labels)) == len(labels)  # distinct, none a date alone
+    shortened = [label for label, t in zip(labels, titles, strict=True) if label != t]
+    assert shortened and all(not x.lower().startswith("all of us are dead") for x in shortened)
+    # a title that is only the shared words keeps them: "[2] 2023-07-01 (est.)" says nothing
+    assert short_label("All of Us Are Dead Season 2", prefix) == "All of Us Are Dead Season 2"
 
 
 def test_common_prefix_needs_several_titles():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.question import analyse, normalise
+from bot.answers.reading.question import analyse, normalise
 
 LORE = {"jonus": ["jonus", "virus"], "cure": ["cure"]}
 

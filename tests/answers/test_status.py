@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from bot.answers.render import to_text
-from bot.answers.status import DIGEST_LIMIT, SUBCOMMANDS, Status
+from bot.answers.commands.status import DIGEST_LIMIT, SUBCOMMANDS, Status
+from bot.answers.replies.render import to_text
 from bot.answers.types import Citer
 
 
@@ -77,10 +77,11 @@ def test_each_topic_has_its_own_timeline_newest_first(engine):
                 assert re.search(r"\[\d+\]", line.text)  # every claim has its footnote
 
 
-def test_disagreement_is_shown_side_by_side(engine):
+def test_an_older_claim_is_listed_not_disputed(engine):
     text = to_text(engine.answer("!status trailer"))
-    disagree = next(x for x in text.splitlines() if x.startswith("**Sources disagree:**"))
-    assert "No trailer yet" in disagree and "Trailer released" in disagree and " vs " in disagree
+    assert "**Sources disagree:**" not in text
+    assert "**Now:** No trailer yet · 2024-04-09" in text
+    assert "— Teaser out [" in text  # the 2023 report stays in the timeline, dated
 
 
 def test_expected_back_is_complete_or_counted(engine):

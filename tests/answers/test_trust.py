@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.digest import stance, status_digest
 from bot.answers.engine import Engine
-from bot.answers.render import to_text
+from bot.answers.evidence.digest import stance, status_digest
+from bot.answers.replies.render import to_text
 from tests.conftest import engine_with_article
 
 NEW = (

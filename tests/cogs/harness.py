@@ -31,6 +31,7 @@ async def stop_bot(client: HyosanBot) -> None:
     """Stop the background loops, drain dpytest, close the settings DB."""
     client.get_cog("StatusPosts").post_loop.cancel()
     client.get_cog("Reload").watch.cancel()
+    client.get_cog("News").poll.cancel()
     await dpytest.empty_queue()
     await client.db.close()
 

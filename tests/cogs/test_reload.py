@@ -99,8 +99,9 @@ async def test_subscribers_get_one_status_changed_post(setup):
     assert report.posted == 1
     post = dpytest.get_message()
     assert post.embeds[0].title == "Season 2 status changed"
-    assert "Trailer: No trailer yet (2024-04-09) → Trailer released (2026-09-30) [" in (
-        post.embeds[0].description
+    assert (
+        "Trailer: No trailer yet (2024-04-09) → Teaser out, 30 September 2026 (2026-09-30) ["
+        in (post.embeds[0].description)
     )
     assert "2026-09-30" in post.embeds[0].fields[0].value
     assert (await cog.poster.run_once(NOW)).posted == 0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers.changes import changes_answer, compare, status_change_answer
+from bot.answers.commands.changes import changes_answer, compare, status_change_answer
 from bot.answers.engine import Engine
 from bot.errors import BuildError
 from bot.facts import ingest, library

@@ -1,0 +1,271 @@
+"""`!ask`: a free question, read into a frame, then answered by the evidence that covers it.
+
+Stage: the command decides. The message is split into its parts and a follow-up is read
+against the previous frame (frame.py); the command that knows the subject proposes its answer
+(the route below); verdict.py scores that and every other candidate the same way and keeps
+the best, or says the sources don't say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.answers.commands.about import About
+from bot.answers.commands.cast import Cast
+from bot.answers.commands.honest import as_of_line, dont_know, nearby
+from bot.answers.commands.lore import Lore, distinct, fact_lines
+from bot.answers.commands.status import Status
+from bot.answers.commands.verdict import Trace, decide
+from bot.answers.context import Context
+from bot.answers.evidence.evidence import Evidence
+from bot.answers.evidence.fates import Fates
+from bot.answers.evidence.finding import Finder
+from bot.answers.evidence.search import search_answer
+from bot.answers.reading.frame import (
+    Frame,
+    follow_up,
+    points_back,
+    predicate,
+    season_words,
+    split_parts,
+)
+from bot.answers.reading.matching import tokens
+from bot.answers.reading.question import Question, analyse, normalise
+from bot.answers.reading.wording import shorten
+from bot.answers.replies.parts import merge
+from bot.answers.types import Answer, Citer, Line
+
+EXAMPLE = "ask when will season 2 come out"
+
+
+class Ask:
+    """Free questions, answered by the command that knows the subject."""
+
+    def __init__(self, ctx: Context, cast: Cast, status: Status, lore: Lore):
+        self.ctx = ctx
+        self.cast = cast
+        self.status = status
+        self.lore = lore
+        self.find = Finder(ctx)
+        self.fates = Fates(ctx)
+        self.about = About(ctx, self.find, cast, lore, self.fates)
+        self.evidence = Evidence(ctx, lore.subjects.about_scores)
+        self._digests: dict[tuple, Answer] = {}
+
+    def __call__(self, question: str, previous: Frame | None = None) -> Answer:
+        """A free question (or two), answered from the evidence that covers what it asks.
+        previous: the frame of the question the same person asked just before, if any."""
+        parts = split_parts(question)
+        if len(parts) == 1:
+            return self._one(question, previous)[0]
+        answers = []
+        for i, part in enumerate(parts):
+            ans = self._one(part, previous, part=i > 0)[0]
+            previous = ans.frame or previous
+            answers.append(ans)
+        out = merge(parts, answers)
+        out.frame = previous
+        return out
+
+    def explain(self, question: str, previous: Frame | None = None) -> list[Trace]:
+        """How each part of a question was read and answered (for `ask --explain`)."""
+        out = []
+        for i, part in enumerate(split_parts(question)):
+            ans, trace = self._one(part, previous, part=i > 0)
+            previous = ans.frame or previous
+            out.append(trace)
+        return out
+
+    def frame(self, question: str, previous: Frame | None = None, part: bool = False) -> Frame:
+        """A question's frame; a follow-up is read as the standalone question it stands for.
+        part: the question is a later part of one message ("…? and is she back")."""
+        ctx = self.ctx
+        q = analyse(question.strip(), ctx.store.vocab, self.find.lore_names)
+        named = self.find.named(q.text)
+        text = normalise(question)
+        resolved = follow_up(text, previous, [e for _, e in named])
+        leans = previous is not None and not named and points_back(text)
+        own = self._predicate(q, named)
+        if resolved is None and leans and (part or not own):
+            # "how long are they": still the episodes; "and is she back": still Hyo-ryung
+            # ("and when will it release" asks its own thing of the show: nothing to borrow)
+            borrowed = previous.subject if own else previous.topic
+            resolved = f"{text} {borrowed}".strip()
+        if resolved is not None and resolved != text:
+            return self.frame(resolved)
+        pred = self._predicate(q, named)
+        subject = named[0][0] if named else ""
+        topic = " ".join([subject, *(w for w, _ in pred), *season_words(text, ctx.store.vocab)])
+        return Frame(q, tuple(e for _, e in named), tuple(pred), text, subject, topic.strip())
+
+    def _predicate(self, q: Question, named: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        words = {w for chunk, _ in named for w in chunk.split()}
+        return predicate(q, words, self.evidence.concepts, self.ctx.store.vocab)
+
+    def _one(
+        self, question: str, previous: Frame | None, part: bool = False
+    ) -> tuple[Answer, Trace]:
+        frame = self.frame(question, previous, part)
+        asked = frame.asked if frame.asked != normalise(question) else question
+        proposals = [(self._route(asked, frame.question), frozenset()), *self._facts(frame)]
+        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked)
+        ans.frame = frame
+        return ans, trace
+
+    def _facts(self, frame: Frame) -> list[tuple[Answer, frozenset[str]]]:
+        """Extracted facts about the person a question names, with the concepts each states
+        ([ask.fact_concepts]): their Season 2 return, their card (who plays whom, crew roles,
+        the spellings an article prints)."""
+        if not frame.people:
+            return []
+        eid, want = frame.people[0], frame.concepts
+        states = {
+            k: frozenset(v) for k, v in self.ctx.store.vocab.get("ask.fact_concepts", {}).items()
+        }
+        kind = self.ctx.store.entities[eid].kind
+        out = []
+        if (
+            want & states.get("return", frozenset())
+            and kind != "crew"
+            and frame.question.season in (None, 2)
+        ):
+            out.append((self._as_ask(self.cast.returning.answer(eid)), states["return"]))
+        card = states.get("crew_card" if kind == "crew" else "card", frozenset())
+        if want & card:
+            out.append((self._as_ask(self.cast(self.ctx.name(eid))), card))
+        return out
+
+    def _route(self, question: str, q: Question) -> Answer:
+        """What the command that knows the subject would answer (q: the question, read)."""
+        ctx = self.ctx
+        raw = question.strip()
+        if not q.text:
+            return Answer(
+                "ask",
+                False,
+                None,
+                "Ask me something",
+                [Line(f"Ask a question, e.g. `{ctx.prefix}{EXAMPLE}`.")],
+                suggestions=[f"{ctx.prefix}status", f"{ctx.prefix}cast On-jo"],
+            )
+        people = self.find.people(q.text)
+        if people and (q.casting or (q.atype == "who" and not self.find.rest(q, people))):
+            if not q.casting and ctx.store.entities[people[0]].kind == "character":
+                return self.about.who_is(people[0])  # who they are, then who plays them
+            return self._as_ask(self.cast(ctx.name(people[0])))
+        if q.role and not people and not q.lore:
+            ids = self.cast.role_ids(q.role)
+            if ids and not q.speech and q.atype in ("who", "what", "yesno"):
+                return self._as_ask(self.cast.crew(ids, q.role))
+            people = list(ids)
+        if people:
+            return self.about(people, q, raw)
+        if q.fate not in (None, "any") and not q.lore and not q.status:
+            return self.fates.answer(q, raw)  # "who died in season 1?"
+        if q.status and q.status_weight >= q.lore_weight:
+            if q.status == "release" and q.past and not q.seasons:
+                q = replace(q, seasons=frozenset({1}))  # "when did it air?": the aired season
+            digest_types = (
+                ("when", "yesno", "what", "who")
+                if q.status == "cast"
+                else ("when", "yesno", "what")
+            )
+            # "is there a season 2?", "how many seasons are there?": whether Season 2 exists
+            exists = q.status_weight == 0
+            if q.season in (None, 2) and (q.atype in digest_types or exists):
+                return self._digest(q.status)
+            label = ctx.store.status_topics[q.status].label
+            return self._pooled(q, raw, self.find.pool("status", q.status), label, status=q.status)
+        if q.atype == "when" and q.season in (None, 2) and not q.lore:
+            return self._digest("release")  # "when is season 2?": its release
+        if q.lore:
+            label = ctx.store.lore_topics[q.lore].label
+            named = {t for n in self.find.lore_names[q.lore] for t in tokens(n)}
+            if q.atype in ("what", "yesno") and not set(tokens(q.text)) - named:
+                keep = lambda s: ctx.check.answers(s, q)  # noqa: E731
+                ans = self.lore.topic(q.lore, "ask", q.text, keep=keep, limit=2)
+                if ans.ok:
+                    return ans
+            scored = ctx.store.lore.get(q.lore, [])
+            facts = [sid for sid, _ in scored]
+            hits = self.find.covering(q, list(self.find.relevance(q.text, 20)))
+            prior = {sid: sc / 4 for sid, sc in scored}  # how much a fact is about the topic
+            return self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label, prior=prior)
+        return self._search(q, raw)
+
+    # --- answers ------------------------------------------------------------------------
+
+    def _as_ask(self, ans: Answer) -> Answer:
+        ans.command = "ask"
+        return ans
+
+    def _digest(self, topic: str) -> Answer:
+        """A status topic's timeline as an answer; built once per topic and day (the store
+        never changes while loaded), handed out as a copy."""
+        key = (topic, self.ctx.today())
+        if key not in self._digests:
+            if len(self._digests) > 64:
+                self._digests.clear()
+            self._digests[key] = self._build_digest(topic)
+        ans = self._digests[key]
+        return replace(ans, lines=list(ans.lines), citations=list(ans.citations))
+
+    def _build_digest(self, topic: str) -> Answer:
+        ctx = self.ctx
+        ts = ctx.topic(topic)
+        if ts is None:
+            label = ctx.store.status_topics[topic].label
+            return Answer("ask", False, label, label, [Line(f"No source speaks to {label}.")])
+        cite = Citer(ctx.store)
+        lines = [as_of_line(ctx), *self.status.topic_lines(ts, cite, full=True)]
+        if topic == "cast":
+            lines.extend(self.status.cast_summary(cite))
+        return Answer("ask", True, ts.label, ts.label, lines, cite.citations)
+
+    def _pooled(
+        self,
+        q: Question,
+        raw: str,
+        pool: list[int],
+        label: str,
+        status: str | None = None,
+        prior: dict[int, float] | None = None,
+    ) -> Answer:
+        """Sentences on a topic that carry the expected type, in the season asked about.
+        prior: how much each sentence is about the topic, added to its relevance."""
+        ctx = self.ctx
+        rel = self.find.relevance(q.text)
+        for s, p in (prior or {}).items():
+            rel[s] = rel.get(s, 0.0) + p
+        chosen = distinct(ctx, ctx.check.focused(pool, q, rel), 2)
+        season2 = q.season in (None, 2)
+        lead = ctx.topic(status) if status and season2 else None
+        if not chosen:
+            near = [lead.lead.sentence_id] if lead else nearby(ctx, pool, rel, q.season)
+            return dont_know(ctx, q, raw, near, label, as_of=lead is not None)
+        cite = Citer(ctx.store)
+        lines = [as_of_line(ctx)] if lead else []
+        for s in chosen:
+            lines += fact_lines(ctx, [s], cite)
+            if (before := ctx.check.near.antecedent(s)) is not None and before not in chosen:
+                row = ctx.store.sentences[before]  # "the same number": the number it means
+                text = f"↳ the number it refers to: “{shorten(row.display, 200)}”"
+                lines.append(Line(f"{text} {cite.cite(before)}", row.spoiler))
+        # Season 2's state is added only when it carries what was asked (an episode count
+        # is no answer to "how long are the episodes").
+        if (
+            lead
+            and lead.lead.sentence_id not in chosen
+            and ctx.check.answers(lead.lead.sentence_id, q)
+        ):
+            row = ctx.store.sentences[lead.lead.sentence_id]
+            lines.append(
+                Line(
+                    f"Season 2: “{shorten(row.display, 200)}” {cite.cite(lead.lead.sentence_id)}",
+                    row.spoiler,
+                )
+            )
+        return Answer("ask", True, label, label, lines, cite.citations)
+
+    def _search(self, q: Question, raw: str) -> Answer:
+        return search_answer(self.ctx, self.find, q, raw)

@@ -1,0 +1,213 @@
+"""`!cast`: character -> actor, actor -> character, crew roles, a description ("the villain")
+-> the person the articles call so, and the main cast table."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.context import Context, evidence
+from bot.answers.evidence.crew import PrintedRoles
+from bot.answers.evidence.describe import Descriptions
+from bot.answers.evidence.returns import Returns
+from bot.answers.reading.matching import Match
+from bot.answers.reading.wording import name_keys, safe_echo, shorten
+from bot.answers.types import Answer, Citer, Line
+from bot.facts.names import exact_key
+from bot.facts.store import DescriptionRow, PairRow
+
+MAX_PAIRS = 4  # roles listed for one person; the best supported come first
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+class Cast:
+    """Who plays whom, from the cast pairs the builder extracted."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._table: list[PairRow] | None = None
+        self._printed: PrintedRoles | None = None
+        self.returning = Returns(ctx)
+        self._descriptions: Descriptions | None = None
+
+    def __call__(self, query: str) -> Answer:
+        """Character -> actor, actor -> character, crew role -> person; empty -> main cast."""
+        ctx, store = self.ctx, self.ctx.store
+        query = query.strip()
+        if not query:
+            return self.table()
+        role = _ARTICLE.sub("", query)  # "the director" is the role "director"
+        role_ids = self.role_ids(role)
+        if role_ids:
+            return self.crew(role_ids, role)
+        match = ctx.m.names.lookup_any(name_keys(query))
+        if match.id is None:
+            return self.by_description(query, match)
+        entity = store.entities[match.id]
+        if entity.kind == "crew":
+            return self.crew([entity.id], None)
+        return self.person(entity.id)
+
+    @property
+    def descriptions(self) -> Descriptions:
+        """What the articles call each person (indexed on first use)."""
+        if self._descriptions is None:
+            self._descriptions = Descriptions(self.ctx.store)
+        return self._descriptions
+
+    def by_description(self, query: str, match: Match) -> Answer:
+        """`!cast the villain`: the one person an article describes so; else did-you-mean
+        (names and descriptions), else what the articles say with no name beside it."""
+        ctx = self.ctx
+        found = self.descriptions.lookup(query)
+        if found.row is not None:
+            return self.person(found.row.entity_id, found.row)
+        p = ctx.prefix
+        near = found.near
+        if near and not match.suggestions:  # a near name is the better did-you-mean
+            listed = ", ".join(f"{ctx.name(r.entity_id)} (“{r.text}”)" for r in near)
+            return Answer(
+                "cast",
+                False,
+                None,
+                "Did you mean…?",
+                [
+                    Line(f"No article calls anyone “{safe_echo(query)}”. Closest: {listed}."),
+                    Line(f"Try `{p}cast <name>` with one of them."),
+                ],
+                suggestions=[f"{p}cast {ctx.name(r.entity_id)}" for r in near],
+            )
+        sid = None if match.suggestions else self.descriptions.unnamed(query, ctx.m.search)
+        if sid is None:
+            return ctx.not_found(
+                "cast", query, match, "anyone", f"Try `{p}cast` for the main cast."
+            )
+        cite = Citer(ctx.store)
+        row = ctx.store.sentences[sid]
+        return Answer(
+            "cast",
+            False,
+            None,
+            "No name printed",
+            [
+                Line(
+                    f"The articles speak of “{safe_echo(query)}” but name no one there: "
+                    f"“{shorten(row.display, 220)}” {cite.cite(sid)}",
+                    row.spoiler,
+                ),
+                Line(f"Try `{p}cast` for the main cast."),
+            ],
+            cite.citations,
+        )
+
+    def person(self, eid: str, described: DescriptionRow | None = None) -> Answer:
+        """Who plays whom for one character or actor; `described`: how they were found."""
+        ctx, store = self.ctx, self.ctx.store
+        entity = store.entities[eid]
+        cite = Citer(store)
+        pairs = ctx.pairs_for(entity.id)
+        lines: list[Line] = []
+        if described is not None:
+            sid = described.sentence_id
+            lines.append(
+                Line(f"{entity.name}, “{described.text}” {cite.cite(sid)}", cite.spoiler([sid]))
+            )
+        for pair in pairs[:MAX_PAIRS]:
+            ev = evidence(pair)
+            actor = store.entities[pair.actor_id]
+            also = ctx.printed_variants(actor, ev)
+            also_txt = f" (also printed {', '.join(also)})" if also else ""
+            if pair.character_id is None:
+                lines.append(
+                    Line(
+                        f"{actor.name}{also_txt} joins Season 2 as a new character; "
+                        f"the role has not been revealed {cite.cite_all(ev)}"
+                    )
+                )
+                continue
+            char = store.entities[pair.character_id]
+            if entity.kind == "character":
+                lines.append(
+                    Line(f"{char.name} is played by {actor.name}{also_txt} {cite.cite_all(ev)}")
+                )
+            else:
+                lines.append(Line(f"{actor.name}{also_txt} plays {char.name} {cite.cite_all(ev)}"))
+            if (ret := self.returning.line(pair, cite)) is not None:
+                lines.append(ret)
+        if len(pairs) > MAX_PAIRS:
+            lines.append(Line(f"…and {len(pairs) - MAX_PAIRS} more pairings in the sources."))
+        if not pairs:
+            mentions = store.mentions.get(entity.id, [])
+            if not mentions:
+                return Answer(
+                    "cast",
+                    False,
+                    entity.name,
+                    entity.name,
+                    [Line(f"No source mentions {entity.name} yet.")],
+                )
+            lines.append(
+                Line(
+                    f"The sources mention {entity.name} but no source says who "
+                    f"plays whom {cite.cite_all(mentions, 2)}",
+                    cite.spoiler(mentions[:2]),
+                )
+            )
+        return Answer("cast", True, entity.name, entity.name, lines, cite.citations)
+
+    def table(self) -> Answer:
+        """The main cast: the best-supported pairs."""
+        ctx = self.ctx
+        cite = Citer(ctx.store)
+        lines = []
+        if self._table is None:
+            self._table = sorted(ctx.store.pairs, key=lambda p: (-len(p.evidence), p.actor_id))
+        for pair in self._table[:20]:
+            ev = evidence(pair)
+            actor = ctx.name(pair.actor_id)
+            if pair.character_id is None:
+                lines.append(
+                    Line(f"{actor}: new in Season 2, role not revealed {cite.cite(ev[0])}")
+                )
+            else:
+                lines.append(Line(f"{ctx.name(pair.character_id)}: {actor} {cite.cite(ev[0])}"))
+        if not lines:
+            return Answer("cast", False, None, "Main cast", [Line("No source names the cast yet.")])
+        return Answer("cast", True, None, "Main cast", lines, cite.citations)
+
+    @property
+    def printed(self) -> PrintedRoles:
+        """Crew roles as the articles print them (built on first use)."""
+        if self._printed is None:
+            self._printed = PrintedRoles(self.ctx.store)
+        return self._printed
+
+    def role_ids(self, role: str) -> list[str]:
+        """Everyone the articles give a role; curated roles only when no article prints it."""
+        key = exact_key(role)
+        curated = self.ctx.m.roles.get(key) or self.ctx.m.roles.get(key.removesuffix("s"), [])
+        return self.printed.who(role) or list(curated)
+
+    def crew(self, ids: list[str], role: str | None) -> Answer:
+        """Crew members (by role or by name) with the roles the articles print, cited."""
+        ctx, store = self.ctx, self.ctx.store
+        cite = Citer(store)
+        lines = []
+        for eid in ids:
+            e = store.entities[eid]
+            printed = self.printed.roles_of(eid)
+            ev = [sid for sids in printed.values() for sid in sids] or store.mentions.get(eid, [])
+            if not ev:
+                continue
+            also = ctx.printed_variants(e, ev)
+            also_txt = f" (also printed {', '.join(also)})" if also else ""
+            if printed:
+                roles = "; ".join(f"{r} {cite.cite_all(sids, 2)}" for r, sids in printed.items())
+                lines.append(Line(f"{e.name}{also_txt}: {roles}"))
+            else:
+                lines.append(
+                    Line(f"{e.name}{also_txt}: named, role not printed {cite.cite_all(ev, 2)}")
+                )
+        title = f"Crew: {safe_echo(role)}" if role else ctx.name(ids[0])
+        if not lines:
+            return Answer("cast", False, title, title, [Line("No source mentions them yet.")])
+        return Answer("cast", True, ctx.name(ids[0]), title, lines, cite.citations)

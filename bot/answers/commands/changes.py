@@ -1,0 +1,178 @@
+"""What changed between two fact stores: new cast pairs, status topics before -> after, new lore.
+
+Pure: two loaded stores in, plain data and Answers out. Used by `python -m bot add/remove` to
+print what an article changed, and by the live reload to tell subscribers the status moved.
+Builds number sentences afresh, so facts are matched across stores by their verbatim quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.answers.evidence.digest import STATE_KEY, TopicStatus, line_label, state_key, topic_status
+from bot.answers.reading.wording import shorten
+from bot.answers.types import Answer, Citer, Line
+from bot.facts.store import FactStore, PairRow
+
+MAX_LORE_LINES = 8
+QUOTE_CHARS = 120  # of the deciding sentence, after each status change
+
+
+@dataclass(frozen=True)
+class TopicChange:
+    """One status topic whose resolved state or value changed (not merely its wording or its
+    newest source)."""
+
+    topic: str
+    label: str
+    before: str  # e.g. "No trailer yet (2024-04-09)", or "nothing"
+    after: str
+    sentence_id: int | None  # the new lead's sentence in the new store
+
+
+@dataclass
+class StoreChanges:
+    """Differences from an old store to a new one."""
+
+    new_pairs: list[PairRow] = field(default_factory=list)
+    gone_pairs: list[PairRow] = field(default_factory=list)
+    status: list[TopicChange] = field(default_factory=list)
+    new_lore: list[tuple[str, int]] = field(default_factory=list)  # (topic, new sentence id)
+    gone_lore: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.new_pairs or self.gone_pairs or self.status or self.new_lore or self.gone_lore
+        )
+
+
+def _pair_key(p: PairRow) -> tuple[str, str | None]:
+    return p.actor_id, p.character_id
+
+
+def _state(store: FactStore, ts: TopicStatus | None) -> str:
+    if ts is None:
+        return "nothing"
+    src = store.sources[ts.lead.source_id]
+    return f"{line_label(store, ts)} ({src.published}{', est.' if src.estimated else ''})"
+
+
+def _lore_keys(store: FactStore) -> dict[tuple[str, str], int]:
+    return {
+        (topic, store.sentences[sid].quote): sid
+        for topic, facts in store.lore.items()
+        for sid, _ in facts
+    }
+
+
+def status_snapshot(store: FactStore) -> dict[str, list[str]]:
+    """Per status topic, [state key, how it reads]: enough to say later what it was before.
+    Kept in the settings DB so a change made while the bot was stopped is still announced."""
+    out = {}
+    for topic in store.status_topics:
+        if ts := topic_status(store, topic):
+            out[topic] = [state_key(store, ts), _state(store, ts)]
+    return out
+
+
+def status_since(before: dict[str, list[str]], new: FactStore) -> list[TopicChange]:
+    """The status topics whose resolved state or value differs from a snapshot. A snapshot
+    saved by an older reading of the claims (another key format) is no evidence of a change:
+    its topics are not reported, so an upgrade posts no "status changed" of its own."""
+    out = []
+    for topic, row in new.status_topics.items():
+        after = topic_status(new, topic)
+        was = before.get(topic)
+        if was and not was[0].startswith(STATE_KEY):
+            continue
+        if (was[0] if was else None) != (state_key(new, after) if after else None):
+            out.append(
+                TopicChange(
+                    topic,
+                    row.label,
+                    was[1] if was else "nothing",
+                    _state(new, after),
+                    after.lead.sentence_id if after else None,
+                )
+            )
+    return out
+
+
+def compare(old: FactStore, new: FactStore) -> StoreChanges:
+    """What the new store says that the old one did not (and what it no longer says)."""
+    out = StoreChanges()
+    old_pairs = {_pair_key(p) for p in old.pairs}
+    new_pairs = {_pair_key(p) for p in new.pairs}
+    out.new_pairs = [p for p in new.pairs if _pair_key(p) not in old_pairs]
+    # "role not revealed" that a source now reveals is not gone: the new pair says its role
+    named = {p.actor_id for p in new.pairs if p.character_id is not None}
+    out.gone_pairs = [
+        p
+        for p in old.pairs
+        if _pair_key(p) not in new_pairs and not (p.character_id is None and p.actor_id in named)
+    ]
+    out.status = status_since(status_snapshot(old), new)
+    old_lore, new_lore = _lore_keys(old), _lore_keys(new)
+    out.new_lore = [(t, sid) for (t, q), sid in new_lore.items() if (t, q) not in old_lore]
+    out.gone_lore = sum(key not in new_lore for key in old_lore)
+    return out
+
+
+def _pair_text(store: FactStore, p: PairRow) -> str:
+    actor = store.entities[p.actor_id].name
+    if p.character_id is None:
+        return f"{actor} (new cast, role not revealed)"
+    new = " (new cast)" if p.new_cast else ""
+    return f"{actor} as {store.entities[p.character_id].name}{new}"
+
+
+def status_lines(changes: StoreChanges, cite: Citer, store: FactStore) -> list[Line]:
+    """'Trailer: No trailer yet (2024-04-09) → Teaser out (2026-09-30) [1]: “quote”' per topic,
+    quoting the sentence that decided the new state."""
+    lines = []
+    for c in changes.status:
+        mark, spoiler = "", False
+        if c.sentence_id is not None:
+            row = store.sentences[c.sentence_id]
+            mark = f" {cite.cite(c.sentence_id)}: “{shorten(row.display, QUOTE_CHARS)}”"
+            spoiler = row.spoiler
+        lines.append(Line(f"{c.label}: {c.before} → {c.after}{mark}", spoiler))
+    return lines
+
+
+def changes_answer(changes: StoreChanges, old: FactStore, new: FactStore) -> Answer:
+    """Everything that changed, cited to the new store (the CLI's printout)."""
+    cite = Citer(new)
+    lines: list[Line] = []
+    if changes.status:
+        lines.append(Line("Status:"))
+        lines += [Line(f"  {x.text}", x.spoiler) for x in status_lines(changes, cite, new)]
+    for p in changes.new_pairs:
+        sids = [sid for sid, _ in p.evidence]
+        lines.append(Line(f"New cast pair: {_pair_text(new, p)} {cite.cite_all(sids, 1)}"))
+    for p in changes.gone_pairs:
+        lines.append(Line(f"No longer in the sources: {_pair_text(old, p)}"))
+    by_sentence: dict[int, list[str]] = {}
+    for topic, sid in changes.new_lore:
+        by_sentence.setdefault(sid, []).append(new.lore_topics[topic].label)
+    for sid, labels in list(by_sentence.items())[:MAX_LORE_LINES]:
+        text = new.sentences[sid].display
+        text = text if len(text) <= 120 else text[:117] + "…"
+        lines.append(Line(f"New lore ({', '.join(labels)}): {text} {cite.cite(sid)}"))
+    if len(by_sentence) > MAX_LORE_LINES:
+        lines.append(Line(f"…and {len(by_sentence) - MAX_LORE_LINES} more lore facts."))
+    if changes.gone_lore:
+        lines.append(Line(f"Lore facts no longer in the sources: {changes.gone_lore}"))
+    if not lines:
+        lines.append(Line("No change to the cast, the Season 2 status or the lore."))
+    return Answer("changes", True, None, "What changed", lines, cite.citations)
+
+
+def status_change_answer(changes: StoreChanges | list[TopicChange], new: FactStore) -> Answer:
+    """The post subscribers get when the Season 2 status changed."""
+    if isinstance(changes, list):
+        changes = StoreChanges(status=changes)
+    cite = Citer(new)
+    lines = status_lines(changes, cite, new)
+    return Answer("status", True, None, "Season 2 status changed", lines, cite.citations)

@@ -1,0 +1,182 @@
+"""`!lore`: what the articles say about a topic, a character, or any word they explain.
+
+Self-contained informative sentences rank above fragments, captions, sign-offs and rhetoric;
+hedged or speculative sentences are marked as such in the reply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.context import Context
+from bot.answers.evidence.subjects import Subjects
+from bot.answers.reading.matching import tokens
+from bot.answers.reading.wording import (
+    balanced,
+    name_keys,
+    safe_echo,
+    shorten,
+    without_dangling_list,
+)
+from bot.answers.types import Answer, Citer, Line
+from bot.facts.names import fold_key
+
+MAX_LINES = 3
+FILLER = -3.0  # a quality at or below this is shown only when nothing better exists
+
+
+def fact_lines(ctx: Context, sids: list[int], cite: Citer, limit: int = 300) -> list[Line]:
+    """One bullet per sentence, cited; speculative wording marked as speculation. A sentence
+    opening on a pronoun is shown after the short sentence naming who it means ("Last we saw
+    Cheong San. He perished…"), both cited."""
+    out = []
+    for s in sids:
+        store = ctx.store
+        row = store.sentences[s]
+        mark = "(speculation) " if ctx.check.traits(s).speculative else ""
+        text = balanced(without_dangling_list(row.display))
+        spoiler = row.spoiler
+        marks = cite.cite(s)
+        ref = ctx.check.near.referent(s)
+        if ref is not None and ref not in sids:
+            before = store.sentences[ref]
+            text = f"{before.display} {text}"
+            marks = cite.cite_all([ref, s])
+            spoiler = spoiler or before.spoiler
+        out.append(Line(f"• {mark}{shorten(text, limit)} {marks}", spoiler))
+    return out
+
+
+def distinct(ctx: Context, ranked: list[int], limit: int = MAX_LINES) -> list[int]:
+    """The first `limit` sentences that do not repeat one another; filler only as a last resort."""
+    chosen: list[int] = []
+    seen: set[str] = set()
+    for pass_filler in (False, True):
+        for sid in ranked:
+            if len(chosen) == limit:
+                return chosen
+            low = ctx.check.traits(sid).quality <= FILLER
+            if low != pass_filler or sid in chosen:
+                continue
+            key = ctx.store.sentences[sid].display.lower()[:60]
+            if key not in seen:
+                seen.add(key)
+                chosen.append(sid)
+        if chosen:
+            break
+    return chosen
+
+
+class Lore:
+    """Lore by topic, by character, or by any phrase the articles use."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.subjects = Subjects(ctx, self.worth)
+        self._token_cache: dict[int, list[str]] = {}
+
+    def __call__(self, query: str) -> Answer:
+        """Topic, character, or explained phrase; empty -> the topics known."""
+        ctx = self.ctx
+        query = query.strip()
+        if not query:
+            lines = [
+                Line(f"{t.label}: `{ctx.prefix}lore {t.names[0] if t.names else t.id}`")
+                for t in ctx.store.lore_topics.values()
+                if ctx.store.lore.get(t.id)
+            ]
+            return Answer("lore", True, None, "Lore topics I know", lines)
+        match = ctx.m.lore.lookup(fold_key(query))
+        if match.id and match.score >= 100.0:
+            return self.topic(match.id, "lore", query)
+        if eid := ctx.m.names.exact_any(name_keys(query)):
+            return self.entity(eid, "lore")
+        if (phrase := self.phrase(query, "lore")) is not None:
+            return phrase
+        if match.id is None and " " in query:
+            hit = ctx.m.lore.lookup(fold_key(query.split()[0]))
+            match = hit if hit.id else match
+        if match.id is not None:
+            return self.topic(match.id, "lore", query)
+        person = ctx.m.names.lookup_any(name_keys(query))
+        if person.id:
+            return self.entity(person.id, "lore")
+        return ctx.not_found(
+            "lore", query, match, "a lore topic", f"Try `{ctx.prefix}lore` for the topics I know."
+        )
+
+    def topic(
+        self, topic: str, command: str, query: str = "", keep=None, limit: int = MAX_LINES
+    ) -> Answer:
+        """Up to `limit` distinct facts on one topic, focused informative sentences first.
+        keep: an optional filter (answer-type checking) a fact must pass."""
+        ctx, store = self.ctx, self.ctx.store
+        row = store.lore_topics[topic]
+        label = row.label
+        stems = [w[:4] for w in re.findall(r"\w+", query.lower()) if len(w) >= 4]
+        # A word inside a broad topic ("quarantine" in the outbreak) wants the facts using it.
+        broad = fold_key(query) in {fold_key(n) for n in (row.id, row.label, *row.names[:1])}
+
+        def rank(fact: tuple[int, float]) -> tuple[bool, float, int]:
+            sid, score = fact
+            words = re.findall(r"\w+", store.sentences[sid].display.lower())
+            hits = sum(any(w.startswith(st) for w in words) for st in stems)
+            # A focused sentence beats a long one that mentions the topic in passing.
+            focus = (score + 3.0 * hits) / (1 + len(words) / 40)
+            return (not (broad or hits), -(focus + 1.5 * self.worth(sid)), sid)
+
+        facts = [f for f in store.lore.get(topic, [])[:60] if keep is None or keep(f[0])]
+        chosen = distinct(ctx, [sid for sid, _ in sorted(facts, key=rank)], limit)
+        if not chosen:
+            return Answer(command, False, label, label, [Line(f"No source explains {label} yet.")])
+        cite = Citer(store)
+        return Answer(command, True, label, label, fact_lines(ctx, chosen, cite), cite.citations)
+
+    def worth(self, sid: int) -> float:
+        """How well a sentence serves as lore: informative and plain beats a writer's guesswork
+        (someone's own hedged words, such as the director's hints, are still worth quoting)."""
+        return self.ctx.check.worth(sid)
+
+    def entity(self, eid: str, command: str) -> Answer:
+        """What the articles say about one character or person: fate, role, relationships."""
+        ctx = self.ctx
+        name = ctx.name(eid)
+        chosen = distinct(ctx, self.subjects.about(eid), 4)
+        if not chosen:
+            return Answer(command, False, name, name, [Line(f"No source says more about {name}.")])
+        cite = Citer(ctx.store)
+        title = f"{name}: what the sources say"
+        return Answer(command, True, name, title, fact_lines(ctx, chosen, cite), cite.citations)
+
+    def _tokens(self, sid: int) -> list[str]:
+        if sid not in self._token_cache:
+            self._token_cache[sid] = tokens(self.ctx.store.sentences[sid].display)
+        return self._token_cache[sid]
+
+    def phrase(self, query: str, command: str) -> Answer | None:
+        """Any word or phrase the articles use, as a lore query: the focused sentences on it."""
+        ctx = self.ctx
+        want = set(tokens(query))
+        if not want:
+            return None
+        hits = []
+        for sid, score in ctx.m.search.search(query, 40):
+            words = self._tokens(sid)
+            if not want <= set(words):
+                continue
+            first = min(words.index(w) for w in want)
+            focus = score / (1 + len(words) / 40) - first / 20
+            hits.append((focus + self.worth(sid), sid))
+        if not hits:
+            return None
+        chosen = distinct(ctx, [sid for _, sid in sorted(hits, key=lambda h: (-h[0], h[1]))])
+        cite = Citer(ctx.store)
+        shown = safe_echo(query, 40)
+        return Answer(
+            command,
+            True,
+            shown,
+            f"“{shown}” in the sources",
+            fact_lines(ctx, chosen, cite),
+            cite.citations,
+        )

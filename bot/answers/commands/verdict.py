@@ -1,0 +1,181 @@
+"""Stage: the command decides. `!ask` weighs every candidate with one scoring.
+
+The routed answer (what the command that knows the subject would say: a digest, a timeline,
+a cast card, a person's facts) is one candidate, scored over the text it shows; every
+gathered sentence and the source list are the others. The best that clears the bar answers,
+key fact first; when none does, the reply says the sources don't say, with one nearby line
+that the scoring itself does not accept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from bot.answers.commands.honest import dont_know
+from bot.answers.commands.lore import FILLER, distinct, fact_lines
+from bot.answers.context import Context
+from bot.answers.evidence.evidence import SPEECH, Evidence, Score
+from bot.answers.reading.frame import Frame
+from bot.answers.types import Answer, Citer, Line
+
+BETTER = 0.25  # how much more of the predicate the pool must cover to overrule the route
+MAX_ANSWERS = 3
+SOURCE_LIST = 3.0  # the manifest reads as well as the best sentence: it is the record itself
+CLOSE = 1.5  # a runner-up joins the reply only within this much of the best total...
+NEAR_COVERAGE = 0.15  # ...and of its share of the predicate
+
+
+@dataclass
+class Trace:
+    """Why `!ask` answered as it did: for `ask --explain`."""
+
+    frame: Frame
+    routed: Score | None = None
+    candidates: list[Score] = field(default_factory=list)
+    chosen: list[Score] = field(default_factory=list)
+    reason: str = ""
+
+
+def _routed_text(ans: Answer) -> str:
+    """What an answer shows, to score it by; a decline shows nothing (its echo of the
+    question is no evidence)."""
+    if not ans.ok:
+        return ""
+    # the match, not the title: "What the sources say" would cover a question on the sources
+    lines = (ln.text for ln in ans.lines)
+    return " ".join([ans.match or "", *lines, *(c.quote for c in ans.citations)])
+
+
+def source_answer(ctx: Context, frame: Frame) -> Answer:
+    """The source list as an answer: the newest or oldest article when asked, else all."""
+    rows = sorted(ctx.store.sources.values(), key=lambda s: (s.published, s.id), reverse=True)
+    want = frame.concepts
+    if "oldest" in want:
+        rows, title = rows[-1:], "The oldest article"
+    elif "newest" in want:
+        rows, title = rows[:1], "The newest article"
+    else:
+        title = f"{len(rows)} articles"
+    lines = [
+        Line(f"{s.published}{' (estimated)' if s.estimated else ''} — {s.title} `{s.id}`")
+        for s in rows
+    ]
+    return Answer("ask", True, None, title, lines)
+
+
+def decide(
+    ctx: Context,
+    ev: Evidence,
+    frame: Frame,
+    proposals: list[tuple[Answer, frozenset[str]]],
+    raw: str,
+) -> tuple[Answer, Trace]:
+    """The answer to one question, and the trace of how it was chosen. proposals: what the
+    commands would answer (the routed answer first, then facts such as a person's return),
+    each with the concepts it states besides its words."""
+    trace = Trace(frame)
+    routed = proposals[0][0]
+    if not frame.concepts:
+        trace.reason = "the question has no predicate beyond its type and names: routed answer"
+        return routed, trace
+    scored = [
+        (
+            ev.score_text(
+                frame, "routed" if i == 0 else "fact", a.title, _routed_text(a), a.ok, states
+            ),
+            a,
+        )
+        for i, (a, states) in enumerate(proposals)
+    ]
+    best_ok = [(s, a) for s, a in scored if a.ok]
+    r, routed = max(best_ok or scored[:1], key=lambda sa: sa[0].coverage)
+    trace.routed = r
+    pool = ev.ranked(frame)
+    states = frozenset(ctx.store.vocab.get("ask.fact_concepts", {}).get("sources", []))
+    if frame.concepts & states and not frame.people:  # the articles themselves
+        titles = " ".join(src.title for src in ctx.store.sources.values())
+        listed = ev.score_text(frame, "sources", "sources", titles, True, states)
+        pool.append(replace(listed, quality=SOURCE_LIST))
+        pool.sort(key=lambda s: -s.total)
+    trace.candidates = pool[:8]
+    accepted = [s for s in pool if s.accepted]
+    best = accepted[0] if accepted else None
+    # the pool overrules the route when it covers clearly more of the predicate, or all the
+    # route covers and more
+    # route covers and more (judged on the key concepts: a common one only refines)
+    keys = set(r.keys)
+    wider = any(
+        set(s.covered) & keys > set(r.covered) & keys and s.core > r.core for s in accepted
+    )
+    if (
+        routed.ok
+        and r.coverage > 0
+        and not wider
+        and (best is None or best.core < r.core + BETTER)
+    ):
+        trace.reason = f"the routed answer covers {r.coverage:.0%} of the predicate"
+        return routed, trace
+    if best is not None and best.kind == "sources":
+        trace.chosen = [best]
+        trace.reason = "the source list covers the predicate"
+        return source_answer(ctx, frame), trace
+    if best is not None:
+        return _pooled(ctx, ev, frame, accepted, best, trace)
+    if not routed.ok:
+        trace.reason = "no candidate covers enough of the predicate; the routed decline stands"
+        return routed, trace
+    near = [
+        s.ref
+        for s in pool
+        if s.kind == "sentence" and s.itself and s.quality > FILLER and s.season
+    ][:1]
+    trace.reason = "no candidate covers enough of the predicate: the sources don't say"
+    return dont_know(ctx, frame.question, raw, near, routed.match), trace
+
+
+def _completed(ctx: Context, ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
+    """A sentence that sets up what was asked is followed by the next sentence of its article
+    when that one carries it: the reason for "why" ("…stayed back. This is because…"), the
+    quoted words for "what did X say" ("…offered these hints. “If season 1…”")."""
+    why = frame.question.atype == "why"
+    speech = SPEECH in frame.concepts
+    out: list[int] = []
+    for sid in sids:
+        out.append(sid)
+        nxt = ctx.store.sentences.get(sid + 1)
+        if nxt is None or sid + 1 in sids or nxt.source_id != ctx.store.sentences[sid].source_id:
+            continue
+        if not ctx.check.readable(sid + 1):
+            continue
+        gives_reason = why and "why" not in ctx.check.traits(sid).carries
+        gives_reason = gives_reason and "why" in ctx.check.traits(sid + 1).carries
+        quotes = speech and SPEECH not in ev.sentence_concepts(sid)
+        quotes = quotes and SPEECH in ev.sentence_concepts(sid + 1)
+        if gives_reason or quotes:
+            out.append(sid + 1)
+    return out
+
+
+def _pooled(
+    ctx: Context, ev: Evidence, frame: Frame, accepted: list[Score], best: Score, trace: Trace
+) -> tuple[Answer, Trace]:
+    close = [
+        s
+        for s in accepted
+        if s.kind == "sentence"
+        and s.total >= best.total - CLOSE
+        # says as much of what was asked: all the best covers by itself, or nearly its share
+        and (set(s.covered) >= best.itself or s.coverage >= best.coverage - NEAR_COVERAGE)
+    ]
+    chosen_ids = distinct(ctx, [s.ref for s in close], MAX_ANSWERS)
+    chosen_ids = _completed(ctx, ev, frame, chosen_ids)
+    trace.chosen = [s for s in close if s.ref in chosen_ids]
+    trace.reason = f"best candidate covers {best.coverage:.0%} of the predicate" + (
+        f" (the routed answer {trace.routed.coverage:.0%})" if trace.routed else ""
+    )
+    cite = Citer(ctx.store)
+    name = ctx.name(frame.people[0]) if frame.people else None
+    title = f"{name}: what the sources say" if name else "What the sources say"
+    return Answer(
+        "ask", True, name, title, fact_lines(ctx, chosen_ids, cite), cite.citations
+    ), trace

@@ -1,0 +1,119 @@
+"""Finding a person by what the articles call them ("the villain" -> "the villain character",
+"patient zero", "the one last seen in a lab"): matched word by word with rapidfuzz, like an
+alias, and never guessed: a near miss or a tie is a did-you-mean, not an answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.answers.reading.matching import SentenceSearch
+from bot.facts.store import DescriptionRow, FactStore
+
+STRONG = 90.0  # every typed word (nearly) printed in one description...
+MARGIN = 6.0  # ...and no other person's description as close
+WEAK = 60.0  # below this a description is not even suggested
+_WORD = re.compile(r"[0-9a-z]+")
+# Words that say nothing about who is meant ("the one who was ...").
+_EMPTY = frozenset(
+    {
+        *("the", "a", "an", "one", "who", "whom", "that", "which", "whose", "is", "was"),
+        *("were", "are", "has", "been", "his", "her", "their", "its", "of", "in", "at"),
+        *("on", "to", "by", "with", "from", "as", "and", "or", "s", "person", "guy"),
+        *("someone", "character"),
+    }
+)
+
+
+def words(text: str) -> list[str]:
+    """A description's or a query's telling words: lower case, plural -s dropped."""
+    out = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        if w in _EMPTY:
+            continue
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+@dataclass(frozen=True)
+class Described:
+    """The outcome of a lookup by description: a sure person, or near ones to suggest."""
+
+    row: DescriptionRow | None
+    score: float
+    near: tuple[DescriptionRow, ...] = ()
+
+
+class Descriptions:
+    """Every description in the store, indexed by word (built once per store)."""
+
+    def __init__(self, store: FactStore):
+        self._rows = store.described()
+        self._words = [set(words(r.text)) for r in self._rows]
+        self._by_word: dict[str, list[int]] = {}
+        for i, printed in enumerate(self._words):
+            for w in printed:
+                self._by_word.setdefault(w, []).append(i)
+        self._vocab = sorted(self._by_word)
+        self._store = store
+        self._naming: set[int] | None = None
+
+    def lookup(self, query: str) -> Described:
+        """The one person a description names, else the nearest ones."""
+        asked = words(query)
+        if not asked or not self._rows:
+            return Described(None, 0.0)
+        # How close each typed word comes to each printed word (typos: "vilain").
+        close = {w: self._close(w) for w in set(asked)}
+        weight = sum(len(w) for w in asked)
+        rows = {i for near in close.values() for v in near for i in self._by_word[v]}
+        best: dict[str, tuple[float, DescriptionRow]] = {}
+        for i in sorted(rows):
+            row, printed = self._rows[i], self._words[i]
+            score = (
+                sum(
+                    len(w) * max((close[w].get(v, 0.0) for v in printed), default=0.0)
+                    for w in asked
+                )
+                / weight
+            )
+            if score >= WEAK and score > best.get(row.entity_id, (0.0, row))[0]:
+                best[row.entity_id] = (score, row)
+        ranked = sorted(best.values(), key=lambda sr: (-sr[0], sr[1].entity_id))
+        if not ranked:
+            return Described(None, 0.0)
+        top, row = ranked[0]
+        runner = ranked[1][0] if len(ranked) > 1 else 0.0
+        if top >= STRONG and top - runner >= MARGIN:
+            return Described(row, top)
+        return Described(None, top, tuple(r for _, r in ranked[:3]))
+
+    def _close(self, word: str) -> dict[str, float]:
+        """Printed words near a typed one. Words that start differently are only half as close:
+        a typo ("vilain") keeps its start, another word ("buddy" for "bully") rarely does."""
+        out = {}
+        for v, s, _ in process.extract(
+            word, self._vocab, scorer=fuzz.ratio, limit=None, score_cutoff=WEAK
+        ):
+            out[v] = s if v[:3] == word[:3] else s / 2
+        return out
+
+    def unnamed(self, query: str, search: SentenceSearch) -> int | None:
+        """A sentence that prints the description and names no one (so the reply can say what
+        the articles do say without a guess), or None; `search` finds the candidates by word."""
+        phrase = " ".join(re.findall(r"[0-9a-z'’-]+", query.lower()))
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase)
+        if len(phrase) < 4:
+            return None
+        rx = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+        sentences = self._store.sentences
+        if self._naming is None:  # sentences that name someone: they may say who it is
+            self._naming = {sid for sids in self._store.mentions.values() for sid in sids}
+        found = [
+            (len(sentences[sid].display), sid)
+            for sid, _ in search.search(phrase, limit=20)
+            if sid not in self._naming and rx.search(sentences[sid].display.lower())
+        ]
+        return min(found)[1] if found else None  # the shortest says it most plainly

@@ -1,0 +1,276 @@
+"""The Season 2 status digest: per topic, which claim decides the state, and how it reads.
+
+Resolution: the newest firm claim (confirmed, or a denial) sets the state; a newer plan or
+forecast (not a rumour) of a further state leads over it (a teaser expected after "no trailer
+yet"), but a planned event never reads as done; rumours lead only where nothing firmer is said.
+The line's state, date, quote and footnote are those of the deciding claim: for an event that
+happened on a date, the most explicit statement of it ([ask.explicit] wording, then a printed
+date), else the newest; when
+it prints no date, the line takes the date from the claim in that state that prints it most
+precisely, and footnotes that one too. Older claims that say the same agree; others are
+"earlier", unless they are as firm, of a comparable date and cannot both hold, when the
+sources disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from bot.facts.store import ClaimRow, FactStore
+from bot.facts.text import MONTHS, PhraseSet
+
+PLANNED = ":planned"
+STATE_KEY = "v2:"  # marks state keys of this reading, so keys saved by an older one are known
+DISPUTE_DAYS = 60  # claims further apart in time are news and its update, not a dispute
+
+
+def stance(claim: ClaimRow) -> str:
+    """'no' (negated), 'expected' (hedged) or 'yes'."""
+    return "no" if claim.negated else "expected" if claim.hedged else "yes"
+
+
+def firm(c: ClaimRow) -> bool:
+    """Stated (or denied) on the source's own authority, not planned or forecast."""
+    return c.modality in ("confirmed", "denied") and PLANNED not in c.state
+
+
+@dataclass
+class TopicStatus:
+    """What the sources say on one topic: the deciding claim, then the rest newest first."""
+
+    topic: str
+    label: str
+    lead: ClaimRow
+    dated: ClaimRow | None = None  # the claim the line's date comes from, when not the lead's
+    agreeing: list[ClaimRow] = field(default_factory=list)
+    earlier: list[ClaimRow] = field(default_factory=list)
+    disputed: list[ClaimRow] = field(default_factory=list)
+
+    @cached_property
+    def printing(self) -> list[ClaimRow]:
+        """Up to two agreeing claims that print the line's value too (they are footnoted)."""
+        shown = self.dated or self.lead
+        if not shown.value:
+            return []
+        key = value_key(shown.value)
+        return [c for c in self.agreeing if c.value and value_key(c.value) == key][:2]
+
+    @cached_property
+    def timeline(self) -> list[ClaimRow]:
+        """Every claim, newest first."""
+        dated = [self.dated] if self.dated else []
+        return sorted(
+            [self.lead, *dated, *self.agreeing, *self.earlier, *self.disputed],
+            key=lambda c: (c.published, -c.sentence_id),
+            reverse=True,
+        )
+
+
+def _day(c: ClaimRow) -> int:
+    return dt.date.fromisoformat(c.published).toordinal()
+
+
+def _precision(value: str) -> int:
+    """3 a day, 2 a month, 1 a year or window, 0 nothing."""
+    if not value:
+        return 0
+    if re.search(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:%s)|(?:%s)\s+\d{1,2}\b" % ((_M,) * 2), value):
+        return 3
+    return 2 if re.search(_M, value) else 1
+
+
+_M = "|".join(MONTHS)
+
+
+def value_key(value: str) -> str:
+    """A value as compared across sources: 'June 2022' for '6th June 2022' and 'June 6, 2022'."""
+    months = month_years(value)
+    if months:
+        return ";".join(months)
+    return ";".join(re.findall(r"\d+", value)) or value.lower()
+
+
+def progress(store: FactStore, topic: str) -> list[str]:
+    """A topic's claim states from 'not yet' to furthest."""
+    states = store.status_topics[topic].states
+    return [k for k in states if k not in ("yes", "no", "expected") and PLANNED not in k]
+
+
+def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
+    """The digest entry for one topic (Season 2 claims only), or None when none speaks to it."""
+    claims = [c for c in store.claims.get(topic, []) if c.season == 2]
+    if not claims:
+        return None
+    order = progress(store, topic)
+
+    def rank(c: ClaimRow) -> int:
+        base = c.state.removesuffix(PLANNED)
+        return order.index(base) if base in order else 0
+
+    def newest(c: ClaimRow) -> tuple:
+        return (-_day(c), -rank(c), not c.value, c.sentence_id)
+
+    claims.sort(key=newest)
+    firm_claims = [c for c in claims if firm(c)]
+    top = firm_claims[0] if firm_claims else None
+    ahead = [
+        c
+        for c in claims
+        if not firm(c)
+        and c.modality != "rumoured"
+        and (top is None or (_day(c) > _day(top) and rank(c) > rank(top)))
+    ]
+    state = ahead[0] if ahead else top or claims[0]
+    # Claims of the same state count from the last time a firm claim said otherwise: a teaser
+    # reported, then "no trailer yet", then a teaser out is dated by the new teaser alone.
+    since = max(
+        (_day(c) for c in firm_claims if c.state != state.state and _day(c) < _day(state)),
+        default=0,
+    )
+    same = [
+        c
+        for c in claims
+        if c.state == state.state and _compatible(c, state) and firm(c) and _day(c) > since
+    ] or [state]
+    lead, dated = state, None
+    if firm(state) and rank(state) > 0 and any(c.value for c in same):
+        # An event that happened: quote its most explicit statement, dated as precisely as any.
+        explicit = PhraseSet(store.vocab.get("ask.explicit", {}).get(topic, []))
+        lead = max(
+            same,
+            key=lambda c: (
+                len(explicit.find(store.sentences[c.sentence_id].display)),
+                _precision(c.value),
+                _day(c),
+                -c.sentence_id,
+            ),
+        )
+        if not lead.value:
+            dated = max(same, key=lambda c: (_precision(c.value), _day(c), -c.sentence_id))
+            dated = dated if dated.value else None
+    ts = TopicStatus(topic, store.status_topics[topic].label, lead, dated)
+    for c in claims:
+        if c.sentence_id in (lead.sentence_id, dated and dated.sentence_id):
+            continue
+        if c.state == lead.state and _compatible(c, lead):
+            ts.agreeing.append(c)
+        elif (
+            firm(c)
+            and firm(state)
+            and abs(_day(c) - _day(state)) <= DISPUTE_DAYS
+            and _conflict(c, state, rank)
+        ):
+            ts.disputed.append(c)
+        else:
+            ts.earlier.append(c)
+    return ts
+
+
+def _conflict(a: ClaimRow, b: ClaimRow, rank) -> bool:
+    """Whether two claims cannot both hold: "not yet" beside an event, or one state with two
+    values. States are cumulative: a teaser out does not contradict a full trailer out."""
+    if a.state == b.state:
+        return not _compatible(a, b)
+    return min(rank(a), rank(b)) == 0
+
+
+def _compatible(a: ClaimRow, b: ClaimRow) -> bool:
+    return not (a.value and b.value and value_key(a.value) != value_key(b.value))
+
+
+def status_digest(store: FactStore) -> list[TopicStatus]:
+    """Every status topic the sources speak to, in the lexicon's topic order."""
+    return [ts for t in store.status_topics if (ts := topic_status(store, t))]
+
+
+def state_label(store: FactStore, claim: ClaimRow) -> str:
+    """How a claim reads for its topic: 'Filming wrapped, May 2025', 'Teaser planned
+    (rumoured)', 'Premiere date: March 6, 2026', 'No trailer yet'."""
+    states = store.status_topics[claim.topic].states
+    if claim.state not in states:
+        return _stance_label(states, claim)
+    template = states[claim.state]
+    first = progress(store, claim.topic)[:1] == [claim.state]
+    if "{value}" in template:
+        text = (
+            template.replace("{value}", claim.value)
+            if claim.value
+            else re.sub(r"[:,]?\s*\{value\}", "", template)
+        )
+    else:
+        text = template + (f", {claim.value}" if claim.value and not first else "")
+    if claim.modality == "rumoured" and "rumour" not in text.lower():
+        text += " (rumoured)"
+    elif claim.modality == "denied":
+        text += " (a report denied)"
+    return text
+
+
+def line_label(store: FactStore, ts: TopicStatus) -> str:
+    """How a topic's resolved status reads: the lead's label, with the date another claim in
+    the same state prints when the lead prints none ('Renewed, June 6, 2022')."""
+    text = state_label(store, ts.lead)
+    return f"{text}, {ts.dated.value}" if ts.dated is not None else text
+
+
+def _stance_label(states: dict[str, str], claim: ClaimRow) -> str:
+    template = states[stance(claim)]
+    # "[: {value}]" is shown only with a value: "Episode count expected to match: 12".
+    template = re.sub(r"\[([^\]]*)\]", lambda m: m.group(1) if claim.value else "", template)
+    if "{value}" in template:
+        if not claim.value:
+            return {"yes": "Reported", "expected": "Expected", "no": "Not announced"}[stance(claim)]
+        return template.replace("{value}", claim.value)
+    return template
+
+
+def state_key(store: FactStore, ts: TopicStatus | None) -> str:
+    """What a topic's resolved status is, for telling a real change from a new wording:
+    its state and its value as compared across sources."""
+    if ts is None:
+        return ""
+    value = ts.dated.value if ts.dated is not None else ts.lead.value
+    if ts.lead.state in progress(store, ts.topic)[:1]:
+        value = ""  # a "not yet" shows no value: a new date on it is no change
+    return f"{STATE_KEY}{ts.lead.state or stance(ts.lead)}|{value_key(value)}"
+
+
+def age(then: str, today: dt.date) -> str:
+    """'2 years 7 months ago', 'today'."""
+    d = dt.date.fromisoformat(then)
+    months = (today.year - d.year) * 12 + today.month - d.month - (today.day < d.day)
+    if months <= 0:
+        days = (today - d).days
+        return "today" if days <= 0 else f"{days} day{'s' * (days != 1)} ago"
+    years, months = divmod(months, 12)
+    parts = [f"{years} year{'s' * (years != 1)}"] * bool(years) + [
+        f"{months} month{'s' * (months != 1)}"
+    ] * bool(months)
+    return " ".join(parts) + " ago"
+
+
+def month_years(value: str) -> list[str]:
+    """'June 2022' for every month-and-year a claim's value names ('6th June 2022' too)."""
+    out = []
+    for part in value.split(";"):
+        words = part.replace(",", " ").split()
+        month = next((m for m in MONTHS if m.lower() in (w.lower() for w in words)), None)
+        if month and words and words[-1].isdigit():
+            out.append(f"{month} {words[-1]}")
+    return out
+
+
+def fingerprint(store: FactStore) -> str:
+    """Identifies the digest's content (not its age), for posting only when it changed."""
+    h = hashlib.sha256()
+    for ts in status_digest(store):
+        h.update(ts.topic.encode() + b"\0")
+        for group in (ts.lead and [ts.lead], ts.agreeing, ts.earlier, ts.disputed):
+            for c in group:
+                h.update(c.source_id.encode() + store.sentences[c.sentence_id].quote.encode())
+            h.update(b"|")
+    return h.hexdigest()[:16]

@@ -1,0 +1,263 @@
+"""Stage: evidence gathered and scored. One pool, one scoring.
+
+Every unit that can answer is a candidate: each readable sentence, and the source list itself
+(an article's title and date). A routed answer (a digest, a timeline, a cast card, a return)
+is scored the same way over the text it shows. A candidate's score adds up the question's
+entities it names, the share of the predicate's weight it covers (a rare concept weighs more
+than a common one), whether it carries the answer type, and whether it is about the season
+asked. One that covers none of a predicate never answers a question that has one.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from bot.answers.commands.lore import FILLER
+from bot.answers.context import Context
+from bot.answers.reading.concepts import Concepts
+from bot.answers.reading.frame import Frame
+
+SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
+QUOTES = ("“", '"', "”")
+SCORED = 60  # sentences fully scored per question at most
+PER_CONCEPT = 400  # postings of one concept gathered at most (the best-read ones)
+FEW = 1500  # a person named in fewer sentences than this is weighed sentence by sentence
+ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
+COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """One candidate's score, part by part (so `ask --explain` can show why)."""
+
+    kind: str  # "sentence", "sources", "routed"
+    ref: int | str  # sentence id, source id, or the routed answer's title
+    entity: float  # share of the question's people it names
+    coverage: float  # share of the predicate's weight it covers
+    typed: bool  # carries the answer type asked for
+    season: bool  # fits the season asked about
+    quality: float  # how well it reads on its own
+    covered: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()  # the predicate's key concepts: its rare ones (or all)
+    own: tuple[str, ...] | None = None  # concepts covered by itself (None: all of `covered`)
+    core: float = 1.0  # share of the key concepts' weight it covers
+
+    @property
+    def itself(self) -> frozenset[str]:
+        """The concepts it covers by itself, not through the sentence before."""
+        return frozenset(self.covered if self.own is None else self.own)
+
+    @property
+    def total(self) -> float:
+        return (
+            2.0 * self.entity
+            + 4.0 * self.coverage
+            + 1.0 * self.typed
+            + 0.5 * self.season
+            + 0.1 * max(-3.0, min(self.quality, 3.0))
+        )
+
+    @property
+    def accepted(self) -> bool:
+        """Whether this candidate answers: the people named, the type carried, the season
+        right, and enough of the predicate covered."""
+        return (
+            self.entity >= 1.0
+            and self.typed
+            and self.season
+            and self.coverage >= ACCEPT
+            and len(set(self.covered) & set(self.keys)) >= need(len(self.keys))
+            and (bool(self.itself) or not self.keys)
+            and self.quality > FILLER
+        )
+
+
+def need(wanted: int) -> int:
+    """Key concepts a candidate must cover: all of one or two, else two in three (a common
+    concept, such as "zombie" here, only refines: it is never required)."""
+    return wanted if wanted <= 2 else -(-2 * wanted // 3)
+
+
+class Evidence:
+    """The concept index of one store's sentences, built on first use."""
+
+    def __init__(self, ctx: Context, about: Callable[[str], dict[int, float]]):
+        """about: the sentences about a person (naming them, or going on about them)."""
+        self.ctx = ctx
+        self.about = about
+        self.concepts = Concepts(ctx.store.vocab)
+        self._weights: dict[str, float] = {}
+
+    @cached_property
+    def _index(self) -> tuple[dict[int, frozenset[str]], dict[str, list[int]]]:
+        """Each sentence's concepts (headings too: they set the context of what follows), and
+        the readable sentences carrying each concept."""
+        check = self.ctx.check
+        per: dict[int, frozenset[str]] = {}
+        postings: dict[str, list[int]] = {}
+        for sid, s in self.ctx.store.sentences.items():
+            cs = self.concepts.of_text(s.display) - {SPEECH}
+            if check.traits(sid).quoted and any(q in s.display for q in QUOTES):
+                cs |= {SPEECH}  # someone's words, quoted: not a writer's "I can say"
+            per[sid] = cs
+            if check.readable(sid):
+                for c in cs:
+                    postings.setdefault(c, []).append(sid)
+        for ids in postings.values():  # the best-read sentences first
+            ids.sort(key=lambda s: (-check.worth(s), s))
+        return per, postings
+
+    @cached_property
+    def _readable(self) -> int:
+        return len(self._readable_ids)
+
+    def _about(self, eid: str) -> set[int] | dict[int, float]:
+        about = self.about(eid)
+        return about if about else set(self.ctx.store.mentions.get(eid, ()))
+
+    def warm(self) -> None:
+        """Build the index now rather than on the first question."""
+        _ = self._index, self._prior
+
+    def weight(self, concept: str) -> float:
+        """Rarity: a concept few sentences carry weighs more; one none carries, the most."""
+        w = self._weights.get(concept)
+        if w is None:
+            postings = self._index[1]
+            n = len(postings.get(concept, ()))
+            w = self._weights[concept] = math.log(1.0 + self._readable / (1 + n))
+        return w
+
+    def sentence_concepts(self, sid: int) -> frozenset[str]:
+        return self._index[0].get(sid, frozenset())
+
+    def keys(self, frame: Frame) -> tuple[str, ...]:
+        """The predicate's key concepts: those rare enough to gather evidence (all of them
+        when every one is common)."""
+        postings, want = self._index[1], frame.concepts
+        rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
+        return tuple(sorted(rare or want))
+
+    def coverage(
+        self, frame: Frame, carried: frozenset[str], context: frozenset[str] = frozenset()
+    ) -> tuple[float, tuple[str, ...], float]:
+        """Share of the predicate's weight that a set of concepts covers, which concepts, and
+        the share of its key concepts' weight; a concept only its context carries (the
+        sentence before) counts half."""
+        want = frame.concepts
+        if not want:
+            return 1.0, (), 1.0
+
+        def share(of: frozenset[str] | tuple[str, ...]) -> float:
+            total = sum(self.weight(c) for c in of)
+            own = carried.intersection(of)
+            near = context.intersection(of) - own
+            got = sum(self.weight(c) for c in own) + 0.5 * sum(self.weight(c) for c in near)
+            return got / total if total else 1.0
+
+        hit = (want & carried) | (want & context)
+        return share(want), tuple(sorted(hit)), share(self.keys(frame))
+
+    def context(self, sid: int) -> frozenset[str]:
+        """The concepts of the sentence before, in the same article."""
+        store = self.ctx.store
+        prev = store.sentences.get(sid - 1)
+        if prev is None or prev.source_id != store.sentences[sid].source_id:
+            return frozenset()
+        return self._index[0].get(sid - 1, frozenset())
+
+    def gather(self, frame: Frame, limit: int = SCORED) -> list[int]:
+        """The sentences worth scoring: those carrying a concept of the predicate (rare ones
+        gather, common ones only refine) or following one that does, naming its people;
+        the `limit` that carry the most of its weight (then read best) when there are more."""
+        per, postings = self._index
+        want = frame.concepts
+        named: set[int] | None = None
+        if frame.people:
+            named = set()
+            for e in frame.people:
+                named.update(self._about(e))
+        if not want:
+            return sorted(named or ())[:limit]
+        weights = {c: self.weight(c) for c in want}
+        weight: dict[int, float] = {}
+        readable = self._readable_ids
+        if named is not None and len(named) <= FEW:
+            for s in named:  # few sentences name them: weigh each directly
+                if s in readable:
+                    w = sum(weights[c] for c in want & per.get(s, frozenset()))
+                    w += sum(weights[c] for c in want & per.get(s - 1, frozenset())) / 2
+                    if w:
+                        weight[s] = w
+        else:
+            rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
+            for c in rare or want:
+                w = weights[c]
+                for s in postings.get(c, ())[:PER_CONCEPT]:  # the best-read first
+                    weight[s] = weight.get(s, 0.0) + w
+                    weight[s + 1] = weight.get(s + 1, 0.0) + w / 2  # the sentence after
+            weight = {
+                s: w for s, w in weight.items() if s in readable and (named is None or s in named)
+            }
+        if len(weight) <= limit:
+            return list(weight)
+        prior = self._prior
+        return heapq.nlargest(limit, weight, key=lambda s: weight[s] + 0.1 * prior.get(s, 0.0))
+
+    @cached_property
+    def _readable_ids(self) -> frozenset[int]:
+        check = self.ctx.check
+        return frozenset(s for s in self.ctx.store.sentences if check.readable(s))
+
+    @cached_property
+    def _prior(self) -> dict[int, float]:
+        """How well each sentence reads, to break ties before full scoring."""
+        check = self.ctx.check
+        return {s: check.worth(s) for s in self._readable_ids}
+
+    def score_sentence(self, frame: Frame, sid: int) -> Score:
+        ctx, q = self.ctx, frame.question
+        check = ctx.check
+        named = sum(sid in self._about(e) for e in frame.people)
+        entity = named / len(frame.people) if frame.people else 1.0
+        own = self.sentence_concepts(sid)
+        cov, hit, core = self.coverage(frame, own, self.context(sid))
+        # a reason is rarely worded as one: "why" is a preference, every other type a must
+        typed = q.atype in check.traits(sid).carries or q.atype == "why"
+        return Score(
+            "sentence",
+            sid,
+            entity,
+            cov,
+            typed,
+            check.season_ok(sid, q.season),
+            check.worth(sid),
+            hit,
+            self.keys(frame),
+            tuple(sorted(own & frame.concepts)),
+            core,
+        )
+
+    def score_text(
+        self,
+        frame: Frame,
+        kind: str,
+        ref: str,
+        text: str,
+        typed: bool,
+        states: frozenset[str] = frozenset(),
+    ) -> Score:
+        """A candidate that is not one sentence (a routed answer, a fact, the source list);
+        states: concepts it carries besides its words (a cast card states who plays whom)."""
+        carried = self.concepts.of_reply(text) | states if text else frozenset()
+        cov, hit, core = self.coverage(frame, carried)
+        return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, self.keys(frame), None, core)
+
+    def ranked(self, frame: Frame) -> list[Score]:
+        """Every gathered sentence scored, best first."""
+        scores = [self.score_sentence(frame, s) for s in self.gather(frame)]
+        return sorted(scores, key=lambda s: (-s.total, s.ref))

@@ -1,0 +1,204 @@
+"""Whether a character returns in Season 2, in the sources' own terms: confirmed, expected,
+only speculated, doubted, or denied (a denial newer than every firmer word of a return)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.context import Context, evidence
+from bot.answers.reading.wording import shorten
+from bot.answers.types import Answer, Citer, Line
+from bot.facts.store import PairRow
+
+Items = list[tuple[str, int]]  # (label, sentence id to cite)
+STANCES = ("confirmed", "expected", "speculated", "denied")  # strongest first
+
+
+class Returns:
+    """Return evidence per cast pair, worded as strongly as the sources word it."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._terms: dict[str, list[str]] | None = None
+        self._stances: dict[int, str] = {}
+
+    def return_stance(self, sid: int, hedged: bool = True) -> str:
+        """'confirmed', 'expected' or 'speculated': how a sentence words a return. A return
+        stated plainly (not hedged: no plan, forecast or future when read) is confirmed."""
+        if sid not in self._stances:
+            self._stances[sid] = self._stance(sid, hedged)
+        return self._stances[sid]
+
+    def _stance(self, sid: int, hedged: bool) -> str:
+        if self._terms is None:  # plain word-bounded lookups: no regex to compile per process
+            terms = self.ctx.store.vocab.get("ask.return_terms", {})
+            self._terms = {k: [f" {t.lower()} " for t in v] for k, v in terms.items()}
+        text = self.ctx.store.sentences[sid].display.lower().replace("’", "'")
+        padded = " " + re.sub(r"[^\w']+", " ", text) + " "
+        for stance in ("speculated", "confirmed"):
+            if any(t in padded for t in self._terms.get(stance, [])):
+                return stance
+        return "expected" if hedged else "confirmed"
+
+    def evidence(self, pair: PairRow) -> tuple[str, list[int], list[int]] | None:
+        """The strongest return wording for a pair, the sentences that use it, and every
+        sentence on the return (newest first)."""
+        ctx, store = self.ctx, self.ctx.store
+        ids = {pair.actor_id, pair.character_id} - {None}
+        # Both lists are newest first; only the leading ones are ever cited.
+        ev = sorted(
+            {e for i in ids for e in store.returns.get(i, [])[:50]},
+            key=lambda e: (-ctx.published(e[0]), e[0]),
+        )
+        for sid, _, hedged in ev:
+            self.return_stance(sid, hedged)
+        yes = [sid for sid, neg, _ in ev if not neg]
+        no = [sid for sid, neg, _ in ev if neg]
+        if not yes:
+            return ("doubted", no, no) if no else None
+        if no and all(
+            ctx.published(y) <= ctx.published(no[0]) or self.return_stance(y) == "speculated"
+            for y in yes
+        ):
+            return "denied", no[:1], no  # a newer denial outranks older talk of a return
+        by: dict[str, list[int]] = {}
+        for sid in yes:
+            by.setdefault(self.return_stance(sid), []).append(sid)
+        best = next(k for k in ("confirmed", "expected", "speculated") if k in by)
+        return best, by[best], yes
+
+    def line(self, pair: PairRow, cite: Citer) -> Line | None:
+        if pair.character_id is None:
+            return None
+        who = self.ctx.store.entities[pair.character_id].name
+        if pair.new_cast:  # a new character does not "return": say it is new
+            sids = [sid for sid, _ in pair.evidence]
+            return Line(f"Season 2: {who} is new to the cast {cite.cite_all(sids, 2)}")
+        found = self.evidence(pair)
+        if found is None:
+            return Line(f"Season 2: no source says whether {who} returns.")
+        stance, sids, every = found
+        text = {
+            "confirmed": f"Season 2: sources say {who} returns (confirmed)",
+            "expected": f"Season 2: {who} returns — expected, not confirmed",
+            "speculated": f"Season 2: {who} returns — only speculated",
+            "doubted": f"Season 2: sources doubt {who} returns",
+            "denied": f"Season 2: {who} does not return, the newest source says (denied)",
+        }[stance]
+        spec = [s for s in every if self.return_stance(s) == "speculated"]
+        also = (
+            f"; elsewhere called speculation {cite.cite_all(spec, 2)}"
+            if spec and stance in ("expected", "confirmed")
+            else ""
+        )
+        return Line(f"{text} {cite.cite_all(sids)}{also}", cite.spoiler(every[:3]))
+
+    def answer(self, eid: str) -> Answer:
+        """Whether a character (or an actor's character) returns, in the sources' own terms."""
+        ctx = self.ctx
+        name = ctx.name(eid)
+        pairs = [p for p in ctx.pairs_for(eid) if p.character_id]
+        cite = Citer(ctx.store)
+        lines: list[Line] = []
+        for pair in pairs[:1]:
+            if (line := self.line(pair, cite)) is not None:
+                lines.append(line)
+            found = self.evidence(pair)
+            for sid in found[1][:2] if found else []:
+                row = ctx.store.sentences[sid]
+                lines.append(Line(f"• {shorten(row.display, 260)} {cite.cite(sid)}", row.spoiler))
+        if not lines:
+            return Answer(
+                "cast", False, name, name, [Line(f"No source says whether {name} returns.")]
+            )
+        return Answer("cast", True, name, f"{name} in Season 2", lines, cite.citations)
+
+
+class CastSummary:
+    """Who returns and who is new, from the cast pairs, each return in the same terms as
+    `!cast` uses (confirmed, expected, only speculated): complete, or counted."""
+
+    def __init__(self, ctx: Context, returns: Returns):
+        self.ctx = ctx
+        self.returns = returns
+        self._summary: tuple[Items, Items] | None = None
+        self.stance: dict[str, str] = {}  # a returning label -> its stance
+
+    def items(self) -> tuple[Items, Items]:
+        """(back, new cast): label and the sentence to cite; back by stance (confirmed first),
+        then best supported."""
+        if self._summary is None:
+            ctx = self.ctx
+            back: list[tuple[int, int, str, int]] = []
+            new: list[tuple[int, str, int]] = []
+            for pair in ctx.store.pairs:
+                support = len(pair.evidence)
+                if pair.character_id is None or pair.new_cast:
+                    role = ctx.name(pair.character_id) if pair.character_id else "role not revealed"
+                    label = f"{ctx.name(pair.actor_id)} ({role})"
+                    new.append((support, label, evidence(pair)[0]))
+                    continue
+                found = self.returns.evidence(pair)
+                if found is None or found[0] not in STANCES:
+                    continue
+                stance, sids, every = found
+                label = f"{ctx.name(pair.character_id)} ({ctx.name(pair.actor_id)})"
+                self.stance[label] = stance
+                back.append((STANCES.index(stance), -(support + len(every)), label, sids[0]))
+            back.sort(key=lambda x: x[:2])
+            new.sort(key=lambda x: -x[0])
+            self._summary = ([(t, s) for *_, t, s in back], [(t, s) for _, t, s in new])
+        return self._summary
+
+    def grouped(self, names: list[str], labels: list[str]) -> str:
+        """'confirmed: A; expected: B, C; only speculated: D' (names in the order given)."""
+        groups: dict[str, list[str]] = {}
+        for name, label in zip(names, labels, strict=True):
+            groups.setdefault(self.stance.get(label, "expected"), []).append(name)
+        words = {"speculated": "only speculated", "denied": "not back (denied)"}
+        return "; ".join(f"{words.get(k, k)}: {', '.join(v)}" for k, v in groups.items())
+
+    def lines(self, cite: Citer) -> list[Line]:
+        """Who returns (by stance) and who is new, complete, each name with its footnote."""
+        back, new = self.items()
+        out = []
+        if back:
+            marked = [f"{t} {cite.cite(sid)}" for t, sid in back]
+            out.append(Line(f"**Back:** {self.grouped(marked, [t for t, _ in back])}"))
+        if new:
+            out.append(
+                Line("**New cast:** " + ", ".join(f"{t} {cite.cite(sid)}" for t, sid in new))
+            )
+        return out
+
+    def short(self, cite: Citer, budget: int) -> list[Line]:
+        """'Back: confirmed: A; expected: B, C +N more [1][2]': complete when it fits, else
+        counted (the weakest named last, so they are the ones counted)."""
+        back, new = self.items()
+        out = []
+        for label, items in (("Back", back), ("New cast", new)):
+            if not items:
+                continue
+            # the digest names characters only; `!status cast` adds who plays them
+            names = [t.split(" (")[0] if label == "Back" else t for t, _ in items]
+            labels = [t for t, _ in items]
+
+            def line(shown: int, marks: str, label=label, names=names, labels=labels) -> str:
+                more = f" +{len(names) - shown} more" if shown < len(names) else ""
+                listed = (
+                    self.grouped(names[:shown], labels[:shown])
+                    if label == "Back"
+                    else ", ".join(names[:shown])
+                )
+                return f"**{label}:** {listed}{more} {marks}"
+
+            # the most names that fit (a line grows with the names shown): binary search, with
+            # room for a few footnotes; only the names shown are footnoted (their articles)
+            room = "[00]" * min(len(items), 4)
+            fits = max(budget // 2, 120)
+            lo, hi = 1, len(names)
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                lo, hi = (mid, hi) if len(line(mid, room)) <= fits else (lo, mid - 1)
+            out.append(Line(line(lo, cite.cite_all([sid for _, sid in items[:lo]], lo))))
+        return out

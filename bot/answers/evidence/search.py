@@ -1,0 +1,54 @@
+"""`!ask` questions no topic or person claims: the sentences sharing enough of their words
+(or the words the articles use for them) that carry what is asked, else an honest answer."""
+
+from __future__ import annotations
+
+from bot.answers.commands.honest import dont_know, nearby
+from bot.answers.commands.lore import distinct, fact_lines
+from bot.answers.context import Context
+from bot.answers.evidence.finding import Finder
+from bot.answers.reading.matching import tokens
+from bot.answers.reading.question import Question
+from bot.answers.types import Answer, Citer, Line
+
+ASK_MIN_SCORE = 4.0  # BM25 score below which a free question of two words is "I don't know"
+
+
+def search_answer(ctx: Context, find: Finder, q: Question, raw: str) -> Answer:
+    """Answer a free question from the whole index."""
+    # One rare word ("villain") scores lower than two common ones: the bar scales with
+    # how many words the question has.
+    bar = ASK_MIN_SCORE * min(1.0, len(set(tokens(q.text))) / 2)
+    found = ctx.m.search.search(find.expanded(q.text), 12)
+    hits = [(sid, sc) for sid, sc in found if sc >= bar]
+    if not hits:
+        p = ctx.prefix
+        return Answer(
+            "ask",
+            False,
+            None,
+            "I don't know",
+            [
+                Line(
+                    f"I don't know that from my sources. Try `{p}status`, "
+                    f"`{p}cast <name>` or `{p}lore <topic>`."
+                )
+            ],
+            suggestions=[f"{p}status", f"{p}cast", f"{p}lore"],
+        )
+    top = hits[0][1]
+    want = set(tokens(q.text))
+    covering = set(find.covering(q, [sid for sid, sc in hits if sc >= top * 0.5]))
+    rel = {sid: sc for sid, sc in hits if sid in covering}
+    chosen = distinct(ctx, ctx.check.focused(list(rel), q, rel), 2)
+    if not chosen:
+        shared = min(len(want), 2)
+        near = {
+            sid: sc
+            for sid, sc in hits
+            if len(want & set(tokens(ctx.store.sentences[sid].display))) >= shared
+        }
+        return dont_know(ctx, q, raw, nearby(ctx, list(near), near, q.season), None)
+    cite = Citer(ctx.store)
+    lines = fact_lines(ctx, chosen, cite)
+    return Answer("ask", True, None, "What the sources say", lines, cite.citations)

@@ -1,0 +1,98 @@
+"""Stage: question read. A question's frame: its answer type, season, the people it names and
+its predicate, the concepts of what it asks once those are set aside.
+
+Two-part messages are split here, and a follow-up ("and Ha-ri?", "what about him", "why?")
+is read against the previous frame, which the caller passes in: the engine keeps no memory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.answers.reading.concepts import Concepts
+from bot.answers.reading.question import Question, Vocab, phrase_hits
+
+# "and Ha-ri?", "what about him", "how about nam-ra tho": a new subject for the last question.
+_NEW_SUBJECT = re.compile(
+    r"^(?:and|n|what about|how about|and what about|and how about|same for|what of)\s+(.+?)$"
+)
+_PRONOUNS = {"him", "her", "them", "he", "she", "they", "it", "that"}
+_POINTERS = {"him", "her", "them", "he", "she", "they", "it", "his", "their", "its"}
+# "why?", "and why", "how come?": the last question asked again with a new type.
+_NEW_TYPE = re.compile(r"^(?:and\s+|but\s+|ok\s+|so\s+)?(why|how come|when|how|who|where)$")
+_SPLIT = re.compile(r"\?+\s+(?=\S)|\s+(?:and|&)\s+(?=(?:why|when|who|where|how|what)\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What one question asks, ready to score evidence against."""
+
+    question: Question
+    people: tuple[str, ...]  # entity ids named, in order
+    predicate: tuple[tuple[str, str], ...]  # (word as typed, concept)
+    asked: str  # the standalone question this frame reads (a follow-up, resolved)
+    subject: str = ""  # the words of `asked` that name its first person
+    topic: str = ""  # what a follow-up that only points back ("how long are they") borrows
+
+    @property
+    def concepts(self) -> frozenset[str]:
+        return frozenset(c for _, c in self.predicate)
+
+
+def season_words(text: str, vocab: Vocab) -> list[str]:
+    """The phrases of a normalised text that name a season ("s1", "next season")."""
+    table = vocab.get("ask.seasons", {})
+    return [p for _, _, k in phrase_hits(text, table) for p in table[k] if f" {p} " in f" {text} "]
+
+
+def predicate(q: Question, names: set[str], concepts: Concepts, vocab: Vocab) -> list:
+    """The content of a question left once its type, season and names are set aside. A
+    thesaurus phrase stays even when it overlaps a type phrase ("how old" asks an age)."""
+    spent = set(names) | {p for n in names for p in re.split(r"[/-]", n)}
+    for _, _, key in phrase_hits(q.text, vocab.get("ask.types", {})):
+        for p in vocab["ask.types"][key]:
+            if f" {p} " in f" {q.text} ":
+                spent |= set(p.split())
+    for p in season_words(q.text, vocab):
+        spent |= set(p.split())
+    return [
+        (w, c)
+        for w, c in concepts.spans(q.text)
+        if " " in w or not set(w.split()) & spent
+    ]
+
+
+def points_back(text: str) -> bool:
+    """Whether a normalised question leans on one before it through a pronoun."""
+    return bool(set(text.split()) & _POINTERS)
+
+
+def split_parts(message: str) -> list[str]:
+    """A two-part message as its parts ("is dae-su back? and ha-ri?"); one part otherwise."""
+    parts = [p.strip(" ,;") for p in _SPLIT.split(message.strip())]
+    parts = [p for p in parts if re.search(r"[^\W\d_]", p)]  # "😭" alone is no question
+    return parts if 1 < len(parts) <= 3 else [message]
+
+
+def follow_up(text: str, previous: Frame | None, people: list[str]) -> str | None:
+    """The standalone question a follow-up stands for, or None when it stands alone.
+    text: normalised; people: the entity ids it names."""
+    if previous is None:
+        return None
+    text = text.strip(" ?!.")
+    if m := _NEW_TYPE.match(text):
+        base = previous.asked
+        first = base.split(" ", 1)
+        # "did cheong-san die" + "why?" -> "why did cheong-san die"
+        body = first[1] if first[0] in ("why", "when", "who", "where", "how", "what") else base
+        return f"{m.group(1)} {body}"
+    m = _NEW_SUBJECT.match(text)
+    if not m:
+        return None
+    subject = m.group(1).removesuffix(" tho").removesuffix(" then").strip()
+    if subject in _PRONOUNS:
+        return previous.asked
+    if not people or not previous.subject:
+        return None
+    return previous.asked.replace(previous.subject, subject, 1)

@@ -1,0 +1,190 @@
+"""Question analysis: what a fan's message asks for, before anything is looked up.
+
+From a message: the expected answer type (when, number, duration, who, where, why, yesno,
+what), the season in focus, the status/lore topic and crew role it points at, and intents
+(who plays whom, a return, what someone said). Pure: the vocabulary comes from the store's
+copy of data/lexicon.toml, so nothing about a known article lives here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TYPES = ("when", "number", "duration", "who", "where", "why", "yesno", "what")
+_WORDS = re.compile(r"[\w'’/-]+")
+_CONTRACTIONS = {
+    "what's": "what is",
+    "when's": "when is",
+    "who's": "who is",
+    "where's": "where is",
+    "how's": "how is",
+    "it's": "it is",
+    # typed without the apostrophe
+    "whos": "who is",
+    "whats": "what is",
+    "wheres": "where is",
+    "whens": "when is",
+    "hows": "how is",
+}
+Vocab = dict[str, dict[str, list[str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """What one message asks."""
+
+    text: str  # lower-case words, single-spaced, contractions expanded
+    atype: str  # one of TYPES
+    seasons: frozenset[int]  # every season the message names
+    status: str | None = None  # the status topic it points at
+    lore: str | None = None  # the lore topic it points at
+    role: str | None = None  # a crew role it names
+    casting: bool = False  # asks who plays whom
+    returning: bool = False  # asks whether someone returns
+    speech: bool = False  # asks what someone said
+    fate: str | None = None  # a fate it asks about ([ask.fates] key; "any" for "what happened")
+    past: bool = False  # asks in the past tense
+    status_weight: int = 0  # words of the status phrase matched
+    lore_weight: int = 0  # words of the lore phrase matched
+
+    @property
+    def season(self) -> int | None:
+        """The one season in focus, or None when the message names none (or several)."""
+        return next(iter(self.seasons)) if len(self.seasons) == 1 else None
+
+
+def normalise(message: str) -> str:
+    """Lower-case words, apostrophes unified, common contractions expanded."""
+    words = [w.replace("’", "'").strip("'-/") for w in _WORDS.findall(message.lower())]
+    out = []
+    for w in words:
+        w = _CONTRACTIONS.get(w, w)
+        out.append(w[:-2] if w.endswith("'s") else w)  # a possessive: "season's" -> "season"
+    return " ".join(w for w in out if w)
+
+
+def found(text: str, phrase: str) -> int:
+    """Where a phrase occurs in normalised text on word boundaries, or -1."""
+    return f" {text} ".find(f" {phrase} ")
+
+
+# A phrase table read once per table object: its phrases padded for matching, with their word
+# counts (the table is kept alongside, so an id is never mistaken for a newer table's).
+_PADDED: dict[int, tuple[dict, list[tuple[str, list[tuple[str, int]]]]]] = {}
+
+
+def _padded(table: dict[str, list[str]]) -> list[tuple[str, list[tuple[str, int]]]]:
+    hit = _PADDED.get(id(table))
+    if hit is None or hit[0] is not table:
+        if len(_PADDED) > 1024:
+            _PADDED.clear()
+        rows = [(k, [(f" {p.lower()} ", len(p.split())) for p in v]) for k, v in table.items()]
+        hit = _PADDED[id(table)] = (table, rows)
+    return hit[1]
+
+
+def phrase_hits(text: str, table: dict[str, list[str]]) -> list[tuple[int, int, str]]:
+    """(words matched, -position, key) for every key of a phrase table found in the text."""
+    padded = f" {text} "
+    out = []
+    for key, phrases in _padded(table):
+        best = None
+        for p, n in phrases:
+            i = padded.find(p)
+            if i >= 0:
+                cand = (n, -i, key)
+                best = cand if best is None or cand > best else best
+        if best:
+            out.append(best)
+    return sorted(out, reverse=True)
+
+
+def answer_type(text: str, vocab: Vocab) -> str:
+    """The expected answer type: the longest type phrase wins; yes/no only as first word."""
+    types = vocab.get("ask.types", {})
+    asked = phrase_hits(text, {k: v for k, v in types.items() if k != "yesno"})
+    specific = [h for h in asked if h[2] != "what"]  # "what's the runtime": a duration
+    first = text.split(" ", 1)[0]
+    if specific and first in _LEADS and _CONJUNCTION.match(_at(text, specific[0])):
+        # "what happens when the virus…": a later "when" joins a clause, it asks nothing
+        return "what"
+    if asked:
+        return (specific or asked)[0][2]
+    first = text.split(" ", 1)[0]
+    if first in types.get("yesno", []):
+        return "yesno"
+    return "what"
+
+
+_LEADS = {"what", "how"}  # a question opening on these asks "what" unless a type phrase says
+_CONJUNCTION = re.compile(r"(?:when|where|why|who)\b")
+
+
+def _at(text: str, hit: tuple[int, int, str]) -> str:
+    """The text from where a phrase hit starts (hits carry minus their position)."""
+    return text[-hit[1] :] if hit[1] else text
+
+
+def seasons_named(text: str, vocab: Vocab) -> frozenset[int]:
+    """The seasons a normalised text names ('third season' -> 3)."""
+    return frozenset(int(k) for _, _, k in phrase_hits(text, vocab.get("ask.seasons", {})))
+
+
+def best_key(text: str, table: dict[str, list[str]]) -> tuple[int, str] | None:
+    """(words matched, key) of the most specific phrase found, or None."""
+    hits = phrase_hits(text, table)
+    return (hits[0][0], hits[0][2]) if hits else None
+
+
+def without_show_name(text: str, vocab: Vocab) -> str:
+    """The question without the show's own name (unless that is all it says)."""
+    out = f" {text} "
+    for name in sorted(vocab.get("ask.show", {}).get("names", []), key=len, reverse=True):
+        out = out.replace(f" {name} ", " ")
+    out = " ".join(out.split())
+    return out or text
+
+
+def status_topic(text: str, vocab: Vocab) -> tuple[int, str] | None:
+    """(words matched, topic) of the status topic a question points at. A topic named by a
+    noun beats one named only by a generic verb of release ("when did the teaser come out"
+    asks about the trailer)."""
+    table = vocab.get("ask.status", {})
+    generic = {p for ps in vocab.get("ask.status_generic", {}).values() for p in ps}
+    hits = phrase_hits(text, table)
+    if len(hits) > 1:
+        named = {k: [p for p in v if p not in generic] for k, v in table.items()}
+        nouns = phrase_hits(text, named)
+        if nouns and nouns[0][2] != hits[0][2] and not any(h[2] == hits[0][2] for h in nouns):
+            return nouns[0][0], nouns[0][2]
+    return (hits[0][0], hits[0][2]) if hits else None
+
+
+def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Question:
+    """Analyse one message. lore_names: what fans type for each lore topic."""
+    full = normalise(message)
+    text = without_show_name(full, vocab)
+    intents = vocab.get("ask.intents", {})
+    hit = {k for _, _, k in phrase_hits(text, intents)}
+    status = status_topic(text, vocab)
+    if status is None and (exists := best_key(text, vocab.get("ask.status_fallback", {}))):
+        status = (0, exists[1])  # any other topic named wins over "is there a season 2"
+    lore = best_key(full, lore_names)  # "what is the show about" names the premise
+    role = best_key(text, vocab.get("ask.roles", {}))
+    fate = best_key(text, vocab.get("ask.fates", {}))
+    return Question(
+        text=text,
+        atype=answer_type(text, vocab),
+        seasons=seasons_named(text, vocab),
+        status=status[1] if status else None,
+        lore=lore[1] if lore else None,
+        role=role[1] if role else None,
+        casting="casting" in hit,
+        returning="returning" in hit,
+        speech="speech" in hit,
+        fate=fate[1] if fate else ("any" if "fate" in hit else None),
+        past=bool(phrase_hits(text, vocab.get("ask.tense", {}))),
+        status_weight=status[0] if status else 0,
+        lore_weight=lore[0] if lore else 0,
+    )

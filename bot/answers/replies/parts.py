@@ -1,0 +1,42 @@
+"""Stage: reply rendered. Answers to the parts of a two-part message, as one reply.
+
+Each part keeps its own lines under a heading naming it; footnotes are renumbered so that one
+article is one footnote across the whole reply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.answers.commands.honest import echo
+from bot.answers.types import Answer, Line
+
+_MARK = re.compile(r"\[(\d+)\]")
+
+
+def merge(parts: list[str], answers: list[Answer]) -> Answer:
+    """One reply holding each part's answer in turn."""
+    lines: list[Line] = []
+    citations = []
+    number: dict[str, int] = {}  # article -> footnote in the merged reply
+    for part, ans in zip(parts, answers, strict=True):
+        remap: dict[int, int] = {}
+        for c in ans.citations:
+            n = number.setdefault(c.source, len(number) + 1)
+            remap[c.n] = n
+            citations.append(replace(c, n=n))
+        lines.append(Line(f"**{echo(part)}**"))
+        for ln in ans.lines:
+            text = _MARK.sub(lambda m, r=remap: f"[{r.get(int(m.group(1)), m.group(1))}]", ln.text)
+            lines.append(Line(text, ln.spoiler))
+    first = answers[0]
+    return Answer(
+        "ask",
+        any(a.ok for a in answers),
+        first.match,
+        " · ".join(a.title for a in answers),
+        lines,
+        citations,
+        suggestions=first.suggestions,
+    )

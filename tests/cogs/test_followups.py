@@ -1,0 +1,40 @@
+"""`!ask` follow-ups in Discord: the cog keeps the last question per user and channel."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import Engine
+from bot.posting.subscriptions import SettingsDB
+from tests.cogs.harness import say, start_bot, stop_bot
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+async def bot(store):
+    db = await SettingsDB.open(":memory:")
+    client = await start_bot(Engine(store, today=lambda: TODAY), db, members=2)
+    yield client
+    await stop_bot(client)
+
+
+def shown(message) -> str:
+    embed = message.embeds[0]
+    return f"{embed.title}\n{embed.description}"
+
+
+async def test_a_follow_up_reuses_the_same_members_question(bot):
+    await say("!ask is dae-su coming back", member=0)
+    mine = await say("!ask and ha-ri?", member=0)
+    assert "Ha-ri" in shown(mine) and "Season 2" in shown(mine)
+    # another member's "and ha-ri?" has no question of theirs to lean on
+    other = await say("!ask and ha-ri?", member=1)
+    assert shown(other) != shown(mine)
+
+
+async def test_the_context_expires(bot):
+    await say("!ask is dae-su coming back", member=0)
+    cog = bot.get_cog("Facts")
+    cog.recent.ttl = -1.0  # as if minutes had passed
+    late = await say("!ask and ha-ri?", member=0)
+    assert "returns" not in shown(late)

@@ -1,0 +1,87 @@
+"""People in new wording, on made-up sentences: titles inside names, coordinated lists paired
+in order, "has joined the cast as" as new cast, and a newer denial of a return."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.facts.casting import CastCollector
+from bot.facts.curated import load_entities, load_lexicon
+from bot.facts.entities import EntityIndex
+from bot.facts.records import Sentence
+from bot.paths import DATA
+from tests.conftest import engine_with_article
+
+
+@pytest.fixture()
+def collector():
+    titles = load_lexicon(DATA / "lexicon.toml").claims["values"]["titles"]
+    return CastCollector(EntityIndex(load_entities(DATA / "entities.toml")), titles)
+
+
+def pairs(collector: CastCollector, *texts: str) -> set[tuple[str, str | None, bool]]:
+    for n, text in enumerate(texts, 1):
+        collector.collect(Sentence(n, "x", n, 0, len(text), text, text, "text", "", False))
+    names = collector.index.entities
+    return {
+        (names[p.actor_id].name, names[p.character_id].name if p.character_id else None, p.new_cast)
+        for p in collector.result()
+    }
+
+
+def test_a_list_returning_as_a_list_pairs_in_order(collector):
+    got = pairs(collector, "Kang Min-seo and Oh Ji-ho return as Baek Na-ri and Seo Dong-hyun.")
+    assert ("Kang Min-seo", "Baek Na-ri", False) in got
+    assert ("Oh Ji-ho", "Seo Dong-hyun", False) in got
+    assert not any(a == "Oh Ji-ho" and c == "Baek Na-ri" for a, c, _ in got)
+
+
+def test_lists_of_unequal_length_pair_nobody(collector):
+    got = pairs(collector, "Kang Min-seo and Oh Ji-ho return as Baek Na-ri.")
+    assert not any(c == "Baek Na-ri" for _, c, _ in got)
+    got = pairs(collector, "Kang Min-seo as Baek Na-ri and Oh Ji-ho as Seo Dong-hyun are back.")
+    assert {("Kang Min-seo", "Baek Na-ri", False), ("Oh Ji-ho", "Seo Dong-hyun", False)} <= got
+
+
+def test_a_title_inside_a_name_and_joined_the_cast_as_new_cast(collector):
+    got = pairs(
+        collector,
+        "Newcomer Han Yu-jin has joined the cast as Dr. Moon Seo-ah, a field medic.",
+        "Jung Tae-oh joined as Captain Ryu Hyun-woo, who guards the camp.",
+    )
+    assert ("Han Yu-jin", "Moon Seo-ah", True) in got
+    assert ("Jung Tae-oh", "Ryu Hyun-woo", True) in got
+
+
+def test_a_revealed_role_stays_new_cast(collector):
+    got = pairs(
+        collector,
+        "Actress Nam Gyu-ri has been cast in season 2 as a new character.",
+        "Nam Gyu-ri plays Yoon Da-bin, a student from another school.",
+    )
+    assert got == {("Nam Gyu-ri", "Yoon Da-bin", True)}
+
+
+NEWS = """Season 2 cast update
+
+Yoo In-soo will not be part of Season 2, his agency said on Monday, calling the reports false.
+
+Netflix confirmed that Cho Yi-hyun reprises her role as Choi Nam-ra in Season 2.
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_with_article(tmp_path_factory.mktemp("people"), "905_people", NEWS, "2026-10-05")
+
+
+def test_a_newer_denial_outranks_older_speculation(engine):
+    text = engine.answer("!cast gwi-nam").lines
+    assert any("does not return" in line.text and "denied" in line.text for line in text)
+    back = next(x.text for x in engine.answer("!status").lines if x.text.startswith("**Back"))
+    assert "not back (denied): Yoon Gwi-nam" in back and "speculated: Yoon Gwi-nam" not in back
+
+
+def test_a_confirmation_is_confirmed(engine):
+    back = next(x.text for x in engine.answer("!status").lines if x.text.startswith("**Back"))
+    assert back.split("confirmed: ", 1)[1].split(";")[0].count("Choi Nam-ra") == 1

@@ -1,0 +1,121 @@
+"""Never-seen articles continuing the story, added in date order: the final Season 2 status
+per topic and what each addition reports as changed. `future_news/r1` is a blind round's five
+articles (kept here after the round as a regression test); `future_news/dev` five written to
+develop the claim reading."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot.answers.commands.changes import compare
+from bot.answers.engine import Engine
+from tests.conftest import TODAY, copy_corpus, load
+
+HERE = Path(__file__).parent / "future_news"
+
+
+def _add(paths, folder: Path, entry: dict, n: int) -> None:
+    sid = f"9{n:02d}_{folder.name}"
+    text = (folder / entry["file"]).read_text(encoding="utf-8")
+    (paths.sources_dir / f"{sid}.txt").write_text(text, encoding="utf-8")
+    title = entry["title"].replace('"', '\\"')
+    with paths.manifest.open("a", encoding="utf-8") as f:
+        f.write(
+            f'\n[[source]]\nid = "{sid}"\ntitle = "{title}"\npublished = "{entry["published"]}"\n'
+            'date_basis = "printed"\ndate_clue = "printed in the article"\n'
+        )
+
+
+def _run(root: Path, name: str):
+    """(final engine, [status change lines per added article])."""
+    folder = HERE / name
+    entries = tomllib.loads((folder / "articles.toml").read_text(encoding="utf-8"))["article"]
+    paths = copy_corpus(root)
+    old = load(paths)
+    changes = []
+    for n, entry in enumerate(sorted(entries, key=lambda e: e["published"]), 1):
+        _add(paths, folder, entry, n)
+        new = load(paths)
+        changes.append([f"{c.label}: {c.before} -> {c.after}" for c in compare(old, new).status])
+        old = new
+    return Engine(old, prefix="!", today=lambda: TODAY), changes
+
+
+def _lines(engine: Engine) -> dict[str, str]:
+    return {
+        line.text.split(":**")[0].strip("*"): line.text
+        for line in engine.answer("!status").lines
+        if line.text.startswith("**")
+    }
+
+
+@pytest.fixture(scope="module")
+def r1(tmp_path_factory):
+    return _run(tmp_path_factory.mktemp("r1"), "r1")
+
+
+@pytest.fixture(scope="module")
+def dev(tmp_path_factory):
+    return _run(tmp_path_factory.mktemp("dev"), "dev")
+
+
+def test_r1_final_status(r1):
+    lines = _lines(r1[0])
+    assert "Renewed" in lines["Renewal"]
+    assert "Filming wrapped" in lines["Filming"] and "2026-05-14" in lines["Filming"]
+    assert "Full trailer out, May 12, 2026 · 2026-05-14" in lines["Trailer"]
+    assert "Premiered June 26, 2026 · 2026-07-08" in lines["Release window"]
+    assert lines["Episodes"].startswith("**Episodes:** 8 episodes")
+    back = lines["Back"]
+    assert "not back (denied): Yoon Gwi-nam" in back and "expected:" not in back
+    for name in ("Nam On-jo", "Lee Cheong-san", "Choi Nam-ra", "Yang Dae-su", "Park Mi-jin"):
+        assert name in back.split("; not back")[0]
+    for new in (
+        "Bae Yun-kyung (Kang Mi-rae)",
+        "Jeon Seung-woo (Baek Tae-jun)",
+        "Roh Yoon-seo (Yoo Ji-an)",
+    ):
+        assert new in lines["New cast"]
+    assert not any("disputed" in line for line in lines.values())
+
+
+def test_r1_changes_report_only_real_moves(r1):
+    first, second, third, fourth, fifth = r1[1]
+    assert any(c.startswith("Trailer:") and "Teaser planned" in c for c in first)
+    assert not any("Teaser out" in c or "Trailer out" in c for c in first + second)
+    assert any(c.startswith("Episodes:") and "-> 8 episodes" in c for c in first)
+    assert not any(c.startswith("Release window") for c in first + second)  # no date yet
+    assert any(c.startswith("Filming:") and "wrapped" in c for c in third)
+    assert any(c.startswith("Release window") and "June 26, 2026" in c for c in fourth)
+    assert not any(c.startswith("Renewal") for c in fifth)  # a third season's denial
+
+
+def test_dev_final_status(dev):
+    lines = _lines(dev[0])
+    assert "Filming wrapped" in lines["Filming"] and "May 2025" in lines["Filming"]
+    assert "Full trailer out, February 2026" in lines["Trailer"]
+    assert "Premiered March 6, 2026" in lines["Release window"]
+    assert lines["Episodes"].startswith("**Episodes:** 8 episodes")
+    assert "not back (denied): Yoon Gwi-nam" in lines["Back"]
+    assert "Kim Do-hyun (Han So-yi)" in lines["New cast"]
+
+
+def test_dev_a_trailer_and_a_date_in_one_sentence(dev):
+    changes = [c for step in dev[1] for c in step]
+    assert not any(c.startswith("Trailer:") and "March 6" in c for c in changes)
+    assert any(
+        c.startswith("Release window") and "Premiere date: March 6, 2026" in c for c in changes
+    )
+
+
+def test_a_snapshot_of_an_older_reading_reports_no_change(store):
+    from bot.answers.commands.changes import status_since, status_snapshot
+
+    now = status_snapshot(store)
+    assert status_since(now, store) == []
+    older = {topic: ["renewed", text] for topic, (_, text) in now.items()}  # another key format
+    assert status_since(older, store) == []
+    assert [c.topic for c in status_since({}, store)] == list(now)  # nothing before: all new

@@ -1,0 +1,74 @@
+"""The cached extraction is exactly the plain one: cold, warm, and after articles come and go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.bench.synth import write_corpus
+from bot.facts.curated import load_entities, load_lexicon, load_repairs
+from bot.facts.extract import extract
+from bot.facts.incremental import PieceCache, builder_version, extract_cached
+from bot.facts.manifest import load_all
+from tests.conftest import add_article
+
+
+def both(paths, cache_path: Path, version: str = "v"):
+    sources = load_all(paths)
+    args = (load_entities(paths.entities), load_repairs(paths.repairs), load_lexicon(paths.lexicon))
+    cache = PieceCache(cache_path)
+    try:
+        cached = extract_cached(sources, *args, cache, version)
+    finally:
+        cache.close()
+    return extract(sources, *args), cached
+
+
+def same(a, b) -> None:
+    assert a.sentences == b.sentences
+    assert a.entities == b.entities
+    assert a.mentions == b.mentions and a.returns == b.returns
+    assert a.pairs == b.pairs and a.claims == b.claims and a.lore == b.lore
+
+
+def test_cold_warm_and_incremental_extraction_equal_the_plain_pass(tmp_path):
+    paths = write_corpus(tmp_path / "corpus", 12)
+    early = paths.sources_dir / "syn_00000.txt"  # names someone no article has discovered yet
+    early.write_text(early.read_text(encoding="utf-8") + "Jeon Da-bin was seen.\n", "utf-8")
+    cache = tmp_path / "pieces.sqlite"
+    same(*both(paths, cache))  # cold
+    same(*both(paths, cache))  # every piece from the cache
+    # A new article that discovers a name the earlier articles print: their mentions change.
+    add_article(
+        paths,
+        "syn_99999",
+        "All of Us Are Dead Season 2 news. Newcomer Jeon Da-bin plays Go Min-seo, a new student. "
+        "Go Min-seo was in every article. Jeon Da-bin returns.\n",
+        "2026-01-01",
+    )
+    plain, cached = both(paths, cache)
+    same(plain, cached)
+    early_ids = {s.id for s in cached.sentences if s.source_id == "syn_00000"}
+    assert any(sid in early_ids and e == "actor:jeon-da-bin" for sid, e in cached.mentions)
+    # Taking an article out again.
+    (paths.sources_dir / "syn_00003.txt").unlink()
+    text = paths.manifest.read_text(encoding="utf-8")
+    start = text.index('id = "syn_00003"')
+    block_start = text.rindex("[[source]]", 0, start)
+    block_end = text.find("[[source]]", start)
+    paths.manifest.write_text(text[:block_start] + text[block_end:], encoding="utf-8")
+    same(*both(paths, cache))
+
+
+def test_a_damaged_cache_is_started_afresh(tmp_path):
+    paths = write_corpus(tmp_path / "corpus", 2)
+    cache = tmp_path / "pieces.sqlite"
+    cache.write_bytes(b"not a database at all" * 100)
+    same(*both(paths, cache))
+
+
+def test_the_version_covers_the_builder_code_and_the_curated_files(tmp_path):
+    lexicon = tmp_path / "lexicon.toml"
+    lexicon.write_text("a = 1\n", encoding="utf-8")
+    before = builder_version([lexicon])
+    lexicon.write_text("a = 2\n", encoding="utf-8")
+    assert builder_version([lexicon]) != before

@@ -178,14 +178,6 @@ def _custom_ids(message: discord.Message):
             yield getattr(child, "custom_id", None) or ""
 
 
-def query_of(message: discord.Message) -> str | None:
-    """The query a `hq:` Quotes button carries, if the message has one."""
-    for cid in _custom_ids(message):
-        if cid.startswith(PREFIX):
-            return cid[len(PREFIX) :]
-    return None
-
-
 def has_quotes(message: discord.Message) -> bool:
     return any(c == STORED or c.startswith((PREFIX, CHANGE)) for c in _custom_ids(message))
 

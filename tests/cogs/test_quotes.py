@@ -15,8 +15,9 @@ from bot.views import (
     ChangeQuotesButton,
     QuotesButton,
     StoredQuotesButton,
+    answer_of,
     custom_id_for,
-    query_of,
+    has_quotes,
 )
 from cogs.facts import Facts
 from cogs.status_posts import StatusPosts
@@ -300,6 +301,8 @@ async def test_status_topic_autocomplete(bot):  # noqa: F811
     assert "subscribe" not in [c.value for c in await cog.topic_autocomplete(interaction, "")]
 
 
-def test_query_is_read_back_from_the_button(bot):  # noqa: F811
-    assert query_of(answer_message(bot, "/cast On-jo")) == "/cast On-jo"
-    assert query_of(mock.MagicMock(spec=discord.Message, components=[])) is None
+async def test_the_answer_is_read_back_from_the_button(bot):  # noqa: F811
+    message = answer_message(bot, "/cast On-jo")
+    assert has_quotes(message) and (await answer_of(bot, message)).query == "/cast On-jo"
+    plain = mock.MagicMock(spec=discord.Message, components=[])
+    assert not has_quotes(plain) and await answer_of(bot, plain) is None

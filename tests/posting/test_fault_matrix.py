@@ -37,6 +37,8 @@ class Clock:
 class Process:
     """One bot process: its own settings connection and HTTP client (no gateway)."""
 
+    extensions = ("cogs.status_posts",)
+
     def __init__(self, path, engine, clock: Clock):
         self.path, self.engine, self.clock = path, engine, clock
 
@@ -44,12 +46,14 @@ class Process:
         self.db = await SettingsDB.open(self.path)
         self.bot = HyosanBot(
             settings=Settings(), engine=self.engine, db=self.db, clock=self.clock,
-            extensions=("cogs.status_posts",),
+            extensions=self.extensions,
         )
         await self.bot.login("token")
-        self.poster = self.bot.get_cog("StatusPosts").poster
-        self.poster.deadline = 0.3  # a hang ends quickly (the real deadline is 8 s)
-        self.poster.sleep = lambda _: asyncio.sleep(0)
+        posts = self.bot.get_cog("StatusPosts")
+        if posts is not None:
+            self.poster = posts.poster
+            self.poster.deadline = 0.3  # a hang ends quickly (the real deadline is 8 s)
+            self.poster.sleep = lambda _: asyncio.sleep(0)
         return self
 
     async def tick(self):
@@ -227,5 +231,40 @@ async def test_a_long_rate_limit_is_a_retry_later_not_an_unknown(fake, engine, t
         with pytest.raises(PostFailed) as info:
             await send_post(proc.bot, FAULTY, "n1", content="x")
         assert info.value.status == 429 and not info.value.ambiguous
+    finally:
+        await proc.kill()
+
+
+async def test_every_reply_path_sends_allowed_mentions_to_discord(fake, engine, tmp_path):
+    """On the wire, not through dpytest (which drops the bot-wide setting): answers, the
+    unknown-word lookup, the slow-down notice and `!quotes` (named, and alone: the last answer
+    here) all carry it."""
+    fake.channel(FAULTY)
+    proc = Process(tmp_path / "s.sqlite", engine, fake.clock)
+    proc.extensions = ("cogs.facts", "cogs.status", "cogs.errors")
+    await proc.start()
+    try:
+        channel = await proc.bot.fetch_channel(FAULTY)
+        said = ["!cast On-jo", "!jonus", "!quotes", "!quotes cast On-jo", "!lore"]
+        said += ["!lore jonus"] * 3  # over the cooldown: one slow-down notice
+        for i, content in enumerate(said):
+            data = {
+                "id": str(discord.utils.time_snowflake(fake.clock()) + 1000 + i),
+                "channel_id": str(FAULTY),
+                "guild_id": "1",
+                "author": {"id": "77", "username": "fan", "discriminator": "0", "avatar": None},
+                "content": content, "timestamp": fake.clock().isoformat(),
+                "edited_timestamp": None, "tts": False, "mention_everyone": False,
+                "mentions": [], "mention_roles": [], "attachments": [], "embeds": [],
+                "pinned": False, "type": 0,
+            }
+            message = discord.Message(state=proc.bot._connection, channel=channel, data=data)
+            await proc.bot.process_commands(message)
+        await asyncio.sleep(0.2)  # error replies are sent from dispatched events
+        sent = [body for path, body in fake.bodies if path.endswith(f"/{FAULTY}/messages")]
+        kinds = " ".join(str(b.get("content") or b["embeds"][0].get("title")) for b in sent)
+        assert len(sent) == len(said) - 2  # two refused silently in the cooldown window
+        assert "going a bit fast" in kinds and kinds.count("Quotes — Nam On-jo") == 2
+        assert all(b["allowed_mentions"]["parse"] == [] for b in sent), sent
     finally:
         await proc.kill()

@@ -16,11 +16,13 @@ import discord
 from discord.ext import commands
 
 from bot.answers.engine import Engine
-from bot.config import Settings
+from bot.config import Settings, env_file_warning
 from bot.facts.store import load_store
 from bot.paths import DataPaths
 from bot.posting.lock import InstanceLock
 from bot.posting.subscriptions import SettingsDB
+from bot.reply_context import ReplyingContext
+from bot.transport import MAX_RATELIMIT_TIMEOUT, RateGate, bound_requests, request_trace
 
 log = logging.getLogger(__name__)
 
@@ -66,13 +68,20 @@ class HyosanBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
             case_insensitive=True,
+            max_ratelimit_timeout=MAX_RATELIMIT_TIMEOUT,
+            http_trace=request_trace(RateGate()),
         )
+        bound_requests(self.http)  # a hung request ends in seconds (bot.transport)
         self.settings = settings
         self.engine = engine
         self.db = db
         self.clock = clock
         self.initial_extensions = tuple(extensions)
         self.online_once = False  # a failure before the first READY is a start-up failure
+
+    async def get_context(self, origin, *, cls=ReplyingContext):
+        """Every command's Context reports a reply Discord refused (bot.reply_context)."""
+        return await super().get_context(origin, cls=cls)
 
     async def setup_hook(self) -> None:
         for ext in self.initial_extensions:
@@ -276,6 +285,8 @@ async def main(settings: Settings) -> int:
     logging.getLogger("discord.client").addFilter(OneLineReconnects())
     logging.getLogger("discord.client").addFilter(NoVoiceWarnings())
     configure_endpoints(settings)
+    if warning := env_file_warning(settings.env_file):
+        print(warning, file=sys.stderr)
     lock = InstanceLock(settings.settings_db).acquire()
     try:
         store = await load_store(DataPaths(store=settings.facts_path))

@@ -23,6 +23,7 @@ class Settings:
     dev_guild: int | None = None
     api_base: str | None = None  # a self-hosted Discord-compatible server (e.g. Spacebar)
     gateway_url: str | None = None
+    env_file: Path | None = None  # the .env read, if any (`run` checks who can read it)
 
     def __repr__(self) -> str:  # never let the token reach a log
         return (
@@ -83,6 +84,20 @@ def _check_env_file(env_file: Path) -> None:
         )
 
 
+def env_file_warning(env_file: Path | None) -> str | None:
+    """One line when the `.env` holding the token can be read by other users."""
+    try:
+        mode = env_file.stat().st_mode if env_file is not None else 0
+    except OSError:
+        return None
+    if not mode & 0o077:
+        return None
+    return (
+        f"warning: {env_file.name} holds the bot token and other users can read it "
+        f"(mode {mode & 0o777:o}); run: chmod 600 {env_file}"
+    )
+
+
 def _url(env, name: str, schemes: tuple[str, ...]) -> str | None:
     value = env.get(name, "").strip()
     if not value:
@@ -96,11 +111,13 @@ def _url(env, name: str, schemes: tuple[str, ...]) -> str | None:
 def load_settings(env_file: Path | None = ROOT / ".env") -> Settings:
     """Read settings; a `.env` beside the project fills what the environment does not set.
     Errors say which setting (or which `.env` line) is wrong, never its value."""
+    read = None
     if env_file is not None and env_file.exists():
         from dotenv import load_dotenv
 
         _check_env_file(env_file)
         load_dotenv(env_file, override=False)
+        read = env_file
     env = os.environ
     post_time = env.get("HYOSAN_POST_TIME", "09:00").strip()
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", post_time):
@@ -128,4 +145,5 @@ def load_settings(env_file: Path | None = ROOT / ".env") -> Settings:
         dev_guild=int(guild) if guild else None,
         api_base=_url(env, "DISCORD_API_BASE", ("https", "http")),
         gateway_url=_url(env, "DISCORD_GATEWAY_URL", ("wss", "ws")),
+        env_file=read,
     )

@@ -57,3 +57,8 @@ class UserCooldown:
         """Seconds until this user's window ends (0 when none is open)."""
         w = self._windows.get(user_id)
         return 0.0 if w is None else max(0.0, w.start + self.per - self.clock())
+
+
+def slow_down(retry_after: float) -> str:
+    """The one notice a member over the cooldown gets."""
+    return f"You're going a bit fast. Try again in {max(1, round(retry_after))} s."

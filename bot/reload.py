@@ -82,7 +82,14 @@ class Reloader:
             return None  # cheap path: nothing was written since the last look
         self._seen = stat
         disk = await asyncio.to_thread(stored_hash, self.paths)
-        if disk is None or disk == self.current().store.content_hash or disk == self._failed_hash:
+        if disk is None:  # said once per change of the file: the watch looks every few seconds
+            log.warning(
+                "store watch: %s changed but is not a readable fact store (a copy in progress, "
+                "or a damaged file); still answering from the loaded one",
+                rel(self.paths.store),
+            )
+            return None
+        if disk == self.current().store.content_hash or disk == self._failed_hash:
             return None
         result = await self.reload()
         self._failed_hash = disk if result.error else None

@@ -1,9 +1,13 @@
 """The "Quotes" button under every answer: the verbatim quotes behind it, one tap away.
 
-The button's custom_id carries the message the answer replied to ("hq:/status trailer"), so a
-click after a restart rebuilds the same answer from the store and shows its quotes: nothing is
-held in memory. A message too long for a custom_id gets an in-memory button instead, which
-disables itself cleanly when its timeout ends.
+Every button works after a restart, because nothing it needs is held in memory:
+- `hq:<query>`: the message the answer replied to ("hq:/status trailer"); a click rebuilds the
+  same answer from the store;
+- `hqm`: a question too long for a custom_id, kept in the settings DB against the answer's
+  message id (bot.posting.quoted); an answer whose question could not be kept loses the
+  button instead (`needs_storing`, cogs.replies);
+- `hqc:<id>`: a "status changed" post, read back from the change log as it was posted.
+A click counts in the member's cooldown, like a command.
 """
 
 from __future__ import annotations
@@ -15,15 +19,19 @@ from typing import Any
 import discord
 
 from bot.answers.types import Answer
+from bot.cooldown import Verdict, slow_down
 from bot.embeds import quotes_embed
+from bot.posting import quoted
 
 log = logging.getLogger(__name__)
 
 PREFIX = "hq:"
+STORED = "hqm"
+CHANGE = "hqc:"
 CUSTOM_ID_LIMIT = 100  # Discord's limit on a component's custom_id
 LABEL = "Quotes"
 EMOJI = "\N{SPEECH BALLOON}"
-TIMEOUT = 15 * 60.0  # seconds an in-memory button lives
+GONE = "I no longer have the question behind this answer; ask it again for its quotes."
 
 
 def custom_id_for(query: str) -> str | None:
@@ -32,13 +40,42 @@ def custom_id_for(query: str) -> str | None:
     return cid if query and len(cid) <= CUSTOM_ID_LIMIT else None
 
 
+def _button(custom_id: str) -> discord.ui.Button:
+    return discord.ui.Button(
+        label=LABEL, emoji=EMOJI, style=discord.ButtonStyle.secondary, custom_id=custom_id
+    )
+
+
 async def _spoilers(client: Any, guild: discord.abc.Snowflake | None) -> bool:
     return await client.db.spoilers(guild.id if guild else None)
 
 
-async def send_quotes(interaction: discord.Interaction, answer: Answer) -> None:
+async def _click(interaction: discord.Interaction, item, answer) -> None:
+    """Answer a click with the answer `answer()` gives, unless over the member's cooldown;
+    a failure goes to cogs.errors (discord.py only logs a dynamic item's errors)."""
+    try:
+        if not await _too_fast(interaction):
+            await send_quotes(interaction, await answer())
+    except Exception as exc:
+        interaction.client.dispatch("view_error", interaction, exc, item)
+
+
+async def _too_fast(interaction: discord.Interaction) -> bool:
+    """Count the click in the member's cooldown; when over it, say so (privately)."""
+    cooldown = getattr(interaction.client, "cooldown", None)
+    if cooldown is None or cooldown.hit(interaction.user.id) is Verdict.ALLOW:
+        return False
+    wait = slow_down(cooldown.retry_after(interaction.user.id))
+    await interaction.response.send_message(wait, ephemeral=True)
+    return True
+
+
+async def send_quotes(interaction: discord.Interaction, answer: Answer | None) -> None:
     """Answer a click: ephemeral where the answer came from a slash command, else a reply
     under the answer itself (a prefix command's answer is public, so are its quotes)."""
+    if answer is None:
+        await interaction.response.send_message(GONE, ephemeral=True)
+        return
     embed = quotes_embed(answer, await _spoilers(interaction.client, interaction.guild))
     message = interaction.message
     slash = message is None or message.interaction_metadata is not None
@@ -61,11 +98,7 @@ class QuotesButton(discord.ui.DynamicItem[discord.ui.Button], template=r"hq:(?P<
         cid = custom_id_for(query)
         if cid is None:
             raise ValueError("query too long for a custom_id")
-        super().__init__(
-            discord.ui.Button(
-                label=LABEL, emoji=EMOJI, style=discord.ButtonStyle.secondary, custom_id=cid
-            )
-        )
+        super().__init__(_button(cid))
         self.query = query
 
     @classmethod
@@ -75,38 +108,49 @@ class QuotesButton(discord.ui.DynamicItem[discord.ui.Button], template=r"hq:(?P<
         return cls(match["query"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        try:
-            await send_quotes(interaction, interaction.client.engine.answer(self.query))
-        except Exception as exc:  # discord.py only logs a dynamic item's errors
-            interaction.client.dispatch("view_error", interaction, exc, self)
+        async def answer():
+            return interaction.client.engine.answer(self.query)
+
+        await _click(interaction, self, answer)
 
 
-class TimedQuotesView(discord.ui.View):
-    """The fallback for a query too long to carry: holds the answer until it times out, then
-    greys the button out so a click never fails silently."""
+class StoredQuotesButton(discord.ui.DynamicItem[discord.ui.Button], template=STORED):
+    """The button of an answer whose question is kept in the settings DB."""
 
-    def __init__(self, answer: Answer, timeout: float = TIMEOUT):
-        super().__init__(timeout=timeout)
-        self.answer = answer
-        self.message: discord.Message | None = None
+    def __init__(self):
+        super().__init__(_button(STORED))
 
-    @discord.ui.button(label=LABEL, emoji=EMOJI, style=discord.ButtonStyle.secondary)
-    async def quotes(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
-        await send_quotes(interaction, self.answer)
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match, /) -> StoredQuotesButton:
+        return cls()
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception, item) -> None:
-        interaction.client.dispatch("view_error", interaction, error, item)
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _click(interaction, self, lambda: answer_of(interaction.client, interaction.message))
 
-    async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
-                item.label = f"{LABEL} (expired: reply !quotes)"
-        if self.message is not None:
-            try:
-                await self.message.edit(view=self)
-            except discord.HTTPException:
-                log.info("could not disable an expired Quotes button")
+
+class ChangeQuotesButton(discord.ui.DynamicItem[discord.ui.Button], template=r"hqc:(?P<id>\d+)"):
+    """The button of a "status changed" post: its quotes as it was posted."""
+
+    def __init__(self, change_id: int):
+        super().__init__(_button(f"{CHANGE}{change_id}"))
+        self.change_id = change_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match, /) -> ChangeQuotesButton:
+        return cls(int(match["id"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        db = interaction.client.db
+        await _click(interaction, self, lambda: quoted.change_post(db, self.change_id))
+
+
+BUTTONS = (QuotesButton, StoredQuotesButton, ChangeQuotesButton)  # bot.add_dynamic_items
+
+
+def _view(item: discord.ui.Item) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(item)
+    return view
 
 
 def quotes_view(answer: Answer) -> discord.ui.View | None:
@@ -114,17 +158,39 @@ def quotes_view(answer: Answer) -> discord.ui.View | None:
     if not answer.citations:
         return None
     if custom_id_for(answer.query):
-        view = discord.ui.View(timeout=None)
-        view.add_item(QuotesButton(answer.query))
-        return view
-    return TimedQuotesView(answer)
+        return _view(QuotesButton(answer.query))
+    return _view(StoredQuotesButton())
 
 
-def query_of(message: discord.Message) -> str | None:
-    """The query behind one of the bot's answers, read from its Quotes button."""
+def change_view(change_id: int, answer: Answer) -> discord.ui.View | None:
+    """The view under a "status changed" post."""
+    return _view(ChangeQuotesButton(change_id)) if answer.citations else None
+
+
+def needs_storing(view: discord.ui.View | None) -> bool:
+    """Whether the answer's question must be kept against its message id once sent."""
+    return view is not None and any(isinstance(i, StoredQuotesButton) for i in view.children)
+
+
+def _custom_ids(message: discord.Message):
     for row in getattr(message, "components", None) or []:
         for child in getattr(row, "children", [row]):
-            cid = getattr(child, "custom_id", None) or ""
-            if cid.startswith(PREFIX):
-                return cid[len(PREFIX) :]
+            yield getattr(child, "custom_id", None) or ""
+
+
+def has_quotes(message: discord.Message) -> bool:
+    return any(c == STORED or c.startswith((PREFIX, CHANGE)) for c in _custom_ids(message))
+
+
+async def answer_of(client: Any, message: discord.Message) -> Answer | None:
+    """The answer behind one of the bot's messages, read from its Quotes button (and the
+    settings DB for the kinds kept there); None when it has none."""
+    for cid in _custom_ids(message):
+        if cid.startswith(PREFIX):
+            return client.engine.answer(cid[len(PREFIX) :])
+        if cid == STORED:
+            query = await quoted.recall(client.db, message.id)
+            return client.engine.answer(query) if query else None
+        if cid.startswith(CHANGE) and cid[len(CHANGE) :].isdigit():
+            return await quoted.change_post(client.db, int(cid[len(CHANGE) :]))
     return None

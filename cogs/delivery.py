@@ -1,25 +1,29 @@
 """Sending posts to channels, shared by scheduled and "status changed" posts: what a failed
-send means, the tag in a post's footer, and how to tell a server a subscription paused."""
+send means, the tag in a post's footer, how a post a crash left unconfirmed is looked for,
+and how to tell a server a subscription paused."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 
 import aiohttp
 import discord
 
-from bot.posting.scheduler import PostFailed, pause_notice
+from bot.posting.failures import PostFailed, pause_notice
 from bot.posting.subscriptions import Subscription
+from bot.transport import RetryRefused, posting
 
-HISTORY_CHECKED = 50  # recent messages searched for a post a crash left unconfirmed
-STOP_GRACE = 20.0  # seconds shutdown waits for the post in flight
+CLOCK_SKEW = dt.timedelta(minutes=2)  # between this machine's clock and Discord's
+HISTORY_SCAN = 1000  # messages read at most to settle one claim (10 requests)
+STOP_GRACE = 20.0  # seconds shutdown waits for the posts in flight
 NETWORK_ERRORS = (asyncio.TimeoutError, aiohttp.ClientError, OSError)
 
 
 def post_failure(exc: discord.HTTPException) -> PostFailed:
     """How a failed send is handled: 404/403 pause the subscription, the rest retry later
-    (a 400 that repeats pauses it too; see bot.posting.scheduler.after_failure)."""
+    (a 400 that repeats pauses it too; see bot.posting.failures.after_failure)."""
     if isinstance(exc, discord.NotFound):
         return PostFailed("the channel no longer exists", permanent=True, status=exc.status)
     if isinstance(exc, discord.Forbidden):
@@ -27,23 +31,44 @@ def post_failure(exc: discord.HTTPException) -> PostFailed:
     return PostFailed(f"Discord answered {exc.status}", permanent=False, status=exc.status)
 
 
-async def posted_with_tag(bot, channel_id: int, tag: str) -> bool:
-    """Whether one of my recent messages in the channel carries `tag` in an embed footer
-    (how a claim left unconfirmed is settled without posting twice)."""
+def rate_limited(exc: discord.RateLimited) -> str:
+    return f"rate limited for {exc.retry_after:.0f} s"
+
+
+async def _channel(bot, channel_id: int):
+    return bot.get_channel(channel_id) or await bot.fetch_channel(channel_id)
+
+
+async def posted_with_tag(
+    bot, channel_id: int, tag: str, since: dt.datetime, until: dt.datetime | None
+) -> bool | None:
+    """Whether I posted a message carrying `tag` in an embed footer between `since` (the
+    claim) and `until` (its lease). Only that window is read, oldest first, however busy the
+    channel: how a claim left unconfirmed is settled without posting twice. None when it
+    cannot be told (no permission to read the history, or more messages than HISTORY_SCAN in
+    the window): the caller then never sends the post again."""
+    end = (until or since + dt.timedelta(hours=1)) + CLOCK_SKEW
+    after = discord.Object(discord.utils.time_snowflake(since - CLOCK_SKEW))
     try:
-        channel = bot.get_channel(channel_id) or await bot.fetch_channel(channel_id)
-        async for message in channel.history(limit=HISTORY_CHECKED):
+        channel = await _channel(bot, channel_id)
+        seen = 0
+        async for message in channel.history(limit=HISTORY_SCAN, after=after, oldest_first=True):
+            if message.created_at > end:
+                return False  # past the lease: the holder sent nothing after this
+            seen += 1
             if message.author.id == bot.user.id and any(
                 tag in (e.footer.text or "") for e in message.embeds
             ):
                 return True
     except discord.Forbidden:
-        return False  # history unreadable: post again rather than lose the post
+        return None
+    except discord.RateLimited as exc:
+        raise PostFailed(rate_limited(exc), permanent=False, status=429) from exc
     except discord.HTTPException as exc:
         raise post_failure(exc) from exc
     except NETWORK_ERRORS as exc:
         raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
-    return False
+    return None if seen >= HISTORY_SCAN else False
 
 
 def tag_footer(embed: discord.Embed, tag: str) -> discord.Embed:
@@ -70,19 +95,28 @@ async def tell_server(bot, sub: Subscription, reason: str) -> None:
     await user.send(text)
 
 
-async def send_post(bot, channel_id: int, **message) -> None:
-    """Send a post to a channel; a failure becomes the PostFailed the posting core handles."""
+async def send_post(bot, channel_id: int, nonce: str, **message) -> int:
+    """Send a post to a channel with its nonce (Discord drops a second message with the same
+    nonce, so a retry of a post whose answer was lost never doubles it); returns the message
+    id. A failure becomes the PostFailed the posting core handles."""
     try:
-        channel = bot.get_channel(channel_id) or await bot.fetch_channel(channel_id)
-        await channel.send(**message)
+        channel = await _channel(bot, channel_id)
+        with posting():  # a 429/5xx goes to the backoff policy, not a retry in line
+            # A nonce sets enforce_nonce in discord.py's request body.
+            sent = await channel.send(nonce=nonce, **message)
+    except RetryRefused as exc:
+        raise PostFailed(str(exc), permanent=False, status=exc.status) from exc
+    except discord.RateLimited as exc:  # a wait over max_ratelimit_timeout: nothing was sent
+        raise PostFailed(rate_limited(exc), permanent=False, status=429) from exc
     except discord.HTTPException as exc:
         raise post_failure(exc) from exc
     except NETWORK_ERRORS as exc:
         raise PostFailed(f"network error ({type(exc).__name__})", permanent=False) from exc
+    return sent.id
 
 
 async def stop_gracefully(poster, idle: asyncio.Event, loop) -> None:
-    """Shutdown: no new post starts, the one in flight finishes (up to STOP_GRACE), then the
+    """Shutdown: no new post starts, the ones in flight finish (up to STOP_GRACE), then the
     loop ends; claims not sent are released or settled at the next start, never lost."""
     poster.stop()
     if not idle.is_set():

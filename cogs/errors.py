@@ -6,21 +6,19 @@ All three answer with the same one line."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers.reading.wording import safe_echo
-from bot.cooldown import UserCooldown, Verdict
+from bot.answers.reading.wording import MAX_QUERY, safe_echo
+from bot.cooldown import UserCooldown, Verdict, slow_down
+from bot.reply_context import ELSEWHERE_EVERY, OncePer, ReplyFailed
 from cogs.replies import SlowDown, send_answer
 
 log = logging.getLogger(__name__)
-
-
-def slow_down(retry_after: float) -> str:
-    return f"You're going a bit fast. Try again in {max(1, round(retry_after))} s."
 
 
 def friendly(error: Exception, help_for: str = "") -> str | None:
@@ -61,6 +59,8 @@ class Errors(commands.Cog):
     def __init__(self, bot):
         self.bot = bot
         self.cooldown: UserCooldown = getattr(bot, "cooldown", None) or UserCooldown()
+        bot.cooldown = self.cooldown  # Quotes clicks count in the same cooldown (bot.views)
+        self.elsewhere = OncePer(ELSEWHERE_EVERY)
 
     async def cog_load(self) -> None:
         self.bot.add_check(self._cooldown_check, call_once=True)
@@ -78,15 +78,18 @@ class Errors(commands.Cog):
         return True
 
     async def _unknown_word(self, ctx: commands.Context) -> None:
-        """`!jonus`, `!onjo` are answered; `!play`, `!rank` (other bots') get silence."""
-        body = ctx.message.content[len(ctx.prefix or "") :].strip()
+        """`!jonus`, `!onjo` are answered; `!play`, `!rank` (other bots') get silence. The
+        text is cut to the query limit before anything reads it, and every lookup counts in
+        the member's cooldown (a refused one is silent unless the word is known)."""
+        prefix = ctx.prefix or ""
+        body = ctx.message.content[len(prefix) :][:MAX_QUERY].strip()
         word, _, rest = body.partition(" ")
-        if not self.bot.engine.knows(word, rest[:200]):
-            return
         verdict = self.cooldown.hit(ctx.author.id)
+        if verdict is Verdict.SILENT or not self.bot.engine.knows(word, rest):
+            return
         if verdict is Verdict.ALLOW:
-            await send_answer(ctx, self.bot.engine.answer(ctx.message.content))
-        elif verdict is Verdict.NOTIFY:
+            await send_answer(ctx, self.bot.engine.answer(prefix + body))
+        else:
             await ctx.send(slow_down(self.cooldown.retry_after(ctx.author.id)))
 
     @commands.Cog.listener()
@@ -96,6 +99,10 @@ class Errors(commands.Cog):
         if isinstance(error, commands.CommandNotFound):
             await self._unknown_word(ctx)
             return
+        failed = getattr(error, "original", error)
+        if isinstance(failed, ReplyFailed):
+            await self._reply_elsewhere(ctx, failed)
+            return
         silent = isinstance(error, SlowDown) and error.verdict is Verdict.SILENT
         if silent and ctx.interaction is None:
             return  # said once in this window already; a slash command must still be answered
@@ -103,8 +110,39 @@ class Errors(commands.Cog):
         message = _reply(error, f"command {command}", getattr(command, "qualified_name", ""))
         try:
             await ctx.send(message, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+        except ReplyFailed as exc:
+            await self._reply_elsewhere(ctx, exc)
         except discord.HTTPException:
             log.warning("could not send an error reply in channel %s", ctx.channel.id)
+
+    async def _reply_elsewhere(self, ctx: commands.Context, failed: ReplyFailed) -> None:
+        """A reply Discord refused in the channel: to the member by DM, else the server's
+        system channel; once a minute per member at most (a flood of commands in a channel
+        the bot cannot speak in must not become a flood of DMs)."""
+        where = getattr(ctx.channel, "mention", "that channel")
+        log.info("cannot reply in channel %s; telling %s elsewhere", ctx.channel.id, ctx.author.id)
+        if not self.elsewhere.allow(ctx.author.id):
+            return
+        text = (
+            f"I could not reply in {where} (I am not allowed to send messages there), so here "
+            f"is my reply to `{safe_echo(ctx.message.content if ctx.message else '', 80)}`:"
+        )
+        if failed.content:
+            text += f"\n{failed.content}"
+        embed = failed.embed
+        none = discord.AllowedMentions.none()
+        try:
+            await ctx.author.send(text, embed=embed, allowed_mentions=none)
+            return
+        except discord.HTTPException:
+            pass
+        system = ctx.guild.system_channel if ctx.guild else None
+        if system is not None and system.permissions_for(ctx.guild.me).send_messages:
+            with contextlib.suppress(discord.HTTPException):
+                mention = ctx.author.mention
+                await system.send(f"{mention} {text}", embed=embed, allowed_mentions=none)
+                return
+        log.warning("could not tell %s that a reply in %s failed", ctx.author.id, ctx.channel.id)
 
     async def on_app_command_error(self, interaction: discord.Interaction, error) -> None:
         """The tree's error handler: slash-only commands (hybrids report to on_command_error)."""

@@ -8,9 +8,10 @@ from discord.ext import commands
 
 from bot.answers.reading.recent import RecentFrames
 from bot.embeds import quotes_embed
-from bot.views import QuotesButton, query_of
+from bot.views import BUTTONS, answer_of, has_quotes
 from cogs.replies import send_answer, user_cooldown
 
+NO_QUOTES = "That message has no quotes: reply with `!quotes` to one of my answers."
 HISTORY = 30  # recent messages searched for the answer `!quotes` alone refers to
 
 
@@ -93,41 +94,48 @@ class Facts(commands.Cog):
         """Tap the Quotes button under an answer, reply to an answer with `!quotes`, or give a
         command: `!quotes cast On-jo`. Alone it quotes my last answer here."""
         typed = command.strip().lstrip(self.bot.engine.prefix + "/")
-        query = (
-            f"/{typed}" if typed else await self._replied_query(ctx) or await self._last_query(ctx)
-        )
-        if not query:
+        ref = ctx.message.reference if ctx.message else None
+        if typed:
+            answer = self.bot.engine.answer(f"/{typed}")
+        elif ref is not None and ref.message_id is not None:  # that message's, never another's
+            replied = await self._replied(ctx, ref)
+            mine = replied is not None and replied.author == self.bot.user
+            answer = await answer_of(self.bot, replied) if mine else None
+            if answer is None:
+                await ctx.send(NO_QUOTES, ephemeral=True)
+                return
+        else:
+            answer = await self._last_answer(ctx)
+        if answer is None:
             await ctx.send(
                 "Reply to one of my answers with `!quotes`, or name one: `!quotes status`.",
                 ephemeral=True,
             )
             return
-        answer = self.bot.engine.answer(query)
         spoilers = await self.bot.db.spoilers(ctx.guild.id if ctx.guild else None)
         await ctx.send(embed=quotes_embed(answer, spoilers), ephemeral=True)
 
-    async def _replied_query(self, ctx: commands.Context) -> str | None:
-        ref = ctx.message.reference if ctx.message else None
-        if ref is None or ref.message_id is None:
-            return None
+    @staticmethod
+    async def _replied(ctx: commands.Context, ref) -> discord.Message | None:
+        """The message `!quotes` replies to, when it can be read."""
         message = ref.resolved
         if not isinstance(message, discord.Message):
             try:
                 message = await ctx.channel.fetch_message(ref.message_id)
             except discord.HTTPException:
                 return None
-        return query_of(message)
+        return message
 
-    async def _last_query(self, ctx: commands.Context) -> str | None:
+    async def _last_answer(self, ctx: commands.Context):
         try:
             async for message in ctx.channel.history(limit=HISTORY):
-                if message.author == self.bot.user and (query := query_of(message)):
-                    return query
+                if message.author == self.bot.user and has_quotes(message):
+                    return await answer_of(self.bot, message)
         except discord.HTTPException:  # no Read Message History here
             return None
         return None
 
 
 async def setup(bot) -> None:
-    bot.add_dynamic_items(QuotesButton)  # Quotes buttons keep working across restarts
+    bot.add_dynamic_items(*BUTTONS)  # Quotes buttons keep working across restarts
     await bot.add_cog(Facts(bot))

@@ -19,9 +19,11 @@ from bot.answers.types import Answer
 from bot.embeds import answer_embed
 from bot.paths import DataPaths
 from bot.posting.change_poster import ChangePoster
-from bot.posting.changes import ChangeLog
+from bot.posting.changes import ChangeLog, tagged_change
+from bot.posting.claims import nonce
 from bot.posting.subscriptions import Subscription
 from bot.reload import Reloader, ReloadResult
+from bot.views import change_view
 from cogs.delivery import posted_with_tag, send_post, stop_gracefully, tag_footer, tell_server
 
 log = logging.getLogger(__name__)
@@ -44,7 +46,9 @@ class Reload(commands.Cog):
             self.changes,
             self._send,
             self._notify,
-            confirm=lambda sub, tag: posted_with_tag(self.bot, sub.channel_id, tag),
+            confirm=lambda sub, tag, since, until: posted_with_tag(
+                self.bot, sub.channel_id, tag, since, until
+            ),
         )
         self._caught_up = False
         self._idle = asyncio.Event()  # clear while the watch is running
@@ -130,10 +134,13 @@ class Reload(commands.Cog):
             post = status_change_answer(topics, store)
             await self.changes.record(fingerprint(store), post, self.bot.clock())
 
-    async def _send(self, sub: Subscription, spoilers: bool, answer: Answer, tag: str) -> None:
+    async def _send(self, sub: Subscription, spoilers: bool, answer: Answer, tag: str) -> int:
         # The tag in the footer is how a restart tells a sent post from a lost one.
         embed = tag_footer(answer_embed(answer, spoilers, None), tag)
-        await send_post(self.bot, sub.channel_id, embed=embed)
+        view = change_view(tagged_change(tag), answer)  # its quotes, as it was posted
+        return await send_post(
+            self.bot, sub.channel_id, nonce(sub.channel_id, tag), embed=embed, view=view
+        )
 
     async def _notify(self, sub: Subscription, reason: str) -> None:
         await tell_server(self.bot, sub, reason)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+
+import discord
 from discord.ext import commands
 
 from bot.answers.types import Answer
@@ -9,7 +13,10 @@ from bot.cooldown import PER as COOLDOWN_PER
 from bot.cooldown import RATE as COOLDOWN_RATE
 from bot.cooldown import Verdict
 from bot.embeds import answer_embed
-from bot.views import TimedQuotesView, quotes_view
+from bot.posting import quoted
+from bot.views import needs_storing, quotes_view
+
+log = logging.getLogger(__name__)
 
 __all__ = ["COOLDOWN_PER", "COOLDOWN_RATE", "SlowDown", "send_answer", "user_cooldown"]
 
@@ -25,14 +32,20 @@ class SlowDown(commands.CheckFailure):
 
 async def send_answer(ctx: commands.Context, answer: Answer) -> None:
     """Render and send; "not found" replies are ephemeral on the slash side. An answer that
-    cites sources gets the Quotes button."""
+    cites sources gets the Quotes button; one whose question is too long for the button is
+    kept against the message id, or the button is taken off (never a button that fails)."""
     spoilers = await ctx.bot.db.spoilers(ctx.guild.id if ctx.guild else None)
     view = quotes_view(answer)
     message = await ctx.send(
         embed=answer_embed(answer, spoilers), ephemeral=not answer.ok, view=view
     )
-    if isinstance(view, TimedQuotesView):
-        view.message = message  # so the button can be greyed out when it expires
+    if needs_storing(view) and message is not None:
+        try:
+            await quoted.remember(ctx.bot.db, message.id, answer.query, ctx.bot.clock())
+        except Exception:
+            log.exception("could not keep the question of message %s", message.id)
+            with contextlib.suppress(discord.HTTPException):
+                await message.edit(view=None)
 
 
 def user_cooldown():

@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.posting import slots
+from bot.posting.access import NEEDED, subscribe_refusal
 from bot.posting.changes import ChangeLog
 from bot.posting.listing import pages, parse_channel_ref
 from bot.posting.options import new_subscription, parse_options
@@ -70,6 +71,16 @@ class Status(commands.Cog):
         digest changed since the last post; `changes:off` stops the "status changed" posts."""
         # The converter (prefix) and Discord's channel picker (slash) only give a text
         # channel of this server; anything else is ChannelNotFound, answered by cogs/errors.py.
+        # The member must see it, and the bot must be able to post there (bot.posting.access).
+        mine = channel.permissions_for(ctx.guild.me)
+        refusal = subscribe_refusal(
+            channel.permissions_for(ctx.author).view_channel,
+            {flag: getattr(mine, flag) for flag, _ in NEEDED},
+            channel.mention,
+        )
+        if refusal:
+            await ctx.send(refusal, ephemeral=True)
+            return
         try:
             opts = parse_options(options, self.bot.settings.post_time)
         except ValueError as exc:

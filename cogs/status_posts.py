@@ -12,6 +12,7 @@ from discord.ext import commands, tasks
 
 from bot.answers.evidence.digest import fingerprint
 from bot.embeds import answer_embed
+from bot.posting.claims import nonce, slot_key
 from bot.posting.scheduler import StatusPoster, slot_tag
 from bot.posting.subscriptions import Subscription
 from bot.views import quotes_view
@@ -70,16 +71,21 @@ class StatusPosts(commands.Cog):
 
     async def _send(
         self, sub: Subscription, spoilers: bool, note: str | None, slot: dt.datetime
-    ) -> None:
-        await send_post(
+    ) -> int:
+        return await send_post(
             self.bot,
             sub.channel_id,
+            nonce(sub.channel_id, slot_key(slot)),
             embed=self._embed(spoilers, note, slot),
             view=quotes_view(self.bot.engine.run("status")),
         )
 
-    async def _was_posted(self, sub: Subscription, slot: dt.datetime) -> bool:
-        return await posted_with_tag(self.bot, sub.channel_id, slot_tag(slot))
+    async def _was_posted(self, sub: Subscription, slot: dt.datetime) -> bool | None:
+        # A claim from before leases were kept: the post cannot predate its slot.
+        since = sub.claimed_at or slot
+        return await posted_with_tag(
+            self.bot, sub.channel_id, slot_tag(slot), since, sub.claim_until
+        )
 
     async def _notify(self, sub: Subscription, reason: str) -> None:
         await tell_server(self.bot, sub, reason)

@@ -25,6 +25,7 @@ from bot.bench.measure import (
 )
 from bot.bench.mix import COMMANDS, question_mix
 from bot.bench.ops import subscription_figures
+from bot.bench.posting import posting_figures
 from bot.paths import DataPaths
 from bot.progress import Progress
 
@@ -42,7 +43,7 @@ def _target(name: str, value, limit: float, unit: str) -> dict:
 def run(quick: bool, scale_n: int) -> dict:
     mix = question_mix() + argument_mix()
     sizes = [100] if quick else sorted({100, scale_n})
-    bar = Progress("bench: section", 7 + len(sizes))
+    bar = Progress("bench: section", 8 + len(sizes))
     try:
         with tempfile.TemporaryDirectory() as tmp:
             # the shipped articles alone: an owner's own library would change every figure
@@ -56,6 +57,8 @@ def run(quick: bool, scale_n: int) -> dict:
             start = cold_start(runs=3 if quick else 7)
             bar.step("scheduler")
             sched = scheduler_figures(real, 2_000 if quick else 10_000)
+            bar.step("a slot with faulty channels")
+            slot = posting_figures(2_000 if quick else 10_000)
             bar.step("subscriptions: size, memory, backup")
             subs = subscription_figures(2_000 if quick else 10_000)
             bar.step("resident memory")
@@ -106,6 +109,12 @@ def run(quick: bool, scale_n: int) -> dict:
         _target("bot resident memory, store loaded", rss, 150.0, "MB"),
         _target("scheduled send rate", sched["send_rate_per_s"], 50.0, "req/s"),
         _target(f"scheduler DB work, {sched['subscriptions']} due", sched["db_work_s"], 2.0, "s"),
+        _target(
+            f"slot of {slot['subscriptions']} due, 10 % faulty, end to end",
+            slot["end_to_end_s"],
+            slot["subscriptions"] / 50 + 20,  # 220 s for 10,000: pacing at 50 req/s + 20 s
+            "s",
+        ),
         _target("split 1 MB one-line article", split_s, 5.0, "s"),
     ]
     return {
@@ -121,6 +130,7 @@ def run(quick: bool, scale_n: int) -> dict:
         "build": build_real,
         "resident_mb": rss,
         "scheduler": sched,
+        "slot": slot,
         "subscriptions": subs,
         "split_1mb_s": split_s,
         "scale": {str(k): v for k, v in scaled.items()},
@@ -164,6 +174,12 @@ def render(r: dict) -> str:
         f"scheduler: {s['subscriptions']} due in one minute: plan {s['plan_ms']} ms, "
         f"run_once {s['run_once_s']} s, {s['digests_computed']} digest(s) computed, "
         f"{s['send_rate_per_s']} sends/s -> slot spread over {s['slot_duration_s']} s"
+    )
+    p = r["slot"]
+    lines.append(
+        f"slot: {p['subscriptions']} due, {p['faulty_share']:.0%} faulty channels, "
+        f"{p['rate_per_s']} req/s: all decided in {p['end_to_end_s']} s, clean ones out by "
+        f"{p['clean_done_s']} s (pacing alone: {p['pacing_floor_s']} s), {p['requests']} requests"
     )
     o = r["subscriptions"]
     lines.append(

@@ -1,12 +1,14 @@
 """ "Status changed" posts, the delivery: every recorded change goes once to every eligible
-subscription, paced like scheduled posts and under the same rules.
+subscription, paced, bounded and under the same rules as scheduled posts.
 
-Each delivery is claimed before the send and confirmed after. A claim left unconfirmed (a crash,
-SIGTERM, or a timeout/5xx after which Discord may have delivered the post anyway) is settled at
-the next run from the channel's history, where the post's footer carries `change_tag`. Failures
-follow the scheduled posts' policy (`scheduler.after_failure`): backoff from 1 min doubling to
-1 h, a pause on 403/404, a repeated 400 or a day of failures. A delivered change counts as the
-subscription's post for `on-change` (its fingerprint is stored).
+Each delivery is claimed (with a holder and a lease) before the send and confirmed (with the
+message id) after; the send carries the delivery's nonce, so Discord drops a second copy. A
+claim left unconfirmed (a crash, SIGTERM, or a timeout/5xx after which Discord may have
+delivered the post anyway) is settled once its holder is gone from the channel's messages
+between the claim and its lease, where the post's footer carries `change_tag`; one that
+cannot be checked is never sent again. Failures follow the scheduled posts' policy
+(`failures.after_failure`). A delivered change counts as the subscription's post for
+`on-change` (its fingerprint is stored).
 """
 
 from __future__ import annotations
@@ -18,23 +20,29 @@ from collections.abc import Awaitable, Callable
 
 from bot.answers.types import Answer
 from bot.posting import claims
-from bot.posting.changes import ChangeLog, StatusChange, change_tag
-from bot.posting.scheduler import (
-    SEND_RATE,
+from bot.posting.changes import ChangeLog, StatusChange, Unconfirmed, change_tag
+from bot.posting.failures import (
     Notifier,
     PostFailed,
     RunReport,
     after_failure,
+    deadline_passed,
     error_code,
     tell_paused,
+    unverified,
 )
+from bot.posting.fanout import GLOBAL_RATE, POST_DEADLINE, fan_out, within_deadline
+from bot.posting.scheduler import lease
 from bot.posting.subscriptions import Subscription
 
 log = logging.getLogger(__name__)
 
-ChangeSender = Callable[[Subscription, bool, Answer, str], Awaitable[None]]
-# sub, spoilers, post, tag (carried in the post's footer)
-ChangeConfirmer = Callable[[Subscription, str], Awaitable[bool]]  # is a post with this tag there?
+ChangeSender = Callable[[Subscription, bool, Answer, str], Awaitable[int | None]]
+# sub, spoilers, post, tag (in the footer; the nonce is made from it) -> message id
+ChangeConfirmer = Callable[
+    [Subscription, str, dt.datetime, dt.datetime | None], Awaitable[bool | None]
+]
+# is a post with this tag there, between the claim and its lease? None: it cannot be told
 
 
 class ChangePoster:
@@ -46,8 +54,10 @@ class ChangePoster:
         send: ChangeSender,
         notify: Notifier,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        rate: float = SEND_RATE,
+        rate: float = GLOBAL_RATE,
         confirm: ChangeConfirmer | None = None,
+        holder: str | None = None,
+        deadline: float = POST_DEADLINE,
     ):
         self.log = log_
         self.db = log_.db
@@ -56,17 +66,13 @@ class ChangePoster:
         self.sleep = sleep
         self.rate = rate
         self.confirm = confirm
+        self.holder = holder or claims.new_holder()
+        self.deadline = deadline
         self.stopping = False
-        self._paced = False
 
     def stop(self) -> None:
-        """Finish the post in flight and take no other (graceful shutdown)."""
+        """Finish the posts in flight and take no other (graceful shutdown)."""
         self.stopping = True
-
-    async def _pace(self) -> None:
-        if self._paced:
-            await self.sleep(1 / self.rate)
-        self._paced = True
 
     async def _subs(self, now: dt.datetime) -> dict[tuple[int, int], Subscription]:
         """Subscriptions that may be posted to now (not paused, not backing off)."""
@@ -80,7 +86,6 @@ class ChangePoster:
         """Settle unconfirmed deliveries, then post every undelivered change. Never raises
         for a failed post."""
         report = RunReport()
-        self._paced = False
         changes = {c.id: c for c in await self.log.pending(now)}
         if not changes:  # the usual tick (every few seconds): nothing to read further
             return report
@@ -91,50 +96,67 @@ class ChangePoster:
         # Read once: a change stays pending for days, and a claim per subscription per tick
         # would be a write each time (claim() below still settles a race).
         taken = await self.log.taken()
-        for change in changes.values():
-            for key, sub in subs.items():
-                if self.stopping:
-                    return report
-                if key in opted_out or sub.created_at > change.created_at:
-                    continue
-                if (change.id, *key) in taken:
-                    continue
-                if not await self.log.claim(change, sub, now):
-                    continue  # delivered (or being delivered) already
-                report.due += 1
-                await self._pace()
-                if self.stopping:  # asked to stop during the pause: leave it for next time
-                    await self.log.release(change, sub)
-                    report.released += 1
-                    return report
-                await self._post(change, sub, now, report)
+        due = [
+            (change, sub)
+            for change in changes.values()
+            for key, sub in subs.items()
+            if key not in opted_out
+            and sub.created_at <= change.created_at
+            and (change.id, *key) not in taken
+        ]
+        if not due or self.stopping:
+            return report
+        until = lease(now, len(due), self.rate, self.deadline)
+        await fan_out(
+            due,
+            lambda item: self._claim_and_post(*item, now, until, report),
+            rate=self.rate,
+            sleep=self.sleep,
+            stopping=lambda: self.stopping,
+        )
         return report
 
-    async def _post(
-        self, change: StatusChange, sub: Subscription, now: dt.datetime, report: RunReport
+    async def _claim_and_post(
+        self,
+        change: StatusChange,
+        sub: Subscription,
+        now: dt.datetime,
+        until: dt.datetime,
+        report: RunReport,
     ) -> None:
-        if not await claims.holds(self.db, sub):  # unsubscribed or paused since the run began
-            await self.log.release(change, sub)
+        if not await self.log.claim(change, sub, now, self.holder, until):
+            return  # delivered (or being delivered) already
+        report.due += 1
+        if not await claims.holds(self.db, sub):
+            await self.log.release(change, sub)  # unsubscribed or paused since the run began
             report.released += 1
             return
         try:
-            await self.send(
-                sub, await self.db.spoilers(sub.guild_id), change.answer, change_tag(change.id)
+            message_id = await within_deadline(
+                self.send(
+                    sub, await self.db.spoilers(sub.guild_id), change.answer, change_tag(change.id)
+                ),
+                self.deadline,
             )
         except PostFailed as exc:
             log.warning("change post to channel %s failed: %s", sub.channel_id, exc.reason)
             await self._failed(change, sub, exc, now, report)
+        except TimeoutError:
+            log.warning("change post to channel %s: no answer in time", sub.channel_id)
+            await self._failed(change, sub, deadline_passed(self.deadline), now, report)
         except Exception as exc:  # one failed post must not stop the others
             log.exception("change post to channel %s failed", sub.channel_id)
             report.errors.append(f"{sub.channel_id}: {exc!r}")
             unknown = PostFailed(repr(exc)[:100], permanent=False)
             await self._failed(change, sub, unknown, now, report)
         else:
-            await self._delivered(change, sub, now)
+            await self._delivered(change, sub, now, message_id)
             report.posted += 1
 
-    async def _delivered(self, change: StatusChange, sub: Subscription, now: dt.datetime) -> None:
-        await self.log.confirm(change, sub, now)
+    async def _delivered(
+        self, change: StatusChange, sub: Subscription, now: dt.datetime, message_id=None
+    ) -> None:
+        await self.log.confirm(change, sub, now, message_id)
         # For an on-change subscription this was its post.
         await claims.record_fingerprint(self.db, sub, change.fingerprint)
 
@@ -168,28 +190,55 @@ class ChangePoster:
         now: dt.datetime,
         report: RunReport,
     ) -> bool:
-        """Deliveries claimed but not confirmed: sent -> confirmed, unsent -> due again.
-        True when there were any."""
-        unconfirmed = await self.log.unconfirmed()
-        for change_id, guild, channel in unconfirmed:
-            change, sub = changes.get(change_id), subs.get((guild, channel))
-            if change is None or sub is None:
-                continue  # old news, or paused / backing off / gone: looked at again later
-            sent = False
-            if self.confirm is not None:
-                await self._pace()
-                try:
-                    sent = await self.confirm(sub, change_tag(change_id))
-                except PostFailed as exc:
-                    await self._failed(change, sub, exc, now, report, keep=True)
-                    continue
-                except Exception as exc:  # checked again next run; the claim stays
-                    log.warning("cannot yet check channel %s: %r", channel, exc)
-                    continue
-            if sent:
-                await self._delivered(change, sub, now)
-                report.recovered += 1
-            else:
-                await self.log.release(change, sub)
-                report.released += 1
-        return bool(unconfirmed)
+        """Deliveries claimed but not confirmed (and not a live holder's): sent -> confirmed,
+        unsent -> due again, cannot tell -> counted as sent, never re-sent. True when there
+        were any."""
+        todo = [
+            (changes[u.change_id], subs[(u.guild_id, u.channel_id)], u)
+            for u in await self.log.unconfirmed(self.holder, now)
+            # old news, or paused / backing off / gone: looked at again later
+            if u.change_id in changes and (u.guild_id, u.channel_id) in subs
+        ]
+        await fan_out(
+            todo,
+            lambda item: self._settle(*item, now, report),
+            rate=self.rate,
+            sleep=self.sleep,
+            stopping=lambda: self.stopping,
+        )
+        return bool(todo)
+
+    async def _settle(
+        self,
+        change: StatusChange,
+        sub: Subscription,
+        claim: Unconfirmed,
+        now: dt.datetime,
+        report: RunReport,
+    ) -> None:
+        sent: bool | None = False
+        if self.confirm is not None:
+            try:
+                sent = await within_deadline(
+                    self.confirm(sub, change_tag(change.id), claim.claimed_at, claim.claim_until),
+                    self.deadline,
+                )
+            except PostFailed as exc:
+                await self._failed(change, sub, exc, now, report, keep=True)
+                return
+            except Exception as exc:  # checked again next run; the claim stays
+                log.warning("cannot yet check channel %s: %r", sub.channel_id, exc)
+                return
+        if sent is None:  # never risk a double: counted as delivered, and the server is told
+            await self._delivered(change, sub, now)
+            reason = unverified(f'the "status changed" post {change.id}')
+            await claims.pause(self.db, sub, reason, release=False)
+            report.unverified += 1
+            report.paused += 1
+            await tell_paused(self.notify, sub, reason, report)
+        elif sent:
+            await self._delivered(change, sub, now)
+            report.recovered += 1
+        else:
+            await self.log.release(change, sub)
+            report.released += 1

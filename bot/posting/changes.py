@@ -49,6 +49,21 @@ def answer_from_json(text: str) -> Answer:
     )
 
 
+@dataclass(frozen=True)
+class Unconfirmed:
+    """A delivery claimed and not confirmed, with the window in which it could have been sent."""
+
+    change_id: int
+    guild_id: int
+    channel_id: int
+    claimed_at: dt.datetime
+    claim_until: dt.datetime | None
+
+
+def _dt(s: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(s) if s else None
+
+
 _KEY = "WHERE change_id = ? AND guild_id = ? AND channel_id = ?"
 
 
@@ -63,6 +78,11 @@ def _utc(t: dt.datetime) -> str:
 def change_tag(change_id: int) -> str:
     """Written in a change post's footer; a restart looks for it in the channel's history."""
     return f"status change {change_id}"
+
+
+def tagged_change(tag: str) -> int:
+    """The change id a `change_tag` names."""
+    return int(tag.rsplit(" ", 1)[1])
 
 
 class ChangeLog:
@@ -97,19 +117,35 @@ class ChangeLog:
             for r in rows
         ]
 
-    async def claim(self, change: StatusChange, sub: Subscription, now: dt.datetime) -> bool:
-        """Take this delivery before sending; False when it was already taken."""
+    async def claim(
+        self,
+        change: StatusChange,
+        sub: Subscription,
+        now: dt.datetime,
+        holder: str | None = None,
+        until: dt.datetime | None = None,
+    ) -> bool:
+        """Take this delivery before sending, for `holder` until `until` (its lease); False
+        when it was already taken."""
         cur = await self.db.write(
-            "INSERT OR IGNORE INTO change_posts (change_id, guild_id, channel_id, claimed_at) "
-            "VALUES (?, ?, ?, ?)",
-            (change.id, sub.guild_id, sub.channel_id, _utc(now)),
+            "INSERT OR IGNORE INTO change_posts "
+            "(change_id, guild_id, channel_id, claimed_at, holder, claim_until) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (change.id, sub.guild_id, sub.channel_id, _utc(now), holder, until and _utc(until)),
         )
         return cur.rowcount == 1
 
-    async def confirm(self, change: StatusChange, sub: Subscription, now: dt.datetime) -> None:
-        """The post went out: settle its claim."""
+    async def confirm(
+        self,
+        change: StatusChange,
+        sub: Subscription,
+        now: dt.datetime,
+        message_id: int | None = None,
+    ) -> None:
+        """The post went out: settle its claim, keeping the message id when known."""
         await self.db.write(
-            f"UPDATE change_posts SET sent_at = ? {_KEY}", (_utc(now), *_key(change, sub))
+            f"UPDATE change_posts SET sent_at = ?, message_id = ? {_KEY}",
+            (_utc(now), message_id, *_key(change, sub)),
         )
 
     async def release(self, change: StatusChange, sub: Subscription) -> None:
@@ -123,12 +159,25 @@ class ChangeLog:
         )
         return {(r[0], r[1], r[2]) for r in rows}
 
-    async def unconfirmed(self) -> list[tuple[int, int, int]]:
-        """(change id, guild, channel) of deliveries claimed but never confirmed."""
-        rows = await self._con.execute_fetchall(
-            "SELECT change_id, guild_id, channel_id FROM change_posts WHERE sent_at IS NULL"
+    async def unconfirmed(
+        self, holder: str | None = None, now: dt.datetime | None = None
+    ) -> list[Unconfirmed]:
+        """Deliveries claimed but never confirmed; given `holder` and `now`, only those it may
+        settle: its own, or ones whose holder's lease is over (a live holder's claim is never
+        taken from it)."""
+        sql = (
+            "SELECT change_id, guild_id, channel_id, claimed_at, claim_until FROM change_posts "
+            "WHERE sent_at IS NULL"
         )
-        return [tuple(r) for r in rows]
+        args: tuple = ()
+        if now is not None:
+            sql += " AND (holder IS NULL OR holder = ? OR claim_until IS NULL OR claim_until <= ?)"
+            args = (holder, _utc(now))
+        rows = await self._con.execute_fetchall(sql, args)
+        return [
+            Unconfirmed(r[0], r[1], r[2], dt.datetime.fromisoformat(r[3]), _dt(r[4]))
+            for r in rows
+        ]
 
     async def set_opt_in(self, guild_id: int, channel_id: int, on: bool) -> None:
         """`changes:off` on subscribe opts a channel out; subscribing without it opts back in."""

@@ -4,7 +4,8 @@ Migrations are `data/migrations/NNN_name.sql`, applied in order; `PRAGMA user_ve
 number of the last one applied, so an old database is upgraded in place and never rebuilt.
 Before migrating, the file is copied beside itself; a migration runs in one transaction.
 Opening checks the file (`PRAGMA integrity_check`) and closes the connection on every failure,
-so a corrupt file ends the process with one line instead of a hang.
+so an unusable file ends the process with one line (bot.posting.db_errors says which case it
+is) instead of a hang.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import aiosqlite
 
 from bot.errors import SettingsError
 from bot.paths import rel
-from bot.posting.migrations import MIGRATIONS, check, migrate, unusable
+from bot.posting.db_errors import explain
+from bot.posting.migrations import MIGRATIONS, check, migrate
 
 BUSY_TIMEOUT = 10.0  # seconds a write waits for another connection's transaction
 
@@ -49,7 +51,7 @@ class Database:
             # Autocommit: every transaction is explicit (BEGIN IMMEDIATE for claims).
             db = await aiosqlite.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise SettingsError(unusable(name, exc)) from exc
+            raise SettingsError(explain(name, None if memory else Path(path), exc)) from exc
         try:
             await check(db)
             if not memory:
@@ -59,7 +61,7 @@ class Database:
         except BaseException as exc:
             await db.close()  # a connection left open is a thread that keeps the process alive
             if isinstance(exc, sqlite3.Error | OSError):
-                raise SettingsError(unusable(name, exc)) from exc
+                raise SettingsError(explain(name, None if memory else Path(path), exc)) from exc
             raise
         return cls(db)
 
@@ -76,8 +78,11 @@ class Database:
         the connection it yields: `write()` would wait for this transaction (the lock is not
         re-entrant)."""
         async with self._writing:
-            await self._db.execute("BEGIN IMMEDIATE")
             try:
+                # Inside the try: a task cancelled while BEGIN runs in aiosqlite's thread
+                # still rolls it back (queued after it), never leaving the connection in a
+                # transaction that the next writer's BEGIN would trip over.
+                await self._db.execute("BEGIN IMMEDIATE")
                 yield self._db
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):

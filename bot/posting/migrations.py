@@ -1,5 +1,6 @@
 """Settings-DB upkeep: the integrity check, and the migration runner (backup, then one
-transaction per migration in data/migrations/NNN_name.sql)."""
+transaction per migration in data/migrations/NNN_name.sql; a file from a newer release is
+refused)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,9 @@ from pathlib import Path
 import aiosqlite
 
 from bot.paths import DATA
+from bot.posting.db_errors import NewerSchema
 
 MIGRATIONS = DATA / "migrations"
-
-
-def unusable(name: str, exc: BaseException) -> str:
-    """The one line for a settings file that cannot be used."""
-    return (
-        f"{name}: the settings database cannot be used ({exc}). Restore it from a backup "
-        "(a copy is kept beside it as .bak-NNN before each upgrade) or move it aside to "
-        "start with no subscriptions."
-    )
 
 
 async def check(db: aiosqlite.Connection) -> None:
@@ -37,11 +30,11 @@ async def migrate(
     """Apply every migration newer than the database; returns the version reached.
     With `backup`, the file is first copied to `<backup>.bak-<old version>`."""
     (version,) = await (await db.execute("PRAGMA user_version")).fetchone()
-    pending = [
-        (int(p.name.split("_", 1)[0]), p)
-        for p in sorted(migrations.glob("*.sql"))
-        if int(p.name.split("_", 1)[0]) > version
-    ]
+    known = [(int(p.name.split("_", 1)[0]), p) for p in sorted(migrations.glob("*.sql"))]
+    newest = max((n for n, _ in known), default=0)
+    if version > newest:  # a newer release's file: using it would undo what it relies on
+        raise NewerSchema(version, newest)
+    pending = [(n, p) for n, p in known if n > version]
     if pending and backup is not None and version > 0:
         copy = backup.with_name(f"{backup.name}.bak-{version:03d}")
         copy.unlink(missing_ok=True)

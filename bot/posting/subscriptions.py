@@ -35,6 +35,10 @@ class Subscription:
     retry_at: dt.datetime | None = None  # no send before this (backoff)
     failing_since: dt.datetime | None = None
     last_error: str | None = None
+    claim_holder: str | None = None  # the process that took claimed_slot
+    claimed_at: dt.datetime | None = None
+    claim_until: dt.datetime | None = None  # the holder sends nothing after this (its lease)
+    last_message_id: int | None = None  # the confirmed post of last_slot, when known
 
     @property
     def paused(self) -> bool:
@@ -68,13 +72,18 @@ def _row(r: aiosqlite.Row) -> Subscription:
         retry_at=_dt(r[14]),
         failing_since=_dt(r[15]),
         last_error=r[16],
+        claim_holder=r[17],
+        claimed_at=_dt(r[18]),
+        claim_until=_dt(r[19]),
+        last_message_id=r[20],
     )
 
 
 _COLUMNS = (
     "guild_id, channel_id, subscriber_id, post_time, cadence, weekday, on_change, "
     "created_at, last_slot, last_fingerprint, paused_reason, zone, "
-    "claimed_slot, failures, retry_at, failing_since, last_error"
+    "claimed_slot, failures, retry_at, failing_since, last_error, "
+    "claim_holder, claimed_at, claim_until, last_message_id"
 )
 
 
@@ -122,7 +131,7 @@ class SettingsDB(Database):
     async def subscribe(self, sub: Subscription) -> Subscription:
         """Create or replace a channel's subscription (a replaced one starts afresh)."""
         await self.write(
-            f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES ({','.join('?' * 17)})",
+            f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES ({','.join('?' * 21)})",
             (
                 sub.guild_id,
                 sub.channel_id,
@@ -141,6 +150,10 @@ class SettingsDB(Database):
                 _iso(sub.retry_at),
                 _iso(sub.failing_since),
                 sub.last_error,
+                sub.claim_holder,
+                _iso(sub.claimed_at),
+                _iso(sub.claim_until),
+                sub.last_message_id,
             ),
         )
         self.claims_changed += 1

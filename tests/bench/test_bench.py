@@ -31,3 +31,12 @@ def test_target_records():
     assert _target("x", 0.5, 1.0, "ms") == {"name": "x", "value": 0.5, "limit": 1.0,
                                             "unit": "ms", "met": True}
     assert _target("x", None, 1.0, "ms")["met"] is None
+
+
+def test_the_faulty_slot_has_a_tenth_faulty_channels_of_every_kind():
+    from collections import Counter
+
+    from bot.bench.posting import FAULTS, fault_of
+
+    kinds = Counter(fault_of(i) for i in range(10_000))
+    assert kinds[None] == 9_000 and all(kinds[f] == 250 for f in FAULTS)

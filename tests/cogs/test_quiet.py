@@ -33,3 +33,20 @@ async def test_a_slash_command_over_the_limit_is_still_answered_privately():
     ctx = ctx_for(True)
     await errors.on_command_error(ctx, SlowDown(Verdict.SILENT, 4.0))
     assert ctx.send.await_args.kwargs["ephemeral"] is True
+
+
+async def test_an_unknown_word_is_cut_and_counted_before_any_lookup():
+    from bot.cooldown import UserCooldown
+
+    engine = mock.Mock()
+    engine.knows.return_value = False
+    errors = Errors(mock.Mock(cooldown=UserCooldown(rate=5, per=30, clock=lambda: 0.0)))
+    errors.bot.engine = engine
+    for _ in range(5):
+        ctx = ctx_for(False)
+        ctx.prefix, ctx.author.id = "!", 1
+        ctx.message = mock.Mock(content="!" + "x" * 100_000)
+        await errors.on_command_error(ctx, commands.CommandNotFound())
+    word, rest = engine.knows.call_args.args
+    assert len(word) + len(rest) <= 200  # 100 KB never reaches the lookup
+    assert errors.cooldown.hit(1) is not Verdict.ALLOW  # the five lookups used the window

@@ -9,7 +9,16 @@ from unittest import mock
 import discord
 import discord.ext.test as dpytest
 
-from bot.views import PREFIX, QuotesButton, TimedQuotesView, custom_id_for, query_of, quotes_view
+from bot.views import (
+    PREFIX,
+    STORED,
+    ChangeQuotesButton,
+    QuotesButton,
+    StoredQuotesButton,
+    answer_of,
+    custom_id_for,
+    has_quotes,
+)
 from cogs.facts import Facts
 from cogs.status_posts import StatusPosts
 from tests.cogs.test_cogs import bot, say, slash_ctx  # noqa: F401  (the fixture)
@@ -99,16 +108,91 @@ async def test_spoiler_quotes_are_barred_in_the_quotes_view(bot):  # noqa: F811
     assert "||“" in values
 
 
-async def test_long_query_falls_back_to_a_timed_view_that_disables_itself(bot):  # noqa: F811
-    answer = bot.engine.answer("!ask " + "when will season 2 of all of us are dead " * 3)
+async def test_a_long_question_is_kept_against_the_message_and_survives_a_restart(bot):  # noqa: F811
+    question = "!ask " + "when will season 2 of all of us are dead " * 3
+    answer = bot.engine.answer(question)
     assert answer.citations and custom_id_for(answer.query) is None
-    view = quotes_view(answer)
-    assert isinstance(view, TimedQuotesView) and view.timeout
-    view.message = mock.MagicMock(spec=discord.Message)
-    view.message.edit = mock.AsyncMock()
-    await view.on_timeout()
-    assert button_of(view).disabled
-    view.message.edit.assert_awaited_once_with(view=view)
+    ctx = slash_ctx(bot)
+    sent = mock.MagicMock(spec=discord.Message, id=555)
+    ctx.send = mock.AsyncMock(return_value=sent)
+    await Facts.ask.callback(bot.get_cog("Facts"), ctx, question=question[5:])
+    view = ctx.send.await_args.kwargs["view"]
+    assert view.is_persistent() and button_of(view).custom_id == STORED
+    # After a restart: a fresh item from the custom_id, the question from the settings DB.
+    message = mock.MagicMock(spec=discord.Message, id=555, interaction_metadata=mock.Mock())
+    message.components = [mock.MagicMock(children=[mock.Mock(custom_id=STORED)])]
+    interaction = click(bot, message)
+    match = re.fullmatch(StoredQuotesButton.__discord_ui_compiled_template__, STORED)
+    item = await StoredQuotesButton.from_custom_id(interaction, mock.MagicMock(), match)
+    await item.callback(interaction)
+    embed = interaction.response.send_message.await_args.kwargs["embed"]
+    assert embed.title.startswith("Quotes") and embed.fields
+
+
+async def test_a_question_that_cannot_be_kept_takes_the_button_off(bot, monkeypatch):  # noqa: F811
+    from bot.posting import quoted
+
+    async def broken(*_):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(quoted, "remember", broken)
+    ctx = slash_ctx(bot)
+    sent = mock.MagicMock(spec=discord.Message, id=556)
+    sent.edit = mock.AsyncMock()
+    ctx.send = mock.AsyncMock(return_value=sent)
+    long = "when will season 2 of all of us are dead " * 3
+    await Facts.ask.callback(bot.get_cog("Facts"), ctx, question=long)
+    sent.edit.assert_awaited_once_with(view=None)
+
+
+async def test_clicks_share_the_members_cooldown(bot):  # noqa: F811
+    message = mock.MagicMock(spec=discord.Message, interaction_metadata=mock.Mock())
+    user = mock.Mock(id=99)
+    answered = 0
+    for _ in range(8):
+        interaction = click(bot, message)
+        interaction.user = user
+        await QuotesButton("/cast On-jo").callback(interaction)
+        if "embed" in interaction.response.send_message.await_args.kwargs:
+            answered += 1
+    assert answered == 5  # the rest are told to slow down, privately
+    assert "Try again in" in interaction.response.send_message.await_args.args[0]
+
+
+async def test_a_change_post_carries_its_own_quotes(bot):  # noqa: F811
+    from bot.posting.changes import ChangeLog
+    from tests.posting.test_changes import POST
+
+    when = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
+    change_id = await ChangeLog(bot.db).record("fp-x", POST, when)
+    cog = bot.get_cog("Reload")
+    channel = mock.MagicMock(spec=discord.TextChannel)
+    channel.send = mock.AsyncMock(return_value=mock.Mock(id=1))
+    bot.get_channel = mock.Mock(return_value=channel)
+    await cog._send(mock.Mock(channel_id=1), True, POST, f"status change {change_id}")
+    view = channel.send.await_args.kwargs["view"]
+    assert button_of(view).custom_id == f"hqc:{change_id}"
+    interaction = click(bot, mock.MagicMock(spec=discord.Message, interaction_metadata=mock.Mock()))
+    await ChangeQuotesButton(change_id).callback(interaction)
+    embed = interaction.response.send_message.await_args.kwargs["embed"]
+    assert "Netflix released the teaser trailer." in " ".join(f.value for f in embed.fields)
+
+
+async def test_quotes_as_a_reply_to_a_message_without_quotes_says_so(bot):  # noqa: F811
+    cog = bot.get_cog("Facts")
+    ctx = slash_ctx(bot)
+    ctx.message = mock.MagicMock(spec=discord.Message)
+    ctx.message.reference = mock.MagicMock(spec=discord.MessageReference)
+    plain = mock.MagicMock(spec=discord.Message, author=bot.user, components=[])
+    ctx.message.reference.resolved = plain  # e.g. !sources: no Quotes button
+
+    async def history(limit):  # an older answer is there, and must not be quoted
+        yield answer_message(bot, "/lore jonus")
+
+    ctx.channel = mock.MagicMock(spec=discord.TextChannel)
+    ctx.channel.history = history
+    await Facts.quotes.callback(cog, ctx, command="")
+    assert "has no quotes" in ctx.send.await_args.args[0]
 
 
 async def test_scheduled_post_has_the_button(bot):  # noqa: F811
@@ -217,6 +301,8 @@ async def test_status_topic_autocomplete(bot):  # noqa: F811
     assert "subscribe" not in [c.value for c in await cog.topic_autocomplete(interaction, "")]
 
 
-def test_query_is_read_back_from_the_button(bot):  # noqa: F811
-    assert query_of(answer_message(bot, "/cast On-jo")) == "/cast On-jo"
-    assert query_of(mock.MagicMock(spec=discord.Message, components=[])) is None
+async def test_the_answer_is_read_back_from_the_button(bot):  # noqa: F811
+    message = answer_message(bot, "/cast On-jo")
+    assert has_quotes(message) and (await answer_of(bot, message)).query == "/cast On-jo"
+    plain = mock.MagicMock(spec=discord.Message, components=[])
+    assert not has_quotes(plain) and await answer_of(bot, plain) is None

@@ -77,6 +77,15 @@ async def test_the_watch_notices_a_rebuilt_store_once(setup):
     assert await cog.reloader.check() is None
 
 
+async def test_the_watch_says_once_when_it_skips_a_garbage_store(setup, caplog):
+    _, cog, paths = setup
+    paths.store.write_bytes(b"garbage" * 1000)
+    assert await cog.reloader.check() is None
+    assert await cog.reloader.check() is None  # the same file: not said again
+    said = [r.getMessage() for r in caplog.records if "not a readable fact store" in r.message]
+    assert len(said) == 1 and "facts.sqlite" in said[0]
+
+
 async def test_subscribers_get_one_status_changed_post(setup):
     bot, cog, paths = setup
     channel = bot.guilds[0].text_channels[0]

@@ -8,7 +8,7 @@ from unittest import mock
 import discord
 from discord import app_commands
 
-from bot.views import QuotesButton, TimedQuotesView
+from bot.views import QuotesButton, StoredQuotesButton
 from cogs.errors import BUG
 from tests.cogs.test_cogs import bot  # noqa: F401  (the fixture)
 
@@ -45,14 +45,16 @@ async def test_slash_errors_get_the_prefix_commands_one_line(bot):  # noqa: F811
 async def test_buttons_report_their_failures_to_the_same_handler(bot):  # noqa: F811
     it = interaction()
     it.client = mock.Mock(engine=mock.Mock(answer=mock.Mock(side_effect=RuntimeError("boom"))))
+    it.client.cooldown = None  # no cooldown to count the click in
     await QuotesButton("/cast onjo").callback(it)
     name, _, error, _ = it.client.dispatch.call_args.args
     assert name == "view_error" and isinstance(error, RuntimeError)
-    view = TimedQuotesView(mock.Mock(), timeout=None)
-    await view.on_error(it, KeyError("x"), view.children[0])
+    stored = StoredQuotesButton()
+    it.client.db = mock.Mock(conn=mock.Mock(execute_fetchall=mock.AsyncMock(side_effect=KeyError)))
+    await stored.callback(it)
     assert it.client.dispatch.call_args.args[0] == "view_error"
     handled = interaction()
-    await bot.get_cog("Errors").on_view_error(handled, RuntimeError("boom"), view.children[0])
+    await bot.get_cog("Errors").on_view_error(handled, RuntimeError("boom"), stored)
     assert handled.response.send_message.await_args.args == (BUG,)
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from unittest import mock
 
 import discord
 import discord.ext.test as dpytest
 import pytest
+from discord.ext import commands
 
 from bot.answers.engine import Engine
 from bot.posting.listing import pages, parse_channel_ref
@@ -160,3 +163,62 @@ async def test_shutdown_lets_the_post_in_flight_finish(bot):
     assert not unload.done() and cog.poster.stopping  # waiting for the post in flight
     release.set()
     await asyncio.wait_for(asyncio.gather(run, unload), 5)
+
+
+async def test_subscribe_says_which_permission_the_bot_lacks_and_changes_nothing(
+    bot, monkeypatch
+):
+    guild = bot.guilds[0]
+    target = guild.text_channels[1]
+    real = discord.TextChannel.permissions_for
+
+    def denied(channel, who):  # the channel's overwrites deny the bot two permissions
+        perms = real(channel, who)
+        if channel.id == target.id and who.id == guild.me.id:
+            perms.update(read_message_history=False, embed_links=False)
+        return perms
+
+    monkeypatch.setattr(discord.TextChannel, "permissions_for", denied)
+    reply = await say(f"!status subscribe {target.mention}")
+    assert "Embed Links, Read Message History" in reply.content
+    assert await channels(bot) == set()
+
+
+def test_subscribe_refusals_name_what_is_missing():
+    from bot.posting.access import NEEDED, subscribe_refusal
+
+    every = {flag: True for flag, _ in NEEDED}
+    assert subscribe_refusal(True, every, "#news") is None
+    assert "can't see #news yourself" in subscribe_refusal(False, every, "#news")
+    lacking = subscribe_refusal(True, {**every, "send_messages": False}, "#news")
+    assert "lack Send Messages there" in lacking and "Give me it" in lacking
+
+
+async def test_a_reply_the_channel_refuses_reaches_the_admin_by_dm_once(bot, monkeypatch):
+    from discord.ext.test.backend import FakeHttp
+
+    here = bot.guilds[0].text_channels[0]
+    other = bot.guilds[0].text_channels[1]
+    real_send = FakeHttp.send_message
+
+    async def send_message(self, channel_id, *args, **kwargs):
+        if channel_id == here.id:  # the bot may not speak in the channel the admin typed in
+            raise discord.Forbidden(mock.Mock(status=403, reason="Forbidden"), "Missing Access")
+        return await real_send(self, channel_id, *args, **kwargs)
+
+    dms: list[str] = []
+
+    async def dm(member, content=None, **kwargs):  # dpytest has no DM channels to send to
+        dms.append(content)
+
+    monkeypatch.setattr(FakeHttp, "send_message", send_message)
+    monkeypatch.setattr(discord.Member, "send", dm)
+    with contextlib.suppress(commands.CommandError):  # handled by cogs.errors
+        await dpytest.message(f"!status subscribe {other.mention}", channel=here)
+    assert len(dms) == 1 and "could not reply in" in dms[0]
+    assert f"Subscribed {other.mention}" in dms[0]  # the change made is explained
+    assert await channels(bot) == {other.id}
+    with contextlib.suppress(commands.CommandError):
+        await dpytest.message(f"!status unsubscribe {other.mention}", channel=here)
+    assert len(dms) == 1  # a second one within the minute: not sent
+    assert await channels(bot) == set()

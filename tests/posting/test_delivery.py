@@ -232,17 +232,23 @@ async def test_unsubscribe_during_a_slot_stops_that_channels_post(proc):
         await add(proc.db, c)
     sent: list[int] = []
     plain = proc.world.send
+    pauses = 0
 
     async def send(sub, spoilers, note, slot):
         await plain(sub, spoilers, note, slot)
         sent.append(sub.channel_id)
-        if len(sent) == 3:  # `!status unsubscribe` while the slot goes out
+
+    async def pause(_):  # the pacing pause between two posts' starts
+        nonlocal pauses
+        pauses += 1
+        if pauses == 3:  # `!status unsubscribe` while the slot goes out
             await proc.db.unsubscribe(1, 108)
             await proc.db.subscribe(
                 new_subscription(1, 109, 7, SubscribeOptions("18:00", "daily", False), START)
             )
 
     proc.poster.send = send
+    proc.poster.sleep = pause
     report = await proc.tick(START.replace(hour=9))
     assert 108 not in sent and 109 not in sent and report.released == 2
     assert {s.channel_id: s.claimed_slot for s in await proc.db.subscriptions()}[109] is None
@@ -349,15 +355,41 @@ async def test_stopping_mid_slot_releases_the_rest_and_loses_nothing(proc):
     world = proc.world
     plain_send = world.send
 
-    async def send_then_stop(sub, spoilers, note, slot):
-        await plain_send(sub, spoilers, note, slot)
-        proc.poster.stop()  # SIGTERM arrives during the first post
+    stopped = asyncio.Event()
 
-    proc.poster.send = send_then_stop
+    async def slow_send(sub, spoilers, note, slot):
+        await stopped.wait()  # still in flight when SIGTERM comes
+        await plain_send(sub, spoilers, note, slot)
+
+    async def stop_in_the_pause(_):
+        proc.poster.stop()  # SIGTERM arrives during the first post
+        stopped.set()
+
+    proc.poster.send = slow_send
+    proc.poster.sleep = stop_in_the_pause
     t = START.replace(hour=9)
     report = await proc.tick(t)
-    assert report.posted == 1 and report.released == 4
+    assert report.posted == 1 and report.released == 4  # the post in flight finished
     await proc.stop()
     await proc.start()  # the next start posts the released slots, late if need be
     await proc.tick(t + dt.timedelta(minutes=20))
     assert sorted(len(world.posts[50 + c]) for c in range(5)) == [1] * 5
+
+
+async def test_recovery_never_takes_a_claim_a_live_holder_owns(proc):
+    """Two processes on one file (a lock that could not hold, e.g. no flock): the second
+    leaves the first one's claim alone until its lease is over."""
+    from bot.posting import claims
+    from bot.posting.scheduler import lease
+
+    await add(proc.db, 10)
+    nine = START.replace(hour=9)
+    (sub,) = await proc.db.subscriptions()
+    until = lease(nine, 1, 49.0, 8.0)
+    assert await claims.claim(proc.db, [(sub, nine, False)], "the-other-one", nine, until)
+    report = await proc.tick(nine + dt.timedelta(seconds=5))  # the other one is still sending
+    assert report.recovered + report.released == 0 and proc.world.posts[10] == []
+    (sub,) = await proc.db.subscriptions()
+    assert sub.claim_holder == "the-other-one" and sub.claimed_slot == nine
+    report = await proc.tick(until + dt.timedelta(seconds=1))  # its lease is over: settled
+    assert report.released == 1 and report.posted == 1 and proc.world.posts[10] == [nine]

@@ -159,3 +159,149 @@ async def test_a_version_1_database_is_upgraded_with_its_subscriptions_and_a_bac
     finally:
         await db.close()
     assert (tmp_path / "settings.sqlite.bak-001").exists()
+
+
+def _second_process_lock(path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from bot.posting.lock import InstanceLock; "
+            "from bot.errors import SettingsError\n"
+            "try:\n InstanceLock(Path(sys.argv[1])).acquire()\n"
+            "except SettingsError as e:\n print(e); sys.exit(3)",
+            str(path),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_second_process_through_a_symlink_is_refused(tmp_path):
+    from bot.posting.lock import InstanceLock
+
+    (tmp_path / "real").mkdir()
+    path = tmp_path / "real" / "settings.sqlite"
+    link = tmp_path / "other-name.sqlite"
+    link.symlink_to(path)
+    (tmp_path / "linked-folder").symlink_to(tmp_path / "real", target_is_directory=True)
+    first = InstanceLock(path).acquire()
+    try:
+        for name in (link, tmp_path / "linked-folder" / "settings.sqlite"):
+            out = _second_process_lock(name)
+            assert out.returncode == 3 and "another hyosan-bot process" in out.stdout, out
+    finally:
+        first.release()
+
+
+def test_a_lock_file_that_cannot_be_made_is_one_line(tmp_path):
+    from bot.posting.lock import InstanceLock
+
+    (tmp_path / "plain-file").write_text("x")
+    with pytest.raises(SettingsError) as info:
+        InstanceLock(tmp_path / "plain-file" / "settings.sqlite").acquire()
+    message = str(info.value)
+    assert "one-process lock" in message and "is a file, not a folder" in message
+    assert "\n" not in message
+
+
+def _open_in_a_process(path, prelude: str = "") -> str:
+    """Open the settings DB in a fresh process (limits set by `prelude`); its one line."""
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import asyncio, sys, resource; {prelude}\n"
+            "from pathlib import Path\n"
+            "from bot.errors import SettingsError\n"
+            "from bot.posting.lock import InstanceLock\n"
+            "from bot.posting.subscriptions import SettingsDB\n"
+            "async def main():\n"
+            " InstanceLock(Path(sys.argv[1])).acquire()\n"
+            " db = await SettingsDB.open(Path(sys.argv[1])); await db.close()\n"
+            "try:\n asyncio.run(main())\n"
+            "except SettingsError as e:\n print(e); sys.exit(3)",
+            str(path),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 3 and "Traceback" not in out.stderr, out
+    return out.stdout.strip()
+
+
+async def test_a_database_from_a_newer_release_is_refused_by_name(tmp_path):
+    path = tmp_path / "settings.sqlite"
+    await make_db(path)
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA user_version = 99")
+    con.close()
+    with pytest.raises(SettingsError) as info:
+        await SettingsDB.open(path)
+    message = str(info.value)
+    assert "newer hyosan-bot" in message and "99" in message and "move it aside" not in message
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone() == (99,)  # left as it was
+    con.close()
+
+
+def test_a_locked_database_names_who_holds_it(tmp_path):
+    path = tmp_path / "settings.sqlite"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys, time\n"
+            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "c.execute('CREATE TABLE t (x)'); c.execute('BEGIN EXCLUSIVE')\n"
+            "print('holding', flush=True); time.sleep(60)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        message = _open_in_a_process(path, "import bot.posting.database as d; d.BUSY_TIMEOUT = 0.2")
+        assert "locked by pid" in message and f"pid {holder.pid}" in message
+        assert "move it aside" not in message and "Nothing was changed" in message
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_the_file_size_limit_is_named_not_taken_for_corruption(tmp_path):
+    path = tmp_path / "settings.sqlite"
+    limit = "resource.setrlimit(resource.RLIMIT_FSIZE, (8192, resource.RLIM_INFINITY))"
+    message = _open_in_a_process(path, limit)
+    assert "file-size limit" in message and "move it aside" not in message, message
+
+
+def test_read_only_and_full_are_named_from_sqlites_own_errors(tmp_path):
+    import sqlite3
+
+    from bot.posting.db_errors import explain
+
+    path = tmp_path / "settings.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    ro = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as readonly:
+        ro.execute("INSERT INTO t VALUES (1)")
+    ro.close()
+    full = sqlite3.connect(path)
+    full.execute("PRAGMA max_page_count = 2")
+    with pytest.raises(sqlite3.OperationalError) as disk_full:
+        full.execute("INSERT INTO t VALUES (?)", ("x" * 100_000,))
+    full.close()
+    for exc, words in ((readonly.value, "read-only"), (disk_full.value, "disk is full")):
+        message = explain("settings.sqlite", path, exc)
+        assert words in message and "move it aside" not in message, message

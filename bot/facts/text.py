@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = (
     "January",
@@ -198,39 +199,99 @@ def _phrase_pattern(phrase: str) -> str:
     return left + body + right
 
 
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
+_EDGE = re.compile(r"^[\s\-]|[\s\-]$")
+
+
+@lru_cache(maxsize=8192)
+def _ascii_words(text: str) -> frozenset[str] | None:
+    """The lower-cased [a-z0-9] runs of an ASCII text; None for any other text (there
+    case-insensitive matching folds more than lower() does: the Kelvin sign is a "k")."""
+    return frozenset(_ASCII_RUN.findall(text.lower())) if text.isascii() else None
+
+
+def _keys(phrases: tuple[str, ...]) -> dict[str, list[tuple[int, frozenset[str]]]] | None:
+    """Per phrase, its place and the [a-z0-9] runs every match of it holds as whole runs of the
+    text, filed under the longest (the rarest); None when some phrase has none, is not ASCII
+    (apostrophes aside) or opens or ends on a separator (no word boundary there)."""
+    keys: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for i, p in enumerate(phrases):
+        runs = _ASCII_RUN.findall(p)
+        if not runs or not p.replace("’", "'").isascii() or _EDGE.search(p):
+            return None
+        keys.setdefault(max(runs, key=len), []).append((i, frozenset(runs)))
+    return keys
+
+
+def _alternation(phrases: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{_phrase_pattern(p)})" for p in phrases), re.IGNORECASE)
+
+
 class PhraseSet:
-    """A set of phrases found in text case-insensitively, on word boundaries."""
+    """A set of phrases found in text case-insensitively, on word boundaries.
+
+    Searched with one alternation, of only the phrases whose words are all in the text (most
+    sentences hold no cue, and an alternation of a hundred phrases is slow to rule out): the
+    others cannot match there, so the matches are the same as the whole alternation's."""
 
     def __init__(self, phrases: Iterable[str]):
+        # Longest first (the alternation takes the first that matches), then alphabetical: a
+        # set's own order changes with every process, and the store keeps these lists.
         self.phrases: tuple[str, ...] = tuple(
-            sorted({p.lower() for p in phrases if p}, key=len, reverse=True)
+            sorted({p.lower() for p in phrases if p}, key=lambda p: (-len(p), p))
         )
-        self._rx = (
-            re.compile("|".join(f"(?:{_phrase_pattern(p)})" for p in self.phrases), re.IGNORECASE)
-            if self.phrases
-            else None
+        self._rx = _alternation(self.phrases) if self.phrases else None
+        self._keys = _keys(self.phrases) if self.phrases else None
+        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    @staticmethod
+    @lru_cache(maxsize=512)
+    def of(phrases: tuple[str, ...]) -> PhraseSet:
+        """The set of these phrases, compiled once however often it is asked for."""
+        return PhraseSet(phrases)
+
+    def _regex(self, text: str) -> re.Pattern[str] | None:
+        """The alternation to search this text with; None when no phrase can occur in it.
+        (Each run of a phrase is bounded by a non-[a-z0-9] character or a word boundary, so in
+        an ASCII text it matches a whole run of the text.)"""
+        words = _ascii_words(text) if self._keys is not None else None
+        if words is None:
+            return self._rx
+        hits = sorted(
+            i for key in self._keys.keys() & words for i, runs in self._keys[key] if runs <= words
         )
+        if not hits:
+            return None
+        key = tuple(hits)
+        rx = self._subsets.get(key)
+        if rx is None:
+            rx = self._subsets[key] = _alternation(self.phrases[i] for i in key)
+        return rx
 
     def find(self, text: str) -> list[str]:
         """Every occurrence, lower-cased, in order."""
-        if self._rx is None:
+        rx = self._regex(text)
+        if rx is None:
             return []
         return [
             collapse_ws(m.group(0).lower().replace("-", " ").replace("’", "'"))
-            for m in self._rx.finditer(text)
+            for m in rx.finditer(text)
         ]
 
     def finditer(self, text: str) -> Iterable[re.Match[str]]:
         """Every occurrence as a match (with its offsets), in order."""
-        return () if self._rx is None else self._rx.finditer(text)
+        rx = self._regex(text)
+        return () if rx is None else rx.finditer(text)
 
     def remove(self, text: str) -> str:
         """The text with every occurrence blanked out."""
-        return text if self._rx is None else self._rx.sub(" ", text)
+        rx = self._regex(text)
+        return text if rx is None else rx.sub(" ", text)
 
     def any(self, text: str) -> bool:
         """Whether any phrase occurs."""
-        return self._rx is not None and self._rx.search(text) is not None
+        rx = self._regex(text)
+        return rx is not None and rx.search(text) is not None
 
 
 class Repairer:

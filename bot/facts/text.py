@@ -200,14 +200,19 @@ def _phrase_pattern(phrase: str) -> str:
 
 
 _ASCII_RUN = re.compile(r"[a-z0-9]+")
+_RUN = re.compile(r"[A-Za-z0-9]+")
 _EDGE = re.compile(r"^[\s\-]|[\s\-]$")
+# The only characters outside ASCII that a case-insensitive regex matches with an ASCII letter
+# (dotted and dotless i, long s, Kelvin sign); a test holds the list to the regex engine.
+FOLDS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 @lru_cache(maxsize=8192)
-def _ascii_words(text: str) -> frozenset[str] | None:
-    """The lower-cased [a-z0-9] runs of an ASCII text; None for any other text (there
-    case-insensitive matching folds more than lower() does: the Kelvin sign is a "k")."""
-    return frozenset(_ASCII_RUN.findall(text.lower())) if text.isascii() else None
+def _words(text: str) -> frozenset[str]:
+    """The lower-cased [a-z0-9] runs of a text, read as a case-insensitive regex reads it."""
+    if not text.isascii():
+        text = text.translate(FOLDS_TO_ASCII)
+    return frozenset(w.lower() for w in _RUN.findall(text))
 
 
 def _keys(phrases: tuple[str, ...]) -> dict[str, list[tuple[int, frozenset[str]]]] | None:
@@ -252,11 +257,11 @@ class PhraseSet:
 
     def _regex(self, text: str) -> re.Pattern[str] | None:
         """The alternation to search this text with; None when no phrase can occur in it.
-        (Each run of a phrase is bounded by a non-[a-z0-9] character or a word boundary, so in
-        an ASCII text it matches a whole run of the text.)"""
-        words = _ascii_words(text) if self._keys is not None else None
-        if words is None:
+        (Each run of a phrase is bounded by a non-[a-z0-9] character or a word boundary, so it
+        matches a whole run of the text.)"""
+        if self._keys is None:
             return self._rx
+        words = _words(text)
         hits = sorted(
             i for key in self._keys.keys() & words for i, runs in self._keys[key] if runs <= words
         )

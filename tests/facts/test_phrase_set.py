@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.facts.text import PhraseSet, _phrase_pattern
+from bot.facts.text import FOLDS_TO_ASCII, PhraseSet, _phrase_pattern
 
 _SEP = st.sampled_from(["", " ", "-", "'", "’", "_", ".", "\n"])
 # Text words include letters that fold into ASCII ones case-insensitively (Kelvin sign, long
@@ -63,3 +63,11 @@ def test_cue_words_found_only_where_all_their_words_are():
 
 def test_the_order_of_phrases_does_not_depend_on_the_process():
     assert PhraseSet(["bb", "aa", "c"]).phrases == ("aa", "bb", "c")
+
+
+def test_every_character_a_regex_folds_into_ascii_is_folded():
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    folding = set(re.findall("[a-z0-9]", every, re.IGNORECASE))
+    assert folding == {chr(c) for c in FOLDS_TO_ASCII}
+    for c in folding:
+        assert re.fullmatch(c.translate(FOLDS_TO_ASCII), c, re.IGNORECASE)

@@ -46,10 +46,10 @@ class EntityIndex:
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, id) of every name printed in text, longest name first at each place."""
         spans = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN_RX.finditer(text)]
-        joined = [
-            i > 0 and _GAP.fullmatch(text, spans[i - 1][2], spans[i][1]) is not None
-            for i in range(len(spans))
-        ]
+
+        def joined(k: int) -> bool:  # whether token k follows k - 1 within one name
+            return _GAP.fullmatch(text, spans[k - 1][2], spans[k][1]) is not None
+
         found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(spans):
@@ -58,8 +58,8 @@ class EntityIndex:
                 n = len(tokens)
                 if (
                     i + n <= len(spans)
-                    and all(spans[i + k][0] == tokens[k] and joined[i + k] for k in range(1, n))
                     and (best is None or n > best[0])
+                    and all(spans[i + k][0] == tokens[k] and joined(i + k) for k in range(1, n))
                 ):
                     best = (n, eid)
             if best:

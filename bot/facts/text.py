@@ -247,6 +247,7 @@ class PhraseSet:
         )
         self._rx = _alternation(self.phrases) if self.phrases else None
         self._keys = _keys(self.phrases) if self.phrases else None
+        self._key_words = frozenset(self._keys or ())
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     @staticmethod
@@ -262,12 +263,12 @@ class PhraseSet:
         if self._keys is None:
             return self._rx
         words = _words(text)
-        hits = sorted(
-            i for key in self._keys.keys() & words for i, runs in self._keys[key] if runs <= words
-        )
-        if not hits:
+        common = self._key_words & words
+        if not common:
             return None
-        key = tuple(hits)
+        key = tuple(sorted(i for k in common for i, runs in self._keys[k] if runs <= words))
+        if not key:
+            return None
         rx = self._subsets.get(key)
         if rx is None:
             rx = self._subsets[key] = _alternation(self.phrases[i] for i in key)

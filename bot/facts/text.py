@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.facts.alternation import Alternation
+
 MONTHS = (
     "January",
     "February",
@@ -199,45 +201,9 @@ def _phrase_pattern(phrase: str) -> str:
     return left + body + right
 
 
-_ASCII_RUN = re.compile(r"[a-z0-9]+")
-_RUN = re.compile(r"[A-Za-z0-9]+")
-_EDGE = re.compile(r"^[\s\-]|[\s\-]$")
-# The only characters outside ASCII that a case-insensitive regex matches with an ASCII letter
-# (dotted and dotless i, long s, Kelvin sign); a test holds the list to the regex engine.
-FOLDS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-@lru_cache(maxsize=8192)
-def _words(text: str) -> frozenset[str]:
-    """The lower-cased [a-z0-9] runs of a text, read as a case-insensitive regex reads it."""
-    if not text.isascii():
-        text = text.translate(FOLDS_TO_ASCII)
-    return frozenset(w.lower() for w in _RUN.findall(text))
-
-
-def _keys(phrases: tuple[str, ...]) -> dict[str, list[tuple[int, frozenset[str]]]] | None:
-    """Per phrase, its place and the [a-z0-9] runs every match of it holds as whole runs of the
-    text, filed under the longest (the rarest); None when some phrase has none, is not ASCII
-    (apostrophes aside) or opens or ends on a separator (no word boundary there)."""
-    keys: dict[str, list[tuple[int, frozenset[str]]]] = {}
-    for i, p in enumerate(phrases):
-        runs = _ASCII_RUN.findall(p)
-        if not runs or not p.replace("’", "'").isascii() or _EDGE.search(p):
-            return None
-        keys.setdefault(max(runs, key=len), []).append((i, frozenset(runs)))
-    return keys
-
-
-def _alternation(phrases: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{_phrase_pattern(p)})" for p in phrases), re.IGNORECASE)
-
-
 class PhraseSet:
-    """A set of phrases found in text case-insensitively, on word boundaries.
-
-    Searched with one alternation, of only the phrases whose words are all in the text (most
-    sentences hold no cue, and an alternation of a hundred phrases is slow to rule out): the
-    others cannot match there, so the matches are the same as the whole alternation's."""
+    """A set of phrases found in text case-insensitively, on word boundaries (one alternation,
+    searched with only the phrases whose words a text holds: bot.facts.alternation)."""
 
     def __init__(self, phrases: Iterable[str]):
         # Longest first (the alternation takes the first that matches), then alphabetical: a
@@ -245,10 +211,11 @@ class PhraseSet:
         self.phrases: tuple[str, ...] = tuple(
             sorted({p.lower() for p in phrases if p}, key=lambda p: (-len(p), p))
         )
-        self._rx = _alternation(self.phrases) if self.phrases else None
-        self._keys = _keys(self.phrases) if self.phrases else None
-        self._key_words = frozenset(self._keys or ())
-        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._alt = (
+            Alternation(self.phrases, [_phrase_pattern(p) for p in self.phrases])
+            if self.phrases
+            else None
+        )
 
     @staticmethod
     @lru_cache(maxsize=512)
@@ -257,22 +224,7 @@ class PhraseSet:
         return PhraseSet(phrases)
 
     def _regex(self, text: str) -> re.Pattern[str] | None:
-        """The alternation to search this text with; None when no phrase can occur in it.
-        (Each run of a phrase is bounded by a non-[a-z0-9] character or a word boundary, so it
-        matches a whole run of the text.)"""
-        if self._keys is None:
-            return self._rx
-        words = _words(text)
-        common = self._key_words & words
-        if not common:
-            return None
-        key = tuple(sorted(i for k in common for i, runs in self._keys[k] if runs <= words))
-        if not key:
-            return None
-        rx = self._subsets.get(key)
-        if rx is None:
-            rx = self._subsets[key] = _alternation(self.phrases[i] for i in key)
-        return rx
+        return None if self._alt is None else self._alt.regex(text)
 
     def find(self, text: str) -> list[str]:
         """Every occurrence, lower-cased, in order."""
@@ -306,8 +258,8 @@ class Repairer:
     def __init__(self, table: Sequence[tuple[str, str]]):
         pairs = sorted(table, key=lambda p: len(p[0]), reverse=True)
         self._map = {p[0].lower(): p[1] for p in pairs}
-        self._rx = (
-            re.compile("|".join(_phrase_pattern(p[0]) for p in pairs), re.IGNORECASE)
+        self._alt = (
+            Alternation([p[0] for p in pairs], [_phrase_pattern(p[0]) for p in pairs])
             if pairs
             else None
         )
@@ -319,8 +271,9 @@ class Repairer:
     def repair(self, text: str) -> str:
         """Display form of a verbatim quote."""
         out = collapse_ws(text)
-        if self._rx is not None:
-            out = self._rx.sub(self._sub, out)
+        rx = self._alt.regex(out) if self._alt is not None else None
+        if rx is not None:
+            out = rx.sub(self._sub, out)
         out = re.sub(r"\s+([.,;:!?)])", r"\1", out)
         out = re.sub(r"\s+(['’]s\b)", r"\1", out)
         out = re.sub(r"([(])\s+", r"\1", out)

@@ -8,7 +8,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.facts.text import FOLDS_TO_ASCII, PhraseSet, _phrase_pattern
+from bot.facts.alternation import FOLDS_TO_ASCII
+from bot.facts.text import PhraseSet, Repairer, _phrase_pattern, collapse_ws
 
 _SEP = st.sampled_from(["", " ", "-", "'", "’", "_", ".", "\n"])
 # Text words include letters that fold into ASCII ones case-insensitively (Kelvin sign, long
@@ -52,6 +53,20 @@ def test_same_matches_as_the_whole_alternation(phrases, text):
     ]
     assert ps.remove(text) == rx.sub(" ", text)
     assert ps.any(text) == (rx.search(text) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_phrases, _text)
+@example(["đồ sộ", "ab"], "đồ sộ ab")  # a phrase beyond ASCII is always searched
+def test_repairs_the_same_as_the_whole_alternation(phrases, text):
+    table = [(p, p.upper()) for p in dict.fromkeys(phrases)]
+    repairer = Repairer(table)
+    plain = Repairer([])
+    pattern = "|".join(_phrase_pattern(p) for p, _ in sorted(table, key=lambda p: -len(p[0])))
+    expected = plain.repair(
+        re.compile(pattern, re.IGNORECASE).sub(repairer._sub, collapse_ws(text))
+    )
+    assert repairer.repair(text) == expected
 
 
 def test_cue_words_found_only_where_all_their_words_are():

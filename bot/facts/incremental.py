@@ -87,19 +87,13 @@ class PieceCache:
             self._con.close()
 
 
-class NoCache(PieceCache):
+class NoCache:
     """A cache that keeps nothing: every piece is computed (the plain pass, bot.facts.extract)."""
 
-    def __init__(self):
-        self.used = set()
-
-    def get(self, key: str):
+    def get(self, key: str) -> None:
         return None
 
     def put(self, key: str, value) -> None:
-        pass
-
-    def close(self) -> None:
         pass
 
 
@@ -134,7 +128,7 @@ def extract_cached(
     entities: list[EntityDef],
     repairer: Repairer,
     lex: Lexicon,
-    cache: PieceCache,
+    cache: PieceCache | NoCache,
     version: str,
     progress: Callable[[str], None] | None = None,
 ) -> Extraction:

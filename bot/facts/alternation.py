@@ -21,7 +21,7 @@ _EDGE = re.compile(r"^[\s\-]|[\s\-]$")  # a pattern has no word boundary beside 
 FOLDS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)  # a sentence is asked about by every cue list in turn
 def _words(text: str) -> frozenset[str]:
     """The lower-cased [a-z0-9] runs of a text, read as a case-insensitive regex reads it."""
     if not text.isascii():

@@ -102,6 +102,7 @@ def run(quick: bool, scale_n: int) -> dict:
         *(
             _target(f"{what} ({cached['articles']} articles)", cached[key], limit, "s")
             for what, key, limit in (
+                ("cold build, empty cache", "cold_build_s", 10.0),
                 ("full rebuild, warm cache", "full_rebuild_s", 10.0),
                 ("add one article", "add_one_s", 2.0),
             )

@@ -30,6 +30,25 @@ _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("parenthesis", re.compile(rf"(?P<c>{_NAME})\s*\((?P<a>{_NAME})\)")),
     ("as", re.compile(rf"(?P<a>{_NAME})\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+(?P<c>{_NAME})")),
 )
+# A part each form's match must hold, searched first: most sentences hold none, and a form
+# tried at every capitalised word is slow to rule out.
+_WORDS = {
+    "played by": (re.compile(r"\((?:played|portrayed|voiced)\s+by\s"),),
+    "who plays": (re.compile(r"[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s"),),
+    "plays": (re.compile(r"\s(?:plays|portrays|stars\s+as)\s"),),
+    "parenthesis": (re.compile(r"\([A-Z]"),),
+    "as": (re.compile(r"\sas\s"),),
+    "joined": (re.compile(r"\s(?:joined|joins|join)\s"),),
+    "list": (re.compile(r"\sand\s"), re.compile(r"\sas\s")),
+    "new cast": (re.compile(r"\scast\b"),),
+}
+
+
+def _may(form: str, text: str) -> bool:
+    """Whether the form can match the text at all."""
+    return all(rx.search(text) for rx in _WORDS[form])
+
+
 _LIST = rf"{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME}"
 # "A and " before an "as" pair: A is listed with it (unless A is itself "as X", a pair before)
 _LIST_TAIL = re.compile(rf"(\bas\s+)?{_NAME}\s+and\s+$")
@@ -91,10 +110,10 @@ class CastCollector:
     def collect(self, sentence: Sentence) -> None:
         text = sentence.display
         taken: list[tuple[int, int]] = []
-        for m in self._joined.finditer(text):
+        for m in self._joined.finditer(text) if _may("joined", text) else ():
             if self._pair(m.group("a"), m.group("c"), sentence.id, "joined the cast", new=True):
                 taken.append(m.span())
-        for m in self._lists.finditer(text):
+        for m in self._lists.finditer(text) if _may("list", text) else ():
             actors = [a for a in _SPLIT_LIST.split(m.group("a")) if a]
             chars = [self._untitled(c) for c in _SPLIT_LIST.split(m.group("c")) if c]
             taken.append(m.span())  # a list of unequal length pairs nobody
@@ -102,7 +121,7 @@ class CastCollector:
                 for a, c in zip(actors, chars, strict=True):
                     self._pair(a, c, sentence.id, "as (list)", new=False)
         for form, rx in self._forms:
-            for m in rx.finditer(text):
+            for m in rx.finditer(text) if _may(form, text) else ():
                 if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                     continue
                 tail = _LIST_TAIL.search(text, 0, m.start("a")) if form == "as" else None
@@ -118,7 +137,7 @@ class CastCollector:
                 actor, character = self._entity(a, "actor"), self._entity(c, "character")
                 if actor and character:
                     self._add(actor, character, sentence.id, form, new=False)
-        for m in _NEW_CAST.finditer(text):
+        for m in _NEW_CAST.finditer(text) if _may("new cast", text) else ():
             if self._kind(m.group("a")) in (None, "actor") and (
                 actor := self._entity(m.group("a"), "actor")
             ):

@@ -22,7 +22,10 @@ class EntityIndex:
     def __init__(self, entities: Iterable[EntityDef]):
         self.entities: dict[str, EntityDef] = {}
         self._by_key: dict[str, str] = {}
-        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # first token -> the names (as tokens) that start with it, and their lengths, longest
+        # first: "kim" starts hundreds of names in a large library, each looked up, not tried
+        self._first: dict[str, dict[tuple[str, ...], str]] = {}
+        self._lengths: dict[str, list[int]] = {}
         for e in entities:
             self.add(e)
 
@@ -37,7 +40,13 @@ class EntityIndex:
                 continue
             variants = {tokens, ("".join(tokens),)}
             for v in variants:
-                self._first.setdefault(v[0], []).append((v, entity.id))
+                names = self._first.setdefault(v[0], {})
+                if v not in names:  # the first owner keeps a name
+                    names[v] = entity.id
+                    lengths = self._lengths.setdefault(v[0], [])
+                    if len(v) not in lengths:
+                        lengths.append(len(v))
+                        lengths.sort(reverse=True)
 
     def mentions(self, text: str) -> list[str]:
         """Ids of the entities named in text, in order of first mention."""
@@ -46,27 +55,26 @@ class EntityIndex:
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, id) of every name printed in text, longest name first at each place."""
         spans = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN_RX.finditer(text)]
-        joined = [
-            i > 0 and _GAP.fullmatch(text, spans[i - 1][2], spans[i][1]) is not None
-            for i in range(len(spans))
-        ]
+
+        def joined(k: int) -> bool:  # whether token k follows k - 1 within one name
+            return _GAP.fullmatch(text, spans[k - 1][2], spans[k][1]) is not None
+
         found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(spans):
-            best: tuple[int, str] | None = None
-            for tokens, eid in self._first.get(spans[i][0], ()):
-                n = len(tokens)
+            names = self._first.get(spans[i][0])
+            n = 1
+            for size in self._lengths[spans[i][0]] if names else ():
+                eid = names.get(tuple(t for t, _, _ in spans[i : i + size]))
                 if (
-                    i + n <= len(spans)
-                    and all(spans[i + k][0] == tokens[k] and joined[i + k] for k in range(1, n))
-                    and (best is None or n > best[0])
+                    eid is not None
+                    and i + size <= len(spans)
+                    and all(joined(i + k) for k in range(1, size))
                 ):
-                    best = (n, eid)
-            if best:
-                found.append((spans[i][1], spans[i + best[0] - 1][2], best[1]))
-                i += best[0]
-            else:
-                i += 1
+                    found.append((spans[i][1], spans[i + size - 1][2], eid))
+                    n = size
+                    break
+            i += n
         return found
 
     def resolve(self, printed: str) -> str | None:

@@ -1,7 +1,9 @@
-"""The extraction pass of bot.facts.extract with each article's work kept for the next build:
-after adding one article to a thousand, only that one is read again.
+"""The extraction pass over every article (bot.facts.article per article), with each article's
+work kept for the next build: after adding one article to a thousand, only that one is read
+again.
 
-The result is exactly `extract()`'s (a test holds the two equal); what is cached, per article:
+The result is exactly that of the same pass with nothing cached (`bot.facts.extract.extract`;
+a test holds the two equal, cold, warm and as articles come and go); what is cached, per article:
 - its sentences, status claims, lore and the index-free parts of the return and spoiler
   checks, under the builder's version (code and curated data) and the article (id, text, date);
 - what the cast pass did in it (names discovered, pairs seen), under the article and the names
@@ -17,24 +19,19 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
+from bot.facts.article import TOKEN, Alone, read_alone, read_named
 from bot.facts.casting import CastCollector
-from bot.facts.claims.returns import return_evidence
 from bot.facts.curated import EntityDef, Lexicon
-from bot.facts.descriptions import DescriptionCollector
 from bot.facts.entities import EntityIndex
-from bot.facts.extract import _lore, _sentences
 from bot.facts.manifest import Source
-from bot.facts.records import Claim, Description, Extraction, Sentence
-from bot.facts.status_claims import sentence_claims
+from bot.facts.records import Description, Extraction
 from bot.facts.text import Repairer
 
-_TOKEN = re.compile(r"[^\W_]+")  # as the entity index splits text (bot.facts.entities)
 _SCHEMA = "CREATE TABLE IF NOT EXISTS pieces (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
 _BROKEN = (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError)
 
@@ -90,34 +87,18 @@ class PieceCache:
             self._con.close()
 
 
+class NoCache:
+    """A cache that keeps nothing: every piece is computed (the plain pass, bot.facts.extract)."""
+
+    def get(self, key: str) -> None:
+        return None
+
+    def put(self, key: str, value) -> None:
+        pass
+
+
 def _key(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
-
-
-@dataclass
-class _Alone:
-    """An article's index-free results; sentence ids count from 1 within the article."""
-
-    sentences: list[Sentence]
-    claims: list[Claim]
-    lore: list[tuple[int, str, float]]
-    spoiler: list[tuple[bool, bool]]  # per sentence: (if it names a person, if not)
-    words: str  # every sentence's words, lower-cased, " | " between sentences
-
-
-def _alone(src: Source, repairer: Repairer, lex: Lexicon) -> _Alone:
-    sentences = _sentences([src], repairer, lex)
-    claims, lore, spoiler = [], [], []
-    prev = None
-    for s in sentences:
-        # Naming someone can only make a sentence a spoiler: the second check is rarely needed.
-        named = lex.spoilers.is_spoiler(s.display, True)
-        spoiler.append((named, named and lex.spoilers.is_spoiler(s.display, False)))
-        claims.extend(sentence_claims(s, src, lex, prev))
-        lore.extend(_lore(s, lex))
-        prev = s
-    words = " | ".join(" ".join(_TOKEN.findall(s.display.lower())) for s in sentences)
-    return _Alone(sentences, claims, lore, spoiler, f" {words} ")
 
 
 class _Recorder(CastCollector):
@@ -136,7 +117,7 @@ def _could_occur(e: EntityDef, words: str) -> bool:
     """Whether a spelling of `e` occurs in the article's words, as the entity index matches
     it (its words in a row, or run together: "On-jo", "onjo")."""
     for alias in e.all_aliases():
-        tokens = _TOKEN.findall(alias.lower())
+        tokens = TOKEN.findall(alias.lower())
         if tokens and (f" {' '.join(tokens)} " in words or f" {''.join(tokens)} " in words):
             return True
     return False
@@ -147,20 +128,20 @@ def extract_cached(
     entities: list[EntityDef],
     repairer: Repairer,
     lex: Lexicon,
-    cache: PieceCache,
+    cache: PieceCache | NoCache,
     version: str,
     progress: Callable[[str], None] | None = None,
 ) -> Extraction:
     """`extract(sources, entities, repairer, lex)`, from the cache wherever it can be."""
     index = EntityIndex(entities)
     cast = _Recorder(index, lex.claims.get("values", {}).get("titles", []))
-    arts: list[tuple[Source, str, _Alone, int]] = []
+    arts: list[tuple[Source, str, Alone, int]] = []
     base = 0
     for src in sources:
         key = _key(version, src.id, src.sha256, src.published, str(src.estimated))
         alone = cache.get("a" + key)
-        if not isinstance(alone, _Alone):
-            alone = _alone(src, repairer, lex)
+        if not isinstance(alone, Alone):
+            alone = read_alone(src, repairer, lex)
             cache.put("a" + key, alone)
         arts.append((src, key, alone, base))
         base += len(alone.sentences)
@@ -215,7 +196,7 @@ def extract_cached(
     return out
 
 
-def _named(alone: _Alone, key: str, index: EntityIndex, lex: Lexicon, known, cache):
+def _named(alone: Alone, key: str, index: EntityIndex, lex: Lexicon, known, cache):
     """Per sentence: (entities named, returns), and the article's descriptions, from the cache
     while still valid."""
     known_key, order, discovered = known
@@ -231,14 +212,6 @@ def _named(alone: _Alone, key: str, index: EntityIndex, lex: Lexicon, known, cac
             if then_key != known_key:
                 cache.put("m" + key, (known_key, found))
             return found
-    per_sentence = []
-    described = DescriptionCollector(index)
-    for s in alone.sentences:
-        spans = index.spans(s.display)
-        named = list(dict.fromkeys(eid for _, _, eid in spans))
-        described.collect(s, spans)
-        returning = [(eid, n, h) for eid, _, n, h in return_evidence(s, named, index, lex)]
-        per_sentence.append((named, returning))
-    found = (per_sentence, described.result())
+    found = read_named(alone, index, lex)
     cache.put("m" + key, (known_key, found))
     return found

@@ -202,7 +202,7 @@ def _value(tid, clause: Reading, times, r: Readers, before, lex, hoped, source) 
     if tid == "episodes":
         counts = episode_counts(clause.text, r.numbers, r.comparison)
         if not counts and before is not None:
-            same = PhraseSet(lex.ask.get("carries", {}).get("same_as", []))
+            same = PhraseSet.of(tuple(lex.ask.get("carries", {}).get("same_as", [])))
             if same.any(clause.text):
                 counts = episode_counts(before.display, r.numbers, r.comparison)
         return ", ".join(counts)

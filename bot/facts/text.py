@@ -11,6 +11,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.facts.alternation import Alternation
 
 MONTHS = (
     "January",
@@ -199,38 +202,54 @@ def _phrase_pattern(phrase: str) -> str:
 
 
 class PhraseSet:
-    """A set of phrases found in text case-insensitively, on word boundaries."""
+    """A set of phrases found in text case-insensitively, on word boundaries (one alternation,
+    searched with only the phrases whose words a text holds: bot.facts.alternation)."""
 
     def __init__(self, phrases: Iterable[str]):
+        # Longest first (the alternation takes the first that matches), then alphabetical: a
+        # set's own order changes with every process, and the store keeps these lists.
         self.phrases: tuple[str, ...] = tuple(
-            sorted({p.lower() for p in phrases if p}, key=len, reverse=True)
+            sorted({p.lower() for p in phrases if p}, key=lambda p: (-len(p), p))
         )
-        self._rx = (
-            re.compile("|".join(f"(?:{_phrase_pattern(p)})" for p in self.phrases), re.IGNORECASE)
+        self._alt = (
+            Alternation(self.phrases, [_phrase_pattern(p) for p in self.phrases])
             if self.phrases
             else None
         )
 
+    @staticmethod
+    @lru_cache(maxsize=512)
+    def of(phrases: tuple[str, ...]) -> PhraseSet:
+        """The set of these phrases, compiled once however often it is asked for."""
+        return PhraseSet(phrases)
+
+    def _regex(self, text: str) -> re.Pattern[str] | None:
+        return None if self._alt is None else self._alt.regex(text)
+
     def find(self, text: str) -> list[str]:
         """Every occurrence, lower-cased, in order."""
-        if self._rx is None:
+        rx = self._regex(text)
+        if rx is None:
             return []
         return [
             collapse_ws(m.group(0).lower().replace("-", " ").replace("’", "'"))
-            for m in self._rx.finditer(text)
+            for m in rx.finditer(text)
         ]
 
     def finditer(self, text: str) -> Iterable[re.Match[str]]:
         """Every occurrence as a match (with its offsets), in order."""
-        return () if self._rx is None else self._rx.finditer(text)
+        rx = self._regex(text)
+        return () if rx is None else rx.finditer(text)
 
     def remove(self, text: str) -> str:
         """The text with every occurrence blanked out."""
-        return text if self._rx is None else self._rx.sub(" ", text)
+        rx = self._regex(text)
+        return text if rx is None else rx.sub(" ", text)
 
     def any(self, text: str) -> bool:
         """Whether any phrase occurs."""
-        return self._rx is not None and self._rx.search(text) is not None
+        rx = self._regex(text)
+        return rx is not None and rx.search(text) is not None
 
 
 class Repairer:
@@ -239,8 +258,8 @@ class Repairer:
     def __init__(self, table: Sequence[tuple[str, str]]):
         pairs = sorted(table, key=lambda p: len(p[0]), reverse=True)
         self._map = {p[0].lower(): p[1] for p in pairs}
-        self._rx = (
-            re.compile("|".join(_phrase_pattern(p[0]) for p in pairs), re.IGNORECASE)
+        self._alt = (
+            Alternation([p[0] for p in pairs], [_phrase_pattern(p[0]) for p in pairs])
             if pairs
             else None
         )
@@ -252,8 +271,9 @@ class Repairer:
     def repair(self, text: str) -> str:
         """Display form of a verbatim quote."""
         out = collapse_ws(text)
-        if self._rx is not None:
-            out = self._rx.sub(self._sub, out)
+        rx = self._alt.regex(out) if self._alt is not None else None
+        if rx is not None:
+            out = rx.sub(self._sub, out)
         out = re.sub(r"\s+([.,;:!?)])", r"\1", out)
         out = re.sub(r"\s+(['’]s\b)", r"\1", out)
         out = re.sub(r"([(])\s+", r"\1", out)

@@ -43,7 +43,7 @@ def return_evidence(
     if sentence.kind != "text":
         return []
     kept = lex.return_exclude.remove(sentence.display)
-    s2_cues = PhraseSet(lex.claims.get("values", {}).get("return_s2", []))
+    s2_cues = PhraseSet.of(tuple(lex.claims.get("values", {}).get("return_s2", [])))
     cue = lex.returns
     if not cue.any(kept):
         if not (lex.season2.any(kept) and s2_cues.any(kept)):

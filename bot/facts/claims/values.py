@@ -50,10 +50,11 @@ def time_values(
     """(offset, 'June 6, 2022' / 'early 2024' / 'May 2025') for each time the text names;
     relative: also months without a year and "this year" (only from a printed date)."""
     pub_year, pub_month = int(published[:4]), int(published[5:7])
-    out = [(m.start(), collapse_ws(m.group(0))) for m in _TIME.finditer(text)]
+    times = list(_TIME.finditer(text))
+    out = [(m.start(), collapse_ws(m.group(0))) for m in times]
     if not relative:
         return out
-    taken = [(m.start(), m.end()) for m in _TIME.finditer(text)]
+    taken = [m.span() for m in times]
     for m in _BARE.finditer(text):
         if any(a <= m.start("what") < b for a, b in taken):
             continue

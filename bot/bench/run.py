@@ -75,6 +75,8 @@ def run(quick: bool, scale_n: int) -> dict:
         bar.close()
     big = scaled.get(1000) or scaled.get(max(scaled))
     big_is_1000 = big["articles"] == 1000
+    # `!ask` and `!status` are held to 10 ms at 1,000 articles; the others keep 20 ms
+    scale_limit = {"ask": 10.0, "status": 10.0}
     targets = [
         *(
             _target(f"answer p99 {c} (real store)", latency[c]["p99_us"] / 1000, 1.0, "ms")
@@ -85,14 +87,14 @@ def run(quick: bool, scale_n: int) -> dict:
             _target(
                 f"answer p99 {c} (1000 articles)",
                 big["answer"][c]["p99_us"] / 1000 if big_is_1000 and c in big["answer"] else None,
-                20.0,
+                scale_limit.get(c, 20.0),
                 "ms",
             )
             for c in COMMANDS
         ),
         _target("ask cold start / bare import", start["ratio"], 1.5, "x"),
         _target("build real sources", build_real["build_s"], 1.0, "s"),
-        _target("build 1000 articles", big["build_s"] if big_is_1000 else None, 60.0, "s"),
+        _target("build 1000 articles", big["build_s"] if big_is_1000 else None, 10.0, "s"),
         _target(
             "build 1000 articles peak memory",
             big["peak_rss_mb"] if big_is_1000 else None,

@@ -13,6 +13,7 @@ from dataclasses import replace
 from bot.answers.commands.about import About
 from bot.answers.commands.cast import Cast
 from bot.answers.commands.honest import as_of_line, dont_know, nearby
+from bot.answers.commands.links import Links
 from bot.answers.commands.lore import Lore, distinct, fact_lines
 from bot.answers.commands.status import Status
 from bot.answers.commands.verdict import Trace, decide
@@ -50,6 +51,7 @@ class Ask:
         self.fates = Fates(ctx)
         self.about = About(ctx, self.find, cast, lore, self.fates)
         self.evidence = Evidence(ctx, lore.subjects.about_scores)
+        self.links = Links(ctx, cast)
         self._digests: dict[tuple, Answer] = {}
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
@@ -107,6 +109,10 @@ class Ask:
     ) -> tuple[Answer, Trace]:
         frame = self.frame(question, previous, part)
         asked = frame.asked if frame.asked != normalise(question) else question
+        link = self.links.answer(frame, self.evidence.concepts.of_text)
+        if link is not None:  # a yes/no on how two named things relate: the fact itself
+            link.frame = frame
+            return link, Trace(frame, reason="a yes/no linking two named things: their fact")
         proposals = [(self._route(asked, frame.question), frozenset()), *self._facts(frame)]
         ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked)
         ans.frame = frame

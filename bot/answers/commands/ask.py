@@ -53,6 +53,7 @@ class Ask:
         self.evidence = Evidence(ctx, lore.subjects.about_scores)
         self.links = Links(ctx, cast)
         self._digests: dict[tuple, Answer] = {}
+        self._timeline: Answer | None = None  # the timeline the last route handed out
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -113,8 +114,11 @@ class Ask:
         if link is not None:  # a yes/no on how two named things relate: the fact itself
             link.frame = frame
             return link, Trace(frame, reason="a yes/no linking two named things: their fact")
-        proposals = [(self._route(asked, frame.question), frozenset()), *self._facts(frame)]
-        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked)
+        self._timeline = None
+        route = self._route(asked, frame.question)
+        proposals = [(route, frozenset()), *self._facts(frame)]
+        timeline = route is self._timeline
+        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked, timeline)
         ans.frame = frame
         return ans, trace
 
@@ -214,7 +218,8 @@ class Ask:
                 self._digests.clear()
             self._digests[key] = self._build_digest(topic)
         ans = self._digests[key]
-        return replace(ans, lines=list(ans.lines), citations=list(ans.citations))
+        self._timeline = replace(ans, lines=list(ans.lines), citations=list(ans.citations))
+        return self._timeline
 
     def _build_digest(self, topic: str) -> Answer:
         ctx = self.ctx

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from bot.answers.commands.honest import dont_know
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
-from bot.answers.evidence.evidence import SPEECH, Evidence, Score
+from bot.answers.evidence.evidence import ACCEPT, SPEECH, Evidence, Score, need
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer, Citer, Line
 
@@ -69,10 +69,12 @@ def decide(
     frame: Frame,
     proposals: list[tuple[Answer, frozenset[str]]],
     raw: str,
+    timeline: bool = False,
 ) -> tuple[Answer, Trace]:
     """The answer to one question, and the trace of how it was chosen. proposals: what the
     commands would answer (the routed answer first, then facts such as a person's return),
-    each with the concepts it states besides its words."""
+    each with the concepts it states besides its words; timeline: the routed answer is a
+    status topic's whole timeline."""
     trace = Trace(frame)
     routed = proposals[0][0]
     if not frame.concepts:
@@ -107,9 +109,13 @@ def decide(
     wider = any(
         set(s.covered) & keys > set(r.covered) & keys and s.core > r.core for s in accepted
     )
+    # a whole status timeline answers only by the bar every candidate clears: one that
+    # covers the topic word but not the detail asked ("the caption on the teaser") is no answer
+    clears = r.coverage >= ACCEPT and len(set(r.covered) & keys) >= need(len(keys))
     if (
         routed.ok
         and r.coverage > 0
+        and (clears or not timeline)
         and not wider
         and (best is None or best.core < r.core + BETTER)
     ):

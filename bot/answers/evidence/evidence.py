@@ -163,12 +163,19 @@ class Evidence:
         return share(want), tuple(sorted(hit)), share(self.keys(frame))
 
     def context(self, sid: int) -> frozenset[str]:
-        """The concepts of the sentence before, in the same article."""
-        store = self.ctx.store
-        prev = store.sentences.get(sid - 1)
-        if prev is None or prev.source_id != store.sentences[sid].source_id:
-            return frozenset()
-        return self._index[0].get(sid - 1, frozenset())
+        """The concepts of the sentence before, in the same article; when that one is only a
+        fragment (a question or heading cut from a quote: '"Will we survive again?'), the one
+        before it too."""
+        store, per = self.ctx.store, self._index[0]
+        out: frozenset[str] = frozenset()
+        for back in (1, 2):
+            prev = store.sentences.get(sid - back)
+            if prev is None or prev.source_id != store.sentences[sid].source_id:
+                break
+            out |= per.get(sid - back, frozenset())
+            if prev.kind == "text":
+                break
+        return out
 
     def gather(self, frame: Frame, limit: int = SCORED) -> list[int]:
         """The sentences worth scoring: those carrying a concept of the predicate (rare ones

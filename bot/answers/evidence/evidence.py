@@ -177,6 +177,15 @@ class Evidence:
                 break
         return out
 
+    def _quoted_next(self, sid: int) -> frozenset[str]:
+        """Someone's words quoted in the next sentence of the article: the words a sentence
+        that sets them up ("…offered these hints about season 2.") leads to."""
+        store = self.ctx.store
+        nxt = store.sentences.get(sid + 1)
+        if nxt is None or nxt.source_id != store.sentences[sid].source_id:
+            return frozenset()
+        return self.sentence_concepts(sid + 1) & {SPEECH}
+
     def gather(self, frame: Frame, limit: int = SCORED) -> list[int]:
         """The sentences worth scoring: those carrying a concept of the predicate (rare ones
         gather, common ones only refine) or following one that does, naming its people;
@@ -232,7 +241,7 @@ class Evidence:
         named = sum(sid in self._about(e) for e in frame.people)
         entity = named / len(frame.people) if frame.people else 1.0
         own = self.sentence_concepts(sid)
-        cov, hit, core = self.coverage(frame, own, self.context(sid))
+        cov, hit, core = self.coverage(frame, own, self.context(sid) | self._quoted_next(sid))
         # a reason is rarely worded as one: "why" is a preference, every other type a must
         typed = q.atype in check.traits(sid).carries or q.atype == "why"
         return Score(

@@ -20,6 +20,7 @@ from bot.answers.commands.lore import FILLER
 from bot.answers.context import Context
 from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.frame import Frame
+from bot.answers.reading.matching import tokens
 
 SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
 QUOTES = ("“", '"', "”")
@@ -27,6 +28,7 @@ SCORED = 60  # sentences fully scored per question at most
 PER_CONCEPT = 400  # postings of one concept gathered at most (the best-read ones)
 FEW = 1500  # a person named in fewer sentences than this is weighed sentence by sentence
 ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
+SPECIFIC = 3  # a fan's word this many times rarer than its concept is specific
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
 
 
@@ -45,6 +47,7 @@ class Score:
     keys: tuple[str, ...] = ()  # the predicate's key concepts: its rare ones (or all)
     own: tuple[str, ...] | None = None  # concepts covered by itself (None: all of `covered`)
     core: float = 1.0  # share of the key concepts' weight it covers
+    literal: float = 0.0  # share of the predicate's words it prints as the fan typed them
 
     @property
     def itself(self) -> frozenset[str]:
@@ -59,6 +62,7 @@ class Score:
             + 1.0 * self.typed
             + 0.5 * self.season
             + 0.1 * max(-3.0, min(self.quality, 3.0))
+            + 0.5 * self.literal  # "kiss" printed beats a "romantic" that shares its concept
         )
 
     @property
@@ -121,7 +125,7 @@ class Evidence:
 
     def warm(self) -> None:
         """Build the index now rather than on the first question."""
-        _ = self._index, self._prior
+        _ = self._index, self._prior, self._token_df
 
     def weight(self, concept: str) -> float:
         """Rarity: a concept few sentences carry weighs more; one none carries, the most."""
@@ -256,6 +260,7 @@ class Evidence:
             self.keys(frame),
             tuple(sorted(own & frame.concepts)),
             core,
+            self.literal(frame, ctx.store.sentences[sid].display),
         )
 
     def score_text(
@@ -271,7 +276,36 @@ class Evidence:
         states: concepts it carries besides its words (a cast card states who plays whom)."""
         carried = self.concepts.of_reply(text) | states if text else frozenset()
         cov, hit, core = self.coverage(frame, carried)
-        return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, self.keys(frame), None, core)
+        lit = self.literal(frame, text)
+        return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, self.keys(frame), None, core, lit)
+
+    def literal(self, frame: Frame, text: str) -> float:
+        """Share of the predicate's specific words, as typed, that a text prints: a word far
+        rarer than the concept the thesaurus reads it as ("kiss" for romance) is stronger
+        evidence printed as it is."""
+        postings = self._index[1]
+        words = [
+            w
+            for w, c in frame.predicate
+            if (t := tokens(w)) and SPECIFIC * self._df(t) <= len(postings.get(c, ()))
+        ]
+        if not words or not text:
+            return 0.0
+        printed = set(tokens(text))
+        return sum(all(t in printed for t in tokens(w)) for w in words) / len(frame.predicate)
+
+    def _df(self, toks: list[str]) -> int:
+        """Readable sentences printing every one of these tokens."""
+        df = self._token_df
+        return min(df.get(t, 0) for t in toks)
+
+    @cached_property
+    def _token_df(self) -> dict[str, int]:
+        df: dict[str, int] = {}
+        for sid in self._readable_ids:
+            for t in set(tokens(self.ctx.store.sentences[sid].display)):
+                df[t] = df.get(t, 0) + 1
+        return df
 
     def ranked(self, frame: Frame) -> list[Score]:
         """Every gathered sentence scored, best first."""

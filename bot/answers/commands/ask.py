@@ -53,7 +53,9 @@ class Ask:
         self.evidence = Evidence(ctx, lore.subjects.about_scores)
         self.links = Links(ctx, cast)
         self._digests: dict[tuple, Answer] = {}
-        self._timeline: Answer | None = None  # the timeline the last route handed out
+        # the last route's answer when it must clear the bar like any candidate: a whole
+        # status timeline
+        self._strict: Answer | None = None
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -114,11 +116,11 @@ class Ask:
         if link is not None:  # a yes/no on how two named things relate: the fact itself
             link.frame = frame
             return link, Trace(frame, reason="a yes/no linking two named things: their fact")
-        self._timeline = None
+        self._strict = None
         route = self._route(asked, frame.question)
         proposals = [(route, frozenset()), *self._facts(frame)]
-        timeline = route is self._timeline
-        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked, timeline)
+        strict = route is self._strict
+        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked, strict)
         ans.frame = frame
         return ans, trace
 
@@ -218,8 +220,8 @@ class Ask:
                 self._digests.clear()
             self._digests[key] = self._build_digest(topic)
         ans = self._digests[key]
-        self._timeline = replace(ans, lines=list(ans.lines), citations=list(ans.citations))
-        return self._timeline
+        self._strict = replace(ans, lines=list(ans.lines), citations=list(ans.citations))
+        return self._strict
 
     def _build_digest(self, topic: str) -> Answer:
         ctx = self.ctx

@@ -69,12 +69,12 @@ def decide(
     frame: Frame,
     proposals: list[tuple[Answer, frozenset[str]]],
     raw: str,
-    timeline: bool = False,
+    strict: bool = False,
 ) -> tuple[Answer, Trace]:
     """The answer to one question, and the trace of how it was chosen. proposals: what the
     commands would answer (the routed answer first, then facts such as a person's return),
-    each with the concepts it states besides its words; timeline: the routed answer is a
-    status topic's whole timeline."""
+    each with the concepts it states besides its words; strict: the routed answer is a
+    status topic's whole timeline, which answers only by the bar every candidate clears."""
     trace = Trace(frame)
     routed = proposals[0][0]
     if not frame.concepts:
@@ -113,13 +113,13 @@ def decide(
         or (bool(frame.people) and s.core >= r.core and s.literal > r.literal)
         for s in accepted
     )
-    # a whole status timeline answers only by the bar every candidate clears: one that
-    # covers the topic word but not the detail asked ("the caption on the teaser") is no answer
+    # a strict route answers only by the bar every candidate clears: a timeline covering the
+    # topic word but not the detail asked ("the caption on the teaser") is no answer
     clears = r.coverage >= ACCEPT and len(set(r.covered) & keys) >= need(len(keys))
     if (
         routed.ok
         and r.coverage > 0
-        and (clears or not timeline)
+        and (clears or not strict)
         and not wider
         and (best is None or best.core < r.core + BETTER)
     ):

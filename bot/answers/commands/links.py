@@ -44,7 +44,7 @@ class Links:
         """The linking fact for a yes/no question, or None when it asks anything else.
         concepts_of: the concepts a text carries (names typed as words can carry some)."""
         q = frame.question
-        if q.atype != "yesno":
+        if q.atype != "yesno" or not frame.people:
             return None
         named = self.named(q.text)
         names = " ".join(chunk for chunk, _ in named)

@@ -95,6 +95,8 @@ class Evidence:
         self.about = about
         self.concepts = Concepts(ctx.store.vocab)
         self._weights: dict[str, float] = {}
+        self._specific_cache: dict[tuple, list[tuple[str, ...]]] = {}
+        self._keys_cache: dict[tuple, tuple[str, ...]] = {}
 
     @cached_property
     def _index(self) -> tuple[dict[int, frozenset[str]], dict[str, list[int]]]:
@@ -125,7 +127,7 @@ class Evidence:
 
     def warm(self) -> None:
         """Build the index now rather than on the first question."""
-        _ = self._index, self._prior, self._token_df
+        _ = self._index, self._prior, self._tokens
 
     def weight(self, concept: str) -> float:
         """Rarity: a concept few sentences carry weighs more; one none carries, the most."""
@@ -141,10 +143,15 @@ class Evidence:
 
     def keys(self, frame: Frame) -> tuple[str, ...]:
         """The predicate's key concepts: those rare enough to gather evidence (all of them
-        when every one is common)."""
-        postings, want = self._index[1], frame.concepts
-        rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
-        return tuple(sorted(rare or want))
+        when every one is common; computed once per predicate)."""
+        got = self._keys_cache.get(frame.predicate)
+        if got is None:
+            postings, want = self._index[1], frame.concepts
+            rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
+            if len(self._keys_cache) > 512:
+                self._keys_cache.clear()
+            got = self._keys_cache[frame.predicate] = tuple(sorted(rare or want))
+        return got
 
     def coverage(
         self, frame: Frame, carried: frozenset[str], context: frozenset[str] = frozenset()
@@ -260,7 +267,7 @@ class Evidence:
             self.keys(frame),
             tuple(sorted(own & frame.concepts)),
             core,
-            self.literal(frame, ctx.store.sentences[sid].display),
+            self.literal(frame, ctx.store.sentences[sid].display, sid),
         )
 
     def score_text(
@@ -279,33 +286,43 @@ class Evidence:
         lit = self.literal(frame, text)
         return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, self.keys(frame), None, core, lit)
 
-    def literal(self, frame: Frame, text: str) -> float:
+    def literal(self, frame: Frame, text: str, sid: int | None = None) -> float:
         """Share of the predicate's specific words, as typed, that a text prints: a word far
         rarer than the concept the thesaurus reads it as ("kiss" for romance) is stronger
-        evidence printed as it is."""
-        postings = self._index[1]
-        words = [
-            w
-            for w, c in frame.predicate
-            if (t := tokens(w)) and SPECIFIC * self._df(t) <= len(postings.get(c, ()))
-        ]
+        evidence printed as it is. sid: the sentence the text is (its tokens are indexed)."""
+        words = self._specific(frame.predicate)
         if not words or not text:
             return 0.0
-        printed = set(tokens(text))
-        return sum(all(t in printed for t in tokens(w)) for w in words) / len(frame.predicate)
+        printed = self._tokens[1].get(sid) if sid is not None else None
+        printed = frozenset(tokens(text)) if printed is None else printed
+        return sum(all(t in printed for t in w) for w in words) / len(frame.predicate)
 
-    def _df(self, toks: list[str]) -> int:
-        """Readable sentences printing every one of these tokens."""
-        df = self._token_df
-        return min(df.get(t, 0) for t in toks)
+    def _specific(self, predicate: tuple[tuple[str, str], ...]) -> list[tuple[str, ...]]:
+        """The tokens of each predicate word far rarer than its concept (cached per predicate)."""
+        got = self._specific_cache.get(predicate)
+        if got is None:
+            postings, df = self._index[1], self._tokens[0]
+            got = [
+                tuple(t)
+                for w, c in predicate
+                if (t := tokens(w))
+                and SPECIFIC * min(df.get(x, 0) for x in t) <= len(postings.get(c, ()))
+            ]
+            if len(self._specific_cache) > 512:
+                self._specific_cache.clear()
+            self._specific_cache[predicate] = got
+        return got
 
     @cached_property
-    def _token_df(self) -> dict[str, int]:
+    def _tokens(self) -> tuple[dict[str, int], dict[int, frozenset[str]]]:
+        """How many readable sentences print each token, and each one's tokens."""
         df: dict[str, int] = {}
+        per: dict[int, frozenset[str]] = {}
         for sid in self._readable_ids:
-            for t in set(tokens(self.ctx.store.sentences[sid].display)):
+            per[sid] = toks = frozenset(tokens(self.ctx.store.sentences[sid].display))
+            for t in toks:
                 df[t] = df.get(t, 0) + 1
-        return df
+        return df, per
 
     def ranked(self, frame: Frame) -> list[Score]:
         """Every gathered sentence scored, best first."""

@@ -240,3 +240,5 @@ def scale(n: int, rounds: int, mix: list[str]) -> dict:
             "naive_p50_us": lat["naive_extractOne"]["p50_us"],
             "resident_mb": resident_mb(paths),
         }
+
+

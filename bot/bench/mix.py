@@ -86,3 +86,5 @@ def question_mix() -> list[str]:
     ]
     mix += ["!status"] * 12
     return mix
+
+

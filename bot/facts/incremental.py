@@ -78,9 +78,9 @@ class PieceCache:
         """Write the new entries and forget unused ones, in one transaction."""
         try:
             with self._con:
-                self._con.executemany(
-                    "INSERT OR REPLACE INTO pieces VALUES (?, ?)", [*self._new.items()]
-                )
+                self._con.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?)", [
+                    *self._new.items()
+                ])
                 self._con.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
                 self._con.executemany("INSERT INTO used VALUES (?)", [(k,) for k in self.used])
                 self._con.execute("DELETE FROM pieces WHERE key NOT IN (SELECT key FROM used)")
@@ -225,10 +225,8 @@ def _named(alone: _Alone, key: str, index: EntityIndex, lex: Lexicon, known, cac
         then = order if then_key == known_key else cache.get("s" + then_key)
         # Valid when the names known then are the first ones known now, in the same order (so
         # every spelling keeps its owner), and none of the names added since occurs here.
-        if (
-            then is not None
-            and order[: len(then)] == then
-            and not any(_could_occur(discovered[eid], alone.words) for eid, _ in order[len(then) :])
+        if then is not None and order[: len(then)] == then and not any(
+            _could_occur(discovered[eid], alone.words) for eid, _ in order[len(then) :]
         ):
             if then_key != known_key:
                 cache.put("m" + key, (known_key, found))

@@ -18,7 +18,9 @@ _FREE = (
 )
 
 
-async def claim(db: SettingsDB, posts: list[tuple[Subscription, dt.datetime, bool]]) -> list[bool]:
+async def claim(
+    db: SettingsDB, posts: list[tuple[Subscription, dt.datetime, bool]]
+) -> list[bool]:
     """Take (sub, slot, skip) slots in one transaction; True for each one this call took.
     A skipped slot (an on-change digest that did not change) is confirmed at once.
     A few statements whatever the count: under BEGIN IMMEDIATE no other writer can run

@@ -8,6 +8,8 @@ first, each side cited; with no such fact on either side it says nothing and `!a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.answers.commands.cast import Cast
 from bot.answers.context import Context, evidence
 from bot.answers.reading.frame import Frame
@@ -40,7 +42,7 @@ class Links:
                     found.append((i, chunk, eid))
         return [(chunk, eid) for _, chunk, eid in sorted(found)]
 
-    def answer(self, frame: Frame, concepts_of) -> Answer | None:
+    def answer(self, frame: Frame, concepts_of: Callable[[str], frozenset[str]]) -> Answer | None:
         """The linking fact for a yes/no question, or None when it asks anything else.
         concepts_of: the concepts a text carries (names typed as words can carry some)."""
         q = frame.question

@@ -11,13 +11,13 @@ from tests.conftest import engine_with_article
 
 BODY = (
     "Rumours swirl about the next chapter of the show.\n\n"
-    "While speaking to Quillfeather Weekly, director Lee Jae-kyoo offered these hints.\n\n"
-    "“Season 2 will be about the long monsoon,” said Lee.\n\n"
+    "While speaking to Quillfeather, director Lee Jae-kyoo offered these hints.\n\n"
+    "“Season 2 will be about the long monsoon.”\n\n"
     "Seo Hyo-ryung and Yang Dae-su share a romantic bond in the finale.\n\n"
     "Eventually, they confessed a mutual crush at the quarantine camp.\n\n"
     "Netflix dropped a teaser in a social media post.\n\n"
     '"Will the camp hold?\n\n'
-    'The walls are thin," read the caption under the teaser.'
+    'The walls are thin," read the caption.'
 )
 
 
@@ -27,7 +27,7 @@ def made_up(tmp_path_factory):
 
 
 def test_an_outlet_finds_the_quote_its_sentence_sets_up(made_up):
-    text = to_text(made_up.answer("!ask what did lee jae-kyoo tell quillfeather weekly"))
+    text = to_text(made_up.answer("!ask what did lee jae-kyoo tell quillfeather"))
     assert "long monsoon" in text
 
 
@@ -48,6 +48,6 @@ def test_a_pronoun_after_a_sentence_adverb_goes_on_about_the_people_before(made_
 
 
 def test_a_detail_inside_a_status_topic_is_not_answered_by_its_timeline(made_up):
-    ans = made_up.answer("!ask what did the caption under the teaser read")
+    ans = made_up.answer("!ask what caption did the teaser have")
     text = to_text(ans)
     assert "**Now:**" not in text and "walls are thin" in text

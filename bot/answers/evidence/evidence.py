@@ -97,6 +97,7 @@ class Evidence:
         self._weights: dict[str, float] = {}
         self._specific_cache: dict[tuple, list[tuple[str, ...]]] = {}
         self._keys_cache: dict[tuple, tuple[str, ...]] = {}
+        self._sentence_tokens: dict[int, frozenset[str]] = {}  # filled as sentences are scored
 
     @cached_property
     def _index(self) -> tuple[dict[int, frozenset[str]], dict[str, list[int]]]:
@@ -127,7 +128,7 @@ class Evidence:
 
     def warm(self) -> None:
         """Build the index now rather than on the first question."""
-        _ = self._index, self._prior, self._tokens
+        _ = self._index, self._prior, self.ctx.m.search
 
     def weight(self, concept: str) -> float:
         """Rarity: a concept few sentences carry weighs more; one none carries, the most."""
@@ -293,36 +294,27 @@ class Evidence:
         words = self._specific(frame.predicate)
         if not words or not text:
             return 0.0
-        printed = self._tokens[1].get(sid) if sid is not None else None
-        printed = frozenset(tokens(text)) if printed is None else printed
+        if sid is None:
+            printed = frozenset(tokens(text))
+        elif (printed := self._sentence_tokens.get(sid)) is None:
+            printed = self._sentence_tokens[sid] = frozenset(tokens(text))
         return sum(all(t in printed for t in w) for w in words) / len(frame.predicate)
 
     def _specific(self, predicate: tuple[tuple[str, str], ...]) -> list[tuple[str, ...]]:
         """The tokens of each predicate word far rarer than its concept (cached per predicate)."""
         got = self._specific_cache.get(predicate)
         if got is None:
-            postings, df = self._index[1], self._tokens[0]
+            postings, search = self._index[1], self.ctx.m.search
             got = [
                 tuple(t)
                 for w, c in predicate
                 if (t := tokens(w))
-                and SPECIFIC * min(df.get(x, 0) for x in t) <= len(postings.get(c, ()))
+                and SPECIFIC * min(search.df(x) for x in t) <= len(postings.get(c, ()))
             ]
             if len(self._specific_cache) > 512:
                 self._specific_cache.clear()
             self._specific_cache[predicate] = got
         return got
-
-    @cached_property
-    def _tokens(self) -> tuple[dict[str, int], dict[int, frozenset[str]]]:
-        """How many readable sentences print each token, and each one's tokens."""
-        df: dict[str, int] = {}
-        per: dict[int, frozenset[str]] = {}
-        for sid in self._readable_ids:
-            per[sid] = toks = frozenset(tokens(self.ctx.store.sentences[sid].display))
-            for t in toks:
-                df[t] = df.get(t, 0) + 1
-        return df, per
 
     def ranked(self, frame: Frame) -> list[Score]:
         """Every gathered sentence scored, best first."""

@@ -127,8 +127,12 @@ class Evidence:
         return about if about else set(self.ctx.store.mentions.get(eid, ()))
 
     def warm(self) -> None:
-        """Build the index now rather than on the first question."""
+        """Build the index (and every sentence's tokens) now rather than on the first question."""
         _ = self._index, self._prior, self.ctx.m.search
+        for sid in self._readable_ids:
+            if sid not in self._sentence_tokens:
+                text = self.ctx.store.sentences[sid].display
+                self._sentence_tokens[sid] = frozenset(tokens(text))
 
     def weight(self, concept: str) -> float:
         """Rarity: a concept few sentences carry weighs more; one none carries, the most."""

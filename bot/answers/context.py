@@ -6,6 +6,7 @@ One `Context` per loaded store; the per-store tables built here are shared by al
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -34,6 +35,7 @@ class Context:
             for eid in {pair.actor_id, pair.character_id} - {None}:
                 self._pairs_by_entity.setdefault(eid, []).append(pair)
         self._topics: dict[str, TopicStatus | None] = {}
+        self._printed: dict[str, str] = {}
 
     @cached_property
     def check(self) -> Checker:
@@ -44,8 +46,24 @@ class Context:
         return Checker(self.store)
 
     def name(self, eid: str) -> str:
-        """The canonical name of an entity."""
-        return self.store.entities[eid].name
+        """An entity's name as the articles print it: the curated name when some sentence that
+        mentions the entity prints it, else the fullest alias printed there (a curated surname
+        no article prints is never asserted), else the curated name."""
+        if eid not in self._printed:
+            self._printed[eid] = self._printed_name(self.store.entities[eid])
+        return self._printed[eid]
+
+    def _printed_name(self, entity: EntityRow) -> str:
+        text = " ".join(
+            self.store.sentences[s].quote for s in self.store.mentions.get(entity.id, [])
+        )
+        if not text:
+            return entity.name
+        printed = [n for n in dict.fromkeys([entity.name, *entity.aliases]) if _prints(text, n)]
+        if entity.name in printed or not printed:
+            return entity.name
+        # most words first, Latin script before Hangul, then the curated order
+        return max(printed, key=lambda n: (len(_WORD.findall(n)), n.isascii()))
 
     def pairs_for(self, eid: str) -> list[PairRow]:
         """Cast pairs an entity is part of, best supported first."""
@@ -75,13 +93,9 @@ class Context:
         """Other spellings of an entity that the cited sentences actually print."""
         out = []
         quotes = " ".join(self.store.sentences[s].quote.lower() for s in sentence_ids[:20])
+        shown = {exact_key(entity.name), exact_key(self.name(entity.id))}
         for alias in entity.aliases:
-            if (
-                alias != entity.name
-                and exact_key(alias) != exact_key(entity.name)
-                and len(alias.split()) > 1
-                and alias.lower() in quotes
-            ):
+            if exact_key(alias) not in shown and len(alias.split()) > 1 and alias.lower() in quotes:
                 out.append(alias)
         return out[:3]
 
@@ -110,6 +124,18 @@ class Context:
             "Not found",
             [Line(f"I don't know {what} called “{shown}”. {hint}")],
         )
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _prints(text: str, name: str) -> bool:
+    """Whether `text` prints `name`, ignoring case and how its parts are joined ('Eun-Ji')."""
+    words = _WORD.findall(name)
+    if not words:
+        return False
+    rx = r"(?<!\w)" + r"[\s\-‐‑]*".join(map(re.escape, words)) + r"(?!\w)"
+    return re.search(rx, text, re.IGNORECASE) is not None
 
 
 def evidence(pair: PairRow) -> list[int]:

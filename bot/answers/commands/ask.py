@@ -13,6 +13,7 @@ from dataclasses import replace
 from bot.answers.commands.about import About
 from bot.answers.commands.cast import Cast
 from bot.answers.commands.honest import as_of_line, dont_know, nearby
+from bot.answers.commands.links import Links
 from bot.answers.commands.lore import Lore, distinct, fact_lines
 from bot.answers.commands.status import Status
 from bot.answers.commands.verdict import Trace, decide
@@ -50,7 +51,11 @@ class Ask:
         self.fates = Fates(ctx)
         self.about = About(ctx, self.find, cast, lore, self.fates)
         self.evidence = Evidence(ctx, lore.subjects.about_scores)
+        self.links = Links(ctx, cast)
         self._digests: dict[tuple, Answer] = {}
+        # the last route's answer when it must clear the bar like any candidate: a whole
+        # status timeline
+        self._strict: Answer | None = None
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -107,8 +112,15 @@ class Ask:
     ) -> tuple[Answer, Trace]:
         frame = self.frame(question, previous, part)
         asked = frame.asked if frame.asked != normalise(question) else question
-        proposals = [(self._route(asked, frame.question), frozenset()), *self._facts(frame)]
-        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked)
+        link = self.links.answer(frame, self.evidence.concepts.of_text)
+        if link is not None:  # a yes/no on how two named things relate: the fact itself
+            link.frame = frame
+            return link, Trace(frame, reason="a yes/no linking two named things: their fact")
+        self._strict = None
+        route = self._route(asked, frame.question)
+        proposals = [(route, frozenset()), *self._facts(frame)]
+        strict = route is self._strict
+        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked, strict)
         ans.frame = frame
         return ans, trace
 
@@ -208,7 +220,8 @@ class Ask:
                 self._digests.clear()
             self._digests[key] = self._build_digest(topic)
         ans = self._digests[key]
-        return replace(ans, lines=list(ans.lines), citations=list(ans.citations))
+        self._strict = replace(ans, lines=list(ans.lines), citations=list(ans.citations))
+        return self._strict
 
     def _build_digest(self, topic: str) -> Answer:
         ctx = self.ctx

@@ -103,34 +103,34 @@ class Cast:
         """Who plays whom for one character or actor; `described`: how they were found."""
         ctx, store = self.ctx, self.ctx.store
         entity = store.entities[eid]
+        name = ctx.name(eid)
         cite = Citer(store)
         pairs = ctx.pairs_for(entity.id)
         lines: list[Line] = []
         if described is not None:
             sid = described.sentence_id
-            lines.append(
-                Line(f"{entity.name}, “{described.text}” {cite.cite(sid)}", cite.spoiler([sid]))
-            )
+            lines.append(Line(f"{name}, “{described.text}” {cite.cite(sid)}", cite.spoiler([sid])))
         for pair in pairs[:MAX_PAIRS]:
             ev = evidence(pair)
             actor = store.entities[pair.actor_id]
+            actor_name = ctx.name(actor.id)
             also = ctx.printed_variants(actor, ev)
             also_txt = f" (also printed {', '.join(also)})" if also else ""
             if pair.character_id is None:
                 lines.append(
                     Line(
-                        f"{actor.name}{also_txt} joins Season 2 as a new character; "
+                        f"{actor_name}{also_txt} joins Season 2 as a new character; "
                         f"the role has not been revealed {cite.cite_all(ev)}"
                     )
                 )
                 continue
-            char = store.entities[pair.character_id]
+            char = ctx.name(pair.character_id)
             if entity.kind == "character":
                 lines.append(
-                    Line(f"{char.name} is played by {actor.name}{also_txt} {cite.cite_all(ev)}")
+                    Line(f"{char} is played by {actor_name}{also_txt} {cite.cite_all(ev)}")
                 )
             else:
-                lines.append(Line(f"{actor.name}{also_txt} plays {char.name} {cite.cite_all(ev)}"))
+                lines.append(Line(f"{actor_name}{also_txt} plays {char} {cite.cite_all(ev)}"))
             if (ret := self.returning.line(pair, cite)) is not None:
                 lines.append(ret)
         if len(pairs) > MAX_PAIRS:
@@ -142,17 +142,17 @@ class Cast:
                     "cast",
                     False,
                     entity.name,
-                    entity.name,
-                    [Line(f"No source mentions {entity.name} yet.")],
+                    name,
+                    [Line(f"No source mentions {name} yet.")],
                 )
             lines.append(
                 Line(
-                    f"The sources mention {entity.name} but no source says who "
+                    f"The sources mention {name} but no source says who "
                     f"plays whom {cite.cite_all(mentions, 2)}",
                     cite.spoiler(mentions[:2]),
                 )
             )
-        return Answer("cast", True, entity.name, entity.name, lines, cite.citations)
+        return Answer("cast", True, entity.name, name, lines, cite.citations)
 
     def table(self) -> Answer:
         """The main cast: the best-supported pairs."""
@@ -202,10 +202,12 @@ class Cast:
             also_txt = f" (also printed {', '.join(also)})" if also else ""
             if printed:
                 roles = "; ".join(f"{r} {cite.cite_all(sids, 2)}" for r, sids in printed.items())
-                lines.append(Line(f"{e.name}{also_txt}: {roles}"))
+                lines.append(Line(f"{ctx.name(eid)}{also_txt}: {roles}"))
             else:
                 lines.append(
-                    Line(f"{e.name}{also_txt}: named, role not printed {cite.cite_all(ev, 2)}")
+                    Line(
+                        f"{ctx.name(eid)}{also_txt}: named, role not printed {cite.cite_all(ev, 2)}"
+                    )
                 )
         title = f"Crew: {safe_echo(role)}" if role else ctx.name(ids[0])
         if not lines:

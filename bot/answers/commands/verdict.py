@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from bot.answers.commands.honest import dont_know
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
-from bot.answers.evidence.evidence import SPEECH, Evidence, Score
+from bot.answers.evidence.evidence import ACCEPT, QUOTES, SPEECH, Evidence, Score, need
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer, Citer, Line
 
@@ -69,10 +69,12 @@ def decide(
     frame: Frame,
     proposals: list[tuple[Answer, frozenset[str]]],
     raw: str,
+    strict: bool = False,
 ) -> tuple[Answer, Trace]:
     """The answer to one question, and the trace of how it was chosen. proposals: what the
     commands would answer (the routed answer first, then facts such as a person's return),
-    each with the concepts it states besides its words."""
+    each with the concepts it states besides its words; strict: the routed answer is a
+    status topic's whole timeline, which answers only by the bar every candidate clears."""
     trace = Trace(frame)
     routed = proposals[0][0]
     if not frame.concepts:
@@ -104,12 +106,20 @@ def decide(
     # route covers and more
     # route covers and more (judged on the key concepts: a common one only refines)
     keys = set(r.keys)
+    # or, about a person, covers as much and prints more of the question's own specific
+    # words: "did they kiss" is answered by the kiss, not by their "romantic feelings"
     wider = any(
-        set(s.covered) & keys > set(r.covered) & keys and s.core > r.core for s in accepted
+        (set(s.covered) & keys > set(r.covered) & keys and s.core > r.core)
+        or (bool(frame.people) and s.core >= r.core and s.literal > r.literal)
+        for s in accepted
     )
+    # a strict route answers only by the bar every candidate clears: a timeline covering the
+    # topic word but not the detail asked ("the caption on the teaser") is no answer
+    clears = r.coverage >= ACCEPT and len(set(r.covered) & keys) >= need(len(keys))
     if (
         routed.ok
         and r.coverage > 0
+        and (clears or not strict)
         and not wider
         and (best is None or best.core < r.core + BETTER)
     ):
@@ -125,9 +135,7 @@ def decide(
         trace.reason = "no candidate covers enough of the predicate; the routed decline stands"
         return routed, trace
     near = [
-        s.ref
-        for s in pool
-        if s.kind == "sentence" and s.itself and s.quality > FILLER and s.season
+        s.ref for s in pool if s.kind == "sentence" and s.itself and s.quality > FILLER and s.season
     ][:1]
     trace.reason = "no candidate covers enough of the predicate: the sources don't say"
     return dont_know(ctx, frame.question, raw, near, routed.match), trace
@@ -149,7 +157,9 @@ def _completed(ctx: Context, ev: Evidence, frame: Frame, sids: list[int]) -> lis
             continue
         gives_reason = why and "why" not in ctx.check.traits(sid).carries
         gives_reason = gives_reason and "why" in ctx.check.traits(sid + 1).carries
-        quotes = speech and SPEECH not in ev.sentence_concepts(sid)
+        # a sentence that only sets words up ("…offered these hints") quotes none itself
+        row = ctx.store.sentences[sid]
+        quotes = speech and not any(q in row.display for q in QUOTES)
         quotes = quotes and SPEECH in ev.sentence_concepts(sid + 1)
         if gives_reason or quotes:
             out.append(sid + 1)

@@ -20,6 +20,7 @@ from bot.answers.commands.lore import FILLER
 from bot.answers.context import Context
 from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.frame import Frame
+from bot.answers.reading.matching import tokens
 
 SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
 QUOTES = ("“", '"', "”")
@@ -27,6 +28,7 @@ SCORED = 60  # sentences fully scored per question at most
 PER_CONCEPT = 400  # postings of one concept gathered at most (the best-read ones)
 FEW = 1500  # a person named in fewer sentences than this is weighed sentence by sentence
 ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
+SPECIFIC = 3  # a fan's word this many times rarer than its concept is specific
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
 
 
@@ -45,6 +47,7 @@ class Score:
     keys: tuple[str, ...] = ()  # the predicate's key concepts: its rare ones (or all)
     own: tuple[str, ...] | None = None  # concepts covered by itself (None: all of `covered`)
     core: float = 1.0  # share of the key concepts' weight it covers
+    literal: float = 0.0  # share of the predicate's words it prints as the fan typed them
 
     @property
     def itself(self) -> frozenset[str]:
@@ -59,6 +62,7 @@ class Score:
             + 1.0 * self.typed
             + 0.5 * self.season
             + 0.1 * max(-3.0, min(self.quality, 3.0))
+            + 0.5 * self.literal  # "kiss" printed beats a "romantic" that shares its concept
         )
 
     @property
@@ -91,6 +95,9 @@ class Evidence:
         self.about = about
         self.concepts = Concepts(ctx.store.vocab)
         self._weights: dict[str, float] = {}
+        self._specific_cache: dict[tuple, list[tuple[str, ...]]] = {}
+        self._keys_cache: dict[tuple, tuple[str, ...]] = {}
+        self._sentence_tokens: dict[int, frozenset[str]] = {}  # filled as sentences are scored
 
     @cached_property
     def _index(self) -> tuple[dict[int, frozenset[str]], dict[str, list[int]]]:
@@ -120,8 +127,12 @@ class Evidence:
         return about if about else set(self.ctx.store.mentions.get(eid, ()))
 
     def warm(self) -> None:
-        """Build the index now rather than on the first question."""
-        _ = self._index, self._prior
+        """Build the index (and every sentence's tokens) now rather than on the first question."""
+        _ = self._index, self._prior, self.ctx.m.search
+        for sid in self._readable_ids:
+            if sid not in self._sentence_tokens:
+                text = self.ctx.store.sentences[sid].display
+                self._sentence_tokens[sid] = frozenset(tokens(text))
 
     def weight(self, concept: str) -> float:
         """Rarity: a concept few sentences carry weighs more; one none carries, the most."""
@@ -137,10 +148,15 @@ class Evidence:
 
     def keys(self, frame: Frame) -> tuple[str, ...]:
         """The predicate's key concepts: those rare enough to gather evidence (all of them
-        when every one is common)."""
-        postings, want = self._index[1], frame.concepts
-        rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
-        return tuple(sorted(rare or want))
+        when every one is common; computed once per predicate)."""
+        got = self._keys_cache.get(frame.predicate)
+        if got is None:
+            postings, want = self._index[1], frame.concepts
+            rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
+            if len(self._keys_cache) > 512:
+                self._keys_cache.clear()
+            got = self._keys_cache[frame.predicate] = tuple(sorted(rare or want))
+        return got
 
     def coverage(
         self, frame: Frame, carried: frozenset[str], context: frozenset[str] = frozenset()
@@ -163,12 +179,28 @@ class Evidence:
         return share(want), tuple(sorted(hit)), share(self.keys(frame))
 
     def context(self, sid: int) -> frozenset[str]:
-        """The concepts of the sentence before, in the same article."""
+        """The concepts of the sentence before, in the same article; when that one is only a
+        fragment (a question or heading cut from a quote: '"Will we survive again?'), the one
+        before it too."""
+        store, per = self.ctx.store, self._index[0]
+        out: frozenset[str] = frozenset()
+        for back in (1, 2):
+            prev = store.sentences.get(sid - back)
+            if prev is None or prev.source_id != store.sentences[sid].source_id:
+                break
+            out |= per.get(sid - back, frozenset())
+            if prev.kind == "text":
+                break
+        return out
+
+    def _quoted_next(self, sid: int) -> frozenset[str]:
+        """Someone's words quoted in the next sentence of the article: the words a sentence
+        that sets them up ("…offered these hints about season 2.") leads to."""
         store = self.ctx.store
-        prev = store.sentences.get(sid - 1)
-        if prev is None or prev.source_id != store.sentences[sid].source_id:
+        nxt = store.sentences.get(sid + 1)
+        if nxt is None or nxt.source_id != store.sentences[sid].source_id:
             return frozenset()
-        return self._index[0].get(sid - 1, frozenset())
+        return self.sentence_concepts(sid + 1) & {SPEECH}
 
     def gather(self, frame: Frame, limit: int = SCORED) -> list[int]:
         """The sentences worth scoring: those carrying a concept of the predicate (rare ones
@@ -225,7 +257,7 @@ class Evidence:
         named = sum(sid in self._about(e) for e in frame.people)
         entity = named / len(frame.people) if frame.people else 1.0
         own = self.sentence_concepts(sid)
-        cov, hit, core = self.coverage(frame, own, self.context(sid))
+        cov, hit, core = self.coverage(frame, own, self.context(sid) | self._quoted_next(sid))
         # a reason is rarely worded as one: "why" is a preference, every other type a must
         typed = q.atype in check.traits(sid).carries or q.atype == "why"
         return Score(
@@ -240,6 +272,7 @@ class Evidence:
             self.keys(frame),
             tuple(sorted(own & frame.concepts)),
             core,
+            self.literal(frame, ctx.store.sentences[sid].display, sid),
         )
 
     def score_text(
@@ -255,7 +288,37 @@ class Evidence:
         states: concepts it carries besides its words (a cast card states who plays whom)."""
         carried = self.concepts.of_reply(text) | states if text else frozenset()
         cov, hit, core = self.coverage(frame, carried)
-        return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, self.keys(frame), None, core)
+        lit = self.literal(frame, text)
+        return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, self.keys(frame), None, core, lit)
+
+    def literal(self, frame: Frame, text: str, sid: int | None = None) -> float:
+        """Share of the predicate's specific words, as typed, that a text prints: a word far
+        rarer than the concept the thesaurus reads it as ("kiss" for romance) is stronger
+        evidence printed as it is. sid: the sentence the text is (its tokens are indexed)."""
+        words = self._specific(frame.predicate)
+        if not words or not text:
+            return 0.0
+        if sid is None:
+            printed = frozenset(tokens(text))
+        elif (printed := self._sentence_tokens.get(sid)) is None:
+            printed = self._sentence_tokens[sid] = frozenset(tokens(text))
+        return sum(all(t in printed for t in w) for w in words) / len(frame.predicate)
+
+    def _specific(self, predicate: tuple[tuple[str, str], ...]) -> list[tuple[str, ...]]:
+        """The tokens of each predicate word far rarer than its concept (cached per predicate)."""
+        got = self._specific_cache.get(predicate)
+        if got is None:
+            postings, search = self._index[1], self.ctx.m.search
+            got = [
+                tuple(t)
+                for w, c in predicate
+                if (t := tokens(w))
+                and SPECIFIC * min(search.df(x) for x in t) <= len(postings.get(c, ()))
+            ]
+            if len(self._specific_cache) > 512:
+                self._specific_cache.clear()
+            self._specific_cache[predicate] = got
+        return got
 
     def ranked(self, frame: Frame) -> list[Score]:
         """Every gathered sentence scored, best first."""

@@ -70,7 +70,7 @@ class Returns:
     def line(self, pair: PairRow, cite: Citer) -> Line | None:
         if pair.character_id is None:
             return None
-        who = self.ctx.store.entities[pair.character_id].name
+        who = self.ctx.name(pair.character_id)
         if pair.new_cast:  # a new character does not "return": say it is new
             sids = [sid for sid, _ in pair.evidence]
             return Line(f"Season 2: {who} is new to the cast {cite.cite_all(sids, 2)}")

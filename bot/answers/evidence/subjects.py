@@ -10,7 +10,8 @@ from functools import cached_property
 from bot.answers.context import Context
 from bot.facts.text import PhraseSet
 
-_PRONOUN = re.compile(r"(?:She|He|They|This|Her|His|Their)\b")
+# a pronoun opening a sentence, after at most a sentence adverb ("Unfortunately, they…")
+_PRONOUN = re.compile(r"(?:[A-Z]\w+ly, (?=[a-z]))?(?i:she|he|they|this|her|his|their)\b")
 
 
 class Subjects:

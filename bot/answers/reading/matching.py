@@ -190,6 +190,10 @@ class SentenceSearch:
             for t, p in counts.items()
         }
 
+    def df(self, token: str) -> int:
+        """How many text sentences print a search token."""
+        return len(self._post.get(token, ()))
+
     def search(self, query: str, limit: int = 3) -> list[tuple[int, float]]:
         """Best sentences for a query with their scores, best first."""
         scores: dict[int, float] = defaultdict(float)

@@ -1,0 +1,142 @@
+"""Stage: the command decides. A yes/no question that links two known things is answered
+from the cast, crew and alias facts, not from sentences that merely name them.
+
+"Is A the same person as B" (two names of one entity), "is <actor> <character>" (a cast
+pair), "is <person> the <role>" (a crew role an article prints). The reply says yes or no
+first, each side cited; with no such fact on either side it says nothing and `!ask` goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.answers.commands.cast import Cast
+from bot.answers.context import Context, evidence
+from bot.answers.reading.frame import Frame
+from bot.answers.reading.wording import name_keys, safe_echo
+from bot.answers.types import Answer, Citer, Line
+from bot.facts.names import exact_key, fold_key
+
+LINKING = frozenset({"play", "role", "alias", "direct", "write", "create", "webtoon"})
+
+
+class Links:
+    """Yes/no answers about how two named things relate."""
+
+    def __init__(self, ctx: Context, cast: Cast):
+        self.ctx = ctx
+        self.cast = cast
+
+    def named(self, text: str) -> list[tuple[str, str]]:
+        """(words as typed, entity id) for every name in the text, repeats of one entity
+        under another name included, longest names first, spans never overlapping."""
+        words, taken, found = text.split(), set(), []
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                span = set(range(i, i + size))
+                chunk = " ".join(words[i : i + size])
+                if span & taken or len(fold_key(chunk)) < 4:
+                    continue
+                if eid := self.ctx.m.names.exact_any(name_keys(chunk)):
+                    taken |= span
+                    found.append((i, chunk, eid))
+        return [(chunk, eid) for _, chunk, eid in sorted(found)]
+
+    def answer(self, frame: Frame, concepts_of: Callable[[str], frozenset[str]]) -> Answer | None:
+        """The linking fact for a yes/no question, or None when it asks anything else.
+        concepts_of: the concepts a text carries (names typed as words can carry some)."""
+        q = frame.question
+        if q.atype != "yesno" or not frame.people:
+            return None
+        named = self.named(q.text)
+        names = " ".join(chunk for chunk, _ in named)
+        if frame.concepts - LINKING - concepts_of(names):
+            return None  # it asks more than how the two relate ("is she back as Nam-ra")
+        ids = list(dict.fromkeys(eid for _, eid in named))
+        if len(named) == 2 and len(ids) == 1:
+            return self._same(named, ids[0])
+        if len(ids) == 2 and not q.role:
+            return self._pair(*ids)
+        if len(ids) == 1 and q.role:
+            return self._role(ids[0], q.role)
+        return None
+
+    def _reply(self, eid: str, first: Line, more: list[Line], cite: Citer) -> Answer:
+        name = self.ctx.name(eid)
+        return Answer("ask", True, name, name, [first, *more], cite.citations)
+
+    def _same(self, named: list[tuple[str, str]], eid: str) -> Answer | None:
+        ctx, cite = self.ctx, Citer(self.ctx.store)
+        mentions = ctx.store.mentions.get(eid, [])
+        shown = []
+        for chunk, _ in named:
+            keys = set(name_keys(chunk))
+            alias = next((a for a in self._aliases(eid) if keys & set(name_keys(a))), chunk)
+            printed = [s for s in mentions if exact_key(alias) in exact_key(self._quote(s))]
+            if not printed:
+                return None
+            shown.append(f"“{alias}” {cite.cite(printed[0])}")
+        line = Line(f"Yes: {' and '.join(shown)} are two names of {ctx.name(eid)}")
+        more = []
+        for p in ctx.pairs_for(eid)[:1]:
+            if p.character_id:
+                plays = f"{ctx.name(p.actor_id)} plays {ctx.name(p.character_id)}"
+                more.append(Line(f"{plays} {cite.cite_all(evidence(p))}"))
+        return self._reply(eid, line, more, cite)
+
+    def _pair(self, a: str, b: str) -> Answer | None:
+        ctx, store = self.ctx, self.ctx.store
+        kinds = {store.entities[a].kind: a, store.entities[b].kind: b}
+        actor, char = kinds.get("actor"), kinds.get("character")
+        if actor is None or char is None:
+            return None
+        cite = Citer(store)
+        for pair in ctx.pairs_for(actor):
+            if pair.character_id == char:
+                ev = evidence(pair)
+                line = f"Yes: {ctx.name(char)} is played by {ctx.name(actor)} {cite.cite_all(ev)}"
+                return self._reply(char, Line(line), [], cite)
+        sides = []
+        for pair in ctx.pairs_for(actor)[:1]:
+            if pair.character_id:
+                role = ctx.name(pair.character_id)
+                sides.append(f"{ctx.name(actor)} plays {role} {cite.cite_all(evidence(pair))}")
+        for pair in ctx.pairs_for(char)[:1]:
+            sides.append(
+                f"{ctx.name(char)} is played by {ctx.name(pair.actor_id)} "
+                f"{cite.cite_all(evidence(pair))}"
+            )
+        if not sides:
+            return None
+        return self._reply(char, Line(f"No: {sides[0]}"), [Line(s) for s in sides[1:]], cite)
+
+    def _role(self, eid: str, role: str) -> Answer | None:
+        ctx, printed = self.ctx, self.cast.printed
+        cite = Citer(ctx.store)
+        roles = printed.roles_of(eid)
+        own = "; ".join(f"{r} {cite.cite_all(s, 2)}" for r, s in roles.items())
+        if _held(roles, role):
+            return self._reply(eid, Line(f"Yes: {ctx.name(eid)}: {own}"), [], cite)
+        holders = [h for h in printed.who(role) if h != eid]
+        if not holders:
+            return None
+        who = ", ".join(
+            f"{ctx.name(h)} {cite.cite_all(_held(printed.roles_of(h), role), 2)}"
+            for h in holders[:3]
+        )
+        more = [Line(f"{ctx.name(eid)}: {own}")] if roles else []
+        no = Line(f"No: the articles name {who} as {safe_echo(role)}")
+        return self._reply(eid, no, more, cite)
+
+    def _aliases(self, eid: str) -> list[str]:
+        e = self.ctx.store.entities[eid]
+        return sorted({e.name, *e.aliases}, key=len, reverse=True)
+
+    def _quote(self, sid: int) -> str:
+        return self.ctx.store.sentences[sid].quote
+
+
+def _held(roles: dict[str, list[int]], role: str) -> list[int]:
+    """The sentences printing `role` among a person's roles ('creators' as 'creator')."""
+    key = exact_key(role).removesuffix("s")
+    return next((s for r, s in roles.items() if exact_key(r).removesuffix("s") == key), [])

@@ -8,16 +8,12 @@ needs it, so `ask '!cast onjo'` never imports discord.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from bot.answers.engine import Engine
-from bot.answers.replies.help import (
-    CommandHelp,
-    help_answer,
-    lookup,
-    server_only_answer,
-    unclear_answer,
-)
-from bot.answers.types import Answer
+if TYPE_CHECKING:  # help is laid out only when a message needs it: `ask '!cast onjo'` never does
+    from bot.answers.engine import Engine
+    from bot.answers.replies.help import CommandHelp
+    from bot.answers.types import Answer
 
 # Commands the engine answers whole and that have no subcommands: no need for the tree.
 # tests/cogs/test_help.py holds this against the tree.
@@ -44,6 +40,13 @@ def reply(
     words = (text if body is None else body).split()
     if not words or words[0].lower() in ANSWERED or (body is None and len(words) > 1):
         return engine.answer(text, previous)  # the engine's own command, or a free question
+    from bot.answers.replies.help import (
+        help_answer,
+        lookup,
+        server_only_answer,
+        unclear_answer,
+    )
+
     listed = commands()
     if words[0].lower() == "help":
         return help_answer(prefix, listed, " ".join(words[1:]))

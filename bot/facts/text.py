@@ -128,20 +128,56 @@ def _blocks(body: str, start: int) -> list[tuple[int, int]]:
 _BOUNDARY_RX = r"(?<![.!?…])([.!?…]++)([\"”’')\]]*+)(?=\s+[\"“‘'(\[]?[A-Z0-9가-힣])"
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _WORD_WINDOW = 40  # letters looked at before a full stop: abbreviations are short
+# Words a full stop abbreviates, so the stop ends no sentence: titles and ranks before a name
+# ("Sgt. Cha"), name suffixes ("Jr."), and short forms read mid-sentence ("approx.", "No. 1").
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "prof", "no", "fig", "vol", "ca", "approx"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "rev",
+        "st",
+        "jr",
+        "sr",
+        "sgt",
+        "lt",
+        "capt",
+        "col",
+        "gen",
+        "maj",
+        "cpl",
+        "pvt",
+        "gov",
+        "sen",
+        "rep",
+        "vs",
+        "no",
+        "fig",
+        "vol",
+        "ca",
+        "approx",
+        "dept",
+        "est",
+    ]
 )
+# Dotted letters ("a.m.", "p.m.", "e.g.", "i.e.", "U.S."): the stop closes an abbreviation.
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.)+[^\W\d_]$")
 
 
 def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     if m.group(1) != ".":
         return True
     # Only a short window before the stop: slicing text[:m.start()] made splitting O(n²).
-    word = _WORD_BEFORE.search(text, max(0, m.start() - _WORD_WINDOW), m.start())
+    lo = max(0, m.start() - _WORD_WINDOW)
+    word = _WORD_BEFORE.search(text, lo, m.start())
     if word is None:
         return True
     w = word.group(0)
-    return not (w.lower() in _ABBREVIATIONS or (len(w) == 1 and w.isupper()))
+    if w.lower() in _ABBREVIATIONS or (len(w) == 1 and w.isupper()):
+        return False
+    return _DOTTED.search(text, lo, m.start()) is None
 
 
 def _split_block(text: str) -> list[tuple[int, int]]:

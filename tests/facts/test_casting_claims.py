@@ -124,3 +124,37 @@ def test_joined_by_in_the_story_is_no_casting_news(collector):
 def test_a_rank_or_title_before_a_joined_character_is_read_past(collector, title):
     got = pairs(collector, f"Yang Si-woo has joined the cast as {title} Gong Ye-jun, a guard.")
     assert ("Yang Si-woo", "Gong Ye-jun", True) in got
+
+
+NEWCOMERS = """Season 2 adds a soldier
+
+Yang Si-woo has joined the cast as Sgt. Gong Ye-jun, a guard at the quarantine line.
+
+Netflix said the returning cast, led by Cho Yi-hyun and Park Ji-hu, is joined by newcomers
+Ko Eun-bi and Yang Si-woo.
+"""
+
+
+@pytest.fixture(scope="module")
+def newcomers(tmp_path_factory):
+    root = tmp_path_factory.mktemp("newcomers")
+    return engine_with_article(root, "906_newcomers", NEWCOMERS, "2026-10-06")
+
+
+def test_newcomers_beside_a_returning_cast_are_new_not_back(newcomers):
+    lines = {x.text.split(":**")[0]: x.text for x in newcomers.answer("!status").lines}
+    assert "Yang Si-woo (Gong Ye-jun)" in lines["**New cast"]
+    assert "Ko Eun-bi (role not revealed)" in lines["**New cast"]
+    assert "Gong Ye-jun" not in lines["**Back"] and "Choi Nam-ra" in lines["**Back"]
+
+
+@pytest.mark.parametrize(
+    "query", ["!cast Sgt. Gong Ye-jun", "!cast sgt gong ye-jun", "!cast Sergeant Gong Ye-jun"]
+)
+def test_a_title_in_the_query_is_read_past(newcomers, query):
+    answer = newcomers.answer(query)
+    assert "Gong Ye-jun is played by Yang Si-woo" in answer.lines[0].text
+
+
+def test_a_title_alone_is_no_name(newcomers):
+    assert "Gong Ye-jun" not in " ".join(x.text for x in newcomers.answer("!cast sgt").lines)

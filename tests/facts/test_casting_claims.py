@@ -126,13 +126,12 @@ def test_a_rank_or_title_before_a_joined_character_is_read_past(collector, title
     assert ("Yang Si-woo", "Gong Ye-jun", True) in got
 
 
-NEWCOMERS = """Season 2 adds a soldier
-
-Yang Si-woo has joined the cast as Sgt. Gong Ye-jun, a guard at the quarantine line.
-
-Netflix said the returning cast, led by Cho Yi-hyun and Park Ji-hu, is joined by newcomers
-Ko Eun-bi and Yang Si-woo.
-"""
+NEWCOMERS = (
+    "Season 2 adds a soldier\n\n"
+    "Yang Si-woo has joined the cast as Sgt. Gong Ye-jun, a guard at the quarantine line.\n\n"
+    "Netflix said the returning cast, led by Cho Yi-hyun and Park Ji-hu, is joined by "
+    "newcomers Ko Eun-bi and Yang Si-woo.\n"
+)
 
 
 @pytest.fixture(scope="module")

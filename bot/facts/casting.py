@@ -64,7 +64,7 @@ _NEW_CAST = re.compile(
 # as a story's "Nam-ra is joined by On-jo" is no casting news.
 _NEWCOMER_CUE = re.compile(
     r"(?i)(?:\bnew(?:comers?|\s+(?:faces?|actors?|actress(?:es)?|cast\s+members?))\b"
-    r"|(?P<joined>\bjoined\s+by\b))\s*:?\s+(?:(?-i:newcomers?)\s+)?"
+    r"|(?P<joined>\bjoined\s+by\b))\s*:?\s+(?:newcomers?\s+)?"
 )
 _CAST_WORD = re.compile(r"(?i)\b(?:cast|ensemble|actors?)\b")
 
@@ -85,7 +85,7 @@ class CastCollector:
 
     def __init__(self, index: EntityIndex, titles: list[str] | tuple[str, ...] = ()):
         self.index = index
-        self.pairs: dict[tuple[str, str | None], CastPair] = {}
+        self.pairs: dict[tuple[str | None, str | None], CastPair] = {}
         names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
         title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
         self._joined = re.compile(
@@ -104,7 +104,6 @@ class CastCollector:
             rf"{item}(?:(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+|\s+plus\s+){item})*"
         )
         self._in_list = re.compile(rf"{title}(?P<n>{_NAME})")
-        self._new_characters: set[str] = set()
         self._forms = [
             (form, re.compile(rx.pattern.replace("as\\s+(?P<c>", f"as\\s+{title}(?P<c>")))
             for form, rx in _CAST_FORMS
@@ -173,10 +172,8 @@ class CastCollector:
             for m in self._in_list.finditer(listed.group(0)) if listed else ():
                 printed = m.group("n")
                 kind = self._kind(printed)
-                if kind == "character":
-                    self._new_characters.add(self.index.resolve(printed) or "")
-                elif kind is None and _best_unknown(printed) is None:
-                    continue
+                if kind == "character":  # noted as a pair with no actor, replayed from a cache
+                    self._add(None, self.index.resolve(printed), sid, "newcomer", new=True)
                 elif kind in (None, "actor") and (actor := self._entity(printed, "actor")):
                     self._add(actor, None, sid, "newcomer", new=True)
 
@@ -196,7 +193,9 @@ class CastCollector:
         self._add(actor, character, sid, form, new=new)
         return True
 
-    def _add(self, actor: str, character: str | None, sid: int, form: str, new: bool) -> None:
+    def _add(
+        self, actor: str | None, character: str | None, sid: int, form: str, new: bool
+    ) -> None:
         pair = self.pairs.setdefault((actor, character), CastPair(actor, character, new_cast=new))
         pair.new_cast = pair.new_cast or new
         pair.evidence.setdefault(sid, form)
@@ -205,10 +204,15 @@ class CastCollector:
         # A "role not revealed" entry is dropped once a source names the actor's role; the
         # named role stays new cast.
         named = {a for (a, c) in self.pairs if c is not None}
+        listed_new = {c for (a, c) in self.pairs if a is None}  # characters called newcomers
         for (a, c), p in self.pairs.items():
-            if c is not None and ((a, None) in self.pairs or c in self._new_characters):
+            if c is not None and ((a, None) in self.pairs or c in listed_new):
                 p.new_cast = True
         return sorted(
-            (p for (a, c), p in self.pairs.items() if c is not None or a not in named),
+            (
+                p
+                for (a, c), p in self.pairs.items()
+                if a is not None and (c is not None or a not in named)
+            ),
             key=lambda p: (p.actor_id, p.character_id or ""),
         )

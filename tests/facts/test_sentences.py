@@ -1,15 +1,20 @@
-"""Sentence splitting at full stops that close an abbreviation rather than a sentence."""
+"""Sentence splitting at full stops that close an abbreviation rather than a sentence (the
+titles come from the lexicon, as the builder passes them)."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.facts.curated import load_lexicon
 from bot.facts.text import split_sentences
+from bot.paths import DATA
 from tests.conftest import collapse
+
+TITLES = load_lexicon(DATA / "lexicon.toml").claims["values"]["titles"]
 
 
 def _split(body: str) -> list[str]:
-    return [collapse(body[s.start : s.end]) for s in split_sentences(body)]
+    return [collapse(body[s.start : s.end]) for s in split_sentences(body, TITLES)]
 
 
 @pytest.mark.parametrize(
@@ -55,3 +60,8 @@ def test_a_word_ending_in_a_title_still_ends_a_sentence():
     # "Pvt" and "St" only count as whole words: "harvest." and "first." end their sentences.
     body = "They filmed the harvest. Then came the first. Now it airs."
     assert _split(body) == ["They filmed the harvest.", "Then came the first.", "Now it airs."]
+
+
+def test_a_title_spelt_out_still_ends_a_sentence():
+    body = "Kim Do-yun was promoted to General. Then the siege began."
+    assert _split(body) == ["Kim Do-yun was promoted to General.", "Then the siege began."]

@@ -9,7 +9,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,6 +18,8 @@ from bot.facts.curated import load_entities, load_lexicon, load_repairs
 from bot.facts.incremental import PieceCache, builder_version, extract_cached
 from bot.facts.leftovers import remove_stale_tmp
 from bot.facts.manifest import load_all
+from bot.facts.show import show_names
+from bot.facts.text import PhraseSet
 from bot.facts.versions import content_hash, read_schema, schema_version
 from bot.paths import DataPaths, rel
 from bot.progress import Progress
@@ -55,6 +57,7 @@ def build(paths: DataPaths | None = None) -> BuildSummary:
     digest = content_hash(paths)
     sources = load_all(paths)
     lexicon = _shaped(paths.lexicon, load_lexicon)
+    lexicon = replace(lexicon, show=PhraseSet(show_names(paths.entities)))
     entities = _shaped(paths.entities, load_entities)
     repairs = _shaped(paths.repairs, load_repairs)
     bar = Progress("building: article", len(sources))

@@ -69,6 +69,9 @@ class Lexicon:
     ask: dict[str, dict[str, list[str]]]
     # [claims.*]: how a claim reads (modality, states per topic, values); see bot/facts/claims/
     claims: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # The show's own names ([show] in data/entities.toml), set by the builder: a sentence that
+    # names the series itself, with no season word, may be about its first season.
+    show: PhraseSet = field(default_factory=lambda: PhraseSet(()))
 
 
 def _strings(value: object, where: str) -> list[str]:

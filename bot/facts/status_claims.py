@@ -47,6 +47,8 @@ def sentence_claims(
         and lex.season2.any(before.display)
         and not r.other_season.any(Reading.of(before.display))
     )
+    if s2_section and _the_series_before(text, whole, r, lex):
+        s2_section = False
     hoped = lex.hope.any(text)
     # Which topics the sentence is about, and where their cues stand.
     cues: dict[str, list[int]] = {}
@@ -91,6 +93,13 @@ def sentence_claims(
         if claim is not None:
             out.append(Claim(**{**claim.__dict__, "season": season}))
     return out
+
+
+def _the_series_before(text: str, whole: Reading, r: Readers, lex: Lexicon) -> bool:
+    """A sentence that names the series by its title, with no season word, and tells what is
+    done ("The zombie drama <title> came out in January and shot to the top"): its news is
+    the series' first run, whatever its heading or the sentence before says."""
+    return lex.show.any(text) and r.modality.tense(whole) == "past"
 
 
 # A clause opening with one of these continues the one before it in time ("The shoot runs
@@ -169,7 +178,11 @@ def _topic_claim(
         value = _value(tid, c, [v for _, v in nearest], r, before, lex, hoped, source)
         if value is None:
             return None  # a release already past when written: the first season's
-        state = r.states.state(tid, c, m, negated, value, source.published)
+        # A weak cue alone ("shot", "production") may be another sense of the word ("shot to
+        # the top of the chart"): where a topic has several steps, it reports one only with a
+        # state cue or a value (cast news has one step: "X returns" is it).
+        plain = tid in strong or bool(value) or len(states) <= 2
+        state = r.states.state(tid, c, m, negated, value, source.published, plain)
         if state is None:
             continue
         if topic.weak_needs_value and tid not in strong and not value and state in states[1:-1]:

@@ -82,6 +82,7 @@ def test_an_older_claim_is_listed_not_disputed(engine):
     assert "**Sources disagree:**" not in text
     assert "**Now:** No trailer yet · 2024-04-09" in text
     assert "— Teaser out [" in text  # the 2023 report stays in the timeline, dated
+    assert "**Older reports differ:** Teaser out (2023-07-01, est.)" in text  # beside the lead
 
 
 def test_expected_back_is_complete_or_counted(engine):

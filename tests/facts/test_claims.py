@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from bot.facts.curated import load_lexicon
 from bot.facts.manifest import Source
 from bot.facts.records import Sentence
 from bot.facts.status_claims import sentence_claims
+from bot.facts.text import PhraseSet
 
 LEXICON = Path(__file__).parents[2] / "data" / "lexicon.toml"
 
@@ -128,3 +130,26 @@ def test_season_2_context_carries_from_the_sentence_before(lex):
     assert got["release"][:3] == ("premiered", "confirmed", "June 26, 2026")
     other = "The docuseries Tidewater returns for its third season on June 19."
     assert "trailer" not in claims(lex, "Neither has a trailer yet.", before=other)
+
+
+def test_the_series_named_by_title_telling_a_done_event_is_its_first_run(lex):
+    # Under a Season 2 heading, a sentence naming the show itself (no season word) that tells
+    # of a past release is the first season's news; the same sentence ahead stays Season 2's.
+    titled = replace(lex, show=PhraseSet(["Night Bloom"]))
+    past = "The horror drama Night Bloom came out in late January and topped the charts."
+    section = "Season 2 release date"
+    assert "release" in claims(lex, past, section=section)  # without the show's names
+    assert claims(titled, past, section=section) == {}
+    assert claims(titled, past, before="Night Bloom season 2 is coming.") == {}
+    ahead = "Night Bloom will arrive on Netflix in March 2026."
+    assert claims(titled, ahead, section=section)["release"][2] == "March 2026"
+
+
+def test_a_weak_cue_alone_is_no_step_of_a_topic_with_several(lex):
+    # "shot" beside Season 2 with no state cue and no value: another sense of the word
+    got = claims(lex, "Season 2 shot to the top of the chart in its first week.")
+    assert "filming" not in got
+    got = claims(lex, "Season 2 started shooting in Busan.")
+    assert got["filming"][:2] == ("began", "confirmed")
+    # cast news has one step: a weak cue is enough
+    assert "cast" in claims(lex, "The whole cast is confirmed to return for season 2.")

@@ -222,6 +222,15 @@ class Status:
         if ts.disputed:
             sides = list(dict.fromkeys(self._side(c, cite) for c in [lead, *ts.disputed[:3]]))
             out.append(Line("**Sources disagree:** " + " vs ".join(sides)))
+        elif ts.overruled:
+            sides = list(dict.fromkeys(self._side(c, cite) for c in ts.overruled[:3]))
+            out.append(
+                Line(
+                    "**Older reports differ:** "
+                    + "; ".join(sides)
+                    + f" (the newer {self.ctx.date(lead.source_id)} source decides)"
+                )
+            )
         # An answer to a question leaves out an old "not yet" that newer news superseded (a
         # "not yet" is only as good as its date); a timeline keeps it.
         none = progress(store, ts.topic)[:1]

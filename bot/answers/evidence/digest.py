@@ -9,7 +9,8 @@ date), else the newest; when
 it prints no date, the line takes the date from the claim in that state that prints it most
 precisely, and footnotes that one too. Older claims that say the same agree; others are
 "earlier", unless they are as firm, of a comparable date and cannot both hold, when the
-sources disagree.
+sources disagree; an earlier firm claim of a further state than the lead's, too old for a
+dispute, is "overruled" (the timeline shows it beside the lead).
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ class TopicStatus:
     agreeing: list[ClaimRow] = field(default_factory=list)
     earlier: list[ClaimRow] = field(default_factory=list)
     disputed: list[ClaimRow] = field(default_factory=list)
+    # Earlier firm claims of a further state than the lead's, too long before it for a dispute
+    # (an older "not yet" is history, not this): the newest explicit claim decided, and a
+    # timeline says so ("Teaser out" a year before "no trailer yet").
+    overruled: list[ClaimRow] = field(default_factory=list)
 
     @cached_property
     def printing(self) -> list[ClaimRow]:
@@ -167,6 +172,8 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
             ts.disputed.append(c)
         else:
             ts.earlier.append(c)
+            if firm(c) and firm(state) and rank(c) > rank(state):
+                ts.overruled.append(c)
     return ts
 
 

@@ -35,9 +35,17 @@ class StateReader:
         }
 
     def state(
-        self, topic: str, clause: Reading, m: Modality, negated: bool, value: str, published: str
+        self,
+        topic: str,
+        clause: Reading,
+        m: Modality,
+        negated: bool,
+        value: str,
+        published: str,
+        plain: bool = True,
     ) -> str | None:
-        """The state the clause reports, or None when it reports none."""
+        """The state the clause reports, or None when it reports none; plain: a firm clause
+        with no state cue still reports the topic's first step (its cue is unambiguous)."""
         states = self.order[topic]
         if topic == "cast" and m.modality == "denied":
             return "news"  # a denial about someone is cast news; who it is about says returns
@@ -48,7 +56,7 @@ class StateReader:
         if topic == "release":
             return self._release(clause, m, value, published)
         found = next((s for s, cues in self.cues[topic] if cues.any(clause)), None)
-        if found is None and m.firm:
+        if found is None and m.firm and plain:
             found = states[1] if len(states) > 1 else None  # plain news of the topic
         if found is None:
             return None

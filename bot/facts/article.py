@@ -62,11 +62,11 @@ def _is_section_title(heading: str) -> bool:
     return len(words) >= 3 and heading != heading.lower() and numeric * 3 < len(words)
 
 
-def _sentences(source: Source, repairer: Repairer) -> list[Sentence]:
+def _sentences(source: Source, repairer: Repairer, titles: list[str]) -> list[Sentence]:
     """An article's sentences, numbered from 1, each with its display text and section."""
     out: list[Sentence] = []
     section = ""
-    for seq, span in enumerate(split_sentences(source.body)):
+    for seq, span in enumerate(split_sentences(source.body, titles)):
         span = _trim_stray(source.body, span)
         quote = collapse_ws(source.body[span.start : span.end])
         display = repairer.repair(quote)
@@ -109,7 +109,7 @@ class Alone:
 
 def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
     """Split an article and read what needs no names: status claims, lore, spoiler words."""
-    sentences = _sentences(src, repairer)
+    sentences = _sentences(src, repairer, lex.claims.get("values", {}).get("titles", []))
     claims, lore, spoiler = [], [], []
     prev = None
     for s in sentences:

@@ -223,5 +223,7 @@ def _write(con: sqlite3.Connection, sources, x, lexicon, digest: str, version: i
         [
             (f"ask.{group}", json.dumps(table, sort_keys=True))
             for group, table in sorted(lexicon.ask.items())
-        ],
+        ]
+        # The titles a name may carry, so a fan's "!cast Sgt. X" reads past it as articles do.
+        + [("names.titles", json.dumps({"titles": lexicon.claims["values"]["titles"]}))],
     )

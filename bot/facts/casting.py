@@ -41,6 +41,7 @@ _WORDS = {
     "joined": (re.compile(r"\s(?:joined|joins|join)\s"),),
     "list": (re.compile(r"\sand\s"), re.compile(r"\sas\s")),
     "new cast": (re.compile(r"\scast\b"),),
+    "newcomers": (re.compile(r"(?i)\bnew(?:comers?\b|\s)|\bjoined\s+by\s"),),
 }
 
 
@@ -56,6 +57,16 @@ _SPLIT_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEW_CAST = re.compile(
     rf"(?P<a>{_NAME})\s+(?:has\s+been|was|is|have\s+been)\s+cast\b[^.]*?\bas\s+(?:an?\s+)?new\s+(?:character|role)"
 )
+
+
+# Words that mark the names after them as new to the cast ("is joined by newcomers D and E",
+# "New faces: Y (X)", "new actors D, E"); "joined by" only once the sentence speaks of a cast,
+# as a story's "Nam-ra is joined by On-jo" is no casting news.
+_NEWCOMER_CUE = re.compile(
+    r"(?i)(?:\bnew(?:comers?|\s+(?:faces?|actors?|actress(?:es)?|cast\s+members?))\b"
+    r"|(?P<joined>\bjoined\s+by\b))\s*:?\s+(?:newcomers?\s+)?"
+)
+_CAST_WORD = re.compile(r"(?i)\b(?:cast|ensemble|actors?)\b")
 
 
 def _best_unknown(printed: str) -> str | None:
@@ -74,7 +85,7 @@ class CastCollector:
 
     def __init__(self, index: EntityIndex, titles: list[str] | tuple[str, ...] = ()):
         self.index = index
-        self.pairs: dict[tuple[str, str | None], CastPair] = {}
+        self.pairs: dict[tuple[str | None, str | None], CastPair] = {}
         names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
         title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
         self._joined = re.compile(
@@ -87,6 +98,12 @@ class CastCollector:
             rf"(?:\s*,\s*{title}{_NAME})*,?\s+and\s+{title}{_NAME})"
         )
         self._title = re.compile(rf"^{title}") if names else None
+        # The names a newcomer cue lists: "D, E and F", "Y (X) and Z (W), plus V".
+        item = rf"{title}{_NAME}(?:\s*\({title}{_NAME}\))?"
+        self._newcomer_list = re.compile(
+            rf"{item}(?:(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+|\s+plus\s+){item})*"
+        )
+        self._in_list = re.compile(rf"{title}(?P<n>{_NAME})")
         self._forms = [
             (form, re.compile(rx.pattern.replace("as\\s+(?P<c>", f"as\\s+{title}(?P<c>")))
             for form, rx in _CAST_FORMS
@@ -142,6 +159,23 @@ class CastCollector:
                 actor := self._entity(m.group("a"), "actor")
             ):
                 self._add(actor, None, sentence.id, "new cast", new=True)
+        if _may("newcomers", text):
+            self._newcomers(text, sentence.id)
+
+    def _newcomers(self, text: str, sid: int) -> None:
+        """Mark the names a newcomer cue lists as new cast: an actor with no role yet, or a
+        character whose pair (from this sentence or another) is then new."""
+        for cue in _NEWCOMER_CUE.finditer(text):
+            if cue.group("joined") and not _CAST_WORD.search(text, 0, cue.start()):
+                continue
+            listed = self._newcomer_list.match(text, cue.end())
+            for m in self._in_list.finditer(listed.group(0)) if listed else ():
+                printed = m.group("n")
+                kind = self._kind(printed)
+                if kind == "character":  # noted as a pair with no actor, replayed from a cache
+                    self._add(None, self.index.resolve(printed), sid, "newcomer", new=True)
+                elif kind in (None, "actor") and (actor := self._entity(printed, "actor")):
+                    self._add(actor, None, sid, "newcomer", new=True)
 
     def _untitled(self, printed: str) -> str:
         return self._title.sub("", printed) if self._title else printed
@@ -159,7 +193,9 @@ class CastCollector:
         self._add(actor, character, sid, form, new=new)
         return True
 
-    def _add(self, actor: str, character: str | None, sid: int, form: str, new: bool) -> None:
+    def _add(
+        self, actor: str | None, character: str | None, sid: int, form: str, new: bool
+    ) -> None:
         pair = self.pairs.setdefault((actor, character), CastPair(actor, character, new_cast=new))
         pair.new_cast = pair.new_cast or new
         pair.evidence.setdefault(sid, form)
@@ -168,10 +204,15 @@ class CastCollector:
         # A "role not revealed" entry is dropped once a source names the actor's role; the
         # named role stays new cast.
         named = {a for (a, c) in self.pairs if c is not None}
+        listed_new = {c for (a, c) in self.pairs if a is None}  # characters called newcomers
         for (a, c), p in self.pairs.items():
-            if c is not None and (a, None) in self.pairs:
+            if c is not None and ((a, None) in self.pairs or c in listed_new):
                 p.new_cast = True
         return sorted(
-            (p for (a, c), p in self.pairs.items() if c is not None or a not in named),
+            (
+                p
+                for (a, c), p in self.pairs.items()
+                if a is not None and (c is not None or a not in named)
+            ),
             key=lambda p: (p.actor_id, p.character_id or ""),
         )

@@ -128,28 +128,41 @@ def _blocks(body: str, start: int) -> list[tuple[int, int]]:
 _BOUNDARY_RX = r"(?<![.!?…])([.!?…]++)([\"”’')\]]*+)(?=\s+[\"“‘'(\[]?[A-Z0-9가-힣])"
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _WORD_WINDOW = 40  # letters looked at before a full stop: abbreviations are short
+# Short forms a full stop abbreviates mid-sentence ("St.", "Jr.", "approx.", "No. 1"); the
+# titles and ranks printed before a name ("Sgt. Cha") come from the lexicon's list of titles.
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "prof", "no", "fig", "vol", "ca", "approx"]
+    ["st", "jr", "sr", "vs", "no", "fig", "vol", "ca", "approx", "dept", "est"]
 )
+# Dotted letters ("a.m.", "p.m.", "e.g.", "i.e.", "U.S."): the stop closes an abbreviation.
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.)+[^\W\d_]$")
 
 
-def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+def abbreviations(titles: Iterable[str]) -> frozenset[str]:
+    """The words whose full stop ends no sentence: the short forms above, plus every title
+    the lexicon prints with a stop ("Dr.", "Sgt."), lower-cased without it."""
+    return _ABBREVIATIONS | {t[:-1].lower() for t in titles if t.endswith(".")}
+
+
+def _ends_sentence(text: str, m: re.Match[str], stops: frozenset[str]) -> bool:
     if m.group(1) != ".":
         return True
     # Only a short window before the stop: slicing text[:m.start()] made splitting O(n²).
-    word = _WORD_BEFORE.search(text, max(0, m.start() - _WORD_WINDOW), m.start())
+    lo = max(0, m.start() - _WORD_WINDOW)
+    word = _WORD_BEFORE.search(text, lo, m.start())
     if word is None:
         return True
     w = word.group(0)
-    return not (w.lower() in _ABBREVIATIONS or (len(w) == 1 and w.isupper()))
+    if w.lower() in stops or (len(w) == 1 and w.isupper()):
+        return False
+    return _DOTTED.search(text, lo, m.start()) is None
 
 
-def _split_block(text: str) -> list[tuple[int, int]]:
+def _split_block(text: str, stops: frozenset[str]) -> list[tuple[int, int]]:
     """Sentence offsets inside one block (a run of wrapped lines)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in re.finditer(_BOUNDARY_RX, text):
-        if _ends_sentence(text, m):
+        if _ends_sentence(text, m, stops):
             spans.append((start, m.end()))
             start = m.end()
     spans.append((start, len(text)))
@@ -175,13 +188,15 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return merged
 
 
-def split_sentences(body: str) -> list[Span]:
-    """Sentence spans of an article: wrapped lines rejoined, headings kept as their own spans."""
+def split_sentences(body: str, titles: Iterable[str] = ()) -> list[Span]:
+    """Sentence spans of an article: wrapped lines rejoined, headings kept as their own spans.
+    titles: the lexicon's titles; those printed with a stop ("Sgt.") end no sentence."""
+    stops = abbreviations(titles)
     m = DATELINE.match(body)
     start = m.end() if m else 0
     spans: list[Span] = []
     for bs, be in _blocks(body, start):
-        for s, e in _split_block(body[bs:be]):
+        for s, e in _split_block(body[bs:be], stops):
             spans.append(Span(bs + s, bs + e))
     return spans
 

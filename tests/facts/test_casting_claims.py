@@ -85,3 +85,75 @@ def test_a_newer_denial_outranks_older_speculation(engine):
 def test_a_confirmation_is_confirmed(engine):
     back = next(x.text for x in engine.answer("!status").lines if x.text.startswith("**Back"))
     assert back.split("confirmed: ", 1)[1].split(";")[0].count("Choi Nam-ra") == 1
+
+
+def test_newcomers_in_a_mixed_cast_list_are_new(collector):
+    got = pairs(
+        collector,
+        "Kang Min-seo plays Baek Na-ri and Oh Ji-ho plays Seo Dong-hyun.",
+        "Moon Tae-ri plays Yoo Ga-eun.",
+        "The cast, led by Kang Min-seo and Oh Ji-ho, is joined by newcomers Moon Tae-ri and "
+        "Shin Bo-ra for the new chapter.",
+    )
+    assert ("Kang Min-seo", "Baek Na-ri", False) in got
+    assert ("Oh Ji-ho", "Seo Dong-hyun", False) in got
+    assert ("Moon Tae-ri", "Yoo Ga-eun", True) in got
+    assert ("Shin Bo-ra", None, True) in got
+
+
+def test_new_faces_name_characters_with_their_actors(collector):
+    got = pairs(
+        collector,
+        "New faces: Lt. Gong Ye-jun (Yang Si-woo) and Prof. Heo Da-in (Ko Eun-bi), plus Ma Ro-ha.",
+    )
+    assert ("Yang Si-woo", "Gong Ye-jun", True) in got
+    assert ("Ko Eun-bi", "Heo Da-in", True) in got
+    assert ("Ma Ro-ha", None, True) in got
+
+
+def test_joined_by_in_the_story_is_no_casting_news(collector):
+    got = pairs(
+        collector,
+        "Kang Min-seo plays Baek Na-ri and Oh Ji-ho plays Seo Dong-hyun.",
+        "On the roof, Baek Na-ri is joined by Seo Dong-hyun before dawn.",
+    )
+    assert ("Oh Ji-ho", "Seo Dong-hyun", False) in got
+
+
+@pytest.mark.parametrize("title", ["Sgt.", "Prof.", "Lt.", "Capt."])
+def test_a_rank_or_title_before_a_joined_character_is_read_past(collector, title):
+    got = pairs(collector, f"Yang Si-woo has joined the cast as {title} Gong Ye-jun, a guard.")
+    assert ("Yang Si-woo", "Gong Ye-jun", True) in got
+
+
+NEWCOMERS = (
+    "Season 2 adds a soldier\n\n"
+    "Yang Si-woo has joined the cast as Sgt. Gong Ye-jun, a guard at the quarantine line.\n\n"
+    "Netflix said the returning cast, led by Cho Yi-hyun and Park Ji-hu, is joined by "
+    "newcomers Ko Eun-bi and Yang Si-woo.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def newcomers(tmp_path_factory):
+    root = tmp_path_factory.mktemp("newcomers")
+    return engine_with_article(root, "906_newcomers", NEWCOMERS, "2026-10-06")
+
+
+def test_newcomers_beside_a_returning_cast_are_new_not_back(newcomers):
+    lines = {x.text.split(":**")[0]: x.text for x in newcomers.answer("!status").lines}
+    assert "Yang Si-woo (Gong Ye-jun)" in lines["**New cast"]
+    assert "Ko Eun-bi (role not revealed)" in lines["**New cast"]
+    assert "Gong Ye-jun" not in lines["**Back"] and "Choi Nam-ra" in lines["**Back"]
+
+
+@pytest.mark.parametrize(
+    "query", ["!cast Sgt. Gong Ye-jun", "!cast sgt gong ye-jun", "!cast Sergeant Gong Ye-jun"]
+)
+def test_a_title_in_the_query_is_read_past(newcomers, query):
+    answer = newcomers.answer(query)
+    assert "Gong Ye-jun is played by Yang Si-woo" in answer.lines[0].text
+
+
+def test_a_title_alone_is_no_name(newcomers):
+    assert "Gong Ye-jun" not in " ".join(x.text for x in newcomers.answer("!cast sgt").lines)

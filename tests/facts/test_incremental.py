@@ -72,3 +72,20 @@ def test_the_version_covers_the_builder_code_and_the_curated_files(tmp_path):
     before = builder_version([lexicon])
     lexicon.write_text("a = 2\n", encoding="utf-8")
     assert builder_version([lexicon]) != before
+
+
+def test_a_character_called_a_newcomer_stays_new_when_replayed_from_the_cache(tmp_path):
+    paths = write_corpus(tmp_path / "corpus", 3)
+    add_article(paths, "syn_90001", "Season 2 news. Yoon Ha-na plays Kim Bo-ra.\n", "2026-01-01")
+    add_article(
+        paths,
+        "syn_90002",
+        "Season 2 news. New faces: Lt. Kim Bo-ra and Jang Ye-rim.\n",
+        "2026-02-01",
+    )
+    cache = tmp_path / "pieces.sqlite"
+    for _ in range(2):  # cold, then every piece from the cache
+        plain, cached = both(paths, cache)
+        same(plain, cached)
+        new = {(p.actor_id, p.character_id) for p in cached.pairs if p.new_cast}
+        assert ("actor:yoon-ha-na", "character:kim-bo-ra") in new

@@ -28,6 +28,7 @@ class Cast:
         self._printed: PrintedRoles | None = None
         self.returning = Returns(ctx)
         self._descriptions: Descriptions | None = None
+        self._title: re.Pattern[str] | None = None
 
     def __call__(self, query: str) -> Answer:
         """Character -> actor, actor -> character, crew role -> person; empty -> main cast."""
@@ -40,12 +41,25 @@ class Cast:
         if role_ids:
             return self.crew(role_ids, role)
         match = ctx.m.names.lookup_any(name_keys(query))
+        if match.id is None and (untitled := self.untitled(query)) != query:
+            found = ctx.m.names.lookup_any(name_keys(untitled))
+            match = found if found.id is not None else match
         if match.id is None:
             return self.by_description(query, match)
         entity = store.entities[match.id]
         if entity.kind == "crew":
             return self.crew([entity.id], None)
         return self.person(entity.id)
+
+    def untitled(self, query: str) -> str:
+        """The query without a leading title or rank ("Prof. Oh", "sgt cha"), as the builder
+        reads one past inside a printed name; the query itself when it is only a title."""
+        if self._title is None:
+            titles = self.ctx.store.vocab.get("names.titles", {}).get("titles", [])
+            names = sorted({t.rstrip(".").lower() for t in titles}, key=len, reverse=True)
+            alt = "|".join(map(re.escape, names)) or r"(?!)"
+            self._title = re.compile(rf"^(?:{alt})\.?\s+(?=\S)", re.IGNORECASE)
+        return self._title.sub("", query, count=1)
 
     @property
     def descriptions(self) -> Descriptions:

@@ -1,4 +1,5 @@
-"""What changed between two fact stores: new cast pairs, status topics before -> after, new lore.
+"""What changed between two fact stores: new cast pairs, status topics before -> after, who is
+back before -> after (as `!status` resolves it), new lore.
 
 Pure: two loaded stores in, plain data and Answers out. Used by `python -m bot add/remove` to
 print what an article changed, and by the live reload to tell subscribers the status moved.
@@ -7,9 +8,12 @@ Builds number sentences afresh, so facts are matched across stores by their verb
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from bot.answers.context import Context, evidence
 from bot.answers.evidence.digest import STATE_KEY, TopicStatus, line_label, state_key, topic_status
+from bot.answers.evidence.returns import Returns
 from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.store import FactStore, PairRow
@@ -30,6 +34,17 @@ class TopicChange:
     sentence_id: int | None  # the new lead's sentence in the new store
 
 
+@dataclass(frozen=True)
+class ReturnChange:
+    """One cast pair whose resolved Season 2 return changed ("expected" -> "confirmed",
+    "speculated" -> "denied", "confirmed" -> "new cast")."""
+
+    who: str  # "Lee Cheong-san (Yoon Chan-young)"
+    before: str
+    after: str
+    sentence_id: int | None  # the sentence that decides the new state, in the new store
+
+
 @dataclass
 class StoreChanges:
     """Differences from an old store to a new one."""
@@ -37,13 +52,19 @@ class StoreChanges:
     new_pairs: list[PairRow] = field(default_factory=list)
     gone_pairs: list[PairRow] = field(default_factory=list)
     status: list[TopicChange] = field(default_factory=list)
+    returns: list[ReturnChange] = field(default_factory=list)
     new_lore: list[tuple[str, int]] = field(default_factory=list)  # (topic, new sentence id)
     gone_lore: int = 0
 
     @property
     def empty(self) -> bool:
         return not (
-            self.new_pairs or self.gone_pairs or self.status or self.new_lore or self.gone_lore
+            self.new_pairs
+            or self.gone_pairs
+            or self.status
+            or self.returns
+            or self.new_lore
+            or self.gone_lore
         )
 
 
@@ -99,6 +120,36 @@ def status_since(before: dict[str, list[str]], new: FactStore) -> list[TopicChan
     return out
 
 
+def return_states(store: FactStore) -> dict[tuple[str, str], tuple[str, str, int | None]]:
+    """Per cast pair with a named role: (who, resolved return, deciding sentence), in the
+    terms `!status` lists them under Back and New cast."""
+    ctx = Context(store, "!", dt.date.today)
+    returns = Returns(ctx)
+    out = {}
+    for pair in store.pairs:
+        if pair.character_id is None:
+            continue
+        who = f"{ctx.name(pair.character_id)} ({ctx.name(pair.actor_id)})"
+        if pair.new_cast:
+            out[(pair.actor_id, pair.character_id)] = (who, "new cast", evidence(pair)[0])
+        elif found := returns.evidence(pair):
+            out[(pair.actor_id, pair.character_id)] = (who, found[0], found[1][0])
+        else:
+            out[(pair.actor_id, pair.character_id)] = (who, "not said", None)
+    return out
+
+
+def returns_since(old: FactStore, new: FactStore) -> list[ReturnChange]:
+    """The pairs in both stores whose resolved return differs (a pair new to the store is
+    reported as a new cast pair instead)."""
+    before = return_states(old)
+    return [
+        ReturnChange(who, before[key][1], state, sid)
+        for key, (who, state, sid) in return_states(new).items()
+        if key in before and before[key][1] != state
+    ]
+
+
 def compare(old: FactStore, new: FactStore) -> StoreChanges:
     """What the new store says that the old one did not (and what it no longer says)."""
     out = StoreChanges()
@@ -113,6 +164,7 @@ def compare(old: FactStore, new: FactStore) -> StoreChanges:
         if _pair_key(p) not in new_pairs and not (p.character_id is None and p.actor_id in named)
     ]
     out.status = status_since(status_snapshot(old), new)
+    out.returns = returns_since(old, new)
     old_lore, new_lore = _lore_keys(old), _lore_keys(new)
     out.new_lore = [(t, sid) for (t, q), sid in new_lore.items() if (t, q) not in old_lore]
     out.gone_lore = sum(key not in new_lore for key in old_lore)
@@ -127,16 +179,20 @@ def _pair_text(store: FactStore, p: PairRow) -> str:
     return f"{actor} as {store.entities[p.character_id].name}{new}"
 
 
+def _quoted(sid: int | None, cite: Citer, store: FactStore) -> tuple[str, bool]:
+    """' [1]: “the deciding sentence”' and whether it is a spoiler; nothing without one."""
+    if sid is None:
+        return "", False
+    row = store.sentences[sid]
+    return f" {cite.cite(sid)}: “{shorten(row.display, QUOTE_CHARS)}”", row.spoiler
+
+
 def status_lines(changes: StoreChanges, cite: Citer, store: FactStore) -> list[Line]:
     """'Trailer: No trailer yet (2024-04-09) → Teaser out (2026-09-30) [1]: “quote”' per topic,
     quoting the sentence that decided the new state."""
     lines = []
     for c in changes.status:
-        mark, spoiler = "", False
-        if c.sentence_id is not None:
-            row = store.sentences[c.sentence_id]
-            mark = f" {cite.cite(c.sentence_id)}: “{shorten(row.display, QUOTE_CHARS)}”"
-            spoiler = row.spoiler
+        mark, spoiler = _quoted(c.sentence_id, cite, store)
         lines.append(Line(f"{c.label}: {c.before} → {c.after}{mark}", spoiler))
     return lines
 
@@ -148,6 +204,11 @@ def changes_answer(changes: StoreChanges, old: FactStore, new: FactStore) -> Ans
     if changes.status:
         lines.append(Line("Status:"))
         lines += [Line(f"  {x.text}", x.spoiler) for x in status_lines(changes, cite, new)]
+    if changes.returns:
+        lines.append(Line("Who is back:"))
+    for r in changes.returns:
+        mark, spoiler = _quoted(r.sentence_id, cite, new)
+        lines.append(Line(f"  {r.who}: {r.before} → {r.after}{mark}", spoiler))
     for p in changes.new_pairs:
         sids = [sid for sid, _ in p.evidence]
         lines.append(Line(f"New cast pair: {_pair_text(new, p)} {cite.cite_all(sids, 1)}"))

@@ -116,6 +116,12 @@ def decide(
     # a strict route answers only by the bar every candidate clears: a timeline covering the
     # topic word but not the detail asked ("the caption on the teaser") is no answer
     clears = r.coverage >= ACCEPT and len(set(r.covered) & keys) >= need(len(keys))
+    if strict:
+        # a timeline answers a status topic in general; a detail beyond the status words
+        # ("who was in the video", "on what site did the teaser drop") goes to the sentence
+        # that carries it, when that one says as much otherwise
+        detail = keys - _status_concepts(ctx, ev)
+        wider = wider or any(set(s.covered) & detail and s.core >= r.core for s in accepted)
     if (
         routed.ok
         and r.coverage > 0
@@ -139,6 +145,14 @@ def decide(
     ][:1]
     trace.reason = "no candidate covers enough of the predicate: the sources don't say"
     return dont_know(ctx, frame.question, raw, near, routed.match), trace
+
+
+def _status_concepts(ctx: Context, ev: Evidence) -> frozenset[str]:
+    """The concepts of every status topic's words ([ask.status], [ask.status_generic])."""
+    vocab = ctx.store.vocab
+    tables = (vocab.get("ask.status", {}), vocab.get("ask.status_generic", {}))
+    words = " ".join(sorted({p for t in tables for ps in t.values() for p in ps}))
+    return ev.concepts.of_reply(f"status {words}")
 
 
 def _completed(ctx: Context, ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:

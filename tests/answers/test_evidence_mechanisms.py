@@ -68,3 +68,10 @@ def test_a_general_status_question_still_gets_the_timeline(made_up):
 )
 def test_a_question_about_the_bots_sources_gets_the_source_list(made_up, question):
     assert "900_mech" in to_text(made_up.answer(f"!ask {question}"))
+
+
+@pytest.mark.parametrize(
+    "question", ["which site said there is no trailer yet", "what article mentions the teaser"]
+)
+def test_which_article_says_a_thing_is_not_answered_by_the_source_list(engine, question):
+    assert not engine.answer(f"!ask {question}").title.endswith(" articles")

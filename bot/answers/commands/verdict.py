@@ -94,7 +94,9 @@ def decide(
     trace.routed = r
     pool = ev.ranked(frame)
     states = frozenset(ctx.store.vocab.get("ask.fact_concepts", {}).get("sources", []))
-    if frame.concepts & states and not frame.people:  # the articles themselves
+    # the articles themselves, when that is all it asks: "which article says there is no
+    # trailer" is answered by the sentence that says so, not by the list
+    if frame.concepts <= states | {SPEECH} and frame.concepts & states and not frame.people:
         titles = " ".join(src.title for src in ctx.store.sources.values())
         listed = ev.score_text(frame, "sources", "sources", titles, True, states)
         pool.append(replace(listed, quality=SOURCE_LIST))

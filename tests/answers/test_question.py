@@ -93,3 +93,9 @@ def test_korean_question_words_are_read_by_their_stem():
 )
 def test_korean_questions_get_an_answer_type(store, message, atype):
     assert analyse(message, store.vocab, LORE).atype == atype
+
+
+@pytest.mark.parametrize(("hangul", "latin"), [("온조", "on-jo"), ("남라", "nam-ra")])
+def test_a_korean_who_question_on_a_hangul_name_reads_as_the_english_one(engine, hangul, latin):
+    korean = engine.answer(f"!ask {hangul} 누구야")
+    assert korean.ok and korean.title == engine.answer(f"!ask who is {latin}").title

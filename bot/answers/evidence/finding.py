@@ -66,7 +66,9 @@ class Finder:
             e = self.ctx.store.entities[eid]
             for a in (e.name, *e.aliases):
                 names |= set(tokens(a)) | set(tokens(a.replace("-", "")))
-        return [t for t in tokens(q.text) if t not in names]
+        # a name typed in Hangul ("남라") is the name romanised and folded, as `!cast` reads it
+        folded = {fold_key(n) for n in names}
+        return [t for t in tokens(q.text) if t not in names and fold_key(t) not in folded]
 
     def pool(self, family: str, topic: str) -> list[int]:
         """Every text sentence that uses one of a topic's words (computed once per topic)."""

@@ -149,12 +149,20 @@ def decide(
     return dont_know(ctx, frame.question, raw, near, routed.match), trace
 
 
+_STATUS: dict[int, tuple[object, frozenset[str]]] = {}  # per vocabulary, read once
+
+
 def _status_concepts(ctx: Context, ev: Evidence) -> frozenset[str]:
     """The concepts of every status topic's words ([ask.status], [ask.status_generic])."""
     vocab = ctx.store.vocab
-    tables = (vocab.get("ask.status", {}), vocab.get("ask.status_generic", {}))
-    words = " ".join(sorted({p for t in tables for ps in t.values() for p in ps}))
-    return ev.concepts.of_reply(f"status {words}")
+    hit = _STATUS.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        tables = (vocab.get("ask.status", {}), vocab.get("ask.status_generic", {}))
+        words = " ".join(sorted({p for t in tables for ps in t.values() for p in ps}))
+        if len(_STATUS) > 64:
+            _STATUS.clear()
+        hit = _STATUS[id(vocab)] = (vocab, ev.concepts.of_text(f"status {words}"))
+    return hit[1]
 
 
 def _completed(ctx: Context, ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers.evidence.describe import printed_words, synonym_groups, words
 from bot.answers.evidence.returns import Returns
 from bot.answers.reading.wording import name_keys
 from bot.answers.replies.render import to_text
@@ -112,3 +113,23 @@ def test_anything_else_gets_the_digest_under_a_pointer(engine, typed):
 
 def test_season_2_is_the_digest(engine):
     assert engine.answer("!status season 2").lines == engine.answer("!status").lines
+
+
+def test_a_description_is_found_by_its_synonyms_and_by_a_name_typed_without_hyphens():
+    same = synonym_groups({"ask.kin": {"father": ["dad"], "mother": ["mom"]}})
+    printed = printed_words("Ha-na’s mother", same)
+    assert {"hana", "ha", "na", "mother", "=mother"} <= printed
+    assert "=father" not in printed and words("Ha-na's mom") == ["ha", "na", "mom"]
+
+
+def test_every_parent_description_in_the_store_answers_to_its_everyday_word(engine):
+    rows = engine.ctx.store.described()
+    everyday = {"father": "dad", "mother": "mom"}
+    tried = 0
+    for row in rows:
+        for formal, casual in everyday.items():
+            if formal in row.text.lower() and "-" in row.text:
+                typed = row.text.lower().replace(formal, casual).replace("-", "")
+                assert engine.answer(f"!cast {typed}").match == engine.ctx.name(row.entity_id)
+                tried += 1
+    assert tried  # the shipped articles hold at least one

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.reading.concepts import Concepts
-from bot.answers.reading.frame import split_parts
+from bot.answers.reading.frame import asks_itself, split_parts
+from bot.answers.reading.question import normalise
 from bot.answers.reading.recent import RecentFrames
 from bot.answers.replies.explain import explain_text
 from bot.answers.replies.render import to_text
@@ -95,6 +96,27 @@ def test_two_part_messages_split_but_names_joined_by_and_do_not():
     assert split_parts("is there a romance between on-jo and cheong-san") == [
         "is there a romance between on-jo and cheong-san"
     ]
+
+
+def test_a_tail_with_no_subject_or_question_of_its_own_stays_with_its_question(engine):
+    vocab = engine.ctx.store.vocab
+    alone = lambda p: asks_itself(normalise(p), vocab)  # noqa: E731
+    assert split_parts("is the cure real? honestly?", alone) == ["is the cure real? honestly?"]
+    assert split_parts("who wrote it? the exact name?", alone) == ["who wrote it? the exact name?"]
+    assert split_parts("is it out? when is it on", alone) == ["is it out", "when is it on"]
+    assert split_parts("is he back? and her?", alone) == ["is he back", "and her?"]
+    # through the engine: a tag is no second part, so no second "don't know"
+    text = to_text(engine.answer("!ask when will season 2 come out? agree?"))
+    assert "agree?**" not in text.lower()
+
+
+def test_two_parts_with_one_answer_print_it_once(engine):
+    ctx = engine.ctx
+    pair = next(p for p in ctx.store.pairs if p.character_id)
+    actor, char = ctx.name(pair.actor_id), ctx.name(pair.character_id)
+    ans = engine.answer(f"!ask who plays {char}? who plays {char} again?")
+    once = to_text(engine.answer(f"!ask who plays {char}"))
+    assert to_text(ans).count(actor) == once.count(actor)
 
 
 def test_each_part_is_answered_and_one_article_is_one_footnote(engine):

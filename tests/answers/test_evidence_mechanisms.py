@@ -1,6 +1,6 @@
 """Mechanisms of `!ask`'s scoring, on articles written for the test: a quote set up by the
 sentence before, a fan's specific word over its broad concept, a pronoun after a sentence
-adverb, a detail inside a status topic."""
+adverb, a detail inside a status topic, a question on the bot's own sources."""
 
 from __future__ import annotations
 
@@ -51,3 +51,27 @@ def test_a_detail_inside_a_status_topic_is_not_answered_by_its_timeline(made_up)
     ans = made_up.answer("!ask what caption did the teaser have")
     text = to_text(ans)
     assert "**Now:**" not in text and "walls are thin" in text
+
+
+def test_a_detail_beyond_the_status_words_goes_to_the_sentence_that_carries_it(made_up):
+    text = to_text(made_up.answer("!ask what social media did they put the teaser on"))
+    assert "**Now:**" not in text and "social media post" in text
+
+
+def test_a_general_status_question_still_gets_the_timeline(made_up):
+    assert "**Now:**" in to_text(made_up.answer("!ask is there a teaser yet"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what sources do you use", "where do u get your info from", "which sites do you cite"],
+)
+def test_a_question_about_the_bots_sources_gets_the_source_list(made_up, question):
+    assert "900_mech" in to_text(made_up.answer(f"!ask {question}"))
+
+
+@pytest.mark.parametrize(
+    "question", ["which site said there is no trailer yet", "what article mentions the teaser"]
+)
+def test_which_article_says_a_thing_is_not_answered_by_the_source_list(engine, question):
+    assert not engine.answer(f"!ask {question}").title.endswith(" articles")

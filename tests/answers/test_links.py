@@ -51,3 +51,14 @@ def test_a_link_question_that_asks_more_is_not_answered_by_the_link_alone(engine
     p = next(p for p in ctx.store.pairs if p.character_id)
     q = f"is {ctx.name(p.actor_id)} coming back as {ctx.name(p.character_id)}"
     assert not _first(engine, q).startswith(("Yes:", "No:"))
+
+
+def test_an_either_or_question_gets_the_facts_not_a_yes(engine):
+    ctx, printed = engine.ctx, engine.cast.printed
+    director = printed.who("director")[0]
+    name = ctx.name(director)
+    for q in (f"is {name} the director or the writer?", f"is {name} the writer or the director"):
+        lines = [ln.text for ln in engine.answer(f"!ask {q}").lines]
+        assert not any(t.startswith(("Yes", "No")) for t in lines)
+        assert lines[0].startswith(name) and "director" in lines[0]
+    assert _first(engine, f"is {name} the director or not").startswith("Yes")

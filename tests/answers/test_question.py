@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.reading.question import analyse, normalise
+from bot.answers.reading.question import analyse, gloss, normalise
 
 LORE = {"jonus": ["jonus", "virus"], "cure": ["cure"]}
 
@@ -77,3 +77,25 @@ def test_type_checking_on_the_real_sentences(engine, store):
     # a sign-off is filler, whatever it matches
     signoff = [sid for sid, t in texts.items() if t.startswith("So long for now")]
     assert signoff and all(check.traits(s).quality <= -3 for s in signoff)
+
+
+def test_korean_question_words_are_read_by_their_stem():
+    vocab = {"ask.hangul": {"who": ["누가", "누구"], "plays": ["연기"], "season": ["시즌"]}}
+    assert gloss("누가 연기했어요", vocab) == "who plays"  # the ending after the stem is dropped
+    assert gloss("시즌3", vocab) == "season 3"
+    assert gloss("하늘 누구야", vocab) == "하늘 who"  # a word no stem opens (a name) stays
+    assert gloss("who plays her", vocab) == "who plays her"
+
+
+@pytest.mark.parametrize(
+    ("message", "atype"),
+    [("남라 누가 연기해?", "who"), ("시즌2 언제 나와요", "when"), ("왜 안 죽어", "why")],
+)
+def test_korean_questions_get_an_answer_type(store, message, atype):
+    assert analyse(message, store.vocab, LORE).atype == atype
+
+
+@pytest.mark.parametrize(("hangul", "latin"), [("온조", "on-jo"), ("남라", "nam-ra")])
+def test_a_korean_who_question_on_a_hangul_name_reads_as_the_english_one(engine, hangul, latin):
+    korean = engine.answer(f"!ask {hangul} 누구야")
+    assert korean.ok and korean.title == engine.answer(f"!ask who is {latin}").title

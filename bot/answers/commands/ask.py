@@ -24,6 +24,7 @@ from bot.answers.evidence.finding import Finder
 from bot.answers.evidence.search import search_answer
 from bot.answers.reading.frame import (
     Frame,
+    asks_itself,
     follow_up,
     points_back,
     predicate,
@@ -60,26 +61,45 @@ class Ask:
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
         previous: the frame of the question the same person asked just before, if any."""
-        parts = split_parts(question)
+        parts = self._parts(question)
         if len(parts) == 1:
             return self._one(question, previous)[0]
-        answers = []
+        shown: list[str] = []
+        answers: list[Answer] = []
         for i, part in enumerate(parts):
             ans = self._one(part, previous, part=i > 0)[0]
             previous = ans.frame or previous
-            answers.append(ans)
-        out = merge(parts, answers)
+            same = next((j for j, a in enumerate(answers) if a.lines == ans.lines), None)
+            if same is None:
+                shown.append(part)
+                answers.append(ans)
+            else:  # two parts that come to one answer: it is printed once, under both
+                shown[same] = f"{shown[same]}? {part}"
+        if len(answers) == 1:
+            answers[0].frame = previous
+            return answers[0]
+        out = merge(shown, answers)
         out.frame = previous
         return out
 
     def explain(self, question: str, previous: Frame | None = None) -> list[Trace]:
         """How each part of a question was read and answered (for `ask --explain`)."""
         out = []
-        for i, part in enumerate(split_parts(question)):
+        for i, part in enumerate(self._parts(question)):
             ans, trace = self._one(part, previous, part=i > 0)
             previous = ans.frame or previous
             out.append(trace)
         return out
+
+    def _parts(self, question: str) -> list[str]:
+        """The parts of a message; a later part counts only when it names someone or asks
+        a question of its own."""
+
+        def stands_alone(part: str) -> bool:
+            text = normalise(part)
+            return bool(self.find.named(text)) or asks_itself(text, self.ctx.store.vocab)
+
+        return split_parts(question, stands_alone)
 
     def frame(self, question: str, previous: Frame | None = None, part: bool = False) -> Frame:
         """A question's frame; a follow-up is read as the standalone question it stands for.

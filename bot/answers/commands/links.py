@@ -8,6 +8,7 @@ first, each side cited; with no such fact on either side it says nothing and `!a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.answers.commands.cast import Cast
@@ -16,6 +17,10 @@ from bot.answers.reading.frame import Frame
 from bot.answers.reading.wording import name_keys, safe_echo
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.names import exact_key, fold_key
+
+# an alternative question: "…or the director", not a bare "…or not" / "or nah"
+_EITHER = re.compile(r"\bor\s+(?!(?:not|nah|no|nope|what|smth|something)\b)\w")
+_VERDICT = re.compile(r"^(?:Yes|No): ")
 
 LINKING = frozenset({"play", "role", "alias", "direct", "write", "create", "webtoon"})
 
@@ -53,13 +58,20 @@ class Links:
         if frame.concepts - LINKING - concepts_of(names):
             return None  # it asks more than how the two relate ("is she back as Nam-ra")
         ids = list(dict.fromkeys(eid for _, eid in named))
+        out = None
         if len(named) == 2 and len(ids) == 1:
-            return self._same(named, ids[0])
-        if len(ids) == 2 and not q.role:
-            return self._pair(*ids)
-        if len(ids) == 1 and q.role:
-            return self._role(ids[0], q.role)
-        return None
+            out = self._same(named, ids[0])
+        elif len(ids) == 2 and not q.role:
+            out = self._pair(*ids)
+        elif len(ids) == 1 and q.role:
+            out = self._role(ids[0], q.role)
+        if out is not None and _EITHER.search(q.text):
+            # "is X the writer or the director?" asks which, not whether: the facts, no verdict
+            first, *rest = out.lines
+            text = _VERDICT.sub("", first.text)
+            # its own facts first, then who else holds the role asked ("The articles name…")
+            out.lines = [*rest, Line(text[:1].upper() + text[1:], first.spoiler)]
+        return out
 
     def _reply(self, eid: str, first: Line, more: list[Line], cite: Citer) -> Answer:
         name = self.ctx.name(eid)

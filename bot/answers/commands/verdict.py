@@ -94,7 +94,9 @@ def decide(
     trace.routed = r
     pool = ev.ranked(frame)
     states = frozenset(ctx.store.vocab.get("ask.fact_concepts", {}).get("sources", []))
-    if frame.concepts & states and not frame.people:  # the articles themselves
+    # the articles themselves, when that is all it asks: "which article says there is no
+    # trailer" is answered by the sentence that says so, not by the list
+    if frame.concepts <= states | {SPEECH} and frame.concepts & states and not frame.people:
         titles = " ".join(src.title for src in ctx.store.sources.values())
         listed = ev.score_text(frame, "sources", "sources", titles, True, states)
         pool.append(replace(listed, quality=SOURCE_LIST))
@@ -116,6 +118,12 @@ def decide(
     # a strict route answers only by the bar every candidate clears: a timeline covering the
     # topic word but not the detail asked ("the caption on the teaser") is no answer
     clears = r.coverage >= ACCEPT and len(set(r.covered) & keys) >= need(len(keys))
+    if strict:
+        # a timeline answers a status topic in general; a detail beyond the status words
+        # ("who was in the video", "on what site did the teaser drop") goes to the sentence
+        # that carries it, when that one says as much otherwise
+        detail = keys - _status_concepts(ctx, ev)
+        wider = wider or any(set(s.covered) & detail and s.core >= r.core for s in accepted)
     if (
         routed.ok
         and r.coverage > 0
@@ -139,6 +147,22 @@ def decide(
     ][:1]
     trace.reason = "no candidate covers enough of the predicate: the sources don't say"
     return dont_know(ctx, frame.question, raw, near, routed.match), trace
+
+
+_STATUS: dict[int, tuple[object, frozenset[str]]] = {}  # per vocabulary, read once
+
+
+def _status_concepts(ctx: Context, ev: Evidence) -> frozenset[str]:
+    """The concepts of every status topic's words ([ask.status], [ask.status_generic])."""
+    vocab = ctx.store.vocab
+    hit = _STATUS.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        tables = (vocab.get("ask.status", {}), vocab.get("ask.status_generic", {}))
+        words = " ".join(sorted({p for t in tables for ps in t.values() for p in ps}))
+        if len(_STATUS) > 64:
+            _STATUS.clear()
+        hit = _STATUS[id(vocab)] = (vocab, ev.concepts.of_text(f"status {words}"))
+    return hit[1]
 
 
 def _completed(ctx: Context, ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:

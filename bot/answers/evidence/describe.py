@@ -15,6 +15,7 @@ from bot.facts.store import DescriptionRow, FactStore
 STRONG = 90.0  # every typed word (nearly) printed in one description...
 MARGIN = 6.0  # ...and no other person's description as close
 WEAK = 60.0  # below this a description is not even suggested
+SYNONYM = 95.0  # a typed word whose synonym is printed ("dad" for "father")
 _WORD = re.compile(r"[0-9a-z]+")
 # Words that say nothing about who is meant ("the one who was ...").
 _EMPTY = frozenset(
@@ -27,6 +28,9 @@ _EMPTY = frozenset(
 )
 
 
+_JOINED = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+)+")
+
+
 def words(text: str) -> list[str]:
     """A description's or a query's telling words: lower case, plural -s dropped."""
     out = []
@@ -35,6 +39,18 @@ def words(text: str) -> list[str]:
             continue
         out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
     return out
+
+
+def printed_words(text: str, same: dict[str, str]) -> set[str]:
+    """A description's words; each hyphenated name also whole ("Jin-su" is "jinsu" too, as
+    fans type it); and each word's synonym group, marked "=" (so "dad" meets "father")."""
+    raw = set(words(text)) | {m.replace("-", "") for m in _JOINED.findall(text.lower())}
+    return raw | {f"={same[w]}" for w in raw if w in same}
+
+
+def synonym_groups(vocab: dict) -> dict[str, str]:
+    """word -> its group in [ask.kin] (a group's key is its own word)."""
+    return {w: key for key, alts in vocab.get("ask.kin", {}).items() for w in (key, *alts)}
 
 
 @dataclass(frozen=True)
@@ -51,12 +67,13 @@ class Descriptions:
 
     def __init__(self, store: FactStore):
         self._rows = store.described()
-        self._words = [set(words(r.text)) for r in self._rows]
+        self._same = synonym_groups(store.vocab)
+        self._words = [printed_words(r.text, self._same) for r in self._rows]
         self._by_word: dict[str, list[int]] = {}
         for i, printed in enumerate(self._words):
             for w in printed:
                 self._by_word.setdefault(w, []).append(i)
-        self._vocab = sorted(self._by_word)
+        self._vocab = sorted(w for w in self._by_word if not w.startswith("="))
         self._store = store
         self._naming: set[int] | None = None
 
@@ -67,6 +84,9 @@ class Descriptions:
             return Described(None, 0.0)
         # How close each typed word comes to each printed word (typos: "vilain").
         close = {w: self._close(w) for w in set(asked)}
+        for w in close:  # a synonym printed counts a little less than the word itself
+            if (group := self._same.get(w)) and f"={group}" in self._by_word:
+                close[w].setdefault(f"={group}", SYNONYM)
         weight = sum(len(w) for w in asked)
         rows = {i for near in close.values() for v in near for i in self._by_word[v]}
         best: dict[str, tuple[float, DescriptionRow]] = {}

@@ -9,7 +9,7 @@ from bot.answers.context import Context
 from bot.answers.reading.matching import tokens
 from bot.answers.reading.question import Question
 from bot.answers.reading.wording import name_keys
-from bot.facts.names import fold_key
+from bot.facts.names import fold_key, has_hangul
 from bot.facts.text import PhraseSet
 
 SEARCHED = 60  # results kept per search; a smaller limit is their head
@@ -66,7 +66,12 @@ class Finder:
             e = self.ctx.store.entities[eid]
             for a in (e.name, *e.aliases):
                 names |= set(tokens(a)) | set(tokens(a.replace("-", "")))
-        return [t for t in tokens(q.text) if t not in names]
+        # a name typed in Hangul ("남라") is the name romanised and folded, as `!cast` reads it
+        rest = [t for t in tokens(q.text) if t not in names]
+        if not has_hangul(q.text):
+            return rest
+        folded = {fold_key(n) for n in names}
+        return [t for t in rest if fold_key(t) not in folded]
 
     def pool(self, family: str, topic: str) -> list[int]:
         """Every text sentence that uses one of a topic's words (computed once per topic)."""

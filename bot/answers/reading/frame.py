@@ -8,6 +8,7 @@ is read against the previous frame, which the caller passes in: the engine keeps
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answers.reading.concepts import Concepts
@@ -68,11 +69,29 @@ def points_back(text: str) -> bool:
     return bool(set(text.split()) & _POINTERS)
 
 
-def split_parts(message: str) -> list[str]:
-    """A two-part message as its parts ("is dae-su back? and ha-ri?"); one part otherwise."""
+def split_parts(message: str, stands_alone: Callable[[str], bool] = lambda _: True) -> list[str]:
+    """A two-part message as its parts ("is dae-su back? and ha-ri?"); one part otherwise.
+    stands_alone: whether a later part has a subject or a question of its own; a tail that has
+    neither ("fr?", "heard rumours?", "like the actual date?") stays with the part before."""
     parts = [p.strip(" ,;") for p in _SPLIT.split(message.strip())]
     parts = [p for p in parts if re.search(r"[^\W\d_]", p)]  # "😭" alone is no question
-    return parts if 1 < len(parts) <= 3 else [message]
+    kept: list[str] = []
+    for p in parts:
+        if kept and not stands_alone(p):
+            kept[-1] = f"{kept[-1]}? {p}"
+        else:
+            kept.append(p)
+    return kept if 1 < len(kept) <= 3 else [message]
+
+
+def asks_itself(text: str, vocab: Vocab) -> bool:
+    """Whether normalised text opens as a question of its own: on a question word or an
+    auxiliary ("is she back", "when"), or on a follow-up's "and …" / "what about …"."""
+    first = text.split(" ", 1)[0]
+    openers = {p for ps in vocab.get("ask.types", {}).values() for p in ps if " " not in p}
+    if first in openers or first == "how":
+        return True
+    return bool(_NEW_SUBJECT.match(text) or _NEW_TYPE.match(text))
 
 
 def follow_up(text: str, previous: Frame | None, people: list[str]) -> str | None:

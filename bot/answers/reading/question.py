@@ -64,6 +64,30 @@ def normalise(message: str) -> str:
     return " ".join(w for w in out if w)
 
 
+def _hangul(word: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in word)
+
+
+def gloss(text: str, vocab: Vocab) -> str:
+    """Normalised text with each Hangul word that opens on a stem of [ask.hangul] read as its
+    English gloss ("누가 연기해" -> "who plays"); other words (Hangul names too) unchanged."""
+    if not _hangul(text):
+        return text
+    stems = sorted(
+        ((s, en) for en, ss in vocab.get("ask.hangul", {}).items() for s in ss),
+        key=lambda p: -len(p[0]),
+    )
+    out = []
+    for w in text.split():
+        en = next((en for s, en in stems if w.startswith(s)), None) if _hangul(w) else None
+        if en is None:
+            out.append(w)
+        else:  # "시즌2": the gloss, then what follows the Hangul ("season 2")
+            tail = "".join(ch for ch in w if not _hangul(ch))
+            out.append(f"{en} {tail}".strip())
+    return " ".join(out)
+
+
 def found(text: str, phrase: str) -> int:
     """Where a phrase occurs in normalised text on word boundaries, or -1."""
     return f" {text} ".find(f" {phrase} ")
@@ -163,7 +187,7 @@ def status_topic(text: str, vocab: Vocab) -> tuple[int, str] | None:
 
 def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Question:
     """Analyse one message. lore_names: what fans type for each lore topic."""
-    full = normalise(message)
+    full = gloss(normalise(message), vocab)
     text = without_show_name(full, vocab)
     intents = vocab.get("ask.intents", {})
     hit = {k for _, _, k in phrase_hits(text, intents)}

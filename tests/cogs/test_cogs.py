@@ -16,16 +16,7 @@ from bot.config import Settings
 from bot.posting.subscriptions import SettingsDB
 from cogs.errors import Errors
 from cogs.facts import Facts
-from tests.cogs.harness import say, start_bot, stop_bot
-from tests.conftest import TODAY
-
-
-@pytest.fixture
-async def bot(store):
-    db = await SettingsDB.open(":memory:")
-    client = await start_bot(Engine(store, today=lambda: TODAY), db, members=2)
-    yield client
-    await stop_bot(client)
+from tests.cogs.harness import say
 
 
 def sources_field(message: discord.Message) -> str:

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from bot.answers.engine import Engine
-from bot.posting.subscriptions import SettingsDB
-from tests.cogs.harness import say, start_bot, stop_bot
-from tests.conftest import TODAY
-
-
-@pytest.fixture
-async def bot(store):
-    db = await SettingsDB.open(":memory:")
-    client = await start_bot(Engine(store, today=lambda: TODAY), db, members=2)
-    yield client
-    await stop_bot(client)
+from tests.cogs.harness import say
 
 
 def shown(message) -> str:

@@ -21,10 +21,10 @@ from bot.views import (
 )
 from cogs.facts import Facts
 from cogs.status_posts import StatusPosts
-from tests.cogs.test_cogs import bot, say, slash_ctx  # noqa: F401  (the fixture)
+from tests.cogs.test_cogs import say, slash_ctx
 
 
-def click(bot, message=None, guild=None) -> mock.MagicMock:  # noqa: F811
+def click(bot, message=None, guild=None) -> mock.MagicMock:
     interaction = mock.MagicMock(spec=discord.Interaction)
     interaction.client = bot
     interaction.guild = guild
@@ -40,7 +40,7 @@ def button_of(view: discord.ui.View) -> discord.ui.Button:
     return item.item if isinstance(item, discord.ui.DynamicItem) else item
 
 
-async def test_answer_carries_a_restart_safe_quotes_button(bot):  # noqa: F811
+async def test_answer_carries_a_restart_safe_quotes_button(bot):
     ctx = slash_ctx(bot)
     await Facts.cast.callback(bot.get_cog("Facts"), ctx, name="On-jo")
     view = ctx.send.await_args.kwargs["view"]
@@ -49,13 +49,13 @@ async def test_answer_carries_a_restart_safe_quotes_button(bot):  # noqa: F811
     assert button.label == "Quotes" and button.custom_id == f"{PREFIX}/cast On-jo"
 
 
-async def test_not_found_has_no_button(bot):  # noqa: F811
+async def test_not_found_has_no_button(bot):
     ctx = slash_ctx(bot)
     await Facts.cast.callback(bot.get_cog("Facts"), ctx, name="xyzzy")
     assert ctx.send.await_args.kwargs["view"] is None
 
 
-async def test_click_after_restart_rebuilds_quotes_ephemerally_on_slash(bot):  # noqa: F811
+async def test_click_after_restart_rebuilds_quotes_ephemerally_on_slash(bot):
     # a fresh item made from the custom_id alone, as discord.py does for a stored message
     cid = custom_id_for("/status trailer")
     match = re.fullmatch(QuotesButton.__discord_ui_compiled_template__, cid)
@@ -72,7 +72,7 @@ async def test_click_after_restart_rebuilds_quotes_ephemerally_on_slash(bot):  #
     assert "teaser trailer" in " ".join(f.value for f in embed.fields)
 
 
-async def test_click_on_a_prefix_answer_replies_under_it(bot):  # noqa: F811
+async def test_click_on_a_prefix_answer_replies_under_it(bot):
     message = mock.MagicMock(spec=discord.Message)
     message.interaction_metadata = None
     message.reply = mock.AsyncMock()
@@ -83,7 +83,7 @@ async def test_click_on_a_prefix_answer_replies_under_it(bot):  # noqa: F811
     assert embed.title == "Quotes — Nam On-jo" and embed.fields
 
 
-async def test_click_falls_back_to_ephemeral_when_it_cannot_reply(bot):  # noqa: F811
+async def test_click_falls_back_to_ephemeral_when_it_cannot_reply(bot):
     message = mock.MagicMock(spec=discord.Message)
     message.interaction_metadata = None
     message.reply = mock.AsyncMock(
@@ -97,7 +97,7 @@ async def test_click_falls_back_to_ephemeral_when_it_cannot_reply(bot):  # noqa:
     assert kwargs["ephemeral"] is True and kwargs["embed"].title == "Quotes — The Jonus virus"
 
 
-async def test_spoiler_quotes_are_barred_in_the_quotes_view(bot):  # noqa: F811
+async def test_spoiler_quotes_are_barred_in_the_quotes_view(bot):
     message = mock.MagicMock(spec=discord.Message)
     message.interaction_metadata = mock.MagicMock()
     interaction = click(bot, message)
@@ -108,7 +108,7 @@ async def test_spoiler_quotes_are_barred_in_the_quotes_view(bot):  # noqa: F811
     assert "||“" in values
 
 
-async def test_a_long_question_is_kept_against_the_message_and_survives_a_restart(bot):  # noqa: F811
+async def test_a_long_question_is_kept_against_the_message_and_survives_a_restart(bot):
     question = "!ask " + "when will season 2 of all of us are dead " * 3
     answer = bot.engine.answer(question)
     assert answer.citations and custom_id_for(answer.query) is None
@@ -129,7 +129,7 @@ async def test_a_long_question_is_kept_against_the_message_and_survives_a_restar
     assert embed.title.startswith("Quotes") and embed.fields
 
 
-async def test_a_question_that_cannot_be_kept_takes_the_button_off(bot, monkeypatch):  # noqa: F811
+async def test_a_question_that_cannot_be_kept_takes_the_button_off(bot, monkeypatch):
     from bot.posting import quoted
 
     async def broken(*_):
@@ -145,7 +145,7 @@ async def test_a_question_that_cannot_be_kept_takes_the_button_off(bot, monkeypa
     sent.edit.assert_awaited_once_with(view=None)
 
 
-async def test_clicks_share_the_members_cooldown(bot):  # noqa: F811
+async def test_clicks_share_the_members_cooldown(bot):
     message = mock.MagicMock(spec=discord.Message, interaction_metadata=mock.Mock())
     user = mock.Mock(id=99)
     answered = 0
@@ -159,7 +159,7 @@ async def test_clicks_share_the_members_cooldown(bot):  # noqa: F811
     assert "Try again in" in interaction.response.send_message.await_args.args[0]
 
 
-async def test_a_change_post_carries_its_own_quotes(bot):  # noqa: F811
+async def test_a_change_post_carries_its_own_quotes(bot):
     from bot.posting.changes import ChangeLog
     from tests.posting.test_changes import POST
 
@@ -178,7 +178,7 @@ async def test_a_change_post_carries_its_own_quotes(bot):  # noqa: F811
     assert "Netflix released the teaser trailer." in " ".join(f.value for f in embed.fields)
 
 
-async def test_quotes_as_a_reply_to_a_message_without_quotes_says_so(bot):  # noqa: F811
+async def test_quotes_as_a_reply_to_a_message_without_quotes_says_so(bot):
     cog = bot.get_cog("Facts")
     ctx = slash_ctx(bot)
     ctx.message = mock.MagicMock(spec=discord.Message)
@@ -195,7 +195,7 @@ async def test_quotes_as_a_reply_to_a_message_without_quotes_says_so(bot):  # no
     assert "has no quotes" in ctx.send.await_args.args[0]
 
 
-async def test_scheduled_post_has_the_button(bot):  # noqa: F811
+async def test_scheduled_post_has_the_button(bot):
     cog: StatusPosts = bot.get_cog("StatusPosts")
     channel = mock.MagicMock(spec=discord.TextChannel)
     channel.send = mock.AsyncMock()
@@ -207,7 +207,7 @@ async def test_scheduled_post_has_the_button(bot):  # noqa: F811
     assert "slot 2026-11-21 09:00 UTC" in kwargs["embed"].footer.text
 
 
-def answer_message(bot, query: str) -> mock.MagicMock:  # noqa: F811
+def answer_message(bot, query: str) -> mock.MagicMock:
     """One of the bot's answers as Discord returns it: a row holding the Quotes button."""
     message = mock.MagicMock(spec=discord.Message)
     message.author = bot.user
@@ -217,13 +217,13 @@ def answer_message(bot, query: str) -> mock.MagicMock:  # noqa: F811
     return message
 
 
-async def test_quotes_command_names_an_answer(bot):  # noqa: F811
+async def test_quotes_command_names_an_answer(bot):
     named = await say("!quotes status trailer")
     assert named.embeds[0].title == "Quotes — Season 2 status: Trailer"
     assert (await say("!quotes !cast On-jo")).embeds[0].title == "Quotes — Nam On-jo"
 
 
-async def test_quotes_as_a_reply_or_alone_finds_the_answer(bot):  # noqa: F811
+async def test_quotes_as_a_reply_or_alone_finds_the_answer(bot):
     cog = bot.get_cog("Facts")
     replied = slash_ctx(bot)
     replied.message = mock.MagicMock(spec=discord.Message)
@@ -244,12 +244,12 @@ async def test_quotes_as_a_reply_or_alone_finds_the_answer(bot):  # noqa: F811
     assert alone.send.await_args.kwargs["embed"].title == "Quotes — The Jonus virus"
 
 
-async def test_quotes_with_nothing_to_quote_says_what_to_do(bot):  # noqa: F811
+async def test_quotes_with_nothing_to_quote_says_what_to_do(bot):
     reply = await say("!quotes")  # dpytest keeps no components, so no answer is found
     assert "Reply to one of my answers" in reply.content
 
 
-async def test_help_lists_every_command_grouped_with_no_sources_footer(bot):  # noqa: F811
+async def test_help_lists_every_command_grouped_with_no_sources_footer(bot):
     embed = (await say("!help")).embeds[0]
     for name in (
         "cast",
@@ -272,14 +272,14 @@ async def test_help_lists_every_command_grouped_with_no_sources_footer(bot):  # 
     assert one.title == "!spoilers" and "Manage Server" in one.description
 
 
-async def test_non_answers_carry_no_sources_footer(bot):  # noqa: F811
+async def test_non_answers_carry_no_sources_footer(bot):
     # (`!status nonsense` is no longer a non-answer: it gives the digest under a pointer line)
     for content in ("!cast xyzzy", "!lore", "!sources"):
         embed = (await say(content)).embeds[0]
         assert not embed.footer.text and not embed.fields, content
 
 
-async def test_mention_is_echoed_as_words(bot):  # noqa: F811
+async def test_mention_is_echoed_as_words(bot):
     member = dpytest.get_config().members[1]
     channel = bot.guilds[0].text_channels[0]
     for typed, words in ((member.mention, "that user"), (channel.mention, "that channel")):
@@ -287,13 +287,13 @@ async def test_mention_is_echoed_as_words(bot):  # noqa: F811
         assert words in reply and str(member.id) not in reply and str(channel.id) not in reply
 
 
-async def test_every_slash_option_has_a_description(bot):  # noqa: F811
+async def test_every_slash_option_has_a_description(bot):
     for command in bot.tree.walk_commands():
         for param in getattr(command, "parameters", []):
             assert param.description and param.description != "…", command.qualified_name
 
 
-async def test_status_topic_autocomplete(bot):  # noqa: F811
+async def test_status_topic_autocomplete(bot):
     cog = bot.get_cog("Status")
     interaction = mock.MagicMock(spec=discord.Interaction)
     choices = await cog.topic_autocomplete(interaction, "trai")
@@ -301,7 +301,7 @@ async def test_status_topic_autocomplete(bot):  # noqa: F811
     assert "subscribe" not in [c.value for c in await cog.topic_autocomplete(interaction, "")]
 
 
-async def test_the_answer_is_read_back_from_the_button(bot):  # noqa: F811
+async def test_the_answer_is_read_back_from_the_button(bot):
     message = answer_message(bot, "/cast On-jo")
     assert has_quotes(message) and (await answer_of(bot, message)).query == "/cast On-jo"
     plain = mock.MagicMock(spec=discord.Message, components=[])

@@ -10,7 +10,6 @@ from discord import app_commands
 
 from bot.views import QuotesButton, StoredQuotesButton
 from cogs.errors import BUG
-from tests.cogs.test_cogs import bot  # noqa: F401  (the fixture)
 
 
 def interaction() -> mock.MagicMock:
@@ -23,7 +22,7 @@ def interaction() -> mock.MagicMock:
     return it
 
 
-async def test_slash_errors_get_the_prefix_commands_one_line(bot):  # noqa: F811
+async def test_slash_errors_get_the_prefix_commands_one_line(bot):
     assert bot.tree.on_error == bot.get_cog("Errors").on_app_command_error
     command = bot.tree.get_command("help")
     for error, line in [
@@ -42,7 +41,7 @@ async def test_slash_errors_get_the_prefix_commands_one_line(bot):  # noqa: F811
     done.followup.send.assert_awaited_once()
 
 
-async def test_buttons_report_their_failures_to_the_same_handler(bot):  # noqa: F811
+async def test_buttons_report_their_failures_to_the_same_handler(bot):
     it = interaction()
     it.client = mock.Mock(engine=mock.Mock(answer=mock.Mock(side_effect=RuntimeError("boom"))))
     it.client.cooldown = None  # no cooldown to count the click in
@@ -58,7 +57,7 @@ async def test_buttons_report_their_failures_to_the_same_handler(bot):  # noqa: 
     assert handled.response.send_message.await_args.args == (BUG,)
 
 
-async def test_slash_subscribe_picks_a_channel(bot):  # noqa: F811
+async def test_slash_subscribe_picks_a_channel(bot):
     subscribe = bot.tree.get_command("status").get_command("subscribe")
     channel = next(p for p in subscribe.parameters if p.name == "channel")
     assert channel.type is discord.AppCommandOptionType.channel and channel.required

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tests.cogs.test_cogs import bot, say  # noqa: F401  (the fixture)
+from tests.cogs.harness import say
 
 
-async def test_status_topic_through_the_group(bot):  # noqa: F811
+async def test_status_topic_through_the_group(bot):
     for typed, title in [
         ("!status", "Season 2 status"),
         ("!status trailers", "Season 2 status: Trailer"),

@@ -105,21 +105,7 @@ def test_a_second_process_on_the_same_settings_db_is_refused(tmp_path):
 
     path = tmp_path / "settings.sqlite"
     first = InstanceLock(path).acquire()
-    holder = subprocess.run(  # another process: flock is per open file, so this is honest
-        [
-            sys.executable,
-            "-c",
-            "import sys; from pathlib import Path; from bot.posting.lock import InstanceLock; "
-            "from bot.errors import SettingsError\n"
-            "try:\n InstanceLock(Path(sys.argv[1])).acquire()\n"
-            "except SettingsError as e:\n print(e); sys.exit(3)",
-            str(path),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    holder = _second_process_lock(path)  # another process: flock is per open file, so honest
     assert holder.returncode == 3
     assert "another hyosan-bot process" in holder.stdout and "settings.sqlite" in holder.stdout
     first.release()

@@ -157,3 +157,14 @@ def test_change_summaries_name_who_is_back_with_the_deciding_quote(steps):
     assert "New cast pair: Kwon Na-rae as Oh Se-jin (new cast) [1]" in text
     assert not any(t.strip().startswith("Oh Se-jin") for t in text)  # said once
     assert not changes.status or all(c.topic != "episodes" for c in changes.status)
+
+
+def test_denied_talk_of_a_cancellation_a_date_and_a_return_moves_nothing_but_the_return(steps):
+    old, new = steps[4]
+    changes = compare(old, new)
+    assert not changes.status  # no "Cancelled", no "August 2025": both reports were denied
+    moved = {r.who.split(" (")[0]: (r.before, r.after) for r in changes.returns}
+    assert moved == {
+        "Yang Dae-su": ("expected", "denied"),
+        "Park Mi-jin": ("expected", "confirmed"),
+    }

@@ -31,8 +31,11 @@ def _tells_its_own(s: Sentence, lex: Lexicon) -> bool:
     whole = Reading.of(s.display)
     at = min(at for at, _ in r.modality.cues["denied"].find(whole))
     before = Reading.of(s.display[:at])
-    told = r.hearsay.tells(before)
-    return told or r.modality.cues["rumoured"].any(before) or lex.returns.any(before.text)
+    if r.hearsay.tells(before) or lex.returns.any(before.text):
+        return True
+    # talk of a topic ("the premiere is rumoured for May, but ..."), not "called the claims"
+    news = any(c.any(before) for c in (*r.strong.values(), *r.weak.values()))
+    return news and r.modality.cues["rumoured"].any(before)
 
 
 def _hearsay(s: Sentence, lex: Lexicon) -> bool:

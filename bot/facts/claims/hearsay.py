@@ -41,11 +41,11 @@ class Hearsay:
 
     def tells(self, reading: Reading) -> bool:
         """Whether the text tells a report itself: hearsay, or a verb of reporting in a told
-        form ("reported", "claimed"; not the noun "the report")."""
+        form ("reported", "claiming"; not the nouns "the report", "the claims")."""
         if self.attributed(reading):
             return True
         return any(
-            w.lower() != lem and lem in self.telling
+            w.lower().endswith(("ed", "ing")) and lem in self.telling
             for w, lem in zip(reading.words(), reading.lemmas.split(" "), strict=False)
         )
 

@@ -71,7 +71,13 @@ def _sentences(source: Source, repairer: Repairer, titles: list[str]) -> list[Se
         span = _trim_stray(source.body, span)
         quote = collapse_ws(source.body[span.start : span.end])
         display = repairer.repair(quote)
-        kind = "question" if display.endswith("?") else "heading" if is_heading(display) else "text"
+        kind = (
+            "question"
+            if display.endswith("?")
+            else "heading"
+            if is_heading(display)
+            else "text"
+        )
         out.append(
             Sentence(
                 id=len(out) + 1,

@@ -92,8 +92,8 @@ class CastCollector:
         self.pairs: dict[tuple[str | None, str | None], CastPair] = {}
         names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
         title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
-        # "X has joined the cast as Y", "One more newcomer, X, has joined ...", "X, who joins
-        # as Y", "X has been cast as Y", "Rounding out the new cast is X as Y": new cast.
+        # New cast: "X has joined the cast as Y", "Another newcomer, X, has joined ...", "X,
+        # who joins as Y", "X has been cast as Y"; and "Rounding out the new cast is X as Y".
         self._joined = re.compile(
             rf"(?P<a>{_NAME})\s*,?\s+(?:who\s+)?(?:has\s+|have\s+|will\s+)?"
             rf"(?:joined|joins|join|(?:has|have)\s+been\s+cast)\s+"

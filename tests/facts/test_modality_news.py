@@ -168,3 +168,21 @@ def test_denied_talk_of_a_cancellation_a_date_and_a_return_moves_nothing_but_the
         "Yang Dae-su": ("expected", "denied"),
         "Park Mi-jin": ("expected", "confirmed"),
     }
+
+
+def test_a_rumour_that_someone_is_not_back_is_neither_a_return_nor_a_denial(lex):
+    said = "Lomon will not return in Season 2, an insider reportedly told a blog."
+    assert return_stance(said, lex.returns, lex) is None
+
+
+def test_a_named_outlets_report_denied_the_next_day_moves_no_state(tmp_path):
+    from tests.conftest import engine_with_article
+
+    body = (
+        "Production notes\n\n"
+        "Variety reported that filming on Season 2 wrapped in August 2026. Netflix denied "
+        "the report the next day.\n"
+    )
+    engine = engine_with_article(tmp_path, "942_denied", body, "2026-10-02")
+    filming = next(x.text for x in engine.answer("!status").lines if "Filming:" in x.text)
+    assert "wrapped" not in filming

@@ -50,12 +50,13 @@ def _topics(s: Sentence, lex: Lexicon) -> set[str]:
     return {t for t, cues in r.strong.items() if cues.any(whole)}
 
 
-def _reported(claims: list[Claim], topics: set[str]) -> list[Claim]:
-    """A sentence's claims a denial may deny: news not firm (rumoured, expected, planned)."""
+def _reported(claims: list[Claim], topics: set[str], told: bool) -> list[Claim]:
+    """A sentence's claims a denial may deny: news not firm (rumoured, expected, planned),
+    or any, in a sentence that tells a report ("Variety reported that filming began")."""
     return [
         c
         for c in claims
-        if c.modality in ("rumoured", "expected") or c.hedged
+        if told or c.modality in ("rumoured", "expected") or c.hedged
         if not topics or c.topic in topics
     ]
 
@@ -74,9 +75,10 @@ def links(sentences: list[Sentence], claims: list[Claim], lex: Lexicon) -> dict[
         for p in reversed(sentences[max(0, i - WINDOW) : i]):
             if p.kind != "text" or _denies(p, lex):
                 continue
-            told = _reported(by_sentence.get(p.id, []), topics)
+            hearsay = _hearsay(p, lex)
+            told = _reported(by_sentence.get(p.id, []), topics, hearsay)
             person = (not topics or "cast" in topics) and lex.returns.any(p.display)
-            if told or person or _hearsay(p, lex):
+            if told or person or hearsay:
                 out[s.id] = p.id  # a report the bot may not read stops the search too
                 break
     return out
@@ -92,7 +94,11 @@ def undenied(
     dropped = {
         id(c)
         for d, rid in linked.items()
-        for c in _reported([c for c in claims if c.sentence_id == rid], _topics(by_id[d], lex))
+        for c in _reported(
+            [c for c in claims if c.sentence_id == rid],
+            _topics(by_id[d], lex),
+            _hearsay(by_id[rid], lex),
+        )
     }
     return [c for c in claims if id(c) not in dropped and not _stateless(c, lex)]
 

@@ -56,7 +56,10 @@ def return_evidence(
         if not (lex.season2.any(kept) and s2_cues.any(kept)):
             return []
         cue = s2_cues
-    negated, hedged = return_stance(kept, cue, lex)
+    stance = return_stance(kept, cue, lex)
+    if stance is None:
+        return []
+    negated, hedged = stance
     returning = set(returning_people(kept, index, cue))
     return [
         (eid, sentence.id, negated, hedged)
@@ -65,9 +68,10 @@ def return_evidence(
     ]
 
 
-def return_stance(text: str, cue: PhraseSet, lex: Lexicon) -> tuple[bool, int]:
+def return_stance(text: str, cue: PhraseSet, lex: Lexicon) -> tuple[bool, int] | None:
     """(negated, how firmly) a sentence words the return its cue names, read in the clause
-    that carries the cue."""
+    that carries the cue; None for a rumour that someone is not back (neither a return nor
+    a denial of one)."""
     r = readers(lex)
     whole = Reading.of(text)
     own = next((c for _, c in clauses(text) if cue.any(c)), text)
@@ -76,9 +80,10 @@ def return_stance(text: str, cue: PhraseSet, lex: Lexicon) -> tuple[bool, int]:
     if m.modality == "denied":
         return True, STATED
     unconfirmed = r.hearsay.negated_confirmation(own, pointing=False)
+    negated = negated_near(text, cue, lex.negation)
     if m.modality == "rumoured" or unconfirmed or r.speculative.any(whole):
-        return False, RUMOURED
-    if negated_near(text, cue, lex.negation):
+        return None if negated and not unconfirmed else (False, RUMOURED)
+    if negated:
         return True, STATED
     if m.modality == "expected" or m.tense == "future":
         confirmed = r.hearsay.confirms(whole)

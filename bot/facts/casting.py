@@ -28,7 +28,13 @@ _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<a>{_NAME})\s*[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s+(?:[a-z]+\s+){{0,3}}(?P<c>{_NAME})"
         ),
     ),
-    ("plays", re.compile(rf"(?P<a>{_NAME})\s+(?:plays|portrays|stars\s+as)\s+(?P<c>{_NAME})")),
+    (
+        "plays",
+        re.compile(
+            rf"(?P<a>{_NAME})\s+(?:plays|portrays|stars\s+as|will\s+play|takes\s+on)\s+"
+            rf"(?:the\s+(?:role|part)\s+of\s+)?(?P<c>{_NAME})"
+        ),
+    ),
     ("parenthesis", re.compile(rf"(?P<c>{_NAME})\s*\((?P<a>{_NAME})\)")),
     ("as", re.compile(rf"(?P<a>{_NAME})\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+(?P<c>{_NAME})")),
 )
@@ -37,7 +43,7 @@ _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _WORDS = {
     "played by": (re.compile(r"\((?:played|portrayed|voiced)\s+by\s"),),
     "who plays": (re.compile(r"[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s"),),
-    "plays": (re.compile(r"\s(?:plays|portrays|stars\s+as)\s"),),
+    "plays": (re.compile(r"\s(?:plays|portrays|stars\s+as|will\s+play|takes\s+on)\s"),),
     "parenthesis": (re.compile(r"\([A-Z]"),),
     "as": (re.compile(r"\sas\s"),),
     "joined": (re.compile(r"\s(?:joined|joins|join|cast)\s"),),

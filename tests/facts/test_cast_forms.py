@@ -69,6 +69,13 @@ def test_new_cast_forms_pair_the_actor_with_the_role_as_new(collector, text, act
     assert (actor, role, True) in pairs(collector, text)
 
 
+def test_the_role_of_is_read_past(collector):
+    got = pairs(collector, "Newcomer Han Bo-ra plays the role of Yang Ji-soo, a medic.")
+    assert ("Han Bo-ra", "Yang Ji-soo", True) in got
+    got = pairs(collector, "Lee Eun-saem will play the part of Park Mi-jin again.")
+    assert ("Lee Eun-saem", "Park Mi-jin", False) in got
+
+
 def test_a_newcomer_stays_new_once_the_role_is_known(collector):
     got = pairs(
         collector,

@@ -70,7 +70,10 @@ def test_a_confirmation_said_not_to_have_happened_leaves_the_other_clause_unconf
         modality(lex, "The teaser is out, though this could not be independently confirmed.")[0]
         == "rumoured"
     )
+    assert modality(lex, "Lomon is back, which has not been confirmed.")[0] == "rumoured"
     # about a thing of its own: the other clause stands, and its own clause is a "not yet"
+    said = "The renewal was never officially announced, but the cast is back on set."
+    assert modality(lex, said) == ["confirmed", "confirmed"]
     said = "Filming wrapped in June, and Netflix has not confirmed a premiere date."
     assert modality(lex, said) == ["confirmed", "confirmed"]
     assert (

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bot.facts.claims.reading import Reading, clauses, lemma
 
 _DETERMINERS = frozenset(["the", "such", "any", "those", "these", "that", "this"])
+_PASSIVE = frozenset(["be", "been", "being", "is", "was", "are", "were"])
 
 
 def _lemmas(words: list[str]) -> frozenset[str]:
@@ -91,15 +92,38 @@ class Hearsay:
                 if w not in self.confirming and lemma(w) not in self.confirming:
                     continue
                 # back to the clause's start: "No other cast members have been announced"
-                if not any(b.endswith("n't") or lemma(b) in self.refusing for b in words[:i]):
+                no = [
+                    j
+                    for j, b in enumerate(words[:i])
+                    if b.endswith("n't") or lemma(b) in self.refusing
+                ]
+                if not no:
                     continue
                 rest = words[i + 1 :]
-                if not pointing or not rest:
+                if not pointing:
                     return True
+                if not rest:
+                    # "the studio declined to confirm"; a passive one only of a pointing
+                    # subject ("this could not be confirmed"; not "the renewal was never
+                    # announced", which is the renewal's own "not yet")
+                    if not self._passive(words, i) or self.pointing.intersection(words[: no[0]]):
+                        return True
+                    continue
                 if rest[0] in _DETERMINERS and len(rest) > 1:
                     rest = rest[1:]  # "the report", "such claims"
                 if rest[0] in self.pointing and (len(rest) < 2 or rest[1] not in self.onward):
                     return True  # "anything", "it", "the report"; not "anything about X"
+        return False
+
+    def _passive(self, words: list[str], i: int) -> bool:
+        """Whether words[i] is a participle after a form of "be" ("was never officially
+        announced", "could not be confirmed"; not "was unable to confirm")."""
+        if not words[i].endswith("ed"):
+            return False
+        for w in reversed(words[:i]):
+            if w.endswith("ly") or w.endswith("n't") or lemma(w) in self.refusing:
+                continue
+            return w in _PASSIVE
         return False
 
     def confirms(self, reading: Reading) -> bool:

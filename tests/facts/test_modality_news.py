@@ -131,8 +131,10 @@ def test_a_denial_in_the_next_sentence_takes_back_the_report(steps):
 
 def test_a_persons_denial_is_shown_with_the_talk_it_denies(steps):
     engine = Engine(steps[2][1], prefix="!", today=lambda: TODAY)
-    text = "\n".join(x.text for x in engine.answer("!cast lee na-yeon").lines)
+    text = "\n".join(x.text for x in engine.answer("!status lee na-yeon").lines)
     assert "does not return" in text and "earlier talk of a return" in text
+    assert "• Her agency refuted the report" in text
+    assert "• Some reports had also claimed that Lee Yoo-mi would reprise" in text  # the talk
 
 
 def test_new_cast_is_new_and_footnoted_to_its_first_article(steps):

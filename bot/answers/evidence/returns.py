@@ -18,6 +18,7 @@ class Returns:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self._stances: dict[int, str] = {}
+        self._denials: set[int] = set()  # sentences that deny a return
 
     def return_stance(self, sid: int, hedged: int = 1) -> str:
         """'confirmed', 'expected' or 'speculated': how a sentence words a return, as the
@@ -41,6 +42,7 @@ class Returns:
             self.return_stance(sid, hedged)
         yes = [sid for sid, neg, _ in ev if not neg]
         no = [sid for sid, neg, _ in ev if neg]
+        self._denials.update(no)
         if not yes:
             return ("doubted", no, no) if no else None
         if no and all(
@@ -54,6 +56,10 @@ class Returns:
             by.setdefault(self.return_stance(sid), []).append(sid)
         best = next(k for k in ("confirmed", "expected", "speculated") if k in by)
         return best, by[best], yes
+
+    def talk(self, sids: list[int]) -> list[int]:
+        """The sentences among sids that speak of a return (not the denials)."""
+        return [s for s in sids if s not in self._denials]
 
     def line(self, pair: PairRow, cite: Citer) -> Line | None:
         if pair.character_id is None:
@@ -74,7 +80,7 @@ class Returns:
             "denied": f"Season 2: {who} does not return, the newest source says (denied)",
         }[stance]
         spec = [s for s in every if self.return_stance(s) == "speculated"]
-        talk = [s for s in every if s not in sids]
+        talk = self.talk(every)
         also = (
             f"; elsewhere called speculation {cite.cite_all(spec, 2)}"
             if spec and stance in ("expected", "confirmed")
@@ -97,7 +103,7 @@ class Returns:
             found = self.evidence(pair)
             shown = found[1][:2] if found else []
             if found and found[0] == "denied":  # the talk it denies, beside the denial
-                shown += [sid for sid in found[2] if sid not in found[1]][:1]
+                shown += self.talk(found[2])[:1]
             for sid in shown:
                 row = ctx.store.sentences[sid]
                 lines.append(Line(f"• {shorten(row.display, 260)} {cite.cite(sid)}", row.spoiler))

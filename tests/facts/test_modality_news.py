@@ -191,3 +191,16 @@ def test_a_named_outlets_report_denied_the_next_day_moves_no_state(tmp_path):
     engine = engine_with_article(tmp_path, "942_denied", body, "2026-10-02")
     filming = next(x.text for x in engine.answer("!status").lines if "Filming:" in x.text)
     assert "wrapped" not in filming
+
+
+def test_a_denial_in_the_story_takes_back_no_return(tmp_path):
+    from tests.conftest import engine_with_article
+
+    body = (
+        "Season 2 preview\n\n"
+        "In the new season, Lomon is back as Lee Su-hyeok, the streamer confirmed. He denies "
+        "being infected when the soldiers find him.\n"
+    )
+    engine = engine_with_article(tmp_path, "943_story", body, "2026-10-03")
+    back = next(x.text for x in engine.answer("!status").lines if x.text.startswith("**Back"))
+    assert "Lee Su-hyeok" in back.split("; not back")[0]

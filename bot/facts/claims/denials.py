@@ -23,6 +23,16 @@ def _denies(s: Sentence, lex: Lexicon) -> bool:
     return s.kind == "text" and readers(lex).modality.cues["denied"].any(Reading.of(s.display))
 
 
+def _points_back(s: Sentence, lex: Lexicon) -> bool:
+    """Whether a denial points at a report ("denied it", "refuted the report", "called the
+    claims untrue"), not at a thing of the story ("He denies being infected")."""
+    r = readers(lex)
+    whole = Reading.of(s.display)
+    words = {w.lower() for w in whole.words()} | set(whole.lemmas.split(" "))
+    pointing = r.hearsay.pointing | r.hearsay.sources
+    return bool(words & pointing) or r.modality.cues["rumoured"].any(whole)
+
+
 def _tells_its_own(s: Sentence, lex: Lexicon) -> bool:
     """Whether a denying sentence tells the report it denies before the denial ("An outlet
     reported X; Netflix said the report is groundless", "X is reportedly back, but his
@@ -69,7 +79,7 @@ def links(sentences: list[Sentence], claims: list[Claim], lex: Lexicon) -> dict[
         by_sentence.setdefault(c.sentence_id, []).append(c)
     out: dict[int, int] = {}
     for i, s in enumerate(sentences):
-        if not _denies(s, lex) or _tells_its_own(s, lex):
+        if not _denies(s, lex) or not _points_back(s, lex) or _tells_its_own(s, lex):
             continue
         topics = _topics(s, lex)
         for p in reversed(sentences[max(0, i - WINDOW) : i]):

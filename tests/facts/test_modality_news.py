@@ -204,3 +204,13 @@ def test_a_denial_in_the_story_takes_back_no_return(tmp_path):
     engine = engine_with_article(tmp_path, "943_story", body, "2026-10-03")
     back = next(x.text for x in engine.answer("!status").lines if x.text.startswith("**Back"))
     assert "Lee Su-hyeok" in back.split("; not back")[0]
+
+
+def test_a_snapshot_saved_before_who_is_back_was_kept_reports_no_return_change(steps):
+    from bot.answers.commands.changes import change_snapshot, changes_since, status_snapshot
+
+    old, new = steps[3]
+    assert changes_since(status_snapshot(old), new).returns == []  # an upgrade posts nothing
+    moved = changes_since(change_snapshot(old), new).returns
+    assert [r.who for r in moved if r.before == "expected"] == ["Lee Cheong-san (Yoon Chan-young)"]
+    assert changes_since(change_snapshot(new), new).returns == []

@@ -4,7 +4,6 @@ Discord is imported only by `run`."""
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -33,6 +32,8 @@ def cmd_build(args, settings) -> int:
 
 def _changed(settings, change, header: str = "") -> int:
     """Rebuild through `change(paths)`, then print its summary and what the store now says."""
+    import logging
+
     from bot.answers.commands.changes import changes_answer, compare
     from bot.answers.replies.render import to_text
     from bot.facts.store import read_store

@@ -7,7 +7,6 @@ rebuilt before it is read (`ensure_store`), never half-read.
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,8 +17,15 @@ from bot.facts.leftovers import remove_stale_tmp
 from bot.facts.versions import content_hash, read_schema, schema_version
 from bot.paths import DataPaths, rel
 
-log = logging.getLogger(__name__)
 _UNREADABLE = (sqlite3.Error, ValueError, KeyError, TypeError)  # a damaged page or row
+
+
+def _warn(message: str, *args) -> None:
+    """Log a warning. logging is imported here: it costs a one-shot `ask` ~8 ms (threading,
+    traceback), and a current store logs nothing."""
+    import logging
+
+    logging.getLogger(__name__).warning(message, *args)
 
 
 # Rows are NamedTuples: a dataclass costs ~0.5 ms to define (its methods are compiled at
@@ -207,7 +213,7 @@ def read_store(paths: DataPaths, serve_previous: bool = True) -> FactStore:
         try:
             return _read(db)
         except _UNREADABLE as exc:
-            log.warning("%s is unreadable (%s); rebuilding it", rel(paths.store), exc)
+            _warn("%s is unreadable (%s); rebuilding it", rel(paths.store), exc)
     try:
         _rebuild(paths)
     except BuildError as exc:
@@ -218,7 +224,7 @@ def read_store(paths: DataPaths, serve_previous: bool = True) -> FactStore:
             store = _read(old)
         except _UNREADABLE:
             raise exc from None
-        log.warning("%s; serving the previous %s until it is fixed", exc, rel(paths.store))
+        _warn("%s; serving the previous %s until it is fixed", exc, rel(paths.store))
         return store
     db = _open_current(paths, wanted)
     if db is None:

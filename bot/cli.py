@@ -4,8 +4,6 @@ Discord is imported only by `run`."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -20,10 +18,9 @@ def _paths(settings) -> DataPaths:
 
 def _engine(settings):
     from bot.answers.engine import Engine
-    from bot.facts.store import load_store
+    from bot.facts.store import read_store
 
-    store = asyncio.run(load_store(_paths(settings)))
-    return Engine(store, prefix=settings.prefix)
+    return Engine(read_store(_paths(settings)), prefix=settings.prefix)
 
 
 def cmd_build(args, settings) -> int:
@@ -35,9 +32,11 @@ def cmd_build(args, settings) -> int:
 
 def _changed(settings, change, header: str = "") -> int:
     """Rebuild through `change(paths)`, then print its summary and what the store now says."""
+    import logging
+
     from bot.answers.commands.changes import changes_answer, compare
     from bot.answers.replies.render import to_text
-    from bot.facts.store import load_store
+    from bot.facts.store import read_store
 
     paths = _paths(settings)
     # The store before the change is only compared against. If a broken source keeps it
@@ -46,11 +45,11 @@ def _changed(settings, change, header: str = "") -> int:
     store_log = logging.getLogger("bot.facts.store")
     level, store_log.level = store_log.level, logging.ERROR
     try:
-        old = asyncio.run(load_store(paths))
+        old = read_store(paths)
     finally:
         store_log.setLevel(level)
     done = change(paths)
-    new = asyncio.run(load_store(paths))
+    new = read_store(paths)
     print(f"{header}{done.verb} {done.source_id}; {done.summary}")
     print(to_text(changes_answer(compare(old, new), old, new), limit=20_000))
     return 0

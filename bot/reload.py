@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answers.engine import Engine
-from bot.facts.store import FactStore, load_store
+from bot.facts.store import FactStore, read_store
 from bot.paths import DataPaths, rel
 
 log = logging.getLogger(__name__)
@@ -96,8 +96,8 @@ class Reloader:
         return result
 
     def _load(self) -> Engine:
-        """In a worker thread: its own event loop for aiosqlite, then the engine, warmed."""
-        engine = self.make_engine(asyncio.run(load_store(self.paths, serve_previous=False)))
+        """In a worker thread: the store, then the engine, warmed."""
+        engine = self.make_engine(read_store(self.paths, serve_previous=False))
         engine.warm()
         return engine
 

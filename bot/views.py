@@ -22,6 +22,7 @@ from bot.answers.types import Answer
 from bot.cooldown import Verdict, slow_down
 from bot.embeds import quotes_embed
 from bot.posting import quoted
+from bot.reply_context import reply_nonce
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,10 @@ async def send_quotes(interaction: discord.Interaction, answer: Answer | None) -
     await interaction.response.defer()
     try:
         await message.reply(
-            embed=embed, mention_author=False, allowed_mentions=discord.AllowedMentions.none()
+            embed=embed,
+            mention_author=False,
+            allowed_mentions=discord.AllowedMentions.none(),
+            nonce=reply_nonce(message.channel.id, interaction.id),  # a retry cannot double it
         )
     except discord.HTTPException:  # e.g. no Read Message History: show it to the clicker
         await interaction.followup.send(embed=embed, ephemeral=True)

@@ -11,6 +11,7 @@ import datetime as dt
 import aiohttp
 import discord
 
+from bot.posting.claims import nonce
 from bot.posting.failures import PostFailed, pause_notice
 from bot.posting.subscriptions import Subscription
 from bot.transport import RetryRefused, posting
@@ -87,12 +88,13 @@ async def tell_server(bot, sub: Subscription, reason: str) -> None:
         discord.utils.escape_markdown(guild.name) if guild else f"server {sub.guild_id}",
         channel.name if channel else str(sub.channel_id),
     )
+    key = f"paused {sub.channel_id} {reason}"  # a retried notice is dropped, as a post is
     system = guild.system_channel if guild else None
     if system is not None and system.permissions_for(guild.me).send_messages:
-        await system.send(text)
+        await system.send(text, nonce=nonce(system.id, key))
         return
     user = bot.get_user(sub.subscriber_id) or await bot.fetch_user(sub.subscriber_id)
-    await user.send(text)
+    await user.send(text, nonce=nonce(user.id, key))
 
 
 async def send_post(bot, channel_id: int, nonce: str, **message) -> int:

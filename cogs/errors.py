@@ -15,7 +15,7 @@ from discord.ext import commands
 
 from bot.answers.reading.wording import MAX_QUERY, safe_echo
 from bot.cooldown import UserCooldown, Verdict, slow_down
-from bot.reply_context import ELSEWHERE_EVERY, OncePer, ReplyFailed
+from bot.reply_context import ELSEWHERE_EVERY, OncePer, ReplyFailed, reply_nonce
 from cogs.replies import SlowDown, send_answer
 
 log = logging.getLogger(__name__)
@@ -132,15 +132,17 @@ class Errors(commands.Cog):
         embed = failed.embed
         none = discord.AllowedMentions.none()
         try:
-            await ctx.author.send(text, embed=embed, allowed_mentions=none)
+            dm = reply_nonce(ctx.author.id, ctx.message.id, kind="elsewhere")
+            await ctx.author.send(text, embed=embed, allowed_mentions=none, nonce=dm)
             return
         except discord.HTTPException:
             pass
         system = ctx.guild.system_channel if ctx.guild else None
         if system is not None and system.permissions_for(ctx.guild.me).send_messages:
             with contextlib.suppress(discord.HTTPException):
-                mention = ctx.author.mention
-                await system.send(f"{mention} {text}", embed=embed, allowed_mentions=none)
+                text = f"{ctx.author.mention} {text}"
+                there = reply_nonce(system.id, ctx.message.id, kind="elsewhere")
+                await system.send(text, embed=embed, allowed_mentions=none, nonce=there)
                 return
         log.warning("could not tell %s that a reply in %s failed", ctx.author.id, ctx.channel.id)
 

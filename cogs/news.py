@@ -18,6 +18,7 @@ from bot.news.poll import Poller
 from bot.news.review import approve, reject, review_lines
 from bot.news.state import FeedState
 from bot.paths import DataPaths
+from bot.reply_context import reply_nonce
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 60  # how often due feeds are looked for; each feed has its own interval
@@ -135,7 +136,9 @@ class News(commands.Cog):
                 description="\n".join(review_lines(item))[:4096],
             )
             try:
-                await owner.send(embed=embed, view=review_view(item.id))
+                # a retry of a send whose answer was lost is dropped by Discord, not doubled
+                once = reply_nonce(owner.id, item.id, kind="review")
+                await owner.send(embed=embed, view=review_view(item.id), nonce=once)
             except discord.HTTPException as exc:
                 if not self._told_dm_failed:
                     log.warning(

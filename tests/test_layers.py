@@ -23,11 +23,17 @@ ALLOWED = {
 WINGS = sorted(ALLOWED)
 
 
+def _files(wing: str) -> list[Path]:
+    """Every module of a wing, its stage folders included."""
+    return sorted((ROOT / "bot" / wing).rglob("*.py"))
+
+
 def _modules(wing: str) -> list[str]:
-    return sorted(
-        f"bot.{wing}.{p.stem}" if p.stem != "__init__" else f"bot.{wing}"
-        for p in (ROOT / "bot" / wing).glob("*.py")
-    )
+    names = []
+    for p in _files(wing):
+        parts = p.relative_to(ROOT).with_suffix("").parts
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return sorted(names)
 
 
 def _imports(path: Path) -> set[str]:
@@ -44,7 +50,7 @@ def _imports(path: Path) -> set[str]:
 @pytest.mark.parametrize("wing", WINGS)
 def test_wing_imports_point_one_way(wing):
     allowed = ALLOWED[wing]
-    for path in (ROOT / "bot" / wing).glob("*.py"):
+    for path in _files(wing):
         for mod in _imports(path):
             if mod == "discord" or mod.startswith("discord."):
                 pytest.fail(f"{path.relative_to(ROOT)} imports {mod}")

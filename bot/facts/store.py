@@ -1,4 +1,4 @@
-"""The fact store at run time: opened through aiosqlite, checked, and held in memory.
+"""The fact store at run time: opened read-only, checked, and held in memory.
 
 A store whose schema version or content hash does not match the current code and data is
 rebuilt before it is read (`ensure_store`), never half-read.
@@ -7,24 +7,30 @@ rebuilt before it is read (`ensure_store`), never half-read.
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-
-import aiosqlite
+from typing import NamedTuple
 
 from bot.errors import BuildError, StoreError
 from bot.facts.leftovers import remove_stale_tmp
 from bot.facts.versions import content_hash, read_schema, schema_version
 from bot.paths import DataPaths, rel
 
-log = logging.getLogger(__name__)
 _UNREADABLE = (sqlite3.Error, ValueError, KeyError, TypeError)  # a damaged page or row
 
 
-@dataclass(frozen=True)
-class SourceInfo:
+def _warn(message: str, *args) -> None:
+    """Log a warning. logging is imported here: it costs a one-shot `ask` ~8 ms (threading,
+    traceback), and a current store logs nothing."""
+    import logging
+
+    logging.getLogger(__name__).warning(message, *args)
+
+
+# Rows are NamedTuples: a dataclass costs ~0.5 ms to define (its methods are compiled at
+# import), paid by every one-shot `ask`.
+class SourceInfo(NamedTuple):
     id: str
     title: str
     published: str
@@ -35,8 +41,7 @@ class SourceInfo:
     outlet: str = ""  # who published it, when known
 
 
-@dataclass(frozen=True)
-class SentenceRow:
+class SentenceRow(NamedTuple):
     id: int
     source_id: str
     seq: int
@@ -47,27 +52,28 @@ class SentenceRow:
     spoiler: bool
 
 
-@dataclass
-class EntityRow:
+class EntityRow(NamedTuple):
+    """A person; `aliases` is filled while the store is read."""
+
     id: str
     kind: str
     name: str
     hangul: str
     roles: list[str]
     curated: bool
-    aliases: list[str] = field(default_factory=list)
+    aliases: list[str]
 
 
-@dataclass
-class PairRow:
+class PairRow(NamedTuple):
+    """An actor and the character they play; `evidence` is filled while the store is read."""
+
     actor_id: str
     character_id: str | None
     new_cast: bool
-    evidence: list[tuple[int, str]] = field(default_factory=list)
+    evidence: list[tuple[int, str]]
 
 
-@dataclass(frozen=True)
-class ClaimRow:
+class ClaimRow(NamedTuple):
     topic: str
     sentence_id: int
     source_id: str
@@ -81,8 +87,7 @@ class ClaimRow:
     season: int = 2
 
 
-@dataclass(frozen=True)
-class DescriptionRow:
+class DescriptionRow(NamedTuple):
     """What an article calls a person, as printed next to the name ("the villain character")."""
 
     entity_id: str
@@ -91,8 +96,7 @@ class DescriptionRow:
     form: str
 
 
-@dataclass(frozen=True)
-class TopicRow:
+class TopicRow(NamedTuple):
     id: str
     family: str
     label: str
@@ -132,13 +136,11 @@ class FactStore:
         return max(self.sources.values(), key=lambda s: (s.published, s.id))
 
 
-async def _stored_version(db: aiosqlite.Connection) -> tuple[int, str] | None:
+def _stored_version(db: sqlite3.Connection) -> tuple[int, str] | None:
     """(schema version, content hash) of an open store, or None when it is not a store."""
     try:
-        (version,) = await (await db.execute("PRAGMA user_version")).fetchone()
-        row = await (
-            await db.execute("SELECT value FROM meta WHERE key = 'content_hash'")
-        ).fetchone()
+        (version,) = db.execute("PRAGMA user_version").fetchone()
+        row = db.execute("SELECT value FROM meta WHERE key = 'content_hash'").fetchone()
     except Exception:  # a truncated or foreign file: treat as absent and rebuild
         return None
     return int(version), (row[0] if row else "")
@@ -148,21 +150,21 @@ def _wanted(paths: DataPaths) -> tuple[int, str]:
     return schema_version(read_schema(paths.schema)), content_hash(paths)
 
 
-async def _open_current(
+def _open_current(
     paths: DataPaths, wanted: tuple[int, str], any_hash: bool = False
-) -> aiosqlite.Connection | None:
+) -> sqlite3.Connection | None:
     """A read-only connection to the store when it matches `wanted` (with `any_hash`: only
     its schema version), else None."""
     if not paths.store.is_file():
         return None
     try:
-        db = await aiosqlite.connect(f"file:{paths.store}?mode=ro", uri=True)
+        db = sqlite3.connect(f"file:{paths.store}?mode=ro", uri=True)
     except Exception:
         return None
-    found = await _stored_version(db)
+    found = _stored_version(db)
     if found == wanted or (any_hash and found and found[0] == wanted[0]):
         return db
-    await db.close()
+    db.close()
     return None
 
 
@@ -172,11 +174,11 @@ def _rebuild(paths: DataPaths) -> None:
     build(paths)
 
 
-async def ensure_store(paths: DataPaths) -> bool:
+def ensure_store(paths: DataPaths) -> bool:
     """Rebuild the store when it is missing or stale; True when a build ran."""
-    db = await _open_current(paths, _wanted(paths))
+    db = _open_current(paths, _wanted(paths))
     if db is not None:
-        await db.close()
+        db.close()
         return False
     _rebuild(paths)
     return True
@@ -191,116 +193,124 @@ _NEWEST_FIRST = (
 
 
 async def load_store(paths: DataPaths, serve_previous: bool = True) -> FactStore:
+    """`read_store` in a worker thread, so a running event loop keeps serving meanwhile."""
+    import asyncio  # here: a one-shot `ask` reads the store without an event loop
+
+    return await asyncio.to_thread(read_store, paths, serve_previous)
+
+
+def read_store(paths: DataPaths, serve_previous: bool = True) -> FactStore:
     """Open the store read-only, rebuilding it first when it is stale, and hold it in memory.
     The store is a cache of the sources: one that cannot be read is rebuilt, and when a
     rebuild fails while the previous store is still readable, that one is served (warning)
     unless `serve_previous` is False (a live reload, which keeps its own engine, wants the
-    error)."""
+    error). Plain sqlite3: a round trip per query to an aiosqlite thread cost more than the
+    reading itself."""
     wanted = _wanted(paths)
     remove_stale_tmp(paths.store)
-    db = await _open_current(paths, wanted)
+    db = _open_current(paths, wanted)
     if db is not None:
         try:
-            return await _read(db)
+            return _read(db)
         except _UNREADABLE as exc:
-            log.warning("%s is unreadable (%s); rebuilding it", rel(paths.store), exc)
+            _warn("%s is unreadable (%s); rebuilding it", rel(paths.store), exc)
     try:
         _rebuild(paths)
     except BuildError as exc:
-        old = await _open_current(paths, wanted, any_hash=True) if serve_previous else None
+        old = _open_current(paths, wanted, any_hash=True) if serve_previous else None
         if old is None:
             raise
         try:
-            store = await _read(old)
+            store = _read(old)
         except _UNREADABLE:
             raise exc from None
-        log.warning("%s; serving the previous %s until it is fixed", exc, rel(paths.store))
+        _warn("%s; serving the previous %s until it is fixed", exc, rel(paths.store))
         return store
-    db = await _open_current(paths, wanted)
+    db = _open_current(paths, wanted)
     if db is None:
         raise StoreError(f"{rel(paths.store)}: still not schema {wanted[0]} after a rebuild")
     try:
-        return await _read(db)
+        return _read(db)
     except _UNREADABLE as exc:
         raise StoreError(f"{rel(paths.store)}: unreadable right after a rebuild ({exc})") from None
 
 
-async def _read(db: aiosqlite.Connection) -> FactStore:
+def _read(db: sqlite3.Connection) -> FactStore:
     """Every row the engine needs; the connection is closed whatever happens."""
     try:
 
-        async def rows(sql: str):
-            return await db.execute_fetchall(sql)
+        def rows(sql: str) -> list:
+            return db.execute(sql).fetchall()
 
-        meta = dict(await rows("SELECT key, value FROM meta"))
+        meta = dict(rows("SELECT key, value FROM meta"))
         added = json.loads(meta.get("sources_added", "{}"))
         links = json.loads(meta.get("sources_links", "{}"))
         sources = {
             r[0]: SourceInfo(
                 r[0], r[1], r[2], bool(r[3]), r[4], added.get(r[0], ""), *links.get(r[0], ())
             )
-            for r in await rows("SELECT id, title, published, estimated, date_clue FROM sources")
+            for r in rows("SELECT id, title, published, estimated, date_clue FROM sources")
         }
         sentences = {
             r[0]: SentenceRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]))
-            for r in await rows(
+            for r in rows(
                 "SELECT id, source_id, seq, quote, display, kind, section, spoiler FROM sentences"
             )
         }
         entities = {
-            r[0]: EntityRow(r[0], r[1], r[2], r[3], json.loads(r[4]), bool(r[5]))
-            for r in await rows("SELECT id, kind, name, hangul, roles, curated FROM entities")
+            r[0]: EntityRow(r[0], r[1], r[2], r[3], json.loads(r[4]), bool(r[5]), [])
+            for r in rows("SELECT id, kind, name, hangul, roles, curated FROM entities")
         }
-        for eid, alias in await rows("SELECT entity_id, alias FROM aliases ORDER BY rowid"):
+        for eid, alias in rows("SELECT entity_id, alias FROM aliases ORDER BY rowid"):
             entities[eid].aliases.append(alias)
         mentions: dict[str, list[int]] = defaultdict(list)
-        for sid, eid in await rows(
+        for sid, eid in rows(
             "SELECT m.sentence_id, m.entity_id FROM mentions m " + _NEWEST_FIRST.format(t="m")
         ):
             mentions[eid].append(sid)
         pairs: dict[int, PairRow] = {
-            r[0]: PairRow(r[1], r[2], bool(r[3]))
-            for r in await rows(
+            r[0]: PairRow(r[1], r[2], bool(r[3]), [])
+            for r in rows(
                 "SELECT id, actor_id, character_id, new_cast FROM cast_pairs ORDER BY id"
             )
         }
-        for pid, sid, form in await rows(
+        for pid, sid, form in rows(
             "SELECT e.pair_id, e.sentence_id, e.form FROM cast_evidence e "
             + _NEWEST_FIRST.format(t="e")
         ):
             pairs[pid].evidence.append((sid, form))
         returns: dict[str, list[tuple[int, bool, int]]] = defaultdict(list)
-        for eid, sid, neg, hedge in await rows(
+        for eid, sid, neg, hedge in rows(
             "SELECT r.entity_id, r.sentence_id, r.negated, r.hedged FROM returns r "
             + _NEWEST_FIRST.format(t="r")
         ):
             returns[eid].append((sid, bool(neg), int(hedge)))  # hedged: 0 stated .. 2 rumoured
         claims: dict[str, list[ClaimRow]] = defaultdict(list)
-        for r in await rows(
+        for r in rows(
             "SELECT topic, sentence_id, source_id, published, negated, hedged, value, state, "
             "modality, tense, season FROM claims ORDER BY published DESC, sentence_id"
         ):
             claims[r[0]].append(ClaimRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), *r[6:]))
         lore: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for sid, topic, score in await rows(
+        for sid, topic, score in rows(
             "SELECT sentence_id, topic, score FROM lore ORDER BY topic, score DESC, sentence_id"
         ):
             lore[topic].append((sid, score))
         topics = [
             TopicRow(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]))
-            for r in await rows(
+            for r in rows(
                 "SELECT id, family, label, names, states FROM topics ORDER BY rowid"
             )
         ]
-        vocab = {r[0]: json.loads(r[1]) for r in await rows("SELECT name, value FROM vocab")}
+        vocab = {r[0]: json.loads(r[1]) for r in rows("SELECT name, value FROM vocab")}
         descriptions: dict[str, list[DescriptionRow]] = defaultdict(list)
-        for r in await rows(
+        for r in rows(
             "SELECT d.entity_id, d.sentence_id, d.text, d.form FROM descriptions d "
             + _NEWEST_FIRST.format(t="d")
         ):
             descriptions[r[0]].append(DescriptionRow(*r))
     finally:
-        await db.close()
+        db.close()
     return FactStore(
         sources=sources,
         sentences=sentences,

@@ -9,6 +9,7 @@ from unittest import mock
 import discord
 import discord.ext.test as dpytest
 
+from bot.reply_context import reply_nonce
 from bot.views import (
     PREFIX,
     STORED,
@@ -76,11 +77,14 @@ async def test_click_on_a_prefix_answer_replies_under_it(bot):
     message = mock.MagicMock(spec=discord.Message)
     message.interaction_metadata = None
     message.reply = mock.AsyncMock()
+    message.channel.id = 5
     interaction = click(bot, message)
+    interaction.id = 77
     await QuotesButton("/cast On-jo").callback(interaction)
     interaction.response.defer.assert_awaited_once()
     embed = message.reply.await_args.kwargs["embed"]
     assert embed.title == "Quotes — Nam On-jo" and embed.fields
+    assert message.reply.await_args.kwargs["nonce"] == reply_nonce(5, 77)  # once per click
 
 
 async def test_click_falls_back_to_ephemeral_when_it_cannot_reply(bot):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 
 import pytest
@@ -100,17 +99,17 @@ def test_cli_reports_bad_input_without_traceback(tmp_path, monkeypatch, capsys):
 
 def test_stale_or_foreign_store_is_rebuilt(tmp_path):
     paths = copy_corpus(tmp_path)
-    assert asyncio.run(ensure_store(paths)) is True
-    assert asyncio.run(ensure_store(paths)) is False  # up to date: nothing to do
+    assert ensure_store(paths) is True
+    assert ensure_store(paths) is False  # up to date: nothing to do
     con = sqlite3.connect(paths.store)
     con.execute("PRAGMA user_version = 999")
     con.commit()
     con.close()
-    assert asyncio.run(ensure_store(paths)) is True  # another schema version: rebuilt
+    assert ensure_store(paths) is True  # another schema version: rebuilt
     paths.store.write_bytes(b"not a database")
-    assert asyncio.run(ensure_store(paths)) is True
+    assert ensure_store(paths) is True
     add_article(paths, "900_extra", "Season 2 will premiere in 2031, sources say.", "2025-01-01")
-    assert asyncio.run(ensure_store(paths)) is True  # sources changed: rebuilt
+    assert ensure_store(paths) is True  # sources changed: rebuilt
 
 
 def test_new_article_changes_the_store_without_code_change(tmp_path):

@@ -20,6 +20,7 @@ from bot.paths import DataPaths
 from bot.posting.options import SubscribeOptions, new_subscription
 from bot.posting.subscriptions import SettingsDB
 from bot.reload import Reloader
+from bot.reply_context import reply_nonce
 from cogs.news import ReviewButton
 from tests.cogs.harness import say, start_bot, stop_bot
 from tests.conftest import TODAY, copy_corpus
@@ -80,6 +81,8 @@ async def test_review_then_approve_then_one_change_post_with_a_link(setup):
     await news.poll()  # one tick of the task, driven by the test
     dm = dpytest.get_message()
     assert dm.embeds[0].title == "News to review (item 1)"
+    owner = dpytest.get_config().members[0]
+    assert dm.nonce == reply_nonce(owner.id, 1, kind="review")  # a retried DM cannot double
     assert "Hallyu Wire · 2026-11-20 (printed" in dm.embeds[0].description
     view = cogs.news.review_view(1)  # what was sent under it (dpytest keeps no components)
     assert view.is_persistent()

@@ -148,6 +148,7 @@ async def test_fault_matrix_posts_exactly_once(fake, engine, tmp_path, name):
         assert all(s.claimed_slot is None for s in subs.values())
         notices = [m["content"] for m in fake.channels[DM].messages]
         assert len(notices) == int(paused)
+        assert all(m["nonce"] for m in fake.channels[DM].messages)  # a retry cannot double it
         if paused and "history" in name:
             assert "did not send it again" in notices[0]
     finally:

@@ -8,13 +8,14 @@ import logging
 from discord.ext import commands, tasks
 
 from bot.answers.commands.changes import (
+    change_snapshot,
+    changes_since,
     compare,
     status_change_answer,
-    status_since,
-    status_snapshot,
+    store_fingerprint,
+    worth_posting,
 )
 from bot.answers.engine import Engine
-from bot.answers.evidence.digest import fingerprint
 from bot.answers.types import Answer
 from bot.embeds import answer_embed
 from bot.paths import DataPaths
@@ -108,9 +109,9 @@ class Reload(commands.Cog):
         """At start: announce a status change made while the bot was stopped."""
         store = self.bot.engine.store
         last = await self.changes.last_digest()
-        if last is not None and last[0] != fingerprint(store):
-            await self._record(status_since(last[1], store), store)
-        await self.changes.save_digest(fingerprint(store), status_snapshot(store))
+        if last is not None and last[0] != store_fingerprint(store):
+            await self._record(changes_since(last[1], store), store)
+        await self.changes.save_digest(store_fingerprint(store), change_snapshot(store))
         self._caught_up = True
 
     async def _after(self, result: ReloadResult) -> str:
@@ -122,17 +123,18 @@ class Reload(commands.Cog):
         summary = (
             f"Status topics changed: {len(changes.status)}"
             f"{' (' + ', '.join(c.label for c in changes.status) + ')' if changes.status else ''}"
-            f"; new cast pairs: {len(changes.new_pairs)}; new lore facts: {len(changes.new_lore)}."
+            f"; new cast pairs: {len(changes.new_pairs)}; who is back changed: "
+            f"{len(changes.returns)}; new lore facts: {len(changes.new_lore)}."
         )
         log.info("store reloaded. %s", summary)
-        await self._record(changes.status, new)
-        await self.changes.save_digest(fingerprint(new), status_snapshot(new))
+        await self._record(changes, new)
+        await self.changes.save_digest(store_fingerprint(new), change_snapshot(new))
         return summary
 
-    async def _record(self, topics, store) -> None:
-        if topics:
-            post = status_change_answer(topics, store)
-            await self.changes.record(fingerprint(store), post, self.bot.clock())
+    async def _record(self, changes, store) -> None:
+        if worth_posting(changes):
+            post = status_change_answer(changes, store)
+            await self.changes.record(store_fingerprint(store), post, self.bot.clock())
 
     async def _send(self, sub: Subscription, spoilers: bool, answer: Answer, tag: str) -> int:
         # The tag in the footer is how a restart tells a sent post from a lost one.

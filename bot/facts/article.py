@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.facts.claims.denials import denied_returns, links, undenied
 from bot.facts.claims.returns import return_evidence
 from bot.facts.curated import Lexicon
 from bot.facts.descriptions import DescriptionCollector
@@ -105,6 +106,7 @@ class Alone:
     lore: list[tuple[int, str, float]]
     spoiler: list[tuple[bool, bool]]  # per sentence: (if it names a person, if not)
     words: str  # every sentence's words, lower-cased, " | " between sentences
+    denials: dict[int, int]  # denying sentence id -> the report sentence it denies
 
 
 def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
@@ -120,7 +122,9 @@ def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
         lore.extend(_lore(s, lex))
         prev = s
     words = " | ".join(" ".join(TOKEN.findall(s.display.lower())) for s in sentences)
-    return Alone(sentences, claims, lore, spoiler, f" {words} ")
+    denials = links(sentences, claims, lex)
+    kept = undenied(claims, denials, sentences, lex)
+    return Alone(sentences, kept, lore, spoiler, f" {words} ", denials)
 
 
 def read_named(alone: Alone, index: EntityIndex, lex: Lexicon) -> tuple[Named, list[Description]]:
@@ -134,4 +138,19 @@ def read_named(alone: Alone, index: EntityIndex, lex: Lexicon) -> tuple[Named, l
         described.collect(s, spans)
         returning = [(eid, n, h) for eid, _, n, h in return_evidence(s, named, index, lex)]
         per_sentence.append((named, returning))
+    if alone.denials:
+        _deny_returns(alone, per_sentence, index)
     return per_sentence, described.result()
+
+
+def _deny_returns(alone: Alone, per_sentence: Named, index: EntityIndex) -> None:
+    """A denial in a later sentence ("His agency refuted the report.") denies the return the
+    report told: added to the denying sentence's returns."""
+    people = {e for e, d in index.entities.items() if d.kind in ("character", "actor")}
+    by_id = {
+        s.id: ([e for e in named if e in people], returning)
+        for s, (named, returning) in zip(alone.sentences, per_sentence, strict=True)
+    }
+    denied = denied_returns(alone.denials, by_id)
+    for s, (_, returning) in zip(alone.sentences, per_sentence, strict=True):
+        returning.extend(denied.get(s.id, []))

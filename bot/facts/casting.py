@@ -1,7 +1,9 @@
 """Cast pairs from wording: "X as Y", "Y (X)", "Y (played by X)", "X (who plays Y)",
-"X plays Y", "has been cast ... as a new character", "X has joined the cast as Y" (new cast),
-and coordinated lists "A and B return as C and D" (paired in order); a title inside a
-character's name ("Dr. Han So-yi") is read past; unknown Korean-shaped names are discovered."""
+"X plays Y", "has been cast ... as a new character"; new cast: "X has joined the cast as Y"
+(also "Another newcomer, X, has joined ...", "X, who joins as Y", "X has been cast as Y",
+"Rounding out the new cast is X as Y"), and the names after "newcomers" or "new faces";
+coordinated lists "A and B return as C and D" (paired in order); a title inside a character's
+name ("Dr. Han So-yi") is read past; unknown Korean-shaped names are discovered."""
 
 from __future__ import annotations
 
@@ -26,7 +28,13 @@ _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<a>{_NAME})\s*[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s+(?:[a-z]+\s+){{0,3}}(?P<c>{_NAME})"
         ),
     ),
-    ("plays", re.compile(rf"(?P<a>{_NAME})\s+(?:plays|portrays|stars\s+as)\s+(?P<c>{_NAME})")),
+    (
+        "plays",
+        re.compile(
+            rf"(?P<a>{_NAME})\s+(?:plays|portrays|stars\s+as|will\s+play|takes\s+on)\s+"
+            rf"(?:the\s+(?:role|part)\s+of\s+)?(?P<c>{_NAME})"
+        ),
+    ),
     ("parenthesis", re.compile(rf"(?P<c>{_NAME})\s*\((?P<a>{_NAME})\)")),
     ("as", re.compile(rf"(?P<a>{_NAME})\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+(?P<c>{_NAME})")),
 )
@@ -35,10 +43,11 @@ _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _WORDS = {
     "played by": (re.compile(r"\((?:played|portrayed|voiced)\s+by\s"),),
     "who plays": (re.compile(r"[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s"),),
-    "plays": (re.compile(r"\s(?:plays|portrays|stars\s+as)\s"),),
+    "plays": (re.compile(r"\s(?:plays|portrays|stars\s+as|will\s+play|takes\s+on)\s"),),
     "parenthesis": (re.compile(r"\([A-Z]"),),
     "as": (re.compile(r"\sas\s"),),
-    "joined": (re.compile(r"\s(?:joined|joins|join)\s"),),
+    "joined": (re.compile(r"\s(?:joined|joins|join|cast)\s"),),
+    "rounding": (re.compile(r"(?i)\b(?:rounding\s+out|completing|joining)\s"),),
     "list": (re.compile(r"\sand\s"), re.compile(r"\sas\s")),
     "new cast": (re.compile(r"\scast\b"),),
     "newcomers": (re.compile(r"(?i)\bnew(?:comers?\b|\s)|\bjoined\s+by\s"),),
@@ -64,7 +73,8 @@ _NEW_CAST = re.compile(
 # as a story's "Nam-ra is joined by On-jo" is no casting news.
 _NEWCOMER_CUE = re.compile(
     r"(?i)(?:\bnew(?:comers?|\s+(?:faces?|actors?|actress(?:es)?|cast\s+members?))\b"
-    r"|(?P<joined>\bjoined\s+by\b))\s*:?\s+(?:newcomers?\s+)?"
+    r"|(?P<joined>\bjoined\s+by\b))\s*[:,]?\s+(?:(?:include|includes|including|are|is)\s+)?"
+    r"(?:newcomers?\s+)?"
 )
 _CAST_WORD = re.compile(r"(?i)\b(?:cast|ensemble|actors?)\b")
 
@@ -88,10 +98,17 @@ class CastCollector:
         self.pairs: dict[tuple[str | None, str | None], CastPair] = {}
         names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
         title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
+        # New cast: "X has joined the cast as Y", "Another newcomer, X, has joined ...", "X,
+        # who joins as Y", "X has been cast as Y"; and "Rounding out the new cast is X as Y".
         self._joined = re.compile(
-            rf"(?P<a>{_NAME})\s+(?:has\s+|have\s+)?(?:joined|joins|join)\s+"
+            rf"(?P<a>{_NAME})\s*,?\s+(?:who\s+)?(?:has\s+|have\s+|will\s+)?"
+            rf"(?:joined|joins|join|(?:has|have)\s+been\s+cast)\s+"
             rf"(?:the\s+(?:cast|series|show|ensemble|season)\b[^.]*?\s)?as\s+(?:an?\s+|the\s+)?"
             rf"{title}(?P<c>{_NAME})"
+        )
+        self._rounding = re.compile(
+            rf"(?i:rounding\s+out|completing|joining)\s+(?:the\s+)?(?i:new\s+)?(?i:cast|ensemble|"
+            rf"line-?up|newcomers)\s+(?:is|are)\s+(?P<a>{_NAME})\s+as\s+{title}(?P<c>{_NAME})"
         )
         self._lists = re.compile(
             rf"(?P<a>{_LIST})\s+(?:[a-z]+\s+){{0,4}}as\s+(?P<c>{title}{_NAME}"
@@ -129,6 +146,9 @@ class CastCollector:
         taken: list[tuple[int, int]] = []
         for m in self._joined.finditer(text) if _may("joined", text) else ():
             if self._pair(m.group("a"), m.group("c"), sentence.id, "joined the cast", new=True):
+                taken.append(m.span())
+        for m in self._rounding.finditer(text) if _may("rounding", text) else ():
+            if self._pair(m.group("a"), m.group("c"), sentence.id, "rounding out", new=True):
                 taken.append(m.span())
         for m in self._lists.finditer(text) if _may("list", text) else ():
             actors = [a for a in _SPLIT_LIST.split(m.group("a")) if a]

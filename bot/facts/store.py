@@ -114,7 +114,7 @@ class FactStore:
     entities: dict[str, EntityRow]
     mentions: dict[str, list[int]]
     pairs: list[PairRow]
-    returns: dict[str, list[tuple[int, bool, bool]]]
+    returns: dict[str, list[tuple[int, bool, int]]]
     claims: dict[str, list[ClaimRow]]
     lore: dict[str, list[tuple[int, float]]]
     status_topics: dict[str, TopicRow]
@@ -279,12 +279,12 @@ def _read(db: sqlite3.Connection) -> FactStore:
             + _NEWEST_FIRST.format(t="e")
         ):
             pairs[pid].evidence.append((sid, form))
-        returns: dict[str, list[tuple[int, bool, bool]]] = defaultdict(list)
+        returns: dict[str, list[tuple[int, bool, int]]] = defaultdict(list)
         for eid, sid, neg, hedge in rows(
             "SELECT r.entity_id, r.sentence_id, r.negated, r.hedged FROM returns r "
             + _NEWEST_FIRST.format(t="r")
         ):
-            returns[eid].append((sid, bool(neg), bool(hedge)))
+            returns[eid].append((sid, bool(neg), int(hedge)))  # hedged: 0 stated .. 2 rumoured
         claims: dict[str, list[ClaimRow]] = defaultdict(list)
         for r in rows(
             "SELECT topic, sentence_id, source_id, published, negated, hedged, value, state, "

@@ -9,10 +9,18 @@ Builds number sentences afresh, so facts are matched across stores by their verb
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 from bot.answers.context import Context, evidence
-from bot.answers.evidence.digest import STATE_KEY, TopicStatus, line_label, state_key, topic_status
+from bot.answers.evidence.digest import (
+    STATE_KEY,
+    TopicStatus,
+    fingerprint,
+    line_label,
+    state_key,
+    topic_status,
+)
 from bot.answers.evidence.returns import Returns
 from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
@@ -87,14 +95,56 @@ def _lore_keys(store: FactStore) -> dict[tuple[str, str], int]:
     }
 
 
+BACK = "back:"  # snapshot keys of who is back: "back:<actor id>|<character id>"
+NEW_PAIR = "not in the sources"  # a pair's state before the sources printed it
+
+
 def status_snapshot(store: FactStore) -> dict[str, list[str]]:
-    """Per status topic, [state key, how it reads]: enough to say later what it was before.
-    Kept in the settings DB so a change made while the bot was stopped is still announced."""
+    """Per status topic, [state key, how it reads]: enough to say later what it was before."""
     out = {}
     for topic in store.status_topics:
         if ts := topic_status(store, topic):
             out[topic] = [state_key(store, ts), _state(store, ts)]
     return out
+
+
+def change_snapshot(store: FactStore) -> dict[str, list[str]]:
+    """The status snapshot and, per cast pair with a role, [resolved return, who]. Kept in
+    the settings DB so a change made while the bot was stopped is still announced."""
+    out = status_snapshot(store)
+    for (actor, character), (who, state, _) in return_states(store).items():
+        out[f"{BACK}{actor}|{character}"] = [state, who]
+    return out
+
+
+def returns_since(before: dict[str, list[str]], new: FactStore) -> list[ReturnChange]:
+    """The cast pairs whose resolved return differs from a snapshot's, and pairs new since
+    then that are new cast or whose return a source words. A snapshot with no who-is-back
+    entries (saved by an older version) is no evidence of a change: none is reported."""
+    if not any(k.startswith(BACK) for k in before):
+        return []
+    out = []
+    for (actor, character), (who, state, sid) in return_states(new).items():
+        was = before.get(f"{BACK}{actor}|{character}")
+        if was is None and state == "not said":
+            continue
+        if was is None or was[0] != state:
+            before_state = was[0] if was else NEW_PAIR
+            out.append(ReturnChange(who, before_state, state, sid))
+    return out
+
+
+def changes_since(before: dict[str, list[str]], new: FactStore) -> StoreChanges:
+    """What a "status changed" post tells after a snapshot: status topics and who is back."""
+    return StoreChanges(status=status_since(before, new), returns=returns_since(before, new))
+
+
+def store_fingerprint(store: FactStore) -> str:
+    """The digest's fingerprint with who is back: a change of either is news to post."""
+    h = hashlib.sha256(fingerprint(store).encode())
+    for key, (_, state, _) in sorted(return_states(store).items(), key=lambda kv: kv[0]):
+        h.update(f"{key[0]}|{key[1]}|{state}\0".encode())
+    return h.hexdigest()[:16]
 
 
 def status_since(before: dict[str, list[str]], new: FactStore) -> list[TopicChange]:
@@ -139,17 +189,6 @@ def return_states(store: FactStore) -> dict[tuple[str, str], tuple[str, str, int
     return out
 
 
-def returns_since(old: FactStore, new: FactStore) -> list[ReturnChange]:
-    """The pairs in both stores whose resolved return differs (a pair new to the store is
-    reported as a new cast pair instead)."""
-    before = return_states(old)
-    return [
-        ReturnChange(who, before[key][1], state, sid)
-        for key, (who, state, sid) in return_states(new).items()
-        if key in before and before[key][1] != state
-    ]
-
-
 def compare(old: FactStore, new: FactStore) -> StoreChanges:
     """What the new store says that the old one did not (and what it no longer says)."""
     out = StoreChanges()
@@ -163,8 +202,9 @@ def compare(old: FactStore, new: FactStore) -> StoreChanges:
         for p in old.pairs
         if _pair_key(p) not in new_pairs and not (p.character_id is None and p.actor_id in named)
     ]
-    out.status = status_since(status_snapshot(old), new)
-    out.returns = returns_since(old, new)
+    before = change_snapshot(old)
+    out.status = status_since(before, new)
+    out.returns = returns_since(before, new)
     old_lore, new_lore = _lore_keys(old), _lore_keys(new)
     out.new_lore = [(t, sid) for (t, q), sid in new_lore.items() if (t, q) not in old_lore]
     out.gone_lore = sum(key not in new_lore for key in old_lore)
@@ -197,6 +237,26 @@ def status_lines(changes: StoreChanges, cite: Citer, store: FactStore) -> list[L
     return lines
 
 
+def return_lines(
+    changes: StoreChanges, cite: Citer, store: FactStore, new_pairs: bool = True
+) -> list[Line]:
+    """'Lee Cheong-san (Yoon Chan-young): expected → confirmed [1]: “quote”' per pair; with
+    new_pairs, also 'X (Y): new cast [1]: “quote”' for a pair new to the sources."""
+    lines = []
+    for r in changes.returns:
+        if r.before == NEW_PAIR and not new_pairs:
+            continue
+        mark, spoiler = _quoted(r.sentence_id, cite, store)
+        moved = r.after if r.before == NEW_PAIR else f"{r.before} → {r.after}"
+        lines.append(Line(f"{r.who}: {moved}{mark}", spoiler))
+    return lines
+
+
+def worth_posting(changes: StoreChanges) -> bool:
+    """Whether subscribers hear of it: a status topic or who is back changed."""
+    return bool(changes.status or changes.returns)
+
+
 def changes_answer(changes: StoreChanges, old: FactStore, new: FactStore) -> Answer:
     """Everything that changed, cited to the new store (the CLI's printout)."""
     cite = Citer(new)
@@ -204,11 +264,10 @@ def changes_answer(changes: StoreChanges, old: FactStore, new: FactStore) -> Ans
     if changes.status:
         lines.append(Line("Status:"))
         lines += [Line(f"  {x.text}", x.spoiler) for x in status_lines(changes, cite, new)]
-    if changes.returns:
+    moved = return_lines(changes, cite, new, new_pairs=False)  # new pairs are listed below
+    if moved:
         lines.append(Line("Who is back:"))
-    for r in changes.returns:
-        mark, spoiler = _quoted(r.sentence_id, cite, new)
-        lines.append(Line(f"  {r.who}: {r.before} → {r.after}{mark}", spoiler))
+        lines += [Line(f"  {x.text}", x.spoiler) for x in moved]
     for p in changes.new_pairs:
         sids = [sid for sid, _ in p.evidence]
         lines.append(Line(f"New cast pair: {_pair_text(new, p)} {cite.cite_all(sids, 1)}"))
@@ -231,9 +290,13 @@ def changes_answer(changes: StoreChanges, old: FactStore, new: FactStore) -> Ans
 
 
 def status_change_answer(changes: StoreChanges | list[TopicChange], new: FactStore) -> Answer:
-    """The post subscribers get when the Season 2 status changed."""
+    """The post subscribers get when the Season 2 status changed: the topics that moved, who
+    is back (a return confirmed or denied) and new cast, each with the deciding quote."""
     if isinstance(changes, list):
         changes = StoreChanges(status=changes)
     cite = Citer(new)
     lines = status_lines(changes, cite, new)
+    if changes.returns:
+        lines.append(Line("Who is back:"))
+        lines += return_lines(changes, cite, new)
     return Answer("status", True, None, "Season 2 status changed", lines, cite.citations)

@@ -3,8 +3,6 @@ only speculated, doubted, or denied (a denial newer than every firmer word of a 
 
 from __future__ import annotations
 
-import re
-
 from bot.answers.context import Context, evidence
 from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
@@ -19,26 +17,16 @@ class Returns:
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self._terms: dict[str, list[str]] | None = None
         self._stances: dict[int, str] = {}
+        self._denials: set[int] = set()  # sentences that deny a return
 
-    def return_stance(self, sid: int, hedged: bool = True) -> str:
-        """'confirmed', 'expected' or 'speculated': how a sentence words a return. A return
-        stated plainly (not hedged: no plan, forecast or future when read) is confirmed."""
+    def return_stance(self, sid: int, hedged: int = 1) -> str:
+        """'confirmed', 'expected' or 'speculated': how a sentence words a return, as the
+        builder read it from the clause (hedged: 0 stated or confirmed, 1 planned or expected,
+        2 rumoured or left unconfirmed)."""
         if sid not in self._stances:
-            self._stances[sid] = self._stance(sid, hedged)
+            self._stances[sid] = ("confirmed", "expected", "speculated")[min(int(hedged), 2)]
         return self._stances[sid]
-
-    def _stance(self, sid: int, hedged: bool) -> str:
-        if self._terms is None:  # plain word-bounded lookups: no regex to compile per process
-            terms = self.ctx.store.vocab.get("ask.return_terms", {})
-            self._terms = {k: [f" {t.lower()} " for t in v] for k, v in terms.items()}
-        text = self.ctx.store.sentences[sid].display.lower().replace("’", "'")
-        padded = " " + re.sub(r"[^\w']+", " ", text) + " "
-        for stance in ("speculated", "confirmed"):
-            if any(t in padded for t in self._terms.get(stance, [])):
-                return stance
-        return "expected" if hedged else "confirmed"
 
     def evidence(self, pair: PairRow) -> tuple[str, list[int], list[int]] | None:
         """The strongest return wording for a pair, the sentences that use it, and every
@@ -54,25 +42,31 @@ class Returns:
             self.return_stance(sid, hedged)
         yes = [sid for sid, neg, _ in ev if not neg]
         no = [sid for sid, neg, _ in ev if neg]
+        self._denials.update(no)
         if not yes:
             return ("doubted", no, no) if no else None
         if no and all(
             ctx.published(y) <= ctx.published(no[0]) or self.return_stance(y) == "speculated"
             for y in yes
         ):
-            return "denied", no[:1], no  # a newer denial outranks older talk of a return
+            # a newer denial outranks older talk of a return, which is shown beside it
+            return "denied", no[:1], no + yes
         by: dict[str, list[int]] = {}
         for sid in yes:
             by.setdefault(self.return_stance(sid), []).append(sid)
         best = next(k for k in ("confirmed", "expected", "speculated") if k in by)
         return best, by[best], yes
 
+    def talk(self, sids: list[int]) -> list[int]:
+        """The sentences among sids that speak of a return (not the denials)."""
+        return [s for s in sids if s not in self._denials]
+
     def line(self, pair: PairRow, cite: Citer) -> Line | None:
         if pair.character_id is None:
             return None
         who = self.ctx.name(pair.character_id)
-        if pair.new_cast:  # a new character does not "return": say it is new
-            sids = [sid for sid, _ in pair.evidence]
+        if pair.new_cast:  # a new character does not "return": say it is new (first told first)
+            sids = [sid for sid, _ in reversed(pair.evidence)]
             return Line(f"Season 2: {who} is new to the cast {cite.cite_all(sids, 2)}")
         found = self.evidence(pair)
         if found is None:
@@ -86,9 +80,12 @@ class Returns:
             "denied": f"Season 2: {who} does not return, the newest source says (denied)",
         }[stance]
         spec = [s for s in every if self.return_stance(s) == "speculated"]
+        talk = self.talk(every)
         also = (
             f"; elsewhere called speculation {cite.cite_all(spec, 2)}"
             if spec and stance in ("expected", "confirmed")
+            else f"; earlier talk of a return {cite.cite_all(talk, 2)}"
+            if talk and stance == "denied"
             else ""
         )
         return Line(f"{text} {cite.cite_all(sids)}{also}", cite.spoiler(every[:3]))
@@ -104,7 +101,10 @@ class Returns:
             if (line := self.line(pair, cite)) is not None:
                 lines.append(line)
             found = self.evidence(pair)
-            for sid in found[1][:2] if found else []:
+            shown = found[1][:2] if found else []
+            if found and found[0] == "denied":  # the talk it denies, beside the denial
+                shown += self.talk(found[2])[:1]
+            for sid in shown:
                 row = ctx.store.sentences[sid]
                 lines.append(Line(f"• {shorten(row.display, 260)} {cite.cite(sid)}", row.spoiler))
         if not lines:
@@ -136,7 +136,8 @@ class CastSummary:
                 if pair.character_id is None or pair.new_cast:
                     role = ctx.name(pair.character_id) if pair.character_id else "role not revealed"
                     label = f"{ctx.name(pair.actor_id)} ({role})"
-                    new.append((support, label, evidence(pair)[0]))
+                    # footnoted to the article that first announced it, not a restatement
+                    new.append((support, label, evidence(pair)[-1]))
                     continue
                 found = self.returns.evidence(pair)
                 if found is None or found[0] not in STANCES:

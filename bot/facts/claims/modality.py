@@ -3,7 +3,9 @@
 Read from the clause around the cue, not from the sentence's word list: "it was renewed in
 June 2022, and filming is expected to wrap in May 2025" holds a confirmed, past renewal and an
 expected, future wrap. Talk reported as rumour and denials count for the whole sentence
-("Insiders reportedly say ...", "..., adding that the report is groundless").
+("Insiders reportedly say ...", "..., adding that the report is groundless"), and so does
+hearsay (claims/hearsay.py): news told by an unnamed source ("some outlets reported"), or left
+unconfirmed by another clause ("..., but his agency has not confirmed anything").
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.facts.claims.hearsay import Hearsay
 from bot.facts.claims.reading import Cues, Reading, lemma
 
 MODALITIES = ("confirmed", "expected", "rumoured", "denied")
@@ -77,9 +80,10 @@ class Modality:
 class ModalityReader:
     """Modality cues from [claims.modality], compiled once per lexicon."""
 
-    def __init__(self, table: dict[str, list[str]], negation: Cues):
+    def __init__(self, table: dict[str, list[str]], negation: Cues, hearsay: Hearsay):
         self.cues = {m: Cues(table.get(m, [])) for m in MODALITIES}
         self.negation = negation
+        self.hearsay = hearsay
 
     def tense(self, clause: Reading) -> str:
         text = clause.text
@@ -98,11 +102,21 @@ class ModalityReader:
         tense = self.tense(clause)
         if self.cues["denied"].any(sentence):
             return Modality("denied", tense)
-        if self.cues["rumoured"].any(sentence):
+        if self.rumoured(clause, sentence):
             return Modality("rumoured", tense)
         if self.cues["expected"].any(clause):
             return Modality("expected", "future")  # "is scheduled to run": a plan, ahead
         return Modality("confirmed", tense)
+
+    def rumoured(self, clause: Reading, sentence: Reading) -> bool:
+        """Talk, hearsay, or news another clause leaves unconfirmed (a clause that itself says
+        "not confirmed" is read as negated instead)."""
+        h = self.hearsay
+        return (
+            self.cues["rumoured"].any(sentence)
+            or h.attributed(sentence)
+            or (h.unconfirmed(sentence) and not h.unconfirmed(clause))
+        )
 
     def negated(self, clause: Reading) -> bool:
         return self.negation.any(clause)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.facts.claims.hearsay import Hearsay
 from bot.facts.claims.modality import ModalityReader
 from bot.facts.claims.reading import Cues
 from bot.facts.claims.states import StateReader, progress
@@ -15,6 +16,8 @@ class Readers:
     """Everything compiled from one lexicon, built once per build."""
 
     modality: ModalityReader
+    hearsay: Hearsay
+    speculative: Cues  # a return worded as a guess
     states: StateReader
     strong: dict[str, Cues]
     weak: dict[str, Cues]
@@ -32,10 +35,13 @@ def readers(lex: Lexicon) -> Readers:
     if hit is not None and hit[0] is lex:
         return hit[1]
     values = lex.claims.get("values", {})
+    hearsay = Hearsay(lex.claims.get("hearsay", {}))
     out = Readers(
         modality=ModalityReader(
-            lex.claims.get("modality", {}), Cues(lex.negation.phrases, lemmas=False)
+            lex.claims.get("modality", {}), Cues(lex.negation.phrases, lemmas=False), hearsay
         ),
+        hearsay=hearsay,
+        speculative=Cues(lex.claims.get("hearsay", {}).get("speculative", [])),
         states=StateReader(
             lex.claims, {t: progress(topic.states) for t, topic in lex.status.items()}
         ),

@@ -9,6 +9,7 @@ the best, or says the sources don't say.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import permutations
 
 from bot.answers.commands.about import About
 from bot.answers.commands.cast import Cast
@@ -55,8 +56,9 @@ class Ask:
         self.links = Links(ctx, cast)
         self._digests: dict[tuple, Answer] = {}
         # the last route's answer when it must clear the bar like any candidate: a whole
-        # status timeline
+        # status timeline, or the lines the subject route picked about a person
         self._strict: Answer | None = None
+        self._subject: Answer | None = None
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -99,7 +101,21 @@ class Ask:
             text = normalise(part)
             return bool(self.find.named(text)) or asks_itself(text, self.ctx.store.vocab)
 
-        return split_parts(question, stands_alone)
+        parts = split_parts(question, stands_alone)
+        return [p for part in parts for p in self._name_list(part)][:3] if parts else parts
+
+    def _name_list(self, part: str) -> list[str]:
+        """"who plays mi-jin and ha-ri", "is on-jo and su-hyeok back": one question about each
+        of two people joined by "and", the second read as a follow-up ("and ha-ri") of the
+        question asked of the first."""
+        text = normalise(part).strip(" ?!.")
+        named = self.find.named(text)
+        for (a, ea), (b, eb) in permutations(named, 2):  # found longest first, not in order
+            for joint in (" and ", " & ", " n "):
+                pair = f"{a}{joint}{b}"
+                if ea != eb and f" {pair} " in f" {text} ":
+                    return [f" {text} ".replace(f" {pair} ", f" {a} ", 1).strip(), f"and {b}"]
+        return [part]
 
     def frame(self, question: str, previous: Frame | None = None, part: bool = False) -> Frame:
         """A question's frame; a follow-up is read as the standalone question it stands for.
@@ -136,11 +152,14 @@ class Ask:
         if link is not None:  # a yes/no on how two named things relate: the fact itself
             link.frame = frame
             return link, Trace(frame, reason="a yes/no linking two named things: their fact")
-        self._strict = None
+        self._strict = self._subject = None
         route = self._route(asked, frame.question)
-        proposals = [(route, frozenset()), *self._facts(frame)]
+        facts = self._facts(frame)
+        proposals = [(route, frozenset()), *facts]
         strict = route is self._strict
-        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked, strict)
+        # the subject route's own pick of lines, not a fact it handed on (a person's return)
+        subject = route is self._subject and all(a.lines != route.lines for a, _ in facts)
+        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked, strict, subject)
         ans.frame = frame
         return ans, trace
 
@@ -191,7 +210,8 @@ class Ask:
                 return self._as_ask(self.cast.crew(ids, q.role))
             people = list(ids)
         if people:
-            return self.about(people, q, raw)
+            self._subject = self.about(people, q, raw)
+            return self._subject
         if q.fate not in (None, "any") and not q.lore and not q.status:
             return self.fates.answer(q, raw)  # "who died in season 1?"
         if q.status and q.status_weight >= q.lore_weight:

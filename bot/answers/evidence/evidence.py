@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -21,6 +22,7 @@ from bot.answers.context import Context
 from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.matching import tokens
+from bot.answers.reading.question import normalise, seasons_named
 
 SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
 QUOTES = ("“", '"', "”")
@@ -30,6 +32,10 @@ FEW = 1500  # a person named in fewer sentences than this is weighed sentence by
 ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
 SPECIFIC = 3  # a fan's word this many times rarer than its concept is specific
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
+NEAR_NUMBER = 4  # words between a count and what it counts, at most
+_WORDS = re.compile(r"[\w'-]+")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")  # the writer speaking: "I can say"
+_CLAUSE = re.compile(r"[;:]|,?\s+(?:but|while|whereas|although|though|as)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +54,7 @@ class Score:
     own: tuple[str, ...] | None = None  # concepts covered by itself (None: all of `covered`)
     core: float = 1.0  # share of the key concepts' weight it covers
     literal: float = 0.0  # share of the predicate's words it prints as the fan typed them
+    optional: bool = False  # the type is a preference, not a must (a reason for "why")
 
     @property
     def itself(self) -> frozenset[str]:
@@ -71,7 +78,7 @@ class Score:
         right, and enough of the predicate covered."""
         return (
             self.entity >= 1.0
-            and self.typed
+            and (self.typed or self.optional)
             and self.season
             and self.coverage >= ACCEPT
             and len(set(self.covered) & set(self.keys)) >= need(len(self.keys))
@@ -108,8 +115,11 @@ class Evidence:
         postings: dict[str, list[int]] = {}
         for sid, s in self.ctx.store.sentences.items():
             cs = self.concepts.of_text(s.display) - {SPEECH}
-            if check.traits(sid).quoted and any(q in s.display for q in QUOTES):
-                cs |= {SPEECH}  # someone's words, quoted: not a writer's "I can say"
+            told = check.persons(sid) and not _FIRST_PERSON.search(s.display)
+            quoted = told or any(q in s.display for q in QUOTES)
+            if check.traits(sid).quoted and quoted:
+                # someone's words, quoted or told ("X revealed that…"): not a writer's "I can say"
+                cs |= {SPEECH}
             per[sid] = cs
             if check.readable(sid):
                 for c in cs:
@@ -258,22 +268,77 @@ class Evidence:
         entity = named / len(frame.people) if frame.people else 1.0
         own = self.sentence_concepts(sid)
         cov, hit, core = self.coverage(frame, own, self.context(sid) | self._quoted_next(sid))
-        # a reason is rarely worded as one: "why" is a preference, every other type a must
-        typed = q.atype in check.traits(sid).carries or q.atype == "why"
+        # a reason is rarely worded as one: "why" is a preference (met by a causal clause
+        # here or opening the next sentence), every other type a must
+        why = q.atype == "why"
+        typed = q.atype in check.traits(sid).carries or (why and self._reason_next(sid))
+        if typed and q.atype == "number" and frame.concepts:
+            typed = self._counts(frame, sid)
         return Score(
             "sentence",
             sid,
             entity,
             cov,
             typed,
-            check.season_ok(sid, q.season),
+            check.season_ok(sid, q.season) or self._clause_season(frame, sid),
             check.worth(sid),
             hit,
             self.keys(frame),
             tuple(sorted(own & frame.concepts)),
             core,
             self.literal(frame, ctx.store.sentences[sid].display, sid),
+            why,
         )
+
+    def _clause_season(self, frame: Frame, sid: int) -> bool:
+        """Whether the clause that carries what was asked fits the season asked about, in a
+        sentence naming another one elsewhere ("no sign of Season 2, but it was already
+        watched a million times" answers how often Season 1 was watched)."""
+        season, want = frame.question.season, frame.concepts
+        if season is None or not want:
+            return False
+        vocab = self.ctx.store.vocab
+        for clause in _CLAUSE.split(self.ctx.store.sentences[sid].display):
+            if self.concepts.of_text(clause) & want:
+                named = seasons_named(normalise(clause), vocab)
+                if season in named or (not named and season <= 2):
+                    return True
+        return False
+
+    def _reason_next(self, sid: int) -> bool:
+        """Whether the next sentence of the same article gives a reason ("This is because…")."""
+        store = self.ctx.store
+        nxt = store.sentences.get(sid + 1)
+        return (
+            nxt is not None
+            and nxt.source_id == store.sentences[sid].source_id
+            and self.ctx.check.readable(sid + 1)
+            and "why" in self.ctx.check.traits(sid + 1).carries
+        )
+
+    def _counts(self, frame: Frame, sid: int) -> bool:
+        """For "how many N": whether a number (digits or spelled) stands within a few words of
+        N or a word of its concept ("12 episodes", "watched over million times")."""
+        words = _WORDS.findall(self.ctx.store.sentences[sid].display.lower())
+        numbers = self._number_words
+        at = [i for i, w in enumerate(words) if w in numbers or (w.isdigit() and len(w) != 4)]
+        if not at:
+            return self.ctx.check.near.antecedent(sid) is not None  # "the same number"
+        want, of = frame.concepts, self.concepts.of_word
+        near = [i for i, w in enumerate(words) if of(w) in want]
+        for i in at:
+            counted = next((of(w) for w in words[i + 1 : i + 3] if w not in numbers), None)
+            if counted in want:  # "12 episodes"
+                return True
+            # "watched over a million times": a count of nothing else, after what it counts
+            # ("with 12 episodes" counts episodes, not the "watch" before it)
+            if counted in (None, "time") and any(0 < i - j <= NEAR_NUMBER for j in near):
+                return True
+        return False
+
+    @cached_property
+    def _number_words(self) -> frozenset[str]:
+        return frozenset(self.ctx.store.vocab.get("ask.carries", {}).get("number_words", []))
 
     def score_text(
         self,

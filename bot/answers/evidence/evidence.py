@@ -32,6 +32,8 @@ FEW = 1500  # a person named in fewer sentences than this is weighed sentence by
 ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
 SPECIFIC = 3  # a fan's word this many times rarer than its concept is specific
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
+TIE = 0.11  # totals this close answer equally: one point of how well a sentence reads
+VALUE_TIE = 1.05  # ...when a count or a date is asked: anything but what it covers and its type
 NEAR_NUMBER = 4  # words between a count and what it counts, at most
 _WORDS = re.compile(r"[\w'-]+")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")  # the writer speaking: "I can say"
@@ -388,4 +390,42 @@ class Evidence:
     def ranked(self, frame: Frame) -> list[Score]:
         """Every gathered sentence scored, best first."""
         scores = [self.score_sentence(frame, s) for s in self.gather(frame)]
-        return sorted(scores, key=lambda s: (-s.total, s.ref))
+        # a count or a date asked for: the newest article's leads among those saying as much
+        # (an older count is superseded, however well it reads)
+        tie = VALUE_TIE if frame.question.atype in ("number", "when") else TIE
+        return newest_first(sorted(scores, key=lambda s: (-s.total, s.ref)), self.age, tie)
+
+    @cached_property
+    def _ages(self) -> dict[str, int]:
+        """Each article's rank by date, newest 0."""
+        rows = sorted(self.ctx.store.sources.values(), key=lambda s: (s.published, s.id))
+        return {s.id: len(rows) - i for i, s in enumerate(rows)}
+
+    def age(self, score: Score) -> int:
+        """How old a candidate's article is, by rank (0: not a sentence)."""
+        if score.kind != "sentence":
+            return 0
+        return self._ages[self.ctx.store.sentences[int(score.ref)].source_id]
+
+
+def newest_first(
+    ranked: list[Score], age: Callable[[Score], int], tie: float = TIE
+) -> list[Score]:
+    """Candidates that answer equally (within `tie` of each other, covering as much) in the
+    order of their articles, newest first: a newer count or date leads an older one."""
+    out: list[Score] = []
+    i = 0
+    while i < len(ranked):
+        head = ranked[i]
+        j = i + 1
+        while (
+            j < len(ranked)
+            and head.total - ranked[j].total <= tie
+            and ranked[j].itself == head.itself
+            and ranked[j].coverage == head.coverage
+            and ranked[j].accepted == head.accepted
+        ):
+            j += 1
+        out.extend(sorted(ranked[i:j], key=age))  # stable: the score order within an age
+        i = j
+    return out

@@ -16,6 +16,7 @@ from bot.answers.commands.cast import Cast
 from bot.answers.commands.honest import as_of_line, dont_know, nearby
 from bot.answers.commands.links import Links
 from bot.answers.commands.lore import Lore, distinct, fact_lines
+from bot.answers.commands.narrow import narrow_answer
 from bot.answers.commands.status import Status
 from bot.answers.commands.verdict import Trace, decide
 from bot.answers.context import Context
@@ -59,6 +60,7 @@ class Ask:
         # status timeline, or the lines the subject route picked about a person
         self._strict: Answer | None = None
         self._subject: Answer | None = None
+        self._strict_topic = ""
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -157,6 +159,11 @@ class Ask:
         facts = self._facts(frame)
         proposals = [(route, frozenset()), *facts]
         strict = route is self._strict
+        if strict and (ts := self.ctx.topic(self._strict_topic)) is not None:
+            narrow = narrow_answer(self.ctx, self.evidence, frame, ts)
+            if narrow is not None:  # "when did the teaser drop": that claim, then the state
+                narrow.frame = frame
+                return narrow, Trace(frame, reason="a narrow status question: its claim first")
         # the subject route's own pick of lines, not a fact it handed on (a person's return)
         subject = route is self._subject and all(a.lines != route.lines for a, _ in facts)
         ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked, strict, subject)
@@ -261,6 +268,7 @@ class Ask:
             self._digests[key] = self._build_digest(topic)
         ans = self._digests[key]
         self._strict = replace(ans, lines=list(ans.lines), citations=list(ans.citations))
+        self._strict_topic = topic
         return self._strict
 
     def _build_digest(self, topic: str) -> Answer:

@@ -129,7 +129,9 @@ class Ask:
         resolved = follow_up(text, previous, [e for _, e in named])
         leans = previous is not None and not named and points_back(text)
         own = self._predicate(q, named)
-        if resolved is None and leans and (part or not own):
+        # a later part naming a status topic of its own ("…and when is it out") asks it of the
+        # show, not of the part before
+        if resolved is None and leans and (part or not own) and not (part and q.status):
             # "how long are they": still the episodes; "and is she back": still Hyo-ryung
             # ("and when will it release" asks its own thing of the show: nothing to borrow)
             borrowed = previous.subject if own else previous.topic

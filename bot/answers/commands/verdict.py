@@ -205,6 +205,7 @@ def _pooled(
         for s in accepted
         if s.kind == "sentence"
         and s.total >= best.total - CLOSE
+        and (s.typed or not best.typed)  # a reason given: runner-ups give one too
         # says as much of what was asked: all the best covers by itself, or nearly its share
         and (set(s.covered) >= best.itself or s.coverage >= best.coverage - NEAR_COVERAGE)
     ]

@@ -33,7 +33,7 @@ def merge(parts: list[str], answers: list[Answer]) -> Answer:
         for ln in ans.lines:
             text = _MARK.sub(lambda m, r=remap: f"[{r.get(int(m.group(1)), m.group(1))}]", ln.text)
             if text in shown:  # one quote is printed once, under the first part it answers
-                repeated = True
+                repeated = repeated or bool(_MARK.search(text))  # ("as of" lines need no note)
                 continue
             shown.add(text)
             lines.append(Line(text, ln.spoiler))

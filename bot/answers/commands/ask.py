@@ -40,6 +40,7 @@ from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
 
 EXAMPLE = "ask when will season 2 come out"
+VALUES = ("number", "duration", "when")  # answer types that are a value the text must print
 
 
 class Ask:
@@ -251,7 +252,10 @@ class Ask:
             facts = [sid for sid, _ in scored]
             hits = self.find.covering(q, list(self.find.relevance(q.text, 20)))
             prior = {sid: sc / 4 for sid, sc in scored}  # how much a fact is about the topic
-            return self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label, prior=prior)
+            ans = self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label, prior=prior)
+            if q.atype in VALUES:  # a count or a date asked of a lore topic: the lines picked
+                self._subject = ans  # for the topic give way to one carrying it
+            return ans
         return self._search(q, raw)
 
     # --- answers ------------------------------------------------------------------------

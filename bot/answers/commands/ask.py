@@ -41,6 +41,7 @@ from bot.answers.types import Answer, Citer, Line
 
 EXAMPLE = "ask when will season 2 come out"
 VALUES = ("number", "duration", "when")  # answer types that are a value the text must print
+_JOINTS = (" and ", " & ", " n ")  # what joins two names in "who plays mi-jin and ha-ri"
 
 
 class Ask:
@@ -112,9 +113,11 @@ class Ask:
         of two people joined by "and", the second read as a follow-up ("and ha-ri") of the
         question asked of the first."""
         text = normalise(part).strip(" ?!.")
+        if not any(j in f" {text} " for j in _JOINTS):
+            return [part]
         named = self.find.named(text)
         for (a, ea), (b, eb) in permutations(named, 2):  # found longest first, not in order
-            for joint in (" and ", " & ", " n "):
+            for joint in _JOINTS:
                 pair = f"{a}{joint}{b}"
                 if ea != eb and f" {pair} " in f" {text} ":
                     return [f" {text} ".replace(f" {pair} ", f" {a} ", 1).strip(), f"and {b}"]

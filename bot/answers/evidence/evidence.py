@@ -107,6 +107,8 @@ class Evidence:
         self._specific_cache: dict[tuple, list[tuple[str, ...]]] = {}
         self._keys_cache: dict[tuple, tuple[str, ...]] = {}
         self._sentence_tokens: dict[int, frozenset[str]] = {}  # filled as sentences are scored
+        self._clause_cache: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
+        self._totals: dict[frozenset[str] | tuple[str, ...], float] = {}
 
     @cached_property
     def _index(self) -> tuple[dict[int, frozenset[str]], dict[str, list[int]]]:
@@ -180,15 +182,26 @@ class Evidence:
         if not want:
             return 1.0, (), 1.0
 
+        weight = self.weight
+
         def share(of: frozenset[str] | tuple[str, ...]) -> float:
-            total = sum(self.weight(c) for c in of)
+            total = self._total(of)
             own = carried.intersection(of)
             near = context.intersection(of) - own
-            got = sum(self.weight(c) for c in own) + 0.5 * sum(self.weight(c) for c in near)
+            got = sum(weight(c) for c in own) + 0.5 * sum(weight(c) for c in near)
             return got / total if total else 1.0
 
         hit = (want & carried) | (want & context)
         return share(want), tuple(sorted(hit)), share(self.keys(frame))
+
+    def _total(self, concepts: frozenset[str] | tuple[str, ...]) -> float:
+        """The summed weight of a set of concepts (the same few sets, every candidate)."""
+        got = self._totals.get(concepts)
+        if got is None:
+            if len(self._totals) > 512:
+                self._totals.clear()
+            got = self._totals[concepts] = sum(self.weight(c) for c in concepts)
+        return got
 
     def context(self, sid: int) -> frozenset[str]:
         """The concepts of the sentence before, in the same article; when that one is only a
@@ -299,13 +312,21 @@ class Evidence:
         season, want = frame.question.season, frame.concepts
         if season is None or not want:
             return False
-        vocab = self.ctx.store.vocab
-        for clause in _CLAUSE.split(self.ctx.store.sentences[sid].display):
-            if self.concepts.of_text(clause) & want:
-                named = seasons_named(normalise(clause), vocab)
-                if season in named or (not named and season <= 2):
-                    return True
+        for concepts, named in self._clauses(sid):
+            if concepts & want and (season in named or (not named and season <= 2)):
+                return True
         return False
+
+    def _clauses(self, sid: int) -> list[tuple[frozenset[str], frozenset[int]]]:
+        """Each clause's concepts and the seasons it names (read once per sentence)."""
+        got = self._clause_cache.get(sid)
+        if got is None:
+            vocab = self.ctx.store.vocab
+            got = self._clause_cache[sid] = [
+                (self.concepts.of_text(c), seasons_named(normalise(c), vocab))
+                for c in _CLAUSE.split(self.ctx.store.sentences[sid].display)
+            ]
+        return got
 
     def _reason_next(self, sid: int) -> bool:
         """Whether the next sentence of the same article gives a reason ("This is because…")."""
@@ -408,24 +429,24 @@ class Evidence:
         return self._ages[self.ctx.store.sentences[int(score.ref)].source_id]
 
 
-def newest_first(
-    ranked: list[Score], age: Callable[[Score], int], tie: float = TIE
-) -> list[Score]:
+def newest_first(ranked: list[Score], age: Callable[[Score], int], tie: float = TIE) -> list[Score]:
     """Candidates that answer equally (within `tie` of each other, covering as much) in the
     order of their articles, newest first: a newer count or date leads an older one."""
+    # (each score's parts read once: they are properties)
+    keys = [
+        (s.total, s.coverage, s.accepted, s.covered if s.own is None else s.own) for s in ranked
+    ]
     out: list[Score] = []
     i = 0
     while i < len(ranked):
-        head = ranked[i]
+        total, coverage, accepted, own = keys[i]
         j = i + 1
         while (
             j < len(ranked)
-            and head.total - ranked[j].total <= tie
-            and ranked[j].itself == head.itself
-            and ranked[j].coverage == head.coverage
-            and ranked[j].accepted == head.accepted
+            and total - keys[j][0] <= tie
+            and keys[j][1:] == (coverage, accepted, own)
         ):
             j += 1
-        out.extend(sorted(ranked[i:j], key=age))  # stable: the score order within an age
+        out.extend(sorted(ranked[i:j], key=age) if j - i > 1 else ranked[i:j])
         i = j
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.question import Question, Vocab, phrase_hits
@@ -35,10 +35,11 @@ class Frame:
     asked: str  # the standalone question this frame reads (a follow-up, resolved)
     subject: str = ""  # the words of `asked` that name its first person
     topic: str = ""  # what a follow-up that only points back ("how long are they") borrows
+    # the predicate's concepts, set once (every candidate scored reads them)
+    concepts: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def concepts(self) -> frozenset[str]:
-        return frozenset(c for _, c in self.predicate)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "concepts", frozenset(c for _, c in self.predicate))
 
 
 def season_words(text: str, vocab: Vocab) -> list[str]:

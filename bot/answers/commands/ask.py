@@ -55,7 +55,7 @@ class Ask:
         self.find = Finder(ctx)
         self.fates = Fates(ctx)
         self.about = About(ctx, self.find, cast, lore, self.fates)
-        self.evidence = Evidence(ctx, lore.subjects.about_scores)
+        self.evidence = Evidence(ctx, lore.subjects.about_scores, self.fates.told_of)
         self.links = Links(ctx, cast)
         self._digests: dict[tuple, Answer] = {}
         # the last route's answer when it must clear the bar like any candidate: a whole

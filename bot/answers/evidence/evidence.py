@@ -32,6 +32,7 @@ FEW = 1500  # a person named in fewer sentences than this is weighed sentence by
 ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
 SPECIFIC = 3  # a fan's word this many times rarer than its concept is specific
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
+LIFE = ("survival", "death")  # fates that answer each other: "is X alive" by a death told
 TIE = 0.11  # totals this close answer equally: one point of how well a sentence reads
 VALUE_TIE = 1.05  # ...when a count or a date is asked: anything but what it covers and its type
 NEAR_NUMBER = 4  # words between a count and what it counts, at most
@@ -57,6 +58,7 @@ class Score:
     core: float = 1.0  # share of the key concepts' weight it covers
     literal: float = 0.0  # share of the predicate's words it prints as the fan typed them
     optional: bool = False  # the type is a preference, not a must (a reason for "why")
+    bound: bool = False  # tells the fate asked of the person right at their name
 
     @property
     def itself(self) -> frozenset[str]:
@@ -72,6 +74,7 @@ class Score:
             + 0.5 * self.season
             + 0.1 * max(-3.0, min(self.quality, 3.0))
             + 0.5 * self.literal  # "kiss" printed beats a "romantic" that shares its concept
+            + 1.0 * self.bound
         )
 
     @property
@@ -98,10 +101,17 @@ def need(wanted: int) -> int:
 class Evidence:
     """The concept index of one store's sentences, built on first use."""
 
-    def __init__(self, ctx: Context, about: Callable[[str], dict[int, float]]):
-        """about: the sentences about a person (naming them, or going on about them)."""
+    def __init__(
+        self,
+        ctx: Context,
+        about: Callable[[str], dict[int, float]],
+        fate_of: Callable[[int, str, str | None], bool] | None = None,
+    ):
+        """about: the sentences about a person (naming them, or going on about them);
+        fate_of: whether a sentence tells a fate of a person right at their name."""
         self.ctx = ctx
         self.about = about
+        self.fate_of = fate_of
         self.concepts = Concepts(ctx.store.vocab)
         self._weights: dict[str, float] = {}
         self._specific_cache: dict[tuple, list[tuple[str, ...]]] = {}
@@ -281,7 +291,10 @@ class Evidence:
         check = ctx.check
         named = sum(sid in self._about(e) for e in frame.people)
         entity = named / len(frame.people) if frame.people else 1.0
+        bound = self._fate_bound(frame, sid)
         own = self.sentence_concepts(sid)
+        if bound:  # a death told at the name answers "is X alive" as a survival would
+            own = own | (frame.concepts & self._life_concepts)
         cov, hit, core = self.coverage(frame, own, self.context(sid) | self._quoted_next(sid))
         # a reason is rarely worded as one: "why" is a preference (met by a causal clause
         # here or opening the next sentence), every other type a must
@@ -303,7 +316,23 @@ class Evidence:
             core,
             self.literal(frame, ctx.store.sentences[sid].display, sid),
             why,
+            bound,
         )
+
+    @cached_property
+    def _life_concepts(self) -> frozenset[str]:
+        """The concepts of the words that ask about a death or a survival ([ask.fates])."""
+        fates = self.ctx.store.vocab.get("ask.fates", {})
+        return self.concepts.of_text(" ".join(w for f in LIFE for w in fates.get(f, [])))
+
+    def _fate_bound(self, frame: Frame, sid: int) -> bool:
+        """For a fate asked of a person ("is X alive", "did X die"): whether the sentence tells
+        a fate right at their name, not of someone beside them (a death answers "alive" too)."""
+        fate = frame.question.fate
+        if self.fate_of is None or not frame.people or fate in (None, "any"):
+            return False
+        fates = LIFE if fate in LIFE else (fate,)
+        return any(self.fate_of(sid, e, f) for e in frame.people for f in fates)
 
     def _clause_season(self, frame: Frame, sid: int) -> bool:
         """Whether the clause that carries what was asked fits the season asked about, in a

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.evidence.evidence import Score, newest_first
+from bot.answers.evidence.recency import newest_first
+from bot.answers.evidence.score import Score
 from bot.answers.replies.parts import ABOVE, merge
 from bot.answers.replies.render import to_text
 from bot.answers.types import Answer, Line

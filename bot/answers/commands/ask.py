@@ -109,7 +109,7 @@ class Ask:
         return [p for part in parts for p in self._name_list(part)][:3] if parts else parts
 
     def _name_list(self, part: str) -> list[str]:
-        """"who plays mi-jin and ha-ri", "is on-jo and su-hyeok back": one question about each
+        """ "who plays mi-jin and ha-ri", "is on-jo and su-hyeok back": one question about each
         of two people joined by "and", the second read as a follow-up ("and ha-ri") of the
         question asked of the first."""
         text = normalise(part).strip(" ?!.")

@@ -14,88 +14,24 @@ import heapq
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
 
-from bot.answers.commands.lore import FILLER
 from bot.answers.context import Context
+from bot.answers.evidence.asked import Asked
+from bot.answers.evidence.recency import TIE, VALUE_TIE, Ages, newest_first
+from bot.answers.evidence.score import Score
 from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.matching import tokens
-from bot.answers.reading.question import normalise, seasons_named
 
 SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
 QUOTES = ("“", '"', "”")
 SCORED = 60  # sentences fully scored per question at most
 PER_CONCEPT = 400  # postings of one concept gathered at most (the best-read ones)
 FEW = 1500  # a person named in fewer sentences than this is weighed sentence by sentence
-ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
 SPECIFIC = 3  # a fan's word this many times rarer than its concept is specific
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
-LIFE = ("survival", "death")  # fates that answer each other: "is X alive" by a death told
-TIE = 0.11  # totals this close answer equally: one point of how well a sentence reads
-VALUE_TIE = 1.05  # ...when a count or a date is asked: anything but what it covers and its type
-NEAR_NUMBER = 4  # words between a count and what it counts, at most
-_WORDS = re.compile(r"[\w'-]+")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")  # the writer speaking: "I can say"
-_CLAUSE = re.compile(r"[;:]|,?\s+(?:but|while|whereas|although|though|as)\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class Score:
-    """One candidate's score, part by part (so `ask --explain` can show why)."""
-
-    kind: str  # "sentence", "sources", "routed"
-    ref: int | str  # sentence id, source id, or the routed answer's title
-    entity: float  # share of the question's people it names
-    coverage: float  # share of the predicate's weight it covers
-    typed: bool  # carries the answer type asked for
-    season: bool  # fits the season asked about
-    quality: float  # how well it reads on its own
-    covered: tuple[str, ...] = ()
-    keys: tuple[str, ...] = ()  # the predicate's key concepts: its rare ones (or all)
-    own: tuple[str, ...] | None = None  # concepts covered by itself (None: all of `covered`)
-    core: float = 1.0  # share of the key concepts' weight it covers
-    literal: float = 0.0  # share of the predicate's words it prints as the fan typed them
-    optional: bool = False  # the type is a preference, not a must (a reason for "why")
-    bound: bool = False  # tells the fate asked of the person right at their name
-
-    @property
-    def itself(self) -> frozenset[str]:
-        """The concepts it covers by itself, not through the sentence before."""
-        return frozenset(self.covered if self.own is None else self.own)
-
-    @property
-    def total(self) -> float:
-        return (
-            2.0 * self.entity
-            + 4.0 * self.coverage
-            + 1.0 * self.typed
-            + 0.5 * self.season
-            + 0.1 * max(-3.0, min(self.quality, 3.0))
-            + 0.5 * self.literal  # "kiss" printed beats a "romantic" that shares its concept
-            + 1.0 * self.bound
-        )
-
-    @property
-    def accepted(self) -> bool:
-        """Whether this candidate answers: the people named, the type carried, the season
-        right, and enough of the predicate covered."""
-        return (
-            self.entity >= 1.0
-            and (self.typed or self.optional)
-            and self.season
-            and self.coverage >= ACCEPT
-            and len(set(self.covered) & set(self.keys)) >= need(len(self.keys))
-            and (bool(self.itself) or not self.keys)
-            and self.quality > FILLER
-        )
-
-
-def need(wanted: int) -> int:
-    """Key concepts a candidate must cover: all of one or two, else two in three (a common
-    concept, such as "zombie" here, only refines: it is never required)."""
-    return wanted if wanted <= 2 else -(-2 * wanted // 3)
 
 
 class Evidence:
@@ -111,13 +47,12 @@ class Evidence:
         fate_of: whether a sentence tells a fate of a person right at their name."""
         self.ctx = ctx
         self.about = about
-        self.fate_of = fate_of
         self.concepts = Concepts(ctx.store.vocab)
+        self.asked = Asked(ctx, self.concepts, fate_of)
         self._weights: dict[str, float] = {}
         self._specific_cache: dict[tuple, list[tuple[str, ...]]] = {}
         self._keys_cache: dict[tuple, tuple[str, ...]] = {}
         self._sentence_tokens: dict[int, frozenset[str]] = {}  # filled as sentences are scored
-        self._clause_cache: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
         self._totals: dict[frozenset[str] | tuple[str, ...], float] = {}
 
     @cached_property
@@ -291,24 +226,24 @@ class Evidence:
         check = ctx.check
         named = sum(sid in self._about(e) for e in frame.people)
         entity = named / len(frame.people) if frame.people else 1.0
-        bound = self._fate_bound(frame, sid)
+        bound = self.asked.fate_bound(frame, sid)
         own = self.sentence_concepts(sid)
         if bound:  # a death told at the name answers "is X alive" as a survival would
-            own = own | (frame.concepts & self._life_concepts)
+            own = own | (frame.concepts & self.asked.life_concepts)
         cov, hit, core = self.coverage(frame, own, self.context(sid) | self._quoted_next(sid))
         # a reason is rarely worded as one: "why" is a preference (met by a causal clause
         # here or opening the next sentence), every other type a must
         why = q.atype == "why"
-        typed = q.atype in check.traits(sid).carries or (why and self._reason_next(sid))
+        typed = q.atype in check.traits(sid).carries or (why and self.asked.reason_next(sid))
         if typed and q.atype == "number" and frame.concepts:
-            typed = self._counts(frame, sid)
+            typed = self.asked.counts(frame, sid)
         return Score(
             "sentence",
             sid,
             entity,
             cov,
             typed,
-            check.season_ok(sid, q.season) or self._clause_season(frame, sid),
+            check.season_ok(sid, q.season) or self.asked.clause_season(frame, sid),
             check.worth(sid),
             hit,
             self.keys(frame),
@@ -318,79 +253,6 @@ class Evidence:
             why,
             bound,
         )
-
-    @cached_property
-    def _life_concepts(self) -> frozenset[str]:
-        """The concepts of the words that ask about a death or a survival ([ask.fates])."""
-        fates = self.ctx.store.vocab.get("ask.fates", {})
-        return self.concepts.of_text(" ".join(w for f in LIFE for w in fates.get(f, [])))
-
-    def _fate_bound(self, frame: Frame, sid: int) -> bool:
-        """For a fate asked of a person ("is X alive", "did X die"): whether the sentence tells
-        a fate right at their name, not of someone beside them (a death answers "alive" too)."""
-        fate = frame.question.fate
-        if self.fate_of is None or not frame.people or fate in (None, "any"):
-            return False
-        fates = LIFE if fate in LIFE else (fate,)
-        return any(self.fate_of(sid, e, f) for e in frame.people for f in fates)
-
-    def _clause_season(self, frame: Frame, sid: int) -> bool:
-        """Whether the clause that carries what was asked fits the season asked about, in a
-        sentence naming another one elsewhere ("no sign of Season 2, but it was already
-        watched a million times" answers how often Season 1 was watched)."""
-        season, want = frame.question.season, frame.concepts
-        if season is None or not want:
-            return False
-        for concepts, named in self._clauses(sid):
-            if concepts & want and (season in named or (not named and season <= 2)):
-                return True
-        return False
-
-    def _clauses(self, sid: int) -> list[tuple[frozenset[str], frozenset[int]]]:
-        """Each clause's concepts and the seasons it names (read once per sentence)."""
-        got = self._clause_cache.get(sid)
-        if got is None:
-            vocab = self.ctx.store.vocab
-            got = self._clause_cache[sid] = [
-                (self.concepts.of_text(c), seasons_named(normalise(c), vocab))
-                for c in _CLAUSE.split(self.ctx.store.sentences[sid].display)
-            ]
-        return got
-
-    def _reason_next(self, sid: int) -> bool:
-        """Whether the next sentence of the same article gives a reason ("This is because…")."""
-        store = self.ctx.store
-        nxt = store.sentences.get(sid + 1)
-        return (
-            nxt is not None
-            and nxt.source_id == store.sentences[sid].source_id
-            and self.ctx.check.readable(sid + 1)
-            and "why" in self.ctx.check.traits(sid + 1).carries
-        )
-
-    def _counts(self, frame: Frame, sid: int) -> bool:
-        """For "how many N": whether a number (digits or spelled) stands within a few words of
-        N or a word of its concept ("12 episodes", "watched over million times")."""
-        words = _WORDS.findall(self.ctx.store.sentences[sid].display.lower())
-        numbers = self._number_words
-        at = [i for i, w in enumerate(words) if w in numbers or (w.isdigit() and len(w) != 4)]
-        if not at:
-            return self.ctx.check.near.antecedent(sid) is not None  # "the same number"
-        want, of = frame.concepts, self.concepts.of_word
-        near = [i for i, w in enumerate(words) if of(w) in want]
-        for i in at:
-            counted = next((of(w) for w in words[i + 1 : i + 3] if w not in numbers), None)
-            if counted in want:  # "12 episodes"
-                return True
-            # "watched over a million times": a count of nothing else, after what it counts
-            # ("with 12 episodes" counts episodes, not the "watch" before it)
-            if counted in (None, "time") and any(0 < i - j <= NEAR_NUMBER for j in near):
-                return True
-        return False
-
-    @cached_property
-    def _number_words(self) -> frozenset[str]:
-        return frozenset(self.ctx.store.vocab.get("ask.carries", {}).get("number_words", []))
 
     def score_text(
         self,
@@ -443,39 +305,8 @@ class Evidence:
         # a count or a date asked for: the newest article's leads among those saying as much
         # (an older count is superseded, however well it reads)
         tie = VALUE_TIE if frame.question.atype in ("number", "when") else TIE
-        return newest_first(sorted(scores, key=lambda s: (-s.total, s.ref)), self.age, tie)
+        return newest_first(sorted(scores, key=lambda s: (-s.total, s.ref)), self.ages, tie)
 
     @cached_property
-    def _ages(self) -> dict[str, int]:
-        """Each article's rank by date, newest 0."""
-        rows = sorted(self.ctx.store.sources.values(), key=lambda s: (s.published, s.id))
-        return {s.id: len(rows) - i for i, s in enumerate(rows)}
-
-    def age(self, score: Score) -> int:
-        """How old a candidate's article is, by rank (0: not a sentence)."""
-        if score.kind != "sentence":
-            return 0
-        return self._ages[self.ctx.store.sentences[int(score.ref)].source_id]
-
-
-def newest_first(ranked: list[Score], age: Callable[[Score], int], tie: float = TIE) -> list[Score]:
-    """Candidates that answer equally (within `tie` of each other, covering as much) in the
-    order of their articles, newest first: a newer count or date leads an older one."""
-    # (each score's parts read once: they are properties)
-    keys = [
-        (s.total, s.coverage, s.accepted, s.covered if s.own is None else s.own) for s in ranked
-    ]
-    out: list[Score] = []
-    i = 0
-    while i < len(ranked):
-        total, coverage, accepted, own = keys[i]
-        j = i + 1
-        while (
-            j < len(ranked)
-            and total - keys[j][0] <= tie
-            and keys[j][1:] == (coverage, accepted, own)
-        ):
-            j += 1
-        out.extend(sorted(ranked[i:j], key=age) if j - i > 1 else ranked[i:j])
-        i = j
-    return out
+    def ages(self) -> Ages:
+        return Ages(self.ctx.store)

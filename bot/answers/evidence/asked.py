@@ -98,9 +98,12 @@ class Asked:
             counted = next((of(w) for w in words[i + 1 : i + 3] if w not in numbers), None)
             if counted in want:  # "12 episodes"
                 return True
-            # "watched over a million times": a count of nothing else, after what it counts
-            # ("with 12 episodes" counts episodes, not the "watch" before it)
-            if counted in (None, "time") and any(0 < i - j <= NEAR_NUMBER for j in near):
+            # "watched over a million times", "the remaining six who are still human": a count
+            # of nothing else beside what it counts ("with 12 episodes" counts episodes, not
+            # the "watch" before it)
+            if counted is None and any(0 < abs(i - j) <= NEAR_NUMBER for j in near):
+                return True
+            if counted == "time" and any(0 < i - j <= NEAR_NUMBER for j in near):
                 return True
         return False
 

@@ -310,6 +310,11 @@ class Ask:
         chosen = distinct(ctx, ctx.check.focused(pool, q, rel), 2)
         season2 = q.season in (None, 2)
         lead = ctx.topic(status) if status and season2 else None
+        if lead and q.atype in VALUES and ctx.check.answers(lead.lead.sentence_id, q):
+            # a count or a date asked: the deciding claim's sentence first, an older value it
+            # superseded never ahead of it
+            first = lead.lead.sentence_id
+            chosen = [first, *(s for s in chosen if s != first)][:2]
         if not chosen:
             near = [lead.lead.sentence_id] if lead else nearby(ctx, pool, rel, q.season)
             return dont_know(ctx, q, raw, near, label, as_of=lead is not None)

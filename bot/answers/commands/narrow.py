@@ -15,7 +15,9 @@ from bot.answers.commands.honest import as_of_line
 from bot.answers.context import Context
 from bot.answers.evidence.digest import TopicStatus, line_label, progress, state_label
 from bot.answers.evidence.evidence import Evidence
+from bot.answers.reading.concepts import lemma
 from bot.answers.reading.frame import Frame
+from bot.answers.reading.matching import tokens
 from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.claims.reading import clauses
@@ -24,6 +26,9 @@ from bot.facts.text import PhraseSet
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 WIDTH = 200  # characters of a quote in the key line
+MAX_FACTS = 40  # distinct facts of a topic weighed for a narrow question, newest first
+_CLAIMS: dict[int, tuple[TopicStatus, list[ClaimRow]]] = {}  # per topic digest
+_LABELS: dict[tuple[int, ClaimRow], tuple[frozenset[str], list[str]]] = {}
 
 
 def asks_narrowly(frame: Frame) -> bool:
@@ -44,7 +49,7 @@ def narrow_answer(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> 
     if q.atype == "yesno":
         key, shown = _verdict(ctx, ts, years, cite)
     else:
-        claim = _event(ev, frame, ts)
+        claim = _event(ctx, ev, frame, ts)
         if claim is None:
             return None
         key, shown = _claim_line(ctx, claim, cite), claim.sentence_id
@@ -53,27 +58,67 @@ def narrow_answer(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> 
 
 
 def _claims(ts: TopicStatus) -> list[ClaimRow]:
-    seen: dict[int, ClaimRow] = {}
-    for c in [ts.lead, *ts.agreeing, *ts.earlier, *ts.disputed, *ts.overruled]:
-        seen.setdefault(c.sentence_id, c)
-    return list(seen.values())
+    """The topic's claims, one per distinct fact (state and value): the lead, else the newest
+    telling it, the newest MAX_FACTS facts (a thousand articles repeat a handful of facts;
+    read once per topic digest)."""
+    hit = _CLAIMS.get(id(ts))
+    if hit is not None and hit[0] is ts:
+        return hit[1]
+    seen: dict[tuple[str, str], ClaimRow] = {(ts.lead.state, ts.lead.value): ts.lead}
+    rest = sorted(
+        [*ts.agreeing, *ts.earlier, *ts.disputed, *ts.overruled], key=lambda c: c.published
+    )
+    for c in reversed(rest):
+        if len(seen) >= MAX_FACTS:
+            break
+        seen.setdefault((c.state, c.value), c)
+    if len(_CLAIMS) > 64:
+        _CLAIMS.clear()
+    out = _CLAIMS[id(ts)] = (ts, list(seen.values()))
+    return out[1]
 
 
-def _event(ev: Evidence, frame: Frame, ts: TopicStatus) -> ClaimRow | None:
-    """The claim telling the event asked about: its sentence accepted, the best (newest on a
-    tie) first; a "not yet" tells no event."""
+def _label_words(ctx: Context, ev: Evidence, c: ClaimRow) -> tuple[frozenset[str], list[str]]:
+    """A claim's state label as concepts and lemmas (read once per claim)."""
+    key = (id(ctx.store), c)
+    hit = _LABELS.get(key)
+    if hit is None:
+        label = state_label(ctx.store, c)
+        if len(_LABELS) > 4096:
+            _LABELS.clear()
+        hit = _LABELS[key] = (ev.concepts.of_text(label), [lemma(t) for t in tokens(label)])
+    return hit
+
+
+def _event(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> ClaimRow | None:
+    """The claim telling the event asked about, its sentence accepted; a "not yet" tells no
+    event. Its state must say what was asked ("start" is a filming that began, "teaser" a
+    teaser out, not a full trailer), then a firm claim leads a rumour, one printing its date
+    an undated one ("when" asks for it), the deciding claim the rest, then the better read,
+    newer one."""
+
+    typed = {lemma(t) for w, _ in frame.predicate for t in tokens(w)}
+
+    def rank(c: ClaimRow, total: float) -> tuple:
+        concepts, lemmas = _label_words(ctx, ev, c)
+        said = len(frame.concepts & concepts)
+        # the word as typed ("teaser", not "full trailer"; "premiere" is "premiered")
+        said += sum(any(_same(w, t) for t in lemmas) for w in typed)
+        firm = c.modality == "confirmed" and not ctx.check.traits(c.sentence_id).speculative
+        return (said, firm, bool(c.value), c is ts.lead, round(total, 1), c.published)
+
     scored = [
         (ev.score_sentence(frame, c.sentence_id), c)
         for c in _claims(ts)
         if not c.negated and c.state != "none"
     ]
-    scored = [(s, c) for s, c in scored if s.accepted]
-    if not scored:
-        return None
-    # the one printing its date first: "when" asks for it
-    return max(scored, key=lambda sc: (bool(sc[1].value), round(sc[0].total, 1), sc[1].published))[
-        1
-    ]
+    ranked = [(rank(c, s.total), c) for s, c in scored if s.accepted]
+    return max(ranked, key=lambda rc: rc[0])[1] if ranked else None
+
+
+def _same(a: str, b: str) -> bool:
+    """One word in two forms the lemmatizer reads apart ("premiere", "premier")."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
 
 
 def _claim_line(ctx: Context, c: ClaimRow, cite: Citer) -> Line:

@@ -22,7 +22,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _WHEN = re.compile(
     rf"\b(?:{'|'.join(MONTHS)})\b|\b(?:19|20)\d{{2}}\b|"
     r"\b(?:last|this|next|later this|early|late)\s+(?:summer|spring|fall|autumn|winter|year|"
-    r"month|week)\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"month|week)\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"\bon the \d{1,2}(?:st|nd|rd|th)\b"  # "released on the 10th": a day of the month
 )
 _OPENERS = "“‘\"'(«"
 PERSON_KINDS = ("character", "actor", "crew")

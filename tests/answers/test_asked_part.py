@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers.engine import Engine
 from bot.answers.evidence.recency import newest_first
 from bot.answers.evidence.score import Score
 from bot.answers.replies.parts import ABOVE, merge
 from bot.answers.replies.render import to_text
 from bot.answers.types import Answer, Line
-from tests.conftest import engine_with_article
+from tests.conftest import TODAY, add_article, copy_corpus, engine_with_article, load
 
 BODY = (
     "Jang Ha-ri hid in the old archery hall with Park Mi-jin for two whole days.\n\n"
@@ -22,7 +23,9 @@ BODY = (
     "The finale runs for 9 hours with 14 bonus clips attached.\n\n"
     "Netflix dropped the Season 2 teaser in a post on March 3, 2031.\n\n"
     "Season 2 is expected to premiere in 2032, although no date has been set.\n\n"
-    "Insiders whisper, according to the buzz, that the cast has already returned to set."
+    "Insiders whisper, according to the buzz, that the cast has already returned to set.\n\n"
+    "Filming on the new season began on February 2, 2031, in a studio near Busan.\n\n"
+    "Filming wrapped on March 28, 2031, the studio confirmed."
 )
 
 
@@ -50,6 +53,28 @@ def test_a_narrow_status_question_leads_with_its_claim_not_the_timeline(made_up)
     text = to_text(made_up.answer("!ask when did netflix drop the teaser"))
     assert "**Now:**" not in text
     assert "March 3, 2031" in text.splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "date"),
+    [("when did filming begin", "February 2, 2031"), ("when did they finish filming", "March 28")],
+)
+def test_a_narrow_question_takes_the_claim_whose_state_says_what_was_asked(made_up, question, date):
+    key = to_text(made_up.answer(f"!ask {question}")).splitlines()[1]
+    assert date in key
+
+
+def test_a_count_asked_of_a_status_topic_leads_with_the_deciding_claim(tmp_path):
+    paths = copy_corpus(tmp_path)
+    older = (
+        "In its first announcement of the new season, the streamer said that Season 2 of "
+        "the zombie drama will consist of ten episodes, all released on a single day."
+    )
+    add_article(paths, "900_older", older, "2031-01-10")
+    add_article(paths, "901_newer", "Season 2 now has nine episodes.", "2031-04-01")
+    engine = Engine(load(paths), today=lambda: TODAY)
+    text = to_text(engine.answer("!ask how many episodes will season 2 have"))
+    assert "nine episodes" in _first_bullet(text)
 
 
 def test_a_yes_no_on_a_year_says_no_first_when_the_claims_print_another(made_up):

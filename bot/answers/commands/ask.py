@@ -9,7 +9,6 @@ the best, or says the sources don't say.
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import permutations
 
 from bot.answers.commands.about import About
 from bot.answers.commands.cast import Cast
@@ -28,6 +27,7 @@ from bot.answers.reading.frame import (
     Frame,
     asks_itself,
     follow_up,
+    name_list,
     points_back,
     predicate,
     season_words,
@@ -41,7 +41,6 @@ from bot.answers.types import Answer, Citer, Line
 
 EXAMPLE = "ask when will season 2 come out"
 VALUES = ("number", "duration", "when")  # answer types that are a value the text must print
-_JOINTS = (" and ", " & ", " n ")  # what joins two names in "who plays mi-jin and ha-ri"
 
 
 class Ask:
@@ -106,22 +105,7 @@ class Ask:
             return bool(self.find.named(text)) or asks_itself(text, self.ctx.store.vocab)
 
         parts = split_parts(question, stands_alone)
-        return [p for part in parts for p in self._name_list(part)][:3] if parts else parts
-
-    def _name_list(self, part: str) -> list[str]:
-        """ "who plays mi-jin and ha-ri", "is on-jo and su-hyeok back": one question about each
-        of two people joined by "and", the second read as a follow-up ("and ha-ri") of the
-        question asked of the first."""
-        text = normalise(part).strip(" ?!.")
-        if not any(j in f" {text} " for j in _JOINTS):
-            return [part]
-        named = self.find.named(text)
-        for (a, ea), (b, eb) in permutations(named, 2):  # found longest first, not in order
-            for joint in _JOINTS:
-                pair = f"{a}{joint}{b}"
-                if ea != eb and f" {pair} " in f" {text} ":
-                    return [f" {text} ".replace(f" {pair} ", f" {a} ", 1).strip(), f"and {b}"]
-        return [part]
+        return [p for part in parts for p in name_list(part, self.find.named)][:3]
 
     def frame(self, question: str, previous: Frame | None = None, part: bool = False) -> Frame:
         """A question's frame; a follow-up is read as the standalone question it stands for.

@@ -15,6 +15,7 @@ from bot.answers.commands.cast import Cast
 from bot.answers.commands.honest import as_of_line, dont_know, nearby
 from bot.answers.commands.links import Links
 from bot.answers.commands.lore import Lore, distinct, fact_lines
+from bot.answers.commands.narrow import narrow_answer
 from bot.answers.commands.status import Status
 from bot.answers.commands.verdict import Trace, decide
 from bot.answers.context import Context
@@ -26,6 +27,7 @@ from bot.answers.reading.frame import (
     Frame,
     asks_itself,
     follow_up,
+    name_list,
     points_back,
     predicate,
     season_words,
@@ -38,6 +40,7 @@ from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
 
 EXAMPLE = "ask when will season 2 come out"
+VALUES = ("number", "duration", "when")  # answer types that are a value the text must print
 
 
 class Ask:
@@ -51,12 +54,14 @@ class Ask:
         self.find = Finder(ctx)
         self.fates = Fates(ctx)
         self.about = About(ctx, self.find, cast, lore, self.fates)
-        self.evidence = Evidence(ctx, lore.subjects.about_scores)
+        self.evidence = Evidence(ctx, lore.subjects.about_scores, self.fates.told_of)
         self.links = Links(ctx, cast)
         self._digests: dict[tuple, Answer] = {}
         # the last route's answer when it must clear the bar like any candidate: a whole
-        # status timeline
+        # status timeline, or the lines the subject route picked about a person
         self._strict: Answer | None = None
+        self._subject: Answer | None = None
+        self._strict_topic = ""
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -99,7 +104,8 @@ class Ask:
             text = normalise(part)
             return bool(self.find.named(text)) or asks_itself(text, self.ctx.store.vocab)
 
-        return split_parts(question, stands_alone)
+        parts = split_parts(question, stands_alone)
+        return [p for part in parts for p in name_list(part, self.find.named)][:3]
 
     def frame(self, question: str, previous: Frame | None = None, part: bool = False) -> Frame:
         """A question's frame; a follow-up is read as the standalone question it stands for.
@@ -111,7 +117,9 @@ class Ask:
         resolved = follow_up(text, previous, [e for _, e in named])
         leans = previous is not None and not named and points_back(text)
         own = self._predicate(q, named)
-        if resolved is None and leans and (part or not own):
+        # a later part naming a status topic of its own ("…and when is it out") asks it of the
+        # show, not of the part before
+        if resolved is None and leans and (part or not own) and not (part and q.status):
             # "how long are they": still the episodes; "and is she back": still Hyo-ryung
             # ("and when will it release" asks its own thing of the show: nothing to borrow)
             borrowed = previous.subject if own else previous.topic
@@ -136,11 +144,19 @@ class Ask:
         if link is not None:  # a yes/no on how two named things relate: the fact itself
             link.frame = frame
             return link, Trace(frame, reason="a yes/no linking two named things: their fact")
-        self._strict = None
+        self._strict = self._subject = None
         route = self._route(asked, frame.question)
-        proposals = [(route, frozenset()), *self._facts(frame)]
+        facts = self._facts(frame)
+        proposals = [(route, frozenset()), *facts]
         strict = route is self._strict
-        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked, strict)
+        if strict and (ts := self.ctx.topic(self._strict_topic)) is not None:
+            narrow = narrow_answer(self.ctx, self.evidence, frame, ts)
+            if narrow is not None:  # "when did the teaser drop": that claim, then the state
+                narrow.frame = frame
+                return narrow, Trace(frame, reason="a narrow status question: its claim first")
+        # the subject route's own pick of lines, not a fact it handed on (a person's return)
+        subject = route is self._subject and all(a.lines != route.lines for a, _ in facts)
+        ans, trace = decide(self.ctx, self.evidence, frame, proposals, asked, strict, subject)
         ans.frame = frame
         return ans, trace
 
@@ -191,7 +207,8 @@ class Ask:
                 return self._as_ask(self.cast.crew(ids, q.role))
             people = list(ids)
         if people:
-            return self.about(people, q, raw)
+            self._subject = self.about(people, q, raw)
+            return self._subject
         if q.fate not in (None, "any") and not q.lore and not q.status:
             return self.fates.answer(q, raw)  # "who died in season 1?"
         if q.status and q.status_weight >= q.lore_weight:
@@ -222,7 +239,10 @@ class Ask:
             facts = [sid for sid, _ in scored]
             hits = self.find.covering(q, list(self.find.relevance(q.text, 20)))
             prior = {sid: sc / 4 for sid, sc in scored}  # how much a fact is about the topic
-            return self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label, prior=prior)
+            ans = self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label, prior=prior)
+            if q.atype in VALUES:  # a count or a date asked of a lore topic: the lines picked
+                self._subject = ans  # for the topic give way to one carrying it
+            return ans
         return self._search(q, raw)
 
     # --- answers ------------------------------------------------------------------------
@@ -241,6 +261,7 @@ class Ask:
             self._digests[key] = self._build_digest(topic)
         ans = self._digests[key]
         self._strict = replace(ans, lines=list(ans.lines), citations=list(ans.citations))
+        self._strict_topic = topic
         return self._strict
 
     def _build_digest(self, topic: str) -> Answer:
@@ -273,6 +294,11 @@ class Ask:
         chosen = distinct(ctx, ctx.check.focused(pool, q, rel), 2)
         season2 = q.season in (None, 2)
         lead = ctx.topic(status) if status and season2 else None
+        if lead and q.atype in VALUES and ctx.check.answers(lead.lead.sentence_id, q):
+            # a count or a date asked: the deciding claim's sentence first, an older value it
+            # superseded never ahead of it
+            first = lead.lead.sentence_id
+            chosen = [first, *(s for s in chosen if s != first)][:2]
         if not chosen:
             near = [lead.lead.sentence_id] if lead else nearby(ctx, pool, rel, q.season)
             return dont_know(ctx, q, raw, near, label, as_of=lead is not None)

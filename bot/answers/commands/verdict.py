@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from bot.answers.commands.honest import dont_know
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
-from bot.answers.evidence.evidence import ACCEPT, QUOTES, SPEECH, Evidence, Score, need
+from bot.answers.evidence.evidence import QUOTES, SPEECH, Evidence
+from bot.answers.evidence.score import ACCEPT, Score, need
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer, Citer, Line
 
@@ -70,11 +71,14 @@ def decide(
     proposals: list[tuple[Answer, frozenset[str]]],
     raw: str,
     strict: bool = False,
+    subject: bool = False,
 ) -> tuple[Answer, Trace]:
     """The answer to one question, and the trace of how it was chosen. proposals: what the
     commands would answer (the routed answer first, then facts such as a person's return),
     each with the concepts it states besides its words; strict: the routed answer is a
-    status topic's whole timeline, which answers only by the bar every candidate clears."""
+    status topic's whole timeline, which answers only by the bar every candidate clears;
+    subject: the routed answer is the lines picked about the person named, which give way to
+    any candidate that clears the bar (they were picked for the name, not for what was asked)."""
     trace = Trace(frame)
     routed = proposals[0][0]
     if not frame.concepts:
@@ -124,6 +128,10 @@ def decide(
         # that carries it, when that one says as much otherwise
         detail = keys - _status_concepts(ctx, ev)
         wider = wider or any(set(s.covered) & detail and s.core >= r.core for s in accepted)
+    # the lines picked about a person cover what was asked only together, and without the
+    # answer type: any single candidate that clears the bar answers instead
+    picked = subject and r.kind == "routed"
+    wider = wider or (picked and best is not None and best.kind == "sentence")
     if (
         routed.ok
         and r.coverage > 0
@@ -198,6 +206,7 @@ def _pooled(
         for s in accepted
         if s.kind == "sentence"
         and s.total >= best.total - CLOSE
+        and (s.typed or not best.typed)  # a reason given: runner-ups give one too
         # says as much of what was asked: all the best covers by itself, or nearly its share
         and (set(s.covered) >= best.itself or s.coverage >= best.coverage - NEAR_COVERAGE)
     ]

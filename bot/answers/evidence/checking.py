@@ -14,6 +14,7 @@ from functools import cached_property
 from bot.answers.evidence.neighbours import DIGITS as _DIGITS
 from bot.answers.evidence.neighbours import Neighbours
 from bot.answers.reading.question import Question, normalise, seasons_named
+from bot.facts.claims.reading import clauses
 from bot.facts.store import FactStore
 from bot.facts.text import MONTHS, PhraseSet
 
@@ -21,7 +22,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _WHEN = re.compile(
     rf"\b(?:{'|'.join(MONTHS)})\b|\b(?:19|20)\d{{2}}\b|"
     r"\b(?:last|this|next|later this|early|late)\s+(?:summer|spring|fall|autumn|winter|year|"
-    r"month|week)\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"month|week)\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"\bon the \d{1,2}(?:st|nd|rd|th)\b"  # "released on the 10th": a day of the month
 )
 _OPENERS = "“‘\"'(«"
 PERSON_KINDS = ("character", "actor", "crew")
@@ -105,6 +107,7 @@ class Checker:
             "why": PhraseSet(v.get("ask.carries", {}).get("why", [])),
             "filler": PhraseSet([p for ps in filler.values() for p in ps]),
             "spec": PhraseSet(v.get("ask.speculation", {}).get("cues", [])),
+            "reports": PhraseSet(v.get("ask.speculation", {}).get("reports", [])),
             "speech": PhraseSet(v.get("ask.carries", {}).get("speech", [])),
             "same_as": PhraseSet(v.get("ask.carries", {}).get("same_as", [])),
             "person_nouns": PhraseSet(v.get("ask.carries", {}).get("person_nouns", [])),
@@ -184,10 +187,22 @@ class Checker:
             carries.add("where")
         if self._phrases["why"].any(text):
             carries.add("why")
-        speculative = self._phrases["spec"].any(text) or self._phrases["spec"].any(s.section)
+        speculative = self._speculative(text)
         quoted = self._phrases["speech"].any(text)
         quality = quality_of(text, self._phrases["filler"], bool(self._persons.get(sid)))
         return Traits(seasons, frozenset(carries), quality, speculative, quoted, describes)
+
+    def _speculative(self, text: str) -> bool:
+        """Whether a sentence holds its news as speculation, read from its clauses: talk
+        reported as rumour holds for the whole sentence ("according to the buzz, …"); a hedge
+        ("might", "we can expect") only when the clauses it sits in make up most of the
+        sentence, so a plain fact beside a hedged aside, or under a heading that speculates,
+        stays a fact."""
+        if self._phrases["reports"].any(text):
+            return True
+        parts = [c for _, c in clauses(text)]
+        hedged = sum(len(c.split()) for c in parts if self._phrases["spec"].any(c))
+        return hedged > 0 and 2 * hedged >= sum(len(c.split()) for c in parts)
 
     def season_ok(self, sid: int, season: int | None) -> bool:
         """A sentence fits the season in focus unless it names only other seasons; a later

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
 
-from bot.answers.commands.lore import FILLER
 from bot.answers.context import Context
+from bot.answers.evidence.asked import Asked
+from bot.answers.evidence.recency import TIE, VALUE_TIE, Ages, newest_first
+from bot.answers.evidence.score import Score
 from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.matching import tokens
@@ -27,77 +29,31 @@ QUOTES = ("“", '"', "”")
 SCORED = 60  # sentences fully scored per question at most
 PER_CONCEPT = 400  # postings of one concept gathered at most (the best-read ones)
 FEW = 1500  # a person named in fewer sentences than this is weighed sentence by sentence
-ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
 SPECIFIC = 3  # a fan's word this many times rarer than its concept is specific
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
-
-
-@dataclass(frozen=True, slots=True)
-class Score:
-    """One candidate's score, part by part (so `ask --explain` can show why)."""
-
-    kind: str  # "sentence", "sources", "routed"
-    ref: int | str  # sentence id, source id, or the routed answer's title
-    entity: float  # share of the question's people it names
-    coverage: float  # share of the predicate's weight it covers
-    typed: bool  # carries the answer type asked for
-    season: bool  # fits the season asked about
-    quality: float  # how well it reads on its own
-    covered: tuple[str, ...] = ()
-    keys: tuple[str, ...] = ()  # the predicate's key concepts: its rare ones (or all)
-    own: tuple[str, ...] | None = None  # concepts covered by itself (None: all of `covered`)
-    core: float = 1.0  # share of the key concepts' weight it covers
-    literal: float = 0.0  # share of the predicate's words it prints as the fan typed them
-
-    @property
-    def itself(self) -> frozenset[str]:
-        """The concepts it covers by itself, not through the sentence before."""
-        return frozenset(self.covered if self.own is None else self.own)
-
-    @property
-    def total(self) -> float:
-        return (
-            2.0 * self.entity
-            + 4.0 * self.coverage
-            + 1.0 * self.typed
-            + 0.5 * self.season
-            + 0.1 * max(-3.0, min(self.quality, 3.0))
-            + 0.5 * self.literal  # "kiss" printed beats a "romantic" that shares its concept
-        )
-
-    @property
-    def accepted(self) -> bool:
-        """Whether this candidate answers: the people named, the type carried, the season
-        right, and enough of the predicate covered."""
-        return (
-            self.entity >= 1.0
-            and self.typed
-            and self.season
-            and self.coverage >= ACCEPT
-            and len(set(self.covered) & set(self.keys)) >= need(len(self.keys))
-            and (bool(self.itself) or not self.keys)
-            and self.quality > FILLER
-        )
-
-
-def need(wanted: int) -> int:
-    """Key concepts a candidate must cover: all of one or two, else two in three (a common
-    concept, such as "zombie" here, only refines: it is never required)."""
-    return wanted if wanted <= 2 else -(-2 * wanted // 3)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")  # the writer speaking: "I can say"
 
 
 class Evidence:
     """The concept index of one store's sentences, built on first use."""
 
-    def __init__(self, ctx: Context, about: Callable[[str], dict[int, float]]):
-        """about: the sentences about a person (naming them, or going on about them)."""
+    def __init__(
+        self,
+        ctx: Context,
+        about: Callable[[str], dict[int, float]],
+        fate_of: Callable[[int, str, str | None], bool] | None = None,
+    ):
+        """about: the sentences about a person (naming them, or going on about them);
+        fate_of: whether a sentence tells a fate of a person right at their name."""
         self.ctx = ctx
         self.about = about
         self.concepts = Concepts(ctx.store.vocab)
+        self.asked = Asked(ctx, self.concepts, fate_of)
         self._weights: dict[str, float] = {}
         self._specific_cache: dict[tuple, list[tuple[str, ...]]] = {}
         self._keys_cache: dict[tuple, tuple[str, ...]] = {}
         self._sentence_tokens: dict[int, frozenset[str]] = {}  # filled as sentences are scored
+        self._totals: dict[frozenset[str] | tuple[str, ...], float] = {}
 
     @cached_property
     def _index(self) -> tuple[dict[int, frozenset[str]], dict[str, list[int]]]:
@@ -108,8 +64,11 @@ class Evidence:
         postings: dict[str, list[int]] = {}
         for sid, s in self.ctx.store.sentences.items():
             cs = self.concepts.of_text(s.display) - {SPEECH}
-            if check.traits(sid).quoted and any(q in s.display for q in QUOTES):
-                cs |= {SPEECH}  # someone's words, quoted: not a writer's "I can say"
+            told = check.persons(sid) and not _FIRST_PERSON.search(s.display)
+            quoted = told or any(q in s.display for q in QUOTES)
+            if check.traits(sid).quoted and quoted:
+                # someone's words, quoted or told ("X revealed that…"): not a writer's "I can say"
+                cs |= {SPEECH}
             per[sid] = cs
             if check.readable(sid):
                 for c in cs:
@@ -168,15 +127,26 @@ class Evidence:
         if not want:
             return 1.0, (), 1.0
 
+        weight = self.weight
+
         def share(of: frozenset[str] | tuple[str, ...]) -> float:
-            total = sum(self.weight(c) for c in of)
+            total = self._total(of)
             own = carried.intersection(of)
             near = context.intersection(of) - own
-            got = sum(self.weight(c) for c in own) + 0.5 * sum(self.weight(c) for c in near)
+            got = sum(weight(c) for c in own) + 0.5 * sum(weight(c) for c in near)
             return got / total if total else 1.0
 
         hit = (want & carried) | (want & context)
         return share(want), tuple(sorted(hit)), share(self.keys(frame))
+
+    def _total(self, concepts: frozenset[str] | tuple[str, ...]) -> float:
+        """The summed weight of a set of concepts (the same few sets, every candidate)."""
+        got = self._totals.get(concepts)
+        if got is None:
+            if len(self._totals) > 512:
+                self._totals.clear()
+            got = self._totals[concepts] = sum(self.weight(c) for c in concepts)
+        return got
 
     def context(self, sid: int) -> frozenset[str]:
         """The concepts of the sentence before, in the same article; when that one is only a
@@ -256,23 +226,32 @@ class Evidence:
         check = ctx.check
         named = sum(sid in self._about(e) for e in frame.people)
         entity = named / len(frame.people) if frame.people else 1.0
+        bound = self.asked.fate_bound(frame, sid)
         own = self.sentence_concepts(sid)
+        if bound:  # a death told at the name answers "is X alive" as a survival would
+            own = own | (frame.concepts & self.asked.life_concepts)
         cov, hit, core = self.coverage(frame, own, self.context(sid) | self._quoted_next(sid))
-        # a reason is rarely worded as one: "why" is a preference, every other type a must
-        typed = q.atype in check.traits(sid).carries or q.atype == "why"
+        # a reason is rarely worded as one: "why" is a preference (met by a causal clause
+        # here or opening the next sentence), every other type a must
+        why = q.atype == "why"
+        typed = q.atype in check.traits(sid).carries or (why and self.asked.reason_next(sid))
+        if typed and q.atype == "number" and frame.concepts:
+            typed = self.asked.counts(frame, sid)
         return Score(
             "sentence",
             sid,
             entity,
             cov,
             typed,
-            check.season_ok(sid, q.season),
+            check.season_ok(sid, q.season) or self.asked.clause_season(frame, sid),
             check.worth(sid),
             hit,
             self.keys(frame),
             tuple(sorted(own & frame.concepts)),
             core,
             self.literal(frame, ctx.store.sentences[sid].display, sid),
+            why,
+            bound,
         )
 
     def score_text(
@@ -323,4 +302,11 @@ class Evidence:
     def ranked(self, frame: Frame) -> list[Score]:
         """Every gathered sentence scored, best first."""
         scores = [self.score_sentence(frame, s) for s in self.gather(frame)]
-        return sorted(scores, key=lambda s: (-s.total, s.ref))
+        # a count or a date asked for: the newest article's leads among those saying as much
+        # (an older count is superseded, however well it reads)
+        tie = VALUE_TIE if frame.question.atype in ("number", "when") else TIE
+        return newest_first(sorted(scores, key=lambda s: (-s.total, s.ref)), self.ages, tie)
+
+    @cached_property
+    def ages(self) -> Ages:
+        return Ages(self.ctx.store)

@@ -46,6 +46,8 @@ class Concepts:
                 w = normalise(w)
                 if " " in w:
                     self._phrases.append((f" {w} ", concept))
+                    if w[-1].isalpha() and not w.endswith("s"):  # "half zombies" too
+                        self._phrases.append((f" {w}s ", concept))
                 else:
                     self._word[w] = concept
         self._phrases.sort(key=lambda p: -len(p[0]))

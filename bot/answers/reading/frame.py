@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import permutations
 
 from bot.answers.reading.concepts import Concepts
-from bot.answers.reading.question import Question, Vocab, phrase_hits
+from bot.answers.reading.question import Question, Vocab, normalise, phrase_hits
 
 # "and Ha-ri?", "what about him", "how about nam-ra tho": a new subject for the last question.
 _NEW_SUBJECT = re.compile(
@@ -22,6 +23,7 @@ _PRONOUNS = {"him", "her", "them", "he", "she", "they", "it", "that"}
 _POINTERS = {"him", "her", "them", "he", "she", "they", "it", "his", "their", "its"}
 # "why?", "and why", "how come?": the last question asked again with a new type.
 _NEW_TYPE = re.compile(r"^(?:and\s+|but\s+|ok\s+|so\s+)?(why|how come|when|how|who|where)$")
+_JOINTS = (" and ", " & ", " n ")  # what joins two names in "who plays mi-jin and ha-ri"
 _SPLIT = re.compile(r"\?+\s+(?=\S)|\s+(?:and|&)\s+(?=(?:why|when|who|where|how|what)\b)")
 
 
@@ -35,10 +37,11 @@ class Frame:
     asked: str  # the standalone question this frame reads (a follow-up, resolved)
     subject: str = ""  # the words of `asked` that name its first person
     topic: str = ""  # what a follow-up that only points back ("how long are they") borrows
+    # the predicate's concepts, set once (every candidate scored reads them)
+    concepts: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def concepts(self) -> frozenset[str]:
-        return frozenset(c for _, c in self.predicate)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "concepts", frozenset(c for _, c in self.predicate))
 
 
 def season_words(text: str, vocab: Vocab) -> list[str]:
@@ -57,11 +60,7 @@ def predicate(q: Question, names: set[str], concepts: Concepts, vocab: Vocab) ->
                 spent |= set(p.split())
     for p in season_words(q.text, vocab):
         spent |= set(p.split())
-    return [
-        (w, c)
-        for w, c in concepts.spans(q.text)
-        if " " in w or not set(w.split()) & spent
-    ]
+    return [(w, c) for w, c in concepts.spans(q.text) if " " in w or not set(w.split()) & spent]
 
 
 def points_back(text: str) -> bool:
@@ -115,3 +114,18 @@ def follow_up(text: str, previous: Frame | None, people: list[str]) -> str | Non
     if not people or not previous.subject:
         return None
     return previous.asked.replace(previous.subject, subject, 1)
+
+
+def name_list(part: str, named: Callable[[str], list[tuple[str, str]]]) -> list[str]:
+    """ "who plays mi-jin and ha-ri", "is on-jo and su-hyeok back": one question about each of
+    two people joined by "and", the second read as a follow-up ("and ha-ri") of the question
+    asked of the first. named: (words, entity id) of each entity a normalised text names."""
+    text = normalise(part).strip(" ?!.")
+    if not any(j in f" {text} " for j in _JOINTS):
+        return [part]
+    for (a, ea), (b, eb) in permutations(named(text), 2):  # found longest first, not in order
+        for joint in _JOINTS:
+            pair = f"{a}{joint}{b}"
+            if ea != eb and f" {pair} " in f" {text} ":
+                return [f" {text} ".replace(f" {pair} ", f" {a} ", 1).strip(), f"and {b}"]
+    return [part]

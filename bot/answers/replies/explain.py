@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from bot.answers.commands.verdict import Trace
 from bot.answers.context import Context
-from bot.answers.evidence.evidence import Evidence, Score
+from bot.answers.evidence.evidence import Evidence
+from bot.answers.evidence.score import Score
 from bot.answers.reading.wording import shorten
 
 

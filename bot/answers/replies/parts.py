@@ -13,6 +13,7 @@ from bot.answers.commands.honest import echo
 from bot.answers.types import Answer, Line
 
 _MARK = re.compile(r"\[(\d+)\]")
+ABOVE = "↑ a line above answers this too (not repeated)"
 
 
 def merge(parts: list[str], answers: list[Answer]) -> Answer:
@@ -20,6 +21,7 @@ def merge(parts: list[str], answers: list[Answer]) -> Answer:
     lines: list[Line] = []
     citations = []
     number: dict[str, int] = {}  # article -> footnote in the merged reply
+    shown: set[str] = set()
     for part, ans in zip(parts, answers, strict=True):
         remap: dict[int, int] = {}
         for c in ans.citations:
@@ -27,9 +29,16 @@ def merge(parts: list[str], answers: list[Answer]) -> Answer:
             remap[c.n] = n
             citations.append(replace(c, n=n))
         lines.append(Line(f"**{echo(part)}**"))
+        repeated = False
         for ln in ans.lines:
             text = _MARK.sub(lambda m, r=remap: f"[{r.get(int(m.group(1)), m.group(1))}]", ln.text)
+            if text in shown:  # one quote is printed once, under the first part it answers
+                repeated = repeated or bool(_MARK.search(text))  # ("as of" lines need no note)
+                continue
+            shown.add(text)
             lines.append(Line(text, ln.spoiler))
+        if repeated:
+            lines.append(Line(ABOVE))
     first = answers[0]
     return Answer(
         "ask",

@@ -1,0 +1,112 @@
+"""Stage: evidence gathered and scored. What a sentence says of the part of a question that
+is asked, beyond its words: a count next to what it counts ("how many N"), a reason in the
+next sentence ("why"), a fate told right at the person's name ("is X alive"), and the season
+of the clause that carries the asked words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cached_property
+
+from bot.answers.context import Context
+from bot.answers.reading.concepts import Concepts
+from bot.answers.reading.frame import Frame
+from bot.answers.reading.question import normalise, seasons_named
+
+LIFE = ("survival", "death")  # fates that answer each other: "is X alive" by a death told
+NEAR_NUMBER = 4  # words between a count and what it counts, at most
+_WORDS = re.compile(r"[\w'-]+")
+_CLAUSE = re.compile(r"[;:]|,?\s+(?:but|while|whereas|although|though|as)\s+")
+
+
+class Asked:
+    """Per-store readings of sentences against the asked part, cached per sentence."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        concepts: Concepts,
+        fate_of: Callable[[int, str, str | None], bool] | None = None,
+    ):
+        """fate_of: whether a sentence tells a fate of a person right at their name."""
+        self.ctx = ctx
+        self.concepts = concepts
+        self.fate_of = fate_of
+        self._clause_cache: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
+
+    @cached_property
+    def life_concepts(self) -> frozenset[str]:
+        """The concepts of the words that ask about a death or a survival ([ask.fates])."""
+        fates = self.ctx.store.vocab.get("ask.fates", {})
+        return self.concepts.of_text(" ".join(w for f in LIFE for w in fates.get(f, [])))
+
+    def fate_bound(self, frame: Frame, sid: int) -> bool:
+        """For a fate asked of a person ("is X alive", "did X die"): whether the sentence tells
+        a fate right at their name, not of someone beside them (a death answers "alive" too)."""
+        fate = frame.question.fate
+        if self.fate_of is None or not frame.people or fate in (None, "any"):
+            return False
+        fates = LIFE if fate in LIFE else (fate,)
+        return any(self.fate_of(sid, e, f) for e in frame.people for f in fates)
+
+    def clause_season(self, frame: Frame, sid: int) -> bool:
+        """Whether the clause that carries what was asked fits the season asked about, in a
+        sentence naming another one elsewhere ("no sign of Season 2, but it was already
+        watched a million times" answers how often Season 1 was watched)."""
+        season, want = frame.question.season, frame.concepts
+        if season is None or not want:
+            return False
+        for concepts, named in self._clauses(sid):
+            if concepts & want and (season in named or (not named and season <= 2)):
+                return True
+        return False
+
+    def _clauses(self, sid: int) -> list[tuple[frozenset[str], frozenset[int]]]:
+        """Each clause's concepts and the seasons it names (read once per sentence)."""
+        got = self._clause_cache.get(sid)
+        if got is None:
+            vocab = self.ctx.store.vocab
+            got = self._clause_cache[sid] = [
+                (self.concepts.of_text(c), seasons_named(normalise(c), vocab))
+                for c in _CLAUSE.split(self.ctx.store.sentences[sid].display)
+            ]
+        return got
+
+    def reason_next(self, sid: int) -> bool:
+        """Whether the next sentence of the same article gives a reason ("This is because…")."""
+        store = self.ctx.store
+        nxt = store.sentences.get(sid + 1)
+        return (
+            nxt is not None
+            and nxt.source_id == store.sentences[sid].source_id
+            and self.ctx.check.readable(sid + 1)
+            and "why" in self.ctx.check.traits(sid + 1).carries
+        )
+
+    def counts(self, frame: Frame, sid: int) -> bool:
+        """For "how many N": whether a number (digits or spelled) stands next to N or a word
+        of its concept ("12 episodes", "watched over a million times")."""
+        words = _WORDS.findall(self.ctx.store.sentences[sid].display.lower())
+        numbers = self._number_words
+        at = [i for i, w in enumerate(words) if w in numbers or (w.isdigit() and len(w) != 4)]
+        if not at:
+            return self.ctx.check.near.antecedent(sid) is not None  # "the same number"
+        want, of = frame.concepts, self.concepts.of_word
+        near = [i for i, w in enumerate(words) if of(w) in want]
+        for i in at:
+            counted = next((of(w) for w in words[i + 1 : i + 3] if w not in numbers), None)
+            if counted in want:  # "12 episodes"
+                return True
+            # "watched over a million times", "the remaining six who are still human": a count
+            # of nothing else beside what it counts ("with 12 episodes" counts episodes, not
+            # the "watch" before it)
+            if counted is None and any(0 < abs(i - j) <= NEAR_NUMBER for j in near):
+                return True
+            if counted == "time" and any(0 < i - j <= NEAR_NUMBER for j in near):
+                return True
+        return False
+
+    @cached_property
+    def _number_words(self) -> frozenset[str]:
+        return frozenset(self.ctx.store.vocab.get("ask.carries", {}).get("number_words", []))

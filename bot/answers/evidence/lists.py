@@ -1,0 +1,182 @@
+"""Lists asked as lists: "name the survivors", "which cast members were in the video", "who
+are the new cast". The answer leads with the people, by name, that the answering sentences
+print, cited; a sentence that counts people ("four of the core cast") is followed into the
+sentences after it, in its section, until that many are named.
+
+Stage: evidence gathered. The list words are [ask.kinds] `list`; new and returning cast come
+from the cast pairs as `!status cast` reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.answers.commands.lore import fact_lines
+from bot.answers.context import Context
+from bot.answers.evidence.returns import CastSummary
+from bot.answers.reading.frame import Frame
+from bot.answers.types import Answer, Citer, Line
+from bot.facts.text import PhraseSet
+
+FOLLOW = 8  # sentences after a counting one searched for the people it counts
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    )
+}
+_PEOPLE = re.compile(
+    r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r")\b(?:\s+\S+){0,5}?\s+"
+    r"(?:members|actors|actresses|stars|characters|students|friends|survivors|people|cast)\b",
+    re.IGNORECASE,
+)
+
+
+class Lists:
+    """List questions, answered with the names the articles print."""
+
+    def __init__(self, ctx: Context, cast: CastSummary):
+        self.ctx = ctx
+        self.cast = cast
+        self.cues = PhraseSet(ctx.store.vocab.get("ask.kinds", {}).get("list", []))
+        self._named: dict[int, list[str]] | None = None
+        self._by_quote: dict[str, int] | None = None
+        self._listed: dict[int, int] = {}  # how well an answer lists (of the last question)
+        self._complete: set[int] = set()  # counting sentences whose people were all found
+
+    def answer(self, frame: Frame, raw: str, again: Callable[[str], Answer]) -> Answer | None:
+        """A list question's answer, or None when the question asks for no list."""
+        q = frame.question
+        cue = self.cues.find(q.text)
+        if frame.people or (not cue and q.atype != "who"):
+            return None
+        if q.status == "cast" and q.season in (None, 2):
+            if "newest" in frame.concepts:
+                return self.cast_list(new=True)
+            if cue and "return" in frame.concepts:
+                return self.cast_list(new=False)
+        if not cue:
+            return None
+        # the question as asked and as the who-question it stands for: the fuller list wins
+        tries = [a for a in (again(raw), again(_as_who(q.text, cue[0]))) if a.ok]
+        listed = [self.with_names(a) for a in tries]
+        return max(listed, key=lambda a: self._listed.get(id(a), 0), default=None)
+
+    def cast_list(self, new: bool) -> Answer:
+        """Who is new in Season 2, or who is back, each with their footnote."""
+        ctx = self.ctx
+        back, fresh = self.cast.items()
+        items = fresh if new else back
+        title = "New in Season 2" if new else "Back in Season 2"
+        if not items:
+            said = "No new cast member is named" if new else "No return is reported"
+            return Answer("ask", True, title, title, [Line(f"{said} in the sources.")])
+        cite = Citer(ctx.store)
+        marked = [f"{t} {cite.cite(sid)}" for t, sid in items]
+        grouped = self.cast.grouped(marked, [t for t, _ in items])
+        text = ", ".join(marked) if new else grouped
+        return Answer("ask", True, title, title, [Line(text)], cite.citations)
+
+    def _people(self, sid: int) -> list[str]:
+        """The people a sentence names (characters and actors), as printed, in order."""
+        if self._named is None:
+            named: dict[int, list[str]] = {}
+            for eid, sids in self.ctx.store.mentions.items():
+                if self.ctx.store.entities[eid].kind in ("character", "actor"):
+                    for s in sids:
+                        named.setdefault(s, []).append(eid)
+            self._named = named
+        text = self.ctx.store.sentences[sid].display.lower()
+        eids = self._named.get(sid, [])
+        return sorted(eids, key=lambda e: _first(text, self.ctx.store.entities[e]))
+
+    def _person(self, eid: str) -> str:
+        """One key per person: a character is the actor who plays them."""
+        pair = next((p for p in self.ctx.pairs_for(eid) if p.character_id == eid), None)
+        return pair.actor_id if pair is not None else eid
+
+    def _names(self, eids: list[str]) -> list[str]:
+        """Each person once, as the sentences print them: "Yoon Chan-young (Cheong-san)" when
+        they name both the actor and the character, else the one they name."""
+        ctx, out, done = self.ctx, [], set()
+        for e in eids:
+            key = self._person(e)
+            if key in done:
+                continue
+            done.add(key)
+            roles = [c for c in eids if c != key and self._person(c) == key]
+            if key in eids and roles:
+                out.append(f"{ctx.name(key)} ({ctx.name(roles[0])})")
+            else:
+                out.append(ctx.name(key if key in eids else roles[0]))
+        return out
+
+    def counted(self, sid: int) -> list[int]:
+        """A sentence counting people, and the sentences after it (same article and section)
+        that name them, when they name as many; else the sentence alone."""
+        store = self.ctx.store
+        row = store.sentences[sid]
+        m = _PEOPLE.search(row.display)
+        if m is None:
+            return [sid]
+        want = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1).lower()]
+        out, seen = [sid], {self._person(e) for e in self._people(sid)}
+        self._complete.discard(sid)
+        for nxt in range(sid + 1, sid + 1 + FOLLOW):
+            s = store.sentences.get(nxt)
+            if s is None or s.source_id != row.source_id or s.kind != "text":
+                break
+            new = {self._person(e) for e in self._people(nxt)} - seen
+            if new:
+                out.append(nxt)
+                seen |= new
+            if len(seen) >= want:
+                self._complete.add(sid)
+                return out
+        return [sid]
+
+    def with_names(self, ans: Answer) -> Answer:
+        """The answer led by a line naming the people its best listing sentence prints."""
+        ctx = self.ctx
+        if self._by_quote is None:
+            self._by_quote = {s.quote: sid for sid, s in ctx.store.sentences.items()}
+        cited = list(
+            dict.fromkeys(
+                self._by_quote[c.quote] for c in ans.citations if c.quote in self._by_quote
+            )
+        )
+        best: tuple[list[int], list[str]] = ([], [])
+        worth = -1
+        for sid in cited:
+            run = self.counted(sid)
+            people = list(dict.fromkeys(e for s in run for e in self._people(s)))
+            # a sentence counting people, all of them found after it, is the list asked for
+            w = len({self._person(e) for e in people}) + 20 * (sid in self._complete)
+            if w > worth:
+                best, worth = (run, people), w
+        if len({self._person(e) for e in best[1]}) < 2:
+            return ans
+        cite = Citer(ctx.store)
+        names = ", ".join(self._names(best[1]))
+        head = Line(f"Named: {names} {cite.cite_all(best[0], FOLLOW)}")
+        # the listing sentence first, then the rest of the answer
+        shown = [best[0][0], *(s for s in cited if s != best[0][0])]
+        lines = [head, *fact_lines(ctx, shown, cite)]
+        out = Answer(ans.command, True, ans.match, ans.title, lines, cite.citations)
+        self._listed = {id(out): worth}
+        return out
+
+
+def _first(text: str, entity) -> int:
+    spots = [text.find(a.lower()) for a in {entity.name, *entity.aliases} if len(a) >= 3]
+    return min((i for i in spots if i >= 0), default=len(text))
+
+
+def _as_who(text: str, cue: str) -> str:
+    """The who-question a list question stands for: "name the survivors" -> "who are the
+    survivors", "which cast members were in it" -> "which cast members were in it" read as
+    who."""
+    rest = f" {text} ".replace(f" {cue} ", " ", 1).strip()
+    verbs = ("are", "were", "is", "was", "will", "did", "do", "have", "has", "got", "appeared")
+    return f"who {rest}" if rest.split()[:1] and rest.split()[0] in verbs else f"who are {rest}"

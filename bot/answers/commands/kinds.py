@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 
+from bot.answers.commands.honest import ASKED, echo
 from bot.answers.commands.meta import Meta
 from bot.answers.commands.status import Status
 from bot.answers.context import Context
@@ -19,7 +20,7 @@ from bot.answers.evidence.evidence import Evidence
 from bot.answers.evidence.lists import Lists
 from bot.answers.evidence.sections import Sections
 from bot.answers.reading.frame import Frame
-from bot.answers.types import Answer
+from bot.answers.types import Answer, Line
 
 Again = Callable[[str], Answer]  # the question (or its rewording) answered the usual way
 
@@ -43,8 +44,7 @@ class Kinds:
         q = frame.question
         season = q.season
         if season is not None and season > 2 and not frame.people:
-            ans = replace(self.status.argument.later_season(season), command="ask")
-            return ans, f"asks about season {season}: what the sources say of it"
+            return self.later(frame, raw, season), f"asks about season {season}: its sentences"
         if (ans := self.meta.answer(frame, raw)) is not None:
             return ans, "asks about the articles themselves: their claims and the manifest"
         if (ans := self.lists.answer(frame, raw, again)) is not None:
@@ -52,3 +52,14 @@ class Kinds:
         if not frame.people and (ans := self.sections.answer(frame, raw)) is not None:
             return ans, "asks for a summary: the section of an article headed by it"
         return None
+
+    def later(self, frame: Frame, raw: str, season: int) -> Answer:
+        """What the sources say of a later season; when none of it covers what was asked ("is
+        it planned", "when"), said first, in the words of every "the sources don't say"."""
+        ans = replace(self.status.argument.later_season(season), command="ask")
+        sids = self.status.argument.later_sentences(season)
+        covered = any(self.evidence.score_sentence(frame, s).accepted for s in sids)
+        if sids and not covered:
+            said = f"You asked “{echo(raw)}” The sources don't say {ASKED[frame.question.atype]}."
+            ans.lines = [Line(said), *ans.lines]
+        return ans

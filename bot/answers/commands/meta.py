@@ -9,6 +9,7 @@ make a question one about the sources are in [ask.kinds] of data/lexicon.toml.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.answers.context import Context
@@ -50,8 +51,10 @@ class Meta:
             return self.compare(q.status, q.season)
         if outlet is not None:
             return self.outlet_answer(outlet, frame)
-        if q.status and self._says("which", q.text):
-            return self.which_claims(q.status, q.season, self._says("negative", q.text))
+        if q.status and not frame.people and self._says("which", q.text):
+            if self._says("called_off", q.text):
+                return self.which_claims(q.status, q.season, self._called_off)
+            return self.which_claims(q.status, q.season, self._asks(q.text))
         if self._says("which", q.text):
             return self.which_sentences(frame)
         return None
@@ -115,7 +118,18 @@ class Meta:
             )
         return Answer("ask", True, label, f"{label}: what each article says", lines, cite.citations)
 
-    def which_claims(self, topic: str, season: int | None, negative: bool) -> Answer:
+    def _asks(self, text: str) -> Callable[[ClaimRow], bool]:
+        """Which claims say what a question asks: that it has not happened, or that it has."""
+        negative = self._says("negative", text)
+        return lambda c: self._negative(c) == negative
+
+    def _called_off(self, c: ClaimRow) -> bool:
+        states = self.ctx.store.vocab.get("ask.kinds", {}).get("called_off_states", [])
+        return c.state.removesuffix(PLANNED) in states
+
+    def which_claims(
+        self, topic: str, season: int | None, says: Callable[[ClaimRow], bool]
+    ) -> Answer:
         """The articles whose claims on a topic say what was asked (it happened, or it did
         not), each with its quote; the others named as saying otherwise."""
         ctx = self.ctx
@@ -123,7 +137,7 @@ class Meta:
         per = self._by_source(topic, season)
         match, other = [], []
         for claims in per.values():
-            fits = [c for c in claims if self._negative(c) == negative]
+            fits = [c for c in claims if says(c)]
             if fits:
                 match.append(self._voice(fits))
             else:
@@ -149,8 +163,11 @@ class Meta:
         """The articles whose sentences say what the question asks about, each quoted, or
         the honest "none says that"."""
         ctx = self.ctx
-        spent = {SOURCE, SPEECH, "newest", "oldest"}
-        pred = tuple(p for p in frame.predicate if p[1] not in spent)
+        # what a question asks of the articles themselves ("which sites do you cite")
+        vocab = self.ctx.store.vocab
+        spent = {SOURCE, SPEECH, *vocab.get("ask.fact_concepts", {}).get("sources", [])}
+        telling = set(vocab.get("ask.kinds", {}).get("telling", []))
+        pred = tuple(p for p in frame.predicate if p[1] not in spent and p[0] not in telling)
         if not pred:
             return self.listing(frame)
         asked = replace(frame, predicate=pred)
@@ -209,8 +226,16 @@ class Meta:
         if key in self._named:
             return self._named[key]
         hit = None
-        stop = self.ctx.store.vocab.get("ask.stopwords", {})
-        if not any(key == w for ws in stop.values() for w in ws) and len(key) >= 4:
+        stop = {w for ws in self.ctx.store.vocab.get("ask.stopwords", {}).values() for w in ws}
+        words = key.split()
+        # an outlet's name: no function word or number in it, not only thesaurus words
+        plain = not any(w in stop or w.isdigit() for w in words)
+        thesaurus = set(self.ctx.store.vocab.get("ask.concepts", {}))
+        if (
+            plain
+            and len(key) >= 4
+            and any(not self.ev.concepts.of_text(w) & thesaurus for w in words)
+        ):
             parts = key.split()
             rx = re.compile(r"\b" + r"\s+".join(_CAPS for _ in parts) + r"\b")
             sids, printed = [], ""

@@ -56,33 +56,51 @@ class Sections:
         return frozenset(int(n) for n in re.findall(r"(?i)\bseason\s*(\d)\b", text))
 
     @cached_property
-    def heads(self) -> list[tuple[int, frozenset[str], frozenset[int], bool]]:
-        """Every heading or opening label: (sentence id, its words, the seasons it names,
-        whether it is a label opening its own sentence)."""
+    def heads(self) -> list[tuple[int, frozenset[str], frozenset[int], bool, frozenset[str]]]:
+        """Every heading or opening label naming no one: (sentence id, its words, the seasons
+        it names, whether it is a label opening its own sentence, the summary words it
+        holds)."""
         out = []
         for sid, s in self.ctx.store.sentences.items():
             if s.kind in ("heading", "question") and len(s.display) <= 120:
-                out.append((sid, self._words(s.display), self._seasons(s.display), False))
+                head, label = s.display, False
             elif s.kind == "text" and (m := _LABEL.match(s.display)):
-                out.append((sid, self._words(m.group(1)), self._seasons(m.group(1)), True))
-        return [h for h in out if h[1]]
+                head, label = m.group(1), True
+            else:
+                continue
+            if self.ctx.check.persons(sid):
+                continue  # "What happened to Nam-Ra?" is hers, not the series' summary
+            words = self._words(head)
+            if words:
+                summary = frozenset(self.cues.find(head.lower().replace("’", "'")))
+                out.append((sid, words, self._seasons(head), label, summary))
+        return out
 
     def answer(self, frame: Frame, raw: str) -> Answer | None:
         """The summary section the question asks for, or None."""
         q = frame.question
-        if not self.cues.any(q.text):
+        # a summary of what has aired: a season still to come is told by hints, scored as usual
+        if not self.cues.any(q.text) or q.season not in (None, 1):
             return None
         asked = self._words(q.text) | {"show"}
+        cues = frozenset(self.cues.find(q.text))
         found = []
-        for sid, words, seasons, label in self.heads:
+        for sid, words, seasons, label, summary in self.heads:
             if q.seasons and seasons and not seasons & q.seasons:
                 continue
             if q.seasons and not seasons and 1 not in q.seasons:
                 continue  # a heading naming no season is about the series (its first season)
             hits = sum(any(_same(w, a) for a in asked) for w in words)
             share = hits / len(words)
-            if share >= SHARE and (len(words) >= 2 or label):
-                found.append((share, hits, -sid, label))
+            exact = bool(seasons) and seasons == q.seasons
+            # its words are the question's, or it heads a summary itself of the season asked
+            # ("What happened in Season 1?" for "a recap of season 1") or in the question's
+            # own summary word ("Official synopsis:" for "what is the synopsis")
+            if (share >= SHARE and (len(words) >= 2 or label)) or (
+                summary and (summary & cues or exact)
+            ):
+                score = share + bool(summary) + bool(summary & cues) + exact
+                found.append((score, hits, -sid, label))
         best = max(found, default=None)
         if best is not None:
             best = (best[0], -best[2], best[3])

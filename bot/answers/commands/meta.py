@@ -269,7 +269,11 @@ class Meta:
         cite = Citer(ctx.store)
         if source_id is not None:
             src = ctx.store.sources[source_id]
-            sids = [s for s, r in ctx.store.sentences.items() if r.source_id == source_id]
+            sids = [
+                s
+                for s, r in ctx.store.sentences.items()
+                if r.source_id == source_id and ctx.check.readable(s)
+            ]
             head = f"{name} published “{src.title}” on {ctx.date(source_id)} `{source_id}`."
             if frame.question.atype == "when" or not sids:
                 return Answer("ask", True, name, f"{name}: its article", [Line(head)])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 
 from bot.answers.context import Context
 from bot.answers.evidence.digest import PLANNED, firm, line_label, progress, state_label
@@ -19,11 +20,13 @@ from bot.answers.reading.frame import Frame
 from bot.answers.reading.wording import balanced, name_keys, shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.store import ClaimRow, SourceInfo
-from bot.facts.text import PhraseSet
+from bot.facts.text import MONTHS, PhraseSet
 
 SOURCE = "source"  # the concept of an article, an outlet, a report ([ask.concepts])
 QUOTE = 200  # characters of a quote shown per article
-_CAPS = r"[A-Z0-9][\w'’]*"
+NEAR = 6  # characters between an outlet's name and the reporting word beside it ("a", "the")
+_MONTHS = {m.lower() for m in MONTHS}
+_RUNS = re.compile(r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*")  # capitalised words in a row
 
 
 class Meta:
@@ -34,7 +37,6 @@ class Meta:
         self.ev = evidence
         table = ctx.store.vocab.get("ask.kinds", {})
         self.words = {k: PhraseSet(v) for k, v in table.items()}
-        self._named: dict[str, tuple[str, list[int]] | None] = {}
 
     def _says(self, key: str, text: str) -> bool:
         ps = self.words.get(key)
@@ -44,7 +46,9 @@ class Meta:
         """The answer when the question is about the sources, else None."""
         q = frame.question
         about_sources = SOURCE in frame.concepts
-        outlet = None if frame.people else self.outlet(raw)
+        # an outlet an article cites counts only in a question about words or a date
+        reported = about_sources or SPEECH in frame.concepts or q.atype == "when"
+        outlet = None if frame.people else self.outlet(raw, cited=reported)
         if not about_sources and outlet is None:
             return None
         if self._says("disagree", q.text) and q.status:
@@ -205,7 +209,7 @@ class Meta:
 
     # --- outlets -------------------------------------------------------------------------
 
-    def outlet(self, raw: str) -> tuple[str, str | None, list[int]] | None:
+    def outlet(self, raw: str, cited: bool = True) -> tuple[str, str | None, list[int]] | None:
         """The outlet a question names: an article's own outlet (from the manifest), or one an
         article cites ("according to X", "X reported", "told X"): (name as printed, the
         source id when it is an article's own outlet, the sentences citing it)."""
@@ -213,45 +217,59 @@ class Meta:
         for src in self.ctx.store.sources.values():
             if src.outlet and _fold(src.outlet) and f" {_fold(src.outlet)} " in f" {folded} ":
                 return src.outlet, src.id, []
-        words = folded.split()
+        words = folded.split() if cited else []
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
-                key = " ".join(words[i : i + n])
-                if (hit := self._cited_outlet(key)) is not None:
+                if (hit := self._cited.get(" ".join(words[i : i + n]))) is not None:
                     return hit[0], None, hit[1]
         return None
 
-    def _cited_outlet(self, key: str) -> tuple[str, list[int]] | None:
-        """Sentences that print `key` as a capitalised name beside a reporting word (cached)."""
-        if key in self._named:
-            return self._named[key]
-        hit = None
-        stop = {w for ws in self.ctx.store.vocab.get("ask.stopwords", {}).values() for w in ws}
-        words = key.split()
-        # an outlet's name: no function word or number in it, not only thesaurus words
-        plain = not any(w in stop or w.isdigit() for w in words)
-        thesaurus = set(self.ctx.store.vocab.get("ask.concepts", {}))
-        if (
-            plain
-            and len(key) >= 4
-            and any(not self.ev.concepts.of_text(w) & thesaurus for w in words)
-        ):
-            parts = key.split()
-            rx = re.compile(r"\b" + r"\s+".join(_CAPS for _ in parts) + r"\b")
-            sids, printed = [], ""
-            for sid, s in self.ctx.store.sentences.items():
-                if not self._says("reporting", s.display):
-                    continue
-                for m in rx.finditer(s.display):
-                    if _fold(m.group(0)) == key and not self._is_name(m.group(0)):
-                        sids.append(sid)
-                        printed = printed or m.group(0)
-                        break
-            hit = (printed, sids) if sids else None
-        if len(self._named) > 256:
-            self._named.clear()
-        self._named[key] = hit
-        return hit
+    @cached_property
+    def _cited(self) -> dict[str, tuple[str, list[int]]]:
+        """Every capitalised name of one to three words that a sentence prints beside a
+        reporting word, folded: {"korea herald": ("Korea Herald", [sentence ids])} (built
+        once per store; people and the show left out)."""
+        vocab = self.ctx.store.vocab
+        stop = {w for ws in vocab.get("ask.stopwords", {}).values() for w in ws}
+        thesaurus = set(vocab.get("ask.concepts", {}))
+        out: dict[str, tuple[str, list[int]]] = {}
+        names = {
+            w
+            for e in self.ctx.store.entities.values()
+            for n in (e.name, *e.aliases)
+            for w in _fold(n).split()
+        }
+        for sid, s in self.ctx.store.sentences.items():
+            cues = [m.span() for m in self.words["reporting"].finditer(s.display)]
+            for run in _RUNS.finditer(s.display):
+                words = run.group(0).split()
+                if run.start() == 0:  # a sentence's first word is capitalised anyway
+                    words = words[1:]
+                # the name right after "according to", "told"... or right before "reported"
+                after = any(0 <= run.start() - b <= NEAR for _, b in cues)
+                before = any(0 <= a - run.end() <= NEAR for a, _ in cues)
+                grams = [words] if len(words) == 1 else []
+                grams += [words[:n] for n in (2, 3) if after and n <= len(words)]
+                grams += [words[-n:] for n in (2, 3) if before and n <= len(words)]
+                for gram in grams if (after or before) else []:
+                    printed = " ".join(gram)
+                    key = _fold(printed)
+                    folded = key.split()
+                    # an outlet's name: no function word, number, month or person's name in
+                    # it, not only thesaurus words, not the show
+                    odd = any(
+                        w in stop or w.isdigit() or w in _MONTHS or w in names for w in folded
+                    )
+                    if len(key) < 4 or odd:
+                        continue
+                    if all(self.ev.concepts.of_text(w) & thesaurus for w in folded):
+                        continue
+                    if key in out:
+                        if out[key][1][-1] != sid:
+                            out[key][1].append(sid)
+                    elif not self._is_name(printed):
+                        out[key] = (printed, [sid])
+        return out
 
     def _is_name(self, text: str) -> bool:
         """Whether a capitalised phrase is a person or the show, not an outlet."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from bot.answers.commands.lore import fact_lines
 from bot.answers.context import Context
@@ -31,6 +32,10 @@ _PEOPLE = re.compile(
     r"(?:members|actors|actresses|stars|characters|students|friends|survivors|people|cast)\b",
     re.IGNORECASE,
 )
+
+
+_PARENS = re.compile(r"\([^)]*\)")
+_LIST_GLUE = {",", "and", "&", "as", "plus", "or"}
 
 
 class Lists:
@@ -59,7 +64,8 @@ class Lists:
         if not cue:
             return None
         # the question as asked and as the who-question it stands for: the fuller list wins
-        tries = [a for a in (again(raw), again(_as_who(q.text, cue[0]))) if a.ok]
+        asked = [raw, *_as_who(q.text, cue[0])]
+        tries = [a for a in map(again, dict.fromkeys(asked)) if a.ok]
         listed = [self.with_names(a) for a in tries]
         return max(listed, key=lambda a: self._listed.get(id(a), 0), default=None)
 
@@ -112,6 +118,26 @@ class Lists:
                 out.append(ctx.name(key if key in eids else roles[0]))
         return out
 
+    def _enumerates(self, sid: int) -> bool:
+        """Whether a sentence names at least three people one after another, with only list
+        punctuation between them ("Su-hyeok, On-jo, Dae-su, and Ha-ri", "A as X, B as Y")."""
+        text = self.ctx.store.sentences[sid].display
+        low = text.lower()
+        spans = []
+        for e in self._people(sid):
+            ent = self.ctx.store.entities[e]
+            for a in sorted({ent.name, *ent.aliases}, key=len, reverse=True):
+                if len(a) >= 3 and (i := low.find(a.lower())) >= 0:
+                    spans.append((i, i + len(a)))
+                    break
+        spans.sort()
+        run = best = 1
+        for (_, end), (start, _) in pairwise(spans):
+            gap = _PARENS.sub(" ", text[end:start]).replace(",", " , ")
+            run = run + 1 if set(gap.split()) <= _LIST_GLUE else 1
+            best = max(best, run)
+        return best >= 3
+
     def counted(self, sid: int) -> list[int]:
         """A sentence counting people, and the sentences after it (same article and section)
         that name them, when they name as many; else the sentence alone."""
@@ -151,7 +177,10 @@ class Lists:
         for sid in cited:
             run = self.counted(sid)
             people = list(dict.fromkeys(e for s in run for e in self._people(s)))
-            # a sentence counting people, all of them found after it, is the list asked for
+            # a list is a sentence counting people, all of them found after it, or one that
+            # enumerates them ("A, B and C"); names told in passing list nothing
+            if sid not in self._complete and not self._enumerates(sid):
+                continue
             w = len({self._person(e) for e in people}) + 20 * (sid in self._complete)
             if w > worth:
                 best, worth = (run, people), w
@@ -173,10 +202,15 @@ def _first(text: str, entity) -> int:
     return min((i for i in spots if i >= 0), default=len(text))
 
 
-def _as_who(text: str, cue: str) -> str:
-    """The who-question a list question stands for: "name the survivors" -> "who are the
-    survivors", "which cast members were in it" -> "which cast members were in it" read as
-    who."""
+def _as_who(text: str, cue: str) -> list[str]:
+    """The who-questions a list question stands for: "name the survivors" -> "who are the
+    survivors"; "list the students who survived" -> that and "who survived" (the people
+    asked for are named by what they did)."""
     rest = f" {text} ".replace(f" {cue} ", " ", 1).strip()
     verbs = ("are", "were", "is", "was", "will", "did", "do", "have", "has", "got", "appeared")
-    return f"who {rest}" if rest.split()[:1] and rest.split()[0] in verbs else f"who are {rest}"
+    first = rest.split()[:1]
+    out = [f"who {rest}" if first and first[0] in verbs else f"who are {rest}"]
+    for rel in (" who ", " that "):
+        if rel in f" {rest} ":
+            out.append("who " + f" {rest} ".split(rel, 1)[1].strip())
+    return out

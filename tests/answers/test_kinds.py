@@ -118,3 +118,12 @@ def test_a_summary_heading_is_found_by_the_season_asked(engine):
 def test_lore_leaves_out_a_long_line_that_only_passes_the_topic_word(engine):
     text = to_text(engine.answer("!lore cure"))
     assert "no cure for the virus" in text and "abnormalities" not in text
+
+
+@pytest.mark.parametrize("message", ["who are the newcomers in season 2", "who's joining the cast"])
+def test_new_cast_words_ask_for_the_new_cast(engine, message):
+    assert engine.answer(f"!ask {message}").title == "New in Season 2"
+
+
+def test_the_newest_article_is_not_read_as_a_person(engine):
+    assert engine.answer("!ask who is the newest article").title == "The newest article"

@@ -61,6 +61,8 @@ class Meta:
             return self.which_claims(q.status, q.season, self._asks(q.text))
         if self._says("which", q.text):
             return self.which_sentences(frame)
+        if about_sources and {"newest", "oldest"} & frame.concepts and not q.status:
+            return self.listing(frame)  # "who is the newest article", "your latest source"
         return None
 
     # --- per-source claims ---------------------------------------------------------------

@@ -44,7 +44,9 @@ class Lists:
     def __init__(self, ctx: Context, cast: CastSummary):
         self.ctx = ctx
         self.cast = cast
-        self.cues = PhraseSet(ctx.store.vocab.get("ask.kinds", {}).get("list", []))
+        kinds = ctx.store.vocab.get("ask.kinds", {})
+        self.cues = PhraseSet(kinds.get("list", []))
+        self.new_cast = PhraseSet(kinds.get("new_cast", []))
         self._named: dict[int, list[str]] | None = None
         self._by_quote: dict[str, int] | None = None
         self._listed: dict[int, int] = {}  # how well an answer lists (of the last question)
@@ -56,10 +58,12 @@ class Lists:
         cue = self.cues.find(q.text)
         if frame.people or (not cue and q.atype != "who"):
             return None
-        if q.status == "cast" and q.season in (None, 2):
-            if "newest" in frame.concepts:
+        new = "newest" in frame.concepts or self.new_cast.any(q.text)
+        if q.season in (None, 2) and not q.lore:
+            # "who are the newcomers", "who's new in the cast": the new cast pairs
+            if new and (q.status == "cast" or q.atype == "who"):
                 return self.cast_list(new=True)
-            if cue and "return" in frame.concepts:
+            if q.status == "cast" and cue and "return" in frame.concepts:
                 return self.cast_list(new=False)
         if not cue:
             return None

@@ -8,25 +8,29 @@ make a question one about the sources are in [ask.kinds] of data/lexicon.toml.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cached_property
 
 from bot.answers.context import Context
-from bot.answers.evidence.digest import PLANNED, firm, line_label, progress, state_label
+from bot.answers.evidence.digest import (
+    PLANNED,
+    firm,
+    line_label,
+    progress,
+    state_label,
+    value_key,
+)
 from bot.answers.evidence.evidence import ACCEPT, SPEECH, Evidence
+from bot.answers.evidence.outlets import Found, Outlets
 from bot.answers.reading.frame import Frame
-from bot.answers.reading.wording import balanced, name_keys, shorten
+from bot.answers.reading.wording import balanced, shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.store import ClaimRow, SourceInfo
-from bot.facts.text import MONTHS, PhraseSet
+from bot.facts.text import PhraseSet
 
 SOURCE = "source"  # the concept of an article, an outlet, a report ([ask.concepts])
 QUOTE = 200  # characters of a quote shown per article
-NEAR = 6  # characters between an outlet's name and the reporting word beside it ("a", "the")
-_MONTHS = {m.lower() for m in MONTHS}
-_RUNS = re.compile(r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*")  # capitalised words in a row
+SHOWN = 3  # articles quoted for "which article says X"
 
 
 class Meta:
@@ -37,6 +41,7 @@ class Meta:
         self.ev = evidence
         table = ctx.store.vocab.get("ask.kinds", {})
         self.words = {k: PhraseSet(v) for k, v in table.items()}
+        self.outlets = Outlets(ctx, evidence.concepts, self.words.get("reporting"))
 
     def _says(self, key: str, text: str) -> bool:
         ps = self.words.get(key)
@@ -48,7 +53,7 @@ class Meta:
         about_sources = SOURCE in frame.concepts
         # an outlet an article cites counts only in a question about words or a date
         reported = about_sources or SPEECH in frame.concepts or q.atype == "when"
-        outlet = None if frame.people else self.outlet(raw, cited=reported)
+        outlet = None if frame.people else self.outlets.find(raw, cited=reported)
         if not about_sources and outlet is None:
             return None
         if self._says("disagree", q.text) and q.status:
@@ -106,9 +111,12 @@ class Meta:
         )
         firm_voices = [c for c in voices if firm(c)] or voices
         sides = {self._negative(c) for c in firm_voices}
+        # a different state, or the same state with two values (8 episodes, then 7), differs
         states = {c.state for c in firm_voices}
+        values = {(c.state, value_key(c.value)) for c in firm_voices if c.value}
+        valued = {state for state, _ in values}
         cite = Citer(ctx.store)
-        if len(sides) > 1 or len(states) > 1:
+        if len(sides) > 1 or len(states) > 1 or len(values) > len(valued):
             head = f"Yes, they differ on {label.lower()}; what each article says, newest first:"
         elif len(voices) == 1:
             head = f"Only one article speaks to {label.lower()}:"
@@ -187,8 +195,10 @@ class Meta:
             line = f"No article says that, as far as I can read them (looked for: {words})."
             return Answer("ask", False, None, "Which article says that", [Line(line)])
         cite = Citer(ctx.store)
-        lines = [Line(f"{len(found)} article{'s' if len(found) > 1 else ''}:")]
-        for src_id, sid in list(found.items())[:3]:
+        n = len(found)
+        shown = f", the first {SHOWN}" if n > SHOWN else ""
+        lines = [Line(f"{n} article{'s' if n > 1 else ''}{shown}:")]
+        for src_id, sid in list(found.items())[:SHOWN]:
             row = ctx.store.sentences[sid]
             src = ctx.store.sources[src_id]
             quote = balanced("“" + shorten(row.display, QUOTE + 60) + "”")
@@ -211,77 +221,7 @@ class Meta:
 
     # --- outlets -------------------------------------------------------------------------
 
-    def outlet(self, raw: str, cited: bool = True) -> tuple[str, str | None, list[int]] | None:
-        """The outlet a question names: an article's own outlet (from the manifest), or one an
-        article cites ("according to X", "X reported", "told X"): (name as printed, the
-        source id when it is an article's own outlet, the sentences citing it)."""
-        folded = _fold(raw)
-        for src in self.ctx.store.sources.values():
-            if src.outlet and _fold(src.outlet) and f" {_fold(src.outlet)} " in f" {folded} ":
-                return src.outlet, src.id, []
-        words = folded.split() if cited else []
-        for n in (3, 2, 1):
-            for i in range(len(words) - n + 1):
-                if (hit := self._cited.get(" ".join(words[i : i + n]))) is not None:
-                    return hit[0], None, hit[1]
-        return None
-
-    @cached_property
-    def _cited(self) -> dict[str, tuple[str, list[int]]]:
-        """Every capitalised name of one to three words that a sentence prints beside a
-        reporting word, folded: {"korea herald": ("Korea Herald", [sentence ids])} (built
-        once per store; people and the show left out)."""
-        vocab = self.ctx.store.vocab
-        stop = {w for ws in vocab.get("ask.stopwords", {}).values() for w in ws}
-        thesaurus = set(vocab.get("ask.concepts", {}))
-        out: dict[str, tuple[str, list[int]]] = {}
-        names = {
-            w
-            for e in self.ctx.store.entities.values()
-            for n in (e.name, *e.aliases)
-            for w in _fold(n).split()
-        }
-        for sid, s in self.ctx.store.sentences.items():
-            cues = [m.span() for m in self.words["reporting"].finditer(s.display)]
-            for run in _RUNS.finditer(s.display):
-                words = run.group(0).split()
-                if run.start() == 0:  # a sentence's first word is capitalised anyway
-                    words = words[1:]
-                # the name right after "according to", "told"... or right before "reported"
-                after = any(0 <= run.start() - b <= NEAR for _, b in cues)
-                before = any(0 <= a - run.end() <= NEAR for a, _ in cues)
-                grams = [words] if len(words) == 1 else []
-                grams += [words[:n] for n in (2, 3) if after and n <= len(words)]
-                grams += [words[-n:] for n in (2, 3) if before and n <= len(words)]
-                for gram in grams if (after or before) else []:
-                    printed = " ".join(gram)
-                    key = _fold(printed)
-                    folded = key.split()
-                    # an outlet's name: no function word, number, month or person's name in
-                    # it, not only thesaurus words, not the show
-                    odd = any(
-                        w in stop or w.isdigit() or w in _MONTHS or w in names for w in folded
-                    )
-                    if len(key) < 4 or odd:
-                        continue
-                    if all(self.ev.concepts.of_text(w) & thesaurus for w in folded):
-                        continue
-                    if key in out:
-                        if out[key][1][-1] != sid:
-                            out[key][1].append(sid)
-                    elif not self._is_name(printed):
-                        out[key] = (printed, [sid])
-        return out
-
-    def _is_name(self, text: str) -> bool:
-        """Whether a capitalised phrase is a person or the show, not an outlet."""
-        shows = self.ctx.store.vocab.get("ask.show", {}).get("names", [])
-        folded = _fold(text)
-        return bool(self.ctx.m.names.exact_any(name_keys(text))) or any(
-            folded in _fold(n).split() or folded == _fold(n) for n in shows
-        )
-
-    def outlet_answer(self, outlet: tuple[str, str | None, list[int]], frame: Frame) -> Answer:
+    def outlet_answer(self, outlet: Found, frame: Frame) -> Answer:
         """What an outlet said (about what was asked, when it says that), or when: the
         sentences citing it with their article and date, or the article it published."""
         ctx = self.ctx
@@ -315,11 +255,6 @@ class Meta:
                 Line(f"• {ctx.date(src.id)} — {_label(src)} {cite.cite(sid)}: {quote}", row.spoiler)
             )
         return Answer("ask", True, name, f"{name} in the sources", lines, cite.citations)
-
-
-def _fold(text: str) -> str:
-    """Lower-case words with apostrophes dropped: "Harper’s Bazaar" -> "harpers bazaar"."""
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", "")))
 
 
 def _label(src: SourceInfo) -> str:

@@ -57,7 +57,11 @@ def predicate(q: Question, names: set[str], concepts: Concepts, vocab: Vocab) ->
                 spent |= set(p.split())
     for p in season_words(q.text, vocab):
         spent |= set(p.split())
-    return [(w, c) for w, c in concepts.spans(q.text) if " " in w or not set(w.split()) & spent]
+    return [
+        (w, c)
+        for w, c in concepts.spans(q.text)
+        if " " in w or not set(w.split()) & spent
+    ]
 
 
 def points_back(text: str) -> bool:

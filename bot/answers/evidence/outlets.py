@@ -14,6 +14,7 @@ from functools import cached_property
 from bot.answers.context import Context
 from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.wording import name_keys
+from bot.facts.store import SourceInfo
 from bot.facts.text import MONTHS, PhraseSet
 
 NEAR = 10  # characters between an outlet's name and the reporting word beside it ("with the")
@@ -35,16 +36,26 @@ class Outlets:
         """The outlet a question names: an article's own outlet (from the manifest), or one an
         article cites ("according to X", "X reported", "told X"): (name as printed, the
         source id when it is an article's own outlet, the sentences citing it)."""
-        folded = fold(raw)
-        for src in self.ctx.store.sources.values():
-            if src.outlet and fold(src.outlet) and f" {fold(src.outlet)} " in f" {folded} ":
+        folded = f" {fold(raw)} "
+        for key, src in self._own.items():
+            if f" {key} " in folded:
                 return src.outlet, src.id, []
+        folded = folded.strip()
         words = folded.split() if cited else []
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
                 if (hit := self._cited.get(" ".join(words[i : i + n]))) is not None:
                     return hit[0], None, hit[1]
         return None
+
+    @cached_property
+    def _own(self) -> dict[str, SourceInfo]:
+        """The articles' own outlets, folded (one article per outlet: its newest)."""
+        out: dict[str, SourceInfo] = {}
+        for src in sorted(self.ctx.store.sources.values(), key=lambda s: (s.published, s.id)):
+            if src.outlet and (key := fold(src.outlet)):
+                out[key] = src
+        return out
 
     @cached_property
     def _cited(self) -> dict[str, tuple[str, list[int]]]:

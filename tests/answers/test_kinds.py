@@ -127,3 +127,9 @@ def test_new_cast_words_ask_for_the_new_cast(engine, message):
 
 def test_the_newest_article_is_not_read_as_a_person(engine):
     assert engine.answer("!ask who is the newest article").title == "The newest article"
+
+
+def test_a_list_carrying_the_rarest_word_asked_beats_a_longer_one(engine):
+    # the returning-cast list names more people, but the counting sentence is the video's
+    first = engine.answer("!ask list the actors in the announcement video").lines[0].text
+    assert "Cho Yi-hyun" in first and "Kim Bo-yoon" not in first

@@ -37,7 +37,7 @@ class Kinds:
 
     @cached_property
     def lists(self) -> Lists:
-        return Lists(self.ctx, self.status.cast)
+        return Lists(self.ctx, self.status.cast, self.evidence)
 
     def answer(self, frame: Frame, raw: str, again: Again) -> tuple[Answer, str] | None:
         """(the answer, why this kind) or None."""

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise
 
 from bot.answers.commands.lore import fact_lines
 from bot.answers.context import Context
+from bot.answers.evidence.evidence import Evidence
 from bot.answers.evidence.returns import CastSummary
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.text import PhraseSet
 
 FOLLOW = 8  # sentences after a counting one searched for the people it counts
+COUNTING = 16  # best-scored sentences of the question tried as a counting one
 _NUMBERS = {
     w: i
     for i, w in enumerate(
@@ -41,9 +44,10 @@ _LIST_GLUE = {",", "and", "&", "as", "plus", "or"}
 class Lists:
     """List questions, answered with the names the articles print."""
 
-    def __init__(self, ctx: Context, cast: CastSummary):
+    def __init__(self, ctx: Context, cast: CastSummary, evidence: Evidence):
         self.ctx = ctx
         self.cast = cast
+        self.evidence = evidence
         kinds = ctx.store.vocab.get("ask.kinds", {})
         self.cues = PhraseSet(kinds.get("list", []))
         self.new_cast = PhraseSet(kinds.get("new_cast", []))
@@ -70,7 +74,15 @@ class Lists:
         # the question as asked and as the who-question it stands for: the fuller list wins
         asked = [raw, *_as_who(q.text, cue[0])]
         tries = [a for a in map(again, dict.fromkeys(asked)) if a.ok]
-        listed = [self.with_names(a) for a in tries]
+        # the best-scored sentences too: one counting people ("four of the core cast") may
+        # open the list even when no reworded answer quotes it
+        words = {w for c in cue for w in c.split()}
+        asked_for = replace(frame, predicate=tuple(p for p in frame.predicate if p[0] not in words))
+        ranked = self.evidence.ranked(asked_for)[:COUNTING]
+        counting = [s.ref for s in ranked if s.kind == "sentence"]
+        weights = {c: self.evidence.weight(c) for c in asked_for.concepts}
+        key = max(weights, key=lambda c: (weights[c], c)) if weights else None
+        listed = [self.with_names(a, counting, key) for a in tries]
         return max(listed, key=lambda a: self._listed.get(id(a), 0), default=None)
 
     def cast_list(self, new: bool) -> Answer:
@@ -166,8 +178,11 @@ class Lists:
                 return out
         return [sid]
 
-    def with_names(self, ans: Answer) -> Answer:
-        """The answer led by a line naming the people its best listing sentence prints."""
+    def with_names(self, ans: Answer, counting: list[int] = (), key: str | None = None) -> Answer:
+        """The answer led by a line naming the people its best listing sentence prints (or a
+        sentence of `counting` whose counted people are all found after it); a list that
+        carries `key`, the question's rarest concept ("video"), beats a longer one that does
+        not."""
         ctx = self.ctx
         if self._by_quote is None:
             self._by_quote = {s.quote: sid for sid, s in ctx.store.sentences.items()}
@@ -178,14 +193,17 @@ class Lists:
         )
         best: tuple[list[int], list[str]] = ([], [])
         worth = -1
-        for sid in cited:
+        for sid in dict.fromkeys([*cited, *counting]):
             run = self.counted(sid)
+            if sid not in cited and sid not in self._complete:
+                continue
             people = list(dict.fromkeys(e for s in run for e in self._people(s)))
             # a list is a sentence counting people, all of them found after it, or one that
             # enumerates them ("A, B and C"); names told in passing list nothing
             if sid not in self._complete and not self._enumerates(sid):
                 continue
             w = len({self._person(e) for e in people}) + 20 * (sid in self._complete)
+            w += 100 * any(key in self.evidence.sentence_concepts(s) for s in run)
             if w > worth:
                 best, worth = (run, people), w
         if len({self._person(e) for e in best[1]}) < 2:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from bot.answers.commands.about import About
 from bot.answers.commands.cast import Cast
 from bot.answers.commands.honest import as_of_line, dont_know, nearby
+from bot.answers.commands.kinds import Kinds
 from bot.answers.commands.links import Links
 from bot.answers.commands.lore import Lore, distinct, fact_lines
 from bot.answers.commands.narrow import narrow_answer
@@ -56,6 +57,7 @@ class Ask:
         self.about = About(ctx, self.find, cast, lore, self.fates)
         self.evidence = Evidence(ctx, lore.subjects.about_scores, self.fates.told_of)
         self.links = Links(ctx, cast)
+        self.kinds = Kinds(ctx, self.evidence, status)  # questions answered by their kind
         self._digests: dict[tuple, Answer] = {}
         # the last route's answer when it must clear the bar like any candidate: a whole
         # status timeline, or the lines the subject route picked about a person
@@ -136,10 +138,16 @@ class Ask:
         return predicate(q, words, self.evidence.concepts, self.ctx.store.vocab)
 
     def _one(
-        self, question: str, previous: Frame | None, part: bool = False
+        self, question: str, previous: Frame | None, part: bool = False, plain: bool = False
     ) -> tuple[Answer, Trace]:
         frame = self.frame(question, previous, part)
         asked = frame.asked if frame.asked != normalise(question) else question
+        # --- a question answered by its kind (kinds.py): a later season, the sources, a list
+        again = lambda text: self._one(text, None, plain=True)[0]  # noqa: E731
+        if not plain and (kind := self.kinds.answer(frame, asked, again)) is not None:
+            kind[0].frame = frame
+            return kind[0], Trace(frame, reason=kind[1])
+        # ---
         link = self.links.answer(frame, self.evidence.concepts.of_text)
         if link is not None:  # a yes/no on how two named things relate: the fact itself
             link.frame = frame

@@ -7,6 +7,7 @@ hedged or speculative sentences are marked as such in the reply.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answers.context import Context
 from bot.answers.evidence.subjects import Subjects
@@ -23,6 +24,9 @@ from bot.facts.names import fold_key
 
 MAX_LINES = 3
 FILLER = -3.0  # a quality at or below this is shown only when nothing better exists
+# A fact whose topic words are this much thinner than the best fact's (one passing word in a
+# long sentence on something else: "…to cure abnormalities…" under the cure) stays out.
+FOCUS_SHARE = 0.3
 
 
 def fact_lines(ctx: Context, sids: list[int], cite: Citer, limit: int = 300) -> list[Line]:
@@ -74,6 +78,7 @@ class Lore:
         self.ctx = ctx
         self.subjects = Subjects(ctx, self.worth)
         self._token_cache: dict[int, list[str]] = {}
+        self._later = None  # the later-season reader, built when a query names one
 
     def __call__(self, query: str) -> Answer:
         """Topic, character, or explained phrase; empty -> the topics known."""
@@ -86,6 +91,8 @@ class Lore:
                 if ctx.store.lore.get(t.id)
             ]
             return Answer("lore", True, None, "Lore topics I know", lines)
+        if (later := self.later_season(query)) is not None:
+            return later
         match = ctx.m.lore.lookup(fold_key(query))
         if match.id and match.score >= 100.0:
             return self.topic(match.id, "lore", query)
@@ -117,20 +124,39 @@ class Lore:
         # A word inside a broad topic ("quarantine" in the outbreak) wants the facts using it.
         broad = fold_key(query) in {fold_key(n) for n in (row.id, row.label, *row.names[:1])}
 
+        focus: dict[int, float] = {}
+
         def rank(fact: tuple[int, float]) -> tuple[bool, float, int]:
             sid, score = fact
             words = re.findall(r"\w+", store.sentences[sid].display.lower())
             hits = sum(any(w.startswith(st) for w in words) for st in stems)
             # A focused sentence beats a long one that mentions the topic in passing.
-            focus = (score + 3.0 * hits) / (1 + len(words) / 40)
-            return (not (broad or hits), -(focus + 1.5 * self.worth(sid)), sid)
+            focus[sid] = score / (1 + len(words) / 40)  # the topic's own words, for the cut
+            near = (score + 3.0 * hits) / (1 + len(words) / 40)
+            return (not (broad or hits), -(near + 1.5 * self.worth(sid)), sid)
 
         facts = [f for f in store.lore.get(topic, [])[:60] if keep is None or keep(f[0])]
-        chosen = distinct(ctx, [sid for sid, _ in sorted(facts, key=rank)], limit)
+        ranked = [sid for sid, _ in sorted(facts, key=rank)]
+        chosen = distinct(ctx, ranked, limit)
+        top = max((focus[s] for s in chosen), default=0.0)
+        chosen = [s for i, s in enumerate(chosen) if i == 0 or focus[s] >= FOCUS_SHARE * top]
         if not chosen:
             return Answer(command, False, label, label, [Line(f"No source explains {label} yet.")])
         cite = Citer(store)
         return Answer(command, True, label, label, fact_lines(ctx, chosen, cite), cite.citations)
+
+    def later_season(self, query: str) -> Answer | None:
+        """`!lore season 3`: what the sources say of a season after the second, as `!status
+        season 3` reads it; None when the query names no such season."""
+        from bot.answers.commands.status import Status  # only a later season needs it
+        from bot.answers.commands.status_args import StatusArgument
+
+        if self._later is None:
+            self._later = StatusArgument(self.ctx, Status(self.ctx))
+        season = self._later.season(query)
+        if season is None or season <= 2:
+            return None
+        return replace(self._later.later_season(season), command="lore")
 
     def worth(self, sid: int) -> float:
         """How well a sentence serves as lore: informative and plain beats a writer's guesswork

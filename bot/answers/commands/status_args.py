@@ -37,6 +37,7 @@ class StatusArgument:
         self.status = status
         self._returns: Returns | None = None
         self._later: dict[int, list[int]] | None = None
+        self._season_phrases: dict[int, list[str]] | None = None
 
     def __call__(self, query: str) -> Answer:
         season = self.season(query)
@@ -56,8 +57,13 @@ class StatusArgument:
     # --- what the argument is ------------------------------------------------------------
 
     def _phrases(self) -> dict[int, list[str]]:
-        table = self.ctx.store.vocab.get("ask.seasons", {})
-        return {int(k): [_words(p) for p in v] for k, v in table.items() if k.isdigit()}
+        """Each season's phrases ([ask.seasons]), read once (every `!lore` query asks)."""
+        if self._season_phrases is None:
+            table = self.ctx.store.vocab.get("ask.seasons", {})
+            self._season_phrases = {
+                int(k): [_words(p) for p in v] for k, v in table.items() if k.isdigit()
+            }
+        return self._season_phrases
 
     def season(self, text: str) -> int | None:
         """The one season a text names ("season 3", "s3", "third season"), or None."""

@@ -1,0 +1,65 @@
+"""`!ask` questions answered by their kind before any sentence is scored: a season after the
+second, a question about the articles themselves, a list, a summary.
+
+Stage: the command decides. Each kind is recognised from the question's frame and the words of
+[ask.kinds]; a question of none of these kinds (or one its kind cannot answer) returns None and
+is scored as usual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cached_property
+
+from bot.answers.commands.honest import ASKED, echo
+from bot.answers.commands.meta import Meta
+from bot.answers.commands.status import Status
+from bot.answers.context import Context
+from bot.answers.evidence.evidence import Evidence
+from bot.answers.evidence.lists import Lists
+from bot.answers.evidence.sections import Sections
+from bot.answers.reading.frame import Frame
+from bot.answers.types import Answer, Line
+
+Again = Callable[[str], Answer]  # the question (or its rewording) answered the usual way
+
+
+class Kinds:
+    """Recognises a question's kind and answers it, or returns None."""
+
+    def __init__(self, ctx: Context, evidence: Evidence, status: Status):
+        self.ctx = ctx
+        self.status = status
+        self.meta = Meta(ctx, evidence)
+        self.sections = Sections(ctx)
+        self.evidence = evidence
+
+    @cached_property
+    def lists(self) -> Lists:
+        return Lists(self.ctx, self.status.cast, self.evidence)
+
+    def answer(self, frame: Frame, raw: str, again: Again) -> tuple[Answer, str] | None:
+        """(the answer, why this kind) or None."""
+        q = frame.question
+        season = q.season
+        if season is not None and season > 2 and not frame.people:
+            return self.later(frame, raw, season), f"asks about season {season}: its sentences"
+        if (ans := self.meta.answer(frame, raw)) is not None:
+            return ans, "asks about the articles themselves: their claims and the manifest"
+        if (ans := self.lists.answer(frame, raw, again)) is not None:
+            return ans, "asks for a list: the people the answering sentences name"
+        if not frame.people and (ans := self.sections.answer(frame, raw)) is not None:
+            return ans, "asks for a summary: the section of an article headed by it"
+        return None
+
+    def later(self, frame: Frame, raw: str, season: int) -> Answer:
+        """What the sources say of a later season; when none of it covers what was asked ("is
+        it planned", "when"), said first, in the words of every "the sources don't say"."""
+        ans = replace(self.status.argument.later_season(season), command="ask")
+        sids = self.status.argument.later_sentences(season)
+        covered = any(self.evidence.score_sentence(frame, s).accepted for s in sids)
+        if sids and not covered:
+            said = f"You asked “{echo(raw)}” The sources don't say {ASKED[frame.question.atype]}."
+            ans.lines = [Line(said), *ans.lines]
+        return ans

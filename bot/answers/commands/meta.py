@@ -1,0 +1,265 @@
+"""`!ask` about the articles themselves: which one says something, whether they disagree,
+the newest or oldest, and what an outlet said (or when).
+
+Stage: the command decides. Everything comes from the store: the per-source status claims
+(state, value, date), the manifest (titles, dates, outlets) and the sentences; the words that
+make a question one about the sources are in [ask.kinds] of data/lexicon.toml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.answers.context import Context
+from bot.answers.evidence.digest import (
+    PLANNED,
+    firm,
+    line_label,
+    progress,
+    state_label,
+    value_key,
+)
+from bot.answers.evidence.evidence import ACCEPT, SPEECH, Evidence
+from bot.answers.evidence.outlets import Found, Outlets
+from bot.answers.reading.frame import Frame
+from bot.answers.reading.wording import balanced, shorten
+from bot.answers.types import Answer, Citer, Line
+from bot.facts.store import ClaimRow, SourceInfo
+from bot.facts.text import PhraseSet
+
+SOURCE = "source"  # the concept of an article, an outlet, a report ([ask.concepts])
+QUOTE = 200  # characters of a quote shown per article
+SHOWN = 3  # articles quoted for "which article says X"
+
+
+class Meta:
+    """Questions whose answer is about the sources, not a sentence of them."""
+
+    def __init__(self, ctx: Context, evidence: Evidence):
+        self.ctx = ctx
+        self.ev = evidence
+        table = ctx.store.vocab.get("ask.kinds", {})
+        self.words = {k: PhraseSet(v) for k, v in table.items()}
+        self.outlets = Outlets(ctx, evidence.concepts, self.words.get("reporting"))
+
+    def _says(self, key: str, text: str) -> bool:
+        ps = self.words.get(key)
+        return ps is not None and ps.any(text)
+
+    def answer(self, frame: Frame, raw: str) -> Answer | None:
+        """The answer when the question is about the sources, else None."""
+        q = frame.question
+        about_sources = SOURCE in frame.concepts
+        # an outlet an article cites counts only in a question about words or a date
+        reported = about_sources or SPEECH in frame.concepts or q.atype == "when"
+        outlet = None if frame.people else self.outlets.find(raw, cited=reported)
+        if not about_sources and outlet is None:
+            return None
+        if self._says("disagree", q.text) and q.status:
+            return self.compare(q.status, q.season)
+        if outlet is not None:
+            return self.outlet_answer(outlet, frame)
+        if q.status and not frame.people and self._says("which", q.text):
+            if self._says("called_off", q.text):
+                return self.which_claims(q.status, q.season, self._called_off)
+            return self.which_claims(q.status, q.season, self._asks(q.text))
+        if self._says("which", q.text):
+            return self.which_sentences(frame)
+        if about_sources and {"newest", "oldest"} & frame.concepts and not q.status:
+            return self.listing(frame)  # "who is the newest article", "your latest source"
+        return None
+
+    # --- per-source claims ---------------------------------------------------------------
+
+    def _by_source(self, topic: str, season: int | None) -> dict[str, list[ClaimRow]]:
+        out: dict[str, list[ClaimRow]] = {}
+        for c in self.ctx.store.claims.get(topic, []):
+            if c.season == (season or 2):
+                out.setdefault(c.source_id, []).append(c)
+        return out
+
+    def _negative(self, c: ClaimRow) -> bool:
+        """Whether a claim says the event has not happened (or was called off)."""
+        base = c.state.removesuffix(PLANNED)
+        order = progress(self.ctx.store, c.topic)
+        states = self.ctx.store.vocab.get("ask.kinds", {}).get("negative_states", [])
+        return c.negated or base in order[:1] or base in states
+
+    def _voice(self, claims: list[ClaimRow]) -> ClaimRow:
+        """The claim that speaks for its article on a topic: a firm one, then one printing a
+        value, then the first in the article."""
+        return min(claims, key=lambda c: (not firm(c), not c.value, c.sentence_id))
+
+    def _line(self, c: ClaimRow, cite: Citer) -> Line:
+        src = self.ctx.store.sources[c.source_id]
+        row = self.ctx.store.sentences[c.sentence_id]
+        quote = balanced("“" + shorten(row.display, QUOTE) + "”")
+        text = f"• {self.ctx.date(src.id)} — {_label(src)} {cite.cite(c.sentence_id)}: "
+        return Line(f"{text}{state_label(self.ctx.store, c)}: {quote}", row.spoiler)
+
+    def compare(self, topic: str, season: int | None) -> Answer:
+        """What each article says on a status topic, side by side, and whether they differ."""
+        ctx = self.ctx
+        label = ctx.store.status_topics[topic].label
+        per = self._by_source(topic, season)
+        if not per:
+            line = f"No article speaks to {label.lower()}, so none can disagree."
+            return Answer("ask", True, label, label, [Line(line)])
+        voices = sorted(
+            (self._voice(cs) for cs in per.values()), key=lambda c: c.published, reverse=True
+        )
+        firm_voices = [c for c in voices if firm(c)] or voices
+        sides = {self._negative(c) for c in firm_voices}
+        # a different state, or the same state with two values (8 episodes, then 7), differs
+        states = {c.state for c in firm_voices}
+        values = {(c.state, value_key(c.value)) for c in firm_voices if c.value}
+        valued = {state for state, _ in values}
+        cite = Citer(ctx.store)
+        if len(sides) > 1 or len(states) > 1 or len(values) > len(valued):
+            head = f"Yes, they differ on {label.lower()}; what each article says, newest first:"
+        elif len(voices) == 1:
+            head = f"Only one article speaks to {label.lower()}:"
+        else:
+            head = f"No, the {len(voices)} articles that speak to it agree:"
+        lines = [Line(head), *(self._line(c, cite) for c in voices)]
+        if (ts := ctx.topic(topic)) is not None and (season or 2) == 2:
+            lines.append(
+                Line(
+                    f"Weighed by date and firmness (`{ctx.prefix}status {topic}`): "
+                    f"{line_label(ctx.store, ts)}."
+                )
+            )
+        return Answer("ask", True, label, f"{label}: what each article says", lines, cite.citations)
+
+    def _asks(self, text: str) -> Callable[[ClaimRow], bool]:
+        """Which claims say what a question asks: that it has not happened, or that it has."""
+        negative = self._says("negative", text)
+        return lambda c: self._negative(c) == negative
+
+    def _called_off(self, c: ClaimRow) -> bool:
+        states = self.ctx.store.vocab.get("ask.kinds", {}).get("called_off_states", [])
+        return c.state.removesuffix(PLANNED) in states
+
+    def which_claims(
+        self, topic: str, season: int | None, says: Callable[[ClaimRow], bool]
+    ) -> Answer:
+        """The articles whose claims on a topic say what was asked (it happened, or it did
+        not), each with its quote; the others named as saying otherwise."""
+        ctx = self.ctx
+        label = ctx.store.status_topics[topic].label
+        per = self._by_source(topic, season)
+        match, other = [], []
+        for claims in per.values():
+            fits = [c for c in claims if says(c)]
+            if fits:
+                match.append(self._voice(fits))
+            else:
+                other.append(self._voice(claims))
+        cite = Citer(ctx.store)
+        newest = lambda cs: sorted(cs, key=lambda c: c.published, reverse=True)  # noqa: E731
+        if not match:
+            lines = [Line("No article says that.")]
+            if other:
+                lines.append(Line(f"What they say on {label.lower()}:"))
+        else:
+            n = len(match)
+            lines = [Line(f"{'One article says' if n == 1 else f'{n} articles say'} that:")]
+            lines += [self._line(c, cite) for c in newest(match)]
+            if other:
+                lines.append(Line("The others say otherwise:"))
+        lines += [self._line(c, cite) for c in newest(other)]
+        return Answer("ask", bool(match), label, "Which article says that", lines, cite.citations)
+
+    # --- sentences -----------------------------------------------------------------------
+
+    def which_sentences(self, frame: Frame) -> Answer:
+        """The articles whose sentences say what the question asks about, each quoted, or
+        the honest "none says that"."""
+        ctx = self.ctx
+        # what a question asks of the articles themselves ("which sites do you cite")
+        vocab = self.ctx.store.vocab
+        spent = {SOURCE, SPEECH, *vocab.get("ask.fact_concepts", {}).get("sources", [])}
+        telling = set(vocab.get("ask.kinds", {}).get("telling", []))
+        pred = tuple(p for p in frame.predicate if p[1] not in spent and p[0] not in telling)
+        if not pred:
+            return self.listing(frame)
+        asked = replace(frame, predicate=pred)
+        found: dict[str, int] = {}
+        for s in self.ev.ranked(asked):
+            if s.accepted and s.kind == "sentence" and s.coverage >= ACCEPT:
+                sid = int(s.ref)
+                found.setdefault(ctx.store.sentences[sid].source_id, sid)
+        if not found:
+            words = " ".join(w for w, _ in pred)
+            line = f"No article says that, as far as I can read them (looked for: {words})."
+            return Answer("ask", False, None, "Which article says that", [Line(line)])
+        cite = Citer(ctx.store)
+        n = len(found)
+        shown = f", the first {SHOWN}" if n > SHOWN else ""
+        lines = [Line(f"{n} article{'s' if n > 1 else ''}{shown}:")]
+        for src_id, sid in list(found.items())[:SHOWN]:
+            row = ctx.store.sentences[sid]
+            src = ctx.store.sources[src_id]
+            quote = balanced("“" + shorten(row.display, QUOTE + 60) + "”")
+            lines.append(
+                Line(f"• {_label(src)} ({ctx.date(src_id)}) {cite.cite(sid)}: {quote}", row.spoiler)
+            )
+        return Answer("ask", True, None, "Which article says that", lines, cite.citations)
+
+    def listing(self, frame: Frame) -> Answer:
+        """The newest or oldest article when asked, else every article, with its date."""
+        rows = sorted(self.ctx.store.sources.values(), key=lambda s: (s.published, s.id))
+        if "oldest" in frame.concepts:
+            rows, title = rows[:1], "The oldest article"
+        elif "newest" in frame.concepts:
+            rows, title = rows[-1:], "The newest article"
+        else:
+            rows, title = rows[::-1], f"{len(rows)} articles"
+        lines = [Line(f"{self.ctx.date(s.id)} — {s.title}{_outlet(s)} `{s.id}`") for s in rows]
+        return Answer("ask", True, None, title, lines)
+
+    # --- outlets -------------------------------------------------------------------------
+
+    def outlet_answer(self, outlet: Found, frame: Frame) -> Answer:
+        """What an outlet said (about what was asked, when it says that), or when: the
+        sentences citing it with their article and date, or the article it published."""
+        ctx = self.ctx
+        name, source_id, sids = outlet
+        cite = Citer(ctx.store)
+        if source_id is not None:
+            src = ctx.store.sources[source_id]
+            sids = [
+                s
+                for s, r in ctx.store.sentences.items()
+                if r.source_id == source_id and ctx.check.readable(s)
+            ]
+            head = f"{name} published “{src.title}” on {ctx.date(source_id)} `{source_id}`."
+            if frame.question.atype == "when" or not sids:
+                return Answer("ask", True, name, f"{name}: its article", [Line(head)])
+        else:
+            head = f"{name} is cited by {len({ctx.store.sentences[s].source_id for s in sids})} "
+            head += "article(s); each article's date is when it reported it:"
+        spent = {SOURCE, SPEECH}
+        want = frozenset(c for _, c in frame.predicate if c not in spent)
+        on = [s for s in sids if want & self.ev.sentence_concepts(s)] if want else []
+        chosen = (on or sids)[:3]
+        lines = [Line(head)]
+        if want and not on:
+            lines.append(Line(f"None of it is about {' '.join(sorted(want))}; what it said:"))
+        for sid in chosen:
+            row = ctx.store.sentences[sid]
+            quote = balanced("“" + shorten(row.display, QUOTE + 60) + "”")
+            src = ctx.store.sources[row.source_id]
+            lines.append(
+                Line(f"• {ctx.date(src.id)} — {_label(src)} {cite.cite(sid)}: {quote}", row.spoiler)
+            )
+        return Answer("ask", True, name, f"{name} in the sources", lines, cite.citations)
+
+
+def _label(src: SourceInfo) -> str:
+    return f"“{shorten(src.title, 60)}”{_outlet(src)}"
+
+
+def _outlet(src: SourceInfo) -> str:
+    return f" ({src.outlet})" if src.outlet else ""

@@ -20,8 +20,9 @@ from bot.answers.evidence.digest import (
     state_label,
     value_key,
 )
-from bot.answers.evidence.evidence import ACCEPT, SPEECH, Evidence
+from bot.answers.evidence.evidence import SPEECH, Evidence
 from bot.answers.evidence.outlets import Found, Outlets
+from bot.answers.evidence.score import ACCEPT
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.wording import balanced, shorten
 from bot.answers.types import Answer, Citer, Line

@@ -60,7 +60,10 @@ class StateReader:
             found = states[1] if len(states) > 1 else None  # plain news of the topic
         if found is None:
             return None
-        planned = m.tense == "future" or m.modality in ("expected", "rumoured")
+        # a date still ahead of the article is a plan, whatever the verb's tense ("drops on
+        # December 25" in November)
+        ahead = bool(value) and after(value, published)
+        planned = m.tense == "future" or m.modality in ("expected", "rumoured") or ahead
         return found + PLANNED if planned and found != states[0] else found
 
     def _release(self, clause: Reading, m: Modality, value: str, published: str) -> str | None:

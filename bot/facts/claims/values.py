@@ -44,42 +44,150 @@ def _month_index(word: str) -> int | None:
     return None
 
 
+# Words that point back at a time printed just before: "in June of that year", "later that
+# year", "the same month". They take the year (or month) of the nearest earlier time.
+_BACK_MONTH = re.compile(
+    rf"\b(?:in\s+)?(?P<what>(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)\s+of\s+"
+    r"(?:that|the same)\s+year\b",
+    re.IGNORECASE,
+)
+_BACK_YEAR = re.compile(
+    r"\b(?P<rel>later|earlier|early|late)?\s*(?:in\s+)?(?:that|the same)\s+year\b", re.I
+)
+_BACK_SAME_MONTH = re.compile(r"\b(?:later\s+)?(?:in\s+)?(?:that|the same)\s+month\b", re.I)
+# A range whose year is printed once: "from May to November 2024", "between May and June 2025".
+_RANGE = re.compile(
+    rf"\b(?:from|between)\s+(?P<what>(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)\s+"
+    rf"(?:to|and|until|till|through|-)\s+(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+"
+    r"(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+# A day of the month without its month: "on the 10th", "the 3rd of this month".
+_DAY_ONLY = re.compile(
+    r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:%s))"
+    r"(?:\s+of\s+(?:this|the)\s+month)?" % _MONTHS,
+    re.IGNORECASE,
+)
+_YEAR_IN = re.compile(r"(?:19|20)\d{2}")
+
+
+def _month_year(value: str) -> tuple[int | None, int] | None:
+    """(month or None, year) of a value such as 'June 6, 2022', 'May 2025', 'late 2024'."""
+    years = _YEAR_IN.findall(value)
+    if not years:
+        return None
+    month = next((i for i, m in enumerate(MONTHS, 1) if m.lower() in value.lower()), None)
+    return month, int(years[-1])
+
+
+def _day_value(day: int, published: str, past: bool) -> str | None:
+    """A day of the month read against the article's month: a past day after the article's
+    day is last month's; a coming day before it is next month's."""
+    year, month, today = int(published[:4]), int(published[5:7]), int(published[8:10])
+    if past and day > today:
+        month -= 1
+    elif not past and day < today:
+        month += 1
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    if not 1 <= day <= 31:
+        return None
+    return f"{MONTHS[month - 1]} {day}, {year}"
+
+
 def time_values(
-    text: str, published: str, tense: str, relative: bool = True
+    text: str, published: str, tense: str, relative: bool = True, anchor: str = ""
 ) -> list[tuple[int, str]]:
     """(offset, 'June 6, 2022' / 'early 2024' / 'May 2025') for each time the text names;
-    relative: also months without a year and "this year" (only from a printed date)."""
+    relative: also months without a year, days without a month and "this year" (only from a
+    printed date); anchor: the time printed last before the text, for "that year"."""
     pub_year, pub_month = int(published[:4]), int(published[5:7])
+    pub_day = int(published[8:10])
     times = list(_TIME.finditer(text))
     out = [(m.start(), collapse_ws(m.group(0))) for m in times]
-    if not relative:
-        return out
     taken = [m.span() for m in times]
+
+    def free(m: re.Match[str], group: str = "what") -> bool:
+        return not any(a <= m.start(group) < b for a, b in taken)
+
+    for m in _RANGE.finditer(text):
+        if free(m):
+            out.append((m.start("what"), f"{_title(m.group('what'))} {m.group('year')}"))
+            taken.append(m.span("what"))
+
+    def before(at: int) -> tuple[int | None, int] | None:
+        """The month and year of the last time printed before an offset, else the anchor's."""
+        earlier = [v for o, v in out if o < at and _YEAR_IN.search(v)]
+        return _month_year(earlier[-1] if earlier else anchor)
+
+    for rx in (_BACK_MONTH, _BACK_SAME_MONTH, _BACK_YEAR):
+        for m in rx.finditer(text):
+            if not free(m, 0):
+                continue
+            taken.append(m.span())
+            ref = before(m.start())
+            if ref is None:
+                continue  # nothing to point back at: no value rather than a guess
+            month, year = ref
+            if rx is _BACK_MONTH:
+                what = _title(m.group("what"))
+                out.append((m.start(), f"{what}{',' if what[-1:].isdigit() else ''} {year}"))
+            elif rx is _BACK_SAME_MONTH:
+                if month is not None:
+                    out.append((m.start(), f"{MONTHS[month - 1]} {year}"))
+            else:
+                rel = (m.group("rel") or "").lower()
+                rel = {"later": "later in ", "earlier": "earlier in "}.get(rel, rel + " " * bool(rel))
+                out.append((m.start(), f"{rel}{year}"))
+    if not relative:
+        return sorted(out)
+    past = tense == "past"
+    for m in _DAY_ONLY.finditer(text):
+        if free(m, 0) and (value := _day_value(int(m.group("day")), published, past)):
+            out.append((m.start(), value))
+            taken.append(m.span())
     for m in _BARE.finditer(text):
-        if any(a <= m.start("what") < b for a, b in taken):
+        if not free(m):
             continue
         what, rel = m.group("what"), m.group("rel").lower()
         month = _month_index(what)
         if month is None and rel not in ("next", "this"):
             continue  # "in summer", "last spring": which year is anyone's guess
         year = pub_year
+        day = re.search(r"\d+", what)
+        when = (month, int(day.group(0)) if day else None)
         if rel == "next":
             year += 1
         elif rel == "last":  # the latest such month before the article
             year -= month is None or month >= pub_month
         elif month is not None and rel != "this":
-            # a month already past this year is this year's in a past clause, next year's ahead
-            if tense == "future" and month < pub_month:
-                year += 1
-            elif tense != "future" and month > pub_month:
-                year -= 1
+            # A month already past this year is this year's in a past clause; anything not told
+            # as past (a plan, "drops on December 25") is the next such date after the article.
+            if past or rel == "since":
+                year -= _later(when, pub_month, pub_day)
+            else:
+                year += _earlier(when, pub_month, pub_day)
         sep = "," if what[-1:].isdigit() else ""  # "June 26, 2026", "May 2025"
-        out.append((m.start(), f"{what[:1].upper()}{what[1:]}{sep} {year}"))
+        out.append((m.start(), f"{_title(what)}{sep} {year}"))
     for m in _THIS_YEAR.finditer(text):
+        if not free(m, 0):
+            continue
         year = pub_year + (m.group("w").lower() == "next")
         rel = (m.group("rel") or "").lower()
         out.append((m.start(), f"{rel + ' ' if rel else ''}{year}".replace("later ", "later in ")))
     return sorted(out)
+
+
+def _title(what: str) -> str:
+    return what[:1].upper() + what[1:]
+
+
+def _later(when: tuple[int, int | None], month: int, day: int) -> bool:
+    """Whether a month (and day) falls after the article's in the calendar year."""
+    return when[0] > month or (when[0] == month and when[1] is not None and when[1] > day)
+
+
+def _earlier(when: tuple[int, int | None], month: int, day: int) -> bool:
+    return when[0] < month or (when[0] == month and when[1] is not None and when[1] < day)
 
 
 def is_day_date(value: str) -> bool:

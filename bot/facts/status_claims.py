@@ -125,7 +125,7 @@ def _drop_modifiers(cues: dict[str, list[int]], text: str, lex: Lexicon) -> None
     """Leave out cues that name what another thing is about, or begin a name."""
     every, keep = _cue_words(lex)
     for tid in list(cues):
-        gone = set(modifiers(text, cues[tid], keep[tid])) | set(name_at_start(text, cues[tid], every))
+        gone = {*modifiers(text, cues[tid], keep[tid]), *name_at_start(text, cues[tid], every)}
         cues[tid] = [x for x in cues[tid] if x not in gone]
         if not cues[tid]:
             del cues[tid]

@@ -121,7 +121,7 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
 
     claims.sort(key=newest)
     firm_claims = [c for c in claims if firm(c)]
-    top = firm_claims[0] if firm_claims else None
+    top = _deciding(store, topic, firm_claims, rank)
     ahead = [
         c
         for c in claims
@@ -143,14 +143,15 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     ] or [state]
     lead, dated = state, None
     if firm(state) and rank(state) > 0 and any(c.value for c in same):
-        # An event that happened: quote its most explicit statement, dated as precisely as any.
+        # An event that happened: the statement that prints it most precisely decides, the
+        # most explicit and then the first report of it; later restatements only agree.
         explicit = PhraseSet(store.vocab.get("ask.explicit", {}).get(topic, []))
         lead = max(
             same,
             key=lambda c: (
-                len(explicit.find(store.sentences[c.sentence_id].display)),
                 _precision(c.value),
-                _day(c),
+                len(explicit.find(store.sentences[c.sentence_id].display)),
+                -_day(c),
                 -c.sentence_id,
             ),
         )
@@ -175,6 +176,25 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
             if firm(c) and firm(state) and rank(c) > rank(state):
                 ts.overruled.append(c)
     return ts
+
+
+def _deciding(store: FactStore, topic: str, firm_claims: list[ClaimRow], rank) -> ClaimRow | None:
+    """The firm claim that sets the state: the furthest state said since the last firm "not
+    yet" or setback ("reshoots", "delayed"); a newer firm claim of an earlier step is a
+    restatement ("filming ran from May to November" after the wrap), never a step back."""
+    if not firm_claims:
+        return None
+    setback = PhraseSet.of(tuple(store.vocab.get("ask.setback", {}).get(topic, [])))
+    resets = [
+        c
+        for c in firm_claims
+        if rank(c) == 0 or (setback.phrases and setback.any(store.sentences[c.sentence_id].display))
+    ]
+    since = _day(resets[0]) if resets else 0  # claims are newest first
+    return max(
+        (c for c in firm_claims if _day(c) >= since),
+        key=lambda c: (rank(c), _day(c), bool(c.value), -c.sentence_id),
+    )
 
 
 def _conflict(a: ClaimRow, b: ClaimRow, rank) -> bool:

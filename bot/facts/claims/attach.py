@@ -18,8 +18,8 @@ from bot.facts.claims.reading import Reading, lemma
 # Words that leave a clause "just a time": prepositions, articles, a verb of arrival.
 _BARE_WORDS = 3
 _FILLER = frozenset(
-    "on in at by of the a an from to until till since around about for and or as early "
-    "late mid".split()
+    """on in at by of the a an from to until till since around about for and or as early late
+    mid""".split()  # noqa: SIM905 (a word list reads better as words)
 )
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _MODIFIED = re.compile(
@@ -75,9 +75,9 @@ def name_at_start(text: str, spots: list[int], cue_words: frozenset[str]) -> lis
     """A cue that is the first word of a name opening the sentence ("Film Monster, which
     produced it, said ..."): two capitalised words, the second no cue word itself."""
     words = list(_WORD.finditer(text))
-    if len(words) < 3 or 0 not in spots and words[0].start() not in spots:
+    if len(words) < 3 or words[0].start() not in spots:
         return []
-    first, second, third = (w.group(0) for w in words[:3])
+    second, third = words[1].group(0), words[2].group(0)
     if (
         second[:1].isupper()
         and not third[:1].isupper()

@@ -64,10 +64,11 @@ _RANGE = re.compile(
 )
 # A day of the month without its month: "on the 10th", "the 3rd of this month".
 _DAY_ONLY = re.compile(
-    r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:%s))"
-    r"(?:\s+of\s+(?:this|the)\s+month)?" % _MONTHS,
+    rf"\b(?:on\s+)?the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTHS}))"
+    r"(?:\s+of\s+(?:this|the)\s+month)?",
     re.IGNORECASE,
 )
+_REL = {"later": "later in ", "earlier": "earlier in "}
 _YEAR_IN = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -136,7 +137,7 @@ def time_values(
                     out.append((m.start(), f"{MONTHS[month - 1]} {year}"))
             else:
                 rel = (m.group("rel") or "").lower()
-                rel = {"later": "later in ", "earlier": "earlier in "}.get(rel, rel + " " * bool(rel))
+                rel = _REL.get(rel, rel + " " * bool(rel))
                 out.append((m.start(), f"{rel}{year}"))
     if not relative:
         return sorted(out)

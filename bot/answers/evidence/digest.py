@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bot.answers.evidence.values import compatible, precision, value_key
 from bot.facts.store import ClaimRow, FactStore
-from bot.facts.text import MONTHS, PhraseSet
+from bot.facts.text import PhraseSet
 
 PLANNED = ":planned"
 STATE_KEY = "v2:"  # marks state keys of this reading, so keys saved by an older one are known
@@ -79,26 +80,6 @@ def _day(c: ClaimRow) -> int:
     return dt.date.fromisoformat(c.published).toordinal()
 
 
-def _precision(value: str) -> int:
-    """3 a day, 2 a month, 1 a year or window, 0 nothing."""
-    if not value:
-        return 0
-    if re.search(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:%s)|(?:%s)\s+\d{1,2}\b" % ((_M,) * 2), value):
-        return 3
-    return 2 if re.search(_M, value) else 1
-
-
-_M = "|".join(MONTHS)
-
-
-def value_key(value: str) -> str:
-    """A value as compared across sources: 'June 2022' for '6th June 2022' and 'June 6, 2022'."""
-    months = month_years(value)
-    if months:
-        return ";".join(months)
-    return ";".join(re.findall(r"\d+", value)) or value.lower()
-
-
 def progress(store: FactStore, topic: str) -> list[str]:
     """A topic's claim states from 'not yet' to furthest."""
     states = store.status_topics[topic].states
@@ -131,43 +112,58 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     ]
     state = ahead[0] if ahead else top or claims[0]
     # Claims of the same state count from the last time a firm claim said otherwise: a teaser
-    # reported, then "no trailer yet", then a teaser out is dated by the new teaser alone.
+    # reported, then "no trailer yet", then a teaser out is dated by the new teaser alone. An
+    # earlier step on the way ("wrapped" before "in post-production") says nothing otherwise.
     since = max(
-        (_day(c) for c in firm_claims if c.state != state.state and _day(c) < _day(state)),
+        (
+            _day(c)
+            for c in firm_claims
+            if c.state != state.state
+            and _day(c) < _day(state)
+            and (rank(c) == 0 or rank(c) > rank(state))
+        ),
         default=0,
     )
     same = [
         c
         for c in claims
-        if c.state == state.state and _compatible(c, state) and firm(c) and _day(c) > since
+        if c.state == state.state and compatible(c, state) and firm(c) and _day(c) > since
     ] or [state]
     lead, dated = state, None
-    if firm(state) and rank(state) > 0 and any(c.value for c in same):
+    if firm(state) and rank(state) > 0:
         # An event that happened: the statement that prints it most precisely decides, the
         # most explicit and then the first report of it; later restatements only agree.
         explicit = PhraseSet(store.vocab.get("ask.explicit", {}).get(topic, []))
         lead = max(
             same,
             key=lambda c: (
-                _precision(c.value),
+                precision(c.value),
                 len(explicit.find(store.sentences[c.sentence_id].display)),
                 -_day(c),
                 -c.sentence_id,
             ),
         )
         if not lead.value:
-            dated = max(same, key=lambda c: (_precision(c.value), _day(c), -c.sentence_id))
+            dated = max(same, key=lambda c: (precision(c.value), _day(c), -c.sentence_id))
             dated = dated if dated.value else None
+    explicit = PhraseSet.of(tuple(store.vocab.get("ask.explicit", {}).get(topic, [])))
+
+    def explicitness(c: ClaimRow) -> tuple[bool, bool]:
+        """A dispute needs two claims said alike: each a day or not, in explicit words or not
+        (a printed day beats a month told in passing; it does not contradict it)."""
+        return precision(c.value) == 3, bool(explicit.any(store.sentences[c.sentence_id].display))
+
     ts = TopicStatus(topic, store.status_topics[topic].label, lead, dated)
     for c in claims:
         if c.sentence_id in (lead.sentence_id, dated and dated.sentence_id):
             continue
-        if c.state == lead.state and _compatible(c, lead):
+        if c.state == lead.state and compatible(c, lead):
             ts.agreeing.append(c)
         elif (
             firm(c)
             and firm(state)
             and abs(_day(c) - _day(state)) <= DISPUTE_DAYS
+            and explicitness(c) == explicitness(state)
             and _conflict(c, state, rank)
         ):
             ts.disputed.append(c)
@@ -201,12 +197,8 @@ def _conflict(a: ClaimRow, b: ClaimRow, rank) -> bool:
     """Whether two claims cannot both hold: "not yet" beside an event, or one state with two
     values. States are cumulative: a teaser out does not contradict a full trailer out."""
     if a.state == b.state:
-        return not _compatible(a, b)
+        return not compatible(a, b)
     return min(rank(a), rank(b)) == 0
-
-
-def _compatible(a: ClaimRow, b: ClaimRow) -> bool:
-    return not (a.value and b.value and value_key(a.value) != value_key(b.value))
 
 
 def status_digest(store: FactStore) -> list[TopicStatus]:
@@ -278,17 +270,6 @@ def age(then: str, today: dt.date) -> str:
         f"{months} month{'s' * (months != 1)}"
     ] * bool(months)
     return " ".join(parts) + " ago"
-
-
-def month_years(value: str) -> list[str]:
-    """'June 2022' for every month-and-year a claim's value names ('6th June 2022' too)."""
-    out = []
-    for part in value.split(";"):
-        words = part.replace(",", " ").split()
-        month = next((m for m in MONTHS if m.lower() in (w.lower() for w in words)), None)
-        if month and words and words[-1].isdigit():
-            out.append(f"{month} {words[-1]}")
-    return out
 
 
 def fingerprint(store: FactStore) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.facts.claims.numbers import numbers_in
 from bot.facts.text import MONTHS, collapse_ws
 
 _MONTHS = "|".join(MONTHS)
@@ -34,7 +35,7 @@ _THIS_YEAR = re.compile(
 _DAY_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}})\b"
 )
-_COUNT = re.compile(r"(?:(?P<a>[\w-]+)\s+)?(?P<b>[\w-]+)\s+episodes\b", re.IGNORECASE)
+_EPISODES = re.compile(r"\bepisodes\b", re.IGNORECASE)
 
 
 def _month_index(word: str) -> int | None:
@@ -224,15 +225,13 @@ def episode_counts(text: str, numbers: list[str], comparison: list[str]) -> list
         m = re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
         if m:
             cut = min(cut, m.start())
-    words = {w: str(i) for i, w in enumerate(numbers, 1)} | {"twenty": "20", "dozen": "12"}
+    head = text[:cut]
+    found = numbers_in(head, numbers)
     out = []
-    for m in _COUNT.finditer(text[:cut]):
+    for m in _EPISODES.finditer(head):
         # the count stands right before "episodes" or one word earlier ("eight new episodes")
-        for n in (m.group("b").lower(), (m.group("a") or "").lower()):
-            if n.isdigit() and len(n) <= 3:
-                out.append(str(int(n)))
-                break
-            if n in words:
-                out.append(words[n])
-                break
+        n = next((n for n in reversed(found) if n.end <= m.start()), None)
+        gap = head[n.end : m.start()].split() if n is not None else []
+        if n is not None and len(gap) <= 1 and n.value == int(n.value) and 0 < n.value < 1000:
+            out.append(str(int(n.value)))
     return list(dict.fromkeys(out))

@@ -75,14 +75,9 @@ def name_at_start(text: str, spots: list[int], cue_words: frozenset[str]) -> lis
     """A cue that is the first word of a name opening the sentence ("Film Monster, which
     produced it, said ..."): two capitalised words, the second no cue word itself."""
     words = list(_WORD.finditer(text))
-    if len(words) < 3 or words[0].start() not in spots:
+    if len(words) < 2 or words[0].start() not in spots:
         return []
-    second, third = words[1].group(0), words[2].group(0)
-    if (
-        second[:1].isupper()
-        and not third[:1].isupper()
-        and lemma(second) not in cue_words
-        and second.lower() not in cue_words
-    ):
+    second = words[1].group(0)
+    if second[:1].isupper() and lemma(second) not in cue_words and second.lower() not in cue_words:
         return [words[0].start()]
     return []

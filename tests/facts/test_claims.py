@@ -253,3 +253,10 @@ def test_numbers_spelled_with_decimals_scales_and_compounds(lex):
     assert [n.text for n in got] == ["6.4 million", "21 million", "3500"]
     assert claims(lex, "Season 2 has twenty-two episodes.")["episodes"][2] == "22"
     assert claims(lex, "Season 2 runs a dozen episodes.")["episodes"][2] == "12"
+
+
+def test_an_ordinal_that_counts_something_is_no_day(lex):
+    got = claims(
+        lex, "The teaser for the 2nd season came out on the 10th anniversary of the webtoon."
+    )
+    assert got["trailer"][2] == ""

@@ -63,10 +63,17 @@ _RANGE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
-# A day of the month without its month: "on the 10th", "the 3rd of this month".
+# Nouns an ordinal counts rather than dates ("the 2nd season", "on the 10th anniversary").
+_ORDINAL_OF = (
+    "seasons?|episodes?|parts?|anniversary|edition|time|place|floor|century|installment|"
+    "round|week|day|chapter|volume|film|teaser|trailer"
+)
+# A day of the month without its month: "on the 10th", "the 3rd of this month" (not "the 2nd
+# season", "on the 10th anniversary").
+_NOT_DAY = rf"(?!\s+(?:of\s+)?(?:{_MONTHS})\b)(?!\s+(?:{_ORDINAL_OF})\b)"
 _DAY_ONLY = re.compile(
-    rf"\b(?:on\s+)?the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTHS}))"
-    r"(?:\s+of\s+(?:this|the)\s+month)?",
+    rf"\b(?:on\s+the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b{_NOT_DAY}|"
+    r"the\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?:this|the)\s+month\b)",
     re.IGNORECASE,
 )
 _REL = {"later": "later in ", "earlier": "earlier in "}
@@ -144,7 +151,8 @@ def time_values(
         return sorted(out)
     past = tense == "past"
     for m in _DAY_ONLY.finditer(text):
-        if free(m, 0) and (value := _day_value(int(m.group("day")), published, past)):
+        day = int(m.group("day") or m.group("day2"))
+        if free(m, 0) and (value := _day_value(day, published, past)):
             out.append((m.start(), value))
             taken.append(m.span())
     for m in _BARE.finditer(text):

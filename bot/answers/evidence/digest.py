@@ -1,16 +1,17 @@
 """The Season 2 status digest: per topic, which claim decides the state, and how it reads.
 
-Resolution: the newest firm claim (confirmed, or a denial) sets the state; a newer plan or
-forecast (not a rumour) of a further state leads over it (a teaser expected after "no trailer
-yet"), but a planned event never reads as done; rumours lead only where nothing firmer is said.
-The line's state, date, quote and footnote are those of the deciding claim: for an event that
-happened on a date, the most explicit statement of it ([ask.explicit] wording, then a printed
-date), else the newest; when
-it prints no date, the line takes the date from the claim in that state that prints it most
-precisely, and footnotes that one too. Older claims that say the same agree; others are
-"earlier", unless they are as firm, of a comparable date and cannot both hold, when the
-sources disagree; an earlier firm claim of a further state than the lead's, too old for a
-dispute, is "overruled" (the timeline shows it beside the lead).
+Resolution: firm claims (confirmed, or a denial) set the state, the furthest one said since the
+last firm "not yet" or setback ([ask.setback]); a newer firm claim of an earlier step only
+restates. A newer plan or forecast (not a rumour) of a further state leads over it (a teaser
+expected after "no trailer yet"), but a planned event never reads as done; rumours lead only
+where nothing firmer is said. The line's state, date, quote and footnote are those of the
+deciding claim: for an event that happened, the statement that prints it most precisely, then
+the most explicit ([ask.explicit] wording), then the first report, so a restatement never moves
+its value or date. Older claims that say the same agree;
+others are "earlier", unless they are as firm, said alike (a printed day or not, explicit words
+or not), of a comparable date and cannot both hold, when the sources disagree; an earlier firm
+claim of a further state than the lead's, before a "not yet" or setback, is "overruled" (the
+timeline shows it beside the lead).
 """
 
 from __future__ import annotations
@@ -130,10 +131,10 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         if c.state == state.state and compatible(c, state) and firm(c) and _day(c) > since
     ] or [state]
     lead, dated = state, None
+    explicit = PhraseSet.of(tuple(store.vocab.get("ask.explicit", {}).get(topic, [])))
     if firm(state) and rank(state) > 0:
         # An event that happened: the statement that prints it most precisely decides, the
         # most explicit and then the first report of it; later restatements only agree.
-        explicit = PhraseSet(store.vocab.get("ask.explicit", {}).get(topic, []))
         lead = max(
             same,
             key=lambda c: (
@@ -146,7 +147,6 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         if not lead.value:
             dated = max(same, key=lambda c: (precision(c.value), _day(c), -c.sentence_id))
             dated = dated if dated.value else None
-    explicit = PhraseSet.of(tuple(store.vocab.get("ask.explicit", {}).get(topic, [])))
 
     def explicitness(c: ClaimRow) -> tuple[bool, bool]:
         """A dispute needs two claims said alike: each a day or not, in explicit words or not

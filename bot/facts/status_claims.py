@@ -74,7 +74,8 @@ def sentence_claims(
     times: dict[str, list[tuple[int, str, int]]] = {}
     dated = {t: cues[t] for t in cues if t not in _UNDATED}
     anchor = _last_time(before, source) if before is not None else ""
-    found = _sentence_times(whole.text, readings, source, anchor) if dated else []
+    tense = r.modality.tense(whole)
+    found = _sentence_times(whole.text, readings, source, anchor, tense) if dated else []
     for spot, value, owner in attach(found, dated, readings, whole.text):
         times.setdefault(owner[0], []).append((spot, value, owner[1]))
     out = []
@@ -173,16 +174,28 @@ def _clause_readings(whole: Reading, r: Readers) -> list[tuple[int, Reading, Mod
     return out
 
 
-def _sentence_times(text: str, readings, source: Source, anchor: str) -> list[tuple[int, str]]:
-    """(offset, value) of every time a sentence names, each read in its clause's tense."""
+# A clause that is only a time or place phrase ("On Friday, June 13", "In a post on June 3"):
+# it has no tense of its own.
+_ADVERBIAL = re.compile(
+    r"\s*(?:(?:on|in|at|by|during|via|through)\b(?:[\s,]+[\w'-]+){0,8}[\s,.]*$|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)",
+    re.IGNORECASE,
+)
+
+
+def _sentence_times(
+    text: str, readings, source: Source, anchor: str, tense: str
+) -> list[tuple[int, str]]:
+    """(offset, value) of every time a sentence names, each read in its clause's tense; a
+    clause with no verb of its own ("On Friday, June 13, Netflix released ...") in the
+    sentence's."""
     out = []
     for at, c, m in readings:
         end = at + len(c.text)
+        own = tense if m.tense == "present" and _ADVERBIAL.match(c.text) else m.tense
         out.extend(
             (off, value)
-            for off, value in time_values(
-                text, source.published, m.tense, not source.estimated, anchor
-            )
+            for off, value in time_values(text, source.published, own, not source.estimated, anchor)
             if at <= off < end
         )
     return sorted(set(out))

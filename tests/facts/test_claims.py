@@ -260,3 +260,17 @@ def test_an_ordinal_that_counts_something_is_no_day(lex):
         lex, "The teaser for the 2nd season came out on the 10th anniversary of the webtoon."
     )
     assert got["trailer"][2] == ""
+
+
+def test_a_phrase_of_time_takes_the_tense_of_its_sentence(lex):
+    got = claims(lex, "On Tuesday, June 10, Netflix shared the season 2 teaser.")
+    assert got["trailer"] == ("teaser", "confirmed", "June 10, 2025", 2)  # not June 2026
+    got = claims(lex, "In a post on June 2, the studio said season 2 had finished filming.")
+    assert got["filming"][:3] == ("wrapped", "confirmed", "June 2, 2025")
+
+
+def test_a_month_and_day_with_no_preposition_and_streaming_now(lex):
+    got = claims(lex, "Season 2 premieres August 8, Netflix said.")
+    assert got["release"][:3] == ("date", "confirmed", "August 8, 2025")
+    got = claims(lex, "Season 2 is now streaming since June 13.")
+    assert got["release"][:3] == ("premiered", "confirmed", "June 13, 2025")

@@ -42,7 +42,7 @@ def attach(
         a, b = next(((a, b) for a, b in spans if a <= spot < b), (0, len(text)))
         here = [(x, t) for x, t in every if a <= x < b]
         if not here:
-            if not _bare(text[a:b], value):
+            if not bare(text[a:b], value):
                 continue  # the clause tells its own event at that time
             here = every
         if not here:
@@ -52,7 +52,7 @@ def attach(
     return out
 
 
-def _bare(clause: str, value: str) -> bool:
+def bare(clause: str, value: str) -> bool:
     """Whether a clause is little more than a time ("landed on March 17, 2026")."""
     rest = clause.replace(value, " ", 1) if value in clause else clause
     rest = re.sub(r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?", " ", rest)

@@ -68,7 +68,8 @@ class StateReader:
 
     def _release(self, clause: Reading, m: Modality, value: str, published: str) -> str | None:
         done = any(cues.any(clause) for s, cues in self.cues["release"] if s == "premiered")
-        if done and m.tense == "past" and m.firm and not (value and after(value, published)):
+        # the done cues are past forms or "now streaming": a present clause with one is done too
+        if done and m.tense != "future" and m.firm and not (value and after(value, published)):
             return "premiered"
         if not value:
             return None

@@ -27,6 +27,10 @@ _BARE = re.compile(
     rf"(?P<what>(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|{_SEASONS})\b(?![\s,]+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# A month and day with no word before them ("premieres July 4"): capitalised, so a date.
+_MONTH_DAY = re.compile(
+    rf"\b(?P<what>(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?![\s,]+(?:19|20)\d\d)"
+)
 _THIS_YEAR = re.compile(
     r"\b(?P<rel>later|earlier|early|late|(?:the )?(?:first|second) half of|(?:the )?end of)?"
     r"\s*(?P<w>this|next) year\b",
@@ -155,10 +159,11 @@ def time_values(
         if free(m, 0) and (value := _day_value(day, published, past)):
             out.append((m.start(), value))
             taken.append(m.span())
-    for m in _BARE.finditer(text):
+    for m in sorted([*_BARE.finditer(text), *_MONTH_DAY.finditer(text)], key=lambda m: m.start()):
         if not free(m):
             continue
-        what, rel = m.group("what"), m.group("rel").lower()
+        taken.append(m.span("what"))
+        what, rel = m.group("what"), (m.groupdict().get("rel") or "on").lower()
         month = _month_index(what)
         if month is None and rel not in ("next", "this"):
             continue  # "in summer", "last spring": which year is anyone's guess

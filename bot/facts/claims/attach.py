@@ -22,6 +22,9 @@ _FILLER = frozenset(
     mid""".split()  # noqa: SIM905 (a word list reads better as words)
 )
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+# A clause that goes on describing the one before ("..., with the crew moving between sets
+# this winter"): its time is the same event's.
+_WITH = re.compile(r"\s*(?:and\s+)?with\b", re.IGNORECASE)
 _MODIFIED = re.compile(
     r"\b(?P<noun>[A-Za-z][\w-]*)\s+(?:on|of|from|about|behind|for)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
@@ -42,7 +45,7 @@ def attach(
         a, b = next(((a, b) for a, b in spans if a <= spot < b), (0, len(text)))
         here = [(x, t) for x, t in every if a <= x < b]
         if not here:
-            if not bare(text[a:b], value):
+            if not bare(text[a:b], value) and not _WITH.match(text[a:b]):
                 continue  # the clause tells its own event at that time
             here = every
         if not here:

@@ -203,7 +203,7 @@ def _sentence_times(
 
 def _last_time(before: Sentence, source: Source) -> str:
     """The last time with a year the sentence before prints, for "later that year"."""
-    found = time_values(before.display, source.published, "past", False)
+    found = time_values(before.display, source.published, "past", not source.estimated)
     return next((v for _, v in reversed(found) if latest_year(v)), "")
 
 

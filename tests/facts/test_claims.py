@@ -274,3 +274,17 @@ def test_a_month_and_day_with_no_preposition_and_streaming_now(lex):
     assert got["release"][:3] == ("date", "confirmed", "August 8, 2025")
     got = claims(lex, "Season 2 is now streaming since June 13.")
     assert got["release"][:3] == ("premiered", "confirmed", "June 13, 2025")
+
+
+def test_a_season_ahead_is_the_coming_one_and_that_year_follows_a_relative_date(lex):
+    got = claims(lex, "Netflix says season 2 arrives in the fall.", published="2025-05-21")
+    assert got["release"][2] == "Fall 2025"
+    got = claims(lex, "Season 2 arrives in the spring.", published="2025-10-02")
+    assert got["release"][2] == "Spring 2026"
+    got = claims(
+        lex,
+        "The season 2 teaser came out in June of that year.",
+        published="2025-12-12",
+        before="Season 2 hit Netflix on December 5.",
+    )
+    assert got["trailer"][:3] == ("teaser", "confirmed", "June 2025")

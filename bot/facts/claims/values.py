@@ -23,7 +23,7 @@ _TIME = re.compile(
 )
 # A month (or season) without a year, after a word that makes it a time: "in May", "next spring".
 _BARE = re.compile(
-    rf"\b(?P<rel>in|since|by|until|till|from|on|last|this|next|early|late|mid)[\s-]+"
+    rf"\b(?P<rel>in|since|by|until|till|from|on|last|this|next|early|late|mid)[\s-]+(?:the\s+)?"
     rf"(?P<what>(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|{_SEASONS})\b(?![\s,]+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
@@ -113,8 +113,6 @@ def time_values(
     """(offset, 'June 6, 2022' / 'early 2024' / 'May 2025') for each time the text names;
     relative: also months without a year, days without a month and "this year" (only from a
     printed date); anchor: the time printed last before the text, for "that year"."""
-    pub_year, pub_month = int(published[:4]), int(published[5:7])
-    pub_day = int(published[8:10])
     times = list(_TIME.finditer(text))
     out = [(m.start(), collapse_ws(m.group(0))) for m in times]
     taken = [m.span() for m in times]
@@ -127,32 +125,44 @@ def time_values(
             out.append((m.start("what"), f"{_title(m.group('what'))} {m.group('year')}"))
             taken.append(m.span("what"))
 
-    def before(at: int) -> tuple[int | None, int] | None:
-        """The month and year of the last time printed before an offset, else the anchor's."""
-        earlier = [v for o, v in out if o < at and _YEAR_IN.search(v)]
-        return _month_year(earlier[-1] if earlier else anchor)
-
+    # Words pointing back ("June of that year") are resolved last, against every time before
+    # them, a relative one too ("on November 20, ... in June of that year").
+    back = []
     for rx in (_BACK_MONTH, _BACK_SAME_MONTH, _BACK_YEAR):
         for m in rx.finditer(text):
-            if not free(m, 0):
-                continue
-            taken.append(m.span())
-            ref = before(m.start())
-            if ref is None:
-                continue  # nothing to point back at: no value rather than a guess
-            month, year = ref
-            if rx is _BACK_MONTH:
-                what = _title(m.group("what"))
-                out.append((m.start(), f"{what}{',' if what[-1:].isdigit() else ''} {year}"))
-            elif rx is _BACK_SAME_MONTH:
-                if month is not None:
-                    out.append((m.start(), f"{MONTHS[month - 1]} {year}"))
-            else:
-                rel = (m.group("rel") or "").lower()
-                rel = _REL.get(rel, rel + " " * bool(rel))
-                out.append((m.start(), f"{rel}{year}"))
-    if not relative:
-        return sorted(out)
+            if free(m, 0):
+                taken.append(m.span())
+                back.append((rx, m))
+    if relative:
+        out += _relative(text, published, tense, free, taken)
+    for rx, m in sorted(back, key=lambda rm: rm[1].start()):
+        earlier = [v for o, v in sorted(out) if o < m.start() and _YEAR_IN.search(v)]
+        ref = _month_year(earlier[-1] if earlier else anchor)
+        if ref is None:
+            continue  # nothing to point back at: no value rather than a guess
+        month, year = ref
+        if rx is _BACK_MONTH:
+            what = _title(m.group("what"))
+            out.append((m.start(), f"{what}{',' if what[-1:].isdigit() else ''} {year}"))
+        elif rx is _BACK_SAME_MONTH:
+            if month is not None:
+                out.append((m.start(), f"{MONTHS[month - 1]} {year}"))
+        else:
+            rel = (m.group("rel") or "").lower()
+            out.append((m.start(), f"{_REL.get(rel, rel + ' ' * bool(rel))}{year}"))
+    return sorted(out)
+
+
+# The last month of each season, for "arrives in the fall" (winter straddles two years).
+_SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
+
+
+def _relative(text: str, published: str, tense: str, free, taken) -> list[tuple[int, str]]:
+    """Times read against the article's date: days without a month, months (and seasons
+    ahead) without a year, "this year"."""
+    pub_year, pub_month = int(published[:4]), int(published[5:7])
+    pub_day = int(published[8:10])
+    out = []
     past = tense == "past"
     for m in _DAY_ONLY.finditer(text):
         day = int(m.group("day") or m.group("day2"))
@@ -165,8 +175,9 @@ def time_values(
         taken.append(m.span("what"))
         what, rel = m.group("what"), (m.groupdict().get("rel") or "on").lower()
         month = _month_index(what)
-        if month is None and rel not in ("next", "this"):
-            continue  # "in summer", "last spring": which year is anyone's guess
+        season_end = _SEASON_END.get(what.lower()) if month is None else None
+        if month is None and rel not in ("next", "this") and (past or season_end is None):
+            continue  # "in summer" told as past, "in winter": which year is anyone's guess
         year = pub_year
         day = re.search(r"\d+", what)
         when = (month, int(day.group(0)) if day else None)
@@ -174,6 +185,8 @@ def time_values(
             year += 1
         elif rel == "last":  # the latest such month before the article
             year -= month is None or month >= pub_month
+        elif month is None and season_end is not None and rel != "this":
+            year += season_end < pub_month  # "arrives in the fall": the coming one
         elif month is not None and rel != "this":
             # A month already past this year is this year's in a past clause; anything not told
             # as past (a plan, "drops on December 25") is the next such date after the article.
@@ -189,7 +202,7 @@ def time_values(
         year = pub_year + (m.group("w").lower() == "next")
         rel = (m.group("rel") or "").lower()
         out.append((m.start(), f"{rel + ' ' if rel else ''}{year}".replace("later ", "later in ")))
-    return sorted(out)
+    return out
 
 
 def _title(what: str) -> str:

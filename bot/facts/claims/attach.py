@@ -15,7 +15,8 @@ import re
 
 from bot.facts.claims.reading import Reading, lemma
 
-# Words that leave a clause "just a time": prepositions, articles, a verb of arrival.
+# A clause is "just a time" with at most this many words besides prepositions and articles
+# ("landed on", "In a post on"): more, and it tells an event of its own.
 _BARE_WORDS = 3
 _FILLER = frozenset(
     """on in at by of the a an from to until till since around about for and or as early late
@@ -45,7 +46,7 @@ def attach(
         a, b = next(((a, b) for a, b in spans if a <= spot < b), (0, len(text)))
         here = [(x, t) for x, t in every if a <= x < b]
         if not here:
-            if not bare(text[a:b], value) and not _WITH.match(text[a:b]):
+            if not _bare(text[a:b], value) and not _WITH.match(text[a:b]):
                 continue  # the clause tells its own event at that time
             here = every
         if not here:
@@ -55,7 +56,7 @@ def attach(
     return out
 
 
-def bare(clause: str, value: str) -> bool:
+def _bare(clause: str, value: str) -> bool:
     """Whether a clause is little more than a time ("landed on March 17, 2026")."""
     rest = clause.replace(value, " ", 1) if value in clause else clause
     rest = re.sub(r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?", " ", rest)

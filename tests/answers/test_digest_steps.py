@@ -78,3 +78,29 @@ def test_values_said_unlike_are_no_dispute_but_alike_are():
     other = _claim("renewal", 3, "2026-03-21", "renewed", "April 2, 2026")
     ts = topic_status(_store("renewal", (day, "a"), (other, "c")), "renewal")
     assert ts.disputed
+
+
+def test_a_state_whose_label_names_the_step_before_takes_that_steps_date():
+    labels = {"none": "No trailer yet", "teaser": "Teaser out", "full": "Full trailer out"}
+    trailer = SimpleNamespace(label="Trailer", states=labels)
+    filming = SimpleNamespace(
+        label="Filming",
+        states={
+            "not_started": "Filming not started",
+            "began": "Filming began",
+            "wrapped": "Filming wrapped",
+            "post": "Filming wrapped, in post-production",
+        },
+    )
+    wrap = _claim("filming", 1, "2024-11-27", "wrapped", "November 22, 2024")
+    post = _claim("filming", 2, "2024-11-27", "post")
+    store = _store("filming", (wrap, "It wrapped on November 22."), (post, "Now in post."))
+    store.status_topics["filming"] = filming
+    ts = topic_status(store, "filming")
+    assert ts.lead is post and ts.dated is wrap
+    teaser = _claim("trailer", 3, "2026-03-20", "teaser", "July 2025")
+    full = _claim("trailer", 4, "2026-03-20", "full")
+    store = _store("trailer", (teaser, "The teaser came in July."), (full, "The trailer is out."))
+    store.status_topics["trailer"] = trailer
+    ts = topic_status(store, "trailer")
+    assert ts.lead is full and ts.dated is None  # a teaser's date is not the full trailer's

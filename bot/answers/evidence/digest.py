@@ -146,7 +146,7 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         )
         if not lead.value:
             dated = max(same, key=lambda c: (precision(c.value), _day(c), -c.sentence_id))
-            dated = dated if dated.value else None
+            dated = dated if dated.value else _step_dated(store, topic, state, claims, since, rank)
 
     def explicitness(c: ClaimRow) -> tuple[bool, bool]:
         """A dispute needs two claims said alike: each a day or not, in explicit words or not
@@ -172,6 +172,18 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
             if firm(c) and firm(state) and rank(c) > rank(state):
                 ts.overruled.append(c)
     return ts
+
+
+def _step_dated(store: FactStore, topic: str, state: ClaimRow, claims, since: int, rank):
+    """The claim dating the step a state's label names too ("Filming wrapped, in
+    post-production" is also the wrap), its first precise report; None when the label names
+    no earlier step ("Full trailer out" is no teaser: the teaser's date is not its date)."""
+    order, labels = progress(store, topic), store.status_topics[topic].states
+    step = order[rank(state) - 1] if rank(state) > 1 else None
+    if step is None or labels.get(step, "\0") not in labels.get(state.state, ""):
+        return None
+    said = [c for c in claims if c.state == step and firm(c) and c.value and _day(c) >= since]
+    return max(said, key=lambda c: (precision(c.value), -_day(c), -c.sentence_id), default=None)
 
 
 def _deciding(store: FactStore, topic: str, firm_claims: list[ClaimRow], rank) -> ClaimRow | None:

@@ -7,7 +7,8 @@ expected after "no trailer yet"), but a planned event never reads as done; rumou
 where nothing firmer is said. The line's state, date, quote and footnote are those of the
 deciding claim: for an event that happened, the statement that prints it most precisely, then
 the most explicit ([ask.explicit] wording), then the first report, so a restatement never moves
-its value or date. Older claims that say the same agree;
+its value or date (a state whose label names the step before it takes that step's date when
+it prints none). Older claims that say the same agree;
 others are "earlier", unless they are as firm, said alike (a printed day or not, explicit words
 or not), of a comparable date and cannot both hold, when the sources disagree; an earlier firm
 claim of a further state than the lead's, before a "not yet" or setback, is "overruled" (the

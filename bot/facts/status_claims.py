@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from bot.facts.claims.attach import attach, modifiers, name_at_start
 from bot.facts.claims.modality import Modality
 from bot.facts.claims.readers import Readers, readers
-from bot.facts.claims.reading import Reading, clauses
+from bot.facts.claims.reading import Reading, clauses, lemma
 from bot.facts.claims.states import PLANNED, progress
 from bot.facts.claims.values import episode_counts, latest_year, time_values
 from bot.facts.curated import Lexicon
@@ -62,19 +63,21 @@ def sentence_claims(
             found = sorted(found + r.weak[tid].find(whole))
         if found:
             cues[tid] = [at for at, _ in found]
+    _drop_modifiers(cues, whole.text, lex)
     if not cues:
         return []
     readings = _clause_readings(whole, r)
     _verbs_to_trailer(cues, strong, readings, r, whole)
     if not cues:
         return []
-    # Each time goes to the topic whose cue stands nearest (the release on a tie); read on the
-    # whole sentence, as a date's comma is no clause boundary, in the tense of its clause.
-    times: dict[str, list[tuple[int, str]]] = {}
-    dated = [t for t in cues if t not in _UNDATED]
-    for spot, value in _sentence_times(whole.text, readings, source) if dated else ():
-        near = min(dated, key=lambda t: (min(abs(spot - x) for x in cues[t]), t != "release"))
-        times.setdefault(near, []).append((spot, value))
+    # Each time goes to the event cue it is attached to (bot/facts/claims/attach.py).
+    times: dict[str, list[tuple[int, str, int]]] = {}
+    dated = {t: cues[t] for t in cues if t not in _UNDATED}
+    anchor = _last_time(before, source) if before is not None else ""
+    tense = r.modality.tense(whole)
+    found = _sentence_times(whole.text, readings, source, anchor, tense) if dated else []
+    for spot, value, owner in attach(found, dated, readings, whole.text):
+        times.setdefault(owner[0], []).append((spot, value, owner[1]))
     out = []
     for tid in cues:
         claim = _topic_claim(
@@ -93,6 +96,40 @@ def sentence_claims(
         if claim is not None:
             out.append(Claim(**{**claim.__dict__, "season": season}))
     return out
+
+
+_WORDS: dict[int, tuple[Lexicon, frozenset[str], dict[str, frozenset[str]]]] = {}
+
+
+def _cue_words(lex: Lexicon) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Every cue word of the status topics, and per topic the nouns naming a part of its event
+    (its state cues and [claims.values] event_parts), compiled once per lexicon."""
+    hit = _WORDS.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1], hit[2]
+    parts = lex.claims.get("values", {}).get("event_parts", [])
+    every: set[str] = set()
+    keep: dict[str, frozenset[str]] = {}
+    for tid, topic in lex.status.items():
+        words = {w for p in (*topic.strong.phrases, *topic.weak.phrases) for w in p.split()}
+        states = lex.claims.get(f"states.{tid}", {}).values()
+        own = {w for phrases in states for p in phrases for w in p.split()}
+        every |= words | own
+        keep[tid] = frozenset(lemma(w) for w in (*own, *words, *parts)) | frozenset(parts)
+    out = frozenset(every | {lemma(w) for w in every})
+    _WORDS.clear()
+    _WORDS[id(lex)] = (lex, out, keep)
+    return out, keep
+
+
+def _drop_modifiers(cues: dict[str, list[int]], text: str, lex: Lexicon) -> None:
+    """Leave out cues that name what another thing is about, or begin a name."""
+    every, keep = _cue_words(lex)
+    for tid in list(cues):
+        gone = {*modifiers(text, cues[tid], keep[tid]), *name_at_start(text, cues[tid], every)}
+        cues[tid] = [x for x in cues[tid] if x not in gone]
+        if not cues[tid]:
+            del cues[tid]
 
 
 def _the_series_before(text: str, whole: Reading, r: Readers, lex: Lexicon) -> bool:
@@ -137,17 +174,37 @@ def _clause_readings(whole: Reading, r: Readers) -> list[tuple[int, Reading, Mod
     return out
 
 
-def _sentence_times(text: str, readings, source: Source) -> list[tuple[int, str]]:
-    """(offset, value) of every time a sentence names, each read in its clause's tense."""
+# A clause that is only a time or place phrase ("On Friday, June 13", "In a post on June 3"):
+# it has no tense of its own.
+_ADVERBIAL = re.compile(
+    r"\s*(?:(?:on|in|at|by|during|via|through)\b(?:[\s,]+[\w'-]+){0,8}[\s,.]*$|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)",
+    re.IGNORECASE,
+)
+
+
+def _sentence_times(
+    text: str, readings, source: Source, anchor: str, tense: str
+) -> list[tuple[int, str]]:
+    """(offset, value) of every time a sentence names, each read in its clause's tense; a
+    clause with no verb of its own ("On Friday, June 13, Netflix released ...") in the
+    sentence's."""
     out = []
     for at, c, m in readings:
         end = at + len(c.text)
+        own = tense if m.tense == "present" and _ADVERBIAL.match(c.text) else m.tense
         out.extend(
             (off, value)
-            for off, value in time_values(text, source.published, m.tense, not source.estimated)
+            for off, value in time_values(text, source.published, own, not source.estimated, anchor)
             if at <= off < end
         )
     return sorted(set(out))
+
+
+def _last_time(before: Sentence, source: Source) -> str:
+    """The last time with a year the sentence before prints, for "later that year"."""
+    found = time_values(before.display, source.published, "past", not source.estimated)
+    return next((v for _, v in reversed(found) if latest_year(v)), "")
 
 
 def _topic_claim(
@@ -172,7 +229,11 @@ def _topic_claim(
             continue
         negated = m.modality != "rumoured" and r.modality.negated(c)
         end = at + len(c.text)
-        inside = [(o, v) for o, v in values if at <= o < end] or values
+        # the values attached to a cue of this clause, else to the topic's other cues ("wrapped
+        # in May, and the show is now in post-production")
+        inside = [(o, v) for o, v, owner in values if at <= owner < end] or [
+            (o, v) for o, v, _ in values
+        ]
         here = [x for x in spots if at <= x < end]
         nearest = sorted(inside, key=lambda ov: min(abs(ov[0] - x) for x in here))[:1]
         value = _value(tid, c, [v for _, v in nearest], r, before, lex, hoped, source)

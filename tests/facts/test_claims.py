@@ -153,3 +153,138 @@ def test_a_weak_cue_alone_is_no_step_of_a_topic_with_several(lex):
     assert got["filming"][:2] == ("began", "confirmed")
     # cast news has one step: a weak cue is enough
     assert "cast" in claims(lex, "The whole cast is confirmed to return for season 2.")
+
+
+# --- dates read against their anchor ------------------------------------------------------
+
+
+def test_that_year_takes_the_year_printed_just_before(lex):
+    got = claims(
+        lex,
+        "The drama launched in March 2021, and season 2 was greenlit in August of that year.",
+        published="2025-02-11",
+    )
+    assert got["renewal"][2] == "August 2021"
+    got = claims(
+        lex,
+        "Filming on season 2 wrapped later that year.",
+        published="2025-02-11",
+        before="The cast reunited for a table read on March 3, 2023.",
+    )
+    assert got["filming"][:3] == ("wrapped", "confirmed", "later in 2023")
+    got = claims(lex, "Filming on season 2 wrapped that same year.", published="2025-02-11")
+    assert got["filming"][2] == ""  # nothing to point back at: no value rather than a guess
+
+
+def test_a_range_gives_its_year_to_both_months(lex):
+    got = claims(lex, "Season 2 filmed between March and August 2023.", published="2025-01-04")
+    assert got["filming"][2] == "March 2023"
+
+
+def test_a_day_without_a_month_is_the_articles_month_or_the_one_before(lex):
+    got = claims(lex, "The streamer unveiled the season 2 teaser on the 4th.", "2024-10-09")
+    assert got["trailer"][:3] == ("teaser", "confirmed", "October 4, 2024")
+    got = claims(lex, "The streamer unveiled the season 2 teaser on the 28th.", "2024-10-09")
+    assert got["trailer"][2] == "September 28, 2024"
+
+
+def test_a_coming_date_without_a_year_is_the_next_one(lex):
+    got = claims(lex, "The season 2 sneak peek goes live on January 8.", published="2024-11-30")
+    assert got["trailer"] == ("teaser:planned", "confirmed", "January 8, 2025", 2)
+
+
+# --- one sentence, several events ---------------------------------------------------------
+
+
+def test_a_relative_clause_keeps_its_date_beside_another_event(lex):
+    got = claims(
+        lex,
+        "Months after the teaser that Netflix shared in May 2025, the official trailer "
+        "(with new footage of the school) finally arrived on October 1, 2025.",
+        published="2025-10-03",
+    )
+    assert got["trailer"][:3] == ("full", "confirmed", "October 1, 2025")
+
+
+def test_a_date_of_another_event_is_no_release_date(lex):
+    got = claims(
+        lex,
+        "The cast will sign autographs in Busan on June 2, ten days after the premiere of "
+        "season 2.",
+        published="2026-05-30",
+    )
+    assert "release" not in got
+
+
+def test_a_guess_in_its_own_clause_dates_no_topic(lex):
+    got = claims(
+        lex,
+        "Season 2 wrapped filming last week, and knowing how long the effects take, I would "
+        "say summer 2026 at best.",
+        published="2025-03-01",
+    )
+    assert got["filming"][:3] == ("wrapped", "confirmed", "")
+
+
+# --- topic words used as modifiers ----------------------------------------------------------
+
+
+def test_a_topic_word_naming_what_another_thing_is_about_reports_no_state(lex):
+    got = claims(lex, "Netflix shared bloopers from the filming of season 2 on its channel.")
+    assert "filming" not in got
+    got = claims(lex, "The cast talked about filming season 2 in a new interview.")
+    assert "filming" not in got
+    got = claims(lex, "The start of filming on season 2 was on March 3, 2025.")
+    assert got["filming"][2] == "March 3, 2025"  # a part of the event itself still reports it
+
+
+def test_a_name_opening_a_sentence_is_no_cue(lex):
+    got = claims(lex, "Film Nation Korea, the studio behind season 2, shared the news on Monday.")
+    assert "filming" not in got
+    got = claims(lex, "Filming Wrapped on season 2 last week, the studio said.")
+    assert got["filming"][0] == "wrapped"  # a headline's capitals are no name
+
+
+def test_numbers_spelled_with_decimals_scales_and_compounds(lex):
+    from bot.facts.claims.numbers import numbers_in
+
+    words = lex.claims["values"]["numbers"]
+    got = numbers_in("It drew six point four million views, then 21 million, 3,500 fans.", words)
+    assert [n.text for n in got] == ["6.4 million", "21 million", "3500"]
+    assert claims(lex, "Season 2 has twenty-two episodes.")["episodes"][2] == "22"
+    assert claims(lex, "Season 2 runs a dozen episodes.")["episodes"][2] == "12"
+
+
+def test_an_ordinal_that_counts_something_is_no_day(lex):
+    got = claims(
+        lex, "The teaser for the 2nd season came out on the 10th anniversary of the webtoon."
+    )
+    assert got["trailer"][2] == ""
+
+
+def test_a_phrase_of_time_takes_the_tense_of_its_sentence(lex):
+    got = claims(lex, "On Tuesday, June 10, Netflix shared the season 2 teaser.")
+    assert got["trailer"] == ("teaser", "confirmed", "June 10, 2025", 2)  # not June 2026
+    got = claims(lex, "In a post on June 2, the studio said season 2 had finished filming.")
+    assert got["filming"][:3] == ("wrapped", "confirmed", "June 2, 2025")
+
+
+def test_a_month_and_day_with_no_preposition_and_streaming_now(lex):
+    got = claims(lex, "Season 2 premieres August 8, Netflix said.")
+    assert got["release"][:3] == ("date", "confirmed", "August 8, 2025")
+    got = claims(lex, "Season 2 is now streaming since June 13.")
+    assert got["release"][:3] == ("premiered", "confirmed", "June 13, 2025")
+
+
+def test_a_season_ahead_is_the_coming_one_and_that_year_follows_a_relative_date(lex):
+    got = claims(lex, "Netflix says season 2 arrives in the fall.", published="2025-05-21")
+    assert got["release"][2] == "Fall 2025"
+    got = claims(lex, "Season 2 arrives in the spring.", published="2025-10-02")
+    assert got["release"][2] == "Spring 2026"
+    got = claims(
+        lex,
+        "The season 2 teaser came out in June of that year.",
+        published="2025-12-12",
+        before="Season 2 hit Netflix on December 5.",
+    )
+    assert got["trailer"][:3] == ("teaser", "confirmed", "June 2025")

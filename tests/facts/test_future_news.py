@@ -119,3 +119,31 @@ def test_a_snapshot_of_an_older_reading_reports_no_change(store):
     older = {topic: ["renewed", text] for topic, (_, text) in now.items()}  # another key format
     assert status_since(older, store) == []
     assert [c.topic for c in status_since({}, store)] == list(now)  # nothing before: all new
+
+
+@pytest.fixture(scope="module")
+def s4(tmp_path_factory):
+    return _run(tmp_path_factory.mktemp("s4"), "s4")
+
+
+def test_s4_final_status(s4):
+    lines = _lines(s4[0])
+    assert "Renewed, June 6, 2022" in lines["Renewal"]  # "June of that year" is 2022, not 2024
+    # a later "production ran from July to December" restates; a planned making-of is no step
+    assert "Filming wrapped, in post-production, December 2024" in lines["Filming"]
+    assert "Full trailer out, February 3, 2026 · 2026-02-10" in lines["Trailer"]
+    assert "Premiered March 27, 2026 · 2026-04-02" in lines["Release window"]
+    assert lines["Episodes"].startswith("**Episodes:** 9 episodes · 2026-02-10")
+    assert not any("disputed" in line for line in lines.values())
+
+
+def test_s4_changes_date_each_event_by_its_own_words(s4):
+    first, second, third, fourth, fifth = s4[1]
+    assert not any(c.startswith("Renewal") for c in first + fifth)  # restatements move nothing
+    assert any("Filming under way, July 22, 2024" in c for c in first)
+    assert not any("autumn" in c.lower() for c in second)  # a fan's guess dates nothing
+    assert not any(c.startswith("Trailer") for c in second)  # footage from filming, a rumour
+    assert any("Teaser out, August 29, 2025" in c for c in third)  # "on the 29th"
+    assert any(c.startswith("Trailer") and "February 3, 2026" in c for c in fourth)
+    assert any("Premiere date: March 27, 2026" in c for c in fourth)  # not the press event
+    assert not any(c.startswith("Filming") for c in fifth)

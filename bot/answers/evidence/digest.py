@@ -1,16 +1,18 @@
 """The Season 2 status digest: per topic, which claim decides the state, and how it reads.
 
-Resolution: the newest firm claim (confirmed, or a denial) sets the state; a newer plan or
-forecast (not a rumour) of a further state leads over it (a teaser expected after "no trailer
-yet"), but a planned event never reads as done; rumours lead only where nothing firmer is said.
-The line's state, date, quote and footnote are those of the deciding claim: for an event that
-happened on a date, the most explicit statement of it ([ask.explicit] wording, then a printed
-date), else the newest; when
-it prints no date, the line takes the date from the claim in that state that prints it most
-precisely, and footnotes that one too. Older claims that say the same agree; others are
-"earlier", unless they are as firm, of a comparable date and cannot both hold, when the
-sources disagree; an earlier firm claim of a further state than the lead's, too old for a
-dispute, is "overruled" (the timeline shows it beside the lead).
+Resolution: firm claims (confirmed, or a denial) set the state, the furthest one said since the
+last firm "not yet" or setback ([ask.setback]); a newer firm claim of an earlier step only
+restates. A newer plan or forecast (not a rumour) of a further state leads over it (a teaser
+expected after "no trailer yet"), but a planned event never reads as done; rumours lead only
+where nothing firmer is said. The line's state, date, quote and footnote are those of the
+deciding claim: for an event that happened, the statement that prints it most precisely, then
+the most explicit ([ask.explicit] wording), then the first report, so a restatement never moves
+its value or date (a state whose label names the step before it takes that step's date when
+it prints none). Older claims that say the same agree;
+others are "earlier", unless they are as firm, said alike (a printed day or not, explicit words
+or not), of a comparable date and cannot both hold, when the sources disagree; an earlier firm
+claim of a further state than the lead's, before a "not yet" or setback, is "overruled" (the
+timeline shows it beside the lead).
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bot.answers.evidence.values import compatible, precision, value_key
 from bot.facts.store import ClaimRow, FactStore
-from bot.facts.text import MONTHS, PhraseSet
+from bot.facts.text import PhraseSet
 
 PLANNED = ":planned"
 STATE_KEY = "v2:"  # marks state keys of this reading, so keys saved by an older one are known
@@ -79,26 +82,6 @@ def _day(c: ClaimRow) -> int:
     return dt.date.fromisoformat(c.published).toordinal()
 
 
-def _precision(value: str) -> int:
-    """3 a day, 2 a month, 1 a year or window, 0 nothing."""
-    if not value:
-        return 0
-    if re.search(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:%s)|(?:%s)\s+\d{1,2}\b" % ((_M,) * 2), value):
-        return 3
-    return 2 if re.search(_M, value) else 1
-
-
-_M = "|".join(MONTHS)
-
-
-def value_key(value: str) -> str:
-    """A value as compared across sources: 'June 2022' for '6th June 2022' and 'June 6, 2022'."""
-    months = month_years(value)
-    if months:
-        return ";".join(months)
-    return ";".join(re.findall(r"\d+", value)) or value.lower()
-
-
 def progress(store: FactStore, topic: str) -> list[str]:
     """A topic's claim states from 'not yet' to furthest."""
     states = store.status_topics[topic].states
@@ -121,7 +104,7 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
 
     claims.sort(key=newest)
     firm_claims = [c for c in claims if firm(c)]
-    top = firm_claims[0] if firm_claims else None
+    top = _deciding(store, topic, firm_claims, rank)
     ahead = [
         c
         for c in claims
@@ -131,42 +114,57 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     ]
     state = ahead[0] if ahead else top or claims[0]
     # Claims of the same state count from the last time a firm claim said otherwise: a teaser
-    # reported, then "no trailer yet", then a teaser out is dated by the new teaser alone.
+    # reported, then "no trailer yet", then a teaser out is dated by the new teaser alone. An
+    # earlier step on the way ("wrapped" before "in post-production") says nothing otherwise.
     since = max(
-        (_day(c) for c in firm_claims if c.state != state.state and _day(c) < _day(state)),
+        (
+            _day(c)
+            for c in firm_claims
+            if c.state != state.state
+            and _day(c) < _day(state)
+            and (rank(c) == 0 or rank(c) > rank(state))
+        ),
         default=0,
     )
     same = [
         c
         for c in claims
-        if c.state == state.state and _compatible(c, state) and firm(c) and _day(c) > since
+        if c.state == state.state and compatible(c, state) and firm(c) and _day(c) > since
     ] or [state]
     lead, dated = state, None
-    if firm(state) and rank(state) > 0 and any(c.value for c in same):
-        # An event that happened: quote its most explicit statement, dated as precisely as any.
-        explicit = PhraseSet(store.vocab.get("ask.explicit", {}).get(topic, []))
+    explicit = PhraseSet.of(tuple(store.vocab.get("ask.explicit", {}).get(topic, [])))
+    if firm(state) and rank(state) > 0:
+        # An event that happened: the statement that prints it most precisely decides, the
+        # most explicit and then the first report of it; later restatements only agree.
         lead = max(
             same,
             key=lambda c: (
+                precision(c.value),
                 len(explicit.find(store.sentences[c.sentence_id].display)),
-                _precision(c.value),
-                _day(c),
+                -_day(c),
                 -c.sentence_id,
             ),
         )
         if not lead.value:
-            dated = max(same, key=lambda c: (_precision(c.value), _day(c), -c.sentence_id))
-            dated = dated if dated.value else None
+            dated = max(same, key=lambda c: (precision(c.value), _day(c), -c.sentence_id))
+            dated = dated if dated.value else _step_dated(store, topic, state, claims, since, rank)
+
+    def explicitness(c: ClaimRow) -> tuple[bool, bool]:
+        """A dispute needs two claims said alike: each a day or not, in explicit words or not
+        (a printed day beats a month told in passing; it does not contradict it)."""
+        return precision(c.value) == 3, bool(explicit.any(store.sentences[c.sentence_id].display))
+
     ts = TopicStatus(topic, store.status_topics[topic].label, lead, dated)
     for c in claims:
         if c.sentence_id in (lead.sentence_id, dated and dated.sentence_id):
             continue
-        if c.state == lead.state and _compatible(c, lead):
+        if c.state == lead.state and compatible(c, lead):
             ts.agreeing.append(c)
         elif (
             firm(c)
             and firm(state)
             and abs(_day(c) - _day(state)) <= DISPUTE_DAYS
+            and explicitness(c) == explicitness(state)
             and _conflict(c, state, rank)
         ):
             ts.disputed.append(c)
@@ -177,16 +175,43 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     return ts
 
 
+def _step_dated(store: FactStore, topic: str, state: ClaimRow, claims, since: int, rank):
+    """The claim dating the step a state's label names too ("Filming wrapped, in
+    post-production" is also the wrap), its first precise report; None when the label names
+    no earlier step ("Full trailer out" is no teaser: the teaser's date is not its date)."""
+    order, labels = progress(store, topic), store.status_topics[topic].states
+    step = order[rank(state) - 1] if rank(state) > 1 else None
+    if step is None or labels.get(step, "\0") not in labels.get(state.state, ""):
+        return None
+    said = [c for c in claims if c.state == step and firm(c) and c.value and _day(c) >= since]
+    return max(said, key=lambda c: (precision(c.value), -_day(c), -c.sentence_id), default=None)
+
+
+def _deciding(store: FactStore, topic: str, firm_claims: list[ClaimRow], rank) -> ClaimRow | None:
+    """The firm claim that sets the state: the furthest state said since the last firm "not
+    yet" or setback ("reshoots", "delayed"); a newer firm claim of an earlier step is a
+    restatement ("filming ran from May to November" after the wrap), never a step back."""
+    if not firm_claims:
+        return None
+    setback = PhraseSet.of(tuple(store.vocab.get("ask.setback", {}).get(topic, [])))
+    resets = [
+        c
+        for c in firm_claims
+        if rank(c) == 0 or (setback.phrases and setback.any(store.sentences[c.sentence_id].display))
+    ]
+    since = _day(resets[0]) if resets else 0  # claims are newest first
+    return max(
+        (c for c in firm_claims if _day(c) >= since),
+        key=lambda c: (rank(c), _day(c), bool(c.value), -c.sentence_id),
+    )
+
+
 def _conflict(a: ClaimRow, b: ClaimRow, rank) -> bool:
     """Whether two claims cannot both hold: "not yet" beside an event, or one state with two
     values. States are cumulative: a teaser out does not contradict a full trailer out."""
     if a.state == b.state:
-        return not _compatible(a, b)
+        return not compatible(a, b)
     return min(rank(a), rank(b)) == 0
-
-
-def _compatible(a: ClaimRow, b: ClaimRow) -> bool:
-    return not (a.value and b.value and value_key(a.value) != value_key(b.value))
 
 
 def status_digest(store: FactStore) -> list[TopicStatus]:
@@ -258,17 +283,6 @@ def age(then: str, today: dt.date) -> str:
         f"{months} month{'s' * (months != 1)}"
     ] * bool(months)
     return " ".join(parts) + " ago"
-
-
-def month_years(value: str) -> list[str]:
-    """'June 2022' for every month-and-year a claim's value names ('6th June 2022' too)."""
-    out = []
-    for part in value.split(";"):
-        words = part.replace(",", " ").split()
-        month = next((m for m in MONTHS if m.lower() in (w.lower() for w in words)), None)
-        if month and words and words[-1].isdigit():
-            out.append(f"{month} {words[-1]}")
-    return out
 
 
 def fingerprint(store: FactStore) -> str:

@@ -60,12 +60,16 @@ class StateReader:
             found = states[1] if len(states) > 1 else None  # plain news of the topic
         if found is None:
             return None
-        planned = m.tense == "future" or m.modality in ("expected", "rumoured")
+        # a date still ahead of the article is a plan, whatever the verb's tense ("drops on
+        # December 25" in November)
+        ahead = bool(value) and after(value, published)
+        planned = m.tense == "future" or m.modality in ("expected", "rumoured") or ahead
         return found + PLANNED if planned and found != states[0] else found
 
     def _release(self, clause: Reading, m: Modality, value: str, published: str) -> str | None:
         done = any(cues.any(clause) for s, cues in self.cues["release"] if s == "premiered")
-        if done and m.tense == "past" and m.firm and not (value and after(value, published)):
+        # the done cues are past forms or "now streaming": a present clause with one is done too
+        if done and m.tense != "future" and m.firm and not (value and after(value, published)):
             return "premiered"
         if not value:
             return None

@@ -1,0 +1,50 @@
+"""How status values compare across sources: their precision, and when two can both hold."""
+
+from __future__ import annotations
+
+import re
+
+from bot.facts.store import ClaimRow
+from bot.facts.text import MONTHS
+
+_M = "|".join(MONTHS)
+
+
+def precision(value: str) -> int:
+    """3 a day, 2 a month, 1 a year or window, 0 nothing."""
+    if not value:
+        return 0
+    if re.search(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:%s)|(?:%s)\s+\d{1,2}\b" % ((_M,) * 2), value):
+        return 3
+    return 2 if re.search(_M, value) else 1
+
+
+def value_key(value: str) -> str:
+    """A value as compared across sources: 'June 2022' for '6th June 2022' and 'June 6, 2022'."""
+    months = month_years(value)
+    if months:
+        return ";".join(months)
+    return ";".join(re.findall(r"\d+", value)) or value.lower()
+
+
+def compatible(a: ClaimRow, b: ClaimRow) -> bool:
+    """Whether two values can both hold: the same, or one a less precise form of the other
+    ('2022' beside 'June 6, 2022')."""
+    if not (a.value and b.value):
+        return True
+    ka, kb = value_key(a.value), value_key(b.value)
+    if ka == kb:
+        return True
+    short, full = sorted((ka, kb), key=len)
+    return short.isdigit() and len(short) == 4 and full.endswith(" " + short)
+
+
+def month_years(value: str) -> list[str]:
+    """'June 2022' for every month-and-year a claim's value names ('6th June 2022' too)."""
+    out = []
+    for part in value.split(";"):
+        words = part.replace(",", " ").split()
+        month = next((m for m in MONTHS if m.lower() in (w.lower() for w in words)), None)
+        if month and words and words[-1].isdigit():
+            out.append(f"{month} {words[-1]}")
+    return out

@@ -1,0 +1,77 @@
+"""Numbers as articles print them: digits ("12", "9.8"), words ("eight", "twenty-four", "a
+dozen"), spelled decimals ("nine point eight") and scales ("12 million", "nine point eight
+million views"), each read to its digits with where it stands."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?|\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number in a text: its span, its value and how it reads ('9.8 million')."""
+
+    start: int
+    end: int
+    value: float
+    text: str
+
+
+def _units(numbers: list[str]) -> dict[str, int]:
+    """Word -> value for the lexicon's spelled counts (one, two, ...), listed in order."""
+    out = {w.lower(): i for i, w in enumerate(numbers, 1) if w.lower() not in _TENS}
+    return out | _TENS | {"dozen": 12, "zero": 0}
+
+
+def _word_value(word: str, units: dict[str, int]) -> int | None:
+    low = word.lower()
+    if low in units:
+        return units[low]
+    tens, _, unit = low.partition("-")  # "twenty-four"
+    if tens in _TENS and unit in units and units[unit] < 10:
+        return _TENS[tens] + units[unit]
+    return None
+
+
+def numbers_in(text: str, numbers: list[str]) -> list[Number]:
+    """Every number the text prints, in text order."""
+    units = _units(numbers)
+    words = list(_WORD.finditer(text))
+    out: list[Number] = []
+    i = 0
+    while i < len(words):
+        w = words[i].group(0)
+        value: float | None = None
+        if w[0].isdigit():
+            value = float(w.replace(",", "")) if "," not in w or _thousands(w) else None
+        elif w.lower() == "a" and i + 1 < len(words) and words[i + 1].group(0).lower() == "dozen":
+            value, i = 12, i + 1  # "a dozen episodes"
+        else:
+            value = _word_value(w, units)
+        if value is None:
+            i += 1
+            continue
+        start, j = words[i].start(), i + 1
+        # "nine point eight": a spelled decimal, one digit word after "point"
+        if j + 1 < len(words) and words[j].group(0).lower() == "point":
+            frac = _word_value(words[j + 1].group(0), units)
+            if frac is not None and frac < 10:
+                value, j = value + frac / 10, j + 2
+        scale = words[j].group(0).lower() if j < len(words) else ""
+        label = f"{value:g}"
+        if scale in _SCALES and scale != "hundred":
+            label, j = f"{label} {scale}", j + 1
+            value *= _SCALES[scale]
+        out.append(Number(start, words[j - 1].end(), value, label))
+        i = j
+    return out
+
+
+def _thousands(w: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+", w))

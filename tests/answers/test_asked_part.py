@@ -124,3 +124,26 @@ def test_a_line_two_parts_share_is_printed_once():
     b = Answer("ask", True, None, "B", [shared, Line("• another quote [1]")])
     lines = [ln.text for ln in merge(["one?", "two?"], [a, b]).lines]
     assert lines.count(shared.text) == 1 and ABOVE in lines
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("did they finish filming", "**Yes**"),  # wrapped, said firmly
+        ("has filming started", "**Yes**"),  # began is before wrapped: reached
+        ("is the teaser out", "**Yes**"),
+    ],
+)
+def test_a_yes_no_on_a_state_is_decided_by_where_the_topic_stands(made_up, question, word):
+    key = to_text(made_up.answer(f"!ask {question}")).splitlines()[1]
+    assert key.startswith(word), key
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [("did netflix cancel it", "**No**"), ("has it been renewed", "**Yes**"),
+     ("has filming started", "**No**"), ("did they finish filming", "**No**")],
+)
+def test_a_yes_no_on_a_state_in_the_shipped_articles(engine, question, word):
+    key = to_text(engine.answer(f"!ask {question}")).splitlines()[1]
+    assert key.startswith(word), key

@@ -59,7 +59,13 @@ def test_a_detail_beyond_the_status_words_goes_to_the_sentence_that_carries_it(m
 
 
 def test_a_general_status_question_still_gets_the_timeline(made_up):
-    assert "**Now:**" in to_text(made_up.answer("!ask is there a teaser yet"))
+    assert "**Now:**" in to_text(made_up.answer("!ask any news on the trailer"))
+
+
+def test_a_yes_no_on_a_state_leads_with_the_verdict_then_where_it_stands(made_up):
+    lines = to_text(made_up.answer("!ask is there a teaser yet")).splitlines()
+    assert lines[1].startswith("**Yes**") and "social media post" in lines[1]
+    assert lines[2].startswith("Now: Teaser out")
 
 
 @pytest.mark.parametrize(

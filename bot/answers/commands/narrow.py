@@ -4,6 +4,8 @@ claim that answers it, key fact first, then where the topic stands now.
 "When did the teaser drop" asks about one event: the claim whose sentence the scoring accepts
 for it leads, dated. "Is it coming out in 2025" asks whether a value holds: the topic's
 deciding claims (the lead and those printing its value) say yes, no, or nothing either way.
+"Has filming started", "did netflix cancel it" ask whether the topic has reached a state: the
+state whose label carries the asked words decides it against where the topic stands.
 A general question ("when will season 2 come out") keeps the whole timeline.
 """
 
@@ -13,7 +15,13 @@ import re
 
 from bot.answers.commands.honest import as_of_line
 from bot.answers.context import Context
-from bot.answers.evidence.digest import TopicStatus, line_label, progress, state_label
+from bot.answers.evidence.digest import (
+    PLANNED,
+    TopicStatus,
+    line_label,
+    progress,
+    state_label,
+)
 from bot.answers.evidence.evidence import Evidence
 from bot.answers.reading.concepts import lemma
 from bot.answers.reading.frame import Frame
@@ -35,7 +43,7 @@ def asks_narrowly(frame: Frame) -> bool:
     """Whether a status question asks one detail: when a past event happened, or whether
     a year it names holds."""
     q = frame.question
-    return (q.atype == "when" and q.past) or (q.atype == "yesno" and bool(_YEAR.search(q.text)))
+    return (q.atype == "when" and q.past) or q.atype == "yesno"
 
 
 def narrow_answer(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> Answer | None:
@@ -46,8 +54,13 @@ def narrow_answer(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> 
     q = frame.question
     cite = Citer(ctx.store)
     years = set(_YEAR.findall(q.text))
-    if q.atype == "yesno":
+    if q.atype == "yesno" and years:
         key, shown = _verdict(ctx, ts, years, cite)
+    elif q.atype == "yesno":
+        asked = _asked_state(ctx, ev, frame, ts)
+        if asked is None:
+            return None
+        key, shown = _reached(ctx, ts, asked, cite), ts.lead.sentence_id
     else:
         claim = _event(ctx, ev, frame, ts)
         if claim is None:
@@ -114,6 +127,48 @@ def _event(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> ClaimRo
     ]
     ranked = [(rank(c, s.total), c) for s, c in scored if s.accepted]
     return max(ranked, key=lambda rc: rc[0])[1] if ranked else None
+
+
+def _asked_state(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> str | None:
+    """The state a yes/no question asks the topic has reached: the one whose label carries
+    most of the asked words beyond the topic's own name ("started" is a filming that began,
+    "cancel" a renewal cancelled), or None when no label carries any."""
+    topic = ctx.store.status_topics[ts.topic]
+    own = {lemma(t) for t in tokens(topic.label)}
+    typed = {lemma(t) for w, _ in frame.predicate for t in tokens(w)} - own
+    asked = frame.concepts - ev.concepts.of_text(topic.label)
+    best, said_best = None, 0
+    for state in progress(ctx.store, ts.topic)[1:]:  # the first is "not yet": asks no state
+        label = re.sub(r"[:,]?\s*\{value\}", "", topic.states[state])
+        lemmas = [t for t in (lemma(w) for w in tokens(label)) if t not in own]
+        said = len(asked & ev.concepts.of_text(label))
+        said += sum(any(_same(w, t) for t in lemmas) for w in typed)
+        if said > said_best:
+            best, said_best = state, said
+    return best
+
+
+def _reached(ctx: Context, ts: TopicStatus, asked: str, cite: Citer) -> Line:
+    """Yes when the topic stands at or past the asked state (said firmly), "Expected, not
+    confirmed" when only planned or reported, else No; quoting the deciding claim."""
+    order = progress(ctx.store, ts.topic)
+    lead = ts.lead
+    base = lead.state.removesuffix(PLANNED)
+    at = order.index(base) if base in order else 0
+    want = order.index(asked)
+    firm = lead.modality == "confirmed" and not lead.hedged and PLANNED not in lead.state
+    if lead.negated or at == 0 or want > at:
+        word = "No"
+    elif firm:
+        word = "Yes"
+    else:
+        word = "Expected, not confirmed"
+    s = ctx.store.sentences[lead.sentence_id]
+    return Line(
+        f"**{word}** · {ctx.date(lead.source_id)} {cite.cite(lead.sentence_id)}: "
+        f"“{shorten(s.display, WIDTH)}”",
+        s.spoiler,
+    )
 
 
 def _same(a: str, b: str) -> bool:

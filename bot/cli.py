@@ -24,7 +24,7 @@ def _engine(settings):
 
 
 def cmd_build(args, settings) -> int:
-    from bot.facts.build import build
+    from bot.facts.building.build import build
 
     print(build(_paths(settings)))
     return 0
@@ -58,8 +58,8 @@ def _changed(settings, change, header: str = "") -> int:
 def cmd_add(args, settings) -> int:
     import datetime as dt
 
-    from bot.facts.ingest import read_article
-    from bot.facts.library import add_source
+    from bot.facts.sources.ingest import read_article
+    from bot.facts.sources.library import add_source
 
     today = dt.date.today()
     article = read_article(
@@ -75,7 +75,7 @@ def cmd_add(args, settings) -> int:
 
 
 def cmd_remove(args, settings) -> int:
-    from bot.facts.library import remove_source
+    from bot.facts.sources.library import remove_source
 
     return _changed(settings, lambda paths: remove_source(paths, args.id))
 
@@ -184,7 +184,7 @@ def cmd_news(args, settings) -> int:
 
 
 def cmd_backup(args, settings) -> int:
-    from bot.posting.backup import backup
+    from bot.posting.settings.backup import backup
 
     done = backup(settings.settings_db, args.path)
     print(
@@ -323,7 +323,7 @@ def _move_added_articles(settings) -> None:
     paths = _paths(settings)
     if not re.search(rb"(?m)^\s*added\s*=", paths.manifest.read_bytes()):
         return
-    from bot.facts.library import migrate
+    from bot.facts.sources.library import migrate
     from bot.paths import rel
 
     if moved := migrate(paths):

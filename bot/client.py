@@ -18,11 +18,11 @@ from discord.ext import commands
 from bot.answers.engine import Engine
 from bot.config import Settings, env_file_warning
 from bot.facts.store import load_store
+from bot.glue.reply_context import ReplyingContext
+from bot.glue.transport import MAX_RATELIMIT_TIMEOUT, RateGate, bound_requests, request_trace
 from bot.paths import DataPaths
-from bot.posting.lock import InstanceLock
-from bot.posting.subscriptions import SettingsDB
-from bot.reply_context import ReplyingContext
-from bot.transport import MAX_RATELIMIT_TIMEOUT, RateGate, bound_requests, request_trace
+from bot.posting.settings.lock import InstanceLock
+from bot.posting.settings.subscriptions import SettingsDB
 
 log = logging.getLogger(__name__)
 

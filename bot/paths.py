@@ -69,7 +69,8 @@ class DataPaths:
 
     @property
     def cache(self) -> Path:
-        """Per-article extraction results, reused by the next build (bot.facts.incremental)."""
+        """Per-article extraction results, reused by the next build
+        (bot.facts.building.incremental)."""
         return self.store.with_name(f"{self.store.name}.cache")
 
     def article_sets(self) -> list[tuple[Path, Path]]:

@@ -11,10 +11,10 @@ import datetime as dt
 import aiohttp
 import discord
 
-from bot.posting.claims import nonce
-from bot.posting.failures import PostFailed, pause_notice
-from bot.posting.subscriptions import Subscription
-from bot.transport import RetryRefused, posting
+from bot.glue.transport import RetryRefused, posting
+from bot.posting.sending.claims import nonce
+from bot.posting.sending.failures import PostFailed, pause_notice
+from bot.posting.settings.subscriptions import Subscription
 
 CLOCK_SKEW = dt.timedelta(minutes=2)  # between this machine's clock and Discord's
 HISTORY_SCAN = 1000  # messages read at most to settle one claim (10 requests)
@@ -24,7 +24,7 @@ NETWORK_ERRORS = (asyncio.TimeoutError, aiohttp.ClientError, OSError)
 
 def post_failure(exc: discord.HTTPException) -> PostFailed:
     """How a failed send is handled: 404/403 pause the subscription, the rest retry later
-    (a 400 that repeats pauses it too; see bot.posting.failures.after_failure)."""
+    (a 400 that repeats pauses it too; see bot.posting.sending.failures.after_failure)."""
     if isinstance(exc, discord.NotFound):
         return PostFailed("the channel no longer exists", permanent=True, status=exc.status)
     if isinstance(exc, discord.Forbidden):

@@ -1,7 +1,7 @@
 """One error handler: friendly replies for bad input, a logged traceback for the unexpected.
 
 Prefix and hybrid commands come through `on_command_error`; slash-only commands through the
-tree's `on_error`; the Quotes button and views through the `view_error` event (bot/views.py).
+tree's `on_error`; the Quotes button and views through the `view_error` event (bot/glue/views.py).
 All three answer with the same one line."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.reading.wording import MAX_QUERY, safe_echo
-from bot.cooldown import UserCooldown, Verdict, slow_down
-from bot.reply_context import ELSEWHERE_EVERY, OncePer, ReplyFailed, reply_nonce
+from bot.glue.cooldown import UserCooldown, Verdict, slow_down
+from bot.glue.reply_context import ELSEWHERE_EVERY, OncePer, ReplyFailed, reply_nonce
 from cogs.replies import SlowDown, send_answer
 
 log = logging.getLogger(__name__)
@@ -153,7 +153,7 @@ class Errors(commands.Cog):
 
     @commands.Cog.listener()
     async def on_view_error(self, interaction: discord.Interaction, error, item) -> None:
-        """A button's failure (dispatched by bot/views.py)."""
+        """A button's failure (dispatched by bot/glue/views.py)."""
         await _reply_to(interaction, _reply(error, f"button {getattr(item, 'custom_id', item)}"))
 
 

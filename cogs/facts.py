@@ -7,8 +7,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.reading.recent import RecentFrames
-from bot.embeds import quotes_embed
-from bot.views import BUTTONS, answer_of, has_quotes
+from bot.glue.embeds import quotes_embed
+from bot.glue.views import BUTTONS, answer_of, has_quotes
 from cogs.replies import send_answer, user_cooldown
 
 NO_QUOTES = "That message has no quotes: reply with `!quotes` to one of my answers."

@@ -14,11 +14,11 @@ import discord
 from discord.ext import commands, tasks
 
 from bot.errors import BuildError, SettingsError
+from bot.glue.reply_context import reply_nonce
 from bot.news.poll import Poller
 from bot.news.review import approve, reject, review_lines
 from bot.news.state import FeedState
 from bot.paths import DataPaths
-from bot.reply_context import reply_nonce
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 60  # how often due feeds are looked for; each feed has its own interval

@@ -17,14 +17,14 @@ from bot.answers.commands.changes import (
 )
 from bot.answers.engine import Engine
 from bot.answers.types import Answer
-from bot.embeds import answer_embed
+from bot.glue.embeds import answer_embed
+from bot.glue.views import change_view
 from bot.paths import DataPaths
-from bot.posting.change_poster import ChangePoster
-from bot.posting.changes import ChangeLog, tagged_change
-from bot.posting.claims import nonce
-from bot.posting.subscriptions import Subscription
+from bot.posting.sending.change_poster import ChangePoster
+from bot.posting.sending.changes import ChangeLog, tagged_change
+from bot.posting.sending.claims import nonce
+from bot.posting.settings.subscriptions import Subscription
 from bot.reload import Reloader, ReloadResult
-from bot.views import change_view
 from cogs.delivery import posted_with_tag, send_post, stop_gracefully, tag_footer, tell_server
 
 log = logging.getLogger(__name__)

@@ -9,12 +9,12 @@ import discord
 from discord.ext import commands
 
 from bot.answers.types import Answer
-from bot.cooldown import PER as COOLDOWN_PER
-from bot.cooldown import RATE as COOLDOWN_RATE
-from bot.cooldown import Verdict
-from bot.embeds import answer_embed
-from bot.posting import quoted
-from bot.views import needs_storing, quotes_view
+from bot.glue.cooldown import PER as COOLDOWN_PER
+from bot.glue.cooldown import RATE as COOLDOWN_RATE
+from bot.glue.cooldown import Verdict
+from bot.glue.embeds import answer_embed
+from bot.glue.views import needs_storing, quotes_view
+from bot.posting.settings import quoted
 
 log = logging.getLogger(__name__)
 

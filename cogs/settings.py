@@ -5,7 +5,7 @@ from __future__ import annotations
 from discord import app_commands
 from discord.ext import commands
 
-from bot.posting import slots
+from bot.posting.sending import slots
 
 
 class ServerSettings(commands.Cog, name="Settings"):

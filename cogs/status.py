@@ -8,12 +8,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.posting import slots
-from bot.posting.access import NEEDED, subscribe_refusal
-from bot.posting.changes import ChangeLog
-from bot.posting.listing import pages, parse_channel_ref
-from bot.posting.options import new_subscription, parse_options
-from bot.posting.scheduler import next_slot
+from bot.posting.sending import slots
+from bot.posting.sending.changes import ChangeLog
+from bot.posting.sending.scheduler import next_slot
+from bot.posting.settings.access import NEEDED, subscribe_refusal
+from bot.posting.settings.listing import pages, parse_channel_ref
+from bot.posting.settings.options import new_subscription, parse_options
 from cogs.replies import send_answer, user_cooldown
 
 NOT_A_CHANNEL = "Name the channel as #channel or by its id (right-click -> Copy Channel ID)."
@@ -71,7 +71,8 @@ class Status(commands.Cog):
         digest changed since the last post; `changes:off` stops the "status changed" posts."""
         # The converter (prefix) and Discord's channel picker (slash) only give a text
         # channel of this server; anything else is ChannelNotFound, answered by cogs/errors.py.
-        # The member must see it, and the bot must be able to post there (bot.posting.access).
+        # The member must see it, and the bot must be able to post there
+        # (bot.posting.settings.access).
         mine = channel.permissions_for(ctx.guild.me)
         refusal = subscribe_refusal(
             channel.permissions_for(ctx.author).view_channel,

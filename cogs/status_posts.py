@@ -1,5 +1,5 @@
-"""Scheduled status posts: the loop that runs the schedule (bot.posting.scheduler) every tick
-and sends each due post to its channel."""
+"""Scheduled status posts: the loop that runs the schedule (bot.posting.sending.scheduler)
+every tick and sends each due post to its channel."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import discord
 from discord.ext import commands, tasks
 
 from bot.answers.evidence.digest import fingerprint
-from bot.embeds import answer_embed
-from bot.posting.claims import nonce, slot_key
-from bot.posting.scheduler import StatusPoster, slot_tag
-from bot.posting.subscriptions import Subscription
-from bot.views import quotes_view
+from bot.glue.embeds import answer_embed
+from bot.glue.views import quotes_view
+from bot.posting.sending.claims import nonce, slot_key
+from bot.posting.sending.scheduler import StatusPoster, slot_tag
+from bot.posting.settings.subscriptions import Subscription
 from cogs.delivery import posted_with_tag, send_post, stop_gracefully, tag_footer, tell_server
 
 log = logging.getLogger(__name__)

@@ -32,14 +32,14 @@ import discord  # noqa: E402
 from bot.answers.commands.changes import compare, status_change_answer  # noqa: E402
 from bot.answers.engine import Engine  # noqa: E402
 from bot.answers.replies.help import help_answer  # noqa: E402
-from bot.embeds import answer_embed, quotes_embed  # noqa: E402
-from bot.facts.ingest import read_article  # noqa: E402
-from bot.facts.library import add_source  # noqa: E402
+from bot.facts.sources.ingest import read_article  # noqa: E402
+from bot.facts.sources.library import add_source  # noqa: E402
 from bot.facts.store import load_store  # noqa: E402
+from bot.glue.embeds import answer_embed, quotes_embed  # noqa: E402
+from bot.glue.views import quotes_view  # noqa: E402
 from bot.paths import DataPaths  # noqa: E402
-from bot.posting.changes import change_tag  # noqa: E402
-from bot.posting.scheduler import slot_tag  # noqa: E402
-from bot.views import quotes_view  # noqa: E402
+from bot.posting.sending.changes import change_tag  # noqa: E402
+from bot.posting.sending.scheduler import slot_tag  # noqa: E402
 from cogs.delivery import tag_footer  # noqa: E402
 from cogs.help import offline_commands  # noqa: E402
 

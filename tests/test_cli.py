@@ -45,7 +45,7 @@ def test_ask_exits_zero_when_nothing_found():
 def test_ask_loads_only_what_a_one_shot_answer_needs():
     # Its cold start is benchmarked: no Discord, no event loop (the store is read in one go
     # with sqlite3), no argparse, no build code while the store is current.
-    heavy = ("discord", "asyncio", "aiosqlite", "argparse", "bot.facts.build")
+    heavy = ("discord", "asyncio", "aiosqlite", "argparse", "bot.facts.building.build")
     code = (
         "import sys; from bot.cli import main; main(['ask', '!cast onjo']); "
         f"print([m for m in {heavy!r} if m in sys.modules], file=sys.stderr)"

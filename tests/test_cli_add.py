@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot import cli
-from bot.facts.build import build
+from bot.facts.building.build import build
 from bot.paths import DataPaths
 from tests.conftest import copy_corpus
 from tests.facts.test_ingest import snapshot

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cooldown import UserCooldown, Verdict
+from bot.glue.cooldown import UserCooldown, Verdict
 
 
 def test_five_per_window_then_one_notice_then_silence():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.types import Answer, Citation, Line
-from bot.embeds import answer_embed, quotes_embed
+from bot.glue.embeds import answer_embed, quotes_embed
 
 
 def check(embed) -> None:

@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.embeds import answer_embed
+from bot.glue.embeds import answer_embed
 
 PINGS = re.compile(r"@everyone|@here|<@[!&]?\d+>")
 COMMANDS = ["cast", "status", "lore", "ask", "sources", "help", "jonus", "onjo", "play", ""]
@@ -75,7 +75,7 @@ def test_any_message_gives_an_embed_within_discords_limits(engine, message, spoi
 @settings(max_examples=300, deadline=None)
 @given(st.lists(words, max_size=6).map(" ".join))
 def test_subscribe_options_parse_or_explain_without_echoing_markup(text):
-    from bot.posting.options import parse_options
+    from bot.posting.settings.options import parse_options
 
     try:
         parse_options(text, "09:00")
@@ -100,8 +100,8 @@ def test_subscribe_options_parse_or_explain_without_echoing_markup(text):
 def test_subscription_listing_always_fits_in_messages(rows):
     import datetime as dt
 
-    from bot.posting.listing import pages
-    from bot.posting.subscriptions import Subscription
+    from bot.posting.settings.listing import pages
+    from bot.posting.settings.subscriptions import Subscription
 
     now = dt.datetime(2026, 11, 20, tzinfo=dt.UTC)
     subs = [

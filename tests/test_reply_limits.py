@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from bot.answers.engine import Engine
 from bot.answers.replies.render import MESSAGE_LIMIT, clip, fit, to_text
 from bot.console import reply, tree_commands
-from bot.embeds import answer_embed, quotes_embed
+from bot.glue.embeds import answer_embed, quotes_embed
 from tests.conftest import TODAY, load
 from tests.test_fuzz import messages as fuzz_messages
 

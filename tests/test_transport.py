@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.transport import RateGate, ReconnectThrottle
+from bot.glue.transport import RateGate, ReconnectThrottle
 
 
 async def test_a_reconnect_storm_is_slowed_and_said_once_a_minute(caplog):
@@ -16,7 +16,7 @@ async def test_a_reconnect_storm_is_slowed_and_said_once_a_minute(caplog):
         now[0] += seconds
 
     throttle = ReconnectThrottle(free=5, cap=30.0, clock=lambda: now[0], sleep=sleep)
-    with caplog.at_level(logging.WARNING, logger="bot.transport"):
+    with caplog.at_level(logging.WARNING, logger="bot.glue.transport"):
         for _ in range(12):
             await throttle.connecting()
     # Five free, then doubling waits; by the twelfth the first ones are a minute old.

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.answers.reading.matching import Match, Matchers
 from bot.answers.reading.wording import safe_echo
 from bot.answers.types import Answer, Line
-from bot.facts.names import exact_key
+from bot.facts.reading.names import exact_key
 from bot.facts.store import EntityRow, FactStore, PairRow
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from bot.answers.commands.cast import Cast
 from bot.answers.context import Context
 from bot.answers.reading.wording import MAX_QUERY, name_keys, safe_echo
 from bot.answers.types import Answer, Line
-from bot.facts.names import fold_key
+from bot.facts.reading.names import fold_key
 from bot.facts.store import FactStore
 from bot.facts.text import collapse_ws, fold_unicode
 

@@ -161,10 +161,10 @@ class Citer:
         """Whether a line the command writes *about* these sentences must hide: it never does.
 
         A sentence's spoiler flag is decided from its own words at build time
-        (bot.facts.spoilers), and it hides those words wherever they are shown: a quoted line,
-        and each quote in the Quotes view. A line that only says who returns, who is cast or
-        who is mentioned shows none of them (cast lists are never hidden), so it stays open;
-        a line quoting a sentence takes `store.sentences[sid].spoiler` instead.
+        (bot.facts.reading.spoilers), and it hides those words wherever they are shown: a
+        quoted line, and each quote in the Quotes view. A line that only says who returns, who
+        is cast or who is mentioned shows none of them (cast lists are never hidden), so it stays
+        open; a line quoting a sentence takes `store.sentences[sid].spoiler` instead.
         """
         del sentence_ids
         return False

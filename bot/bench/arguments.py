@@ -39,8 +39,8 @@ def render_latency(paths: DataPaths, mix: list[str]) -> dict:
     computed first, so only the fitting is timed)."""
     from bot.answers.engine import Engine
     from bot.answers.replies.render import to_text
-    from bot.embeds import answer_embed
     from bot.facts.store import load_store
+    from bot.glue.embeds import answer_embed
 
     engine = Engine(asyncio.run(load_store(paths)))
     answers = [engine.answer(m) for m in mix]

@@ -1,4 +1,4 @@
-"""Build figures with the per-article cache (bot.facts.incremental): a cold build, a full
+"""Build figures with the per-article cache (bot.facts.building.incremental): a cold build, a full
 rebuild over a warm cache, and `add` of one article to N (duplicate check, rebuild)."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.facts.build import build
-from bot.facts.ingest import Article
-from bot.facts.library import add_source
+from bot.facts.building.build import build
+from bot.facts.sources.ingest import Article
+from bot.facts.sources.library import add_source
 from bot.paths import DataPaths
 
 

@@ -120,7 +120,7 @@ def cold_start(runs: int) -> dict:
 _BUILD_PROBE = """
 import json, resource, sys, time
 from pathlib import Path
-from bot.facts.build import build
+from bot.facts.building.build import build
 from bot.paths import DataPaths
 t = time.perf_counter()
 s = build(DataPaths.with_sources(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))
@@ -177,9 +177,9 @@ def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
     from bot.answers.engine import Engine
     from bot.answers.evidence.digest import fingerprint
     from bot.facts.store import load_store
-    from bot.posting.options import SubscribeOptions, new_subscription
-    from bot.posting.scheduler import SEND_RATE, StatusPoster, plan_posts
-    from bot.posting.subscriptions import SettingsDB
+    from bot.posting.sending.scheduler import SEND_RATE, StatusPoster, plan_posts
+    from bot.posting.settings.options import SubscribeOptions, new_subscription
+    from bot.posting.settings.subscriptions import SettingsDB
 
     engine = Engine(asyncio.run(load_store(paths)))
 

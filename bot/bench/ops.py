@@ -14,10 +14,10 @@ from pathlib import Path
 def subscription_figures(subscriptions: int) -> dict:
     """N subscriptions (in N/10 servers) in a real settings file: bytes on disk, Python memory
     of reading them all (what the scheduler does each minute), and a backup of the file."""
-    from bot.posting.backup import backup
-    from bot.posting.options import SubscribeOptions, new_subscription
-    from bot.posting.scheduler import SEND_RATE
-    from bot.posting.subscriptions import SettingsDB
+    from bot.posting.sending.scheduler import SEND_RATE
+    from bot.posting.settings.backup import backup
+    from bot.posting.settings.options import SubscribeOptions, new_subscription
+    from bot.posting.settings.subscriptions import SettingsDB
 
     async def run(tmp: Path) -> dict:
         db = await SettingsDB.open(tmp / "settings.sqlite")

@@ -31,12 +31,12 @@ def fault_of(i: int) -> str | None:
 
 def posting_figures(subscriptions: int) -> dict:
     """Run one slot of `subscriptions` due posts; returns the figures in Discord seconds."""
-    from bot.posting.failures import PostFailed
-    from bot.posting.fanout import POST_DEADLINE
-    from bot.posting.options import SubscribeOptions, new_subscription
-    from bot.posting.scheduler import SEND_RATE, StatusPoster
-    from bot.posting.subscriptions import SettingsDB
-    from bot.transport import RateGate
+    from bot.glue.transport import RateGate
+    from bot.posting.sending.failures import PostFailed
+    from bot.posting.sending.fanout import POST_DEADLINE
+    from bot.posting.sending.scheduler import SEND_RATE, StatusPoster
+    from bot.posting.settings.options import SubscribeOptions, new_subscription
+    from bot.posting.settings.subscriptions import SettingsDB
 
     async def run(tmp: str) -> dict:
         db = await SettingsDB.open(Path(tmp) / "settings.sqlite")

@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from bot.facts.manifest import load_sources
+from bot.facts.sources.manifest import load_sources
 from bot.facts.text import MONTHS, collapse_ws, split_sentences
 from bot.paths import DataPaths
 

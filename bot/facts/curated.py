@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import BuildError
-from bot.facts.manifest import read_toml
-from bot.facts.names import given_name
-from bot.facts.spoilers import SpoilerRules
+from bot.facts.reading.names import given_name
+from bot.facts.reading.spoilers import SpoilerRules
+from bot.facts.sources.manifest import read_toml
 from bot.facts.text import PhraseSet, Repairer
 from bot.paths import rel
 
@@ -67,7 +67,8 @@ class Lexicon:
     status: dict[str, Topic]
     lore: dict[str, Topic]
     ask: dict[str, dict[str, list[str]]]
-    # [claims.*]: how a claim reads (modality, states per topic, values); see bot/facts/claims/
+    # [claims.*]: how a claim reads (modality, states per topic, values); see
+    # bot/facts/reading/claims/
     claims: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # The show's own names ([show] in data/entities.toml), set by the builder: a sentence that
     # names the series itself, with no season word, may be about its first season.

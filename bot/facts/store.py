@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from bot.errors import BuildError, StoreError
-from bot.facts.leftovers import remove_stale_tmp
-from bot.facts.versions import content_hash, read_schema, schema_version
+from bot.facts.building.leftovers import remove_stale_tmp
+from bot.facts.building.versions import content_hash, read_schema, schema_version
 from bot.paths import DataPaths, rel
 
 _UNREADABLE = (sqlite3.Error, ValueError, KeyError, TypeError)  # a damaged page or row
@@ -169,7 +169,9 @@ def _open_current(
 
 
 def _rebuild(paths: DataPaths) -> None:
-    from bot.facts.build import build  # only when needed: an up-to-date store loads without it
+    from bot.facts.building.build import (
+        build,  # only when needed: an up-to-date store loads without it
+    )
 
     build(paths)
 

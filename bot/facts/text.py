@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.facts.alternation import Alternation
+from bot.facts.reading.alternation import Alternation
 
 MONTHS = (
     "January",
@@ -218,7 +218,7 @@ def _phrase_pattern(phrase: str) -> str:
 
 class PhraseSet:
     """A set of phrases found in text case-insensitively, on word boundaries (one alternation,
-    searched with only the phrases whose words a text holds: bot.facts.alternation)."""
+    searched with only the phrases whose words a text holds: bot.facts.reading.alternation)."""
 
     def __init__(self, phrases: Iterable[str]):
         # Longest first (the alternation takes the first that matches), then alphabetical: a

@@ -7,7 +7,7 @@ import re
 import sys
 
 from bot.errors import SettingsError
-from bot.facts.fetch import check_url, policy_from_env
+from bot.facts.sources.fetch import check_url, policy_from_env
 from bot.news.state import Feed, FeedState
 from bot.paths import DataPaths
 

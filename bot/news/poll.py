@@ -20,10 +20,10 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from bot.errors import BuildError
-from bot.facts.dates import FoundDate
-from bot.facts.fetch import FetchPolicy, FetchRefused, fetch, policy_from_env
-from bot.facts.ingest import MAX_INPUT_BYTES, Article, IngestRefused, article_from_bytes
-from bot.facts.show import is_about_show, show_names
+from bot.facts.sources.dates import FoundDate
+from bot.facts.sources.fetch import FetchPolicy, FetchRefused, fetch, policy_from_env
+from bot.facts.sources.ingest import MAX_INPUT_BYTES, Article, IngestRefused, article_from_bytes
+from bot.facts.sources.show import is_about_show, show_names
 from bot.news.relevance import canonical_url, text_key, without_tracking
 from bot.news.review import add_article
 from bot.news.state import Feed, FeedState

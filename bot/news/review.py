@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bot.errors import SettingsError
-from bot.facts.ingest import Article, IngestRefused
-from bot.facts.library import Change, add_source
+from bot.facts.sources.ingest import Article, IngestRefused
+from bot.facts.sources.library import Change, add_source
 from bot.news.state import FeedState, Item
 from bot.paths import DataPaths
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bot.errors import SettingsError
-from bot.facts.ingest import Article
+from bot.facts.sources.ingest import Article
 from bot.paths import rel
 
 MIGRATIONS: tuple[str, ...] = (

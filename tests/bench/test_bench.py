@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.bench.mix import question_mix
 from bot.bench.run import _target
-from bot.facts.build import build
+from bot.facts.building.build import build
 from tests.conftest import load
 
 

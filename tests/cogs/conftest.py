@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import Engine
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.settings.subscriptions import SettingsDB
 from tests.cogs.harness import start_bot, stop_bot
 from tests.conftest import TODAY
 

@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot.answers.engine import Engine
 from bot.client import HyosanBot
 from bot.config import Settings
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.settings.subscriptions import SettingsDB
 
 
 async def start_bot(engine: Engine, db: SettingsDB, clock=None, **layout) -> HyosanBot:

@@ -13,7 +13,7 @@ from discord.ext import commands
 from bot.answers.engine import Engine
 from bot.client import HyosanBot
 from bot.config import Settings
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.settings.subscriptions import SettingsDB
 from cogs.errors import Errors
 from cogs.facts import Facts
 from tests.cogs.harness import say

@@ -11,9 +11,9 @@ import discord
 from bot.answers.engine import Engine
 from bot.client import HyosanBot, ShardedHyosanBot
 from bot.config import Settings
-from bot.posting.changes import ChangeLog
-from bot.posting.options import SubscribeOptions, new_subscription
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.sending.changes import ChangeLog
+from bot.posting.settings.options import SubscribeOptions, new_subscription
+from bot.posting.settings.subscriptions import SettingsDB
 
 NOW = dt.datetime(2026, 11, 21, 12, tzinfo=dt.UTC)
 GONE, STAYS = 111, 222

@@ -7,7 +7,7 @@ from unittest import mock
 import discord
 from discord.ext import commands
 
-from bot.cooldown import Verdict
+from bot.glue.cooldown import Verdict
 from cogs.errors import Errors
 from cogs.replies import SlowDown
 
@@ -36,7 +36,7 @@ async def test_a_slash_command_over_the_limit_is_still_answered_privately():
 
 
 async def test_an_unknown_word_is_cut_and_counted_before_any_lookup():
-    from bot.cooldown import UserCooldown
+    from bot.glue.cooldown import UserCooldown
 
     engine = mock.Mock()
     engine.knows.return_value = False

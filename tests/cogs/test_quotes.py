@@ -9,8 +9,8 @@ from unittest import mock
 import discord
 import discord.ext.test as dpytest
 
-from bot.reply_context import reply_nonce
-from bot.views import (
+from bot.glue.reply_context import reply_nonce
+from bot.glue.views import (
     PREFIX,
     STORED,
     ChangeQuotesButton,
@@ -134,7 +134,7 @@ async def test_a_long_question_is_kept_against_the_message_and_survives_a_restar
 
 
 async def test_a_question_that_cannot_be_kept_takes_the_button_off(bot, monkeypatch):
-    from bot.posting import quoted
+    from bot.posting.settings import quoted
 
     async def broken(*_):
         raise OSError("disk full")
@@ -164,7 +164,7 @@ async def test_clicks_share_the_members_cooldown(bot):
 
 
 async def test_a_change_post_carries_its_own_quotes(bot):
-    from bot.posting.changes import ChangeLog
+    from bot.posting.sending.changes import ChangeLog
     from tests.posting.test_changes import POST
 
     when = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)

@@ -10,12 +10,12 @@ import discord.ext.test as dpytest
 import pytest
 
 from bot.answers.engine import Engine
-from bot.facts.build import build
-from bot.facts.ingest import read_article
-from bot.facts.library import add_source
+from bot.facts.building.build import build
+from bot.facts.sources.ingest import read_article
+from bot.facts.sources.library import add_source
 from bot.facts.store import load_store
-from bot.posting.options import SubscribeOptions, new_subscription
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.settings.options import SubscribeOptions, new_subscription
+from bot.posting.settings.subscriptions import SettingsDB
 from bot.reload import Reloader
 from tests.cogs.harness import say, start_bot, stop_bot
 from tests.conftest import TODAY, copy_corpus

@@ -9,10 +9,10 @@ import discord.ext.test as dpytest
 import pytest
 
 from bot.answers.engine import Engine
-from bot.facts.build import build
+from bot.facts.building.build import build
 from bot.facts.store import load_store
-from bot.posting.options import SubscribeOptions, new_subscription
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.settings.options import SubscribeOptions, new_subscription
+from bot.posting.settings.subscriptions import SettingsDB
 from bot.reload import Reloader
 from tests.cogs.harness import start_bot, stop_bot
 from tests.conftest import TODAY, add_article, copy_corpus

@@ -16,7 +16,7 @@ from discord.ext import commands
 
 from bot.client import HyosanBot
 from bot.config import Settings
-from bot.reply_context import ReplyingContext, reply_nonce
+from bot.glue.reply_context import ReplyingContext, reply_nonce
 from tests.posting.fake_discord import FakeDiscord
 
 NOW = dt.datetime(2026, 11, 16, 9, tzinfo=dt.UTC)

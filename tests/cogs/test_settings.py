@@ -11,7 +11,7 @@ import pytest
 from discord.ext import commands
 
 from bot.answers.engine import Engine
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.settings.subscriptions import SettingsDB
 from cogs.settings import ServerSettings
 from tests.cogs.harness import say as say_as
 from tests.cogs.harness import start_bot, stop_bot

@@ -8,7 +8,7 @@ from unittest import mock
 import discord
 from discord import app_commands
 
-from bot.views import QuotesButton, StoredQuotesButton
+from bot.glue.views import QuotesButton, StoredQuotesButton
 from cogs.errors import BUG
 
 

@@ -12,9 +12,9 @@ import pytest
 from discord.ext import commands
 
 from bot.answers.engine import Engine
-from bot.posting.listing import pages, parse_channel_ref
-from bot.posting.options import SubscribeOptions, new_subscription
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.settings.listing import pages, parse_channel_ref
+from bot.posting.settings.options import SubscribeOptions, new_subscription
+from bot.posting.settings.subscriptions import SettingsDB
 from tests.cogs.harness import say, start_bot, stop_bot
 from tests.conftest import TODAY
 
@@ -40,7 +40,7 @@ async def add(bot, guild_id: int, channel_id: int, reason: str | None = None):
     sub = new_subscription(guild_id, channel_id, 7, SubscribeOptions("18:30", "weekly", False), NOW)
     await bot.db.subscribe(sub)
     if reason:
-        from bot.posting import claims
+        from bot.posting.sending import claims
 
         await claims.pause(bot.db, sub, reason)
 
@@ -91,7 +91,7 @@ async def test_resume_says_the_subscriptions_zone_and_weekday(bot):
     opts = SubscribeOptions("18:30", "weekly", False, zone="Asia/Seoul")
     sub = new_subscription(bot.guilds[0].id, GONE, 7, opts, NOW)
     await bot.db.subscribe(sub)
-    from bot.posting import claims
+    from bot.posting.sending import claims
 
     await claims.pause(bot.db, sub, "I am not allowed to post there")
     reply = await say(f"!status resume {GONE}")
@@ -144,7 +144,7 @@ def test_parse_channel_ref(text, expected):
 async def test_shutdown_lets_the_post_in_flight_finish(bot):
     import asyncio
 
-    from bot.posting.scheduler import RunReport
+    from bot.posting.sending.scheduler import RunReport
 
     cog = bot.get_cog("StatusPosts")
     started, release = asyncio.Event(), asyncio.Event()
@@ -185,7 +185,7 @@ async def test_subscribe_says_which_permission_the_bot_lacks_and_changes_nothing
 
 
 def test_subscribe_refusals_name_what_is_missing():
-    from bot.posting.access import NEEDED, subscribe_refusal
+    from bot.posting.settings.access import NEEDED, subscribe_refusal
 
     every = {flag: True for flag, _ in NEEDED}
     assert subscribe_refusal(True, every, "#news") is None

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from bot.errors import BuildError
-from bot.facts.build import build
+from bot.facts.building.build import build
 from bot.facts.store import ensure_store
 from tests.conftest import add_article, copy_corpus, load
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.facts.casting import CastCollector
+from bot.facts.building.records import Sentence
 from bot.facts.curated import load_entities, load_lexicon
-from bot.facts.entities import EntityIndex
-from bot.facts.records import Sentence
+from bot.facts.reading.casting import CastCollector
+from bot.facts.reading.entities import EntityIndex
 from bot.paths import DATA
 
 

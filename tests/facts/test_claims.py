@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.facts.building.records import Sentence
 from bot.facts.curated import load_lexicon
-from bot.facts.manifest import Source
-from bot.facts.records import Sentence
-from bot.facts.status_claims import sentence_claims
+from bot.facts.reading.status_claims import sentence_claims
+from bot.facts.sources.manifest import Source
 from bot.facts.text import PhraseSet
 
 LEXICON = Path(__file__).parents[2] / "data" / "lexicon.toml"
@@ -246,7 +246,7 @@ def test_a_name_opening_a_sentence_is_no_cue(lex):
 
 
 def test_numbers_spelled_with_decimals_scales_and_compounds(lex):
-    from bot.facts.claims.numbers import numbers_in
+    from bot.facts.reading.claims.numbers import numbers_in
 
     words = lex.claims["values"]["numbers"]
     got = numbers_in("It drew six point four million views, then 21 million, 3,500 fans.", words)

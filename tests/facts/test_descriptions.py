@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.facts.building.records import Sentence
 from bot.facts.curated import EntityDef
-from bot.facts.descriptions import DescriptionCollector
-from bot.facts.entities import EntityIndex
-from bot.facts.records import Sentence
+from bot.facts.reading.descriptions import DescriptionCollector
+from bot.facts.reading.entities import EntityIndex
 from tests.conftest import engine_with_article
 
 PEOPLE = [

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.bench.synth import write_corpus
+from bot.facts.building.incremental import PieceCache, builder_version, extract_cached
 from bot.facts.curated import load_entities, load_lexicon, load_repairs
-from bot.facts.extract import extract
-from bot.facts.incremental import PieceCache, builder_version, extract_cached
-from bot.facts.manifest import load_all
+from bot.facts.reading.extract import extract
+from bot.facts.sources.manifest import load_all
 from tests.conftest import add_article
 
 

@@ -12,10 +12,10 @@ import pytest
 from bot.answers.commands.changes import changes_answer, compare, status_change_answer
 from bot.answers.engine import Engine
 from bot.errors import BuildError
-from bot.facts import ingest, library
-from bot.facts.dates import newest_mentioned, printed_in_text
-from bot.facts.ingest import IngestRefused, read_article
-from bot.facts.library import add_source, remove_source
+from bot.facts.sources import ingest, library
+from bot.facts.sources.dates import newest_mentioned, printed_in_text
+from bot.facts.sources.ingest import IngestRefused, read_article
+from bot.facts.sources.library import add_source, remove_source
 from tests.conftest import copy_corpus, load
 
 PAGES = Path(__file__).parent / "pages"

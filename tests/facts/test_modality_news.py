@@ -12,10 +12,10 @@ import pytest
 
 from bot.answers.commands.changes import changes_answer, compare
 from bot.answers.engine import Engine
-from bot.facts.claims.readers import readers
-from bot.facts.claims.reading import Reading, clauses
-from bot.facts.claims.returns import EXPECTED, RUMOURED, STATED, return_stance
 from bot.facts.curated import load_lexicon
+from bot.facts.reading.claims.readers import readers
+from bot.facts.reading.claims.reading import Reading, clauses
+from bot.facts.reading.claims.returns import EXPECTED, RUMOURED, STATED, return_stance
 from bot.paths import DATA
 from tests.conftest import TODAY, add_article, copy_corpus, load
 

@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.facts.alternation import FOLDS_TO_ASCII
+from bot.facts.reading.alternation import FOLDS_TO_ASCII
 from bot.facts.text import PhraseSet, Repairer, _phrase_pattern, collapse_ws
 
 _SEP = st.sampled_from(["", " ", "-", "'", "’", "_", ".", "\n"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.embeds import answer_embed, quotes_embed
 from bot.facts.curated import load_lexicon
+from bot.glue.embeds import answer_embed, quotes_embed
 from bot.paths import DataPaths
 from tests.conftest import TODAY, add_article, copy_corpus, load
 

@@ -13,8 +13,8 @@ from dataclasses import replace
 import pytest
 
 from bot.errors import BuildError
-from bot.facts.build import build
-from bot.facts.manifest import MAX_ARTICLE_BYTES
+from bot.facts.building.build import build
+from bot.facts.sources.manifest import MAX_ARTICLE_BYTES
 from bot.facts.store import load_store
 from bot.facts.text import split_sentences
 from bot.paths import DATA

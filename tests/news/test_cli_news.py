@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import cli
-from bot.facts.build import build
+from bot.facts.building.build import build
 from bot.paths import DataPaths
 from tests.conftest import copy_corpus
 from tests.news.feeds_data import OFF_TOPIC_PAGE, RELEASE_PAGE, rss

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from aiohttp import web
 
-from bot.facts.fetch import policy_from_env
+from bot.facts.sources.fetch import policy_from_env
 from bot.news.poll import Poller
 from bot.news.review import approve, reject
 from bot.news.state import FeedState

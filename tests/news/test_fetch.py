@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from aiohttp import web
 
-from bot.facts.fetch import FetchPolicy, FetchRefused, fetch, policy_from_env
+from bot.facts.sources.fetch import FetchPolicy, FetchRefused, fetch, policy_from_env
 
 LOOPBACK = policy_from_env({"HYOSAN_FETCH_ALLOW": "127.0.0.1/32"})
 

@@ -10,9 +10,9 @@ from aiohttp import web
 
 from bot.answers.replies.render import quotes_text, to_text
 from bot.answers.types import Answer, Citation, Line
-from bot.facts.fetch import FetchRefused
-from bot.facts.ingest import IngestRefused, read_article
 from bot.facts.shown import neutralise, unshown
+from bot.facts.sources.fetch import FetchRefused
+from bot.facts.sources.ingest import IngestRefused, read_article
 
 PAGES = Path(__file__).parent.parent / "facts" / "pages"
 TODAY = dt.date(2026, 11, 22)
@@ -72,7 +72,7 @@ def test_text_replies_and_quotes_show_no_live_mention():
 
 
 def test_discord_embeds_show_no_live_mention_and_quotes_stay_matchable():
-    from bot.embeds import answer_embed, quotes_embed
+    from bot.glue.embeds import answer_embed, quotes_embed
 
     c = Citation("s1", "t", "2026-01-01", False, SPAM, 1, "<@&99> label")
     answer = Answer("lore", True, None, "@everyone", [Line(f"{SPAM} [1]", spoiler=True)], [c])

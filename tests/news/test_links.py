@@ -7,9 +7,9 @@ from pathlib import Path
 
 from bot.answers.engine import Engine
 from bot.answers.replies.render import to_text
-from bot.embeds import answer_embed
-from bot.facts.ingest import read_article
-from bot.facts.library import add_source
+from bot.facts.sources.ingest import read_article
+from bot.facts.sources.library import add_source
+from bot.glue.embeds import answer_embed
 from bot.paths import DataPaths
 from tests.conftest import TODAY, copy_corpus, load
 

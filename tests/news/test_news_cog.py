@@ -13,14 +13,14 @@ import pytest
 
 import cogs.news
 from bot.answers.engine import Engine
-from bot.facts.build import build
+from bot.facts.building.build import build
 from bot.facts.store import load_store
+from bot.glue.reply_context import reply_nonce
 from bot.news.state import FeedState
 from bot.paths import DataPaths
-from bot.posting.options import SubscribeOptions, new_subscription
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.settings.options import SubscribeOptions, new_subscription
+from bot.posting.settings.subscriptions import SettingsDB
 from bot.reload import Reloader
-from bot.reply_context import reply_nonce
 from cogs.news import ReviewButton
 from tests.cogs.harness import say, start_bot, stop_bot
 from tests.conftest import TODAY, copy_corpus

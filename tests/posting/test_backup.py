@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from bot.errors import SettingsError
-from bot.posting.backup import backup
-from bot.posting.options import SubscribeOptions, new_subscription
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.settings.backup import backup
+from bot.posting.settings.options import SubscribeOptions, new_subscription
+from bot.posting.settings.subscriptions import SettingsDB
 
 NOW = dt.datetime(2026, 11, 21, 12, tzinfo=dt.UTC)
 

@@ -9,12 +9,12 @@ import datetime as dt
 import pytest
 
 from bot.answers.types import Answer, Citation, Line
-from bot.posting import claims
-from bot.posting.change_poster import ChangePoster
-from bot.posting.changes import ChangeLog, answer_from_json, answer_to_json
-from bot.posting.options import SubscribeOptions, new_subscription, parse_options
-from bot.posting.scheduler import PostFailed, StatusPoster
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.sending import claims
+from bot.posting.sending.change_poster import ChangePoster
+from bot.posting.sending.changes import ChangeLog, answer_from_json, answer_to_json
+from bot.posting.sending.scheduler import PostFailed, StatusPoster
+from bot.posting.settings.options import SubscribeOptions, new_subscription, parse_options
+from bot.posting.settings.subscriptions import SettingsDB
 
 UTC = dt.UTC
 
@@ -292,7 +292,7 @@ async def test_a_timed_out_change_post_that_went_out_is_not_sent_again(db):
 async def test_migration_005_counts_earlier_deliveries_as_sent(tmp_path):
     import shutil
 
-    from bot.posting.subscriptions import MIGRATIONS
+    from bot.posting.settings.subscriptions import MIGRATIONS
 
     old = tmp_path / "old"
     old.mkdir()

@@ -13,8 +13,7 @@ from unittest import mock
 import discord
 import pytest
 
-from bot.posting.options import SubscribeOptions, new_subscription
-from bot.posting.scheduler import (
+from bot.posting.sending.scheduler import (
     BACKOFF_CAP,
     PostFailed,
     StatusPoster,
@@ -22,7 +21,8 @@ from bot.posting.scheduler import (
     backoff,
     pause_notice,
 )
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.settings.options import SubscribeOptions, new_subscription
+from bot.posting.settings.subscriptions import SettingsDB
 from cogs.delivery import post_failure
 
 UTC = dt.UTC
@@ -379,8 +379,8 @@ async def test_stopping_mid_slot_releases_the_rest_and_loses_nothing(proc):
 async def test_recovery_never_takes_a_claim_a_live_holder_owns(proc):
     """Two processes on one file (a lock that could not hold, e.g. no flock): the second
     leaves the first one's claim alone until its lease is over."""
-    from bot.posting import claims
-    from bot.posting.scheduler import lease
+    from bot.posting.sending import claims
+    from bot.posting.sending.scheduler import lease
 
     await add(proc.db, 10)
     nine = START.replace(hour=9)

@@ -14,9 +14,9 @@ import pytest
 
 from bot.client import HyosanBot
 from bot.config import Settings
-from bot.posting.failures import PostFailed
-from bot.posting.options import SubscribeOptions, new_subscription
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.sending.failures import PostFailed
+from bot.posting.settings.options import SubscribeOptions, new_subscription
+from bot.posting.settings.subscriptions import SettingsDB
 from tests.posting.fake_discord import FakeDiscord
 
 UTC = dt.UTC
@@ -205,9 +205,9 @@ async def test_a_5xx_or_429_to_a_post_is_not_retried_in_line(fake, engine, tmp_p
 async def test_every_request_has_a_timeout(fake, engine, tmp_path, monkeypatch):
     import aiohttp
 
-    import bot.transport
+    import bot.glue.transport
 
-    monkeypatch.setattr(bot.transport, "HTTP_TIMEOUT", aiohttp.ClientTimeout(total=0.2))
+    monkeypatch.setattr(bot.glue.transport, "HTTP_TIMEOUT", aiohttp.ClientTimeout(total=0.2))
     fake.channel(FAULTY, faults=["hang"])
     proc = await Process(tmp_path / "s.sqlite", engine, fake.clock).start()
     try:

@@ -9,12 +9,12 @@ import datetime as dt
 import re
 
 from bot.paths import ROOT
-from bot.posting import claims
-from bot.posting.change_poster import ChangePoster
-from bot.posting.changes import ChangeLog
-from bot.posting.options import SubscribeOptions, new_subscription
-from bot.posting.scheduler import StatusPoster
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.sending import claims
+from bot.posting.sending.change_poster import ChangePoster
+from bot.posting.sending.changes import ChangeLog
+from bot.posting.sending.scheduler import StatusPoster
+from bot.posting.settings.options import SubscribeOptions, new_subscription
+from bot.posting.settings.subscriptions import SettingsDB
 from tests.posting.test_changes import POST
 
 UTC = dt.UTC

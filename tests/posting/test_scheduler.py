@@ -8,8 +8,7 @@ from unittest import mock
 import discord
 import pytest
 
-from bot.posting.options import SubscribeOptions, new_subscription, parse_options
-from bot.posting.scheduler import (
+from bot.posting.sending.scheduler import (
     SEND_RATE,
     PostFailed,
     StatusPoster,
@@ -17,7 +16,8 @@ from bot.posting.scheduler import (
     plan_posts,
     send_offsets,
 )
-from bot.posting.subscriptions import SettingsDB
+from bot.posting.settings.options import SubscribeOptions, new_subscription, parse_options
+from bot.posting.settings.subscriptions import SettingsDB
 from cogs.delivery import post_failure
 
 UTC = dt.UTC

@@ -10,7 +10,7 @@ import pytest
 
 from bot.errors import SettingsError
 from bot.paths import ROOT
-from bot.posting.subscriptions import MIGRATIONS, SettingsDB
+from bot.posting.settings.subscriptions import MIGRATIONS, SettingsDB
 
 
 def corrupt_page(path):
@@ -101,7 +101,7 @@ def test_run_with_a_corrupt_settings_db_exits_nonzero_with_one_line(tmp_path):
 
 
 def test_a_second_process_on_the_same_settings_db_is_refused(tmp_path):
-    from bot.posting.lock import InstanceLock
+    from bot.posting.settings.lock import InstanceLock
 
     path = tmp_path / "settings.sqlite"
     first = InstanceLock(path).acquire()
@@ -115,7 +115,7 @@ def test_a_second_process_on_the_same_settings_db_is_refused(tmp_path):
 async def test_a_version_1_database_is_upgraded_with_its_subscriptions_and_a_backup(tmp_path):
     import datetime as dt
 
-    from bot.posting.options import SubscribeOptions, new_subscription
+    from bot.posting.settings.options import SubscribeOptions, new_subscription
 
     only_001 = tmp_path / "m"
     only_001.mkdir()
@@ -152,7 +152,8 @@ def _second_process_lock(path) -> subprocess.CompletedProcess:
         [
             sys.executable,
             "-c",
-            "import sys; from pathlib import Path; from bot.posting.lock import InstanceLock; "
+            "import sys; from pathlib import Path; "
+            "from bot.posting.settings.lock import InstanceLock; "
             "from bot.errors import SettingsError\n"
             "try:\n InstanceLock(Path(sys.argv[1])).acquire()\n"
             "except SettingsError as e:\n print(e); sys.exit(3)",
@@ -166,7 +167,7 @@ def _second_process_lock(path) -> subprocess.CompletedProcess:
 
 
 def test_a_second_process_through_a_symlink_is_refused(tmp_path):
-    from bot.posting.lock import InstanceLock
+    from bot.posting.settings.lock import InstanceLock
 
     (tmp_path / "real").mkdir()
     path = tmp_path / "real" / "settings.sqlite"
@@ -183,7 +184,7 @@ def test_a_second_process_through_a_symlink_is_refused(tmp_path):
 
 
 def test_a_lock_file_that_cannot_be_made_is_one_line(tmp_path):
-    from bot.posting.lock import InstanceLock
+    from bot.posting.settings.lock import InstanceLock
 
     (tmp_path / "plain-file").write_text("x")
     with pytest.raises(SettingsError) as info:
@@ -202,8 +203,8 @@ def _open_in_a_process(path, prelude: str = "") -> str:
             f"import asyncio, sys, resource; {prelude}\n"
             "from pathlib import Path\n"
             "from bot.errors import SettingsError\n"
-            "from bot.posting.lock import InstanceLock\n"
-            "from bot.posting.subscriptions import SettingsDB\n"
+            "from bot.posting.settings.lock import InstanceLock\n"
+            "from bot.posting.settings.subscriptions import SettingsDB\n"
             "async def main():\n"
             " InstanceLock(Path(sys.argv[1])).acquire()\n"
             " db = await SettingsDB.open(Path(sys.argv[1])); await db.close()\n"
@@ -254,7 +255,9 @@ def test_a_locked_database_names_who_holds_it(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "holding"
-        message = _open_in_a_process(path, "import bot.posting.database as d; d.BUSY_TIMEOUT = 0.2")
+        message = _open_in_a_process(
+            path, "import bot.posting.settings.database as d; d.BUSY_TIMEOUT = 0.2"
+        )
         assert "locked by pid" in message and f"pid {holder.pid}" in message
         assert "move it aside" not in message and "Nothing was changed" in message
     finally:
@@ -272,7 +275,7 @@ def test_the_file_size_limit_is_named_not_taken_for_corruption(tmp_path):
 def test_read_only_and_full_are_named_from_sqlites_own_errors(tmp_path):
     import sqlite3
 
-    from bot.posting.db_errors import explain
+    from bot.posting.settings.db_errors import explain
 
     path = tmp_path / "settings.sqlite"
     con = sqlite3.connect(path)

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.posting import slots
-from bot.posting.options import SubscribeOptions, new_subscription, parse_options
-from bot.posting.scheduler import StatusPoster, plan_posts
-from bot.posting.subscriptions import SettingsDB, Subscription
+from bot.posting.sending import slots
+from bot.posting.sending.scheduler import StatusPoster, plan_posts
+from bot.posting.settings.options import SubscribeOptions, new_subscription, parse_options
+from bot.posting.settings.subscriptions import SettingsDB, Subscription
 
 UTC = dt.UTC
 MINUTE = dt.timedelta(minutes=1)

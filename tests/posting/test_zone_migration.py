@@ -7,9 +7,9 @@ import shutil
 
 import aiosqlite
 
-from bot.posting.scheduler import StatusPoster
-from bot.posting.slots import latest_slot, next_slot
-from bot.posting.subscriptions import MIGRATIONS, SettingsDB
+from bot.posting.sending.scheduler import StatusPoster
+from bot.posting.sending.slots import latest_slot, next_slot
+from bot.posting.settings.subscriptions import MIGRATIONS, SettingsDB
 
 UTC = dt.UTC
 

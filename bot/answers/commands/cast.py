@@ -12,7 +12,7 @@ from bot.answers.evidence.returns import Returns
 from bot.answers.reading.matching import Match
 from bot.answers.reading.wording import name_keys, safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
-from bot.facts.names import exact_key
+from bot.facts.reading.names import exact_key
 from bot.facts.store import DescriptionRow, PairRow
 
 MAX_PAIRS = 4  # roles listed for one person; the best supported come first

@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 from bot.answers.context import Context
 from bot.answers.reading.wording import MAX_QUERY
 from bot.answers.types import Answer, Line
-from bot.facts.names import fold_key, plain_key
+from bot.facts.reading.names import fold_key, plain_key
 from bot.facts.text import collapse_ws, fold_unicode
 
 

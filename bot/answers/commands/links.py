@@ -16,7 +16,7 @@ from bot.answers.context import Context, evidence
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.wording import name_keys, safe_echo
 from bot.answers.types import Answer, Citer, Line
-from bot.facts.names import exact_key, fold_key
+from bot.facts.reading.names import exact_key, fold_key
 
 # an alternative question: "…or the director", not a bare "…or not" / "or nah"
 _EITHER = re.compile(r"\bor\s+(?!(?:not|nah|no|nope|what|smth|something)\b)\w")

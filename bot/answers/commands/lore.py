@@ -20,7 +20,7 @@ from bot.answers.reading.wording import (
     without_dangling_list,
 )
 from bot.answers.types import Answer, Citer, Line
-from bot.facts.names import fold_key
+from bot.facts.reading.names import fold_key
 
 MAX_LINES = 3
 FILLER = -3.0  # a quality at or below this is shown only when nothing better exists

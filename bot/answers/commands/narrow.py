@@ -28,7 +28,7 @@ from bot.answers.reading.frame import Frame
 from bot.answers.reading.matching import tokens
 from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
-from bot.facts.claims.reading import clauses
+from bot.facts.reading.claims.reading import clauses
 from bot.facts.store import ClaimRow
 from bot.facts.text import PhraseSet
 

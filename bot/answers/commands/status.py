@@ -22,7 +22,7 @@ from bot.answers.evidence.digest import (
 from bot.answers.evidence.returns import CastSummary, Returns
 from bot.answers.reading.wording import safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
-from bot.facts.names import fold_key
+from bot.facts.reading.names import fold_key
 from bot.facts.store import ClaimRow
 
 DIGEST_LIMIT = 1200  # characters of the digest's description: a phone screen

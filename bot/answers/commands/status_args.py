@@ -20,7 +20,7 @@ from bot.answers.context import Context, evidence
 from bot.answers.evidence.returns import Returns
 from bot.answers.reading.wording import balanced, name_keys, safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
-from bot.facts.names import fold_key
+from bot.facts.reading.names import fold_key
 
 if TYPE_CHECKING:
     from bot.answers.commands.status import Status

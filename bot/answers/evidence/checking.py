@@ -14,7 +14,7 @@ from functools import cached_property
 from bot.answers.evidence.neighbours import DIGITS as _DIGITS
 from bot.answers.evidence.neighbours import Neighbours
 from bot.answers.reading.question import Question, normalise, seasons_named
-from bot.facts.claims.reading import clauses
+from bot.facts.reading.claims.reading import clauses
 from bot.facts.store import FactStore
 from bot.facts.text import MONTHS, PhraseSet
 

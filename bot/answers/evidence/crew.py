@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.facts.names import exact_key
+from bot.facts.reading.names import exact_key
 from bot.facts.store import FactStore
 
 WORK_AUTHOR = "webtoon author"

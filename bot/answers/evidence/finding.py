@@ -9,7 +9,7 @@ from bot.answers.context import Context
 from bot.answers.reading.matching import tokens
 from bot.answers.reading.question import Question
 from bot.answers.reading.wording import name_keys
-from bot.facts.names import fold_key, has_hangul
+from bot.facts.reading.names import fold_key, has_hangul
 from bot.facts.text import PhraseSet
 
 SEARCHED = 60  # results kept per search; a smaller limit is their head

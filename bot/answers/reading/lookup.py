@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.answers.reading.matching import Matchers
 from bot.answers.reading.wording import name_keys
-from bot.facts.names import fold_key
+from bot.facts.reading.names import fold_key
 
 UNKNOWN_STRONG = 90.0  # stricter than a lookup inside `!lore`: `!clear` must not be a topic
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.facts.names import exact_key, fold_key, plain_key
+from bot.facts.reading.names import exact_key, fold_key, plain_key
 from bot.facts.store import FactStore
 
 STRONG = 88.0  # a fuzzy score at or above this may name an entity...

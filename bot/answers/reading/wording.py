@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.facts.names import fold_key, plain_key
+from bot.facts.reading.names import fold_key, plain_key
 from bot.facts.text import collapse_ws, fold_unicode
 
 MAX_QUERY = 200  # characters of a query that are read; the rest is ignored

@@ -1,0 +1,2 @@
+"""Building the fact store: the records, the per-article cache, the inputs' version and the
+atomic write."""

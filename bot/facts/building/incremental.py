@@ -1,0 +1,219 @@
+"""The extraction pass over every article (bot.facts.reading.article per article), with each
+article's work kept for the next build: after adding one article to a thousand, only that one is
+read again.
+
+The result is exactly that of the same pass with nothing cached
+(`bot.facts.reading.extract.extract`; a test holds the two equal, cold, warm and as articles
+come and go); what is cached, per article:
+- its sentences, status claims, lore and the index-free parts of the return and spoiler
+  checks, under the builder's version (code and curated data) and the article (id, text, date);
+- what the cast pass did in it (names discovered, pairs seen), under the article and the names
+  known before it: articles are read in id order and a new one sorts last, so the earlier
+  articles' entries stay valid;
+- its entity mentions, returns, spoiler flags and descriptions, with the discovered names they
+  were found against; they are found again when a name discovered since occurs in the article,
+  or when the earlier names changed or came in another order (an article removed, or one whose
+  id sorts before others: then every article's mentions are found again).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from bot.facts.building.records import Description, Extraction
+from bot.facts.curated import EntityDef, Lexicon
+from bot.facts.reading.article import TOKEN, Alone, read_alone, read_named
+from bot.facts.reading.casting import CastCollector
+from bot.facts.reading.entities import EntityIndex
+from bot.facts.sources.manifest import Source
+from bot.facts.text import Repairer
+
+_SCHEMA = "CREATE TABLE IF NOT EXISTS pieces (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
+_BROKEN = (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError)
+
+
+def builder_version(curated: list[Path]) -> str:
+    """A hash of the builder's code and the curated files: any change empties the cache."""
+    h = hashlib.sha256()
+    for p in [*sorted(Path(__file__).parent.parent.rglob("*.py")), *curated]:
+        h.update(p.name.encode() + b"\0" + (p.read_bytes() if p.exists() else b"<missing>"))
+    return h.hexdigest()
+
+
+class PieceCache:
+    """Per-article results in one SQLite file beside the store. Entries no build used are
+    dropped when it ends; a cache that cannot be read costs time, never a wrong store."""
+
+    def __init__(self, path: Path):
+        self.used: set[str] = set()
+        self._new: dict[str, bytes] = {}
+        try:
+            self._con = sqlite3.connect(path)
+            self._con.execute(_SCHEMA)
+        except sqlite3.Error:
+            path.unlink(missing_ok=True)
+            self._con = sqlite3.connect(path)
+            self._con.execute(_SCHEMA)
+
+    def get(self, key: str):
+        self.used.add(key)
+        try:
+            row = self._con.execute("SELECT data FROM pieces WHERE key = ?", (key,)).fetchone()
+            return pickle.loads(row[0]) if row else None
+        except _BROKEN:
+            return None
+
+    def put(self, key: str, value) -> None:
+        self.used.add(key)
+        self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def close(self) -> None:
+        """Write the new entries and forget unused ones, in one transaction."""
+        try:
+            with self._con:
+                self._con.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?)", [
+                    *self._new.items()
+                ])
+                self._con.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
+                self._con.executemany("INSERT INTO used VALUES (?)", [(k,) for k in self.used])
+                self._con.execute("DELETE FROM pieces WHERE key NOT IN (SELECT key FROM used)")
+        except sqlite3.Error:
+            pass  # an unwritable cache only costs the next build time
+        finally:
+            self._con.close()
+
+
+class NoCache:
+    """A cache that keeps nothing: every piece is computed (the plain pass,
+    bot.facts.reading.extract)."""
+
+    def get(self, key: str) -> None:
+        return None
+
+    def put(self, key: str, value) -> None:
+        pass
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+class _Recorder(CastCollector):
+    """The cast pass, noting what each article did so a later build can replay it."""
+
+    def __init__(self, index: EntityIndex, titles):
+        super().__init__(index, titles)
+        self.events: list[tuple[str, str | None, int, str, bool]] = []
+
+    def _add(self, actor, character, sid, form, new) -> None:
+        self.events.append((actor, character, sid, form, new))
+        super()._add(actor, character, sid, form, new)
+
+
+def _could_occur(e: EntityDef, words: str) -> bool:
+    """Whether a spelling of `e` occurs in the article's words, as the entity index matches
+    it (its words in a row, or run together: "On-jo", "onjo")."""
+    for alias in e.all_aliases():
+        tokens = TOKEN.findall(alias.lower())
+        if tokens and (f" {' '.join(tokens)} " in words or f" {''.join(tokens)} " in words):
+            return True
+    return False
+
+
+def extract_cached(
+    sources: list[Source],
+    entities: list[EntityDef],
+    repairer: Repairer,
+    lex: Lexicon,
+    cache: PieceCache | NoCache,
+    version: str,
+    progress: Callable[[str], None] | None = None,
+) -> Extraction:
+    """`extract(sources, entities, repairer, lex)`, from the cache wherever it can be."""
+    index = EntityIndex(entities)
+    cast = _Recorder(index, lex.claims.get("values", {}).get("titles", []))
+    arts: list[tuple[Source, str, Alone, int]] = []
+    base = 0
+    for src in sources:
+        key = _key(version, src.id, src.sha256, src.published, str(src.estimated))
+        alone = cache.get("a" + key)
+        if not isinstance(alone, Alone):
+            alone = read_alone(src, repairer, lex)
+            cache.put("a" + key, alone)
+        arts.append((src, key, alone, base))
+        base += len(alone.sentences)
+        if progress is not None:
+            progress(src.title)
+
+    state = version  # the names known so far: curated, then as each article discovers them
+    for _src, key, alone, base in arts:
+        ck = "c" + _key(key, state)
+        done = cache.get(ck)
+        before = len(index.entities)
+        if done is None:
+            cast.events = []
+            for s in alone.sentences:
+                cast.collect(replace(s, id=s.id + base))
+            found = list(index.entities.values())[before:]
+            done = (found, [(a, c, sid - base, f, n) for a, c, sid, f, n in cast.events])
+            cache.put(ck, done)
+        else:
+            for e in done[0]:
+                index.add(e)
+            for a, c, sid, form, new in done[1]:
+                CastCollector._add(cast, a, c, sid + base, form, new)
+        if done[0]:
+            state = _key(state, *(f"{e.id}|{e.kind}|{e.name}" for e in done[0]))
+
+    discovered = {e.id: e for e in index.entities.values() if not e.curated}
+    order = tuple((e.id, e.name) for e in discovered.values())  # who owns a shared spelling
+    known = _key(*(f"{i}|{n}" for i, n in order))  # the names mentions are found against
+    cache.put("s" + known, order)
+    out = Extraction([], dict(sorted(index.entities.items())), [], cast.result(), [], [], [])
+    descriptions: list[Description] = []
+    for _src, key, alone, base in arts:
+        named_by, described = _named(alone, key, index, lex, (known, order, discovered), cache)
+        descriptions.extend(replace(d, sentence_id=d.sentence_id + base) for d in described)
+        # The pieces are this build's own copies (unpickled, or pickled when made): numbered
+        # in place, which is cheaper than copying 30,000 records.
+        for s, spoiler, (named, returning) in zip(
+            alone.sentences, alone.spoiler, named_by, strict=True
+        ):
+            s.id += base
+            someone = any(index.entities[e].kind != "crew" for e in named)
+            s.spoiler = spoiler[0] if someone else spoiler[1]
+            out.sentences.append(s)
+            out.mentions.extend((s.id, eid) for eid in named)
+            out.returns.extend((eid, s.id, n, h) for eid, n, h in returning)
+        for c in alone.claims:
+            c.sentence_id += base
+        out.claims.extend(alone.claims)
+        out.lore.extend((sid + base, t, score) for sid, t, score in alone.lore)
+    out.descriptions = sorted(descriptions, key=lambda d: (d.entity_id, d.sentence_id, d.text))
+    return out
+
+
+def _named(alone: Alone, key: str, index: EntityIndex, lex: Lexicon, known, cache):
+    """Per sentence: (entities named, returns), and the article's descriptions, from the cache
+    while still valid."""
+    known_key, order, discovered = known
+    got = cache.get("m" + key)
+    if got is not None:
+        then_key, found = got
+        then = order if then_key == known_key else cache.get("s" + then_key)
+        # Valid when the names known then are the first ones known now, in the same order (so
+        # every spelling keeps its owner), and none of the names added since occurs here.
+        if then is not None and order[: len(then)] == then and not any(
+            _could_occur(discovered[eid], alone.words) for eid, _ in order[len(then) :]
+        ):
+            if then_key != known_key:
+                cache.put("m" + key, (known_key, found))
+            return found
+    found = read_named(alone, index, lex)
+    cache.put("m" + key, (known_key, found))
+    return found

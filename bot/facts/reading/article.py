@@ -1,0 +1,157 @@
+"""One article's extraction: its sentences, status claims, lore and spoiler words (no names
+needed), then the names it prints, its returns and its descriptions (against an entity index).
+
+The build runs these per article (bot.facts.building.incremental keeps each result for the
+next build);
+the rules live in entities.py (mentions), casting.py (cast pairs, a pass of its own),
+status_claims.py (status claims), claims/returns.py (returns), descriptions.py (what an
+article calls a person), spoilers.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.facts.building.records import Claim, Description, Sentence
+from bot.facts.curated import Lexicon
+from bot.facts.reading.claims.denials import denied_returns, links, undenied
+from bot.facts.reading.claims.returns import return_evidence
+from bot.facts.reading.descriptions import DescriptionCollector
+from bot.facts.reading.entities import EntityIndex
+from bot.facts.reading.status_claims import sentence_claims
+from bot.facts.sources.manifest import Source
+from bot.facts.text import Repairer, Span, collapse_ws, is_heading, split_sentences
+
+TOKEN = re.compile(r"[^\W_]+")  # as the entity index splits text (bot.facts.reading.entities)
+
+# Per sentence: the entities it names, and (entity, negated, hedged) for each it says returns.
+Named = list[tuple[list[str], list[tuple[str, bool, bool]]]]
+
+
+def _lore(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str, float]]:
+    if sentence.kind != "text":
+        return []
+    text = sentence.display
+    out: list[tuple[int, str, float]] = []
+    for tid, topic in lex.lore.items():
+        strong = len(topic.strong.find(text))
+        in_section = topic.strong.any(sentence.section)
+        weak = len(topic.weak.find(text)) if (strong or in_section) else 0
+        score = 3.0 * strong + 1.0 * min(weak, 3) + 2.0 * in_section
+        if score >= 3.0:
+            out.append((sentence.id, tid, score))
+    return out
+
+
+_STRAY = "”’.,;:)]}–—-·•| \t\n"  # not ' or ": they also open a quotation
+
+
+def _trim_stray(body: str, span: Span) -> Span:
+    """A sentence never opens on punctuation that closes or joins something before it
+    (a closing quotation mark left over from the previous sentence, a dash, a comma)."""
+    start = span.start
+    while start < span.end - 1 and body[start] in _STRAY:
+        start += 1
+    return Span(start, span.end) if start != span.start else span
+
+
+def _is_section_title(heading: str) -> bool:
+    """A heading that opens a section; not an image caption ('Credits: X', lowercase alt text,
+    a file name full of numbers)."""
+    words = heading.split()
+    numeric = sum(any(ch.isdigit() for ch in w) for w in words)
+    return len(words) >= 3 and heading != heading.lower() and numeric * 3 < len(words)
+
+
+def _sentences(source: Source, repairer: Repairer, titles: list[str]) -> list[Sentence]:
+    """An article's sentences, numbered from 1, each with its display text and section."""
+    out: list[Sentence] = []
+    section = ""
+    for seq, span in enumerate(split_sentences(source.body, titles)):
+        span = _trim_stray(source.body, span)
+        quote = collapse_ws(source.body[span.start : span.end])
+        display = repairer.repair(quote)
+        kind = (
+            "question"
+            if display.endswith("?")
+            else "heading"
+            if is_heading(display)
+            else "text"
+        )
+        out.append(
+            Sentence(
+                id=len(out) + 1,
+                source_id=source.id,
+                seq=seq,
+                start=span.start,
+                end=span.end,
+                quote=quote,
+                display=display,
+                kind=kind,
+                section=section,
+                spoiler=False,  # decided once its mentions are known
+            )
+        )
+        if kind != "text" and _is_section_title(display):
+            section = display
+    return out
+
+
+@dataclass
+class Alone:
+    """An article's results that need no entity index; sentence ids count from 1 within it."""
+
+    sentences: list[Sentence]
+    claims: list[Claim]
+    lore: list[tuple[int, str, float]]
+    spoiler: list[tuple[bool, bool]]  # per sentence: (if it names a person, if not)
+    words: str  # every sentence's words, lower-cased, " | " between sentences
+    denials: dict[int, int]  # denying sentence id -> the report sentence it denies
+
+
+def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
+    """Split an article and read what needs no names: status claims, lore, spoiler words."""
+    sentences = _sentences(src, repairer, lex.claims.get("values", {}).get("titles", []))
+    claims, lore, spoiler = [], [], []
+    prev = None
+    for s in sentences:
+        # Naming someone can only make a sentence a spoiler: the second check is rarely needed.
+        named = lex.spoilers.is_spoiler(s.display, True)
+        spoiler.append((named, named and lex.spoilers.is_spoiler(s.display, False)))
+        claims.extend(sentence_claims(s, src, lex, prev))
+        lore.extend(_lore(s, lex))
+        prev = s
+    words = " | ".join(" ".join(TOKEN.findall(s.display.lower())) for s in sentences)
+    denials = links(sentences, claims, lex)
+    kept = undenied(claims, denials, sentences, lex)
+    return Alone(sentences, kept, lore, spoiler, f" {words} ", denials)
+
+
+def read_named(alone: Alone, index: EntityIndex, lex: Lexicon) -> tuple[Named, list[Description]]:
+    """Per sentence of an article: the entities it names and the returns it reports; and the
+    descriptions it prints. Sentence ids are the article's own (from 1)."""
+    per_sentence = []
+    described = DescriptionCollector(index)
+    for s in alone.sentences:
+        spans = index.spans(s.display)
+        named = list(dict.fromkeys(eid for _, _, eid in spans))
+        described.collect(s, spans)
+        returning = [(eid, n, h) for eid, _, n, h in return_evidence(s, named, index, lex)]
+        per_sentence.append((named, returning))
+    if alone.denials:
+        _deny_returns(alone, per_sentence, index)
+    return per_sentence, described.result()
+
+
+def _deny_returns(alone: Alone, per_sentence: Named, index: EntityIndex) -> None:
+    """A denial in a later sentence ("His agency refuted the report.") denies the return the
+    report told: added to the denying sentence's returns."""
+    people = {e for e, d in index.entities.items() if d.kind in ("character", "actor")}
+    by_id = {
+        s.id: ([e for e in named if e in people], returning)
+        for s, (named, returning) in zip(alone.sentences, per_sentence, strict=True)
+    }
+    denied = denied_returns(alone.denials, by_id)
+    for s, (_, returning) in zip(alone.sentences, per_sentence, strict=True):
+        returning.extend(denied.get(s.id, []))

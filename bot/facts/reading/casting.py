@@ -1,0 +1,238 @@
+"""Cast pairs from wording: "X as Y", "Y (X)", "Y (played by X)", "X (who plays Y)",
+"X plays Y", "has been cast ... as a new character"; new cast: "X has joined the cast as Y"
+(also "Another newcomer, X, has joined ...", "X, who joins as Y", "X has been cast as Y",
+"Rounding out the new cast is X as Y"), and the names after "newcomers" or "new faces";
+coordinated lists "A and B return as C and D" (paired in order); a title inside a character's
+name ("Dr. Han So-yi") is read past; unknown Korean-shaped names are discovered."""
+
+from __future__ import annotations
+
+import re
+
+from bot.facts.building.records import CastPair, Sentence
+from bot.facts.curated import EntityDef
+from bot.facts.reading.entities import EntityIndex
+from bot.facts.reading.names import looks_like_korean_name, slug
+
+_TOKEN = r"[A-Z][\w']*(?:-[A-Za-z]+)*"
+_NAME = rf"{_TOKEN}(?:\s{_TOKEN}){{0,2}}"
+# Each form names which group is the actor ("a") and which the character ("c"), as printed.
+_CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "played by",
+        re.compile(rf"(?P<c>{_NAME})\s*\((?:played|portrayed|voiced)\s+by\s+(?P<a>{_NAME})"),
+    ),
+    (
+        "who plays",
+        re.compile(
+            rf"(?P<a>{_NAME})\s*[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s+(?:[a-z]+\s+){{0,3}}(?P<c>{_NAME})"
+        ),
+    ),
+    (
+        "plays",
+        re.compile(
+            rf"(?P<a>{_NAME})\s+(?:plays|portrays|stars\s+as|will\s+play|takes\s+on)\s+"
+            rf"(?:the\s+(?:role|part)\s+of\s+)?(?P<c>{_NAME})"
+        ),
+    ),
+    ("parenthesis", re.compile(rf"(?P<c>{_NAME})\s*\((?P<a>{_NAME})\)")),
+    ("as", re.compile(rf"(?P<a>{_NAME})\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+(?P<c>{_NAME})")),
+)
+# A part each form's match must hold, searched first: most sentences hold none, and a form
+# tried at every capitalised word is slow to rule out.
+_WORDS = {
+    "played by": (re.compile(r"\((?:played|portrayed|voiced)\s+by\s"),),
+    "who plays": (re.compile(r"[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s"),),
+    "plays": (re.compile(r"\s(?:plays|portrays|stars\s+as|will\s+play|takes\s+on)\s"),),
+    "parenthesis": (re.compile(r"\([A-Z]"),),
+    "as": (re.compile(r"\sas\s"),),
+    "joined": (re.compile(r"\s(?:joined|joins|join|cast)\s"),),
+    "rounding": (re.compile(r"(?i)\b(?:rounding\s+out|completing|joining)\s"),),
+    "list": (re.compile(r"\sand\s"), re.compile(r"\sas\s")),
+    "new cast": (re.compile(r"\scast\b"),),
+    "newcomers": (re.compile(r"(?i)\bnew(?:comers?\b|\s)|\bjoined\s+by\s"),),
+}
+
+
+def _may(form: str, text: str) -> bool:
+    """Whether the form can match the text at all."""
+    return all(rx.search(text) for rx in _WORDS[form])
+
+
+_LIST = rf"{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME}"
+# "A and " before an "as" pair: A is listed with it (unless A is itself "as X", a pair before)
+_LIST_TAIL = re.compile(rf"(\bas\s+)?{_NAME}\s+and\s+$")
+_SPLIT_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_NEW_CAST = re.compile(
+    rf"(?P<a>{_NAME})\s+(?:has\s+been|was|is|have\s+been)\s+cast\b[^.]*?\bas\s+(?:an?\s+)?new\s+(?:character|role)"
+)
+
+
+# Words that mark the names after them as new to the cast ("is joined by newcomers D and E",
+# "New faces: Y (X)", "new actors D, E"); "joined by" only once the sentence speaks of a cast,
+# as a story's "Nam-ra is joined by On-jo" is no casting news.
+_NEWCOMER_CUE = re.compile(
+    r"(?i)(?:\bnew(?:comers?|\s+(?:faces?|actors?|actress(?:es)?|cast\s+members?))\b"
+    r"|(?P<joined>\bjoined\s+by\b))\s*[:,]?\s+(?:(?:include|includes|including|are|is)\s+)?"
+    r"(?:newcomers?\s+)?"
+)
+_CAST_WORD = re.compile(r"(?i)\b(?:cast|ensemble|actors?)\b")
+
+
+def _best_unknown(printed: str) -> str | None:
+    tokens = printed.split()
+    for size in range(len(tokens), 1, -1):
+        for i in range(len(tokens) - size + 1):
+            cand = " ".join(tokens[i : i + size])
+            if looks_like_korean_name(cand):
+                return cand
+    return None
+
+
+class CastCollector:
+    """Collects cast pairs sentence by sentence. titles: honorifics and ranks a character's
+    name may carry ("Dr", "Officer"), read past."""
+
+    def __init__(self, index: EntityIndex, titles: list[str] | tuple[str, ...] = ()):
+        self.index = index
+        self.pairs: dict[tuple[str | None, str | None], CastPair] = {}
+        names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
+        title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
+        # New cast: "X has joined the cast as Y", "Another newcomer, X, has joined ...", "X,
+        # who joins as Y", "X has been cast as Y"; and "Rounding out the new cast is X as Y".
+        self._joined = re.compile(
+            rf"(?P<a>{_NAME})\s*,?\s+(?:who\s+)?(?:has\s+|have\s+|will\s+)?"
+            rf"(?:joined|joins|join|(?:has|have)\s+been\s+cast)\s+"
+            rf"(?:the\s+(?:cast|series|show|ensemble|season)\b[^.]*?\s)?as\s+(?:an?\s+|the\s+)?"
+            rf"{title}(?P<c>{_NAME})"
+        )
+        self._rounding = re.compile(
+            rf"(?i:rounding\s+out|completing|joining)\s+(?:the\s+)?(?i:new\s+)?(?i:cast|ensemble|"
+            rf"line-?up|newcomers)\s+(?:is|are)\s+(?P<a>{_NAME})\s+as\s+{title}(?P<c>{_NAME})"
+        )
+        self._lists = re.compile(
+            rf"(?P<a>{_LIST})\s+(?:[a-z]+\s+){{0,4}}as\s+(?P<c>{title}{_NAME}"
+            rf"(?:\s*,\s*{title}{_NAME})*,?\s+and\s+{title}{_NAME})"
+        )
+        self._title = re.compile(rf"^{title}") if names else None
+        # The names a newcomer cue lists: "D, E and F", "Y (X) and Z (W), plus V".
+        item = rf"{title}{_NAME}(?:\s*\({title}{_NAME}\))?"
+        self._newcomer_list = re.compile(
+            rf"{item}(?:(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+|\s+plus\s+){item})*"
+        )
+        self._in_list = re.compile(rf"{title}(?P<n>{_NAME})")
+        self._forms = [
+            (form, re.compile(rx.pattern.replace("as\\s+(?P<c>", f"as\\s+{title}(?P<c>")))
+            for form, rx in _CAST_FORMS
+        ]
+
+    def _entity(self, printed: str, kind: str) -> str | None:
+        eid = self.index.resolve(printed)
+        if eid:
+            return eid
+        name = _best_unknown(printed)
+        if not name:
+            return None
+        entity = EntityDef(id=f"{kind}:{slug(name)}", kind=kind, name=name, curated=False)
+        self.index.add(entity)
+        return entity.id
+
+    def _kind(self, printed: str) -> str | None:
+        eid = self.index.resolve(printed)
+        return self.index.entities[eid].kind if eid else None
+
+    def collect(self, sentence: Sentence) -> None:
+        text = sentence.display
+        taken: list[tuple[int, int]] = []
+        for m in self._joined.finditer(text) if _may("joined", text) else ():
+            if self._pair(m.group("a"), m.group("c"), sentence.id, "joined the cast", new=True):
+                taken.append(m.span())
+        for m in self._rounding.finditer(text) if _may("rounding", text) else ():
+            if self._pair(m.group("a"), m.group("c"), sentence.id, "rounding out", new=True):
+                taken.append(m.span())
+        for m in self._lists.finditer(text) if _may("list", text) else ():
+            actors = [a for a in _SPLIT_LIST.split(m.group("a")) if a]
+            chars = [self._untitled(c) for c in _SPLIT_LIST.split(m.group("c")) if c]
+            taken.append(m.span())  # a list of unequal length pairs nobody
+            if len(actors) == len(chars):
+                for a, c in zip(actors, chars, strict=True):
+                    self._pair(a, c, sentence.id, "as (list)", new=False)
+        for form, rx in self._forms:
+            for m in rx.finditer(text) if _may(form, text) else ():
+                if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+                    continue
+                tail = _LIST_TAIL.search(text, 0, m.start("a")) if form == "as" else None
+                if tail and not tail.group(1):
+                    continue  # "A and B return as C": whose role C is, the sentence doesn't say
+                a, c = m.group("a"), m.group("c")
+                ka, kc = self._kind(a), self._kind(c)
+                if ka == "character" or kc == "actor":  # printed the other way round: resolve it
+                    a, c, ka, kc = c, a, kc, ka
+                    form = f"{form} (reversed)"
+                if ka not in (None, "actor") or kc not in (None, "character"):
+                    continue
+                actor, character = self._entity(a, "actor"), self._entity(c, "character")
+                if actor and character:
+                    self._add(actor, character, sentence.id, form, new=False)
+        for m in _NEW_CAST.finditer(text) if _may("new cast", text) else ():
+            if self._kind(m.group("a")) in (None, "actor") and (
+                actor := self._entity(m.group("a"), "actor")
+            ):
+                self._add(actor, None, sentence.id, "new cast", new=True)
+        if _may("newcomers", text):
+            self._newcomers(text, sentence.id)
+
+    def _newcomers(self, text: str, sid: int) -> None:
+        """Mark the names a newcomer cue lists as new cast: an actor with no role yet, or a
+        character whose pair (from this sentence or another) is then new."""
+        for cue in _NEWCOMER_CUE.finditer(text):
+            if cue.group("joined") and not _CAST_WORD.search(text, 0, cue.start()):
+                continue
+            listed = self._newcomer_list.match(text, cue.end())
+            for m in self._in_list.finditer(listed.group(0)) if listed else ():
+                printed = m.group("n")
+                kind = self._kind(printed)
+                if kind == "character":  # noted as a pair with no actor, replayed from a cache
+                    self._add(None, self.index.resolve(printed), sid, "newcomer", new=True)
+                elif kind in (None, "actor") and (actor := self._entity(printed, "actor")):
+                    self._add(actor, None, sid, "newcomer", new=True)
+
+    def _untitled(self, printed: str) -> str:
+        return self._title.sub("", printed) if self._title else printed
+
+    def _pair(self, a: str, c: str, sid: int, form: str, new: bool) -> bool:
+        """Add a pair printed actor first (either way round is resolved); whether one was."""
+        ka, kc = self._kind(a), self._kind(c)
+        if ka == "character" or kc == "actor":
+            a, c, ka, kc = c, a, kc, ka
+        if ka not in (None, "actor") or kc not in (None, "character"):
+            return False
+        actor, character = self._entity(a, "actor"), self._entity(c, "character")
+        if not (actor and character):
+            return False
+        self._add(actor, character, sid, form, new=new)
+        return True
+
+    def _add(
+        self, actor: str | None, character: str | None, sid: int, form: str, new: bool
+    ) -> None:
+        pair = self.pairs.setdefault((actor, character), CastPair(actor, character, new_cast=new))
+        pair.new_cast = pair.new_cast or new
+        pair.evidence.setdefault(sid, form)
+
+    def result(self) -> list[CastPair]:
+        # A "role not revealed" entry is dropped once a source names the actor's role; the
+        # named role stays new cast.
+        named = {a for (a, c) in self.pairs if c is not None}
+        listed_new = {c for (a, c) in self.pairs if a is None}  # characters called newcomers
+        for (a, c), p in self.pairs.items():
+            if c is not None and ((a, None) in self.pairs or c in listed_new):
+                p.new_cast = True
+        return sorted(
+            (
+                p
+                for (a, c), p in self.pairs.items()
+                if a is not None and (c is not None or a not in named)
+            ),
+            key=lambda p: (p.actor_id, p.character_id or ""),
+        )

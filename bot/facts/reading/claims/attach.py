@@ -1,0 +1,87 @@
+"""What a sentence's words are attached to: each time to its event cue, and cues that only
+modify another thing.
+
+A time belongs to the cue of its own clause ("the teaser that came out in July 2025" keeps
+July 2025 beside a full trailer's date); a clause that is little more than the time ("...,
+landed on March 17") dates the nearest cue. A clause that tells its own event around the time
+("fans will meet the cast on May 30, two weeks after the premiere") dates no topic at all.
+A topic word after another noun and a preposition ("footage from filming", "a documentary on
+the production") names what that thing is about, not the topic's state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.facts.reading.claims.reading import Reading, lemma
+
+# A clause is "just a time" with at most this many words besides prepositions and articles
+# ("landed on", "In a post on"): more, and it tells an event of its own.
+_BARE_WORDS = 3
+_FILLER = frozenset(
+    """on in at by of the a an from to until till since around about for and or as early late
+    mid""".split()  # noqa: SIM905 (a word list reads better as words)
+)
+_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+# A clause that goes on describing the one before ("..., with the crew moving between sets
+# this winter"): its time is the same event's.
+_WITH = re.compile(r"\s*(?:and\s+)?with\b", re.IGNORECASE)
+_MODIFIED = re.compile(
+    r"\b(?P<noun>[A-Za-z][\w-]*)\s+(?:on|of|from|about|behind|for)\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def attach(
+    times: list[tuple[int, str]],
+    cues: dict[str, list[int]],
+    readings: list[tuple[int, Reading, object]],
+    text: str,
+) -> list[tuple[int, str, tuple[str, int]]]:
+    """(offset, value, (topic, cue offset)) for each time attached to a topic's cue."""
+    spans = [(at, at + len(c.text)) for at, c, _ in readings]
+    every = [(x, t) for t, xs in cues.items() for x in xs]
+    out = []
+    for spot, value in times:
+        a, b = next(((a, b) for a, b in spans if a <= spot < b), (0, len(text)))
+        here = [(x, t) for x, t in every if a <= x < b]
+        if not here:
+            if not _bare(text[a:b], value) and not _WITH.match(text[a:b]):
+                continue  # the clause tells its own event at that time
+            here = every
+        if not here:
+            continue
+        x, t = min(here, key=lambda xt: (abs(spot - xt[0]), xt[1] != "release"))
+        out.append((spot, value, (t, x)))
+    return out
+
+
+def _bare(clause: str, value: str) -> bool:
+    """Whether a clause is little more than a time ("landed on March 17, 2026")."""
+    rest = clause.replace(value, " ", 1) if value in clause else clause
+    rest = re.sub(r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?", " ", rest)
+    words = [w for w in _WORD.findall(rest) if w.lower() not in _FILLER]
+    return len(words) <= _BARE_WORDS
+
+
+def modifiers(text: str, spots: list[int], keep: frozenset[str]) -> list[int]:
+    """The cue offsets that stand as what another noun is about ("footage from filming");
+    keep: lemmas of nouns that name a part of the event itself ("the start of filming")."""
+    out = []
+    for x in spots:
+        m = _MODIFIED.search(text[max(0, x - 60) : x])
+        if m and lemma(m.group("noun")) not in keep and m.group("noun").lower() not in keep:
+            out.append(x)
+    return out
+
+
+def name_at_start(text: str, spots: list[int], cue_words: frozenset[str]) -> list[int]:
+    """A cue that is the first word of a name opening the sentence ("Film Monster, which
+    produced it, said ..."): two capitalised words, the second no cue word itself."""
+    words = list(_WORD.finditer(text))
+    if len(words) < 2 or words[0].start() not in spots:
+        return []
+    second = words[1].group(0)
+    if second[:1].isupper() and lemma(second) not in cue_words and second.lower() not in cue_words:
+        return [words[0].start()]
+    return []

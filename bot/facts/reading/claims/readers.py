@@ -1,0 +1,56 @@
+"""The cue sets one lexicon compiles into, for reading claims and returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.facts.curated import Lexicon
+from bot.facts.reading.claims.hearsay import Hearsay
+from bot.facts.reading.claims.modality import ModalityReader
+from bot.facts.reading.claims.reading import Cues
+from bot.facts.reading.claims.states import StateReader, progress
+
+
+@dataclass
+class Readers:
+    """Everything compiled from one lexicon, built once per build."""
+
+    modality: ModalityReader
+    hearsay: Hearsay
+    speculative: Cues  # a return worded as a guess
+    states: StateReader
+    strong: dict[str, Cues]
+    weak: dict[str, Cues]
+    other_season: Cues
+    numbers: list[str]
+    comparison: list[str]
+
+
+_CACHE: dict[int, tuple[Lexicon, Readers]] = {}
+
+
+def readers(lex: Lexicon) -> Readers:
+    """The readers for a lexicon, compiled on first use (one lexicon per build)."""
+    hit = _CACHE.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    values = lex.claims.get("values", {})
+    hearsay = Hearsay(lex.claims.get("hearsay", {}))
+    out = Readers(
+        modality=ModalityReader(
+            lex.claims.get("modality", {}), Cues(lex.negation.phrases, lemmas=False), hearsay
+        ),
+        hearsay=hearsay,
+        speculative=Cues(lex.claims.get("hearsay", {}).get("speculative", [])),
+        states=StateReader(
+            lex.claims, {t: progress(topic.states) for t, topic in lex.status.items()}
+        ),
+        strong={t: Cues(topic.strong.phrases) for t, topic in lex.status.items()},
+        weak={t: Cues(topic.weak.phrases) for t, topic in lex.status.items()},
+        other_season=Cues(values.get("other_season", [])),
+        numbers=values.get("numbers", []),
+        comparison=values.get("comparison", []),
+    )
+    _CACHE.clear()
+    _CACHE[id(lex)] = (lex, out)
+    return out

@@ -1,0 +1,91 @@
+"""Return evidence per person: who a sentence says returns for Season 2, or does not."""
+
+from __future__ import annotations
+
+import re
+
+from bot.facts.building.records import Sentence
+from bot.facts.curated import Lexicon
+from bot.facts.reading.claims.readers import readers
+from bot.facts.reading.claims.reading import Reading, clauses
+from bot.facts.reading.entities import EntityIndex
+from bot.facts.text import PhraseSet
+
+
+def negated_near(text: str, cue: PhraseSet, negation: PhraseSet) -> bool:
+    """Whether a clause that carries the cue is negated ("..., but X is not returning")."""
+    return any(cue.any(c) and negation.any(c) for _, c in clauses(text))
+
+
+_SUBORDINATE = re.compile(r"\b(?:after|because|since|although|though|until|who|whom|which)\b")
+
+
+def returning_people(text: str, index: EntityIndex, cue: PhraseSet) -> list[str]:
+    """Entities a return sentence is about: those named in a stretch that carries the return
+    cue, not in a subordinate clause beside it ("X will be back ... after Y died")."""
+    parts = _SUBORDINATE.split(text)
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if cue.any(part):
+            # "Yoon Chan-young (who plays Cheong-san) returns": the subject may sit one part back.
+            for p in (parts[i - 1], part) if i else (part,):
+                out.extend(index.mentions(p))
+    return out
+
+
+# How firmly a sentence words a return (the "hedged" of a return record): stated, or
+# confirmed even for the future ("Netflix confirmed that X will reprise the role"); planned or
+# expected; only rumoured, or left unconfirmed ("X is reportedly back, but the agency has not
+# confirmed it"; "the studio has not confirmed her return" is no denial).
+STATED, EXPECTED, RUMOURED = 0, 1, 2
+
+
+def return_evidence(
+    sentence: Sentence, named: list[str], index: EntityIndex, lex: Lexicon
+) -> list[tuple[str, int, bool, int]]:
+    """(entity, sentence id, negated, hedged) for each character or actor a sentence says
+    returns, or says does not: a denial ("X does not appear in the new season; the report is
+    groundless") is a negated return; hedged is STATED, EXPECTED or RUMOURED. return_s2 cues
+    ("appear in") count only in a sentence about Season 2."""
+    if sentence.kind != "text":
+        return []
+    kept = lex.return_exclude.remove(sentence.display)
+    s2_cues = PhraseSet.of(tuple(lex.claims.get("values", {}).get("return_s2", [])))
+    cue = lex.returns
+    if not cue.any(kept):
+        if not (lex.season2.any(kept) and s2_cues.any(kept)):
+            return []
+        cue = s2_cues
+    stance = return_stance(kept, cue, lex)
+    if stance is None:
+        return []
+    negated, hedged = stance
+    returning = set(returning_people(kept, index, cue))
+    return [
+        (eid, sentence.id, negated, hedged)
+        for eid in named
+        if eid in returning and index.entities[eid].kind in ("character", "actor")
+    ]
+
+
+def return_stance(text: str, cue: PhraseSet, lex: Lexicon) -> tuple[bool, int] | None:
+    """(negated, how firmly) a sentence words the return its cue names, read in the clause
+    that carries the cue; None for a rumour that someone is not back (neither a return nor
+    a denial of one)."""
+    r = readers(lex)
+    whole = Reading.of(text)
+    own = next((c for _, c in clauses(text) if cue.any(c)), text)
+    clause = Reading.of(own)
+    m = r.modality.read(clause, whole)
+    if m.modality == "denied":
+        return True, STATED
+    unconfirmed = r.hearsay.negated_confirmation(own, pointing=False)
+    negated = negated_near(text, cue, lex.negation)
+    if m.modality == "rumoured" or unconfirmed or r.speculative.any(whole):
+        return None if negated and not unconfirmed else (False, RUMOURED)
+    if negated:
+        return True, STATED
+    if m.modality == "expected" or m.tense == "future":
+        confirmed = r.hearsay.confirms(whole)
+        return False, STATED if confirmed else EXPECTED
+    return False, STATED

@@ -1,0 +1,78 @@
+"""Which state of a topic a clause reports, and how states rank.
+
+A topic's states are the keys of its [status.<topic>.labels] table, in order of progress: the
+first is its "not yet" (no trailer, filming not started), the last the furthest (full trailer
+out, post-production). A state with ":planned" after it is one announced, expected or rumoured
+but not done: a planned event never reads as done.
+"""
+
+from __future__ import annotations
+
+from bot.facts.reading.claims.modality import Modality
+from bot.facts.reading.claims.reading import Cues, Reading
+from bot.facts.reading.claims.values import after, is_day_date
+
+PLANNED = ":planned"
+
+
+def progress(states: dict[str, str]) -> list[str]:
+    """A topic's claim states from 'not yet' to furthest (the stance wordings left out)."""
+    return [k for k in states if k not in ("yes", "no", "expected") and PLANNED not in k]
+
+
+class StateReader:
+    """Per topic, the state cues of [claims.states.<topic>], most specific first."""
+
+    def __init__(self, tables: dict[str, dict[str, list[str]]], topics: dict[str, list[str]]):
+        self.order = topics
+        # "premiered" is told by the past form itself: no lemmas ("aired" is not "air")
+        self.cues = {
+            tid: [
+                (state, Cues(phrases, lemmas=state != "premiered"))
+                for state, phrases in tables.get(f"states.{tid}", {}).items()
+            ]
+            for tid in topics
+        }
+
+    def state(
+        self,
+        topic: str,
+        clause: Reading,
+        m: Modality,
+        negated: bool,
+        value: str,
+        published: str,
+        plain: bool = True,
+    ) -> str | None:
+        """The state the clause reports, or None when it reports none; plain: a firm clause
+        with no state cue still reports the topic's first step (its cue is unambiguous)."""
+        states = self.order[topic]
+        if topic == "cast" and m.modality == "denied":
+            return "news"  # a denial about someone is cast news; who it is about says returns
+        if negated:
+            return states[0]  # a denial of a report reads as what the clause itself says
+        if topic == "episodes":
+            return "count" if value else None
+        if topic == "release":
+            return self._release(clause, m, value, published)
+        found = next((s for s, cues in self.cues[topic] if cues.any(clause)), None)
+        if found is None and m.firm and plain:
+            found = states[1] if len(states) > 1 else None  # plain news of the topic
+        if found is None:
+            return None
+        # a date still ahead of the article is a plan, whatever the verb's tense ("drops on
+        # December 25" in November)
+        ahead = bool(value) and after(value, published)
+        planned = m.tense == "future" or m.modality in ("expected", "rumoured") or ahead
+        return found + PLANNED if planned and found != states[0] else found
+
+    def _release(self, clause: Reading, m: Modality, value: str, published: str) -> str | None:
+        done = any(cues.any(clause) for s, cues in self.cues["release"] if s == "premiered")
+        # the done cues are past forms or "now streaming": a present clause with one is done too
+        if done and m.tense != "future" and m.firm and not (value and after(value, published)):
+            return "premiered"
+        if not value:
+            return None
+        if is_day_date(value) and m.modality != "rumoured":
+            return "date"
+        return "window" + (PLANNED if m.modality == "rumoured" else "")

@@ -1,0 +1,290 @@
+"""Season 2 status claims per topic, read clause by clause.
+
+Each claim says which state of its topic a sentence reports
+(bot/facts/reading/claims/states.py), how
+(confirmed, expected, rumoured, denied) and in which tense, the value it states (a date, a
+count), the season it is about, and the sentence as evidence. One claim per topic per
+sentence: a premiere date beside a trailer mention belongs to the release, the topic whose cue
+stands nearest to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.facts.building.records import Claim, Sentence
+from bot.facts.curated import Lexicon
+from bot.facts.reading.claims.attach import attach, modifiers, name_at_start
+from bot.facts.reading.claims.modality import Modality
+from bot.facts.reading.claims.readers import Readers, readers
+from bot.facts.reading.claims.reading import Reading, clauses, lemma
+from bot.facts.reading.claims.states import PLANNED, progress
+from bot.facts.reading.claims.values import episode_counts, latest_year, time_values
+from bot.facts.sources.manifest import Source
+from bot.facts.text import PhraseSet
+
+_UNDATED = ("episodes", "cast")  # topics whose value is no time: a date beside them is another's
+_STRENGTH = {"confirmed": 3, "denied": 3, "expected": 2, "rumoured": 1}
+
+
+def sentence_claims(
+    sentence: Sentence, source: Source, lex: Lexicon, before: Sentence | None = None
+) -> list[Claim]:
+    """The status claims one sentence makes. before: the sentence just before it in the same
+    article, whose number a "the same number of episodes" sentence refers to."""
+    if sentence.kind != "text":
+        return []
+    text = sentence.display
+    s2_here = lex.season2.any(text)
+    if lex.season1.any(text) and not s2_here:
+        return []
+    r = readers(lex)
+    whole = Reading.of(lex.role_hidden.remove(text))
+    season = 3 if not s2_here and r.other_season.any(whole) else 2
+    # Under a heading about Season 2, or right after a sentence that names it, a topic with
+    # section_context needs no Season 2 cue of its own ("The second season debuted at No. 1.
+    # The eight-episode season, which was released on June 26, ...").
+    s2_section = lex.season2.any(sentence.section) or (
+        before is not None
+        and lex.season2.any(before.display)
+        and not r.other_season.any(Reading.of(before.display))
+    )
+    if s2_section and _the_series_before(text, whole, r, lex):
+        s2_section = False
+    hoped = lex.hope.any(text)
+    # Which topics the sentence is about, and where their cues stand.
+    cues: dict[str, list[int]] = {}
+    strong: set[str] = set()
+    for tid, topic in lex.status.items():
+        s2 = s2_here or season == 3 or (topic.section_context and s2_section)
+        found = r.strong[tid].find(whole)
+        if found:
+            strong.add(tid)
+        if found or s2:
+            found = sorted(found + r.weak[tid].find(whole))
+        if found:
+            cues[tid] = [at for at, _ in found]
+    _drop_modifiers(cues, whole.text, lex)
+    if not cues:
+        return []
+    readings = _clause_readings(whole, r)
+    _verbs_to_trailer(cues, strong, readings, r, whole)
+    if not cues:
+        return []
+    # Each time goes to the event cue it is attached to (bot/facts/reading/claims/attach.py).
+    times: dict[str, list[tuple[int, str, int]]] = {}
+    dated = {t: cues[t] for t in cues if t not in _UNDATED}
+    anchor = _last_time(before, source) if before is not None else ""
+    tense = r.modality.tense(whole)
+    found = _sentence_times(whole.text, readings, source, anchor, tense) if dated else []
+    for spot, value, owner in attach(found, dated, readings, whole.text):
+        times.setdefault(owner[0], []).append((spot, value, owner[1]))
+    out = []
+    for tid in cues:
+        claim = _topic_claim(
+            tid,
+            cues[tid],
+            readings,
+            times.get(tid, []),
+            r,
+            lex,
+            sentence,
+            source,
+            before,
+            hoped,
+            strong,
+        )
+        if claim is not None:
+            out.append(Claim(**{**claim.__dict__, "season": season}))
+    return out
+
+
+_WORDS: dict[int, tuple[Lexicon, frozenset[str], dict[str, frozenset[str]]]] = {}
+
+
+def _cue_words(lex: Lexicon) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Every cue word of the status topics, and per topic the nouns naming a part of its event
+    (its state cues and [claims.values] event_parts), compiled once per lexicon."""
+    hit = _WORDS.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1], hit[2]
+    parts = lex.claims.get("values", {}).get("event_parts", [])
+    every: set[str] = set()
+    keep: dict[str, frozenset[str]] = {}
+    for tid, topic in lex.status.items():
+        words = {w for p in (*topic.strong.phrases, *topic.weak.phrases) for w in p.split()}
+        states = lex.claims.get(f"states.{tid}", {}).values()
+        own = {w for phrases in states for p in phrases for w in p.split()}
+        every |= words | own
+        keep[tid] = frozenset(lemma(w) for w in (*own, *words, *parts)) | frozenset(parts)
+    out = frozenset(every | {lemma(w) for w in every})
+    _WORDS.clear()
+    _WORDS[id(lex)] = (lex, out, keep)
+    return out, keep
+
+
+def _drop_modifiers(cues: dict[str, list[int]], text: str, lex: Lexicon) -> None:
+    """Leave out cues that name what another thing is about, or begin a name."""
+    every, keep = _cue_words(lex)
+    for tid in list(cues):
+        gone = {*modifiers(text, cues[tid], keep[tid]), *name_at_start(text, cues[tid], every)}
+        cues[tid] = [x for x in cues[tid] if x not in gone]
+        if not cues[tid]:
+            del cues[tid]
+
+
+def _the_series_before(text: str, whole: Reading, r: Readers, lex: Lexicon) -> bool:
+    """A sentence that names the series by its title, with no season word, and tells what is
+    done ("The zombie drama <title> came out in January and shot to the top"): its news is
+    the series' first run, whatever its heading or the sentence before says."""
+    return lex.show.any(text) and r.modality.tense(whole) == "past"
+
+
+# A clause opening with one of these continues the one before it in time ("The shoot runs
+# into 2025, after which the series moves into post-production": the move is planned too).
+_CONTINUES = re.compile(r"^\s*(?:and\s+)?(?:after which|after that|then|before|once|until)\b", re.I)
+
+
+def _verbs_to_trailer(cues, strong, readings, r: Readers, whole: Reading) -> None:
+    """A release verb in a clause about a trailer is the trailer's ("a teaser will be released
+    next spring", "Netflix dropped the official trailer"): it makes no release claim."""
+    if "release" not in cues or "trailer" not in cues:
+        return
+    spans = [(at, at + len(c.text)) for at, c, _ in readings]
+    with_trailer = [(a, b) for a, b in spans if any(a <= x < b for x in cues["trailer"])]
+    verbs = {at for at, _ in r.weak["release"].find(whole)}
+    kept = [
+        x for x in cues["release"] if x not in verbs or not any(a <= x < b for a, b in with_trailer)
+    ]
+    if kept:
+        cues["release"] = kept
+    else:
+        del cues["release"]
+
+
+def _clause_readings(whole: Reading, r: Readers) -> list[tuple[int, Reading, Modality]]:
+    """Each clause with its modality; a continuing clause takes a plan's modality and tense
+    from the clause before it."""
+    out: list[tuple[int, Reading, Modality]] = []
+    for at, text in clauses(whole.text):
+        c = Reading.of(text)
+        m = r.modality.read(c, whole)
+        if out and _CONTINUES.match(text) and out[-1][2].tense == "future":
+            m = out[-1][2]
+        out.append((at, c, m))
+    return out
+
+
+# A clause that is only a time or place phrase ("On Friday, June 13", "In a post on June 3"):
+# it has no tense of its own.
+_ADVERBIAL = re.compile(
+    r"\s*(?:(?:on|in|at|by|during|via|through)\b(?:[\s,]+[\w'-]+){0,8}[\s,.]*$|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)",
+    re.IGNORECASE,
+)
+
+
+def _sentence_times(
+    text: str, readings, source: Source, anchor: str, tense: str
+) -> list[tuple[int, str]]:
+    """(offset, value) of every time a sentence names, each read in its clause's tense; a
+    clause with no verb of its own ("On Friday, June 13, Netflix released ...") in the
+    sentence's."""
+    out = []
+    for at, c, m in readings:
+        end = at + len(c.text)
+        own = tense if m.tense == "present" and _ADVERBIAL.match(c.text) else m.tense
+        out.extend(
+            (off, value)
+            for off, value in time_values(text, source.published, own, not source.estimated, anchor)
+            if at <= off < end
+        )
+    return sorted(set(out))
+
+
+def _last_time(before: Sentence, source: Source) -> str:
+    """The last time with a year the sentence before prints, for "later that year"."""
+    found = time_values(before.display, source.published, "past", not source.estimated)
+    return next((v for _, v in reversed(found) if latest_year(v)), "")
+
+
+def _topic_claim(
+    tid,
+    spots,
+    readings,
+    values,
+    r: Readers,
+    lex: Lexicon,
+    sentence,
+    source,
+    before,
+    hoped,
+    strong,
+) -> Claim | None:
+    """The one claim a sentence makes on a topic: the firmest, furthest clause's reading."""
+    topic = lex.status[tid]
+    states = progress(topic.states)
+    best: tuple | None = None
+    for at, c, m in readings:
+        if not any(at <= x < at + len(c.text) for x in spots):
+            continue
+        negated = m.modality != "rumoured" and r.modality.negated(c)
+        end = at + len(c.text)
+        # the values attached to a cue of this clause, else to the topic's other cues ("wrapped
+        # in May, and the show is now in post-production")
+        inside = [(o, v) for o, v, owner in values if at <= owner < end] or [
+            (o, v) for o, v, _ in values
+        ]
+        here = [x for x in spots if at <= x < end]
+        nearest = sorted(inside, key=lambda ov: min(abs(ov[0] - x) for x in here))[:1]
+        value = _value(tid, c, [v for _, v in nearest], r, before, lex, hoped, source)
+        if value is None:
+            return None  # a release already past when written: the first season's
+        # A weak cue alone ("shot", "production") may be another sense of the word ("shot to
+        # the top of the chart"): where a topic has several steps, it reports one only with a
+        # state cue or a value (cast news has one step: "X returns" is it).
+        plain = tid in strong or bool(value) or len(states) <= 2
+        state = r.states.state(tid, c, m, negated, value, source.published, plain)
+        if state is None:
+            continue
+        if topic.weak_needs_value and tid not in strong and not value and state in states[1:-1]:
+            continue  # a weak cue tells a value or a "not yet", or that the event happened
+        base = state.removesuffix(PLANNED)
+        key = (_STRENGTH[m.modality], PLANNED not in state, states.index(base), bool(value))
+        if best is None or key > best[0]:
+            best = (key, state, m, value)
+    if best is None:
+        return None
+    _, state, m, value = best
+    modality = m.modality
+    return Claim(
+        tid,
+        sentence.id,
+        source.id,
+        source.published,
+        negated=state == states[0],
+        hedged=modality in ("expected", "rumoured") or PLANNED in state,
+        value=value,
+        state=state,
+        modality=modality,
+        tense=m.tense,
+    )
+
+
+def _value(tid, clause: Reading, times, r: Readers, before, lex, hoped, source) -> str | None:
+    """The value a clause states on a topic ('' for none); None: the claim is not this
+    season's news at all."""
+    if tid == "episodes":
+        counts = episode_counts(clause.text, r.numbers, r.comparison)
+        if not counts and before is not None:
+            same = PhraseSet.of(tuple(lex.ask.get("carries", {}).get("same_as", [])))
+            if same.any(clause.text):
+                counts = episode_counts(before.display, r.numbers, r.comparison)
+        return ", ".join(counts)
+    if not times or (tid == "release" and hoped):
+        return ""
+    if tid == "release":
+        years = [y for t in times if (y := latest_year(t))]
+        if years and max(years) < int(source.published[:4]):
+            return None
+    return "; ".join(dict.fromkeys(times))

@@ -10,7 +10,7 @@ import logging
 import discord
 from discord.ext import commands, tasks
 
-from bot.answers.evidence.digest import fingerprint
+from bot.answers.evidence.status.digest import fingerprint
 from bot.glue.embeds import answer_embed
 from bot.glue.views import quotes_view
 from bot.posting.sending.claims import nonce, slot_key

@@ -18,8 +18,8 @@ from bot.facts.reading.names import exact_key
 from bot.facts.store import EntityRow, FactStore, PairRow
 
 if TYPE_CHECKING:
-    from bot.answers.evidence.checking import Checker
-    from bot.answers.evidence.digest import TopicStatus
+    from bot.answers.evidence.scoring.checking import Checker
+    from bot.answers.evidence.status.digest import TopicStatus
 
 
 class Context:
@@ -41,7 +41,7 @@ class Context:
     def check(self) -> Checker:
         """Answer-type checking over this store's sentences (imported on first use: a one-shot
         `!cast` never needs it)."""
-        from bot.answers.evidence.checking import Checker
+        from bot.answers.evidence.scoring.checking import Checker
 
         return Checker(self.store)
 
@@ -72,7 +72,7 @@ class Context:
     def topic(self, topic: str) -> TopicStatus | None:
         """The digest of one status topic, computed once per store."""
         if topic not in self._topics:
-            from bot.answers.evidence.digest import (
+            from bot.answers.evidence.status.digest import (
                 topic_status,  # only status answers need the digest
             )
 

@@ -54,7 +54,7 @@ class Engine:
     @cached_property
     def ask(self):
         """`!ask` (imported on first use: question analysis is not needed by other commands)."""
-        from bot.answers.commands.ask import Ask
+        from bot.answers.commands.asking.ask import Ask
 
         return Ask(self.ctx, self.cast, self.status, self.lore)
 

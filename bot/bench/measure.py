@@ -175,7 +175,7 @@ def resident_mb(paths: DataPaths) -> float:
 def scheduler_figures(paths: DataPaths, subscriptions: int) -> dict:
     """Plan and run one slot with N subscriptions due in the same minute (fake sender)."""
     from bot.answers.engine import Engine
-    from bot.answers.evidence.digest import fingerprint
+    from bot.answers.evidence.status.digest import fingerprint
     from bot.facts.store import load_store
     from bot.posting.sending.scheduler import SEND_RATE, StatusPoster, plan_posts
     from bot.posting.settings.options import SubscribeOptions, new_subscription

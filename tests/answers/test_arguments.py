@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.evidence.describe import printed_words, synonym_groups, words
-from bot.answers.evidence.returns import Returns
+from bot.answers.evidence.people.describe import printed_words, synonym_groups, words
+from bot.answers.evidence.people.returns import Returns
 from bot.answers.reading.wording import name_keys
 from bot.answers.replies.render import to_text
 from tests.conftest import engine_with_article

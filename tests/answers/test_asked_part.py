@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import Engine
-from bot.answers.evidence.recency import newest_first
-from bot.answers.evidence.score import Score
+from bot.answers.evidence.scoring.recency import newest_first
+from bot.answers.evidence.scoring.score import Score
 from bot.answers.replies.parts import ABOVE, merge
 from bot.answers.replies.render import to_text
 from bot.answers.types import Answer, Line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from bot.answers.evidence.digest import DISPUTE_DAYS, topic_status
+from bot.answers.evidence.status.digest import DISPUTE_DAYS, topic_status
 from bot.facts.store import ClaimRow
 
 _TRAILER = SimpleNamespace(

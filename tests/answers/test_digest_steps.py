@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from bot.answers.evidence.digest import topic_status
+from bot.answers.evidence.status.digest import topic_status
 from bot.facts.store import ClaimRow
 
 _FILMING = SimpleNamespace(

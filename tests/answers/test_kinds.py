@@ -1,4 +1,4 @@
-"""Questions answered by their kind (bot/answers/commands/kinds.py): a later season, the
+"""Questions answered by their kind (bot/answers/commands/asking/kinds.py): a later season, the
 sources themselves, lists, summaries; and !lore's later season and thin-topic cut."""
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import Engine
-from bot.answers.evidence.digest import stance, status_digest
+from bot.answers.evidence.status.digest import stance, status_digest
 from bot.answers.replies.render import to_text
 from tests.conftest import engine_with_article
 

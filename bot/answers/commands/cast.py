@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from bot.answers.context import Context, evidence
-from bot.answers.evidence.crew import PrintedRoles
-from bot.answers.evidence.describe import Descriptions
-from bot.answers.evidence.returns import Returns
+from bot.answers.evidence.people.crew import PrintedRoles
+from bot.answers.evidence.people.describe import Descriptions
+from bot.answers.evidence.people.returns import Returns
 from bot.answers.reading.matching import Match
 from bot.answers.reading.wording import name_keys, safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line

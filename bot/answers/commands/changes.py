@@ -13,7 +13,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from bot.answers.context import Context, evidence
-from bot.answers.evidence.digest import (
+from bot.answers.evidence.people.returns import Returns
+from bot.answers.evidence.status.digest import (
     STATE_KEY,
     TopicStatus,
     fingerprint,
@@ -21,7 +22,6 @@ from bot.answers.evidence.digest import (
     state_key,
     topic_status,
 )
-from bot.answers.evidence.returns import Returns
 from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.store import FactStore, PairRow

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from bot.answers.context import Context
-from bot.answers.evidence.subjects import Subjects
+from bot.answers.evidence.gathering.subjects import Subjects
 from bot.answers.reading.matching import tokens
 from bot.answers.reading.wording import (
     balanced,

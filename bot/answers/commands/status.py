@@ -12,14 +12,14 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from bot.answers.context import Context
-from bot.answers.evidence.digest import (
+from bot.answers.evidence.people.returns import CastSummary, Returns
+from bot.answers.evidence.status.digest import (
     TopicStatus,
     age,
     line_label,
     progress,
     state_label,
 )
-from bot.answers.evidence.returns import CastSummary, Returns
 from bot.answers.reading.wording import safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.reading.names import fold_key

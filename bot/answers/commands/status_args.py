@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from bot.answers.commands.status import SUBCOMMANDS, TOPIC_CUTOFF
 from bot.answers.context import Context, evidence
-from bot.answers.evidence.returns import Returns
+from bot.answers.evidence.people.returns import Returns
 from bot.answers.reading.wording import balanced, name_keys, safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.reading.names import fold_key

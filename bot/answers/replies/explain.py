@@ -3,10 +3,10 @@ a question and why the winning candidate won, score part by score part."""
 
 from __future__ import annotations
 
-from bot.answers.commands.verdict import Trace
+from bot.answers.commands.asking.verdict import Trace
 from bot.answers.context import Context
-from bot.answers.evidence.evidence import Evidence
-from bot.answers.evidence.score import Score
+from bot.answers.evidence.scoring.evidence import Evidence
+from bot.answers.evidence.scoring.score import Score
 from bot.answers.reading.wording import shorten
 
 

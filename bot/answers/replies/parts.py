@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.answers.commands.honest import echo
+from bot.answers.commands.asking.honest import echo
 from bot.answers.types import Answer, Line
 
 _MARK = re.compile(r"\[(\d+)\]")

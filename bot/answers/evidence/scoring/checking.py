@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.answers.evidence.neighbours import DIGITS as _DIGITS
-from bot.answers.evidence.neighbours import Neighbours
+from bot.answers.evidence.scoring.neighbours import DIGITS as _DIGITS
+from bot.answers.evidence.scoring.neighbours import Neighbours
 from bot.answers.reading.question import Question, normalise, seasons_named
 from bot.facts.reading.claims.reading import clauses
 from bot.facts.store import FactStore

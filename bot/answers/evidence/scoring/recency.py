@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from bot.facts.store import FactStore
 
 if TYPE_CHECKING:
-    from bot.answers.evidence.score import Score
+    from bot.answers.evidence.scoring.score import Score
 
 TIE = 0.11  # totals this close answer equally: one point of how well a sentence reads
 VALUE_TIE = 1.05  # ...when a count or a date is asked: anything but what it covers and its type

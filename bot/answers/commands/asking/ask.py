@@ -10,20 +10,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers.commands.about import About
+from bot.answers.commands.asking.about import About
+from bot.answers.commands.asking.honest import as_of_line, dont_know, nearby
+from bot.answers.commands.asking.kinds import Kinds
+from bot.answers.commands.asking.links import Links
+from bot.answers.commands.asking.narrow import narrow_answer
+from bot.answers.commands.asking.verdict import Trace, decide
 from bot.answers.commands.cast import Cast
-from bot.answers.commands.honest import as_of_line, dont_know, nearby
-from bot.answers.commands.kinds import Kinds
-from bot.answers.commands.links import Links
 from bot.answers.commands.lore import Lore, distinct, fact_lines
-from bot.answers.commands.narrow import narrow_answer
 from bot.answers.commands.status import Status
-from bot.answers.commands.verdict import Trace, decide
 from bot.answers.context import Context
-from bot.answers.evidence.evidence import Evidence
-from bot.answers.evidence.fates import Fates
-from bot.answers.evidence.finding import Finder
-from bot.answers.evidence.search import search_answer
+from bot.answers.evidence.gathering.finding import Finder
+from bot.answers.evidence.gathering.search import search_answer
+from bot.answers.evidence.people.fates import Fates
+from bot.answers.evidence.scoring.evidence import Evidence
 from bot.answers.reading.frame import (
     Frame,
     asks_itself,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from bot.answers.commands.honest import dont_know
+from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.lore import distinct, fact_lines
 from bot.answers.context import Context
 from bot.answers.reading.question import Question

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from functools import cached_property
 
 from bot.answers.context import Context
-from bot.answers.evidence.asked import Asked
-from bot.answers.evidence.recency import TIE, VALUE_TIE, Ages, newest_first
-from bot.answers.evidence.score import Score
+from bot.answers.evidence.scoring.asked import Asked
+from bot.answers.evidence.scoring.recency import TIE, VALUE_TIE, Ages, newest_first
+from bot.answers.evidence.scoring.score import Score
 from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.matching import tokens

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.answers.commands.lore import FILLER
 from bot.answers.context import Context
-from bot.answers.evidence.digest import age
+from bot.answers.evidence.status.digest import age
 from bot.answers.reading.question import Question
 from bot.answers.reading.wording import safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line

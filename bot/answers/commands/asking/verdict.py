@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot.answers.commands.honest import dont_know
+from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
-from bot.answers.evidence.evidence import QUOTES, SPEECH, Evidence
-from bot.answers.evidence.score import ACCEPT, Score, need
+from bot.answers.evidence.scoring.evidence import QUOTES, SPEECH, Evidence
+from bot.answers.evidence.scoring.score import ACCEPT, Score, need
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer, Citer, Line
 

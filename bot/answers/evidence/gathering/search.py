@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from bot.answers.commands.honest import dont_know, nearby
+from bot.answers.commands.asking.honest import dont_know, nearby
 from bot.answers.commands.lore import distinct, fact_lines
 from bot.answers.context import Context
-from bot.answers.evidence.finding import Finder
+from bot.answers.evidence.gathering.finding import Finder
 from bot.answers.reading.matching import tokens
 from bot.answers.reading.question import Question
 from bot.answers.types import Answer, Citer, Line

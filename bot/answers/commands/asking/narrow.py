@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.commands.honest import as_of_line
+from bot.answers.commands.asking.honest import as_of_line
 from bot.answers.context import Context
-from bot.answers.evidence.digest import (
+from bot.answers.evidence.scoring.evidence import Evidence
+from bot.answers.evidence.status.digest import (
     PLANNED,
     TopicStatus,
     line_label,
     progress,
     state_label,
 )
-from bot.answers.evidence.evidence import Evidence
 from bot.answers.reading.concepts import lemma
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.matching import tokens

@@ -12,7 +12,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.answers.context import Context
-from bot.answers.evidence.digest import (
+from bot.answers.evidence.gathering.outlets import Found, Outlets
+from bot.answers.evidence.scoring.evidence import SPEECH, Evidence
+from bot.answers.evidence.scoring.score import ACCEPT
+from bot.answers.evidence.status.digest import (
     PLANNED,
     firm,
     line_label,
@@ -20,9 +23,6 @@ from bot.answers.evidence.digest import (
     state_label,
     value_key,
 )
-from bot.answers.evidence.evidence import SPEECH, Evidence
-from bot.answers.evidence.outlets import Found, Outlets
-from bot.answers.evidence.score import ACCEPT
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.wording import balanced, shorten
 from bot.answers.types import Answer, Citer, Line

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bot.answers.evidence.values import compatible, precision, value_key
+from bot.answers.evidence.status.values import compatible, precision, value_key
 from bot.facts.store import ClaimRow, FactStore
 from bot.facts.text import PhraseSet
 

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 
-from bot.answers.commands.honest import ASKED, echo
-from bot.answers.commands.meta import Meta
+from bot.answers.commands.asking.honest import ASKED, echo
+from bot.answers.commands.asking.meta import Meta
 from bot.answers.commands.status import Status
 from bot.answers.context import Context
-from bot.answers.evidence.evidence import Evidence
-from bot.answers.evidence.lists import Lists
-from bot.answers.evidence.sections import Sections
+from bot.answers.evidence.gathering.lists import Lists
+from bot.answers.evidence.gathering.sections import Sections
+from bot.answers.evidence.scoring.evidence import Evidence
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer, Line
 

@@ -16,8 +16,8 @@ from itertools import pairwise
 
 from bot.answers.commands.lore import fact_lines
 from bot.answers.context import Context
-from bot.answers.evidence.evidence import Evidence
-from bot.answers.evidence.returns import CastSummary
+from bot.answers.evidence.people.returns import CastSummary
+from bot.answers.evidence.scoring.evidence import Evidence
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.text import PhraseSet

@@ -3,12 +3,12 @@ by the question's own words; their cast card is for "who plays whom" only."""
 
 from __future__ import annotations
 
+from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.cast import Cast
-from bot.answers.commands.honest import dont_know
 from bot.answers.commands.lore import Lore, distinct, fact_lines
 from bot.answers.context import Context, evidence
-from bot.answers.evidence.fates import Fates
-from bot.answers.evidence.finding import Finder
+from bot.answers.evidence.gathering.finding import Finder
+from bot.answers.evidence.people.fates import Fates
 from bot.answers.reading.question import Question
 from bot.answers.types import Answer, Citer, Line
 

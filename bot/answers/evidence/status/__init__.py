@@ -1,0 +1,1 @@
+"""Season 2 status: the claims resolved per topic, and how values compare."""

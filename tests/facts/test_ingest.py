@@ -86,6 +86,20 @@ def test_title_option_wins_and_a_headless_text_needs_one(tmp_path):
     assert read_article(str(p), title=" A  title ", today=TODAY).title == "A title"
 
 
+def test_a_long_review_headline_is_still_a_headline(tmp_path):
+    head = (
+        "Review: the second season swaps the classroom for the quarantine zone, keeps its "
+        "heart, loses some of its nerve, and mostly gets away with it"
+    )
+    body = "Season 2 of All of Us Are Dead premiered on Netflix in June 2026. " * 20
+    p = tmp_path / "review.txt"
+    p.write_text(f"{head}\n\n{body}", encoding="utf-8")
+    assert read_article(str(p), published="2026-06-19", today=TODAY).title == head
+    p.write_text(f"{head} {head}\n\n{body}", encoding="utf-8")  # a paragraph, not a title
+    with pytest.raises(IngestRefused, match="--title"):
+        read_article(str(p), published="2026-06-19", today=TODAY)
+
+
 @pytest.mark.parametrize(
     ("text", "iso"),
     [

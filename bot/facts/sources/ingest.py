@@ -167,13 +167,19 @@ def _extract_html(html: str, name: str) -> tuple[str, str | None, FoundDate | No
     return text, title, printed, collapse_ws((doc.sitename or "") if doc else "")
 
 
+HEADLINE_WORDS = 35
+HEADLINE_CHARS = 256  # an embed title's limit
+
+
 def _title_from_text(body: str) -> str | None:
-    """A first line that reads as a headline: short, and not a sentence."""
+    """A first line that reads as a headline: a line of its own (reviews and features run to
+    thirty words or so), not over Discord's title length, and not a sentence."""
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
     if DATELINE.match(body) and lines:
         lines = lines[1:]
     first = lines[0] if lines else ""
-    if 3 <= len(first.split()) <= 20 and not first.endswith((".", ",", ";")):
+    fits = 3 <= len(first.split()) <= HEADLINE_WORDS and len(first) <= HEADLINE_CHARS
+    if fits and not first.endswith((".", ",", ";")):
         return first
     return None
 

@@ -47,6 +47,11 @@ def fact_lines(ctx: Context, sids: list[int], cite: Citer, limit: int = 300) -> 
             text = f"{before.display} {text}"
             marks = cite.cite_all([ref, s])
             spoiler = spoiler or before.spoiler
+        if (after := ctx.check.near.follower(s)) is not None and after not in sids:
+            # a sentence introducing a quote or a list is shown with it, not cut before it
+            text = f"{text} {store.sentences[after].display}"
+            marks = cite.cite_all([s, after] if ref is None else [ref, s, after])
+            spoiler = spoiler or store.sentences[after].spoiler
         out.append(Line(f"• {mark}{shorten(text, limit)} {marks}", spoiler))
     return out
 

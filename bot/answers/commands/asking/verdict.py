@@ -132,9 +132,13 @@ def decide(
     # answer type: any single candidate that clears the bar answers instead
     picked = subject and r.kind == "routed"
     wider = wider or (picked and best is not None and best.kind == "sentence")
+    # a route sharing only a common word with the question ("dead" of "the walking dead")
+    # and none of its key ones is no answer, however confident its heading
+    shares_key = bool(set(r.covered) & keys) or not keys
     if (
         routed.ok
         and r.coverage > 0
+        and shares_key
         and (clears or not strict)
         and not wider
         and (best is None or best.core < r.core + BETTER)

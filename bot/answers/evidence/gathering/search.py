@@ -14,6 +14,25 @@ from bot.answers.types import Answer, Citer, Line
 ASK_MIN_SCORE = 4.0  # BM25 score below which a free question of two words is "I don't know"
 
 
+def content(ctx: Context, want: set[str]) -> set[str]:
+    """The question's words beyond its frame: "what does X mean" carries only X."""
+    vocab = ctx.store.vocab.get("ask.stopwords", {})
+    return want - {t for ws in vocab.values() for w in ws for t in tokens(w)}
+
+
+def fits(ctx: Context, find: Finder, asked: set[str], sid: int) -> bool:
+    """Whether a sentence shares what is rare in the question, not only a common surface word:
+    it shares one of the question's own words (`asked`, from `content`), and no asked word
+    that the articles print is rarer than every word it shares."""
+    has = set(tokens(ctx.store.sentences[sid].display))
+    shared = {w for w in asked if (find.synonyms.get(w, frozenset()) | {w}) & has}
+    if not shared:
+        return False
+    df = ctx.m.search.df
+    floor = min(df(w) for w in shared)
+    return not any(0 < df(w) < floor for w in asked - shared)
+
+
 def search_answer(ctx: Context, find: Finder, q: Question, raw: str) -> Answer:
     """Answer a free question from the whole index."""
     # One rare word ("villain") scores lower than two common ones: the bar scales with
@@ -39,14 +58,15 @@ def search_answer(ctx: Context, find: Finder, q: Question, raw: str) -> Answer:
     top = hits[0][1]
     want = set(tokens(q.text))
     covering = set(find.covering(q, [sid for sid, sc in hits if sc >= top * 0.5]))
-    rel = {sid: sc for sid, sc in hits if sid in covering}
+    asked = content(ctx, want)
+    rel = {sid: sc for sid, sc in hits if sid in covering and fits(ctx, find, asked, sid)}
     chosen = distinct(ctx, ctx.check.focused(list(rel), q, rel), 2)
     if not chosen:
-        shared = min(len(want), 2)
+        shared = max(1, min(len(asked), 2))
         near = {
             sid: sc
             for sid, sc in hits
-            if len(want & set(tokens(ctx.store.sentences[sid].display))) >= shared
+            if len(asked & set(tokens(ctx.store.sentences[sid].display))) >= shared
         }
         return dont_know(ctx, q, raw, nearby(ctx, list(near), near, q.season), None)
     cite = Citer(ctx.store)

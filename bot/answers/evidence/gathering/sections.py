@@ -28,6 +28,10 @@ _LABEL = re.compile(r"^([A-Z][\w'’ ]{2,40}):\s")
 _WORD = re.compile(r"[a-z0-9]+")
 _FUNCTION = {"a", "an", "the", "of", "in", "on", "to", "is", "are", "was", "for", "and", "it"}
 _SHOW = {"show", "series", "drama"}  # one word for the show, however a fan calls it
+# what a summary phrase may be followed by and still ask for the whole season or series
+_WHOLE = _SHOW | {"season", "seasons", "it", "s1", "short", "brief", "general", "total"}
+# a summary phrase's object: "happened to <someone>", "happened in <the last episode>"
+_OBJECT = re.compile(r"^\s*(to|in|on|at|during|with)\b([^?.!,;]*)")
 
 
 def _same(a: str, b: str) -> bool:
@@ -51,6 +55,30 @@ class Sections:
         words = set(_WORD.findall(low)) - _FUNCTION - {"season", "s"}
         words = {"show" if w in _SHOW else w for w in words}
         return frozenset(w for w in words if not w.isdigit())
+
+    def narrowed(self, text: str) -> bool:
+        """Whether a summary phrase is only part of the question: "what happened to <someone>"
+        asks a fate, "what happened in the last episode" a narrower object than the season;
+        such a question gives way to the usual scoring."""
+        low = text.lower().replace("’", "'")
+        names = self.ctx.store.vocab.get("ask.show", {}).get("names", [])
+        for cue in self.cues.find(low):
+            at = low.find(cue)
+            rest = low[at + len(cue) :] if at >= 0 else ""
+            for name in names:
+                rest = rest.replace(name, " show ")
+            m = _OBJECT.match(rest)
+            if m is None:
+                continue
+            if m.group(1) == "to":
+                return True  # happened to someone or something: its fate, not a summary
+            # the object's head: its words before any "of" or a second preposition ("in the
+            # last episode of season 1", "at the end of the show" name a part of it)
+            head = re.split(r"\b(?:of|in|on|at|during|with)\b", m.group(2))[0]
+            words = [w for w in _WORD.findall(head) if w not in _FUNCTION]
+            if words and not any(w in _WHOLE or w.isdigit() for w in words):
+                return True
+        return False
 
     def _seasons(self, text: str) -> frozenset[int]:
         return frozenset(int(n) for n in re.findall(r"(?i)\bseason\s*(\d)\b", text))
@@ -80,7 +108,7 @@ class Sections:
         """The summary section the question asks for, or None."""
         q = frame.question
         # a summary of what has aired: a season still to come is told by hints, scored as usual
-        if not self.cues.any(q.text) or q.season not in (None, 1):
+        if not self.cues.any(q.text) or q.season not in (None, 1) or self.narrowed(q.text):
             return None
         asked = self._words(q.text) | {"show"}
         cues = frozenset(self.cues.find(q.text))

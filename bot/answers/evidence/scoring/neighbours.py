@@ -1,5 +1,6 @@
-"""What a sentence leans on in the sentence just before it: the number "the same number"
-means, the person a sentence opening on "He" or "She" means. Computed once per sentence."""
+"""What a sentence leans on in the sentence beside it: the number "the same number" means, the
+person a sentence opening on "He" or "She" means, the quote or list a sentence ending on
+"says:" introduces. Computed once per sentence."""
 
 from __future__ import annotations
 
@@ -11,6 +12,12 @@ from bot.facts.text import PhraseSet
 
 DIGITS = re.compile(r"(?<![\w.])(\d+(?:[.,/]\d+)?)(?![\w])")
 _PRONOUN = re.compile(r"(?:He|She|They|His|Her|Their|Him)\b")
+# a sentence ending by introducing what comes next: "…says:", "Mr. X says.", "…the following."
+_INTRODUCES = re.compile(
+    r"(?:\b(?:says?|said|adds?|added|explains?|explained|writes?|wrote|notes?|noted|states?|"
+    r"stated|puts it|following|follows|below|reads?)\s*[.:]|:)\W*$",
+    re.IGNORECASE,
+)
 SHORT = 12  # words: a sentence this short naming someone can be shown before the next
 
 
@@ -51,3 +58,18 @@ class Neighbours:
         ):
             return None
         return sid - 1
+
+    def follower(self, sid: int) -> int | None:
+        """The sentence just after, in the same article, that a sentence ending by introducing
+        a quote or a list ("In one scene, the teacher says.") leads into; else None."""
+        s, nxt = self.store.sentences[sid], self.store.sentences.get(sid + 1)
+        if (
+            nxt is None
+            or nxt.source_id != s.source_id
+            or nxt.kind != "text"
+            or not _INTRODUCES.search(s.display)
+            # "…41 million viewers, the streamer said." attributes what it said itself
+            or (not s.display.rstrip().endswith(":") and len(s.display.split()) > SHORT)
+        ):
+            return None
+        return sid + 1

@@ -116,6 +116,16 @@ def follow_up(text: str, previous: Frame | None, people: list[str]) -> str | Non
     return previous.asked.replace(previous.subject, subject, 1)
 
 
+def lone_subject(text: str) -> str | None:
+    """What a follow-up names when it is all a message says ("and ha-ri?", "what about
+    mi-jin" -> the name's words), or None when the text is no such follow-up."""
+    m = _NEW_SUBJECT.match(text.strip(" ?!."))
+    if not m:
+        return None
+    subject = m.group(1).removesuffix(" tho").removesuffix(" then").strip()
+    return None if subject in _PRONOUNS else subject
+
+
 def name_list(part: str, named: Callable[[str], list[tuple[str, str]]]) -> list[str]:
     """ "who plays mi-jin and ha-ri", "is on-jo and su-hyeok back": one question about each of
     two people joined by "and", the second read as a follow-up ("and ha-ri") of the question

@@ -49,7 +49,8 @@ class Speller:
         self._store = store
         self._names = names
         self._known: Counter[str] | None = None
-        self._by_letter: dict[str, list[str]] = {}
+        self._by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length)
+        self._read: dict[str, str] = {}  # unknown words already read
 
     def _vocabulary(self) -> Counter[str]:
         """How often each known word is printed (a lexicon or name word counts once more)."""
@@ -64,11 +65,11 @@ class Speller:
                 known.update(_words(" ".join([e.name, *e.aliases])))
             for t in store.lore_topics.values():
                 known.update(_words(" ".join([t.id, t.label, *t.names])))
-            by_letter: dict[str, list[str]] = defaultdict(list)
+            by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
             for w in known:
                 if len(w) >= _SHORTEST - 1:
-                    by_letter[w[0]].append(w)
-            self._by_letter = dict(by_letter)
+                    by_shape[w[0], len(w)].append(w)
+            self._by_shape = dict(by_shape)
             self._known = known
         return self._known
 
@@ -78,13 +79,25 @@ class Speller:
         if len(word) < _SHORTEST - 1 or not word.isascii():
             return word
         known = self._vocabulary()
-        if word in known or self._names(word):
+        if word in known:
+            return word
+        if (read := self._read.get(word)) is None:
+            if len(self._read) > 4096:
+                self._read.clear()
+            read = self._read[word] = self._nearest(word, known)
+        return read
+
+    def _nearest(self, word: str, known: Counter[str]) -> str:
+        if self._names(word):
             return word
         if word.endswith("s") and self._names(word[:-1]):
             return word[:-1]  # "namras dad": Nam-ra's
         if not word.isalpha() or not (k := bound(word)):
             return word
-        pool = [w for w in self._by_letter.get(word[0], ()) if abs(len(w) - len(word)) <= k]
+        n = len(word)
+        pool = [
+            w for size in range(n - k, n + k + 1) for w in self._by_shape.get((word[0], size), ())
+        ]
         near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=k, limit=None)
         if not near:
             return word

@@ -55,6 +55,7 @@ def test_known_short_and_far_words_are_never_changed():
     assert spell("teh cst") == "teh cst"  # too short to guess
     assert spell("when is the pxyzmiere") == "when is the pxyzmiere"  # too far
     assert spell("is it hyped") == "is it hyped"  # nothing near enough
+    assert spell("which broadcasters") == "which broadcasters"  # a form of a known word
     assert bound("cast") == 0 and bound("premier") == 1 and bound("broadcastr") == 2
 
 

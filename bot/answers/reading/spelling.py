@@ -7,7 +7,8 @@ lookup per word. An unknown word of five letters or more is read as the one know
 a tight edit distance (rapidfuzz's OSA distance: a swapped pair of letters is one edit) that
 opens on the same letter. Of known words equally near, the one the store prints most wins when
 they are forms of one word ("startd": start, starts, started) or it is printed at least twice
-as often as the next; otherwise the word is left alone.
+as often as the next; otherwise the word is left alone, as it is when it is only another form
+of a near word ("outlets": the search reads it by its stem anyway).
 A name's possessive typed without its apostrophe ("jinsus") is read as the name.
 """
 
@@ -103,7 +104,10 @@ class Speller:
             return word
         best = min(d for _, d, _ in near)
         ties = sorted((w for w, d, _ in near if d == best), key=lambda w: (-known[w], w))
-        if len(ties) == 1 or len({tuple(tokens(w)) for w in ties}) == 1:
+        stems = {tuple(tokens(w)) for w in ties}
+        if tuple(tokens(word)) in stems:
+            return word  # "outlets": a form of a known word, read by its stem already
+        if len(ties) == 1 or len(stems) == 1:
             return ties[0]
         return ties[0] if known[ties[0]] >= 2 * known[ties[1]] else word
 

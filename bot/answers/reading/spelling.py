@@ -56,9 +56,10 @@ class Speller:
     def _vocabulary(self) -> Counter[str]:
         """How often each known word is printed (a lexicon or name word counts once more)."""
         if self._known is None:
-            store, known = self._store, Counter()
-            for s in store.sentences.values():
-                known.update(_words(s.display))
+            store = self._store
+            # one pass over all the text at once: a store of 1,000 articles reads in a blink
+            text = "\n".join(s.display for s in store.sentences.values()).lower()
+            known = Counter(_LETTERS.findall(text))
             for table in store.vocab.values():
                 for key, phrases in table.items():
                     known.update(_words(" ".join([key, *phrases])))

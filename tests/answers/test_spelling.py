@@ -125,3 +125,12 @@ def test_a_follow_up_after_a_question_still_borrows_it(engine):
     first = engine.answer("!ask is cheong-san coming back")
     follow = engine.answer("!ask what about dae-su", first.frame)
     assert follow.frame.asked == "is dae-su coming back"
+
+
+def test_lone_follow_ups_in_a_row_and_after_a_question_of_no_one(engine):
+    first = engine.answer("!ask what about cheong-san")
+    second = engine.answer("!ask and dae-su?", first.frame)
+    assert second.lines == engine.answer("!cast dae-su").lines
+    general = engine.answer("!ask when is season 2 coming out")
+    after = engine.answer("!ask what about hyo-ryung", general.frame)
+    assert after.lines == engine.answer("!cast hyo-ryung").lines

@@ -148,8 +148,9 @@ class Ask:
     ) -> tuple[Answer, Trace]:
         frame = self.frame(question, previous, part)
         asked = frame.asked if frame.asked != normalise(question) else question
-        if previous is None and frame.subject and lone_subject(frame.asked) == frame.subject:
-            # "and ha-ri?" with nothing asked before: a question about that person, their card
+        if frame.subject and lone_subject(frame.asked) == frame.subject:
+            # "and ha-ri?" still bare once read against the question before (there was none,
+            # or it asked of no one): a question about that person, their card
             card = self._as_ask(self.cast(self.ctx.name(frame.people[0])))
             card.frame = frame
             return card, Trace(frame, reason="a follow-up with no question before: their card")

@@ -57,7 +57,7 @@ class Speller:
         """How often each known word is printed (a lexicon or name word counts once more)."""
         if self._known is None:
             store = self._store
-            # one pass over all the text at once: a store of 1,000 articles reads in a blink
+            # one pass over all the text at once (1,000 articles: about 0.2 s, once per store)
             text = "\n".join(s.display for s in store.sentences.values()).lower()
             known = Counter(_LETTERS.findall(text))
             for table in store.vocab.values():

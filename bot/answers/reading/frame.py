@@ -105,15 +105,27 @@ def follow_up(text: str, previous: Frame | None, people: list[str]) -> str | Non
         # "did cheong-san die" + "why?" -> "why did cheong-san die"
         body = first[1] if first[0] in ("why", "when", "who", "where", "how", "what") else base
         return f"{m.group(1)} {body}"
-    m = _NEW_SUBJECT.match(text)
-    if not m:
+    subject = _new_subject(text)
+    if subject is None:
         return None
-    subject = m.group(1).removesuffix(" tho").removesuffix(" then").strip()
     if subject in _PRONOUNS:
         return previous.asked
     if not people or not previous.subject:
         return None
     return previous.asked.replace(previous.subject, subject, 1)
+
+
+def _new_subject(text: str) -> str | None:
+    """The words after a follow-up's "and …" / "what about …", or None."""
+    m = _NEW_SUBJECT.match(text)
+    return m.group(1).removesuffix(" tho").removesuffix(" then").strip() if m else None
+
+
+def lone_subject(text: str) -> str | None:
+    """What a follow-up names when it is all a message says ("and ha-ri?", "what about
+    mi-jin" -> the name's words), or None when the text is no such follow-up."""
+    subject = _new_subject(text.strip(" ?!."))
+    return None if subject in _PRONOUNS else subject
 
 
 def name_list(part: str, named: Callable[[str], list[tuple[str, str]]]) -> list[str]:

@@ -28,6 +28,7 @@ from bot.answers.reading.frame import (
     Frame,
     asks_itself,
     follow_up,
+    lone_subject,
     name_list,
     points_back,
     predicate,
@@ -36,6 +37,7 @@ from bot.answers.reading.frame import (
 )
 from bot.answers.reading.matching import tokens
 from bot.answers.reading.question import Question, analyse, normalise
+from bot.answers.reading.spelling import Speller
 from bot.answers.reading.wording import shorten
 from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
@@ -58,6 +60,7 @@ class Ask:
         self.evidence = Evidence(ctx, lore.subjects.about_scores, self.fates.told_of)
         self.links = Links(ctx, cast)
         self.kinds = Kinds(ctx, self.evidence, status)  # questions answered by their kind
+        self.spell = Speller(ctx.store, lambda w: bool(self.find.named(w)))
         self._digests: dict[tuple, Answer] = {}
         # the last route's answer when it must clear the bar like any candidate: a whole
         # status timeline, or the lines the subject route picked about a person
@@ -113,6 +116,9 @@ class Ask:
         """A question's frame; a follow-up is read as the standalone question it stands for.
         part: the question is a later part of one message ("…? and is she back")."""
         ctx = self.ctx
+        typed = normalise(question)
+        if (fixed := self.spell(typed)) != typed:  # "who is the directer": the director
+            question = fixed
         q = analyse(question.strip(), ctx.store.vocab, self.find.lore_names)
         named = self.find.named(q.text)
         text = normalise(question)
@@ -142,6 +148,12 @@ class Ask:
     ) -> tuple[Answer, Trace]:
         frame = self.frame(question, previous, part)
         asked = frame.asked if frame.asked != normalise(question) else question
+        if frame.subject and lone_subject(frame.asked) == frame.subject:
+            # "and ha-ri?" still bare once read against the question before (there was none,
+            # or it asked of no one): a question about that person, their card
+            card = self._as_ask(self.cast(self.ctx.name(frame.people[0])))
+            card.frame = frame
+            return card, Trace(frame, reason="a follow-up with no question before: their card")
         # --- a question answered by its kind (kinds.py): a later season, the sources, a list
         again = lambda text: self._one(text, None, plain=True)[0]  # noqa: E731
         if not plain and (kind := self.kinds.answer(frame, asked, again)) is not None:

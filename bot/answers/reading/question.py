@@ -94,40 +94,61 @@ def found(text: str, phrase: str) -> int:
 
 
 # A phrase table read once per table object: its phrases padded for matching, with their word
-# counts (the table is kept alongside, so an id is never mistaken for a newer table's).
-_PADDED: dict[int, tuple[dict, list[tuple[str, list[tuple[str, int]]]]]] = {}
+# counts, indexed by their first word (the table is kept alongside, so an id is never mistaken
+# for a newer table's).
+_PADDED: dict[int, tuple[dict, dict[str, list[tuple[str, str, int]]]]] = {}
 
 
-def _padded(table: dict[str, list[str]]) -> list[tuple[str, list[tuple[str, int]]]]:
+def _padded(table: dict[str, list[str]]) -> dict[str, list[tuple[str, str, int]]]:
     hit = _PADDED.get(id(table))
     if hit is None or hit[0] is not table:
         if len(_PADDED) > 1024:
             _PADDED.clear()
-        rows = [(k, [(f" {p.lower()} ", len(p.split())) for p in v]) for k, v in table.items()]
-        hit = _PADDED[id(table)] = (table, rows)
+        index: dict[str, list[tuple[str, str, int]]] = {}
+        for key, phrases in table.items():
+            for p in phrases:
+                words = p.lower().split()
+                if words:
+                    index.setdefault(words[0], []).append((key, f" {p.lower()} ", len(words)))
+        hit = _PADDED[id(table)] = (table, index)
     return hit[1]
 
 
 def phrase_hits(text: str, table: dict[str, list[str]]) -> list[tuple[int, int, str]]:
-    """(words matched, -position, key) for every key of a phrase table found in the text."""
+    """(words matched, -position, key) for every key of a phrase table found in the text.
+    Only phrases whose first word the text holds are looked for: a phrase found on word
+    boundaries starts with one of the text's words."""
     padded = f" {text} "
-    out = []
-    for key, phrases in _padded(table):
-        best = None
-        for p, n in phrases:
+    index = _padded(table)
+    best: dict[str, tuple[int, int, str]] = {}
+    for w in set(text.split()):
+        for key, p, n in index.get(w, ()):
             i = padded.find(p)
             if i >= 0:
                 cand = (n, -i, key)
-                best = cand if best is None or cand > best else best
-        if best:
-            out.append(best)
-    return sorted(out, reverse=True)
+                if key not in best or cand > best[key]:
+                    best[key] = cand
+    return sorted(best.values(), reverse=True)
+
+
+_DERIVED: dict[tuple[int, str], tuple[dict, dict[str, list[str]]]] = {}
+
+
+def _derived(table: dict[str, list[str]], how: str, make) -> dict[str, list[str]]:
+    """A table made from another, made once per table object (so its phrase index is too)."""
+    hit = _DERIVED.get((id(table), how))
+    if hit is None or hit[0] is not table:
+        if len(_DERIVED) > 256:
+            _DERIVED.clear()
+        hit = _DERIVED[(id(table), how)] = (table, make(table))
+    return hit[1]
 
 
 def answer_type(text: str, vocab: Vocab) -> str:
     """The expected answer type: the longest type phrase wins; yes/no only as first word."""
     types = vocab.get("ask.types", {})
-    asked = phrase_hits(text, {k: v for k, v in types.items() if k != "yesno"})
+    phrased = _derived(types, "no yesno", lambda t: {k: v for k, v in t.items() if k != "yesno"})
+    asked = phrase_hits(text, phrased)
     specific = [h for h in asked if h[2] != "what"]  # "what's the runtime": a duration
     first = text.split(" ", 1)[0]
     if specific and first in _LEADS and _CONJUNCTION.match(_at(text, specific[0])):
@@ -175,10 +196,12 @@ def status_topic(text: str, vocab: Vocab) -> tuple[int, str] | None:
     noun beats one named only by a generic verb of release ("when did the teaser come out"
     asks about the trailer)."""
     table = vocab.get("ask.status", {})
-    generic = {p for ps in vocab.get("ask.status_generic", {}).values() for p in ps}
     hits = phrase_hits(text, table)
     if len(hits) > 1:
-        named = {k: [p for p in v if p not in generic] for k, v in table.items()}
+        generic = {p for ps in vocab.get("ask.status_generic", {}).values() for p in ps}
+        named = _derived(
+            table, "nouns", lambda t: {k: [p for p in v if p not in generic] for k, v in t.items()}
+        )
         nouns = phrase_hits(text, named)
         if nouns and nouns[0][2] != hits[0][2] and not any(h[2] == hits[0][2] for h in nouns):
             return nouns[0][0], nouns[0][2]

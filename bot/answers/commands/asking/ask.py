@@ -67,6 +67,7 @@ class Ask:
         self._strict: Answer | None = None
         self._subject: Answer | None = None
         self._strict_topic = ""
+        self._lore_tokens: dict[str, frozenset[str]] = {}
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -249,7 +250,7 @@ class Ask:
             return self._digest("release")  # "when is season 2?": its release
         if q.lore:
             label = ctx.store.lore_topics[q.lore].label
-            named = {t for n in self.find.lore_names[q.lore] for t in tokens(n)}
+            named = self._lore_words(q.lore)
             if q.atype in ("what", "yesno") and not set(tokens(q.text)) - named:
                 keep = lambda s: ctx.check.answers(s, q)  # noqa: E731
                 ans = self.lore.topic(q.lore, "ask", q.text, keep=keep, limit=2)
@@ -266,6 +267,15 @@ class Ask:
         return self._search(q, raw)
 
     # --- answers ------------------------------------------------------------------------
+
+    def _lore_words(self, lore: str) -> frozenset[str]:
+        """The search tokens of a lore topic's names (read once per topic)."""
+        got = self._lore_tokens.get(lore)
+        if got is None:
+            got = self._lore_tokens[lore] = frozenset(
+                t for n in self.find.lore_names[lore] for t in tokens(n)
+            )
+        return got
 
     def _as_ask(self, ans: Answer) -> Answer:
         ans.command = "ask"

@@ -53,6 +53,7 @@ class Evidence:
         self._specific_cache: dict[tuple, list[tuple[str, ...]]] = {}
         self._keys_cache: dict[tuple, tuple[str, ...]] = {}
         self._sentence_tokens: dict[int, frozenset[str]] = {}  # filled as sentences are scored
+        self._text_tokens: dict[str, frozenset[str]] = {}  # of answers that are not one sentence
         self._totals: dict[frozenset[str] | tuple[str, ...], float] = {}
 
     @cached_property
@@ -277,8 +278,11 @@ class Evidence:
         words = self._specific(frame.predicate)
         if not words or not text:
             return 0.0
-        if sid is None:
-            printed = frozenset(tokens(text))
+        if sid is None:  # a routed answer's text: the same digest answers many questions
+            if (printed := self._text_tokens.get(text)) is None:
+                if len(self._text_tokens) > 256:
+                    self._text_tokens.clear()
+                printed = self._text_tokens[text] = frozenset(tokens(text))
         elif (printed := self._sentence_tokens.get(sid)) is None:
             printed = self._sentence_tokens[sid] = frozenset(tokens(text))
         return sum(all(t in printed for t in w) for w in words) / len(frame.predicate)

@@ -148,6 +148,15 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         if not lead.value:
             dated = max(same, key=lambda c: (precision(c.value), _day(c), -c.sentence_id))
             dated = dated if dated.value else _step_dated(store, topic, state, claims, since, rank)
+        elif (step := _step_dated(store, topic, state, claims, since, rank)) is not None and (
+            precision(step.value) > precision(lead.value) == 2
+            and value_key(step.value) == value_key(lead.value)
+        ):
+            # "wrapped in December, now in post" after "wrapped on 20 December": the month
+            # restates the wrap the label names; the day's report decides, with its own
+            # article's word on the state when it gives one.
+            own = [c for c in same if c.source_id == step.source_id and not c.value]
+            lead, dated = (own[0] if own else lead), step
 
     def explicitness(c: ClaimRow) -> tuple[bool, bool]:
         """A dispute needs two claims said alike: each a day or not, in explicit words or not
@@ -245,8 +254,9 @@ def state_label(store: FactStore, claim: ClaimRow) -> str:
 def line_label(store: FactStore, ts: TopicStatus) -> str:
     """How a topic's resolved status reads: the lead's label, with the date another claim in
     the same state prints when the lead prints none ('Renewed, June 6, 2022')."""
-    text = state_label(store, ts.lead)
-    return f"{text}, {ts.dated.value}" if ts.dated is not None else text
+    if ts.dated is None:
+        return state_label(store, ts.lead)
+    return f"{state_label(store, ts.lead._replace(value=''))}, {ts.dated.value}"
 
 
 def _stance_label(states: dict[str, str], claim: ClaimRow) -> str:

@@ -340,3 +340,30 @@ def test_a_count_after_a_season_2_sentence(lex):
     assert got["episodes"][2] == "11"
     got = claims(lex, "It ran 12 episodes.", before="Season 1 is still streaming.")
     assert "episodes" not in got
+
+
+def _article_claims(lex, body: str, published: str = "2025-09-01"):
+    from bot.facts.reading.article import read_alone
+    from bot.facts.text import Repairer
+
+    src = Source(
+        id="x", title="t", published=published, estimated=False, date_clue="", body=body, sha256=""
+    )
+    return read_alone(src, Repairer({}), lex).claims
+
+
+def test_a_count_called_undecided_in_its_own_sentence_is_a_report(lex):
+    body = (
+        "Streaming notes\n\nA crew member said season 2 has seven episodes, but the studio "
+        "said the number of episodes is not final."
+    )
+    episodes = [c for c in _article_claims(lex, body) if c.topic == "episodes" and c.value]
+    assert episodes and all(c.modality == "rumoured" for c in episodes)
+
+
+def test_that_plan_is_gone_retracts_the_time_before(lex):
+    body = (
+        "Streaming notes\n\nThe studio first pencilled in a spring 2026 premiere for season 2. "
+        "That timetable has been abandoned, the studio said."
+    )
+    assert not any(c.topic == "release" and c.value for c in _article_claims(lex, body))

@@ -18,7 +18,7 @@ from bot.facts.reading.claims.reading import Cues, Reading
 from bot.facts.reading.claims.values import latest_year
 
 _POINTING = re.compile(
-    r"^\s*(?:but\s+|however,?\s+)?(?:that|this|those|these|the)\s+(?:\w+\s+)?(\w+)", re.I
+    r"^\s*(?:but\s+|however,?\s+)?(?:that|this|those|these|the)\s+(\w+)(?:\s+(\w+))?", re.I
 )
 
 
@@ -48,8 +48,8 @@ def _retracts(s: Sentence, lex: Lexicon) -> bool:
     gone", "This schedule has been scrapped")."""
     m = _POINTING.match(s.display)
     plans = {w.lower() for w in lex.claims.get("values", {}).get("plan_words", [])}
-    words = [w.lower() for w in m.groups() if w] if m else []
-    return bool(words and plans & {words[-1], words[-1].rstrip("s")}) and _cues(
+    words = {w.lower() for w in m.groups() if w} if m else set()
+    return bool(plans & (words | {w.rstrip("s") for w in words})) and _cues(
         lex, "abandoned"
     ).any(Reading.of(s.display))
 

@@ -177,3 +177,8 @@ def test_s5_changes_read_datelines_and_open_counts(s5):
 def test_s5_the_dateline_day_is_no_event_date(s5):
     text = "\n".join(line.text for line in s5[0].answer("!status filming").lines)
     assert "April 2, 2025" in text and "April 11, 2025" not in text
+
+
+def test_s5_cast_news_is_dated_by_the_newest_report(s5):
+    now = next(x.text for x in s5[0].answer("!status cast").lines if x.text.startswith("**Now"))
+    assert "Cast news · 2026-09-15" in now

@@ -7,8 +7,10 @@ expected after "no trailer yet"), but a planned event never reads as done; rumou
 where nothing firmer is said. The line's state, date, quote and footnote are those of the
 deciding claim: for an event that happened, the statement that prints it most precisely, then
 the most explicit ([ask.explicit] wording), then the first report, so a restatement never moves
-its value or date (a state whose label names the step before it takes that step's date when
-it prints none). Older claims that say the same agree;
+its value or date, across articles too (a state whose label names the step before it takes
+that step's date when it prints none, or when it prints only that step's month). A topic of
+one step and no value (cast news) is a stream of news, led by the newest. Older claims that
+say the same agree;
 others are "earlier", unless they are as firm, said alike (a printed day or not, explicit words
 or not), of a comparable date and cannot both hold, when the sources disagree; an earlier firm
 claim of a further state than the lead's, before a "not yet" or setback, is "overruled" (the
@@ -133,7 +135,9 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     ] or [state]
     lead, dated = state, None
     explicit = PhraseSet.of(tuple(store.vocab.get("ask.explicit", {}).get(topic, [])))
-    if firm(state) and rank(state) > 0:
+    if firm(state) and len(order) == 2 and not any(c.value for c in same):
+        lead = max(same, key=lambda c: (_day(c), -c.sentence_id))  # a stream of news: the newest
+    elif firm(state) and rank(state) > 0:
         # An event that happened: the statement that prints it most precisely decides, the
         # most explicit and then the first report of it; later restatements only agree.
         lead = max(

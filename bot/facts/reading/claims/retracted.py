@@ -55,8 +55,8 @@ def _retracts(s: Sentence, lex: Lexicon) -> bool:
 
 
 def unretracted(claims: list[Claim], sentences: list[Sentence], lex: Lexicon) -> list[Claim]:
-    """An article's claims without the times a following sentence gives up: such a claim
-    keeps its state and loses its value."""
+    """An article's claims without those whose time the next sentence gives up (a claim of
+    episodes or cast carries no time and stays)."""
     gone = {s.id - 1 for s in sentences if s.kind == "text" and _retracts(s, lex)}
     out = []
     for c in claims:

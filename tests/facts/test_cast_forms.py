@@ -95,3 +95,11 @@ def test_a_returning_actor_in_a_plain_pair_is_not_new(collector):
 def test_a_first_season_casting_is_not_new(collector):
     got = pairs(collector, "Back then, Park Ji-hu was cast as Nam On-jo after six auditions.")
     assert ("Park Ji-hu", "Nam On-jo", False) in got
+
+
+def test_a_role_named_after_an_aside_and_a_description(collector):
+    got = pairs(
+        collector,
+        "Newcomer Baek Seo-yun, signed last spring, plays a runaway medic named Kang Jin-ah.",
+    )
+    assert ("Baek Seo-yun", "Kang Jin-ah", True) in got

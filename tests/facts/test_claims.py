@@ -288,3 +288,82 @@ def test_a_season_ahead_is_the_coming_one_and_that_year_follows_a_relative_date(
         before="Season 2 hit Netflix on December 5.",
     )
     assert got["trailer"][:3] == ("teaser", "confirmed", "June 2025")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GWANGJU, Aug. 4 (Daily Screen) -- Season 2 has started filming, the studio said.",
+        "August 4, 2025 /Hallyu Newswire/ -- Netflix said season 2 began shooting.",
+        "By Min Seo-ah | Aug. 4, 2025 - Season 2 began filming, its studio said.",
+    ],
+)
+def test_a_dateline_dates_the_article_not_the_event(lex, text):
+    got = claims(lex, text, published="2025-08-04")
+    assert got["filming"][0] == "began" and "August 4" not in got["filming"][2]
+
+
+def test_a_day_alone_after_a_dateline_is_read_against_it(lex):
+    text = "INCHEON, Aug. 4 (Daily Screen) -- Season 2 cameras began rolling on the 1st."
+    assert claims(lex, text, published="2025-08-04")["filming"][2] == "August 1, 2025"
+
+
+def test_a_season_1_yardstick_after_than_keeps_the_sentence(lex):
+    text = "The season 2 teaser came out on the 9th and was watched more than the Season 1 one."
+    assert claims(lex, text, published="2025-08-12")["trailer"][2] == "August 9, 2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The season 2 premiere was slated for summer 2026 but has slipped into 2027.", "2027"),
+        ("A winter 2026 launch for season 2 has been shelved; it now comes in 2027.", "2027"),
+        ("Netflix had hoped to open season 2 in March 2026.", None),
+        ("Season 2 is set to premiere in March 2026.", "March 2026"),
+    ],
+)
+def test_a_plan_given_up_is_not_the_plan(lex, text, value):
+    got = claims(lex, text, published="2025-09-01")
+    assert (got["release"][2] if "release" in got and got["release"][2] else None) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Season 2 is an eleven-episode run.", "Netflix says season 2 is an 11-episode season."],
+)
+def test_a_count_joined_to_episode(lex, text):
+    assert claims(lex, text)["episodes"][2] == "11"
+
+
+def test_a_count_after_a_season_2_sentence(lex):
+    got = claims(lex, "All eleven episodes drop at once.", before="Season 2 is nearly here.")
+    assert got["episodes"][2] == "11"
+    got = claims(lex, "It ran 12 episodes.", before="Season 1 is still streaming.")
+    assert "episodes" not in got
+
+
+def _article_claims(lex, body: str, published: str = "2025-09-01"):
+    from bot.facts.reading.article import read_alone
+    from bot.facts.text import Repairer
+
+    src = Source(
+        id="x", title="t", published=published, estimated=False, date_clue="", body=body, sha256=""
+    )
+    return read_alone(src, Repairer({}), lex).claims
+
+
+def test_a_count_called_undecided_in_its_own_sentence_is_a_report(lex):
+    body = (
+        "Streaming notes\n\nA crew member said season 2 has seven episodes, but the studio "
+        "said the number of episodes is not final."
+    )
+    episodes = [c for c in _article_claims(lex, body) if c.topic == "episodes" and c.value]
+    assert episodes and all(c.modality == "rumoured" for c in episodes)
+
+
+def test_that_plan_is_gone_retracts_the_time_before(lex):
+    body = (
+        "Streaming notes\n\nThe studio first pencilled in a spring 2026 premiere for season 2. "
+        "That timetable has been abandoned, the studio said."
+    )
+    assert not any(c.topic == "release" and c.value for c in _article_claims(lex, body))

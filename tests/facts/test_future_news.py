@@ -65,7 +65,8 @@ def dev(tmp_path_factory):
 def test_r1_final_status(r1):
     lines = _lines(r1[0])
     assert "Renewed" in lines["Renewal"]
-    assert "Filming wrapped" in lines["Filming"] and "2026-05-14" in lines["Filming"]
+    # a later "from May 2024 to March 2025" restates the wrap: the day's report decides
+    assert "Filming wrapped, in post-production, March 28, 2025 · 2025-04-17" in lines["Filming"]
     assert "Full trailer out, May 12, 2026 · 2026-05-14" in lines["Trailer"]
     assert "Premiered June 26, 2026 · 2026-07-08" in lines["Release window"]
     assert lines["Episodes"].startswith("**Episodes:** 8 episodes")
@@ -147,3 +148,37 @@ def test_s4_changes_date_each_event_by_its_own_words(s4):
     assert any(c.startswith("Trailer") and "February 3, 2026" in c for c in fourth)
     assert any("Premiere date: March 27, 2026" in c for c in fourth)  # not the press event
     assert not any(c.startswith("Filming") for c in fifth)
+
+
+@pytest.fixture(scope="module")
+def s5(tmp_path_factory):
+    return _run(tmp_path_factory.mktemp("s5"), "s5")
+
+
+def test_s5_final_status(s5):
+    lines = _lines(s5[0])
+    # a month-only "wrapped in November 2025" months later restates the exact day
+    assert "Filming wrapped, in post-production, 14 November 2025" in lines["Filming"]
+    # "had at one point planned late 2026 ... scrapped ... now 2027": the newer target
+    assert lines["Release window"].startswith("**Release window:** Expected: 2027")
+    # "a ten-episode season", "all ten episodes"
+    assert lines["Episodes"].startswith("**Episodes:** 10 episodes · 2026-09-15")
+
+
+def test_s5_changes_read_datelines_and_open_counts(s5):
+    first, second, _, fourth = s5[1]
+    assert not any("April 11" in c for c in first)  # the wire's dateline dates the article
+    assert not any("9 episodes" in c for c in first)  # "not been settled" right after it
+    assert any(c.startswith("Filming:") and "14 November 2025" in c for c in second)
+    assert not any("late 2026" in c for step in s5[1] for c in step)
+    assert any(c.startswith("Episodes:") and "-> 10 episodes" in c for c in fourth)
+
+
+def test_s5_the_dateline_day_is_no_event_date(s5):
+    text = "\n".join(line.text for line in s5[0].answer("!status filming").lines)
+    assert "April 2, 2025" in text and "April 11, 2025" not in text
+
+
+def test_s5_cast_news_is_dated_by_the_newest_report(s5):
+    now = next(x.text for x in s5[0].answer("!status cast").lines if x.text.startswith("**Now"))
+    assert "Cast news · 2026-09-15" in now

@@ -214,3 +214,26 @@ def test_a_snapshot_saved_before_who_is_back_was_kept_reports_no_return_change(s
     moved = changes_since(change_snapshot(old), new).returns
     assert [r.who for r in moved if r.before == "expected"] == ["Lee Cheong-san (Yoon Chan-young)"]
     assert changes_since(change_snapshot(new), new).returns == []
+
+
+@pytest.mark.parametrize(
+    "sentence, negated, firmness",
+    [
+        ("Whether Kim Bo-yoon comes back as Hyo-ryung has the fans talking.", False, RUMOURED),
+        ("If Lomon returns in Season 2 remains to be seen.", False, RUMOURED),
+        # a negation saying what the return is, not that it is off
+        ("Lomon's return in Season 2 is not a gimmick, the writer says.", False, STATED),
+    ],
+)
+def test_a_return_put_as_a_question_or_described(lex, sentence, negated, firmness):
+    assert return_stance(sentence, lex.returns, lex) == (negated, firmness)
+
+
+def test_not_part_of_the_new_season_is_an_exit(lex):
+    from bot.facts.text import PhraseSet
+
+    s2 = PhraseSet.of(tuple(lex.claims["values"]["return_s2"]))
+    assert return_stance("Lomon is not part of Season 2, his agency said.", s2, lex) == (
+        True,
+        STATED,
+    )

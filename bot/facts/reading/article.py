@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from bot.facts.building.records import Claim, Description, Sentence
 from bot.facts.curated import Lexicon
 from bot.facts.reading.claims.denials import denied_returns, links, undenied
+from bot.facts.reading.claims.retracted import unretracted
 from bot.facts.reading.claims.returns import return_evidence
+from bot.facts.reading.claims.undecided import unsettled
 from bot.facts.reading.descriptions import DescriptionCollector
 from bot.facts.reading.entities import EntityIndex
 from bot.facts.reading.status_claims import sentence_claims
@@ -124,7 +126,8 @@ def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
         prev = s
     words = " | ".join(" ".join(TOKEN.findall(s.display.lower())) for s in sentences)
     denials = links(sentences, claims, lex)
-    kept = undenied(claims, denials, sentences, lex)
+    kept = unsettled(undenied(claims, denials, sentences, lex), sentences, lex)
+    kept = unretracted(kept, sentences, lex)
     return Alone(sentences, kept, lore, spoiler, f" {words} ", denials)
 
 

@@ -31,8 +31,12 @@ _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "plays",
         re.compile(
-            rf"(?P<a>{_NAME})\s+(?:plays|portrays|stars\s+as|will\s+play|takes\s+on)\s+"
-            rf"(?:the\s+(?:role|part)\s+of\s+)?(?P<c>{_NAME})"
+            # an aside may stand between ("X, cast in 2023, plays ..."), and a description
+            # before the name ("plays a hybrid girl called Y")
+            rf"(?P<a>{_NAME})(?:\s*,[^,]{{1,40}},)?\s+(?:plays|portrays|stars\s+as|will\s+play|"
+            r"takes\s+on)\s+(?:the\s+(?:role|part)\s+of\s+|"
+            r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:called|named)\s+)?"
+            rf"(?P<c>{_NAME})"
         ),
     ),
     ("parenthesis", re.compile(rf"(?P<c>{_NAME})\s*\((?P<a>{_NAME})\)")),

@@ -18,8 +18,10 @@ from bot.facts.reading.claims.attach import attach, modifiers, name_at_start
 from bot.facts.reading.claims.modality import Modality
 from bot.facts.reading.claims.readers import Readers, readers
 from bot.facts.reading.claims.reading import Reading, clauses, lemma
+from bot.facts.reading.claims.retracted import current_times
 from bot.facts.reading.claims.states import PLANNED, progress
 from bot.facts.reading.claims.values import episode_counts, latest_year, time_values
+from bot.facts.sources.dates import dateline_end
 from bot.facts.sources.manifest import Source
 from bot.facts.text import PhraseSet
 
@@ -36,9 +38,9 @@ def sentence_claims(
         return []
     text = sentence.display
     s2_here = lex.season2.any(text)
-    if lex.season1.any(text) and not s2_here:
-        return []
     r = readers(lex)
+    if lex.season1.any(_before_comparison(text, r)) and not s2_here:
+        return []  # a Season 1 yardstick after "than" leaves the sentence this season's
     whole = Reading.of(lex.role_hidden.remove(text))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
     # Under a heading about Season 2, or right after a sentence that names it, a topic with
@@ -51,6 +53,9 @@ def sentence_claims(
     )
     if s2_section and _the_series_before(text, whole, r, lex):
         s2_section = False
+    said = before.display if before is not None else ""
+    if lex.season1.any(said) and not lex.season2.any(said):
+        s2_section = False  # "You can watch Season 1 now. It has 12 episodes": still Season 1
     hoped = lex.hope.any(text)
     # Which topics the sentence is about, and where their cues stand.
     cues: dict[str, list[int]] = {}
@@ -77,8 +82,13 @@ def sentence_claims(
     anchor = _last_time(before, source) if before is not None else ""
     tense = r.modality.tense(whole)
     found = _sentence_times(whole.text, readings, source, anchor, tense) if dated else []
+    lead = dateline_end(whole.text)  # the article's own date, never an event's
+    found = [(at, value) for at, value in found if at >= lead]
     for spot, value, owner in attach(found, dated, readings, whole.text):
         times.setdefault(owner[0], []).append((spot, value, owner[1]))
+    if (meant := current_times(whole.text, found, lex)) != found:
+        # a plan given up: each topic's time is the one meant now, or none
+        times = {t: [(s, v, o) for s, _, o in ts[:1] for _, v in meant] for t, ts in times.items()}
     out = []
     for tid in cues:
         claim = _topic_claim(
@@ -97,6 +107,12 @@ def sentence_claims(
         if claim is not None:
             out.append(Claim(**{**claim.__dict__, "season": season}))
     return out
+
+
+def _before_comparison(text: str, r: Readers) -> str:
+    """The text up to its first comparison word ("... more than the Season 1 trailer")."""
+    cut = [m.start() for w in r.comparison for m in re.finditer(rf"\b{re.escape(w)}\b", text, re.I)]
+    return text[: min(cut, default=len(text))]
 
 
 _WORDS: dict[int, tuple[Lexicon, frozenset[str], dict[str, frozenset[str]]]] = {}

@@ -106,3 +106,30 @@ def newest_mentioned(body: str, today: dt.date) -> FoundDate | None:
         return None
     quote = best[1] if len(best[1]) <= 160 else best[1][:157] + "…"
     return FoundDate(best[0].isoformat(), quote)
+
+
+# A dateline opening a sentence: "SEOUL, June 13 (Yonhap) --", "June 13, 2024 /Wire/ --",
+# "By Jane Roe | Oct. 9, 2025 -". It dates the article, never an event the sentence reports.
+_LEAD_MON = _MON.replace("(?P<mon>", "(?:")
+_LEAD_DATE = (
+    rf"(?P<date>(?i:{_LEAD_MON})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_LEAD_MON})(?:,?\s+(?:19|20)\d{{2}})?|"
+    r"(?:19|20)\d{2}-\d{2}-\d{2})"
+)
+_LEAD = re.compile(
+    r"\s*(?:(?P<caps>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*),\s*|"
+    r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s*|"
+    r"(?P<by>By\s+[^,|\n]{2,40}?)\s*[,|]\s*)?"
+    rf"{_LEAD_DATE}\s*(?P<outlet>\([^)]{{2,40}}\)|/[^/]{{2,40}}/)?\s*(?:-{{1,2}}|–|—|\|)\s*"
+)
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a dateline opening the sentence ends (0: none)."""
+    m = _LEAD.match(sentence)
+    if not m:
+        return 0
+    g = m.groupdict()
+    if g["caps"] or g["by"] or g["outlet"] or re.search(r"(?:19|20)\d\d", g["date"]):
+        return m.end()
+    return 0  # "Filming, June 3 -": no sign of a dateline

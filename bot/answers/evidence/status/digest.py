@@ -7,8 +7,10 @@ expected after "no trailer yet"), but a planned event never reads as done; rumou
 where nothing firmer is said. The line's state, date, quote and footnote are those of the
 deciding claim: for an event that happened, the statement that prints it most precisely, then
 the most explicit ([ask.explicit] wording), then the first report, so a restatement never moves
-its value or date (a state whose label names the step before it takes that step's date when
-it prints none). Older claims that say the same agree;
+its value or date, across articles too (a state whose label names the step before it takes
+that step's date when it prints none, or when it prints only that step's month). A topic of
+one step and no value (cast news) is a stream of news, led by the newest. Older claims that
+say the same agree;
 others are "earlier", unless they are as firm, said alike (a printed day or not, explicit words
 or not), of a comparable date and cannot both hold, when the sources disagree; an earlier firm
 claim of a further state than the lead's, before a "not yet" or setback, is "overruled" (the
@@ -133,7 +135,9 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     ] or [state]
     lead, dated = state, None
     explicit = PhraseSet.of(tuple(store.vocab.get("ask.explicit", {}).get(topic, [])))
-    if firm(state) and rank(state) > 0:
+    if firm(state) and len(order) == 2 and not any(c.value for c in same):
+        lead = max(same, key=lambda c: (_day(c), -c.sentence_id))  # a stream of news: the newest
+    elif firm(state) and rank(state) > 0:
         # An event that happened: the statement that prints it most precisely decides, the
         # most explicit and then the first report of it; later restatements only agree.
         lead = max(
@@ -148,6 +152,15 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         if not lead.value:
             dated = max(same, key=lambda c: (precision(c.value), _day(c), -c.sentence_id))
             dated = dated if dated.value else _step_dated(store, topic, state, claims, since, rank)
+        elif (step := _step_dated(store, topic, state, claims, since, rank)) is not None and (
+            precision(step.value) > precision(lead.value) == 2
+            and value_key(step.value) == value_key(lead.value)
+        ):
+            # "wrapped in December, now in post" after "wrapped on 20 December": the month
+            # restates the wrap the label names; the day's report decides, with its own
+            # article's word on the state when it gives one.
+            own = [c for c in same if c.source_id == step.source_id and not c.value]
+            lead, dated = (own[0] if own else lead), step
 
     def explicitness(c: ClaimRow) -> tuple[bool, bool]:
         """A dispute needs two claims said alike: each a day or not, in explicit words or not
@@ -245,8 +258,9 @@ def state_label(store: FactStore, claim: ClaimRow) -> str:
 def line_label(store: FactStore, ts: TopicStatus) -> str:
     """How a topic's resolved status reads: the lead's label, with the date another claim in
     the same state prints when the lead prints none ('Renewed, June 6, 2022')."""
-    text = state_label(store, ts.lead)
-    return f"{text}, {ts.dated.value}" if ts.dated is not None else text
+    if ts.dated is None:
+        return state_label(store, ts.lead)
+    return f"{state_label(store, ts.lead._replace(value=''))}, {ts.dated.value}"
 
 
 def _stance_label(states: dict[str, str], claim: ClaimRow) -> str:

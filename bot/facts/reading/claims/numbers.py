@@ -54,10 +54,18 @@ def numbers_in(text: str, numbers: list[str]) -> list[Number]:
             value, i = 12, i + 1  # "a dozen episodes"
         else:
             value = _word_value(w, units)
+        cut = None
+        if value is None and "-" in w:  # "a ten-episode season": the count joined to its noun
+            head = w.partition("-")[0]
+            value, cut = _word_value(head, units), words[i].start() + len(head)
         if value is None:
             i += 1
             continue
         start, j = words[i].start(), i + 1
+        if cut is not None:
+            out.append(Number(start, cut, value, f"{value:g}"))
+            i = j
+            continue
         # "nine point eight": a spelled decimal, one digit word after "point"
         if j + 1 < len(words) and words[j].group(0).lower() == "point":
             frac = _word_value(words[j + 1].group(0), units)

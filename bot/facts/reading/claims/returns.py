@@ -11,10 +11,20 @@ from bot.facts.reading.claims.reading import Reading, clauses
 from bot.facts.reading.entities import EntityIndex
 from bot.facts.text import PhraseSet
 
+# "His return is not a trick": a negation before "a"/"an" says what the return is, not that
+# it is off ("is not a part of the cast" still is).
+_WHAT_IT_IS = re.compile(
+    r"\b(?:is|was|isn't|wasn't|'s)\s+(?:not|no|never)?\s*(?:a|an|just a|merely a)\s+"
+    r"(?!part\b|member\b)\w+",
+    re.IGNORECASE,
+)
+
 
 def negated_near(text: str, cue: PhraseSet, negation: PhraseSet) -> bool:
     """Whether a clause that carries the cue is negated ("..., but X is not returning")."""
-    return any(cue.any(c) and negation.any(c) for _, c in clauses(text))
+    return any(
+        cue.any(c) and negation.any(_WHAT_IT_IS.sub(" ", c)) for _, c in clauses(text)
+    )
 
 
 _SUBORDINATE = re.compile(r"\b(?:after|because|since|although|though|until|who|whom|which)\b")

@@ -39,7 +39,8 @@ _THIS_YEAR = re.compile(
 _DAY_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}})\b"
 )
-_EPISODES = re.compile(r"\bepisodes\b", re.IGNORECASE)
+# "eight episodes", and the count joined to it: "a ten-episode season", "10-episode".
+_EPISODES = re.compile(r"\bepisodes\b|(?<=-)episode\b", re.IGNORECASE)
 
 
 def _month_index(word: str) -> int | None:

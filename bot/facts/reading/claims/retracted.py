@@ -1,0 +1,66 @@
+"""Plans given up: a time the article says is no longer the plan is not the current one.
+
+"The plan to premiere in spring 2026 has been dropped; the show now comes in 2027", "slipped
+from late 2026 into 2027": a sentence with a word of giving up or moving a plan
+([claims.values] abandoned) that names several times means the latest (a plan given up is
+followed by a later one); naming only the abandoned one, it states no current time. "Netflix
+first aimed for 2026. That plan is gone." does the same across two sentences: a sentence
+opening on a plan it points back at ([claims.values] plan_words) retracts the time before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.facts.building.records import Claim, Sentence
+from bot.facts.curated import Lexicon
+from bot.facts.reading.claims.reading import Cues, Reading
+from bot.facts.reading.claims.values import latest_year
+
+_POINTING = re.compile(
+    r"^\s*(?:but\s+|however,?\s+)?(?:that|this|those|these|the)\s+(\w+)(?:\s+(\w+))?", re.I
+)
+
+
+def _cues(lex: Lexicon, key: str) -> Cues:
+    return Cues(lex.claims.get("values", {}).get(key, []))
+
+
+def current_times(text: str, found: list[tuple[int, str]], lex: Lexicon) -> list[tuple[int, str]]:
+    """The times of a sentence still meant: all of them unless it gives up a plan."""
+    reading = Reading.of(text)
+    moved = [at for at, _ in _cues(lex, "abandoned").find(reading)]
+    past = [at for at, _ in _cues(lex, "past_plans").find(reading)]
+    if not found or not (moved or past):
+        return found
+    if len({latest_year(v) for _, v in found}) >= 2:
+        return [max(found, key=lambda f: (latest_year(f[1]) or 0, f[0]))]
+    # One time: given up when told before the giving up ("a spring premiere was dropped") or
+    # as a past plan ("had planned a late 2026 release"); after a move it is the new one.
+    at = found[0][0]
+    if past or any(at < cue for cue in moved):
+        return []
+    return found
+
+
+def _retracts(s: Sentence, lex: Lexicon) -> bool:
+    """Whether a sentence opens on a plan it points back at and gives it up ("That plan is
+    gone", "This schedule has been scrapped")."""
+    m = _POINTING.match(s.display)
+    plans = {w.lower() for w in lex.claims.get("values", {}).get("plan_words", [])}
+    words = {w.lower() for w in m.groups() if w} if m else set()
+    return bool(plans & (words | {w.rstrip("s") for w in words})) and _cues(
+        lex, "abandoned"
+    ).any(Reading.of(s.display))
+
+
+def unretracted(claims: list[Claim], sentences: list[Sentence], lex: Lexicon) -> list[Claim]:
+    """An article's claims without those whose time the next sentence gives up (a claim of
+    episodes or cast carries no time and stays)."""
+    gone = {s.id - 1 for s in sentences if s.kind == "text" and _retracts(s, lex)}
+    out = []
+    for c in claims:
+        if c.sentence_id in gone and c.value and c.topic not in ("episodes", "cast"):
+            continue  # what was once meant is the article's history, not this plan
+        out.append(c)
+    return out

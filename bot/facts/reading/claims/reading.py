@@ -56,6 +56,23 @@ class Cues:
         return self.words.any(reading.masked) or self.lemmas.any(reading.lemmas)
 
 
+_LISTED: dict[tuple[int, str, str], tuple[object, Cues]] = {}
+
+
+def listed_cues(lex, section: str, key: str) -> Cues:
+    """The cues of one list in a [claims.<section>] table, compiled once per lexicon (a build
+    reads one lexicon for every sentence)."""
+    hit = _LISTED.get((id(lex), section, key))
+    if hit is None or hit[0] is not lex:
+        if len(_LISTED) > 64:
+            _LISTED.clear()
+        hit = _LISTED[(id(lex), section, key)] = (
+            lex,
+            Cues(lex.claims.get(section, {}).get(key, [])),
+        )
+    return hit[1]
+
+
 @dataclass(frozen=True)
 class Reading:
     """A stretch of text with its lemma text, and offsets back into the text; `masked` is the

@@ -14,7 +14,7 @@ import re
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
-from bot.facts.reading.claims.reading import Cues, Reading
+from bot.facts.reading.claims.reading import Cues, Reading, listed_cues
 from bot.facts.reading.claims.values import latest_year
 
 _POINTING = re.compile(
@@ -23,7 +23,7 @@ _POINTING = re.compile(
 
 
 def _cues(lex: Lexicon, key: str) -> Cues:
-    return Cues(lex.claims.get("values", {}).get(key, []))
+    return listed_cues(lex, "values", key)
 
 
 def current_times(text: str, found: list[tuple[int, str]], lex: Lexicon) -> list[tuple[int, str]]:

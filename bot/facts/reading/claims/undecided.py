@@ -15,7 +15,7 @@ from dataclasses import replace
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
 from bot.facts.reading.claims.readers import readers
-from bot.facts.reading.claims.reading import Cues, Reading
+from bot.facts.reading.claims.reading import Reading, listed_cues
 from bot.facts.reading.claims.states import progress
 
 WINDOW = 1  # sentences ahead: the open word follows the value at once
@@ -24,7 +24,7 @@ _CONTRAST = re.compile(r"\b(?:but|however|though|although|yet)\b", re.I)
 
 def unsettled(claims: list[Claim], sentences: list[Sentence], lex: Lexicon) -> list[Claim]:
     """An article's claims with each value that the next sentence calls undecided rumoured."""
-    words = Cues(lex.claims.get("hearsay", {}).get("undecided", []))
+    words = listed_cues(lex, "hearsay", "undecided")
     text = {s.id: s.display for s in sentences}
     open_at = {
         (c.topic, c.sentence_id)

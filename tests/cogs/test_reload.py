@@ -10,15 +10,12 @@ import discord.ext.test as dpytest
 import pytest
 
 from bot.answers.engine import Engine
-from bot.facts.building.build import build
 from bot.facts.sources.ingest import read_article
 from bot.facts.sources.library import add_source
 from bot.facts.store import load_store
 from bot.posting.settings.options import SubscribeOptions, new_subscription
-from bot.posting.settings.subscriptions import SettingsDB
-from bot.reload import Reloader
-from tests.cogs.harness import say, start_bot, stop_bot
-from tests.conftest import TODAY, copy_corpus
+from tests.cogs.harness import say, start_reloading_bot, stop_bot
+from tests.conftest import TODAY
 
 PAGE = Path(__file__).parent.parent / "facts" / "pages" / "trailer_article.html"
 NOW = dt.datetime(2026, 11, 21, 12, tzinfo=dt.UTC)
@@ -26,14 +23,8 @@ NOW = dt.datetime(2026, 11, 21, 12, tzinfo=dt.UTC)
 
 @pytest.fixture
 async def setup(tmp_path):
-    paths = copy_corpus(tmp_path)
-    build(paths)
-    db = await SettingsDB.open(":memory:")
-    engine = Engine(await load_store(paths), today=lambda: TODAY)
-    client = await start_bot(engine, db, clock=lambda: NOW, members=2)
+    client, cog, paths = await start_reloading_bot(tmp_path, clock=lambda: NOW)
     client.owner_id = dpytest.get_config().members[0].id
-    cog = client.get_cog("Reload")
-    cog.reloader = Reloader(paths, lambda: client.engine, cog._swap, cog._engine)
     yield client, cog, paths
     await stop_bot(client)
 

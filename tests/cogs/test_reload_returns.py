@@ -9,13 +9,10 @@ import discord.ext.test as dpytest
 import pytest
 
 from bot.answers.engine import Engine
-from bot.facts.building.build import build
 from bot.facts.store import load_store
 from bot.posting.settings.options import SubscribeOptions, new_subscription
-from bot.posting.settings.subscriptions import SettingsDB
-from bot.reload import Reloader
-from tests.cogs.harness import start_bot, stop_bot
-from tests.conftest import TODAY, add_article, copy_corpus
+from tests.cogs.harness import start_reloading_bot, stop_bot
+from tests.conftest import TODAY, add_article
 
 NOW = dt.datetime(2026, 11, 21, 12, tzinfo=dt.UTC)
 # Cast news only: no status topic moves, so only who is back can make the post.
@@ -30,13 +27,7 @@ CASTING = (
 
 @pytest.fixture
 async def setup(tmp_path):
-    paths = copy_corpus(tmp_path)
-    build(paths)
-    db = await SettingsDB.open(":memory:")
-    engine = Engine(await load_store(paths), today=lambda: TODAY)
-    client = await start_bot(engine, db, clock=lambda: NOW, members=2)
-    cog = client.get_cog("Reload")
-    cog.reloader = Reloader(paths, lambda: client.engine, cog._swap, cog._engine)
+    client, cog, paths = await start_reloading_bot(tmp_path, clock=lambda: NOW)
     channel = client.guilds[0].text_channels[0]
     opts = SubscribeOptions("18:00", "daily", True)
     await client.db.subscribe(

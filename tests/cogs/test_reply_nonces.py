@@ -83,15 +83,8 @@ async def test_a_reply_sent_elsewhere_carries_a_nonce_too(bot, monkeypatch):
 
 @pytest.fixture
 async def fake():
-    server = FakeDiscord(lambda: NOW)
-    await server.start()
-    base = discord.http.Route.BASE
-    discord.http.Route.BASE = server.url  # what DISCORD_API_BASE does
-    try:
+    async with FakeDiscord(lambda: NOW).serving() as server:
         yield server
-    finally:
-        discord.http.Route.BASE = base
-        await server.stop()
 
 
 async def _context(fake: FakeDiscord, engine, channel_id: int, message_id: int):

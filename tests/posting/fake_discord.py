@@ -13,6 +13,7 @@ just enough of a gateway for a real `hyosan-bot run` to come online (READY with 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import itertools
 import json
@@ -86,6 +87,18 @@ class FakeDiscord:
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
+
+    @contextlib.asynccontextmanager
+    async def serving(self):
+        """Run the fake with discord.py's HTTP pointed at it (what DISCORD_API_BASE does)."""
+        await self.start()
+        base = discord.http.Route.BASE
+        discord.http.Route.BASE = self.url
+        try:
+            yield self
+        finally:
+            discord.http.Route.BASE = base
+            await self.stop()
 
     # --- objects -----------------------------------------------------------------------------
 

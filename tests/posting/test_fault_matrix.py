@@ -67,16 +67,8 @@ class Process:
 
 @pytest.fixture
 async def fake():
-    clock = Clock(NINE)
-    server = FakeDiscord(clock)
-    await server.start()
-    base = discord.http.Route.BASE
-    discord.http.Route.BASE = server.url  # what DISCORD_API_BASE does
-    try:
+    async with FakeDiscord(Clock(NINE)).serving() as server:
         yield server
-    finally:
-        discord.http.Route.BASE = base
-        await server.stop()
 
 
 async def subscribe_all(db: SettingsDB) -> None:

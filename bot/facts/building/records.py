@@ -68,7 +68,7 @@ class Extraction:
     entities: dict[str, EntityDef]
     mentions: list[tuple[int, str]]
     pairs: list[CastPair]
-    returns: list[tuple[str, int, bool, bool]]
+    returns: list[tuple[str, int, bool, int]]  # entity, sentence, negated, firmness (returns.py)
     claims: list[Claim]
     lore: list[tuple[int, str, float]]
     descriptions: list[Description] = field(default_factory=list)

@@ -85,8 +85,24 @@ class FakeDiscord:
         self.url = f"http://127.0.0.1:{port}/api/v10"
 
     async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
+        """Shut down and await the handlers still running (a route told to hang outlives the
+        client that timed out), so none is left pending for a later test's log."""
+        if self._runner is None:
+            return
+
+        def running() -> set[asyncio.Task]:
+            return {
+                t
+                for t in asyncio.all_tasks()
+                if getattr(t.get_coro(), "__qualname__", "").startswith("RequestHandler.")
+            }
+
+        before = running()
+        await self._runner.cleanup()
+        handlers = before | running()
+        for task in handlers:
+            task.cancel()
+        await asyncio.gather(*handlers, return_exceptions=True)
 
     @contextlib.asynccontextmanager
     async def serving(self):

@@ -37,11 +37,13 @@ def sentence_claims(
     if sentence.kind != "text":
         return []
     text = sentence.display
-    s2_here = lex.season2.any(text)
     r = readers(lex)
+    whole = Reading.of(lex.role_hidden.remove(text))
+    if not (r.any_cue.any(whole.masked) or r.any_cue_lemma.any(whole.lemmas)):
+        return []  # no topic's cue at all: nothing below can make a claim
+    s2_here = lex.season2.any(text)
     if lex.season1.any(_before_comparison(text, r)) and not s2_here:
         return []  # a Season 1 yardstick after "than" leaves the sentence this season's
-    whole = Reading.of(lex.role_hidden.remove(text))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
     # Under a heading about Season 2, or right after a sentence that names it, a topic with
     # section_context needs no Season 2 cue of its own ("The second season debuted at No. 1.

@@ -113,8 +113,8 @@ def sentence_claims(
 
 def _before_comparison(text: str, r: Readers) -> str:
     """The text up to its first comparison word ("... more than the Season 1 trailer")."""
-    cut = [m.start() for w in r.comparison for m in re.finditer(rf"\b{re.escape(w)}\b", text, re.I)]
-    return text[: min(cut, default=len(text))]
+    m = r.comparison_rx.search(text) if r.comparison_rx is not None else None
+    return text[: m.start()] if m else text  # the leftmost of any of them
 
 
 _WORDS: dict[int, tuple[Lexicon, frozenset[str], dict[str, frozenset[str]]]] = {}

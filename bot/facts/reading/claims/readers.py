@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.facts.curated import Lexicon
@@ -29,6 +30,7 @@ class Readers:
     # each: a sentence that holds none makes no status claim, ruled out by one test.
     any_cue: PhraseSet
     any_cue_lemma: PhraseSet
+    comparison_rx: re.Pattern[str] | None  # any comparison word, the leftmost first
 
 
 _CACHE: dict[int, tuple[Lexicon, Readers]] = {}
@@ -60,8 +62,15 @@ def readers(lex: Lexicon) -> Readers:
         comparison=values.get("comparison", []),
         any_cue=PhraseSet(p for c in cues for p in c.words.phrases),
         any_cue_lemma=PhraseSet(p for c in cues for p in c.lemmas.phrases),
+        comparison_rx=_either(values.get("comparison", [])),
     )
     _CACHE.clear()
     _CACHE[id(lex)] = (lex, out)
     return out
 
+
+def _either(words: list[str]) -> re.Pattern[str] | None:
+    """One pattern for any of the words, each on word boundaries; None for no words."""
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)

@@ -209,14 +209,13 @@ def _sentence_times(
     clause with no verb of its own ("On Friday, June 13, Netflix released ...") in the
     sentence's."""
     out = []
+    read: dict[str, list[tuple[int, str]]] = {}  # the sentence's times, once per tense
     for at, c, m in readings:
         end = at + len(c.text)
         own = tense if m.tense == "present" and _ADVERBIAL.match(c.text) else m.tense
-        out.extend(
-            (off, value)
-            for off, value in time_values(text, source.published, own, not source.estimated, anchor)
-            if at <= off < end
-        )
+        if own not in read:
+            read[own] = time_values(text, source.published, own, not source.estimated, anchor)
+        out.extend((off, value) for off, value in read[own] if at <= off < end)
     return sorted(set(out))
 
 

@@ -81,11 +81,10 @@ def sentence_claims(
     # Each time goes to the event cue it is attached to (bot/facts/reading/claims/attach.py).
     times: dict[str, list[tuple[int, str, int]]] = {}
     dated = {t: cues[t] for t in cues if t not in _UNDATED}
-    tense = r.modality.tense(whole)
     found = []
     if dated:  # the time printed last before it, for "later that year"
         anchor = _last_time(before, source) if before is not None else ""
-        found = _sentence_times(whole.text, readings, source, anchor, tense)
+        found = _sentence_times(whole.text, readings, source, anchor, r.modality.tense(whole))
     lead = dateline_end(whole.text)  # the article's own date, never an event's
     found = [(at, value) for at, value in found if at >= lead]
     for spot, value, owner in attach(found, dated, readings, whole.text):

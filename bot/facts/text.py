@@ -289,10 +289,16 @@ class Repairer:
         rx = self._alt.regex(out) if self._alt is not None else None
         if rx is not None:
             out = rx.sub(self._sub, out)
-        out = re.sub(r"\s+([.,;:!?)])", r"\1", out)
-        out = re.sub(r"\s+(['’]s\b)", r"\1", out)
-        out = re.sub(r"([(])\s+", r"\1", out)
+        out = _SPACE_BEFORE.sub(r"\1", out)
+        out = _SPACE_BEFORE_S.sub(r"\1", out)
+        out = _SPACE_AFTER.sub(r"\1", out)
         return collapse_ws(out)
+
+
+# The spacing a repaired quote is tidied of, compiled once (repair runs on every sentence).
+_SPACE_BEFORE = re.compile(r"\s+([.,;:!?)])")
+_SPACE_BEFORE_S = re.compile(r"\s+(['’]s\b)")
+_SPACE_AFTER = re.compile(r"([(])\s+")
 
 
 def fold_unicode(text: str) -> str:

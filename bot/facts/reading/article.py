@@ -37,9 +37,9 @@ def _lore(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str, float]]:
     text = sentence.display
     out: list[tuple[int, str, float]] = []
     for tid, topic in lex.lore.items():
-        strong = len(topic.strong.find(text))
+        strong = sum(1 for _ in topic.strong.finditer(text))  # counted, not spelled out
         in_section = topic.strong.any(sentence.section)
-        weak = len(topic.weak.find(text)) if (strong or in_section) else 0
+        weak = sum(1 for _ in topic.weak.finditer(text)) if (strong or in_section) else 0
         score = 3.0 * strong + 1.0 * min(weak, 3) + 2.0 * in_section
         if score >= 3.0:
             out.append((sentence.id, tid, score))

@@ -11,6 +11,7 @@ stands nearest to it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
@@ -210,19 +211,24 @@ def _sentence_times(
     clause with no verb of its own ("On Friday, June 13, Netflix released ...") in the
     sentence's."""
     out = []
-    read: dict[str, list[tuple[int, str]]] = {}  # the sentence's times, once per tense
     for at, c, m in readings:
         end = at + len(c.text)
         own = tense if m.tense == "present" and _ADVERBIAL.match(c.text) else m.tense
-        if own not in read:
-            read[own] = time_values(text, source.published, own, not source.estimated, anchor)
-        out.extend((off, value) for off, value in read[own] if at <= off < end)
+        read = _times(text, source.published, own, not source.estimated, anchor)
+        out.extend((off, value) for off, value in read if at <= off < end)
     return sorted(set(out))
+
+
+@lru_cache(maxsize=64)
+def _times(text: str, published: str, tense: str, relative: bool, anchor: str) -> tuple:
+    """`time_values`, kept: a sentence's clauses ask once per tense, and the next sentence
+    asks again for its "that year"."""
+    return tuple(time_values(text, published, tense, relative, anchor))
 
 
 def _last_time(before: Sentence, source: Source) -> str:
     """The last time with a year the sentence before prints, for "later that year"."""
-    found = time_values(before.display, source.published, "past", not source.estimated)
+    found = _times(before.display, source.published, "past", not source.estimated, "")
     return next((v for _, v in reversed(found) if latest_year(v)), "")
 
 

@@ -129,6 +129,36 @@ def test_articles_read_in_forked_processes_equal_the_plain_pass(tmp_path, monkey
             cache.close()
 
 
+def test_both_passes_fork_when_there_are_enough_articles_and_leave_no_thread(tmp_path, monkeypatch):
+    started: list[str] = []
+    real_context = incremental.multiprocessing.get_context
+    monkeypatch.setattr(
+        incremental.multiprocessing,
+        "get_context",
+        lambda method: started.append(method) or real_context(method),
+    )
+    monkeypatch.setattr(incremental, "PARALLEL_FROM", 4)
+    # only the threads started since count (a thread pytest or an earlier test left is idle)
+    others = threading.active_count() - 1
+    monkeypatch.setattr(
+        incremental.threading, "active_count", lambda: len(threading.enumerate()) - others
+    )
+    monkeypatch.setattr(incremental.os, "sched_getaffinity", lambda pid: {0, 1})
+    paths = write_corpus(tmp_path / "corpus", 6)
+    sources = load_all(paths)
+    args = (load_entities(paths.entities), load_repairs(paths.repairs), load_lexicon(paths.lexicon))
+    threads = set(threading.enumerate())
+    plain = extract(sources, *args)
+    assert started == ["fork", "fork"]  # the plain pass is the same pass, with no cache
+    cache = PieceCache(tmp_path / "pieces.sqlite")
+    try:
+        same(plain, extract_cached(sources, *args, cache, "v"))
+    finally:
+        cache.close()
+    assert started == ["fork"] * 4  # the names pass forked too: the first pool had ended
+    assert set(threading.enumerate()) <= threads  # each pool's threads ended with its pass
+
+
 def test_articles_are_read_in_one_process_when_few_or_beside_another_thread():
     assert _workers(PARALLEL_FROM - 1) == 1
     stop = threading.Event()

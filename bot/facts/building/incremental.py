@@ -163,6 +163,8 @@ def _each(fn: Callable, items: list[tuple], workers: int) -> Iterator:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             chunk = max(1, len(items) // (workers * 8))
             yield from pool.imap(_run_task, range(len(items)), chunksize=chunk)
+            pool.close()
+            pool.join()
     finally:
         _TASK = None
 
@@ -200,6 +202,7 @@ def extract_cached(
         base += len(alone.sentences)
         if progress is not None:
             progress(src.title)
+    read.close()  # its processes and their threads end here, before the next fork
 
     state = version  # the names known so far: curated, then as each article discovers them
     for _src, key, alone, base in arts:
@@ -254,6 +257,7 @@ def extract_cached(
             c.sentence_id += base
         out.claims.extend(alone.claims)
         out.lore.extend((sid + base, t, score) for sid, t, score in alone.lore)
+    found.close()
     out.descriptions = sorted(descriptions, key=lambda d: (d.entity_id, d.sentence_id, d.text))
     return out
 

@@ -157,12 +157,15 @@ def _each(fn: Callable, items: list[tuple], workers: int) -> Iterator:
     if workers <= 1 or len(items) < 2:
         yield from (fn(*item) for item in items)
         return
+    # The first in this process: what the readers compile on first use (cue sets, the lemma
+    # dictionary) is then inherited by every fork, not compiled again in each.
+    yield fn(*items[0])
     global _TASK
     _TASK = (fn, items)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             chunk = max(1, len(items) // (workers * 8))
-            yield from pool.imap(_run_task, range(len(items)), chunksize=chunk)
+            yield from pool.imap(_run_task, range(1, len(items)), chunksize=chunk)
             pool.close()
             pool.join()
     finally:

@@ -79,6 +79,10 @@ class Span:
 
 def collapse_ws(text: str) -> str:
     """Collapse every run of whitespace to one space and trim."""
+    # Already so (most calls: a quote is collapsed once, then asked again): the only
+    # whitespace a printable text can hold is the plain space.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return _WS.sub(" ", text).strip()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -220,6 +220,10 @@ def _phrase_pattern(phrase: str) -> str:
     return left + body + right
 
 
+def _nothing(text: str) -> None:
+    return None
+
+
 class PhraseSet:
     """A set of phrases found in text case-insensitively, on word boundaries (one alternation,
     searched with only the phrases whose words a text holds: bot.facts.reading.alternation)."""
@@ -235,15 +239,17 @@ class PhraseSet:
             if self.phrases
             else None
         )
+        # The alternation to search a text with (None: no phrase can occur in it); bound once,
+        # as every lookup of every sentence starts here.
+        self._regex: Callable[[str], re.Pattern[str] | None] = (
+            self._alt.regex if self._alt is not None else _nothing
+        )
 
     @staticmethod
     @lru_cache(maxsize=512)
     def of(phrases: tuple[str, ...]) -> PhraseSet:
         """The set of these phrases, compiled once however often it is asked for."""
         return PhraseSet(phrases)
-
-    def _regex(self, text: str) -> re.Pattern[str] | None:
-        return None if self._alt is None else self._alt.regex(text)
 
     def find(self, text: str) -> list[str]:
         """Every occurrence, lower-cased, in order."""

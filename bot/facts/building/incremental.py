@@ -14,6 +14,10 @@ come and go); what is cached, per article:
   were found against; they are found again when a name discovered since occurs in the article,
   or when the earlier names changed or came in another order (an article removed, or one whose
   id sorts before others: then every article's mentions are found again).
+
+What is not cached is read in forked processes when there is much of it (a cold build of a
+large library): each article alone, then each one's names against the full index; the cast
+pass between them stays in order, in this process.
 """
 
 from __future__ import annotations
@@ -148,7 +152,8 @@ def _workers(todo: int) -> int:
         return 1
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(len(os.sched_getaffinity(0)), 8, todo // (PARALLEL_FROM // 2)))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, 8, todo // (PARALLEL_FROM // 2)))
 
 
 def _each(fn: Callable, items: list[tuple], workers: int) -> Iterator:

@@ -125,7 +125,9 @@ from bot.paths import DataPaths
 t = time.perf_counter()
 s = build(DataPaths.with_sources(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))
 print(json.dumps({"build_s": time.perf_counter() - t, "sentences": s.sentences,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+                  / 1024}))
 """
 
 
@@ -146,6 +148,8 @@ def build_figures(paths: DataPaths) -> dict:
         "build_s": round(fig["build_s"], 3),
         "process_s": round(wall, 3),
         "peak_rss_mb": round(fig["peak_rss_mb"], 1),
+        # the largest of the processes that read articles beside it (0: none was started)
+        "worker_peak_rss_mb": round(fig["worker_peak_rss_mb"], 1),
         "sentences": fig["sentences"],
         "store_mb": round(paths.store.stat().st_size / 1e6, 2),
     }
@@ -253,5 +257,3 @@ def scale(n: int, rounds: int, mix: list[str]) -> dict:
             "naive_p50_us": lat["naive_extractOne"]["p50_us"],
             "resident_mb": resident_mb(paths),
         }
-
-

@@ -193,7 +193,8 @@ def render(r: dict) -> str:
     for n, x in r["scale"].items():
         a = x["answer"].get("all", {})
         lines.append(
-            f"scale N={n}: build {x['build_s']} s (peak {x['peak_rss_mb']} MB), store "
+            f"scale N={n}: build {x['build_s']} s (peak {x['peak_rss_mb']} MB, "
+            f"each reading process {x['worker_peak_rss_mb']} MB), store "
             f"{x['store_mb']} MB, {x['sentences']} sentences, answers p50 "
             f"{a.get('p50_us')} µs p99 {a.get('p99_us')} µs, naive p50 "
             f"{x['naive_p50_us']} µs, resident {x['resident_mb']} MB"

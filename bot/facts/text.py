@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,6 +79,10 @@ class Span:
 
 def collapse_ws(text: str) -> str:
     """Collapse every run of whitespace to one space and trim."""
+    # Already so (most calls: a quote is collapsed once, then asked again): the only
+    # whitespace a printable text can hold is the plain space.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return _WS.sub(" ", text).strip()
 
 
@@ -216,6 +220,10 @@ def _phrase_pattern(phrase: str) -> str:
     return left + body + right
 
 
+def _nothing(text: str) -> None:
+    return None
+
+
 class PhraseSet:
     """A set of phrases found in text case-insensitively, on word boundaries (one alternation,
     searched with only the phrases whose words a text holds: bot.facts.reading.alternation)."""
@@ -231,15 +239,17 @@ class PhraseSet:
             if self.phrases
             else None
         )
+        # The alternation to search a text with (None: no phrase can occur in it); bound once,
+        # as every lookup of every sentence starts here.
+        self._regex: Callable[[str], re.Pattern[str] | None] = (
+            self._alt.regex if self._alt is not None else _nothing
+        )
 
     @staticmethod
     @lru_cache(maxsize=512)
     def of(phrases: tuple[str, ...]) -> PhraseSet:
         """The set of these phrases, compiled once however often it is asked for."""
         return PhraseSet(phrases)
-
-    def _regex(self, text: str) -> re.Pattern[str] | None:
-        return None if self._alt is None else self._alt.regex(text)
 
     def find(self, text: str) -> list[str]:
         """Every occurrence, lower-cased, in order."""
@@ -289,10 +299,16 @@ class Repairer:
         rx = self._alt.regex(out) if self._alt is not None else None
         if rx is not None:
             out = rx.sub(self._sub, out)
-        out = re.sub(r"\s+([.,;:!?)])", r"\1", out)
-        out = re.sub(r"\s+(['’]s\b)", r"\1", out)
-        out = re.sub(r"([(])\s+", r"\1", out)
+        out = _SPACE_BEFORE.sub(r"\1", out)
+        out = _SPACE_BEFORE_S.sub(r"\1", out)
+        out = _SPACE_AFTER.sub(r"\1", out)
         return collapse_ws(out)
+
+
+# The spacing a repaired quote is tidied of, compiled once (repair runs on every sentence).
+_SPACE_BEFORE = re.compile(r"\s+([.,;:!?)])")
+_SPACE_BEFORE_S = re.compile(r"\s+(['’]s\b)")
+_SPACE_AFTER = re.compile(r"([(])\s+")
 
 
 def fold_unicode(text: str) -> str:

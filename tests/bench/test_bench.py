@@ -40,3 +40,12 @@ def test_the_faulty_slot_has_a_tenth_faulty_channels_of_every_kind():
 
     kinds = Counter(fault_of(i) for i in range(10_000))
     assert kinds[None] == 9_000 and all(kinds[f] == 250 for f in FAULTS)
+
+
+def test_build_figures_tell_the_reading_processes_apart(tmp_path):
+    from bot.bench.measure import build_figures
+    from bot.bench.synth import write_corpus
+
+    fig = build_figures(write_corpus(tmp_path, 2))
+    assert fig["sentences"] > 0 and fig["peak_rss_mb"] > 0
+    assert fig["worker_peak_rss_mb"] == 0  # a handful of articles is read in-process

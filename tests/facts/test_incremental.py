@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from bot.bench.synth import write_corpus
-from bot.facts.building.incremental import PieceCache, builder_version, extract_cached
+from bot.facts.building import incremental
+from bot.facts.building.incremental import (
+    PARALLEL_FROM,
+    NoCache,
+    PieceCache,
+    _workers,
+    builder_version,
+    extract_cached,
+)
 from bot.facts.curated import load_entities, load_lexicon, load_repairs
 from bot.facts.reading.extract import extract
 from bot.facts.sources.manifest import load_all
@@ -89,3 +98,74 @@ def test_a_character_called_a_newcomer_stays_new_when_replayed_from_the_cache(tm
         same(plain, cached)
         new = {(p.actor_id, p.character_id) for p in cached.pairs if p.new_cast}
         assert ("actor:yoon-ha-na", "character:kim-bo-ra") in new
+
+
+def test_articles_read_in_forked_processes_equal_the_plain_pass(tmp_path, monkeypatch):
+    started: list[str] = []
+    real_context = incremental.multiprocessing.get_context
+
+    def context(method):
+        started.append(method)
+        return real_context(method)
+
+    monkeypatch.setattr(incremental.multiprocessing, "get_context", context)
+    paths = write_corpus(tmp_path / "corpus", 6)
+    sources = load_all(paths)
+    args = (load_entities(paths.entities), load_repairs(paths.repairs), load_lexicon(paths.lexicon))
+    titles: list[str] = []
+    forked = extract_cached(sources, *args, NoCache(), "", titles.append, workers=2)
+    plain = extract(sources, *args)
+    same(plain, forked)
+    assert forked.descriptions == plain.descriptions
+    assert titles == [s.title for s in sources]  # progress still told article by article
+    assert started == ["fork", "fork"]  # both passes ran in forked processes
+    # and so does a cache filled by the forked pass, read back in one process
+    cache_path = tmp_path / "pieces.sqlite"
+    for workers in (2, 1):
+        cache = PieceCache(cache_path)
+        try:
+            same(plain, extract_cached(sources, *args, cache, "v", workers=workers))
+        finally:
+            cache.close()
+
+
+def test_both_passes_fork_when_there_are_enough_articles_and_leave_no_thread(tmp_path, monkeypatch):
+    started: list[str] = []
+    real_context = incremental.multiprocessing.get_context
+    monkeypatch.setattr(
+        incremental.multiprocessing,
+        "get_context",
+        lambda method: started.append(method) or real_context(method),
+    )
+    monkeypatch.setattr(incremental, "PARALLEL_FROM", 4)
+    # only the threads started since count (a thread pytest or an earlier test left is idle)
+    others = threading.active_count() - 1
+    monkeypatch.setattr(
+        incremental.threading, "active_count", lambda: len(threading.enumerate()) - others
+    )
+    monkeypatch.setattr(incremental.os, "sched_getaffinity", lambda pid: {0, 1})
+    paths = write_corpus(tmp_path / "corpus", 6)
+    sources = load_all(paths)
+    args = (load_entities(paths.entities), load_repairs(paths.repairs), load_lexicon(paths.lexicon))
+    threads = set(threading.enumerate())
+    plain = extract(sources, *args)
+    assert started == ["fork", "fork"]  # the plain pass is the same pass, with no cache
+    cache = PieceCache(tmp_path / "pieces.sqlite")
+    try:
+        same(plain, extract_cached(sources, *args, cache, "v"))
+    finally:
+        cache.close()
+    assert started == ["fork"] * 4  # the names pass forked too: the first pool had ended
+    assert set(threading.enumerate()) <= threads  # each pool's threads ended with its pass
+
+
+def test_articles_are_read_in_one_process_when_few_or_beside_another_thread():
+    assert _workers(PARALLEL_FROM - 1) == 1
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert _workers(10 * PARALLEL_FROM) == 1  # a fork would copy this thread alone
+    finally:
+        stop.set()
+        other.join()

@@ -14,14 +14,21 @@ come and go); what is cached, per article:
   were found against; they are found again when a name discovered since occurs in the article,
   or when the earlier names changed or came in another order (an article removed, or one whose
   id sorts before others: then every article's mentions are found again).
+
+What is not cached is read in forked processes when there is much of it (a cold build of a
+large library): each article alone, then each one's names against the full index; the cast
+pass between them stays in order, in this process.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import pickle
 import sqlite3
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -76,9 +83,9 @@ class PieceCache:
         """Write the new entries and forget unused ones, in one transaction."""
         try:
             with self._con:
-                self._con.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?)", [
-                    *self._new.items()
-                ])
+                self._con.executemany(
+                    "INSERT OR REPLACE INTO pieces VALUES (?, ?)", [*self._new.items()]
+                )
                 self._con.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
                 self._con.executemany("INSERT INTO used VALUES (?)", [(k,) for k in self.used])
                 self._con.execute("DELETE FROM pieces WHERE key NOT IN (SELECT key FROM used)")
@@ -125,6 +132,51 @@ def _could_occur(e: EntityDef, words: str) -> bool:
     return False
 
 
+# Articles are read in several processes only when there are this many to read: below it,
+# starting them costs more than they save (and the small builds of tests stay in-process).
+PARALLEL_FROM = 200
+_TASK: tuple[Callable, list] | None = None  # what forked readers run, inherited at the fork
+
+
+def _run_task(i: int):
+    assert _TASK is not None
+    fn, items = _TASK
+    return fn(*items[i])
+
+
+def _workers(todo: int) -> int:
+    """How many processes read `todo` articles: one, unless there are many, spare cores, and
+    no other thread in this process (a fork copies the calling thread alone: a bot's event loop
+    or a lock another thread holds would be left broken in the copy)."""
+    if todo < PARALLEL_FROM or threading.active_count() != 1:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, 8, todo // (PARALLEL_FROM // 2)))
+
+
+def _each(fn: Callable, items: list[tuple], workers: int) -> Iterator:
+    """`fn(*item)` for each item, in order: in forked processes when workers > 1 (pure work
+    on what this process holds; only the results travel back, pickled)."""
+    if workers <= 1 or len(items) < 2:
+        yield from (fn(*item) for item in items)
+        return
+    # The first in this process: what the readers compile on first use (cue sets, the lemma
+    # dictionary) is then inherited by every fork, not compiled again in each.
+    yield fn(*items[0])
+    global _TASK
+    _TASK = (fn, items)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunk = max(1, len(items) // (workers * 8))
+            yield from pool.imap(_run_task, range(1, len(items)), chunksize=chunk)
+            pool.close()
+            pool.join()
+    finally:
+        _TASK = None
+
+
 def extract_cached(
     sources: list[Source],
     entities: list[EntityDef],
@@ -133,22 +185,32 @@ def extract_cached(
     cache: PieceCache | NoCache,
     version: str,
     progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> Extraction:
-    """`extract(sources, entities, repairer, lex)`, from the cache wherever it can be."""
+    """`extract(sources, entities, repairer, lex)`, from the cache wherever it can be; the
+    articles not cached are read by `workers` processes (None: as many as pay, _workers)."""
     index = EntityIndex(entities)
     cast = _Recorder(index, lex.claims.get("values", {}).get("titles", []))
+    keys = [_key(version, s.id, s.sha256, s.published, str(s.estimated)) for s in sources]
+    got = [cache.get("a" + key) for key in keys]
+    todo = [
+        (src, repairer, lex)
+        for src, a in zip(sources, got, strict=True)
+        if not isinstance(a, Alone)
+    ]
+    jobs = workers if workers is not None else _workers(len(todo))
+    read = _each(read_alone, todo, jobs)
     arts: list[tuple[Source, str, Alone, int]] = []
     base = 0
-    for src in sources:
-        key = _key(version, src.id, src.sha256, src.published, str(src.estimated))
-        alone = cache.get("a" + key)
+    for src, key, alone in zip(sources, keys, got, strict=True):
         if not isinstance(alone, Alone):
-            alone = read_alone(src, repairer, lex)
+            alone = next(read)
             cache.put("a" + key, alone)
         arts.append((src, key, alone, base))
         base += len(alone.sentences)
         if progress is not None:
             progress(src.title)
+    read.close()  # its processes and their threads end here, before the next fork
 
     state = version  # the names known so far: curated, then as each article discovers them
     for _src, key, alone, base in arts:
@@ -176,8 +238,17 @@ def extract_cached(
     cache.put("s" + known, order)
     out = Extraction([], dict(sorted(index.entities.items())), [], cast.result(), [], [], [])
     descriptions: list[Description] = []
-    for _src, key, alone, base in arts:
-        named_by, described = _named(alone, key, index, lex, (known, order, discovered), cache)
+    kept = [_still_named(a, k, (known, order, discovered), cache) for _, k, a, _ in arts]
+    todo = [
+        (alone, index, lex) for (_, _, alone, _), k in zip(arts, kept, strict=True) if k[0] is None
+    ]
+    found = _each(read_named, todo, workers if workers is not None else _workers(len(todo)))
+    for (_src, key, alone, base), (named, current) in zip(arts, kept, strict=True):
+        if named is None:
+            named = next(found)
+        if not current:  # found again, or found against fewer names: kept under today's
+            cache.put("m" + key, (known, named))
+        named_by, described = named
         descriptions.extend(replace(d, sentence_id=d.sentence_id + base) for d in described)
         # The pieces are this build's own copies (unpickled, or pickled when made): numbered
         # in place, which is cheaper than copying 30,000 records.
@@ -194,13 +265,15 @@ def extract_cached(
             c.sentence_id += base
         out.claims.extend(alone.claims)
         out.lore.extend((sid + base, t, score) for sid, t, score in alone.lore)
+    found.close()
     out.descriptions = sorted(descriptions, key=lambda d: (d.entity_id, d.sentence_id, d.text))
     return out
 
 
-def _named(alone: Alone, key: str, index: EntityIndex, lex: Lexicon, known, cache):
+def _still_named(alone: Alone, key: str, known, cache):
     """Per sentence: (entities named, returns), and the article's descriptions, from the cache
-    while still valid."""
+    while still valid, and whether they were found against the names known now; None when
+    they must be found again (read_named)."""
     known_key, order, discovered = known
     got = cache.get("m" + key)
     if got is not None:
@@ -208,12 +281,10 @@ def _named(alone: Alone, key: str, index: EntityIndex, lex: Lexicon, known, cach
         then = order if then_key == known_key else cache.get("s" + then_key)
         # Valid when the names known then are the first ones known now, in the same order (so
         # every spelling keeps its owner), and none of the names added since occurs here.
-        if then is not None and order[: len(then)] == then and not any(
-            _could_occur(discovered[eid], alone.words) for eid, _ in order[len(then) :]
+        if (
+            then is not None
+            and order[: len(then)] == then
+            and not any(_could_occur(discovered[eid], alone.words) for eid, _ in order[len(then) :])
         ):
-            if then_key != known_key:
-                cache.put("m" + key, (known_key, found))
-            return found
-    found = read_named(alone, index, lex)
-    cache.put("m" + key, (known_key, found))
-    return found
+            return found, then_key == known_key
+    return None, False

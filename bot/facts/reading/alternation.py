@@ -59,6 +59,8 @@ class Alternation:
     def regex(self, text: str) -> re.Pattern[str] | None:
         """The alternation to search this text with; None when no phrase can occur in it."""
         words = _words(text)
+        if not self._always and self._key_words.isdisjoint(words):
+            return None  # the common case, told without building a set
         common = self._key_words & words
         if not common and not self._always:
             return None

@@ -23,7 +23,7 @@ from bot.facts.reading.descriptions import DescriptionCollector
 from bot.facts.reading.entities import EntityIndex
 from bot.facts.reading.status_claims import sentence_claims
 from bot.facts.sources.manifest import Source
-from bot.facts.text import Repairer, Span, collapse_ws, is_heading, split_sentences
+from bot.facts.text import PhraseSet, Repairer, Span, collapse_ws, is_heading, split_sentences
 
 TOKEN = re.compile(r"[^\W_]+")  # as the entity index splits text (bot.facts.reading.entities)
 
@@ -36,14 +36,30 @@ def _lore(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str, float]]:
         return []
     text = sentence.display
     out: list[tuple[int, str, float]] = []
+    every = _lore_strong(lex)
+    if not (every.any(text) or every.any(sentence.section)):
+        return out  # a score of 3 takes a strong cue in the sentence or its section title
     for tid, topic in lex.lore.items():
-        strong = len(topic.strong.find(text))
+        strong = sum(1 for _ in topic.strong.finditer(text))  # counted, not spelled out
         in_section = topic.strong.any(sentence.section)
-        weak = len(topic.weak.find(text)) if (strong or in_section) else 0
+        weak = sum(1 for _ in topic.weak.finditer(text)) if (strong or in_section) else 0
         score = 3.0 * strong + 1.0 * min(weak, 3) + 2.0 * in_section
         if score >= 3.0:
             out.append((sentence.id, tid, score))
     return out
+
+
+_STRONG: dict[int, tuple[Lexicon, PhraseSet]] = {}
+
+
+def _lore_strong(lex: Lexicon) -> PhraseSet:
+    """Every lore topic's strong cues in one set, compiled once per lexicon."""
+    hit = _STRONG.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        _STRONG.clear()
+        every = PhraseSet(p for t in lex.lore.values() for p in t.strong.phrases)
+        hit = _STRONG[id(lex)] = (lex, every)
+    return hit[1]
 
 
 _STRAY = "”’.,;:)]}–—-·•| \t\n"  # not ' or ": they also open a quotation

@@ -54,6 +54,8 @@ class EntityIndex:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, id) of every name printed in text, longest name first at each place."""
+        if not any(t.lower() in self._first for t in _TOKEN_RX.findall(text)):
+            return []  # no word that starts a name: most sentences, told before any offsets
         spans = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN_RX.finditer(text)]
 
         def joined(k: int) -> bool:  # whether token k follows k - 1 within one name

@@ -11,6 +11,7 @@ stands nearest to it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
@@ -37,11 +38,13 @@ def sentence_claims(
     if sentence.kind != "text":
         return []
     text = sentence.display
-    s2_here = lex.season2.any(text)
     r = readers(lex)
+    whole = Reading.of(lex.role_hidden.remove(text))
+    if not (r.any_cue.any(whole.masked) or r.any_cue_lemma.any(whole.lemmas)):
+        return []  # no topic's cue at all: nothing below can make a claim
+    s2_here = lex.season2.any(text)
     if lex.season1.any(_before_comparison(text, r)) and not s2_here:
         return []  # a Season 1 yardstick after "than" leaves the sentence this season's
-    whole = Reading.of(lex.role_hidden.remove(text))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
     # Under a heading about Season 2, or right after a sentence that names it, a topic with
     # section_context needs no Season 2 cue of its own ("The second season debuted at No. 1.
@@ -79,9 +82,10 @@ def sentence_claims(
     # Each time goes to the event cue it is attached to (bot/facts/reading/claims/attach.py).
     times: dict[str, list[tuple[int, str, int]]] = {}
     dated = {t: cues[t] for t in cues if t not in _UNDATED}
-    anchor = _last_time(before, source) if before is not None else ""
-    tense = r.modality.tense(whole)
-    found = _sentence_times(whole.text, readings, source, anchor, tense) if dated else []
+    found = []
+    if dated:  # the time printed last before it, for "later that year"
+        anchor = _last_time(before, source) if before is not None else ""
+        found = _sentence_times(whole.text, readings, source, anchor, r.modality.tense(whole))
     lead = dateline_end(whole.text)  # the article's own date, never an event's
     found = [(at, value) for at, value in found if at >= lead]
     for spot, value, owner in attach(found, dated, readings, whole.text):
@@ -111,8 +115,8 @@ def sentence_claims(
 
 def _before_comparison(text: str, r: Readers) -> str:
     """The text up to its first comparison word ("... more than the Season 1 trailer")."""
-    cut = [m.start() for w in r.comparison for m in re.finditer(rf"\b{re.escape(w)}\b", text, re.I)]
-    return text[: min(cut, default=len(text))]
+    m = r.comparison_rx.search(text) if r.comparison_rx is not None else None
+    return text[: m.start()] if m else text  # the leftmost of any of them
 
 
 _WORDS: dict[int, tuple[Lexicon, frozenset[str], dict[str, frozenset[str]]]] = {}
@@ -210,17 +214,21 @@ def _sentence_times(
     for at, c, m in readings:
         end = at + len(c.text)
         own = tense if m.tense == "present" and _ADVERBIAL.match(c.text) else m.tense
-        out.extend(
-            (off, value)
-            for off, value in time_values(text, source.published, own, not source.estimated, anchor)
-            if at <= off < end
-        )
+        read = _times(text, source.published, own, not source.estimated, anchor)
+        out.extend((off, value) for off, value in read if at <= off < end)
     return sorted(set(out))
+
+
+@lru_cache(maxsize=64)
+def _times(text: str, published: str, tense: str, relative: bool, anchor: str) -> tuple:
+    """`time_values`, kept: a sentence's clauses ask once per tense, and the next sentence
+    asks again for its "that year"."""
+    return tuple(time_values(text, published, tense, relative, anchor))
 
 
 def _last_time(before: Sentence, source: Source) -> str:
     """The last time with a year the sentence before prints, for "later that year"."""
-    found = time_values(before.display, source.published, "past", not source.estimated)
+    found = _times(before.display, source.published, "past", not source.estimated, "")
     return next((v for _, v in reversed(found) if latest_year(v)), "")
 
 

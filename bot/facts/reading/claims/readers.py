@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.facts.curated import Lexicon
@@ -9,6 +10,7 @@ from bot.facts.reading.claims.hearsay import Hearsay
 from bot.facts.reading.claims.modality import ModalityReader
 from bot.facts.reading.claims.reading import Cues
 from bot.facts.reading.claims.states import StateReader, progress
+from bot.facts.text import PhraseSet
 
 
 @dataclass
@@ -24,6 +26,11 @@ class Readers:
     other_season: Cues
     numbers: list[str]
     comparison: list[str]
+    # Every status topic's cue phrases (strong and weak) and their lemma forms, in one set
+    # each: a sentence that holds none makes no status claim, ruled out by one test.
+    any_cue: PhraseSet
+    any_cue_lemma: PhraseSet
+    comparison_rx: re.Pattern[str] | None  # any comparison word, the leftmost first
 
 
 _CACHE: dict[int, tuple[Lexicon, Readers]] = {}
@@ -36,6 +43,9 @@ def readers(lex: Lexicon) -> Readers:
         return hit[1]
     values = lex.claims.get("values", {})
     hearsay = Hearsay(lex.claims.get("hearsay", {}))
+    strong = {t: Cues(topic.strong.phrases) for t, topic in lex.status.items()}
+    weak = {t: Cues(topic.weak.phrases) for t, topic in lex.status.items()}
+    cues = [*strong.values(), *weak.values()]
     out = Readers(
         modality=ModalityReader(
             lex.claims.get("modality", {}), Cues(lex.negation.phrases, lemmas=False), hearsay
@@ -45,12 +55,22 @@ def readers(lex: Lexicon) -> Readers:
         states=StateReader(
             lex.claims, {t: progress(topic.states) for t, topic in lex.status.items()}
         ),
-        strong={t: Cues(topic.strong.phrases) for t, topic in lex.status.items()},
-        weak={t: Cues(topic.weak.phrases) for t, topic in lex.status.items()},
+        strong=strong,
+        weak=weak,
         other_season=Cues(values.get("other_season", [])),
         numbers=values.get("numbers", []),
         comparison=values.get("comparison", []),
+        any_cue=PhraseSet(p for c in cues for p in c.words.phrases),
+        any_cue_lemma=PhraseSet(p for c in cues for p in c.lemmas.phrases),
+        comparison_rx=_either(values.get("comparison", [])),
     )
     _CACHE.clear()
     _CACHE[id(lex)] = (lex, out)
     return out
+
+
+def _either(words: list[str]) -> re.Pattern[str] | None:
+    """One pattern for any of the words, each on word boundaries; None for no words."""
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)

@@ -59,6 +59,8 @@ def return_evidence(
     ("appear in") count only in a sentence about Season 2."""
     if sentence.kind != "text":
         return []
+    if not any(index.entities[e].kind in ("character", "actor") for e in named):
+        return []  # no one it could say returns
     kept = lex.return_exclude.remove(sentence.display)
     s2_cues = PhraseSet.of(tuple(lex.claims.get("values", {}).get("return_s2", [])))
     cue = lex.returns

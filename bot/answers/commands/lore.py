@@ -84,6 +84,7 @@ class Lore:
         self.subjects = Subjects(ctx, self.worth)
         self._token_cache: dict[int, list[str]] = {}
         self._later = None  # the later-season reader, built when a query names one
+        self._words: dict[int, list[str]] = {}  # each ranked sentence's words, read once
 
     def __call__(self, query: str) -> Answer:
         """Topic, character, or explained phrase; empty -> the topics known."""
@@ -133,7 +134,9 @@ class Lore:
 
         def rank(fact: tuple[int, float]) -> tuple[bool, float, int]:
             sid, score = fact
-            words = re.findall(r"\w+", store.sentences[sid].display.lower())
+            words = self._words.get(sid)
+            if words is None:
+                words = self._words[sid] = re.findall(r"\w+", store.sentences[sid].display.lower())
             hits = sum(any(w.startswith(st) for w in words) for st in stems)
             # A focused sentence beats a long one that mentions the topic in passing.
             focus[sid] = score / (1 + len(words) / 40)  # the topic's own words, for the cut

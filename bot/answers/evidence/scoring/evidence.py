@@ -55,6 +55,8 @@ class Evidence:
         self._sentence_tokens: dict[int, frozenset[str]] = {}  # filled as sentences are scored
         self._text_tokens: dict[str, frozenset[str]] = {}  # of answers that are not one sentence
         self._totals: dict[frozenset[str] | tuple[str, ...], float] = {}
+        self._around: dict[int, frozenset[str]] = {}  # see `around`
+        self._frame_memo: tuple | None = None  # see `_of_frame`
 
     @cached_property
     def _index(self) -> tuple[dict[int, frozenset[str]], dict[str, list[int]]]:
@@ -128,13 +130,13 @@ class Evidence:
         if not want:
             return 1.0, (), 1.0
 
-        weight = self.weight
+        weighed = self._weights.__getitem__  # every concept of `want` is weighed by _total
 
         def share(of: frozenset[str] | tuple[str, ...]) -> float:
             total = self._total(of)
             own = carried.intersection(of)
             near = context.intersection(of) - own
-            got = sum(weight(c) for c in own) + 0.5 * sum(weight(c) for c in near)
+            got = sum(map(weighed, own)) + 0.5 * sum(map(weighed, near))
             return got / total if total else 1.0
 
         hit = (want & carried) | (want & context)
@@ -147,6 +149,14 @@ class Evidence:
             if len(self._totals) > 512:
                 self._totals.clear()
             got = self._totals[concepts] = sum(self.weight(c) for c in concepts)
+        return got
+
+    def around(self, sid: int) -> frozenset[str]:
+        """The concepts a sentence borrows: of the sentence before, and the speech it leads to
+        (read once per sentence)."""
+        got = self._around.get(sid)
+        if got is None:
+            got = self._around[sid] = self.context(sid) | self._quoted_next(sid)
         return got
 
     def context(self, sid: int) -> frozenset[str]:
@@ -222,16 +232,29 @@ class Evidence:
         check = self.ctx.check
         return {s: check.worth(s) for s in self._readable_ids}
 
+    def _of_frame(self, frame: Frame) -> tuple[list[set[int] | dict[int, float]], tuple[str, ...]]:
+        """What every candidate of one frame reads alike: the sentences about each of its
+        people, and its key concepts (kept for the frame last scored)."""
+        memo = self._frame_memo
+        if memo is None or memo[0] is not frame:
+            memo = self._frame_memo = (
+                frame,
+                [self._about(e) for e in frame.people],
+                self.keys(frame),
+            )
+        return memo[1], memo[2]
+
     def score_sentence(self, frame: Frame, sid: int) -> Score:
         ctx, q = self.ctx, frame.question
         check = ctx.check
-        named = sum(sid in self._about(e) for e in frame.people)
-        entity = named / len(frame.people) if frame.people else 1.0
+        abouts, keys = self._of_frame(frame)
+        named = sum(sid in about for about in abouts)
+        entity = named / len(abouts) if abouts else 1.0
         bound = self.asked.fate_bound(frame, sid)
         own = self.sentence_concepts(sid)
         if bound:  # a death told at the name answers "is X alive" as a survival would
             own = own | (frame.concepts & self.asked.life_concepts)
-        cov, hit, core = self.coverage(frame, own, self.context(sid) | self._quoted_next(sid))
+        cov, hit, core = self.coverage(frame, own, self.around(sid))
         # a reason is rarely worded as one: "why" is a preference (met by a causal clause
         # here or opening the next sentence), every other type a must
         why = q.atype == "why"
@@ -247,7 +270,7 @@ class Evidence:
             check.season_ok(sid, q.season) or self.asked.clause_season(frame, sid),
             check.worth(sid),
             hit,
-            self.keys(frame),
+            keys,
             tuple(sorted(own & frame.concepts)),
             core,
             self.literal(frame, ctx.store.sentences[sid].display, sid),

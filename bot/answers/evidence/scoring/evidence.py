@@ -31,6 +31,7 @@ PER_CONCEPT = 400  # postings of one concept gathered at most (the best-read one
 FEW = 1500  # a person named in fewer sentences than this is weighed sentence by sentence
 SPECIFIC = 3  # a fan's word this many times rarer than its concept is specific
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
+_NONE: frozenset[str] = frozenset()
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")  # the writer speaking: "I can say"
 
 
@@ -232,48 +233,72 @@ class Evidence:
         check = self.ctx.check
         return {s: check.worth(s) for s in self._readable_ids}
 
-    def _of_frame(self, frame: Frame) -> tuple[list[set[int] | dict[int, float]], tuple[str, ...]]:
-        """What every candidate of one frame reads alike: the sentences about each of its
-        people, and its key concepts (kept for the frame last scored)."""
+    def _of_frame(self, frame: Frame) -> tuple:
+        """What every candidate of one frame reads alike (kept for the frame last scored): the
+        sentences about each of its people, its key concepts, the summed weight of its
+        concepts and of its keys, and whether any of its words is specific."""
         memo = self._frame_memo
         if memo is None or memo[0] is not frame:
+            keys = self.keys(frame)
+            want = frame.concepts
             memo = self._frame_memo = (
                 frame,
                 [self._about(e) for e in frame.people],
-                self.keys(frame),
+                keys,
+                self._total(want) if want else 0.0,
+                self._total(keys) if want else 0.0,
+                bool(self._specific(frame.predicate)),
             )
-        return memo[1], memo[2]
+        return memo
 
     def score_sentence(self, frame: Frame, sid: int) -> Score:
         ctx, q = self.ctx, frame.question
         check = ctx.check
-        abouts, keys = self._of_frame(frame)
+        _, abouts, keys, want_total, keys_total, specific = self._of_frame(frame)
         named = sum(sid in about for about in abouts)
         entity = named / len(abouts) if abouts else 1.0
         bound = self.asked.fate_bound(frame, sid)
-        own = self.sentence_concepts(sid)
+        want = frame.concepts
+        own = self._index[0].get(sid, _NONE)
         if bound:  # a death told at the name answers "is X alive" as a survival would
-            own = own | (frame.concepts & self.asked.life_concepts)
-        cov, hit, core = self.coverage(frame, own, self.around(sid))
+            own = own | (want & self.asked.life_concepts)
+        if want:  # `coverage`, with the frame's totals read once
+            around = self.around(sid)
+            weighed = self._weights.__getitem__
+            mine = own.intersection(want)
+            near = around.intersection(want) - mine
+            got = sum(map(weighed, mine)) + 0.5 * sum(map(weighed, near))
+            cov = got / want_total if want_total else 1.0
+            mine_k = own.intersection(keys)
+            near_k = around.intersection(keys) - mine_k
+            got = sum(map(weighed, mine_k)) + 0.5 * sum(map(weighed, near_k))
+            core = got / keys_total if keys_total else 1.0
+            hit = tuple(sorted((want & own) | (want & around)))
+        else:
+            cov, hit, core = 1.0, (), 1.0
         # a reason is rarely worded as one: "why" is a preference (met by a causal clause
         # here or opening the next sentence), every other type a must
-        why = q.atype == "why"
-        typed = q.atype in check.traits(sid).carries or (why and self.asked.reason_next(sid))
-        if typed and q.atype == "number" and frame.concepts:
+        atype = q.atype
+        why = atype == "why"
+        traits = check.traits(sid)
+        typed = atype in traits.carries or (why and self.asked.reason_next(sid))
+        if typed and atype == "number" and want:
             typed = self.asked.counts(frame, sid)
+        season = q.season
+        fits = check.season_ok(sid, season) if season is not None else True
         return Score(
             "sentence",
             sid,
             entity,
             cov,
             typed,
-            check.season_ok(sid, q.season) or self.asked.clause_season(frame, sid),
+            fits or self.asked.clause_season(frame, sid),
             check.worth(sid),
             hit,
             keys,
-            tuple(sorted(own & frame.concepts)),
+            tuple(sorted(own & want)),
             core,
-            self.literal(frame, ctx.store.sentences[sid].display, sid),
+            self.literal(frame, ctx.store.sentences[sid].display, sid) if specific else 0.0,
             why,
             bound,
         )
@@ -332,7 +357,9 @@ class Evidence:
         # a count or a date asked for: the newest article's leads among those saying as much
         # (an older count is superseded, however well it reads)
         tie = VALUE_TIE if frame.question.atype in ("number", "when") else TIE
-        return newest_first(sorted(scores, key=lambda s: (-s.total, s.ref)), self.ages, tie)
+        totals = {s.ref: s.total for s in scores}  # each total read once (it is a property)
+        scores.sort(key=lambda s: (-totals[s.ref], s.ref))
+        return newest_first(scores, self.ages, tie, [totals[s.ref] for s in scores])
 
     @cached_property
     def ages(self) -> Ages:

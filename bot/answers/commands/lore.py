@@ -41,17 +41,27 @@ def fact_lines(ctx: Context, sids: list[int], cite: Citer, limit: int = 300) -> 
         text = balanced(without_dangling_list(row.display))
         spoiler = row.spoiler
         marks = cite.cite(s)
-        ref = ctx.check.near.referent(s)
+        near = ctx.check.near
+        ref = near.referent(s)
         if ref is not None and ref not in sids:
             before = store.sentences[ref]
             text = f"{before.display} {text}"
             marks = cite.cite_all([ref, s])
             spoiler = spoiler or before.spoiler
-        if (after := ctx.check.near.follower(s)) is not None and after not in sids:
+        if (after := near.follower(s)) is not None and after not in sids:
             # a sentence introducing a quote or a list is shown with it, not cut before it
             text = f"{text} {store.sentences[after].display}"
             marks = cite.cite_all([s, after] if ref is None else [ref, s, after])
             spoiler = spoiler or store.sentences[after].spoiler
+        elif ref is None:
+            # a quotation split across sentences is shown whole ('"Will we survive again?'
+            # before '…," read the caption.'), unless a part of it is a line of its own
+            opened, closed = near.quoted(s)
+            span = [*opened, s, *closed]
+            if len(span) > 1 and not set(span) & (set(sids) - {s}):
+                text = balanced(" ".join(store.sentences[i].display for i in span))
+                marks = cite.cite_all(span, len(span))
+                spoiler = any(store.sentences[i].spoiler for i in span)
         out.append(Line(f"• {mark}{shorten(text, limit)} {marks}", spoiler))
     return out
 

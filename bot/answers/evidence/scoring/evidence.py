@@ -201,10 +201,14 @@ class Evidence:
         weight: dict[int, float] = {}
         readable = self._readable_ids
         if named is not None and len(named) <= FEW:
+            # a fate told at their name covers what it answers ("…at the end": their fate)
+            fated = self.asked.fated(frame) if frame.question.fate else frozenset()
             for s in named:  # few sentences name them: weigh each directly
                 if s in readable:
                     w = sum(weights[c] for c in want & per.get(s, frozenset()))
                     w += sum(weights[c] for c in want & per.get(s - 1, frozenset())) / 2
+                    if not w and fated and self.asked.fate_bound(frame, s):
+                        w = sum(weights[c] for c in fated)
                     if w:
                         weight[s] = w
         else:
@@ -261,7 +265,7 @@ class Evidence:
         want = frame.concepts
         own = self._index[0].get(sid, _NONE)
         if bound:  # a death told at the name answers "is X alive" as a survival would
-            own = own | (want & self.asked.life_concepts)
+            own = own | self.asked.fated(frame)
         if want:  # `coverage`, with the frame's totals read once
             around = self.around(sid)
             weighed = self._weights.__getitem__

@@ -26,9 +26,7 @@ def test_what_happened_at_the_end_gets_the_fate_told_at_the_name(fresh):
     ev = fresh.ask.evidence
     frame = fresh.ask.frame("what happened to ha-ri at the end")
     assert frame.question.fate == "any" and frame.people
-    (sid,) = [
-        s for s, row in fresh.store.sentences.items() if "died in the flooded" in row.display
-    ]
+    (sid,) = [s for s, row in fresh.store.sentences.items() if "died in the flooded" in row.display]
     assert sid in ev.gather(frame)
     score = ev.score_sentence(frame, sid)
     assert score.bound and score.accepted
@@ -37,9 +35,7 @@ def test_what_happened_at_the_end_gets_the_fate_told_at_the_name(fresh):
 def test_a_fate_only_answers_what_happened_when_the_rest_asks_the_end(fresh):
     ev = fresh.ask.evidence
     frame = fresh.ask.frame("what happened to ha-ri's diary")
-    (sid,) = [
-        s for s, row in fresh.store.sentences.items() if "died in the flooded" in row.display
-    ]
+    (sid,) = [s for s, row in fresh.store.sentences.items() if "died in the flooded" in row.display]
     assert not ev.score_sentence(frame, sid).bound
 
 

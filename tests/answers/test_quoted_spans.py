@@ -1,5 +1,6 @@
 """A quotation the sentence splitter cut in two is shown whole: the line that closes it carries
-the part that opened it, and the line that opens it the part that closes it, each cited."""
+the part that opened it, and the line that opens it the part that closes it, each cited; and
+what someone told an outlet is the words its sentence sets up, quoted next."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ BODY = (
     "A festival host said: “Welcome to the lantern night.\n\n"
     "Please keep your umbrellas closed.”\n\n"
     "To keep the mystery, nobody knows who the lighthouse keeper is? “\n\n"
-    "The keeper is played by an actor the studio has not named."
+    "The keeper is played by an actor the studio has not named.\n\n"
+    "While speaking to Quillfeather, the director offered these hints about the finale.\n\n"
+    "“The lanterns go out in the last episode,” he said."
 )
 
 
@@ -59,3 +62,10 @@ def test_a_quotation_never_closed_carries_nothing(made_up):
     store = made_up.store
     (sid,) = [i for i, s in store.sentences.items() if "lighthouse keeper is" in s.display]
     assert near.quoted(sid) == ([], [])
+
+
+def test_what_someone_told_an_outlet_is_the_quote_its_sentence_sets_up(made_up):
+    ans = made_up.answer("!ask what did the director tell quillfeather")
+    text = collapse(to_text(ans))
+    assert "offered these hints" in text and "lanterns go out" in text
+    assert any("lanterns go out" in c.quote for c in ans.citations)

@@ -1,6 +1,7 @@
 """The sentences going on about someone after the one naming them count as about them: the
 next one opening on a pronoun, and the one after that opening on them the same way after a
-short phrase ("In the final scene, she…"), not one that opens on something else."""
+short phrase ("In the final scene, she…"), not one that opens on something else; and the
+sentences of a section whose heading names them ("Is Ha-ri a Hybrid?")."""
 
 from __future__ import annotations
 
@@ -40,3 +41,26 @@ def test_a_run_going_on_about_someone_is_about_them(fresh):
 def test_a_question_about_them_is_answered_from_the_run(fresh):
     ans = fresh.answer("!ask how many survivors did ha-ri light the lanterns for")
     assert ans.ok and any("remaining four" in c.quote for c in ans.citations)
+
+
+UNDER = (
+    "All of Us Are Dead: the bell cut\n\n"
+    "The bell cut adds a new storyline to the first season.\n\n"
+    "Is Jang Ha-ri a Hybrid?\n\n"
+    "This cut shows a new type of zombie that keeps its archery skills and its calm.\n\n"
+    "The new type walks slowly and never attacks the bell ringer.\n\n"
+    "What Is the Bell Tower?\n\n"
+    "The bell tower is the tallest building of the campus.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def under(tmp_path_factory) -> Engine:
+    return engine_with_article(tmp_path_factory.mktemp("under"), "904_bell", UNDER, "2026-10-05")
+
+
+def test_a_section_under_a_heading_naming_someone_is_about_them(under):
+    about = under.lore.subjects.about_scores("jang-ha-ri")
+    assert _sid(under, "keeps its archery skills") in about
+    assert _sid(under, "never attacks the bell ringer") in about
+    assert _sid(under, "tallest building of the campus") not in about

@@ -17,6 +17,7 @@ _LATER = re.compile(
     r"(?:(?:In|At|On|After|Later|Then|Now|Here)\b[^,.]{0,40}?,?\s+)(?:she|he|they)\b"
 )
 GOES_ON = 2  # sentences a run going on about someone is followed for
+UNDER_HEADING = 1.5  # a sentence about someone only by its section's heading: less surely
 
 
 class Subjects:
@@ -87,5 +88,22 @@ class Subjects:
                     follow = self.worth(sid + k) - float(k)
                     follow += 1.0 if self._fate.any(nxt.display) else 0.0
                     scored[sid + k] = max(scored.get(sid + k, -99.0), follow)
+            # under a heading naming them ("Is Mr. Lee a Hybrid?"), a section goes on about
+            # them though its sentences never name them again
+            for heading, sids in self._sections.items():
+                if names.find(heading):
+                    for sid in sids:
+                        if sid not in scored and pairs_in.get(sid, 0) < 3:
+                            scored[sid] = self.worth(sid) - UNDER_HEADING
         self._about[eid] = scored
         return scored
+
+    @cached_property
+    def _sections(self) -> dict[str, list[int]]:
+        """The readable sentences under each section heading (read once per store)."""
+        out: dict[str, list[int]] = {}
+        check = self.ctx.check
+        for sid, s in self.ctx.store.sentences.items():
+            if s.section and s.kind == "text" and check.readable(sid):
+                out.setdefault(s.section, []).append(sid)
+        return out

@@ -28,3 +28,8 @@ def test_according_to_someone_asks_for_their_words(concepts, engine):
     assert SPEECH in concepts.of_text("according to the director")
     frame = engine.ask.frame("what did season 2 change according to the director")
     assert SPEECH in frame.concepts
+
+
+@pytest.mark.parametrize("asked", ["other name", "another name", "nickname", "goes by"])
+def test_another_name_asks_for_an_alias(concepts, asked):
+    assert concepts.of_text(asked) == concepts.of_text("also known as")

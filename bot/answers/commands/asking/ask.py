@@ -121,7 +121,7 @@ class Ask:
         if (fixed := self.spell(typed)) != typed:  # "who is the directer": the director
             question = fixed
         q = analyse(question.strip(), ctx.store.vocab, self.find.lore_names)
-        named = self.find.named(q.text)
+        named, _ = self._kin(q.text, self.find.named(q.text))
         text = normalise(question)
         resolved = follow_up(text, previous, [e for _, e in named])
         leans = previous is not None and not named and points_back(text)
@@ -136,9 +136,33 @@ class Ask:
         if resolved is not None and resolved != text:
             return self.frame(resolved)
         pred = self._predicate(q, named)
+        if any(e not in {x for _, x in self.find.named(q.text)} for _, e in named):
+            # a relative found by description ("jin-su's dad"): their name is who they are
+            naming = self.evidence.concepts.of_word("name")
+            pred = [(w, c) for w, c in pred if c != naming]
         subject = named[0][0] if named else ""
         topic = " ".join([subject, *(w for w, _ in pred), *season_words(text, ctx.store.vocab)])
         return Frame(q, tuple(e for _, e in named), tuple(pred), text, subject, topic.strip())
+
+    def _kin(self, text: str, named: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
+        """A name followed by a family word ("jin-su's dad") names the relative an article
+        describes so ("Jin-su's father"), not the person named; and whether a relative was
+        asked that no article describes ("cheong-san's mom")."""
+        kin = {w for k, alts in self.ctx.store.vocab.get("ask.kin", {}).items() for w in (k, *alts)}
+        words, out, unknown = text.split(), [], False
+        for chunk, eid in named:
+            size, hit = len(chunk.split()), (chunk, eid)
+            for i in range(len(words) - size):
+                if " ".join(words[i : i + size]) == chunk and words[i + size] in kin:
+                    asked = f"{chunk} {words[i + size]}"
+                    row = self.cast.descriptions.lookup(asked).row
+                    if row is not None and row.entity_id != eid:
+                        hit = (asked, row.entity_id)
+                    else:
+                        unknown = True
+                    break
+            out.append(hit)
+        return out, unknown
 
     def _predicate(self, q: Question, named: list[tuple[str, str]]) -> list[tuple[str, str]]:
         words = {w for chunk, _ in named for w in chunk.split()}
@@ -155,6 +179,11 @@ class Ask:
             card = self._as_ask(self.cast(self.ctx.name(frame.people[0])))
             card.frame = frame
             return card, Trace(frame, reason="a follow-up with no question before: their card")
+        if self._kin(frame.question.text, self.find.named(frame.question.text))[1]:
+            # "who plays cheong-san's mom": a relative no article describes, not the person named
+            ans = dont_know(self.ctx, frame.question, asked, [], None)
+            ans.frame = frame
+            return ans, Trace(frame, reason="a relative of someone named that no article describes")
         # --- a question answered by its kind (kinds.py): a later season, the sources, a list
         again = lambda text: self._one(text, None, plain=True)[0]  # noqa: E731
         if not plain and (kind := self.kinds.answer(frame, asked, again)) is not None:
@@ -217,7 +246,7 @@ class Ask:
                 [Line(f"Ask a question, e.g. `{ctx.prefix}{EXAMPLE}`.")],
                 suggestions=[f"{ctx.prefix}status", f"{ctx.prefix}cast On-jo"],
             )
-        people = self.find.people(q.text)
+        people = [e for _, e in self._kin(q.text, self.find.named(q.text))[0]]
         if people and (q.casting or (q.atype == "who" and not self.find.rest(q, people))):
             if not q.casting and ctx.store.entities[people[0]].kind == "character":
                 return self.about.who_is(people[0])  # who they are, then who plays them

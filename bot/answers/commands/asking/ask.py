@@ -60,6 +60,7 @@ class Ask:
         self.evidence = Evidence(ctx, lore.subjects.about_scores, self.fates.told_of)
         self.links = Links(ctx, cast)
         self.kinds = Kinds(ctx, self.evidence, status)  # questions answered by their kind
+        self._named_memo: tuple[str, tuple] | None = None  # see `_named`
         self.spell = Speller(ctx.store, lambda w: bool(self.find.named(w)))
         self._digests: dict[tuple, Answer] = {}
         # the last route's answer when it must clear the bar like any candidate: a whole
@@ -121,7 +122,7 @@ class Ask:
         if (fixed := self.spell(typed)) != typed:  # "who is the directer": the director
             question = fixed
         q = analyse(question.strip(), ctx.store.vocab, self.find.lore_names)
-        named, _ = self._kin(q.text, self.find.named(q.text))
+        named, _, plain = self._named(q.text)
         text = normalise(question)
         resolved = follow_up(text, previous, [e for _, e in named])
         leans = previous is not None and not named and points_back(text)
@@ -136,13 +137,23 @@ class Ask:
         if resolved is not None and resolved != text:
             return self.frame(resolved)
         pred = self._predicate(q, named)
-        if any(e not in {x for _, x in self.find.named(q.text)} for _, e in named):
+        if named != plain:
             # a relative found by description ("jin-su's dad"): their name is who they are
             naming = self.evidence.concepts.of_word("name")
             pred = [(w, c) for w, c in pred if c != naming]
         subject = named[0][0] if named else ""
         topic = " ".join([subject, *(w for w, _ in pred), *season_words(text, ctx.store.vocab)])
         return Frame(q, tuple(e for _, e in named), tuple(pred), text, subject, topic.strip())
+
+    def _named(self, text: str) -> tuple[list[tuple[str, str]], bool, list[tuple[str, str]]]:
+        """The people a question's text names, relatives found by description (see `_kin`),
+        whether it asks of a relative no article describes, and the names as typed (kept for
+        the text last read: the frame, the route and the checks between all ask it)."""
+        memo = self._named_memo
+        if memo is None or memo[0] != text:
+            plain = self.find.named(text)
+            memo = self._named_memo = (text, (*self._kin(text, plain), plain))
+        return memo[1]
 
     def _kin(self, text: str, named: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
         """A name followed by a family word ("jin-su's dad") names the relative an article
@@ -179,7 +190,7 @@ class Ask:
             card = self._as_ask(self.cast(self.ctx.name(frame.people[0])))
             card.frame = frame
             return card, Trace(frame, reason="a follow-up with no question before: their card")
-        if self._kin(frame.question.text, self.find.named(frame.question.text))[1]:
+        if self._named(frame.question.text)[1]:
             # "who plays cheong-san's mom": a relative no article describes, not the person named
             ans = dont_know(self.ctx, frame.question, asked, [], None)
             ans.frame = frame
@@ -246,7 +257,7 @@ class Ask:
                 [Line(f"Ask a question, e.g. `{ctx.prefix}{EXAMPLE}`.")],
                 suggestions=[f"{ctx.prefix}status", f"{ctx.prefix}cast On-jo"],
             )
-        people = [e for _, e in self._kin(q.text, self.find.named(q.text))[0]]
+        people = [e for _, e in self._named(q.text)[0]]
         if people and (q.casting or (q.atype == "who" and not self.find.rest(q, people))):
             if not q.casting and ctx.store.entities[people[0]].kind == "character":
                 return self.about.who_is(people[0])  # who they are, then who plays them

@@ -64,3 +64,24 @@ def test_a_section_under_a_heading_naming_someone_is_about_them(under):
     assert _sid(under, "keeps its archery skills") in about
     assert _sid(under, "never attacks the bell ringer") in about
     assert _sid(under, "tallest building of the campus") not in about
+
+
+REASON = (
+    "All of Us Are Dead: the kite cut\n\n"
+    "In the kite cut, Jang Ha-ri quit the archery club after the outbreak began.\n\n"
+    "This is because she was afraid to stay in the archery club in the crowded gym.\n\n"
+    "Later, she quit the archery club again in front of the whole archery club so that the "
+    "archery club captain would finally listen.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def reason(tmp_path_factory) -> Engine:
+    return engine_with_article(tmp_path_factory.mktemp("why"), "906_kite", REASON, "2026-10-07")
+
+
+def test_a_reason_is_shown_right_after_what_it_explains(reason):
+    ans = reason.answer("!ask why did ha-ri quit the archery club")
+    texts = [line.text for line in ans.lines]
+    at = next(i for i, t in enumerate(texts) if "after the outbreak began" in t)
+    assert "afraid to stay" in texts[at + 1], texts

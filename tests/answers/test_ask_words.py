@@ -33,3 +33,17 @@ def test_according_to_someone_asks_for_their_words(concepts, engine):
 @pytest.mark.parametrize("asked", ["other name", "another name", "nickname", "goes by"])
 def test_another_name_asks_for_an_alias(concepts, asked):
     assert concepts.of_text(asked) == concepts.of_text("also known as")
+
+
+def test_an_aside_no_article_can_speak_to_is_not_asked(engine):
+    frame = engine.ask.frame("is season 2 renewed or is that just gossipmongering")
+    assert frame.concepts == engine.ask.frame("is season 2 renewed").concepts
+    frame = engine.ask.frame("is gwi-nam coming back i detest him")
+    assert frame.concepts == engine.ask.frame("is gwi-nam coming back").concepts
+
+
+def test_an_alternative_the_articles_print_or_naming_someone_stays_asked(engine):
+    frame = engine.ask.frame("did cheong-san survive or die")
+    assert len(frame.concepts) == 2
+    frame = engine.ask.frame("is su-hyeok's actor park solomon or lomon? confused")
+    assert any(w == "confused" for w, _ in frame.predicate)

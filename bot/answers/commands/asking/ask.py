@@ -8,6 +8,7 @@ the best, or says the sources don't say.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.answers.commands.asking.about import About
@@ -42,6 +43,8 @@ from bot.answers.reading.wording import shorten
 from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
 
+# where an aside after the question starts: a remark of the fan's own, or an alternative
+_ASIDE = re.compile(r"\s(?:i|im|i'm|or)\s")
 EXAMPLE = "ask when will season 2 come out"
 VALUES = ("number", "duration", "when")  # answer types that are a value the text must print
 
@@ -136,7 +139,7 @@ class Ask:
             resolved = f"{text} {borrowed}".strip()
         if resolved is not None and resolved != text:
             return self.frame(resolved)
-        pred = self._predicate(q, named)
+        pred = self._asides(q.text, self._predicate(q, named))
         if named != plain:
             # a relative found by description ("jin-su's dad"): their name is who they are
             naming = self.evidence.concepts.of_word("name")
@@ -144,6 +147,20 @@ class Ask:
         subject = named[0][0] if named else ""
         topic = " ".join([subject, *(w for w, _ in pred), *season_words(text, ctx.store.vocab)])
         return Frame(q, tuple(e for _, e in named), tuple(pred), text, subject, topic.strip())
+
+    def _asides(self, text: str, pred: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The predicate without the words of an aside after the question that no article
+        prints ("…coming back in s2 i hate him", "…confirmed or is that just rumors"): a
+        remark or an alternative the articles cannot speak to, not what is asked."""
+        m = _ASIDE.search(text)
+        if m is None:
+            return pred
+        if self.find.named(text[m.end() :]):
+            return pred  # an alternative naming someone ("…park solomon or lomon") is asked
+        tail = set(text[m.end() :].split())
+        ev = self.evidence
+        kept = [(w, c) for w, c in pred if not (set(w.split()) <= tail and not ev.printed(c))]
+        return kept or pred
 
     def _named(self, text: str) -> tuple[list[tuple[str, str]], bool, list[tuple[str, str]]]:
         """The people a question's text names, relatives found by description (see `_kin`),

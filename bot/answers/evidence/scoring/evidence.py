@@ -106,6 +106,10 @@ class Evidence:
             w = self._weights[concept] = math.log(1.0 + self._readable / (1 + n))
         return w
 
+    def printed(self, concept: str) -> bool:
+        """Whether any readable sentence of the store carries a concept."""
+        return concept in self._index[1]
+
     def sentence_concepts(self, sid: int) -> frozenset[str]:
         return self._index[0].get(sid, frozenset())
 

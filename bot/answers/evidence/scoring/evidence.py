@@ -18,6 +18,7 @@ from functools import cached_property
 
 from bot.answers.context import Context
 from bot.answers.evidence.scoring.asked import Asked
+from bot.answers.evidence.scoring.checking import fits_season, worth_of
 from bot.answers.evidence.scoring.recency import TIE, VALUE_TIE, Ages, newest_first
 from bot.answers.evidence.scoring.score import Score
 from bot.answers.reading.concepts import Concepts
@@ -265,13 +266,15 @@ class Evidence:
         _, abouts, keys, want_total, keys_total, specific = self._of_frame(frame)
         named = sum(sid in about for about in abouts)
         entity = named / len(abouts) if abouts else 1.0
-        bound = self.asked.fate_bound(frame, sid)
+        bound = q.fate is not None and self.asked.fate_bound(frame, sid)
         want = frame.concepts
         own = self._index[0].get(sid, _NONE)
         if bound:  # a death told at the name answers "is X alive" as a survival would
             own = own | self.asked.fated(frame)
         if want:  # `coverage`, with the frame's totals read once
-            around = self.around(sid)
+            around = self._around.get(sid)
+            if around is None:
+                around = self.around(sid)
             weighed = self._weights.__getitem__
             mine = own.intersection(want)
             near = around.intersection(want) - mine
@@ -293,7 +296,7 @@ class Evidence:
         if typed and atype == "number" and want:
             typed = self.asked.counts(frame, sid)
         season = q.season
-        fits = check.season_ok(sid, season) if season is not None else True
+        fits = season is None or fits_season(traits, season)
         return Score(
             "sentence",
             sid,
@@ -301,7 +304,7 @@ class Evidence:
             cov,
             typed,
             fits or self.asked.clause_season(frame, sid),
-            check.worth(sid),
+            worth_of(traits),
             hit,
             keys,
             tuple(sorted(own & want)),

@@ -1,5 +1,6 @@
 """A name followed by a family word asks of the relative an article describes so, not of the
-person named; a relative no article describes is an honest "the sources don't say"."""
+person named; a relative no article describes is an honest "the sources don't say"; and a
+Hangul name is read without the particle typed onto it ("청산이")."""
 
 from __future__ import annotations
 
@@ -37,3 +38,10 @@ def test_a_relative_no_article_describes_is_not_the_person_named(fresh):
     ans = fresh.answer("!ask who plays dae-su's mom")
     assert not ans.ok
     assert "Dae-su" not in (ans.title or "")
+
+
+def test_a_hangul_name_is_read_without_the_particle_typed_onto_it(engine):
+    plain = engine.ask.find.named("청산 살아있어")
+    assert plain and engine.ask.find.named("청산이 살아있어") == [("청산이", plain[0][1])]
+    assert engine.ask.frame("청산이 살아있어").people == (plain[0][1],)
+    assert engine.ask.find.named("온조는") == [("온조는", engine.ask.find.named("온조")[0][1])]

@@ -8,13 +8,13 @@ the best, or says the sources don't say.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.answers.commands.asking.about import About
 from bot.answers.commands.asking.honest import as_of_line, dont_know, nearby
 from bot.answers.commands.asking.kinds import Kinds
 from bot.answers.commands.asking.links import Links
+from bot.answers.commands.asking.naming import Naming
 from bot.answers.commands.asking.narrow import narrow_answer
 from bot.answers.commands.asking.verdict import Trace, decide
 from bot.answers.commands.cast import Cast
@@ -43,8 +43,6 @@ from bot.answers.reading.wording import shorten
 from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
 
-# where an aside after the question starts: a remark of the fan's own, or an alternative
-_ASIDE = re.compile(r"\s(?:i|im|i'm|or)\s")
 EXAMPLE = "ask when will season 2 come out"
 VALUES = ("number", "duration", "when")  # answer types that are a value the text must print
 
@@ -61,9 +59,9 @@ class Ask:
         self.fates = Fates(ctx)
         self.about = About(ctx, self.find, cast, lore, self.fates)
         self.evidence = Evidence(ctx, lore.subjects.about_scores, self.fates.told_of)
+        self.naming = Naming(self.find, cast, self.evidence)
         self.links = Links(ctx, cast)
         self.kinds = Kinds(ctx, self.evidence, status)  # questions answered by their kind
-        self._named_memo: tuple[str, tuple] | None = None  # see `_named`
         self.spell = Speller(ctx.store, lambda w: bool(self.find.named(w)))
         self._digests: dict[tuple, Answer] = {}
         # the last route's answer when it must clear the bar like any candidate: a whole
@@ -125,7 +123,7 @@ class Ask:
         if (fixed := self.spell(typed)) != typed:  # "who is the directer": the director
             question = fixed
         q = analyse(question.strip(), ctx.store.vocab, self.find.lore_names)
-        named, _, plain = self._named(q.text)
+        named, _, plain = self.naming.named(q.text)
         text = normalise(question)
         resolved = follow_up(text, previous, [e for _, e in named])
         leans = previous is not None and not named and points_back(text)
@@ -139,7 +137,7 @@ class Ask:
             resolved = f"{text} {borrowed}".strip()
         if resolved is not None and resolved != text:
             return self.frame(resolved)
-        pred = self._asides(q.text, self._predicate(q, named))
+        pred = self.naming.asides(q.text, self._predicate(q, named))
         if named != plain:
             # a relative found by description ("jin-su's dad"): their name is who they are
             naming = self.evidence.concepts.of_word("name")
@@ -147,50 +145,6 @@ class Ask:
         subject = named[0][0] if named else ""
         topic = " ".join([subject, *(w for w, _ in pred), *season_words(text, ctx.store.vocab)])
         return Frame(q, tuple(e for _, e in named), tuple(pred), text, subject, topic.strip())
-
-    def _asides(self, text: str, pred: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """The predicate without the words of an aside after the question that no article
-        prints ("…coming back in s2 i hate him", "…confirmed or is that just rumors"): a
-        remark or an alternative the articles cannot speak to, not what is asked."""
-        m = _ASIDE.search(text)
-        if m is None:
-            return pred
-        if self.find.named(text[m.end() :]):
-            return pred  # an alternative naming someone ("…park solomon or lomon") is asked
-        tail = set(text[m.end() :].split())
-        ev = self.evidence
-        kept = [(w, c) for w, c in pred if not (set(w.split()) <= tail and not ev.printed(c))]
-        return kept or pred
-
-    def _named(self, text: str) -> tuple[list[tuple[str, str]], bool, list[tuple[str, str]]]:
-        """The people a question's text names, relatives found by description (see `_kin`),
-        whether it asks of a relative no article describes, and the names as typed (kept for
-        the text last read: the frame, the route and the checks between all ask it)."""
-        memo = self._named_memo
-        if memo is None or memo[0] != text:
-            plain = self.find.named(text)
-            memo = self._named_memo = (text, (*self._kin(text, plain), plain))
-        return memo[1]
-
-    def _kin(self, text: str, named: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
-        """A name followed by a family word ("jin-su's dad") names the relative an article
-        describes so ("Jin-su's father"), not the person named; and whether a relative was
-        asked that no article describes ("cheong-san's mom")."""
-        kin = {w for k, alts in self.ctx.store.vocab.get("ask.kin", {}).items() for w in (k, *alts)}
-        words, out, unknown = text.split(), [], False
-        for chunk, eid in named:
-            size, hit = len(chunk.split()), (chunk, eid)
-            for i in range(len(words) - size):
-                if " ".join(words[i : i + size]) == chunk and words[i + size] in kin:
-                    asked = f"{chunk} {words[i + size]}"
-                    row = self.cast.descriptions.lookup(asked).row
-                    if row is not None and row.entity_id != eid:
-                        hit = (asked, row.entity_id)
-                    else:
-                        unknown = True
-                    break
-            out.append(hit)
-        return out, unknown
 
     def _predicate(self, q: Question, named: list[tuple[str, str]]) -> list[tuple[str, str]]:
         words = {w for chunk, _ in named for w in chunk.split()}
@@ -207,7 +161,7 @@ class Ask:
             card = self._as_ask(self.cast(self.ctx.name(frame.people[0])))
             card.frame = frame
             return card, Trace(frame, reason="a follow-up with no question before: their card")
-        if self._named(frame.question.text)[1]:
+        if self.naming.named(frame.question.text)[1]:
             # "who plays cheong-san's mom": a relative no article describes, not the person named
             ans = dont_know(self.ctx, frame.question, asked, [], None)
             ans.frame = frame
@@ -274,7 +228,7 @@ class Ask:
                 [Line(f"Ask a question, e.g. `{ctx.prefix}{EXAMPLE}`.")],
                 suggestions=[f"{ctx.prefix}status", f"{ctx.prefix}cast On-jo"],
             )
-        people = [e for _, e in self._named(q.text)[0]]
+        people = [e for _, e in self.naming.named(q.text)[0]]
         if people and (q.casting or (q.atype == "who" and not self.find.rest(q, people))):
             if not q.casting and ctx.store.entities[people[0]].kind == "character":
                 return self.about.who_is(people[0])  # who they are, then who plays them

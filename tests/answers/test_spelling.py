@@ -134,3 +134,14 @@ def test_lone_follow_ups_in_a_row_and_after_a_question_of_no_one(engine):
     general = engine.answer("!ask when is season 2 coming out")
     after = engine.answer("!ask what about hyo-ryung", general.frame)
     assert after.lines == engine.answer("!cast hyo-ryung").lines
+
+
+def test_an_english_word_the_articles_never_print_is_read_only_as_a_form_of_itself():
+    spell = _speller(
+        "The reach of the virus grew.",
+        "The seasons had a different feel, the director said.",
+        "A bullied student tried to make his son strong.",
+    )
+    assert spell("how did she react") == "how did she react"  # a word of its own, no typo
+    assert spell("what is the difference") == "what is the different"  # a form of it
+    assert spell("who is the studnt") == "who is the student"  # a typo is still read

@@ -41,17 +41,27 @@ def fact_lines(ctx: Context, sids: list[int], cite: Citer, limit: int = 300) -> 
         text = balanced(without_dangling_list(row.display))
         spoiler = row.spoiler
         marks = cite.cite(s)
-        ref = ctx.check.near.referent(s)
+        near = ctx.check.near
+        ref = near.referent(s)
         if ref is not None and ref not in sids:
             before = store.sentences[ref]
             text = f"{before.display} {text}"
             marks = cite.cite_all([ref, s])
             spoiler = spoiler or before.spoiler
-        if (after := ctx.check.near.follower(s)) is not None and after not in sids:
+        if (after := near.follower(s)) is not None and after not in sids:
             # a sentence introducing a quote or a list is shown with it, not cut before it
             text = f"{text} {store.sentences[after].display}"
             marks = cite.cite_all([s, after] if ref is None else [ref, s, after])
             spoiler = spoiler or store.sentences[after].spoiler
+        elif ref is None:
+            # a quotation split across sentences is shown whole ('"Will we survive again?'
+            # before '…," read the caption.'), unless a part of it is a line of its own
+            opened, closed = near.quoted(s)
+            span = [*opened, s, *closed]
+            if len(span) > 1 and not set(span) & (set(sids) - {s}):
+                text = balanced(" ".join(store.sentences[i].display for i in span))
+                marks = cite.cite_all(span, len(span))
+                spoiler = any(store.sentences[i].spoiler for i in span)
         out.append(Line(f"• {mark}{shorten(text, limit)} {marks}", spoiler))
     return out
 
@@ -84,6 +94,7 @@ class Lore:
         self.subjects = Subjects(ctx, self.worth)
         self._token_cache: dict[int, list[str]] = {}
         self._later = None  # the later-season reader, built when a query names one
+        self._words: dict[int, list[str]] = {}  # each ranked sentence's words, read once
 
     def __call__(self, query: str) -> Answer:
         """Topic, character, or explained phrase; empty -> the topics known."""
@@ -133,7 +144,9 @@ class Lore:
 
         def rank(fact: tuple[int, float]) -> tuple[bool, float, int]:
             sid, score = fact
-            words = re.findall(r"\w+", store.sentences[sid].display.lower())
+            words = self._words.get(sid)
+            if words is None:
+                words = self._words[sid] = re.findall(r"\w+", store.sentences[sid].display.lower())
             hits = sum(any(w.startswith(st) for w in words) for st in stems)
             # A focused sentence beats a long one that mentions the topic in passing.
             focus[sid] = score / (1 + len(words) / 40)  # the topic's own words, for the cut

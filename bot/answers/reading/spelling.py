@@ -8,7 +8,9 @@ a tight edit distance (rapidfuzz's OSA distance: a swapped pair of letters is on
 opens on the same letter. Of known words equally near, the one the store prints most wins when
 they are forms of one word ("startd": start, starts, started) or it is printed at least twice
 as often as the next; otherwise the word is left alone, as it is when it is only another form
-of a near word ("outlets": the search reads it by its stem anyway).
+of a near word ("outlets": the search reads it by its stem anyway). An English word the
+lemmatizer's dictionary holds is read only as a form of itself ("difference": different),
+never as another word ("react" is not "reach").
 A name's possessive typed without its apostrophe ("jinsus") is read as the name.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -26,6 +29,23 @@ from bot.facts.store import FactStore
 
 _LETTERS = re.compile(r"[a-z]+")
 _SHORTEST = 5  # shorter words are too close to too many others to guess at
+
+
+@cache
+def english(word: str) -> bool:
+    """Whether the English lemmatizer's dictionary holds a lower-case word."""
+    from simplemma import is_known
+
+    return is_known(word, lang="en")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def bound(word: str) -> int:
@@ -101,6 +121,11 @@ class Speller:
             w for size in range(n - k, n + k + 1) for w in self._by_shape.get((word[0], size), ())
         ]
         near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=k, limit=None)
+        if near and english(word):
+            # a real English word the articles do not print is read only as another form of
+            # it ("difference": different), never as another word ("react" is not "reach")
+            same = max(_SHORTEST, n - 3)
+            near = [x for x in near if _common_prefix(word, x[0]) >= same]
         if not near:
             return word
         best = min(d for _, d, _ in near)

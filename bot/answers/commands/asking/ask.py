@@ -14,6 +14,7 @@ from bot.answers.commands.asking.about import About
 from bot.answers.commands.asking.honest import as_of_line, dont_know, nearby
 from bot.answers.commands.asking.kinds import Kinds
 from bot.answers.commands.asking.links import Links
+from bot.answers.commands.asking.naming import Naming
 from bot.answers.commands.asking.narrow import narrow_answer
 from bot.answers.commands.asking.verdict import Trace, decide
 from bot.answers.commands.cast import Cast
@@ -58,6 +59,7 @@ class Ask:
         self.fates = Fates(ctx)
         self.about = About(ctx, self.find, cast, lore, self.fates)
         self.evidence = Evidence(ctx, lore.subjects.about_scores, self.fates.told_of)
+        self.naming = Naming(self.find, cast, self.evidence)
         self.links = Links(ctx, cast)
         self.kinds = Kinds(ctx, self.evidence, status)  # questions answered by their kind
         self.spell = Speller(ctx.store, lambda w: bool(self.find.named(w)))
@@ -121,7 +123,7 @@ class Ask:
         if (fixed := self.spell(typed)) != typed:  # "who is the directer": the director
             question = fixed
         q = analyse(question.strip(), ctx.store.vocab, self.find.lore_names)
-        named = self.find.named(q.text)
+        named, _, plain = self.naming.named(q.text)
         text = normalise(question)
         resolved = follow_up(text, previous, [e for _, e in named])
         leans = previous is not None and not named and points_back(text)
@@ -135,7 +137,11 @@ class Ask:
             resolved = f"{text} {borrowed}".strip()
         if resolved is not None and resolved != text:
             return self.frame(resolved)
-        pred = self._predicate(q, named)
+        pred = self.naming.asides(q.text, self._predicate(q, named))
+        if named != plain:
+            # a relative found by description ("jin-su's dad"): their name is who they are
+            naming = self.evidence.concepts.of_word("name")
+            pred = [(w, c) for w, c in pred if c != naming]
         subject = named[0][0] if named else ""
         topic = " ".join([subject, *(w for w, _ in pred), *season_words(text, ctx.store.vocab)])
         return Frame(q, tuple(e for _, e in named), tuple(pred), text, subject, topic.strip())
@@ -155,6 +161,11 @@ class Ask:
             card = self._as_ask(self.cast(self.ctx.name(frame.people[0])))
             card.frame = frame
             return card, Trace(frame, reason="a follow-up with no question before: their card")
+        if self.naming.named(frame.question.text)[1]:
+            # "who plays cheong-san's mom": a relative no article describes, not the person named
+            ans = dont_know(self.ctx, frame.question, asked, [], None)
+            ans.frame = frame
+            return ans, Trace(frame, reason="a relative of someone named that no article describes")
         # --- a question answered by its kind (kinds.py): a later season, the sources, a list
         again = lambda text: self._one(text, None, plain=True)[0]  # noqa: E731
         if not plain and (kind := self.kinds.answer(frame, asked, again)) is not None:
@@ -217,7 +228,7 @@ class Ask:
                 [Line(f"Ask a question, e.g. `{ctx.prefix}{EXAMPLE}`.")],
                 suggestions=[f"{ctx.prefix}status", f"{ctx.prefix}cast On-jo"],
             )
-        people = self.find.people(q.text)
+        people = [e for _, e in self.naming.named(q.text)[0]]
         if people and (q.casting or (q.atype == "who" and not self.find.rest(q, people))):
             if not q.casting and ctx.store.entities[people[0]].kind == "character":
                 return self.about.who_is(people[0])  # who they are, then who plays them

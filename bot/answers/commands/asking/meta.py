@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from bot.answers.context import Context
 from bot.answers.evidence.gathering.outlets import Found, Outlets
-from bot.answers.evidence.scoring.evidence import SPEECH, Evidence
+from bot.answers.evidence.scoring.evidence import QUOTES, SPEECH, Evidence
 from bot.answers.evidence.scoring.score import ACCEPT
 from bot.answers.evidence.status.digest import (
     PLANNED,
@@ -250,12 +250,28 @@ class Meta:
             lines.append(Line(f"None of it is about {' '.join(sorted(want))}; what it said:"))
         for sid in chosen:
             row = ctx.store.sentences[sid]
-            quote = balanced("“" + shorten(row.display, QUOTE + 60) + "”")
             src = ctx.store.sources[row.source_id]
-            lines.append(
-                Line(f"• {ctx.date(src.id)} — {_label(src)} {cite.cite(sid)}: {quote}", row.spoiler)
-            )
+            words = self._words_set_up(sid, frame) if SPEECH in frame.concepts else None
+            if words is None:
+                quote = balanced("“" + shorten(row.display, QUOTE + 60) + "”")
+                marks, spoiler = cite.cite(sid), row.spoiler
+            else:  # what they told it: the words the sentence sets up, quoted next
+                nxt = ctx.store.sentences[words]
+                quote = f"“{shorten(row.display, QUOTE)}” {shorten(nxt.display, QUOTE + 60)}"
+                marks, spoiler = cite.cite_all([sid, words]), row.spoiler or nxt.spoiler
+            lines.append(Line(f"• {ctx.date(src.id)} — {_label(src)} {marks}: {quote}", spoiler))
         return Answer("ask", True, name, f"{name} in the sources", lines, cite.citations)
+
+    def _words_set_up(self, sid: int, frame: Frame) -> int | None:
+        """The next sentence of the article when it quotes the words this one, quoting none
+        itself, sets up ("…offered these hints." then “If season 1…”); else None."""
+        store = self.ctx.store
+        row, nxt = store.sentences[sid], store.sentences.get(sid + 1)
+        if nxt is None or nxt.source_id != row.source_id or not self.ctx.check.readable(sid + 1):
+            return None
+        if any(q in row.display for q in QUOTES):
+            return None
+        return sid + 1 if SPEECH in self.ev.sentence_concepts(sid + 1) else None
 
 
 def _label(src: SourceInfo) -> str:

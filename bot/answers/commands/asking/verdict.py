@@ -180,14 +180,17 @@ def _status_concepts(ctx: Context, ev: Evidence) -> frozenset[str]:
 def _completed(ctx: Context, ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
     """A sentence that sets up what was asked is followed by the next sentence of its article
     when that one carries it: the reason for "why" ("…stayed back. This is because…"), the
-    quoted words for "what did X say" ("…offered these hints. “If season 1…”")."""
+    quoted words for "what did X say" ("…offered these hints. “If season 1…”"); one chosen
+    anyway is moved up to follow it."""
     why = frame.question.atype == "why"
     speech = SPEECH in frame.concepts
     out: list[int] = []
     for sid in sids:
+        if sid in out:  # shown already, right after the sentence it completes
+            continue
         out.append(sid)
         nxt = ctx.store.sentences.get(sid + 1)
-        if nxt is None or sid + 1 in sids or nxt.source_id != ctx.store.sentences[sid].source_id:
+        if nxt is None or sid + 1 in out or nxt.source_id != ctx.store.sentences[sid].source_id:
             continue
         if not ctx.check.readable(sid + 1):
             continue

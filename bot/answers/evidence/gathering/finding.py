@@ -54,10 +54,23 @@ class Finder:
                 if len(fold_key(chunk)) < 4:
                     continue
                 eid = self.ctx.m.names.exact_any(name_keys(chunk))
+                if not eid and size == 1 and has_hangul(chunk):
+                    eid = self._before_particle(chunk)  # "청산이": 청산 and its particle
                 if eid and eid not in seen:
                     seen.add(eid)
                     found.append((chunk, eid))
         return found
+
+    def _before_particle(self, word: str) -> str | None:
+        """The entity a Hangul word names once the particle typed onto it is set aside
+        ("청산이", "온조는"; [ask.hangul_particles]), else None."""
+        table = self.ctx.store.vocab.get("ask.hangul_particles", {})
+        for p in sorted((p for ps in table.values() for p in ps), key=len, reverse=True):
+            if word.endswith(p) and len(word) > len(p) + 1:
+                eid = self.ctx.m.names.exact_any(name_keys(word[: -len(p)]))
+                if eid:
+                    return eid
+        return None
 
     def rest(self, q: Question, people: list[str]) -> list[str]:
         """The question's content words besides the names of the people in it."""

@@ -12,6 +12,12 @@ from bot.facts.text import PhraseSet
 
 # a pronoun opening a sentence, after at most a sentence adverb ("Unfortunately, they…")
 _PRONOUN = re.compile(r"(?:[A-Z]\w+ly, (?=[a-z]))?(?i:she|he|they|this|her|his|their)\b")
+# further on: a short opening phrase before the pronoun ("In the final scene, she…", "Here she…")
+_LATER = re.compile(
+    r"(?:(?:In|At|On|After|Later|Then|Now|Here)\b[^,.]{0,40}?,?\s+)(?:she|he|they)\b"
+)
+GOES_ON = 2  # sentences a run going on about someone is followed for
+UNDER_HEADING = 1.5  # a sentence about someone only by its section's heading: less surely
 
 
 class Subjects:
@@ -65,16 +71,39 @@ class Subjects:
                 score += 2.0 if 0 <= pos < 40 else 0.0  # the sentence's subject
                 score += 1.0 if self._fate.any(s.display) else 0.0
                 scored[sid] = max(scored.get(sid, -99.0), score)
-                # "This is because…", "She said…": the next sentence goes on about them.
-                nxt = store.sentences.get(sid + 1)
-                if (
-                    nxt is not None
-                    and nxt.source_id == s.source_id
-                    and nxt.kind == "text"
-                    and _PRONOUN.match(nxt.display)
-                ):
-                    follow = self.worth(sid + 1) - 1.0
+                # "This is because…", "She said…": the next sentence goes on about them;
+                # so do the ones after it that open on them the same way ("In the final scene,
+                # she…"), each a little less surely
+                for k in range(1, GOES_ON + 1):
+                    nxt = store.sentences.get(sid + k)
+                    if (
+                        nxt is None
+                        or nxt.source_id != s.source_id
+                        or nxt.kind != "text"
+                        or not (
+                            _PRONOUN.match(nxt.display) or (k > 1 and _LATER.match(nxt.display))
+                        )
+                    ):
+                        break
+                    follow = self.worth(sid + k) - float(k)
                     follow += 1.0 if self._fate.any(nxt.display) else 0.0
-                    scored[sid + 1] = max(scored.get(sid + 1, -99.0), follow)
+                    scored[sid + k] = max(scored.get(sid + k, -99.0), follow)
+            # under a heading naming them ("Is Mr. Lee a Hybrid?"), a section goes on about
+            # them though its sentences never name them again
+            for heading, sids in self._sections.items():
+                if names.find(heading):
+                    for sid in sids:
+                        if sid not in scored and pairs_in.get(sid, 0) < 3:
+                            scored[sid] = self.worth(sid) - UNDER_HEADING
         self._about[eid] = scored
         return scored
+
+    @cached_property
+    def _sections(self) -> dict[str, list[int]]:
+        """The readable sentences under each section heading (read once per store)."""
+        out: dict[str, list[int]] = {}
+        check = self.ctx.check
+        for sid, s in self.ctx.store.sentences.items():
+            if s.section and s.kind == "text" and check.readable(sid):
+                out.setdefault(s.section, []).append(sid)
+        return out

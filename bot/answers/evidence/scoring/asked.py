@@ -41,14 +41,32 @@ class Asked:
         fates = self.ctx.store.vocab.get("ask.fates", {})
         return self.concepts.of_text(" ".join(w for f in LIFE for w in fates.get(f, [])))
 
+    @cached_property
+    def story_end_concepts(self) -> frozenset[str]:
+        """The concepts of the words that, asked with what happened to someone, ask their fate
+        at the end of the story ("at the end", "in the finale"; [ask.fate_asked])."""
+        words = self.ctx.store.vocab.get("ask.fate_asked", {}).get("story_end", [])
+        return self.concepts.of_text(" ".join(words))
+
     def fate_bound(self, frame: Frame, sid: int) -> bool:
-        """For a fate asked of a person ("is X alive", "did X die"): whether the sentence tells
-        a fate right at their name, not of someone beside them (a death answers "alive" too)."""
+        """For a fate asked of a person ("is X alive", "did X die", "what happened to X at the
+        end"): whether the sentence tells a fate right at their name, not of someone beside
+        them (a death answers "alive" too; any fate answers what happened to them)."""
         fate = frame.question.fate
-        if self.fate_of is None or not frame.people or fate in (None, "any"):
+        if self.fate_of is None or not frame.people or fate is None:
             return False
+        if fate == "any":  # only when the rest asks nothing but the end of the story
+            if not frame.concepts or not frame.concepts <= self.story_end_concepts:
+                return False
+            return any(self.fate_of(sid, e, None) for e in frame.people)
         fates = LIFE if fate in LIFE else (fate,)
         return any(self.fate_of(sid, e, f) for e in frame.people for f in fates)
+
+    def fated(self, frame: Frame) -> frozenset[str]:
+        """The predicate's concepts a fate told at the person's name covers."""
+        if frame.question.fate == "any":
+            return frame.concepts & self.story_end_concepts
+        return frame.concepts & self.life_concepts
 
     def clause_season(self, frame: Frame, sid: int) -> bool:
         """Whether the clause that carries what was asked fits the season asked about, in a

@@ -41,6 +41,16 @@ class Traits:
     describes: bool = False  # gives someone a role noun ("the villain", "his father")
 
 
+def worth_of(t: Traits) -> float:
+    """How well a sentence informs, from its traits (see `Check.worth`)."""
+    return t.quality - (1.5 if t.speculative and not t.quoted else 0.0)
+
+
+def fits_season(t: Traits, season: int) -> bool:
+    """Whether a sentence's traits fit a season in focus (see `Check.season_ok`)."""
+    return season in t.seasons if t.seasons else season <= 2
+
+
 def quality_of(text: str, filler: PhraseSet, names_someone: bool) -> float:
     """How well a sentence informs on its own: fragments, filler and rhetoric score low."""
     words = len(text.split())
@@ -207,12 +217,7 @@ class Checker:
     def season_ok(self, sid: int, season: int | None) -> bool:
         """A sentence fits the season in focus unless it names only other seasons; a later
         season (3+) must be named outright."""
-        if season is None:
-            return True
-        named = self.traits(sid).seasons
-        if not named:
-            return season <= 2
-        return season in named
+        return True if season is None else fits_season(self.traits(sid), season)
 
     def answers(self, sid: int, q: Question) -> bool:
         """Whether a sentence carries what the question asks for, in its season."""
@@ -227,5 +232,4 @@ class Checker:
     def worth(self, sid: int) -> float:
         """How well a sentence informs: its quality, less for a writer's own guesswork
         (someone's hedged words, quoted, are still worth showing)."""
-        t = self.traits(sid)
-        return t.quality - (1.5 if t.speculative and not t.quoted else 0.0)
+        return worth_of(self.traits(sid))

@@ -18,6 +18,7 @@ from functools import cached_property
 
 from bot.answers.context import Context
 from bot.answers.evidence.scoring.asked import Asked
+from bot.answers.evidence.scoring.checking import fits_season, worth_of
 from bot.answers.evidence.scoring.recency import TIE, VALUE_TIE, Ages, newest_first
 from bot.answers.evidence.scoring.score import Score
 from bot.answers.reading.concepts import Concepts
@@ -31,6 +32,7 @@ PER_CONCEPT = 400  # postings of one concept gathered at most (the best-read one
 FEW = 1500  # a person named in fewer sentences than this is weighed sentence by sentence
 SPECIFIC = 3  # a fan's word this many times rarer than its concept is specific
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
+_NONE: frozenset[str] = frozenset()
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")  # the writer speaking: "I can say"
 
 
@@ -55,6 +57,8 @@ class Evidence:
         self._sentence_tokens: dict[int, frozenset[str]] = {}  # filled as sentences are scored
         self._text_tokens: dict[str, frozenset[str]] = {}  # of answers that are not one sentence
         self._totals: dict[frozenset[str] | tuple[str, ...], float] = {}
+        self._around: dict[int, frozenset[str]] = {}  # see `around`
+        self._frame_memo: tuple | None = None  # see `_of_frame`
 
     @cached_property
     def _index(self) -> tuple[dict[int, frozenset[str]], dict[str, list[int]]]:
@@ -103,6 +107,10 @@ class Evidence:
             w = self._weights[concept] = math.log(1.0 + self._readable / (1 + n))
         return w
 
+    def printed(self, concept: str) -> bool:
+        """Whether any readable sentence of the store carries a concept."""
+        return concept in self._index[1]
+
     def sentence_concepts(self, sid: int) -> frozenset[str]:
         return self._index[0].get(sid, frozenset())
 
@@ -128,13 +136,13 @@ class Evidence:
         if not want:
             return 1.0, (), 1.0
 
-        weight = self.weight
+        weighed = self._weights.__getitem__  # every concept of `want` is weighed by _total
 
         def share(of: frozenset[str] | tuple[str, ...]) -> float:
             total = self._total(of)
             own = carried.intersection(of)
             near = context.intersection(of) - own
-            got = sum(weight(c) for c in own) + 0.5 * sum(weight(c) for c in near)
+            got = sum(map(weighed, own)) + 0.5 * sum(map(weighed, near))
             return got / total if total else 1.0
 
         hit = (want & carried) | (want & context)
@@ -147,6 +155,14 @@ class Evidence:
             if len(self._totals) > 512:
                 self._totals.clear()
             got = self._totals[concepts] = sum(self.weight(c) for c in concepts)
+        return got
+
+    def around(self, sid: int) -> frozenset[str]:
+        """The concepts a sentence borrows: of the sentence before, and the speech it leads to
+        (read once per sentence)."""
+        got = self._around.get(sid)
+        if got is None:
+            got = self._around[sid] = self.context(sid) | self._quoted_next(sid)
         return got
 
     def context(self, sid: int) -> frozenset[str]:
@@ -190,10 +206,14 @@ class Evidence:
         weight: dict[int, float] = {}
         readable = self._readable_ids
         if named is not None and len(named) <= FEW:
+            # a fate told at their name covers what it answers ("…at the end": their fate)
+            fated = self.asked.fated(frame) if frame.question.fate else frozenset()
             for s in named:  # few sentences name them: weigh each directly
                 if s in readable:
                     w = sum(weights[c] for c in want & per.get(s, frozenset()))
                     w += sum(weights[c] for c in want & per.get(s - 1, frozenset())) / 2
+                    if not w and fated and self.asked.fate_bound(frame, s):
+                        w = sum(weights[c] for c in fated)
                     if w:
                         weight[s] = w
         else:
@@ -222,35 +242,74 @@ class Evidence:
         check = self.ctx.check
         return {s: check.worth(s) for s in self._readable_ids}
 
+    def _of_frame(self, frame: Frame) -> tuple:
+        """What every candidate of one frame reads alike (kept for the frame last scored): the
+        sentences about each of its people, its key concepts, the summed weight of its
+        concepts and of its keys, and whether any of its words is specific."""
+        memo = self._frame_memo
+        if memo is None or memo[0] is not frame:
+            keys = self.keys(frame)
+            want = frame.concepts
+            memo = self._frame_memo = (
+                frame,
+                [self._about(e) for e in frame.people],
+                keys,
+                self._total(want) if want else 0.0,
+                self._total(keys) if want else 0.0,
+                bool(self._specific(frame.predicate)),
+            )
+        return memo
+
     def score_sentence(self, frame: Frame, sid: int) -> Score:
         ctx, q = self.ctx, frame.question
         check = ctx.check
-        named = sum(sid in self._about(e) for e in frame.people)
-        entity = named / len(frame.people) if frame.people else 1.0
-        bound = self.asked.fate_bound(frame, sid)
-        own = self.sentence_concepts(sid)
+        _, abouts, keys, want_total, keys_total, specific = self._of_frame(frame)
+        named = sum(sid in about for about in abouts)
+        entity = named / len(abouts) if abouts else 1.0
+        bound = q.fate is not None and self.asked.fate_bound(frame, sid)
+        want = frame.concepts
+        own = self._index[0].get(sid, _NONE)
         if bound:  # a death told at the name answers "is X alive" as a survival would
-            own = own | (frame.concepts & self.asked.life_concepts)
-        cov, hit, core = self.coverage(frame, own, self.context(sid) | self._quoted_next(sid))
+            own = own | self.asked.fated(frame)
+        if want:  # `coverage`, with the frame's totals read once
+            around = self._around.get(sid)
+            if around is None:
+                around = self.around(sid)
+            weighed = self._weights.__getitem__
+            mine = own.intersection(want)
+            near = around.intersection(want) - mine
+            got = sum(map(weighed, mine)) + 0.5 * sum(map(weighed, near))
+            cov = got / want_total if want_total else 1.0
+            mine_k = own.intersection(keys)
+            near_k = around.intersection(keys) - mine_k
+            got = sum(map(weighed, mine_k)) + 0.5 * sum(map(weighed, near_k))
+            core = got / keys_total if keys_total else 1.0
+            hit = tuple(sorted((want & own) | (want & around)))
+        else:
+            cov, hit, core = 1.0, (), 1.0
         # a reason is rarely worded as one: "why" is a preference (met by a causal clause
         # here or opening the next sentence), every other type a must
-        why = q.atype == "why"
-        typed = q.atype in check.traits(sid).carries or (why and self.asked.reason_next(sid))
-        if typed and q.atype == "number" and frame.concepts:
+        atype = q.atype
+        why = atype == "why"
+        traits = check.traits(sid)
+        typed = atype in traits.carries or (why and self.asked.reason_next(sid))
+        if typed and atype == "number" and want:
             typed = self.asked.counts(frame, sid)
+        season = q.season
+        fits = season is None or fits_season(traits, season)
         return Score(
             "sentence",
             sid,
             entity,
             cov,
             typed,
-            check.season_ok(sid, q.season) or self.asked.clause_season(frame, sid),
-            check.worth(sid),
+            fits or self.asked.clause_season(frame, sid),
+            worth_of(traits),
             hit,
-            self.keys(frame),
-            tuple(sorted(own & frame.concepts)),
+            keys,
+            tuple(sorted(own & want)),
             core,
-            self.literal(frame, ctx.store.sentences[sid].display, sid),
+            self.literal(frame, ctx.store.sentences[sid].display, sid) if specific else 0.0,
             why,
             bound,
         )
@@ -309,7 +368,9 @@ class Evidence:
         # a count or a date asked for: the newest article's leads among those saying as much
         # (an older count is superseded, however well it reads)
         tie = VALUE_TIE if frame.question.atype in ("number", "when") else TIE
-        return newest_first(sorted(scores, key=lambda s: (-s.total, s.ref)), self.ages, tie)
+        totals = {s.ref: s.total for s in scores}  # each total read once (it is a property)
+        scores.sort(key=lambda s: (-totals[s.ref], s.ref))
+        return newest_first(scores, self.ages, tie, [totals[s.ref] for s in scores])
 
     @cached_property
     def ages(self) -> Ages:

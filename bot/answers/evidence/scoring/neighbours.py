@@ -1,6 +1,6 @@
 """What a sentence leans on in the sentence beside it: the number "the same number" means, the
 person a sentence opening on "He" or "She" means, the quote or list a sentence ending on
-"says:" introduces. Computed once per sentence."""
+"says:" introduces, the rest of a quotation it opens or closes. Computed once per sentence."""
 
 from __future__ import annotations
 
@@ -19,6 +19,34 @@ _INTRODUCES = re.compile(
     re.IGNORECASE,
 )
 SHORT = 12  # words: a sentence this short naming someone can be shown before the next
+QUOTE_REACH = 2  # sentences a quotation split by the sentence splitter is followed across
+
+
+def quote_ends(text: str) -> tuple[int, int]:
+    """(quotations the text closes that opened before it, quotations it leaves open): curly
+    marks paired in order; straight ones, when odd, read by where the odd one stands (an
+    opening one starts a word, a closing one ends one)."""
+    depth, closes = 0, 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth:
+                depth -= 1
+            else:
+                closes += 1
+    if text.count('"') % 2:
+        at = text.find('"') if text.lstrip().startswith('"') else text.rfind('"')
+        opening = (
+            at + 1 < len(text)
+            and not text[at + 1].isspace()
+            and (at == 0 or text[at - 1].isspace() or text[at - 1] in "([")
+        )
+        if opening:
+            depth += 1
+        else:
+            closes += 1
+    return closes, depth
 
 
 class Neighbours:
@@ -29,6 +57,7 @@ class Neighbours:
         self.same_as = same_as
         self.persons = persons
         self._antecedents: dict[int, int | None] = {}
+        self._quoted: dict[int, tuple[list[int], list[int]]] = {}
 
     def _before(self, sid: int):
         """The sentence just before, if it is in the same article."""
@@ -73,3 +102,32 @@ class Neighbours:
         ):
             return None
         return sid + 1
+
+    def quoted(self, sid: int) -> tuple[list[int], list[int]]:
+        """The sentences before and after, in the same article, that hold the rest of a
+        quotation this one closes or opens ('"Will we survive again?' before '…," read the
+        caption.'); none when the other end is not found within QUOTE_REACH sentences."""
+        got = self._quoted.get(sid)
+        if got is None:
+            sentences, s = self.store.sentences, self.store.sentences[sid]
+            closes, opens = quote_ends(s.display)
+
+            def reach(step: int, wanted: int) -> list[int]:
+                out = []
+                for k in range(1, QUOTE_REACH + 1):
+                    o = sentences.get(sid + step * k)
+                    if o is None or o.source_id != s.source_id or o.kind == "heading":
+                        return []
+                    out.append(sid + step * k)
+                    o_closes, o_opens = quote_ends(o.display)
+                    if wanted == (o_opens if step < 0 else o_closes) and wanted:
+                        return sorted(out)
+                    if o_closes or o_opens:  # another quotation: not the one asked for
+                        return []
+                return []
+
+            got = self._quoted[sid] = (
+                reach(-1, closes) if closes else [],
+                reach(1, opens) if opens else [],
+            )
+        return got

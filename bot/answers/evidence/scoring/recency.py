@@ -29,12 +29,17 @@ class Ages:
         return self._rank[self.store.sentences[int(score.ref)].source_id]
 
 
-def newest_first(ranked: list[Score], age: Ages, tie: float = TIE) -> list[Score]:
+def newest_first(
+    ranked: list[Score], age: Ages, tie: float = TIE, totals: list[float] | None = None
+) -> list[Score]:
     """Candidates that answer equally (within `tie` of each other, covering as much) in the
-    order of their articles, newest first."""
+    order of their articles, newest first; totals: each one's total, when already read."""
+    if totals is None:
+        totals = [s.total for s in ranked]
     # each score's parts read once (they are properties)
     keys = [
-        (s.total, s.coverage, s.accepted, s.covered if s.own is None else s.own) for s in ranked
+        (t, s.coverage, s.accepted, s.covered if s.own is None else s.own)
+        for t, s in zip(totals, ranked, strict=True)
     ]
     out: list[Score] = []
     i = 0

@@ -10,7 +10,9 @@ from bot.answers.commands.lore import FILLER
 ACCEPT = 0.5  # share of the predicate's weight a candidate must cover to answer
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass sets each of its fields through object.__setattr__, and a
+# question scores dozens of candidates; none is changed once made (dataclasses.replace copies)
+@dataclass(slots=True, unsafe_hash=True)
 class Score:
     """One candidate's score, part by part (so `ask --explain` can show why)."""
 

@@ -1,0 +1,73 @@
+"""Stage: question read, against the store. Who a question names and what of it is asked:
+a relative found by description ("jin-su's dad" is the one an article calls Jin-su's
+father), a Hangul name with its particle (see Finder), and an aside after the question
+whose words no article prints ("…i hate him", "…or is that just rumors")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.commands.cast import Cast
+from bot.answers.evidence.gathering.finding import Finder
+from bot.answers.evidence.scoring.evidence import Evidence
+
+# where an aside after the question starts: a remark of the fan's own, or an alternative
+_ASIDE = re.compile(r"\s(?:i|im|i'm|or)\s")
+
+
+class Naming:
+    """The names of a question's text, read once per question."""
+
+    def __init__(self, find: Finder, cast: Cast, evidence: Evidence):
+        self.find = find
+        self.cast = cast
+        self.evidence = evidence
+        self._memo: tuple[str, tuple] | None = None  # the text last read, and its reading
+
+    def asides(self, text: str, pred: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The predicate without the words of an aside after the question that no article
+        prints ("…coming back in s2 i hate him", "…confirmed or is that just rumors"): a
+        remark or an alternative the articles cannot speak to, not what is asked."""
+        m = _ASIDE.search(text)
+        if m is None:
+            return pred
+        if self.find.named(text[m.end() :]):
+            return pred  # an alternative naming someone ("…park solomon or lomon") is asked
+        tail = set(text[m.end() :].split())
+        ev = self.evidence
+        kept = [(w, c) for w, c in pred if not (set(w.split()) <= tail and not ev.printed(c))]
+        return kept or pred
+
+    def named(self, text: str) -> tuple[list[tuple[str, str]], bool, list[tuple[str, str]]]:
+        """The people a question's text names, relatives found by description (see `_kin`),
+        whether it asks of a relative no article describes, and the names as typed (kept for
+        the text last read: the frame, the route and the checks between all ask it)."""
+        memo = self._memo
+        if memo is None or memo[0] != text:
+            plain = self.find.named(text)
+            memo = self._memo = (text, (*self._kin(text, plain), plain))
+        return memo[1]
+
+    def _kin(self, text: str, named: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
+        """A name followed by a family word ("jin-su's dad") names the relative an article
+        describes so ("Jin-su's father"), not the person named; and whether a relative was
+        asked that no article describes ("cheong-san's mom")."""
+        kin = {
+            w
+            for k, alts in self.find.ctx.store.vocab.get("ask.kin", {}).items()
+            for w in (k, *alts)
+        }
+        words, out, unknown = text.split(), [], False
+        for chunk, eid in named:
+            size, hit = len(chunk.split()), (chunk, eid)
+            for i in range(len(words) - size):
+                if " ".join(words[i : i + size]) == chunk and words[i + size] in kin:
+                    asked = f"{chunk} {words[i + size]}"
+                    row = self.cast.descriptions.lookup(asked).row
+                    if row is not None and row.entity_id != eid:
+                        hit = (asked, row.entity_id)
+                    else:
+                        unknown = True
+                    break
+            out.append(hit)
+        return out, unknown

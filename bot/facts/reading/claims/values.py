@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.facts.reading.claims.numbers import numbers_in
+from bot.facts.reading.relative_times import relative_times
 from bot.facts.text import MONTHS, collapse_ws
 
 _MONTHS = "|".join(MONTHS)
@@ -203,6 +204,9 @@ def _relative(text: str, published: str, tense: str, free, taken) -> list[tuple[
         year = pub_year + (m.group("w").lower() == "next")
         rel = (m.group("rel") or "").lower()
         out.append((m.start(), f"{rel + ' ' if rel else ''}{year}".replace("later ", "later in ")))
+    for at, value, span in relative_times(text, published, past, free):
+        out.append((at, value))  # "last Thursday", "next month", "in two weeks"
+        taken.append(span)
     return out
 
 

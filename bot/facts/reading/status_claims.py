@@ -37,8 +37,9 @@ def sentence_claims(
     if sentence.kind != "text":
         return []
     text = sentence.display
-    s2_here = lex.season2.any(text)
     r = readers(lex)
+    # "renewed beyond Season 2" is news of another season: its "Season 2" makes no cue
+    s2_here = lex.season2.any(_blank(text, r.other_season.words.finditer(text)))
     if lex.season1.any(_before_comparison(text, r)) and not s2_here:
         return []  # a Season 1 yardstick after "than" leaves the sentence this season's
     whole = Reading.of(lex.role_hidden.remove(text))
@@ -107,6 +108,12 @@ def sentence_claims(
         if claim is not None:
             out.append(Claim(**{**claim.__dict__, "season": season}))
     return out
+
+
+def _blank(text: str, found) -> str:
+    for m in found:
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
 
 
 def _before_comparison(text: str, r: Readers) -> str:

@@ -1,7 +1,7 @@
 """Hearsay: news told on someone else's word, or a confirmation said not to have happened.
 
 "Some outlets reported ...", "according to one fan site", "fans claim ...", "accounts are
-insisting ..." attribute the news to an unnamed source: it is rumoured. "..., but his agency
+insisting ...", "a tabloid wrote ..." attribute the news to an unnamed source: it is rumoured. "..., but his agency
 has not confirmed anything", "the studio declined to confirm", "this could not be confirmed"
 leave the rest of the sentence unconfirmed. Words come from [claims.hearsay], matched on
 lemmas so every form of them counts ("insisting", "outlets", "refuted").
@@ -25,6 +25,7 @@ class Hearsay:
     def __init__(self, table: dict[str, list[str]]):
         self.vague = frozenset(w.lower() for w in table.get("vague", []))
         self.sources = _lemmas(table.get("sources", []))
+        self.lay = _lemmas(table.get("lay", []))
         self.hearsay = _lemmas(table.get("hearsay", []))
         self.speech = _lemmas(table.get("speech", []))
         self.telling = self.hearsay | _lemmas(table.get("telling", []))
@@ -77,8 +78,8 @@ class Hearsay:
             if any(a in self.hearsay for a in after):
                 return True  # "fans claim", "accounts are insisting"
             before = words[max(0, i - 3) : i]
-            if not any(w in self.vague for w in before):
-                continue
+            if not any(w in self.vague for w in before) and lem not in self.lay:
+                continue  # "an outlet reported": a named one may follow; "a fan posted": talk
             if any(a in self.speech for a in after) or "according" in words[max(0, i - 5) : i]:
                 return True  # "some outlets reported", "according to one entertainment site"
         return False

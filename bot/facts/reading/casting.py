@@ -16,11 +16,24 @@ from bot.facts.reading.names import looks_like_korean_name, slug
 
 _TOKEN = r"[A-Z][\w']*(?:-[A-Za-z]+)*"
 _NAME = rf"{_TOKEN}(?:\s{_TOKEN}){{0,2}}"
+# Verbs that give an actor a role: "X plays Y", "X will play Y", "X takes the role of Y", "X
+# has been cast as Y", "X steps into the role of Y".
+_PLAYS = (
+    r"(?:(?:will|would|is\s+set\s+to|is\s+to)\s+(?:play|portray)|plays|portrays|is\s+playing|"
+    r"stars\s+as|will\s+star\s+as|takes\s+on|"
+    r"(?:has\s+been|have\s+been|was|is|will\s+be)\s+cast\s+as)"
+)
+# ... and the verbs that give it only with "the role of" ("takes the role of Y").
+_TAKES = r"(?:takes|took|will\s+take|steps\s+into|stepped\s+into|lands|landed|gets|got)"
+# Lower-case words between an "as" and the name: "as his old classmate Y", "as the nurse Y".
+_DESCRIBED = r"(?:(?:his|her|their|the|a|an|new|newcomer)\s+(?:[a-z-]+\s+){0,3})?"
 # Each form names which group is the actor ("a") and which the character ("c"), as printed.
 _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "played by",
-        re.compile(rf"(?P<c>{_NAME})\s*\((?:played|portrayed|voiced)\s+by\s+(?P<a>{_NAME})"),
+        re.compile(
+            rf"(?P<c>{_NAME})\s*(?:\(|,\s*)(?:played|portrayed|voiced)\s+by\s+(?P<a>{_NAME})"
+        ),
     ),
     (
         "who plays",
@@ -33,21 +46,26 @@ _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # an aside may stand between ("X, cast in 2023, plays ..."), and a description
             # before the name ("plays a hybrid girl called Y")
-            rf"(?P<a>{_NAME})(?:\s*,[^,]{{1,40}},)?\s+(?:plays|portrays|stars\s+as|will\s+play|"
-            r"takes\s+on)\s+(?:the\s+(?:role|part)\s+of\s+|"
-            r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:called|named)\s+)?"
-            rf"(?P<c>{_NAME})"
+            rf"(?P<a>{_NAME})(?:\s*,[^,]{{1,40}},)?\s+(?:{_PLAYS}\s+(?:the\s+(?:role|part)\s+of\s+|"
+            r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:called|named)\s+)?|"
+            rf"{_TAKES}\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:role|part)\s+of\s+)(?P<c>{_NAME})"
         ),
     ),
     ("parenthesis", re.compile(rf"(?P<c>{_NAME})\s*\((?P<a>{_NAME})\)")),
-    ("as", re.compile(rf"(?P<a>{_NAME})\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+(?P<c>{_NAME})")),
+    (
+        "as",
+        re.compile(
+            rf"(?P<a>{_NAME})\s*,?\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+{_DESCRIBED}(?P<c>{_NAME})"
+        ),
+    ),
 )
 # A part each form's match must hold, searched first: most sentences hold none, and a form
 # tried at every capitalised word is slow to rule out.
 _WORDS = {
     "played by": (re.compile(r"\((?:played|portrayed|voiced)\s+by\s"),),
     "who plays": (re.compile(r"[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s"),),
-    "plays": (re.compile(r"\s(?:plays|portrays|stars\s+as|will\s+play|takes\s+on)\s"),),
+    "plays": (re.compile(rf"\s(?:{_PLAYS}|{_TAKES})\s"),),
+    "joining as": (re.compile(r"(?i)\b(?:joining|new|returning)\b[^.]{0,30}\bas\s"),),
     "parenthesis": (re.compile(r"\([A-Z]"),),
     "as": (re.compile(r"\sas\s"),),
     "joined": (re.compile(r"\s(?:joined|joins|join|cast)\s"),),
@@ -83,6 +101,26 @@ _NEWCOMER_CUE = re.compile(
 _CAST_WORD = re.compile(r"(?i)\b(?:cast|ensemble|actors?)\b")
 
 
+def _one_word_name(printed: str) -> str | None:
+    """A character's given name printed alone ("as Minseo"): one capitalised word that is no
+    English word (simplemma knows "Season", "Doctor" and "Friday", not "Minseo")."""
+    from simplemma import is_known  # only the builder reads cast pairs
+
+    word = printed.split()[-1] if printed.split() else ""
+    if len(printed.split()) != 1 or not _ONE_WORD.fullmatch(word):
+        return None
+    return None if is_known(word.lower(), lang="en") else word
+
+
+_RETURNING = re.compile(r"(?i)\b(?:return\w*|back|reprise\w*|comeback|come back|again)\b")
+# Wording of casting news (not a story told): "will play", "has been cast", "joins", "new".
+_CASTING_NEWS = re.compile(
+    r"(?i)\b(?:will|set\s+to|cast|casting|join\w*|new\w*|takes?\s+the\s+(?:\w+\s+)?role|"
+    r"took\s+the\s+(?:\w+\s+)?role|steps?\s+into|land(?:s|ed)?\s+the\s+role|debut\w*)\b"
+)
+_ONE_WORD = re.compile(r"[A-Z][a-z]{2,}(?:-[a-z]+)?")
+
+
 def _best_unknown(printed: str) -> str | None:
     tokens = printed.split()
     for size in range(len(tokens), 1, -1):
@@ -100,6 +138,7 @@ class CastCollector:
     def __init__(self, index: EntityIndex, titles: list[str] | tuple[str, ...] = ()):
         self.index = index
         self.pairs: dict[tuple[str | None, str | None], CastPair] = {}
+        self._fresh = False  # whether the sentence being read tells no return
         names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
         title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
         # New cast: "X has joined the cast as Y", "Another newcomer, X, has joined ...", "X,
@@ -126,15 +165,20 @@ class CastCollector:
         )
         self._in_list = re.compile(rf"{title}(?P<n>{_NAME})")
         self._forms = [
-            (form, re.compile(rx.pattern.replace("as\\s+(?P<c>", f"as\\s+{title}(?P<c>")))
+            (form, re.compile(rx.pattern.replace("(?P<c>", f"{title}(?P<c>")))
             for form, rx in _CAST_FORMS
         ]
+        # "Joining as Y is X", "New to the cast as Y is X", "Returning as Y is X"
+        self._joining_as = re.compile(
+            rf"(?i:joining|new|returning)\b[^.,]{{0,30}}\bas\s+{_DESCRIBED}{title}(?P<c>{_NAME})"
+            rf"\s+(?:is|are|will\s+be)\s+(?P<a>{_NAME})"
+        )
 
     def _entity(self, printed: str, kind: str) -> str | None:
         eid = self.index.resolve(printed)
         if eid:
             return eid
-        name = _best_unknown(printed)
+        name = _best_unknown(printed) or (_one_word_name(printed) if kind == "character" else None)
         if not name:
             return None
         entity = EntityDef(id=f"{kind}:{slug(name)}", kind=kind, name=name, curated=False)
@@ -147,9 +191,14 @@ class CastCollector:
 
     def collect(self, sentence: Sentence) -> None:
         text = sentence.display
+        self._fresh = bool(_CASTING_NEWS.search(text)) and not _RETURNING.search(text)
         taken: list[tuple[int, int]] = []
         for m in self._joined.finditer(text) if _may("joined", text) else ():
             if self._pair(m.group("a"), m.group("c"), sentence.id, "joined the cast", new=True):
+                taken.append(m.span())
+        for m in self._joining_as.finditer(text) if _may("joining as", text) else ():
+            new = not m.group(0).lower().startswith("returning")
+            if self._pair(m.group("a"), m.group("c"), sentence.id, "joining as", new=new):
                 taken.append(m.span())
         for m in self._rounding.finditer(text) if _may("rounding", text) else ():
             if self._pair(m.group("a"), m.group("c"), sentence.id, "rounding out", new=True):
@@ -177,7 +226,7 @@ class CastCollector:
                     continue
                 actor, character = self._entity(a, "actor"), self._entity(c, "character")
                 if actor and character:
-                    self._add(actor, character, sentence.id, form, new=False)
+                    self._add(actor, character, sentence.id, form, new=self._unseen(character))
         for m in _NEW_CAST.finditer(text) if _may("new cast", text) else ():
             if self._kind(m.group("a")) in (None, "actor") and (
                 actor := self._entity(m.group("a"), "actor")
@@ -201,6 +250,13 @@ class CastCollector:
                 elif kind in (None, "actor") and (actor := self._entity(printed, "actor")):
                     self._add(actor, None, sid, "newcomer", new=True)
 
+    def _unseen(self, character: str | None) -> bool:
+        """A character no curated list knows, paired in a sentence of casting news that tells
+        no return: someone the story had not met, so the actor playing them is new cast ("X
+        will play Y"; not "X and Z return as Y and W", nor a story's "X plays Y")."""
+        e = self.index.entities.get(character) if character else None
+        return self._fresh and e is not None and not e.curated and e.kind == "character"
+
     def _untitled(self, printed: str) -> str:
         return self._title.sub("", printed) if self._title else printed
 
@@ -214,7 +270,7 @@ class CastCollector:
         actor, character = self._entity(a, "actor"), self._entity(c, "character")
         if not (actor and character):
             return False
-        self._add(actor, character, sid, form, new=new)
+        self._add(actor, character, sid, form, new=new or self._unseen(character))
         return True
 
     def _add(

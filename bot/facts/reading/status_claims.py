@@ -39,7 +39,7 @@ def sentence_claims(
     text = sentence.display
     r = readers(lex)
     # "renewed beyond Season 2" is news of another season: its "Season 2" makes no cue
-    s2_here = lex.season2.any(_blank(text, r.other_season.words.finditer(text)))
+    s2_here = lex.season2.any(r.other_season.words.remove(text))
     if lex.season1.any(_before_comparison(text, r)) and not s2_here:
         return []  # a Season 1 yardstick after "than" leaves the sentence this season's
     whole = Reading.of(lex.role_hidden.remove(text))
@@ -108,12 +108,6 @@ def sentence_claims(
         if claim is not None:
             out.append(Claim(**{**claim.__dict__, "season": season}))
     return out
-
-
-def _blank(text: str, found) -> str:
-    for m in found:
-        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-    return text
 
 
 def _before_comparison(text: str, r: Readers) -> str:

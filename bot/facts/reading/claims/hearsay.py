@@ -1,8 +1,8 @@
 """Hearsay: news told on someone else's word, or a confirmation said not to have happened.
 
 "Some outlets reported ...", "according to one fan site", "fans claim ...", "accounts are
-insisting ...", "a tabloid wrote ..." attribute the news to an unnamed source: it is rumoured. "..., but his agency
-has not confirmed anything", "the studio declined to confirm", "this could not be confirmed"
+insisting ...", "a tabloid wrote ..." attribute the news to an unnamed source: it is rumoured.
+"..., but his agency has not confirmed anything", "the studio declined to confirm", "this could not be confirmed"
 leave the rest of the sentence unconfirmed. Words come from [claims.hearsay], matched on
 lemmas so every form of them counts ("insisting", "outlets", "refuted").
 """

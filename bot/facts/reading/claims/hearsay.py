@@ -2,9 +2,10 @@
 
 "Some outlets reported ...", "according to one fan site", "fans claim ...", "accounts are
 insisting ...", "a tabloid wrote ..." attribute the news to an unnamed source: it is rumoured.
-"..., but his agency has not confirmed anything", "the studio declined to confirm", "this could not be confirmed"
-leave the rest of the sentence unconfirmed. Words come from [claims.hearsay], matched on
-lemmas so every form of them counts ("insisting", "outlets", "refuted").
+"..., but his agency has not confirmed anything", "the studio declined to confirm", "this
+could not be confirmed" leave the rest of the sentence unconfirmed. Words come from
+[claims.hearsay], matched on lemmas so every form of them counts ("insisting", "outlets",
+"refuted").
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A part each form's match must hold, searched first: most sentences hold none, and a form
 # tried at every capitalised word is slow to rule out.
 _WORDS = {
-    "played by": (re.compile(r"\((?:played|portrayed|voiced)\s+by\s"),),
+    "played by": (re.compile(r"[(,]\s*(?:played|portrayed|voiced)\s+by\s"),),
     "who plays": (re.compile(r"[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s"),),
     "plays": (re.compile(rf"\s(?:{_PLAYS}|{_TAKES})\s"),),
     "joining as": (re.compile(r"(?i)\b(?:joining|new|returning)\b[^.]{0,30}\bas\s"),),

@@ -1,0 +1,154 @@
+"""Never-seen articles, set s6 (tests/facts/future_news/s6): plans told as "preparing to", "is
+set to" and "aims to" never read as done; past events in industry verbs ("rolled cameras",
+"called it a wrap", "went live", "landed on Netflix") dated by times relative to the article
+("end of last month", "in two weeks", "last Thursday"); a third season's "not renewed" leaves
+Season 2 alone; a vaguer restatement decides nothing; cast in new phrasings; a lay source's
+report denied two sentences later."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.facts.curated import load_lexicon
+from bot.facts.reading.claims.values import time_values
+from bot.paths import DATA
+from tests.facts.conftest import pairs
+from tests.facts.test_claims import claims
+from tests.facts.test_future_news import _lines, _run
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon(DATA / "lexicon.toml")
+
+
+@pytest.fixture(scope="module")
+def s6(tmp_path_factory):
+    return _run(tmp_path_factory.mktemp("s6"), "s6")
+
+
+def test_s6_final_status(s6):
+    lines = _lines(s6[0])
+    # "has not renewed the show beyond Season 2", "beyond the current season": a third season's
+    assert "Renewed, June 6, 2022" in lines["Renewal"]
+    # "wrapped filming some time ago" later is vaguer than "called it a wrap on December 19"
+    assert "Filming wrapped, in post-production, December 19, 2025 · 2026-01-09" in lines["Filming"]
+    assert "Full trailer out, July 23, 2026 · 2026-08-20" in lines["Trailer"]
+    # "landed on Netflix last Thursday" in an article of Thursday, August 20
+    assert "Premiered August 13, 2026 · 2026-08-20" in lines["Release window"]
+    # "is expected to have about ten episodes" later does not decide over "comprises ten"
+    assert lines["Episodes"].startswith("**Episodes:** 10 episodes · 2026-01-09")
+    back = lines["Back"].split("; ")[0]
+    assert "Lee Su-hyeok" in back and "Yoon Gwi-nam" in back  # "A and B return as C and D"
+    for new in (
+        "Kwon Da-bin (Ahn Seo-rin)",  # takes the role of Dr. Ahn Seo-rin
+        "Lim Si-wan (Jo Hyun-woo)",  # will play Captain Jo Hyun-woo; Y, played by X
+        "Han Jae-ho (Go Eun-taek)",  # Joining as Principal Go Eun-taek is Han Jae-ho
+        "Seo Ye-jun (Bang Chan-gyu)",  # X, as his old classmate Y
+        "Jung Ha-eun (Minseo)",  # a one-word name never seen before
+    ):
+        assert new in lines["New cast"]
+    assert "role not revealed" not in lines["New cast"].split("Roh Yoon-seo")[0]
+    assert not any("disputed" in line or "16 episodes" in line for line in lines.values())
+
+
+def test_s6_changes_keep_plans_planned_and_date_each_event(s6):
+    first, second, third, fourth, fifth = s6[1]
+    assert not any(c.startswith("Renewal") for c in first + fifth)
+    assert any(c.endswith("-> Filming expected to begin, April 2025 (2025-03-14)") for c in first)
+    assert not any("16 episodes" in c for c in first)  # '"That report is false"' two later
+    assert any(c.endswith("-> Filming began, late May 2025 (2025-06-20)") for c in second)
+    assert not any(c.startswith("Release window") for c in second)  # a fan account's post
+    assert any("Teaser planned, January 23, 2026" in c for c in third)  # "in two weeks"
+    assert any(c.endswith("-> Teaser out, April 30, 2026 (2026-05-02)") for c in fourth)
+    assert not any("Filming" in c or "Episodes" in c for c in fourth)
+    assert any("Premiered August 13, 2026" in c for c in fifth)
+
+
+@pytest.mark.parametrize(
+    "text, published, tense, value",
+    [
+        ("rolled cameras at the end of last month", "2025-06-20", "past", "late May 2025"),
+        ("landed on Netflix last Thursday", "2026-08-20", "past", "August 13, 2026"),
+        ("went live last Thursday, drawing views", "2026-05-02", "past", "April 30, 2026"),
+        ("will unveil a teaser in two weeks", "2026-01-09", "future", "January 23, 2026"),
+        ("plans to start shooting next month", "2025-12-03", "future", "January 2026"),
+        ("posted earlier this week", "2025-06-20", "past", "June 2025"),
+        ("the teaser came out yesterday", "2025-03-01", "past", "February 28, 2025"),
+        ("filming ended two weeks ago", "2025-03-01", "past", "February 15, 2025"),
+        ("the show arrives next Friday", "2025-06-20", "future", "June 27, 2025"),
+        ("it was renewed last year", "2025-06-20", "past", "2024"),
+    ],
+)
+def test_a_time_told_relative_to_the_article_is_read_against_its_date(
+    text, published, tense, value
+):
+    assert [v for _, v in time_values(text, published, tense)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crew shot the finale in two weeks.",  # a length, not a date
+        "Netflix said on Friday that the season is ready.",  # the telling's day
+        "During the last month of filming, the cast lived in Paju.",
+    ],
+)
+def test_a_length_or_the_telling_day_is_no_relative_time(text):
+    assert time_values(text, "2025-06-20", "past") == []
+
+
+def test_a_plan_in_relative_time_is_planned_and_a_past_event_is_done(lex):
+    got = claims(lex, "Season 2 is preparing to start shooting next month.", "2025-03-14")
+    assert got["filming"][:3] == ("began:planned", "expected", "April 2025")
+    got = claims(lex, "Season 2 is set to premiere in two weeks.", "2026-05-02")
+    assert got["release"][0] != "premiered"
+    got = claims(lex, "Season 2 landed on Netflix last Thursday.", "2026-08-20")
+    assert got["release"][:3] == ("premiered", "confirmed", "August 13, 2026")
+
+
+def test_another_seasons_renewal_is_not_season_2s(lex):
+    got = claims(lex, "Netflix has not renewed the show beyond Season 2.")
+    assert got["renewal"][3] == 3
+    got = claims(lex, "Netflix has not renewed the series beyond the current season.")
+    assert got["renewal"][3] == 3
+    got = claims(lex, "Netflix has renewed Season 2.")  # the cue alone is still Season 2's
+    assert got["renewal"][3] == 2
+
+
+def test_a_lay_sources_word_is_talk(lex):
+    got = claims(lex, "A fan account posted that the second season will premiere in December.")
+    assert got["release"][1] == "rumoured"
+    got = claims(lex, "A tabloid wrote that the new season runs sixteen episodes.")
+    assert got["episodes"][1] == "rumoured"
+    got = claims(lex, "An outlet wrote that the new season runs sixteen episodes.")
+    assert got["episodes"][1] == "confirmed"  # a named outlet may follow: not talk by itself
+
+
+@pytest.mark.parametrize(
+    "text, actor, role",
+    [
+        ("Newcomer Kwon Da-bin takes the role of Dr. Ahn Seo-rin.", "Kwon Da-bin", "Ahn Seo-rin"),
+        ("Lim Si-wan will play Captain Jo Hyun-woo.", "Lim Si-wan", "Jo Hyun-woo"),
+        (
+            "Also new is Seo Ye-jun, as his old classmate Bang Chan-gyu.",
+            "Seo Ye-jun",
+            "Bang Chan-gyu",
+        ),
+        ("Joining as Principal Go Eun-taek is Han Jae-ho.", "Han Jae-ho", "Go Eun-taek"),
+        ("Nam Bo-ra has been cast as Sergeant Yoo Ji-seok.", "Nam Bo-ra", "Yoo Ji-seok"),
+        ("Newcomer Jung Ha-eun appears as Minseo, a transfer student.", "Jung Ha-eun", "Minseo"),
+    ],
+)
+def test_cast_news_in_new_phrasings_pairs_as_new_cast(collector, text, actor, role):
+    assert (actor, role, True) in pairs(collector, text)
+
+
+def test_a_role_played_by_pairs_without_brackets(collector):
+    got = pairs(collector, "Jo Hyun-woo, played by Lim Si-wan, leads the soldiers.")
+    assert ("Lim Si-wan", "Jo Hyun-woo", False) in got  # a story told: not new by itself
+
+
+def test_a_dictionary_word_after_as_is_no_name(collector):
+    assert pairs(collector, "Kim Da-eun returns as Season 2 begins.") == set()
+    assert pairs(collector, "Kim Da-eun starred as Director of the club.") == set()

@@ -14,10 +14,10 @@ import re
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
-from bot.facts.reading.claims.attach import attach, modifiers, name_at_start
+from bot.facts.reading.claims.attach import attach, drop_modifiers
 from bot.facts.reading.claims.modality import Modality
 from bot.facts.reading.claims.readers import Readers, readers
-from bot.facts.reading.claims.reading import Reading, clauses, lemma
+from bot.facts.reading.claims.reading import Reading, clauses
 from bot.facts.reading.claims.retracted import current_times
 from bot.facts.reading.claims.states import PLANNED, progress
 from bot.facts.reading.claims.values import episode_counts, latest_year, time_values
@@ -70,7 +70,7 @@ def sentence_claims(
             found = sorted(found + r.weak[tid].find(whole))
         if found:
             cues[tid] = [at for at, _ in found]
-    _drop_modifiers(cues, whole.text, lex)
+    drop_modifiers(cues, whole.text, lex)
     if not cues:
         return []
     readings = _clause_readings(whole, r)
@@ -116,40 +116,6 @@ def _before_comparison(text: str, r: Readers) -> str:
     return text[: min(cut, default=len(text))]
 
 
-_WORDS: dict[int, tuple[Lexicon, frozenset[str], dict[str, frozenset[str]]]] = {}
-
-
-def _cue_words(lex: Lexicon) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """Every cue word of the status topics, and per topic the nouns naming a part of its event
-    (its state cues and [claims.values] event_parts), compiled once per lexicon."""
-    hit = _WORDS.get(id(lex))
-    if hit is not None and hit[0] is lex:
-        return hit[1], hit[2]
-    parts = lex.claims.get("values", {}).get("event_parts", [])
-    every: set[str] = set()
-    keep: dict[str, frozenset[str]] = {}
-    for tid, topic in lex.status.items():
-        words = {w for p in (*topic.strong.phrases, *topic.weak.phrases) for w in p.split()}
-        states = lex.claims.get(f"states.{tid}", {}).values()
-        own = {w for phrases in states for p in phrases for w in p.split()}
-        every |= words | own
-        keep[tid] = frozenset(lemma(w) for w in (*own, *words, *parts)) | frozenset(parts)
-    out = frozenset(every | {lemma(w) for w in every})
-    _WORDS.clear()
-    _WORDS[id(lex)] = (lex, out, keep)
-    return out, keep
-
-
-def _drop_modifiers(cues: dict[str, list[int]], text: str, lex: Lexicon) -> None:
-    """Leave out cues that name what another thing is about, or begin a name."""
-    every, keep = _cue_words(lex)
-    for tid in list(cues):
-        gone = {*modifiers(text, cues[tid], keep[tid]), *name_at_start(text, cues[tid], every)}
-        cues[tid] = [x for x in cues[tid] if x not in gone]
-        if not cues[tid]:
-            del cues[tid]
-
-
 def _the_series_before(text: str, whole: Reading, r: Readers, lex: Lexicon) -> bool:
     """A sentence that names the series by its title, with no season word, and tells what is
     done ("The zombie drama <title> came out in January and shot to the top"): its news is
@@ -162,17 +128,29 @@ def _the_series_before(text: str, whole: Reading, r: Readers, lex: Lexicon) -> b
 _CONTINUES = re.compile(r"^\s*(?:and\s+)?(?:after which|after that|then|before|once|until)\b", re.I)
 
 
+# What a release verb after a trailer may tell of instead ("the trailer came out in May and
+# the show arrived in June").
+_THE_SHOW = re.compile(r"\b(?:season|series|show|drama|episodes?|sequel|premiere)\b", re.I)
+
+
 def _verbs_to_trailer(cues, strong, readings, r: Readers, whole: Reading) -> None:
-    """A release verb in a clause about a trailer is the trailer's ("a teaser will be released
-    next spring", "Netflix dropped the official trailer"): it makes no release claim."""
+    """A release verb in a clause about a trailer, or after one with no show between, is the
+    trailer's ("a teaser will be released next spring", "Netflix dropped the official trailer",
+    "the main trailer (it runs two minutes) went live"): it makes no release claim."""
     if "release" not in cues or "trailer" not in cues:
         return
     spans = [(at, at + len(c.text)) for at, c, _ in readings]
     with_trailer = [(a, b) for a, b in spans if any(a <= x < b for x in cues["trailer"])]
     verbs = {at for at, _ in r.weak["release"].find(whole)}
-    kept = [
-        x for x in cues["release"] if x not in verbs or not any(a <= x < b for a, b in with_trailer)
-    ]
+    text = whole.text
+
+    def trailers(x: int) -> bool:  # in a trailer's clause, or the trailer is its subject
+        if any(a <= x < b for a, b in with_trailer):
+            return True
+        before = [t for t in cues["trailer"] if t < x]
+        return bool(before) and not _THE_SHOW.search(text, max(before), x)
+
+    kept = [x for x in cues["release"] if x not in verbs or not trailers(x)]
     if kept:
         cues["release"] = kept
     else:

@@ -26,7 +26,11 @@ _PLAYS = (
 # ... and the verbs that give it only with "the role of" ("takes the role of Y").
 _TAKES = r"(?:takes|took|will\s+take|steps\s+into|stepped\s+into|lands|landed|gets|got)"
 # Lower-case words between an "as" and the name: "as his old classmate Y", "as the nurse Y".
-_DESCRIBED = r"(?:(?:his|her|their|the|a|an|new|newcomer)\s+(?:[a-z-]+\s+){0,3})?"
+# "as nurse Y", never "as well as Y".
+_DESCRIBED = (
+    r"(?:(?:his|her|their|the|a|an)\s+)?"
+    r"(?:(?!well\b|such\b|soon\b|long\b|far\b|much\b)[a-z-]+\s+){0,3}"
+)
 # Each form names which group is the actor ("a") and which the character ("c"), as printed.
 _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -47,7 +51,7 @@ _CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # an aside may stand between ("X, cast in 2023, plays ..."), and a description
             # before the name ("plays a hybrid girl called Y")
             rf"(?P<a>{_NAME})(?:\s*,[^,]{{1,40}},)?\s+(?:{_PLAYS}\s+(?:the\s+(?:role|part)\s+of\s+|"
-            r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:called|named)\s+)?|"
+            r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:called|named)\s+|(?:a|an|the)\s+(?:[a-z-]+\s+){1,3})?|"
             rf"{_TAKES}\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:role|part)\s+of\s+)(?P<c>{_NAME})"
         ),
     ),
@@ -118,7 +122,7 @@ _CASTING_NEWS = re.compile(
     r"(?i)\b(?:will|set\s+to|cast|casting|join\w*|new\w*|takes?\s+the\s+(?:\w+\s+)?role|"
     r"took\s+the\s+(?:\w+\s+)?role|steps?\s+into|land(?:s|ed)?\s+the\s+role|debut\w*)\b"
 )
-_ONE_WORD = re.compile(r"[A-Z][a-z]{2,}(?:-[a-z]+)?")
+_ONE_WORD = re.compile(r"[A-Z][a-z]{2,}|[A-Z][a-z]+-[a-z]+")
 
 
 def _best_unknown(printed: str) -> str | None:

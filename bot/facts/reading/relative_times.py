@@ -1,5 +1,6 @@
 """Times told relative to the article's date: "last Thursday", "yesterday", "two weeks ago",
-"in two weeks", "at the end of last month", "earlier this week", "next month", "last year".
+"in two weeks", "at the end of last month", "earlier this week", "next month", "last year"
+("two weeks before the premiere" counts from another time, not the article's: no value).
 
 Read only against a printed publication date. A named weekday or a count of days gives a day
 ("April 30, 2026"); a week or a month gives its month ("May 2025", "late May 2025"). A plain
@@ -39,7 +40,7 @@ _FORMS = re.compile(
     rf"\b(?P<wrel>last|next|this\s+past|this\s+coming|this)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b"
     rf"{_NOT_DATE}"
     r"|\b(?P<yesterday>yesterday)\b"
-    rf"|\b(?P<n>{_NUMBER})\s+(?P<unit>day|week|month)s?\s+(?:ago|earlier|before)\b"
+    rf"|\b(?P<n>{_NUMBER})\s+(?P<unit>day|week|month)s?\s+ago\b"
     rf"|\b(?P<in>in|within)\s+(?:the\s+next\s+|another\s+)?(?P<n2>{_NUMBER})\s+"
     r"(?P<unit2>day|week|month)s?\b"
     r"|(?<!\bthe\s)\b(?:(?:at\s+)?(?:the\s+)?(?P<part>end|start|beginning|middle|close)\s+of\s+"

@@ -91,6 +91,7 @@ def sentence_claims(
         # a plan given up: each topic's time is the one meant now, or none
         times = {t: [(s, v, o) for s, _, o in ts[:1] for _, v in meant] for t, ts in times.items()}
     out = []
+    cues.pop(_REFERENCE, None)
     for tid in cues:
         claim = _topic_claim(
             tid,
@@ -133,6 +134,14 @@ _CONTINUES = re.compile(r"^\s*(?:and\s+)?(?:after which|after that|then|before|o
 _THE_SHOW = re.compile(r"\b(?:season|series|show|drama|episodes?|sequel|premiere)\b", re.I)
 
 
+_INFLECTED = re.compile(r"\w+(?:ed|es|ing)\b")
+_POINT = re.compile(
+    r"\b(?:before|after|ahead\s+of|following|since|until|till|prior\s+to)\s+(?:the|its|their)\s+$",
+    re.I,
+)
+_REFERENCE = "_reference"  # cues a time may attach to that make no claim
+
+
 def _verbs_to_trailer(cues, strong, readings, r: Readers, whole: Reading) -> None:
     """A release verb in a clause about a trailer, or after one with no show between, is the
     trailer's ("a teaser will be released next spring", "Netflix dropped the official trailer",
@@ -141,8 +150,9 @@ def _verbs_to_trailer(cues, strong, readings, r: Readers, whole: Reading) -> Non
         return
     spans = [(at, at + len(c.text)) for at, c, _ in readings]
     with_trailer = [(a, b) for a, b in spans if any(a <= x < b for x in cues["trailer"])]
-    verbs = {at for at, _ in r.weak["release"].find(whole)}
     text = whole.text
+    verbs = {at for at, _ in r.weak["release"].find(whole)}
+    verbs |= {at for at, _ in r.strong["release"].find(whole) if _INFLECTED.match(text, at)}
 
     def trailers(x: int) -> bool:  # in a trailer's clause, or the trailer is its subject
         if any(a <= x < b for a, b in with_trailer):
@@ -151,6 +161,12 @@ def _verbs_to_trailer(cues, strong, readings, r: Readers, whole: Reading) -> Non
         return bool(before) and not _THE_SHOW.search(text, max(before), x)
 
     kept = [x for x in cues["release"] if x not in verbs or not trailers(x)]
+    # "two weeks before the premiere": a point the trailer's news is told against; the time
+    # nearest it is no one's
+    ref = [x for x in kept if _POINT.search(text, max(0, x - 40), x)]
+    if ref:
+        cues[_REFERENCE] = ref
+    kept = [x for x in kept if x not in ref]
     if kept:
         cues["release"] = kept
     else:

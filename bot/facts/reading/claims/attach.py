@@ -51,7 +51,7 @@ def attach(
         if not here:
             if not _bare(text[a:b], value) and not _WITH.match(text[a:b]):
                 continue  # the clause tells its own event at that time
-            here = every
+            here = [(x, t) for x, t in every if not t.startswith("_")]  # no point of reference
         if not here:
             continue
         x, t = min(here, key=lambda xt: (abs(spot - xt[0]), xt[1] != "release"))

@@ -1,9 +1,9 @@
-"""Never-seen articles, set s6 (tests/facts/future_news/s6): plans told as "preparing to", "is
-set to" and "aims to" never read as done; past events in industry verbs ("rolled cameras",
-"called it a wrap", "went live", "landed on Netflix") dated by times relative to the article
-("end of last month", "in two weeks", "last Thursday"); a third season's "not renewed" leaves
-Season 2 alone; a vaguer restatement decides nothing; cast in new phrasings; a lay source's
-report denied two sentences later."""
+"""Never-seen articles, sets s6 and s7 (tests/facts/future_news/; s7 held out, written after
+the s6 changes): plans told as "preparing to", "is set to" and "aims to" never read as done;
+past events in industry verbs ("rolled cameras", "called it a wrap", "went live", "landed on
+Netflix") dated by times relative to the article ("end of last month", "in two weeks", "last
+Thursday"); a third season's "not renewed" leaves Season 2 alone; a vaguer restatement
+decides nothing; cast in new phrasings; a lay source's report denied two sentences later."""
 
 from __future__ import annotations
 
@@ -152,3 +152,83 @@ def test_a_role_played_by_pairs_without_brackets(collector):
 def test_a_dictionary_word_after_as_is_no_name(collector):
     assert pairs(collector, "Kim Da-eun returns as Season 2 begins.") == set()
     assert pairs(collector, "Kim Da-eun starred as Director of the club.") == set()
+
+
+# --- s7: a held-out set written after the s6 changes ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def s7(tmp_path_factory):
+    return _run(tmp_path_factory.mktemp("s7"), "s7")
+
+
+def test_s7_final_status(s7):
+    lines = _lines(s7[0])
+    assert "Renewed, June 6, 2022" in lines["Renewal"]  # "cancelled" rumours called untrue
+    assert "Filming wrapped, in post-production, March 2026 · 2026-06-30" in lines["Filming"]
+    # "had dropped two weeks before the premiere, on January 22"
+    assert "Full trailer out, January 22, 2027 · 2027-02-12" in lines["Trailer"]
+    assert "Premiered February 5, 2027 · 2027-02-12" in lines["Release window"]
+    assert lines["Episodes"].startswith("**Episodes:** 8 episodes")  # a forum's six denied
+    for new in ("Baek Min-jae (Kang Do-yun)", "Shin Ye-rim (Oh Bo-ra)", "Yoon Da-on (Gi-tae)"):
+        assert new in lines["New cast"]
+    assert not any("disputed" in line or "6 episodes" in line for line in lines.values())
+
+
+def test_s7_a_teaser_that_premiered_is_no_premiere(s7):
+    first, second, third = s7[1]
+    assert not any(c.startswith("Release window") and "Premiered" in c for c in first + second)
+    assert any(c.endswith("-> Expected: early 2027 (2026-06-30)") for c in second)
+    assert any("Filming wrapped, in post-production, March 2026" in c for c in second)
+    assert any("Premiered February 5, 2027" in c for c in third)
+
+
+def test_an_and_with_a_verb_of_its_own_opens_a_clause(lex):
+    got = claims(
+        lex,
+        "Season 2 principal photography kicked off three weeks ago and is expected to last "
+        "until spring.",
+        "2025-10-08",
+    )
+    assert got["filming"][:3] == ("began", "confirmed", "September 17, 2025")
+
+
+@pytest.mark.parametrize(
+    "text, published, topic, state",
+    [
+        ("Season 2 went live on Netflix last Friday.", "2026-05-02", "release", "premiered"),
+        ("The sequel started streaming last Friday.", "2026-05-02", "release", "premiered"),
+        ("Cameras stopped rolling on Season 2 last week.", "2026-05-02", "filming", "wrapped"),
+        ("The Season 2 shoot came to a close in March.", "2026-05-02", "filming", "wrapped"),
+        ("Netflix gave the go-ahead for a second season.", "2022-06-07", "renewal", "renewed"),
+    ],
+)
+def test_industry_verbs_tell_the_event(lex, text, published, topic, state):
+    assert claims(lex, text, published)[topic][0] == state
+
+
+def test_a_topic_word_qualifying_a_noun_reports_nothing(lex):
+    assert "trailer" not in claims(lex, "Netflix unveiled the teaser poster for Season 2.")
+    assert "filming" not in claims(lex, "Filming stills from Season 2 went viral.")
+    assert claims(lex, "Season 2 is still filming in Paju.")["filming"][0] == "ongoing"
+
+
+def test_a_release_verb_after_a_trailer_is_the_trailers(lex):
+    got = claims(lex, "A first teaser clip for Season 2 premiered during a fan event.")
+    assert "release" not in got and got["trailer"][0] == "teaser"
+    got = claims(
+        lex, "The Season 2 trailer (it runs two minutes) went live on May 1.", "2026-05-02"
+    )
+    assert "release" not in got and got["trailer"][2] == "May 1, 2026"
+    got = claims(lex, "The Season 2 trailer came out in May, and the show arrived on June 5.")
+    assert got["release"][:3] == ("premiered", "confirmed", "June 5, 2025")
+
+
+def test_the_premiere_as_a_point_of_reference_claims_no_premiere(lex):
+    got = claims(
+        lex,
+        "The official trailer for Season 2 had dropped two weeks before the premiere, on "
+        "January 22.",
+        "2027-02-12",
+    )
+    assert "release" not in got and got["trailer"][:3] == ("full", "confirmed", "January 22, 2027")

@@ -12,6 +12,7 @@ import pytest
 from bot.facts.curated import load_lexicon
 from bot.facts.reading.claims.values import time_values
 from bot.paths import DATA
+from tests.conftest import engine_with_article
 from tests.facts.conftest import pairs
 from tests.facts.test_claims import claims
 from tests.facts.test_future_news import _lines, _run
@@ -232,3 +233,17 @@ def test_the_premiere_as_a_point_of_reference_claims_no_premiere(lex):
         "2027-02-12",
     )
     assert "release" not in got and got["trailer"][:3] == ("full", "confirmed", "January 22, 2027")
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Filming on Season 2 has wrapped, according to a post by a crew member.",
+        "A tabloid wrote on Wednesday that Season 2 filming has wrapped.",
+    ],
+)
+def test_a_denial_two_sentences_after_its_report_takes_it_back(tmp_path, report):
+    body = f"Season 2 news\n\n{report} The post was deleted hours later. Netflix called it false."
+    engine = engine_with_article(tmp_path, "999_denial", body, "2025-06-20")
+    line = next(x.text for x in engine.answer("!status").lines if x.text.startswith("**Filming"))
+    assert "wrapped" not in line

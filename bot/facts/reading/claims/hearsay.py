@@ -43,10 +43,15 @@ class Hearsay:
         return self._read(reading)[0]
 
     def tells(self, reading: Reading) -> bool:
-        """Whether the text tells a report itself: hearsay, or a verb of reporting in a told
-        form ("reported", "claiming"; not the nouns "the report", "the claims")."""
+        """Whether the text tells a report itself: hearsay, a verb of reporting in a told form
+        ("reported", "claiming"; not the nouns "the report", "the claims"), or "according to"
+        a source ("according to a post")."""
         if self.attributed(reading):
             return True
+        lems = reading.lemmas.split(" ")
+        for i, lem in enumerate(lems[:-1]):
+            if lem in ("according", "accord") and self.sources.intersection(lems[i + 1 : i + 5]):
+                return True  # "according to a post by a crew member": a report it tells
         return any(
             w.lower().endswith(("ed", "ing")) and lem in self.telling
             for w, lem in zip(reading.words(), reading.lemmas.split(" "), strict=False)

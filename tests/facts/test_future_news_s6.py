@@ -79,6 +79,9 @@ def test_s6_changes_keep_plans_planned_and_date_each_event(s6):
         ("filming ended two weeks ago", "2025-03-01", "past", "February 15, 2025"),
         ("the show arrives next Friday", "2025-06-20", "future", "June 27, 2025"),
         ("it was renewed last year", "2025-06-20", "past", "2024"),
+        ("it will be out by the end of the year", "2025-06-20", "future", "late 2025"),
+        ("the season premieres Friday", "2025-11-05", "present", "November 7, 2025"),
+        ("Netflix unveiled the teaser on Monday", "2025-11-05", "past", "November 3, 2025"),
     ],
 )
 def test_a_time_told_relative_to_the_article_is_read_against_its_date(
@@ -93,6 +96,8 @@ def test_a_time_told_relative_to_the_article_is_read_against_its_date(
         "The crew shot the finale in two weeks.",  # a length, not a date
         "Netflix said on Friday that the season is ready.",  # the telling's day
         "During the last month of filming, the cast lived in Paju.",
+        "The crew wrapped two weeks before the premiere.",  # counted from another time
+        "The teaser arrived on Monday, Netflix said.",  # the day may be the telling's
     ],
 )
 def test_a_length_or_the_telling_day_is_no_relative_time(text):
@@ -247,3 +252,8 @@ def test_a_denial_two_sentences_after_its_report_takes_it_back(tmp_path, report)
     engine = engine_with_article(tmp_path, "999_denial", body, "2025-06-20")
     line = next(x.text for x in engine.answer("!status").lines if x.text.startswith("**Filming"))
     assert "wrapped" not in line
+
+
+def test_an_n_part_series_counts_episodes_and_two_parts_do_not(lex):
+    assert claims(lex, "Season 2 will be an eight-part series.")["episodes"][2] == "8"
+    assert "episodes" not in claims(lex, "Season 2 will be split into two parts.")

@@ -4,9 +4,11 @@
 
 Read only against a printed publication date. A named weekday or a count of days gives a day
 ("April 30, 2026"); a week or a month gives its month ("May 2025", "late May 2025"). A plain
-weekday ("said on Friday") dates the telling, not the event: only one with "last", "next" or
-"this past" is read. "In two weeks" is a time ahead only in a clause not told as past ("shot
-in two weeks" is a length).
+weekday ("said on Friday") in a sentence that tells news dates the telling, not the event:
+it is read only with "last", "next" or "this past", or in a sentence with no word of telling
+("unveiled the teaser on Monday"; ahead, "premieres Friday" is the coming one). "In
+two weeks" is a time ahead only in a clause not told as past ("shot in two weeks" is a
+length).
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ _FORMS = re.compile(
     rf"\b(?P<wrel>last|next|this\s+past|this\s+coming|this)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b"
     rf"{_NOT_DATE}"
     r"|\b(?P<yesterday>yesterday)\b"
+    r"|\b(?:by\s+|at\s+)?(?:the\s+)?(?P<yearend>(?:end|close)\s+of\s+the\s+year|year's\s+end|"
+    r"year-end)\b"
+    rf"|\b(?:on\s+)?(?P<bare>{'|'.join(_WEEKDAYS)})\b{_NOT_DATE}"
     rf"|\b(?P<n>{_NUMBER})\s+(?P<unit>day|week|month)s?\s+ago\b"
     rf"|\b(?P<in>in|within)\s+(?:the\s+next\s+|another\s+)?(?P<n2>{_NUMBER})\s+"
     r"(?P<unit2>day|week|month)s?\b"
@@ -53,6 +58,14 @@ _PART = {"end": "late ", "close": "late ", "start": "early ", "beginning": "earl
          "middle": "mid-", "late": "late ", "early": "early "}  # fmt: skip
 _STEP = {"last": -1, "the past": -1, "the previous": -1, "this": 0, "next": 1}
 _STEP |= {"the coming": 1, "the following": 1}
+
+
+# Words that tell news: a plain weekday in a sentence with one may be the telling's day.
+_TOLD = re.compile(
+    r"\b(?:said|says|told|tells|announced|announces|confirmed|confirms|added|noted|stated|"
+    r"reported|wrote|posted|revealed|shared|tweeted)\b",
+    re.I,
+)
 
 
 def _day(d: dt.date) -> str:
@@ -80,6 +93,13 @@ def _value(m: re.Match[str], pub: dt.date, past: bool) -> str | None:
                     pub + dt.timedelta(ahead))  # fmt: skip
     if m.group("yesterday"):
         return _day(pub - dt.timedelta(1))
+    if m.group("yearend"):
+        return f"late {pub.year}"
+    if m.group("bare"):
+        want = _WEEKDAYS.index(m.group("bare").lower())
+        if not past:  # "premieres Friday": the coming one (today's, on that day)
+            return _day(pub + dt.timedelta((want - pub.weekday()) % 7))
+        return _day(pub - dt.timedelta((pub.weekday() - want) % 7 or 7))
     if m.group("unit") or m.group("unit2"):
         printed = " ".join((m.group("n") or m.group("n2")).lower().split())
         n = _COUNTS.get(printed) or int(printed)
@@ -113,9 +133,10 @@ def relative_times(text: str, published: str, past: bool, free) -> list[tuple[in
     except ValueError:
         return []
     out = []
+    told = _TOLD.search(text)
     for m in _FORMS.finditer(text):
-        if not free(m, 0):
-            continue
+        if not free(m, 0) or (m.group("bare") and told):
+            continue  # "the streamer said on Friday": the day it was told
         value = _value(m, pub, past)
         if value:
             out.append((m.start(), value, m.span()))

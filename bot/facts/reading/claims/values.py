@@ -40,8 +40,12 @@ _THIS_YEAR = re.compile(
 _DAY_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}})\b"
 )
-# "eight episodes", and the count joined to it: "a ten-episode season", "10-episode".
-_EPISODES = re.compile(r"\bepisodes\b|(?<=-)episode\b", re.IGNORECASE)
+# "eight episodes", and the count joined to it: "a ten-episode season", "10-episode", "an
+# eight-part series" (not "split into two parts").
+_EPISODES = re.compile(
+    r"\bepisodes\b|(?<=-)episode\b|(?<=-)part(?=\s+(?:series|season|drama|show|run)\b)",
+    re.IGNORECASE,
+)
 
 
 def _month_index(word: str) -> int | None:

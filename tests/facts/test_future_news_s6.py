@@ -257,3 +257,21 @@ def test_a_denial_two_sentences_after_its_report_takes_it_back(tmp_path, report)
 def test_an_n_part_series_counts_episodes_and_two_parts_do_not(lex):
     assert claims(lex, "Season 2 will be an eight-part series.")["episodes"][2] == "8"
     assert "episodes" not in claims(lex, "Season 2 will be split into two parts.")
+
+
+@pytest.mark.parametrize(
+    "text, actor, role",
+    [
+        ("Ryu Seung-bum was tapped to play Dr. Cha Min-ho.", "Ryu Seung-bum", "Cha Min-ho"),
+        ("The role of Baek Ha-na goes to Seo Ji-ye.", "Seo Ji-ye", "Baek Ha-na"),
+        ("Oh Ji-an will be played by Lee Da-in in the new season.", "Lee Da-in", "Oh Ji-an"),
+        ("Kim Tae-ri is set to star as Officer Han Ji-woo.", "Kim Tae-ri", "Han Ji-woo"),
+    ],
+)
+def test_more_casting_news_pairs_as_new_cast(collector, text, actor, role):
+    assert (actor, role, True) in pairs(collector, text)
+
+
+def test_a_list_playing_a_list_pairs_in_order(collector):
+    got = pairs(collector, "Newcomers Kim Bo-ra and Park Se-jun play twins Do-hee and Do-yoon.")
+    assert {("Kim Bo-ra", "Do-hee", True), ("Park Se-jun", "Do-yoon", True)} <= got

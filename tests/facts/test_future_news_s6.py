@@ -275,3 +275,21 @@ def test_more_casting_news_pairs_as_new_cast(collector, text, actor, role):
 def test_a_list_playing_a_list_pairs_in_order(collector):
     got = pairs(collector, "Newcomers Kim Bo-ra and Park Se-jun play twins Do-hee and Do-yoon.")
     assert {("Kim Bo-ra", "Do-hee", True), ("Park Se-jun", "Do-yoon", True)} <= got
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Season 2 is due out in March.", "March 2026"),
+        ("Netflix is eyeing a spring 2026 release for Season 2.", "spring 2026"),
+        ("The Season 2 premiere is pencilled in for June 2026.", "June 2026"),
+    ],
+)
+def test_a_release_eyed_pencilled_or_due_is_expected(lex, text, value):
+    assert claims(lex, text, "2025-11-05")["release"][1:3] == ("expected", value)
+
+
+def test_a_month_before_an_event_noun_is_the_next_such_month(lex):
+    got = claims(lex, "Netflix announced a June premiere for Season 2.", "2025-11-05")
+    assert got["release"][2] == "June 2026"
+    assert time_values("the teaser had a may release", "2025-11-05", "past") == []

@@ -45,6 +45,9 @@ _FORMS = re.compile(
     r"|\b(?:by\s+|at\s+)?(?:the\s+)?(?P<yearend>(?:end|close)\s+of\s+the\s+year|year's\s+end|"
     r"year-end)\b"
     rf"|\b(?:on\s+)?(?P<bare>{'|'.join(_WEEKDAYS)})\b{_NOT_DATE}"
+    # "a June release", "an October premiere": the next such month
+    rf"|\ban?\s+(?P<month>(?-i:{'|'.join(MONTHS)}))\s+(?=(?:release|premiere|debut|launch|bow|"
+    r"arrival|return|start|wrap|shoot)\b)"
     rf"|\b(?P<n>{_NUMBER})\s+(?P<unit>day|week|month)s?\s+ago\b"
     rf"|\b(?P<in>in|within)\s+(?:the\s+next\s+|another\s+)?(?P<n2>{_NUMBER})\s+"
     r"(?P<unit2>day|week|month)s?\b"
@@ -93,6 +96,9 @@ def _value(m: re.Match[str], pub: dt.date, past: bool) -> str | None:
                     pub + dt.timedelta(ahead))  # fmt: skip
     if m.group("yesterday"):
         return _day(pub - dt.timedelta(1))
+    if m.group("month"):
+        month = MONTHS.index(m.group("month")) + 1
+        return f"{m.group('month')} {pub.year + (month < pub.month)}"
     if m.group("yearend"):
         return f"late {pub.year}"
     if m.group("bare"):

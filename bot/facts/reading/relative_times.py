@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from bot.facts.text import MONTHS
 
@@ -139,11 +140,18 @@ def relative_times(text: str, published: str, past: bool, free) -> list[tuple[in
     except ValueError:
         return []
     out = []
-    told = _TOLD.search(text)
-    for m in _FORMS.finditer(text):
+    found, told = _scan(text)
+    for m in found:
         if not free(m, 0) or (m.group("bare") and told):
             continue  # "the streamer said on Friday": the day it was told
         value = _value(m, pub, past)
         if value:
             out.append((m.start(), value, m.span()))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[tuple[re.Match[str], ...], bool]:
+    """The relative times of a sentence, scanned once (each clause's reading asks again)."""
+    found = tuple(_FORMS.finditer(text))
+    return found, bool(found) and _TOLD.search(text) is not None

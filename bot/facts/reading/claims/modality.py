@@ -70,6 +70,7 @@ _INTENT = re.compile(
     r"on\s+course)|plans|aims|intends|hopes|wants|expects|seeks|looks|prepares|readies|"
     r"gears\s+up)\s+to\s+)(?!(?:be|the|a|an|his|her|their|its|this|that)\b)[a-z]{3,}",
 )
+_AHEAD = re.compile(f"{_FUTURE.pattern}|{_INTENT.pattern}", re.I)  # one pass for the tense
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|un|t)\b", re.I)
 
 
@@ -96,7 +97,7 @@ class ModalityReader:
 
     def tense(self, clause: Reading) -> str:
         text = clause.text
-        if _FUTURE.search(text) or _INTENT.search(text):
+        if _AHEAD.search(text):
             return "future"
         if _PERFECT.search(text):
             return "past"
@@ -113,7 +114,7 @@ class ModalityReader:
             return Modality("denied", tense)
         if self.rumoured(clause, sentence):
             return Modality("rumoured", tense)
-        if self.cues["expected"].any(clause) or _INTENT.search(clause.text):
+        if self.cues["expected"].any(clause) or (tense == "future" and _INTENT.search(clause.text)):
             return Modality("expected", "future")  # "is scheduled to run": a plan, ahead
         return Modality("confirmed", tense)
 

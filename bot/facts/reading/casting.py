@@ -73,7 +73,7 @@ class CastCollector:
     def __init__(self, index: EntityIndex, titles: list[str] | tuple[str, ...] = ()):
         self.index = index
         self.pairs: dict[tuple[str | None, str | None], CastPair] = {}
-        self._fresh = False  # whether the sentence being read tells no return
+        self._text = ""  # the sentence being read
         names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
         title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
         # New cast: "X has joined the cast as Y", "Another newcomer, X, has joined ...", "X,
@@ -132,7 +132,7 @@ class CastCollector:
 
     def collect(self, sentence: Sentence) -> None:
         text = sentence.display
-        self._fresh = bool(_CASTING_NEWS.search(text)) and not _RETURNING.search(text)
+        self._text = text
         taken: list[tuple[int, int]] = []
         for m in self._joined.finditer(text) if may("joined", text) else ():
             if self._pair(m.group("a"), m.group("c"), sentence.id, "joined the cast", new=True):
@@ -199,7 +199,10 @@ class CastCollector:
         no return: someone the story had not met, so the actor playing them is new cast ("X
         will play Y"; not "X and Z return as Y and W", nor a story's "X plays Y")."""
         e = self.index.entities.get(character) if character else None
-        return self._fresh and e is not None and not e.curated and e.kind == "character"
+        if e is None or e.curated or e.kind != "character":
+            return False
+        text = self._text  # read only once a pair is found: most sentences have none
+        return bool(_CASTING_NEWS.search(text)) and not _RETURNING.search(text)
 
     def _untitled(self, printed: str) -> str:
         return self._title.sub("", printed) if self._title else printed

@@ -293,3 +293,15 @@ def test_a_month_before_an_event_noun_is_the_next_such_month(lex):
     got = claims(lex, "Netflix announced a June premiere for Season 2.", "2025-11-05")
     assert got["release"][2] == "June 2026"
     assert time_values("the teaser had a may release", "2025-11-05", "past") == []
+
+
+def test_a_clause_about_a_third_season_is_not_season_2s(lex):
+    got = claims(
+        lex,
+        "Netflix has not yet renewed the show for a third season, though Season 2 premieres "
+        "in June.",
+        "2026-03-01",
+    )
+    assert got["renewal"][3] == 3 and got["release"][3] == 2
+    got = claims(lex, "Season 2 was renewed in 2022, but a third season is not yet confirmed.")
+    assert got["renewal"][:4] == ("renewed", "confirmed", "2022", 2)

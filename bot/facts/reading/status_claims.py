@@ -14,7 +14,7 @@ import re
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
-from bot.facts.reading.claims.attach import attach, drop_modifiers
+from bot.facts.reading.claims.attach import attach, drop_modifiers, of_other_season
 from bot.facts.reading.claims.modality import Modality
 from bot.facts.reading.claims.readers import Readers, readers
 from bot.facts.reading.claims.reading import Reading, clauses
@@ -107,7 +107,8 @@ def sentence_claims(
             strong,
         )
         if claim is not None:
-            out.append(Claim(**{**claim.__dict__, "season": season}))
+            own = 3 if season == 3 or of_other_season(cues[tid], readings, r, lex) else 2
+            out.append(Claim(**{**claim.__dict__, "season": own}))
     return out
 
 

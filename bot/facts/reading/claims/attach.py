@@ -140,3 +140,13 @@ def drop_modifiers(cues: dict[str, list[int]], text: str, lex: Lexicon) -> None:
         cues[tid] = [x for x in cues[tid] if x not in gone]
         if not cues[tid]:
             del cues[tid]
+
+
+def of_other_season(spots: list[int], readings, r, lex: Lexicon) -> bool:
+    """Whether every clause holding the topic's cues is about another season ("Netflix has
+    not renewed it for a third season, though Season 2 premieres in June")."""
+    held = [c for at, c, _ in readings if any(at <= x < at + len(c.text) for x in spots)]
+    return bool(held) and all(
+        r.other_season.any(c) and not lex.season2.any(r.other_season.words.remove(c.text))
+        for c in held
+    )

@@ -223,7 +223,8 @@ def test_a_guess_in_its_own_clause_dates_no_topic(lex):
         "say summer 2026 at best.",
         published="2025-03-01",
     )
-    assert got["filming"][:3] == ("wrapped", "confirmed", "")
+    # "last week" dates the wrap by the article's date; the guess's summer 2026 dates nothing
+    assert got["filming"][:3] == ("wrapped", "confirmed", "February 2025")
 
 
 # --- topic words used as modifiers ----------------------------------------------------------

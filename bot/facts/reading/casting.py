@@ -11,64 +11,16 @@ import re
 
 from bot.facts.building.records import CastPair, Sentence
 from bot.facts.curated import EntityDef
+from bot.facts.reading.cast_forms import CAST_FORMS, DESCRIBED, NAME, may
 from bot.facts.reading.entities import EntityIndex
 from bot.facts.reading.names import looks_like_korean_name, slug
 
-_TOKEN = r"[A-Z][\w']*(?:-[A-Za-z]+)*"
-_NAME = rf"{_TOKEN}(?:\s{_TOKEN}){{0,2}}"
-# Each form names which group is the actor ("a") and which the character ("c"), as printed.
-_CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "played by",
-        re.compile(rf"(?P<c>{_NAME})\s*\((?:played|portrayed|voiced)\s+by\s+(?P<a>{_NAME})"),
-    ),
-    (
-        "who plays",
-        re.compile(
-            rf"(?P<a>{_NAME})\s*[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s+(?:[a-z]+\s+){{0,3}}(?P<c>{_NAME})"
-        ),
-    ),
-    (
-        "plays",
-        re.compile(
-            # an aside may stand between ("X, cast in 2023, plays ..."), and a description
-            # before the name ("plays a hybrid girl called Y")
-            rf"(?P<a>{_NAME})(?:\s*,[^,]{{1,40}},)?\s+(?:plays|portrays|stars\s+as|will\s+play|"
-            r"takes\s+on)\s+(?:the\s+(?:role|part)\s+of\s+|"
-            r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:called|named)\s+)?"
-            rf"(?P<c>{_NAME})"
-        ),
-    ),
-    ("parenthesis", re.compile(rf"(?P<c>{_NAME})\s*\((?P<a>{_NAME})\)")),
-    ("as", re.compile(rf"(?P<a>{_NAME})\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+(?P<c>{_NAME})")),
-)
-# A part each form's match must hold, searched first: most sentences hold none, and a form
-# tried at every capitalised word is slow to rule out.
-_WORDS = {
-    "played by": (re.compile(r"\((?:played|portrayed|voiced)\s+by\s"),),
-    "who plays": (re.compile(r"[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s"),),
-    "plays": (re.compile(r"\s(?:plays|portrays|stars\s+as|will\s+play|takes\s+on)\s"),),
-    "parenthesis": (re.compile(r"\([A-Z]"),),
-    "as": (re.compile(r"\sas\s"),),
-    "joined": (re.compile(r"\s(?:joined|joins|join|cast)\s"),),
-    "rounding": (re.compile(r"(?i)\b(?:rounding\s+out|completing|joining)\s"),),
-    "list": (re.compile(r"\sand\s"), re.compile(r"\sas\s")),
-    "new cast": (re.compile(r"\scast\b"),),
-    "newcomers": (re.compile(r"(?i)\bnew(?:comers?\b|\s)|\bjoined\s+by\s"),),
-}
-
-
-def _may(form: str, text: str) -> bool:
-    """Whether the form can match the text at all."""
-    return all(rx.search(text) for rx in _WORDS[form])
-
-
-_LIST = rf"{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME}"
+_LIST = rf"{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME}"
 # "A and " before an "as" pair: A is listed with it (unless A is itself "as X", a pair before)
-_LIST_TAIL = re.compile(rf"(\bas\s+)?{_NAME}\s+and\s+$")
+_LIST_TAIL = re.compile(rf"(\bas\s+)?{NAME}\s+and\s+$")
 _SPLIT_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEW_CAST = re.compile(
-    rf"(?P<a>{_NAME})\s+(?:has\s+been|was|is|have\s+been)\s+cast\b[^.]*?\bas\s+(?:an?\s+)?new\s+(?:character|role)"
+    rf"(?P<a>{NAME})\s+(?:has\s+been|was|is|have\s+been)\s+cast\b[^.]*?\bas\s+(?:an?\s+)?new\s+(?:character|role)"
 )
 
 
@@ -81,6 +33,27 @@ _NEWCOMER_CUE = re.compile(
     r"(?:newcomers?\s+)?"
 )
 _CAST_WORD = re.compile(r"(?i)\b(?:cast|ensemble|actors?)\b")
+
+
+def _one_word_name(printed: str) -> str | None:
+    """A character's given name printed alone ("as Minseo"): one capitalised word that is no
+    English word (simplemma knows "Season", "Doctor" and "Friday", not "Minseo")."""
+    from simplemma import is_known  # only the builder reads cast pairs
+
+    word = printed.split()[-1] if printed.split() else ""
+    if len(printed.split()) != 1 or not _ONE_WORD.fullmatch(word):
+        return None
+    return None if is_known(word.lower(), lang="en") else word
+
+
+_RETURNING = re.compile(r"(?i)\b(?:return\w*|back|reprise\w*|comeback|come back|again)\b")
+# Wording of casting news (not a story told): "will play", "has been cast", "joins", "new".
+_CASTING_NEWS = re.compile(
+    r"(?i)\b(?:will|set\s+to|cast|casting|join\w*|new\w*|tapped|chosen|picked|selected|"
+    r"goes\s+to|went\s+to|takes?\s+the\s+(?:\w+\s+)?role|"
+    r"took\s+the\s+(?:\w+\s+)?role|steps?\s+into|land(?:s|ed)?\s+the\s+role|debut\w*)\b"
+)
+_ONE_WORD = re.compile(r"[A-Z][a-z]{2,}|[A-Z][a-z]+-[a-z]+")
 
 
 def _best_unknown(printed: str) -> str | None:
@@ -100,41 +73,53 @@ class CastCollector:
     def __init__(self, index: EntityIndex, titles: list[str] | tuple[str, ...] = ()):
         self.index = index
         self.pairs: dict[tuple[str | None, str | None], CastPair] = {}
+        self._text = ""  # the sentence being read
         names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
         title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
         # New cast: "X has joined the cast as Y", "Another newcomer, X, has joined ...", "X,
         # who joins as Y", "X has been cast as Y"; and "Rounding out the new cast is X as Y".
         self._joined = re.compile(
-            rf"(?P<a>{_NAME})\s*,?\s+(?:who\s+)?(?:has\s+|have\s+|will\s+)?"
+            rf"(?P<a>{NAME})\s*,?\s+(?:who\s+)?(?:has\s+|have\s+|will\s+)?"
             rf"(?:joined|joins|join|(?:has|have)\s+been\s+cast)\s+"
             rf"(?:the\s+(?:cast|series|show|ensemble|season)\b[^.]*?\s)?as\s+(?:an?\s+|the\s+)?"
-            rf"{title}(?P<c>{_NAME})"
+            rf"{title}(?P<c>{NAME})"
         )
         self._rounding = re.compile(
             rf"(?i:rounding\s+out|completing|joining)\s+(?:the\s+)?(?i:new\s+)?(?i:cast|ensemble|"
-            rf"line-?up|newcomers)\s+(?:is|are)\s+(?P<a>{_NAME})\s+as\s+{title}(?P<c>{_NAME})"
+            rf"line-?up|newcomers)\s+(?:is|are)\s+(?P<a>{NAME})\s+as\s+{title}(?P<c>{NAME})"
         )
         self._lists = re.compile(
-            rf"(?P<a>{_LIST})\s+(?:[a-z]+\s+){{0,4}}as\s+(?P<c>{title}{_NAME}"
-            rf"(?:\s*,\s*{title}{_NAME})*,?\s+and\s+{title}{_NAME})"
+            rf"(?P<a>{_LIST})\s+(?:(?:[a-z]+\s+){{0,4}}as|play|portray)\s+(?:[a-z]+\s+){{0,2}}"
+            rf"(?P<c>{title}{NAME}"
+            rf"(?:\s*,\s*{title}{NAME})*,?\s+and\s+{title}{NAME})"
         )
         self._title = re.compile(rf"^{title}") if names else None
         # The names a newcomer cue lists: "D, E and F", "Y (X) and Z (W), plus V".
-        item = rf"{title}{_NAME}(?:\s*\({title}{_NAME}\))?"
+        item = rf"{title}{NAME}(?:\s*\({title}{NAME}\))?"
         self._newcomer_list = re.compile(
             rf"{item}(?:(?:\s*,\s*(?:and\s+|plus\s+)?|\s+and\s+|\s+plus\s+){item})*"
         )
-        self._in_list = re.compile(rf"{title}(?P<n>{_NAME})")
+        self._in_list = re.compile(rf"{title}(?P<n>{NAME})")
         self._forms = [
-            (form, re.compile(rx.pattern.replace("as\\s+(?P<c>", f"as\\s+{title}(?P<c>")))
-            for form, rx in _CAST_FORMS
+            (form, re.compile(rx.pattern.replace("(?P<c>", f"{title}(?P<c>")))
+            for form, rx in CAST_FORMS
         ]
+        # "The role of Y goes to X"
+        self._role_goes = re.compile(
+            rf"\b(?:role|part)\s+of\s+{title}(?P<c>{NAME})\s+(?:goes|went|has\s+gone)\s+to\s+"
+            rf"(?:[a-z]+\s+)?(?P<a>{NAME})"
+        )
+        # "Joining as Y is X", "New to the cast as Y is X", "Returning as Y is X"
+        self._joining_as = re.compile(
+            rf"(?i:joining|new|returning)\b[^.,]{{0,30}}\bas\s+{DESCRIBED}{title}(?P<c>{NAME})"
+            rf"\s+(?:is|are|will\s+be)\s+(?P<a>{NAME})"
+        )
 
     def _entity(self, printed: str, kind: str) -> str | None:
         eid = self.index.resolve(printed)
         if eid:
             return eid
-        name = _best_unknown(printed)
+        name = _best_unknown(printed) or (_one_word_name(printed) if kind == "character" else None)
         if not name:
             return None
         entity = EntityDef(id=f"{kind}:{slug(name)}", kind=kind, name=name, curated=False)
@@ -147,14 +132,22 @@ class CastCollector:
 
     def collect(self, sentence: Sentence) -> None:
         text = sentence.display
+        self._text = text
         taken: list[tuple[int, int]] = []
-        for m in self._joined.finditer(text) if _may("joined", text) else ():
+        for m in self._joined.finditer(text) if may("joined", text) else ():
             if self._pair(m.group("a"), m.group("c"), sentence.id, "joined the cast", new=True):
                 taken.append(m.span())
-        for m in self._rounding.finditer(text) if _may("rounding", text) else ():
+        for m in self._joining_as.finditer(text) if may("joining as", text) else ():
+            new = not m.group(0).lower().startswith("returning")
+            if self._pair(m.group("a"), m.group("c"), sentence.id, "joining as", new=new):
+                taken.append(m.span())
+        for m in self._role_goes.finditer(text) if may("role goes", text) else ():
+            if self._pair(m.group("a"), m.group("c"), sentence.id, "role goes to", new=False):
+                taken.append(m.span())
+        for m in self._rounding.finditer(text) if may("rounding", text) else ():
             if self._pair(m.group("a"), m.group("c"), sentence.id, "rounding out", new=True):
                 taken.append(m.span())
-        for m in self._lists.finditer(text) if _may("list", text) else ():
+        for m in self._lists.finditer(text) if may("list", text) else ():
             actors = [a for a in _SPLIT_LIST.split(m.group("a")) if a]
             chars = [self._untitled(c) for c in _SPLIT_LIST.split(m.group("c")) if c]
             taken.append(m.span())  # a list of unequal length pairs nobody
@@ -162,7 +155,7 @@ class CastCollector:
                 for a, c in zip(actors, chars, strict=True):
                     self._pair(a, c, sentence.id, "as (list)", new=False)
         for form, rx in self._forms:
-            for m in rx.finditer(text) if _may(form, text) else ():
+            for m in rx.finditer(text) if may(form, text) else ():
                 if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                     continue
                 tail = _LIST_TAIL.search(text, 0, m.start("a")) if form == "as" else None
@@ -177,13 +170,13 @@ class CastCollector:
                     continue
                 actor, character = self._entity(a, "actor"), self._entity(c, "character")
                 if actor and character:
-                    self._add(actor, character, sentence.id, form, new=False)
-        for m in _NEW_CAST.finditer(text) if _may("new cast", text) else ():
+                    self._add(actor, character, sentence.id, form, new=self._unseen(character))
+        for m in _NEW_CAST.finditer(text) if may("new cast", text) else ():
             if self._kind(m.group("a")) in (None, "actor") and (
                 actor := self._entity(m.group("a"), "actor")
             ):
                 self._add(actor, None, sentence.id, "new cast", new=True)
-        if _may("newcomers", text):
+        if may("newcomers", text):
             self._newcomers(text, sentence.id)
 
     def _newcomers(self, text: str, sid: int) -> None:
@@ -201,6 +194,16 @@ class CastCollector:
                 elif kind in (None, "actor") and (actor := self._entity(printed, "actor")):
                     self._add(actor, None, sid, "newcomer", new=True)
 
+    def _unseen(self, character: str | None) -> bool:
+        """A character no curated list knows, paired in a sentence of casting news that tells
+        no return: someone the story had not met, so the actor playing them is new cast ("X
+        will play Y"; not "X and Z return as Y and W", nor a story's "X plays Y")."""
+        e = self.index.entities.get(character) if character else None
+        if e is None or e.curated or e.kind != "character":
+            return False
+        text = self._text  # read only once a pair is found: most sentences have none
+        return bool(_CASTING_NEWS.search(text)) and not _RETURNING.search(text)
+
     def _untitled(self, printed: str) -> str:
         return self._title.sub("", printed) if self._title else printed
 
@@ -214,7 +217,7 @@ class CastCollector:
         actor, character = self._entity(a, "actor"), self._entity(c, "character")
         if not (actor and character):
             return False
-        self._add(actor, character, sid, form, new=new)
+        self._add(actor, character, sid, form, new=new or self._unseen(character))
         return True
 
     def _add(

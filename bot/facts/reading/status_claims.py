@@ -15,10 +15,10 @@ from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
-from bot.facts.reading.claims.attach import attach, modifiers, name_at_start
+from bot.facts.reading.claims.attach import attach, drop_modifiers, of_other_season
 from bot.facts.reading.claims.modality import Modality
 from bot.facts.reading.claims.readers import Readers, readers
-from bot.facts.reading.claims.reading import Reading, clauses, lemma
+from bot.facts.reading.claims.reading import Reading, clauses
 from bot.facts.reading.claims.retracted import current_times
 from bot.facts.reading.claims.states import PLANNED, progress
 from bot.facts.reading.claims.values import episode_counts, latest_year, time_values
@@ -42,7 +42,8 @@ def sentence_claims(
     whole = Reading.of(lex.role_hidden.remove(text))
     if not (r.any_cue.any(whole.masked) or r.any_cue_lemma.any(whole.lemmas)):
         return []  # no topic's cue at all: nothing below can make a claim
-    s2_here = lex.season2.any(text)
+    # "renewed beyond Season 2" is news of another season: its "Season 2" makes no cue
+    s2_here = lex.season2.any(r.other_season.words.remove(text))
     if lex.season1.any(_before_comparison(text, r)) and not s2_here:
         return []  # a Season 1 yardstick after "than" leaves the sentence this season's
     season = 3 if not s2_here and r.other_season.any(whole) else 2
@@ -72,7 +73,7 @@ def sentence_claims(
             found = sorted(found + r.weak[tid].find(whole))
         if found:
             cues[tid] = [at for at, _ in found]
-    _drop_modifiers(cues, whole.text, lex)
+    drop_modifiers(cues, whole.text, lex)
     if not cues:
         return []
     readings = _clause_readings(whole, r)
@@ -94,6 +95,7 @@ def sentence_claims(
         # a plan given up: each topic's time is the one meant now, or none
         times = {t: [(s, v, o) for s, _, o in ts[:1] for _, v in meant] for t, ts in times.items()}
     out = []
+    cues.pop(_REFERENCE, None)
     for tid in cues:
         claim = _topic_claim(
             tid,
@@ -109,7 +111,8 @@ def sentence_claims(
             strong,
         )
         if claim is not None:
-            out.append(Claim(**{**claim.__dict__, "season": season}))
+            own = 3 if season == 3 or of_other_season(cues[tid], readings, r, lex) else 2
+            out.append(Claim(**{**claim.__dict__, "season": own}))
     return out
 
 
@@ -117,40 +120,6 @@ def _before_comparison(text: str, r: Readers) -> str:
     """The text up to its first comparison word ("... more than the Season 1 trailer")."""
     m = r.comparison_rx.search(text) if r.comparison_rx is not None else None
     return text[: m.start()] if m else text  # the leftmost of any of them
-
-
-_WORDS: dict[int, tuple[Lexicon, frozenset[str], dict[str, frozenset[str]]]] = {}
-
-
-def _cue_words(lex: Lexicon) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """Every cue word of the status topics, and per topic the nouns naming a part of its event
-    (its state cues and [claims.values] event_parts), compiled once per lexicon."""
-    hit = _WORDS.get(id(lex))
-    if hit is not None and hit[0] is lex:
-        return hit[1], hit[2]
-    parts = lex.claims.get("values", {}).get("event_parts", [])
-    every: set[str] = set()
-    keep: dict[str, frozenset[str]] = {}
-    for tid, topic in lex.status.items():
-        words = {w for p in (*topic.strong.phrases, *topic.weak.phrases) for w in p.split()}
-        states = lex.claims.get(f"states.{tid}", {}).values()
-        own = {w for phrases in states for p in phrases for w in p.split()}
-        every |= words | own
-        keep[tid] = frozenset(lemma(w) for w in (*own, *words, *parts)) | frozenset(parts)
-    out = frozenset(every | {lemma(w) for w in every})
-    _WORDS.clear()
-    _WORDS[id(lex)] = (lex, out, keep)
-    return out, keep
-
-
-def _drop_modifiers(cues: dict[str, list[int]], text: str, lex: Lexicon) -> None:
-    """Leave out cues that name what another thing is about, or begin a name."""
-    every, keep = _cue_words(lex)
-    for tid in list(cues):
-        gone = {*modifiers(text, cues[tid], keep[tid]), *name_at_start(text, cues[tid], every)}
-        cues[tid] = [x for x in cues[tid] if x not in gone]
-        if not cues[tid]:
-            del cues[tid]
 
 
 def _the_series_before(text: str, whole: Reading, r: Readers, lex: Lexicon) -> bool:
@@ -165,17 +134,44 @@ def _the_series_before(text: str, whole: Reading, r: Readers, lex: Lexicon) -> b
 _CONTINUES = re.compile(r"^\s*(?:and\s+)?(?:after which|after that|then|before|once|until)\b", re.I)
 
 
+# What a release verb after a trailer may tell of instead ("the trailer came out in May and
+# the show arrived in June").
+_THE_SHOW = re.compile(r"\b(?:season|series|show|drama|episodes?|sequel|premiere)\b", re.I)
+
+
+_INFLECTED = re.compile(r"\w+(?:ed|es|ing)\b")
+_POINT = re.compile(
+    r"\b(?:before|after|ahead\s+of|following|since|until|till|prior\s+to)\s+(?:the|its|their)\s+$",
+    re.I,
+)
+_REFERENCE = "_reference"  # cues a time may attach to that make no claim
+
+
 def _verbs_to_trailer(cues, strong, readings, r: Readers, whole: Reading) -> None:
-    """A release verb in a clause about a trailer is the trailer's ("a teaser will be released
-    next spring", "Netflix dropped the official trailer"): it makes no release claim."""
+    """A release verb in a clause about a trailer, or after one with no show between, is the
+    trailer's ("a teaser will be released next spring", "Netflix dropped the official trailer",
+    "the main trailer (it runs two minutes) went live"): it makes no release claim."""
     if "release" not in cues or "trailer" not in cues:
         return
     spans = [(at, at + len(c.text)) for at, c, _ in readings]
     with_trailer = [(a, b) for a, b in spans if any(a <= x < b for x in cues["trailer"])]
+    text = whole.text
     verbs = {at for at, _ in r.weak["release"].find(whole)}
-    kept = [
-        x for x in cues["release"] if x not in verbs or not any(a <= x < b for a, b in with_trailer)
-    ]
+    verbs |= {at for at, _ in r.strong["release"].find(whole) if _INFLECTED.match(text, at)}
+
+    def trailers(x: int) -> bool:  # in a trailer's clause, or the trailer is its subject
+        if any(a <= x < b for a, b in with_trailer):
+            return True
+        before = [t for t in cues["trailer"] if t < x]
+        return bool(before) and not _THE_SHOW.search(text, max(before), x)
+
+    kept = [x for x in cues["release"] if x not in verbs or not trailers(x)]
+    # "two weeks before the premiere": a point the trailer's news is told against; the time
+    # nearest it is no one's
+    ref = [x for x in kept if _POINT.search(text, max(0, x - 40), x)]
+    if ref:
+        cues[_REFERENCE] = ref
+    kept = [x for x in kept if x not in ref]
     if kept:
         cues["release"] = kept
     else:

@@ -6,13 +6,16 @@ July 2025 beside a full trailer's date); a clause that is little more than the t
 landed on March 17") dates the nearest cue. A clause that tells its own event around the time
 ("fans will meet the cast on May 30, two weeks after the premiere") dates no topic at all.
 A topic word after another noun and a preposition ("footage from filming", "a documentary on
-the production") names what that thing is about, not the topic's state.
+the production") names what that thing is about, not the topic's state, and so does one
+before a noun of its own ("the teaser poster" is a picture).
 """
 
 from __future__ import annotations
 
 import re
+from itertools import dropwhile
 
+from bot.facts.curated import Lexicon
 from bot.facts.reading.claims.reading import Reading, lemma
 
 # A clause is "just a time" with at most this many words besides prepositions and articles
@@ -48,7 +51,7 @@ def attach(
         if not here:
             if not _bare(text[a:b], value) and not _WITH.match(text[a:b]):
                 continue  # the clause tells its own event at that time
-            here = every
+            here = [(x, t) for x, t in every if not t.startswith("_")]  # no point of reference
         if not here:
             continue
         x, t = min(here, key=lambda xt: (abs(spot - xt[0]), xt[1] != "release"))
@@ -75,6 +78,18 @@ def modifiers(text: str, spots: list[int], keep: frozenset[str]) -> list[int]:
     return out
 
 
+def compounds(text: str, spots: list[int], cue_words: frozenset[str], heads: frozenset[str]):
+    """The cue offsets that only qualify the noun after them ("the teaser poster", "filming
+    stills"): cue words then one of heads, nouns naming a thing of their own."""
+    out = []
+    for x in spots:
+        words = _WORD.findall(text, x, x + 60)[:4]
+        rest = list(dropwhile(lambda w: w.lower() in cue_words and lemma(w) not in heads, words))
+        if words and rest and len(rest) < len(words) and lemma(rest[0]) in heads:
+            out.append(x)
+    return out
+
+
 def name_at_start(text: str, spots: list[int], cue_words: frozenset[str]) -> list[int]:
     """A cue that is the first word of a name opening the sentence ("Film Monster, which
     produced it, said ..."): two capitalised words, the second no cue word itself."""
@@ -85,3 +100,53 @@ def name_at_start(text: str, spots: list[int], cue_words: frozenset[str]) -> lis
     if second[:1].isupper() and lemma(second) not in cue_words and second.lower() not in cue_words:
         return [words[0].start()]
     return []
+
+
+_WORDS: dict[int, tuple[Lexicon, tuple]] = {}
+
+
+def _cue_words(lex: Lexicon) -> tuple:
+    """Every cue word of the status topics, per topic the nouns naming a part of its event
+    (its state cues and [claims.values] event_parts), the topic cue words alone and the
+    [claims.values] compound_heads, compiled once per lexicon."""
+    hit = _WORDS.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    values = lex.claims.get("values", {})
+    parts = values.get("event_parts", [])
+    every: set[str] = set()
+    topic_words: set[str] = set()
+    keep: dict[str, frozenset[str]] = {}
+    for tid, topic in lex.status.items():
+        words = {w for p in (*topic.strong.phrases, *topic.weak.phrases) for w in p.split()}
+        states = lex.claims.get(f"states.{tid}", {}).values()
+        own = {w for phrases in states for p in phrases for w in p.split()}
+        every |= words | own
+        topic_words |= words
+        keep[tid] = frozenset(lemma(w) for w in (*own, *words, *parts)) | frozenset(parts)
+    out = frozenset(every | {lemma(w) for w in every})
+    heads = frozenset(lemma(w) for w in values.get("compound_heads", []))
+    _WORDS.clear()
+    _WORDS[id(lex)] = (lex, (out, keep, frozenset(topic_words), heads))
+    return _WORDS[id(lex)][1]
+
+
+def drop_modifiers(cues: dict[str, list[int]], text: str, lex: Lexicon) -> None:
+    """Leave out cues that name what another thing is about, or begin a name."""
+    every, keep, topic_words, heads = _cue_words(lex)
+    for tid in list(cues):
+        gone = {*modifiers(text, cues[tid], keep[tid]), *name_at_start(text, cues[tid], every)}
+        gone |= set(compounds(text, cues[tid], topic_words, heads))
+        cues[tid] = [x for x in cues[tid] if x not in gone]
+        if not cues[tid]:
+            del cues[tid]
+
+
+def of_other_season(spots: list[int], readings, r, lex: Lexicon) -> bool:
+    """Whether every clause holding the topic's cues is about another season ("Netflix has
+    not renewed it for a third season, though Season 2 premieres in June")."""
+    held = [c for at, c, _ in readings if any(at <= x < at + len(c.text) for x in spots)]
+    return bool(held) and all(
+        r.other_season.any(c) and not lex.season2.any(r.other_season.words.remove(c.text))
+        for c in held
+    )

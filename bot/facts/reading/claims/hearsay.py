@@ -1,10 +1,11 @@
 """Hearsay: news told on someone else's word, or a confirmation said not to have happened.
 
 "Some outlets reported ...", "according to one fan site", "fans claim ...", "accounts are
-insisting ..." attribute the news to an unnamed source: it is rumoured. "..., but his agency
-has not confirmed anything", "the studio declined to confirm", "this could not be confirmed"
-leave the rest of the sentence unconfirmed. Words come from [claims.hearsay], matched on
-lemmas so every form of them counts ("insisting", "outlets", "refuted").
+insisting ...", "a tabloid wrote ..." attribute the news to an unnamed source: it is rumoured.
+"..., but his agency has not confirmed anything", "the studio declined to confirm", "this
+could not be confirmed" leave the rest of the sentence unconfirmed. Words come from
+[claims.hearsay], matched on lemmas so every form of them counts ("insisting", "outlets",
+"refuted").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Hearsay:
     def __init__(self, table: dict[str, list[str]]):
         self.vague = frozenset(w.lower() for w in table.get("vague", []))
         self.sources = _lemmas(table.get("sources", []))
+        self.lay = _lemmas(table.get("lay", []))
         self.hearsay = _lemmas(table.get("hearsay", []))
         self.speech = _lemmas(table.get("speech", []))
         self.telling = self.hearsay | _lemmas(table.get("telling", []))
@@ -41,10 +43,15 @@ class Hearsay:
         return self._read(reading)[0]
 
     def tells(self, reading: Reading) -> bool:
-        """Whether the text tells a report itself: hearsay, or a verb of reporting in a told
-        form ("reported", "claiming"; not the nouns "the report", "the claims")."""
+        """Whether the text tells a report itself: hearsay, a verb of reporting in a told form
+        ("reported", "claiming"; not the nouns "the report", "the claims"), or "according to"
+        a source ("according to a post")."""
         if self.attributed(reading):
             return True
+        lems = reading.lemmas.split(" ")
+        for i, lem in enumerate(lems[:-1]):
+            if lem in ("according", "accord") and self.sources.intersection(lems[i + 1 : i + 5]):
+                return True  # "according to a post by a crew member": a report it tells
         return any(
             w.lower().endswith(("ed", "ing")) and lem in self.telling
             for w, lem in zip(reading.words(), reading.lemmas.split(" "), strict=False)
@@ -77,8 +84,8 @@ class Hearsay:
             if any(a in self.hearsay for a in after):
                 return True  # "fans claim", "accounts are insisting"
             before = words[max(0, i - 3) : i]
-            if not any(w in self.vague for w in before):
-                continue
+            if not any(w in self.vague for w in before) and lem not in self.lay:
+                continue  # "an outlet reported": a named one may follow; "a fan posted": talk
             if any(a in self.speech for a in after) or "according" in words[max(0, i - 5) : i]:
                 return True  # "some outlets reported", "according to one entertainment site"
         return False

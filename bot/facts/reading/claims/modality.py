@@ -61,6 +61,16 @@ _IRREGULAR_PAST = frozenset(
     ]
 )
 _FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|going to|gonna|to be|next|upcoming|soon)\b", re.I)
+# An intention or a readying, told now of an event ahead: "is preparing to start shooting",
+# "is gearing up to", "is looking to", "plans to", "aims to", "is due to" (not "is continuing
+# to film", which is under way).
+_INTENT = re.compile(
+    r"(?i:\b(?:(?:is|are|am|'s|’s)\s+(?:\w+ly\s+)?(?:(?!continu|return|head|com|go|mov)\w+ing"
+    r"(?:\s+up|\s+ready)?|set|due|about|poised|slated|scheduled|ready|primed|on\s+track|"
+    r"on\s+course)|plans|aims|intends|hopes|wants|expects|seeks|looks|prepares|readies|"
+    r"gears\s+up)\s+to\s+)(?!(?:be|the|a|an|his|her|their|its|this|that)\b)[a-z]{3,}",
+)
+_AHEAD = re.compile(f"{_FUTURE.pattern}|{_INTENT.pattern}", re.I)  # one pass for the tense
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|un|t)\b", re.I)
 
 
@@ -87,7 +97,7 @@ class ModalityReader:
 
     def tense(self, clause: Reading) -> str:
         text = clause.text
-        if _FUTURE.search(text):
+        if _AHEAD.search(text):
             return "future"
         if _PERFECT.search(text):
             return "past"
@@ -104,7 +114,7 @@ class ModalityReader:
             return Modality("denied", tense)
         if self.rumoured(clause, sentence):
             return Modality("rumoured", tense)
-        if self.cues["expected"].any(clause):
+        if self.cues["expected"].any(clause) or (tense == "future" and _INTENT.search(clause.text)):
             return Modality("expected", "future")  # "is scheduled to run": a plan, ahead
         return Modality("confirmed", tense)
 

@@ -11,7 +11,10 @@ from bot.facts.text import MONTHS, PhraseSet
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 # Clause boundaries: punctuation and the conjunctions that open a new statement.
 _CLAUSE = re.compile(
-    r"[,;:—–()]|\s-\s|\b(?:but|while|whereas|although|though|however|and then|whose)\b",
+    r"[,;:—–()]|\s-\s|\b(?:but|while|whereas|although|though|however|and then|whose)\b"
+    # "... kicked off three weeks ago and is expected to last until spring": a verb phrase of
+    # its own tense after "and"
+    r"|\band\s+(?=(?:is|are|was|were|will|would|has|have|had|should|could|may|might)\s)",
     re.IGNORECASE,
 )
 _MONTH_WORDS = frozenset(m.lower() for m in MONTHS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.facts.reading.claims.numbers import numbers_in
+from bot.facts.reading.relative_times import relative_times
 from bot.facts.text import MONTHS, collapse_ws
 
 _MONTHS = "|".join(MONTHS)
@@ -39,8 +40,12 @@ _THIS_YEAR = re.compile(
 _DAY_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}})\b"
 )
-# "eight episodes", and the count joined to it: "a ten-episode season", "10-episode".
-_EPISODES = re.compile(r"\bepisodes\b|(?<=-)episode\b", re.IGNORECASE)
+# "eight episodes", and the count joined to it: "a ten-episode season", "10-episode", "an
+# eight-part series" (not "split into two parts").
+_EPISODES = re.compile(
+    r"\bepisodes\b|(?<=-)episode\b|(?<=-)part(?=\s+(?:series|season|drama|show|run)\b)",
+    re.IGNORECASE,
+)
 
 
 def _month_index(word: str) -> int | None:
@@ -203,6 +208,9 @@ def _relative(text: str, published: str, tense: str, free, taken) -> list[tuple[
         year = pub_year + (m.group("w").lower() == "next")
         rel = (m.group("rel") or "").lower()
         out.append((m.start(), f"{rel + ' ' if rel else ''}{year}".replace("later ", "later in ")))
+    for at, value, span in relative_times(text, published, past, free):
+        out.append((at, value))  # "last Thursday", "next month", "in two weeks"
+        taken.append(span)
     return out
 
 

@@ -1,0 +1,83 @@
+"""The wordings a cast pair is printed in, as patterns: each names which group is the actor
+("a") and which the character ("c"), and the words a sentence must hold for it to match."""
+
+from __future__ import annotations
+
+import re
+
+TOKEN = r"[A-Z][\w']*(?:-[A-Za-z]+)*"
+NAME = rf"{TOKEN}(?:\s{TOKEN}){{0,2}}"
+# Verbs that give an actor a role: "X plays Y", "X will play Y", "X takes the role of Y", "X
+# has been cast as Y", "X steps into the role of Y".
+PLAYS = (
+    r"(?:(?:will|would|is\s+set\s+to|is\s+to)\s+(?:play|portray)|plays|portrays|is\s+playing|"
+    r"(?:was|is|has\s+been|have\s+been)\s+(?:tapped|chosen|picked|selected|confirmed)\s+to\s+"
+    r"(?:play|portray)|"
+    r"stars\s+as|will\s+star\s+as|takes\s+on|"
+    r"(?:has\s+been|have\s+been|was|is|will\s+be)\s+cast\s+as)"
+)
+# ... and the verbs that give it only with "the role of" ("takes the role of Y").
+TAKES = r"(?:takes|took|will\s+take|steps\s+into|stepped\s+into|lands|landed|gets|got)"
+# Lower-case words between an "as" and the name: "as his old classmate Y", "as the nurse Y".
+# "as nurse Y", never "as well as Y".
+DESCRIBED = (
+    r"(?:(?:his|her|their|the|a|an)\s+)?"
+    r"(?:(?!well\b|such\b|soon\b|long\b|far\b|much\b)[a-z-]+\s+){0,3}"
+)
+# Each form names which group is the actor ("a") and which the character ("c"), as printed.
+CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "played by",
+        re.compile(
+            rf"(?P<c>{NAME})(?:\s*\(|\s*,\s*|\s+(?:will\s+be|is|was|has\s+been|is\s+being)\s+)"
+            rf"(?:played|portrayed|voiced)\s+by\s+(?P<a>{NAME})"
+        ),
+    ),
+    (
+        "who plays",
+        re.compile(
+            rf"(?P<a>{NAME})\s*[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s+(?:[a-z]+\s+){{0,3}}(?P<c>{NAME})"
+        ),
+    ),
+    (
+        "plays",
+        re.compile(
+            # an aside may stand between ("X, cast in 2023, plays ..."), and a description
+            # before the name ("plays a hybrid girl called Y")
+            rf"(?P<a>{NAME})(?:\s*,[^,]{{1,40}},)?\s+(?:{PLAYS}\s+(?:the\s+(?:role|part)\s+of\s+|"
+            r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:called|named)\s+|(?:a|an|the)\s+(?:[a-z-]+\s+){1,3})?|"
+            rf"{TAKES}\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:role|part)\s+of\s+)(?P<c>{NAME})"
+        ),
+    ),
+    ("parenthesis", re.compile(rf"(?P<c>{NAME})\s*\((?P<a>{NAME})\)")),
+    (
+        "as",
+        re.compile(
+            rf"(?P<a>{NAME})\s*,?\s+(?P<mid>(?:[a-z]+\s+){{0,4}})as\s+{DESCRIBED}(?P<c>{NAME})"
+        ),
+    ),
+)
+# A part each form's match must hold, searched first: most sentences hold none, and a form
+# tried at every capitalised word is slow to rule out.
+WORDS = {
+    "played by": (re.compile(r"(?:[(,]\s*|\s)(?:played|portrayed|voiced)\s+by\s"),),
+    "role goes": (
+        re.compile(r"\b(?:role|part)\s+of\s"),
+        re.compile(r"\s(?:goes|went|gone)\s+to\s"),
+    ),
+    "who plays": (re.compile(r"[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s"),),
+    "plays": (re.compile(rf"\s(?:{PLAYS}|{TAKES})\s"),),
+    "joining as": (re.compile(r"(?i)\b(?:joining|new|returning)\b[^.]{0,30}\bas\s"),),
+    "parenthesis": (re.compile(r"\([A-Z]"),),
+    "as": (re.compile(r"\sas\s"),),
+    "joined": (re.compile(r"\s(?:joined|joins|join|cast)\s"),),
+    "rounding": (re.compile(r"(?i)\b(?:rounding\s+out|completing|joining)\s"),),
+    "list": (re.compile(r"\sand\s"), re.compile(r"\s(?:as|play|portray)\s")),
+    "new cast": (re.compile(r"\scast\b"),),
+    "newcomers": (re.compile(r"(?i)\bnew(?:comers?\b|\s)|\bjoined\s+by\s"),),
+}
+
+
+def may(form: str, text: str) -> bool:
+    """Whether the form can match the text at all."""
+    return all(rx.search(text) for rx in WORDS[form])

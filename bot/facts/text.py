@@ -86,6 +86,21 @@ def collapse_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def curly_quotes(text: str) -> tuple[int, int]:
+    """(curly quotations the text closes that it did not open, curly quotations it leaves
+    open), the marks paired in order."""
+    depth, unopened = 0, 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth:
+                depth -= 1
+            else:
+                unopened += 1
+    return unopened, depth
+
+
 def printed_date(body: str) -> str | None:
     """The ISO date an article prints in a leading dateline, if any."""
     m = DATELINE.match(body)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.facts.reading.names import fold_key, plain_key
-from bot.facts.text import collapse_ws, fold_unicode
+from bot.facts.text import collapse_ws, curly_quotes, fold_unicode
 
 MAX_QUERY = 200  # characters of a query that are read; the rest is ignored
 
@@ -44,16 +44,8 @@ def balanced(text: str) -> str:
     """A sentence shown with its curly quotation marks paired: a quote the sentence closes
     without opening (it opened in the sentence before) is opened, one left open is closed.
     Only what fans read changes; the cited quote stays verbatim."""
-    depth, opened_at_start = 0, 0
-    for ch in text:
-        if ch == "“":
-            depth += 1
-        elif ch == "”":
-            if depth:
-                depth -= 1
-            else:
-                opened_at_start += 1
-    return "“" * opened_at_start + text + "”" * depth
+    opened_before, left_open = curly_quotes(text)
+    return "“" * opened_before + text + "”" * left_open
 
 
 def without_dangling_list(text: str) -> str:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from bot.facts.store import FactStore
-from bot.facts.text import PhraseSet
+from bot.facts.text import PhraseSet, curly_quotes
 
 DIGITS = re.compile(r"(?<![\w.])(\d+(?:[.,/]\d+)?)(?![\w])")
 _PRONOUN = re.compile(r"(?:He|She|They|His|Her|Their|Him)\b")
@@ -26,15 +26,7 @@ def quote_ends(text: str) -> tuple[int, int]:
     """(quotations the text closes that opened before it, quotations it leaves open): curly
     marks paired in order; straight ones, when odd, read by where the odd one stands (an
     opening one starts a word, a closing one ends one)."""
-    depth, closes = 0, 0
-    for ch in text:
-        if ch == "“":
-            depth += 1
-        elif ch == "”":
-            if depth:
-                depth -= 1
-            else:
-                closes += 1
+    closes, depth = curly_quotes(text)
     if text.count('"') % 2:
         at = text.find('"') if text.lstrip().startswith('"') else text.rfind('"')
         opening = (

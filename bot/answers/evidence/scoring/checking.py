@@ -201,10 +201,9 @@ class Checker:
             carries.add("where")
         if self._phrases["why"].any(text):
             carries.add("why")
-        if self._phrases["manner"].any(text) or _BY_DOING.search(text):
-            carries.add("manner")  # "how did they…": a means or method
-        if self._phrases["consequence"].any(text):
-            carries.add("consequence")  # "what happens when…": a change that follows
+        for aspect in ("manner", "consequence"):  # "how did they…", "what happens when…"
+            if self.tells(text, aspect):
+                carries.add(aspect)
         speculative = self._speculative(text)
         quoted = self._phrases["speech"].any(text)
         quality = quality_of(text, self._phrases["filler"], bool(self._persons.get(sid)))
@@ -226,6 +225,12 @@ class Checker:
         """A sentence fits the season in focus unless it names only other seasons; a later
         season (3+) must be named outright."""
         return True if season is None else fits_season(self.traits(sid), season)
+
+    def tells(self, text: str, aspect: str) -> bool:
+        """Whether a text tells the part a what-question asks for ("manner", "consequence")."""
+        if aspect == "manner" and _BY_DOING.search(text):
+            return True
+        return self._phrases[aspect].any(text) if aspect in ("manner", "consequence") else False
 
     def answers(self, sid: int, q: Question) -> bool:
         """Whether a sentence carries what the question asks for, in its season."""

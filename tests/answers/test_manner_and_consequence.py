@@ -1,6 +1,6 @@
-"""`!ask` answers the part a what-question asks for: "how did they…" by the sentence telling
+"""`!ask` answers the part a question asks for: "how did they…" by the sentence telling
 the means, "what happens when/if…" by the consequence of that condition rather than a season
-recap; both on an article written for the test."""
+recap (both on an article written for the test), and "is X back" by X's return."""
 
 from __future__ import annotations
 
@@ -64,3 +64,10 @@ def test_a_condition_after_what_happens_is_not_a_summary(made_up, message):
 
 def test_what_happened_in_the_season_is_still_a_summary(made_up):
     assert not Sections(made_up.ctx).narrowed("what happened in season 1")
+
+
+def test_is_someone_back_asks_for_their_return(engine):
+    """A question whether on-jo is back asks for her return, not for the word "back"."""
+    assert analyse("is on-jo back", engine.store.vocab, {}).returning
+    text = to_text(engine.answer("!ask is on-jo back"))
+    assert "Season 2: sources say Nam On-jo returns" in text.splitlines()[1]

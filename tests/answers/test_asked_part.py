@@ -141,8 +141,12 @@ def test_a_yes_no_on_a_state_is_decided_by_where_the_topic_stands(made_up, quest
 
 @pytest.mark.parametrize(
     ("question", "word"),
-    [("did netflix cancel it", "**No**"), ("has it been renewed", "**Yes**"),
-     ("has filming started", "**No**"), ("did they finish filming", "**No**")],
+    [
+        ("did netflix cancel it", "**No**"),
+        ("has it been renewed", "**Yes**"),
+        ("has filming started", "**No**"),
+        ("did they finish filming", "**No**"),
+    ],
 )
 def test_a_yes_no_on_a_state_in_the_shipped_articles(engine, question, word):
     key = to_text(engine.answer(f"!ask {question}")).splitlines()[1]

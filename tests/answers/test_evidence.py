@@ -21,8 +21,14 @@ def concepts(store):
 
 @pytest.mark.parametrize(
     ("fan", "article"),
-    [("axed", "cancelled"), ("perished", "died"), ("kids", "students"), ("eps", "episodes"),
-     ("villain", "antagonist"), ("premiered", "release")],
+    [
+        ("axed", "cancelled"),
+        ("perished", "died"),
+        ("kids", "students"),
+        ("eps", "episodes"),
+        ("villain", "antagonist"),
+        ("premiered", "release"),
+    ],
 )
 def test_a_fan_word_and_the_article_word_share_a_concept(concepts, fan, article):
     assert concepts.of_text(fan) == concepts.of_text(article) != frozenset()

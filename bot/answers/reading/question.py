@@ -47,6 +47,9 @@ class Question:
     past: bool = False  # asks in the past tense
     status_weight: int = 0  # words of the status phrase matched
     lore_weight: int = 0  # words of the lore phrase matched
+    # the part a "what" question asks for: "manner" (how did they…), "consequence" (what
+    # happens when…), or None; a preference among the sentences, never a must
+    aspect: str | None = None
 
     @property
     def season(self) -> int | None:
@@ -220,9 +223,11 @@ def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Que
     lore = best_key(full, lore_names)  # "what is the show about" names the premise
     role = best_key(text, vocab.get("ask.roles", {}))
     fate = best_key(text, vocab.get("ask.fates", {}))
+    atype = answer_type(text, vocab)
+    aspect = best_key(text, vocab.get("ask.aspects", {})) if atype == "what" else None
     return Question(
         text=text,
-        atype=answer_type(text, vocab),
+        atype=atype,
         seasons=seasons_named(text, vocab),
         status=status[1] if status else None,
         lore=lore[1] if lore else None,
@@ -234,4 +239,5 @@ def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Que
         past=bool(phrase_hits(text, vocab.get("ask.tense", {}))),
         status_weight=status[0] if status else 0,
         lore_weight=lore[0] if lore else 0,
+        aspect=aspect[1] if aspect else None,
     )

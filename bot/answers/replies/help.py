@@ -140,7 +140,6 @@ def server_only_answer(prefix: str, command: CommandHelp) -> Answer:
     )
 
 
-
 def unclear_answer(prefix: str, word: str) -> Answer:
     """A word that names no command and nothing known (`clear`): no guessed answer."""
     return Answer(

@@ -84,10 +84,16 @@ def decide(
     if not frame.concepts:
         trace.reason = "the question has no predicate beyond its type and names: routed answer"
         return routed, trace
+    aspect = frame.question.aspect  # "how did they…": the means is the type a text carries
     scored = [
         (
             ev.score_text(
-                frame, "routed" if i == 0 else "fact", a.title, _routed_text(a), a.ok, states
+                frame,
+                "routed" if i == 0 else "fact",
+                a.title,
+                _routed_text(a),
+                a.ok and (not aspect or ctx.check.tells(_routed_text(a), aspect)),
+                states,
             ),
             a,
         )
@@ -131,6 +137,8 @@ def decide(
     # the lines picked about a person cover what was asked only together, and without the
     # answer type: any single candidate that clears the bar answers instead
     picked = subject and r.kind == "routed"
+    # a route that does not tell the means or outcome asked gives way to a sentence that does
+    wider = wider or bool(aspect and not r.typed and best is not None and best.typed)
     wider = wider or (picked and best is not None and best.kind == "sentence")
     # a route sharing only a common word with the question ("dead" of "the walking dead")
     # and none of its key ones is no answer, however confident its heading

@@ -32,6 +32,8 @@ _SHOW = {"show", "series", "drama"}  # one word for the show, however a fan call
 _WHOLE = _SHOW | {"season", "seasons", "it", "s1", "short", "brief", "general", "total"}
 # a summary phrase's object: "happened to <someone>", "happened in <the last episode>"
 _OBJECT = re.compile(r"^\s*(to|in|on|at|during|with)\b([^?.!,;]*)")
+# "what happens when/if <something>": the consequence of a condition, not a summary
+_CONDITION = re.compile(r"^\s*(?:when|if|once|whenever|after)\b")
 
 
 def _same(a: str, b: str) -> bool:
@@ -67,6 +69,8 @@ class Sections:
             rest = low[at + len(cue) :] if at >= 0 else ""
             for name in names:
                 rest = rest.replace(name, " show ")
+            if _CONDITION.match(rest):
+                return True
             m = _OBJECT.match(rest)
             if m is None:
                 continue

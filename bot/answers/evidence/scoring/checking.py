@@ -25,6 +25,8 @@ _WHEN = re.compile(
     r"month|week)\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
     r"\bon the \d{1,2}(?:st|nd|rd|th)\b"  # "released on the 10th": a day of the month
 )
+# "by luring them": a manner told by a gerund after "by" (a grammatical cue, not a word list)
+_BY_DOING = re.compile(r"\bby\s+\w+ing\b", re.IGNORECASE)
 _OPENERS = "“‘\"'(«"
 PERSON_KINDS = ("character", "actor", "crew")
 
@@ -115,6 +117,8 @@ class Checker:
         filler = v.get("ask.filler", {})
         return {
             "why": PhraseSet(v.get("ask.carries", {}).get("why", [])),
+            "manner": PhraseSet(v.get("ask.carries", {}).get("manner", [])),
+            "consequence": PhraseSet(v.get("ask.carries", {}).get("consequence", [])),
             "filler": PhraseSet([p for ps in filler.values() for p in ps]),
             "spec": PhraseSet(v.get("ask.speculation", {}).get("cues", [])),
             "reports": PhraseSet(v.get("ask.speculation", {}).get("reports", [])),
@@ -197,6 +201,9 @@ class Checker:
             carries.add("where")
         if self._phrases["why"].any(text):
             carries.add("why")
+        for aspect in ("manner", "consequence"):  # "how did they…", "what happens when…"
+            if self.tells(text, aspect):
+                carries.add(aspect)
         speculative = self._speculative(text)
         quoted = self._phrases["speech"].any(text)
         quality = quality_of(text, self._phrases["filler"], bool(self._persons.get(sid)))
@@ -218,6 +225,12 @@ class Checker:
         """A sentence fits the season in focus unless it names only other seasons; a later
         season (3+) must be named outright."""
         return True if season is None else fits_season(self.traits(sid), season)
+
+    def tells(self, text: str, aspect: str) -> bool:
+        """Whether a text tells the part a what-question asks for ("manner", "consequence")."""
+        if aspect == "manner" and _BY_DOING.search(text):
+            return True
+        return self._phrases[aspect].any(text) if aspect in ("manner", "consequence") else False
 
     def answers(self, sid: int, q: Question) -> bool:
         """Whether a sentence carries what the question asks for, in its season."""

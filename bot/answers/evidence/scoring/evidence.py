@@ -293,6 +293,8 @@ class Evidence:
         why = atype == "why"
         traits = check.traits(sid)
         typed = atype in traits.carries or (why and self.asked.reason_next(sid))
+        if q.aspect:  # "how did they…" / "what happens when…": the means or outcome preferred
+            typed, why = q.aspect in traits.carries, True
         if typed and atype == "number" and want:
             typed = self.asked.counts(frame, sid)
         season = q.season
@@ -369,7 +371,12 @@ class Evidence:
         # (an older count is superseded, however well it reads)
         tie = VALUE_TIE if frame.question.atype in ("number", "when") else TIE
         totals = {s.ref: s.total for s in scores}  # each total read once (it is a property)
-        scores.sort(key=lambda s: (-totals[s.ref], s.ref))
+        if frame.question.aspect:
+            # "how did they…" / "what happens when…": a sentence that clears the bar and tells
+            # the means or the outcome comes before one that only names the subject
+            scores.sort(key=lambda s: (not (s.typed and s.accepted), -totals[s.ref], s.ref))
+        else:
+            scores.sort(key=lambda s: (-totals[s.ref], s.ref))
         return newest_first(scores, self.ages, tie, [totals[s.ref] for s in scores])
 
     @cached_property

@@ -13,7 +13,19 @@ from bot.facts.reading.claims.numbers import numbers_in
 from bot.facts.reading.relative_times import relative_times
 from bot.facts.text import MONTHS, collapse_ws
 
-_MONTHS = "|".join(MONTHS)
+# A month cut short before a day's number ("Sept. 18", "Jan. 5") is that month; the value
+# names it in full.
+_SHORT_MONTHS = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=\s*\d)"
+_MONTHS = "|".join(MONTHS) + "|" + _SHORT_MONTHS
+_SHORT_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.I)
+
+
+def _full_month(value: str) -> str:
+    """'Sept. 18, 2026' -> 'September 18, 2026'."""
+    return _SHORT_MONTH.sub(
+        lambda m: next(n for n in MONTHS if n.lower().startswith(m.group(1).lower())), value
+    )
+
 _SEASONS = "spring|summer|fall|autumn|winter"
 _TIME = re.compile(
     r"(?:(?:early|late|mid|later in|earlier in|(?:the )?(?:first|second) half of|(?:the )?end of|"
@@ -49,6 +61,7 @@ _EPISODES = re.compile(
 
 
 def _month_index(word: str) -> int | None:
+    word = _full_month(word)
     for i, m in enumerate(MONTHS, 1):
         if word.lower().startswith(m.lower()):
             return i
@@ -156,7 +169,7 @@ def time_values(
         else:
             rel = (m.group("rel") or "").lower()
             out.append((m.start(), f"{_REL.get(rel, rel + ' ' * bool(rel))}{year}"))
-    return sorted(out)
+    return sorted((at, _full_month(v)) for at, v in out)
 
 
 # The last month of each season, for "arrives in the fall" (winter straddles two years).

@@ -60,8 +60,14 @@ class StateReader:
         if topic == "cast" and m.modality == "denied":
             return "news"  # a denial about someone is cast news; who it is about says returns
         if negated:
-            if topic in self.setbacks and self.setbacks[topic].any(clause) and not any(
-                cues.any(clause) for st, cues in self.cues[topic] if st not in self.setback_states
+            if (
+                topic in self.setbacks
+                and self.setbacks[topic].any(clause)
+                and not any(
+                    cues.any(clause)
+                    for st, cues in self.cues[topic]
+                    if st not in self.setback_states
+                )
             ):
                 return None  # a denied setback alone: nothing moves
             return states[0]  # a denial of a report reads as what the clause itself says

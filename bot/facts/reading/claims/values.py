@@ -26,6 +26,7 @@ def _full_month(value: str) -> str:
         lambda m: next(n for n in MONTHS if n.lower().startswith(m.group(1).lower())), value
     )
 
+
 _SEASONS = "spring|summer|fall|autumn|winter"
 _TIME = re.compile(
     r"(?:(?:early|late|mid|later in|earlier in|(?:the )?(?:first|second) half of|(?:the )?end of|"

@@ -46,6 +46,11 @@ def sentence_claims(
     s2_here = lex.season2.any(r.other_season.words.remove(text))
     if lex.season1.any(_before_comparison(text, r)) and not s2_here:
         return []  # a Season 1 yardstick after "than" leaves the sentence this season's
+    # ... and one after it makes the sentence the new season's ("seven episodes, five fewer
+    # than the first season's twelve"), its words from the comparison on the yardstick's
+    yardstick = len(text)
+    if lex.season1.any(text) and not r.other_season.any(whole):
+        s2_here, yardstick = True, len(_before_comparison(text, r))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
     # Under a heading about Season 2, or right after a sentence that names it, a topic with
     # section_context needs no Season 2 cue of its own ("The second season debuted at No. 1.
@@ -74,6 +79,7 @@ def sentence_claims(
         if found:
             cues[tid] = [at for at, _ in found]
     drop_modifiers(cues, whole.text, lex)
+    cues = {t: kept for t, spots in cues.items() if (kept := [x for x in spots if x < yardstick])}
     if not cues:
         return []
     readings = _clause_readings(whole, r)

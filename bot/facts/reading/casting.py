@@ -49,7 +49,8 @@ def _one_word_name(printed: str) -> str | None:
 _RETURNING = re.compile(r"(?i)\b(?:return\w*|back|reprise\w*|comeback|come back|again)\b")
 # Wording of casting news (not a story told): "will play", "has been cast", "joins", "new".
 _CASTING_NEWS = re.compile(
-    r"(?i)\b(?:will|set\s+to|cast|casting|join\w*|new\w*|tapped|chosen|picked|selected|"
+    r"(?i)\b(?:will|set\s+to|cast|casting|join\w*|new\w*|addition\w*|tapped|chosen|picked|"
+    r"selected|"
     r"goes\s+to|went\s+to|takes?\s+the\s+(?:\w+\s+)?role|"
     r"took\s+the\s+(?:\w+\s+)?role|steps?\s+into|land(?:s|ed)?\s+the\s+role|debut\w*)\b"
 )

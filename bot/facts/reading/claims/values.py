@@ -173,6 +173,8 @@ def time_values(
     return sorted((at, _full_month(v)) for at, v in out)
 
 
+# A month told with its year in words: "August last year", "in March next year".
+_YEAR_WORD = re.compile(r"\s+(last|this|next)\s+year\b", re.I)
 # The last month of each season, for "arrives in the fall" (winter straddles two years).
 _SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
 
@@ -201,7 +203,11 @@ def _relative(text: str, published: str, tense: str, free, taken) -> list[tuple[
         year = pub_year
         day = re.search(r"\d+", what)
         when = (month, int(day.group(0)) if day else None)
-        if rel == "next":
+        told = _YEAR_WORD.match(text, m.end("what")) if month is not None else None
+        if told:  # "from August last year": that year's month
+            year += {"last": -1, "this": 0, "next": 1}[told.group(1).lower()]
+            taken.append(told.span())
+        elif rel == "next":
             year += 1
         elif rel == "last":  # the latest such month before the article
             year -= month is None or month >= pub_month

@@ -234,6 +234,10 @@ def _last_time(before: Sentence, source: Source) -> str:
     return next((v for _, v in reversed(found) if latest_year(v)), "")
 
 
+# A clause granted in passing ("..., though no date has been set"): the main clause is the news.
+_CONCEDED = re.compile(r"\b(?:though|although)\W*$", re.I)
+
+
 def _topic_claim(
     tid,
     spots,
@@ -251,6 +255,7 @@ def _topic_claim(
     topic = lex.status[tid]
     states = progress(topic.states)
     best: tuple | None = None
+    window: tuple | None = None
     for at, c, m in readings:
         if not any(at <= x < at + len(c.text) for x in spots):
             continue
@@ -277,10 +282,16 @@ def _topic_claim(
             continue  # a weak cue tells a value or a "not yet", or that the event happened
         base = state.removesuffix(PLANNED)
         key = (_STRENGTH[m.modality], PLANNED not in state, states.index(base), bool(value))
+        if tid == "release" and base == "window" and m.modality != "rumoured":
+            window = (key, state, m, value)
+        if base == states[0] and _CONCEDED.search(sentence.display[max(0, at - 20) : at]):
+            key = (0, *key[1:])  # "..., though no premiere date has been set": beside the news
         if best is None or key > best[0]:
             best = (key, state, m, value)
     if best is None:
         return None
+    if window is not None and best[1] == states[0] and best[0][0] == 0:
+        best = window  # "eyeing a 2025 launch, though no premiere date has been set"
     _, state, m, value = best
     modality = m.modality
     return Claim(

@@ -22,9 +22,7 @@ _WHAT_IT_IS = re.compile(
 
 def negated_near(text: str, cue: PhraseSet, negation: PhraseSet) -> bool:
     """Whether a clause that carries the cue is negated ("..., but X is not returning")."""
-    return any(
-        cue.any(c) and negation.any(_WHAT_IT_IS.sub(" ", c)) for _, c in clauses(text)
-    )
+    return any(cue.any(c) and negation.any(_WHAT_IT_IS.sub(" ", c)) for _, c in clauses(text))
 
 
 _SUBORDINATE = re.compile(r"\b(?:after|because|since|although|though|until|who|whom|which)\b")
@@ -80,6 +78,11 @@ def return_evidence(
     ]
 
 
+def _rumour_in(clause: str, r) -> bool:
+    reading = Reading.of(clause)
+    return r.modality.cues["rumoured"].any(reading) or r.hearsay.tells(reading)
+
+
 def return_stance(text: str, cue: PhraseSet, lex: Lexicon) -> tuple[bool, int] | None:
     """(negated, how firmly) a sentence words the return its cue names, read in the clause
     that carries the cue; None for a rumour that someone is not back (neither a return nor
@@ -93,6 +96,11 @@ def return_stance(text: str, cue: PhraseSet, lex: Lexicon) -> tuple[bool, int] |
         return True, STATED
     unconfirmed = r.hearsay.negated_confirmation(own, pointing=False)
     negated = negated_near(text, cue, lex.negation)
+    # "X will reprise his role, the streamer confirmed, ending months of speculation": talk
+    # outside the return's own clause that the sentence confirms is no rumour of it
+    settled = not _rumour_in(own, r) and r.hearsay.confirms(whole) and not negated
+    if settled and not unconfirmed:
+        return False, STATED
     if m.modality == "rumoured" or unconfirmed or r.speculative.any(whole):
         return None if negated and not unconfirmed else (False, RUMOURED)
     if negated:

@@ -164,3 +164,16 @@ def test_a_return_the_sentence_confirms_is_stated(lex):
     s = Sentence(1, "x", 1, 0, len(text), text, text, "text", "", False)
     named = list(dict.fromkeys(e for _, _, e in index.spans(text)))
     assert all(hedged != STATED for *_, hedged in return_evidence(s, named, index, lex))
+
+
+def test_a_question_left_open_is_no_denial_of_the_return(lex):
+    index = EntityIndex(load_entities(DATA / "entities.toml"))
+
+    def read(text):
+        s = Sentence(1, "x", 1, 0, len(text), text, text, "text", "", False)
+        named = list(dict.fromkeys(e for _, _, e in index.spans(text)))
+        return return_evidence(s, named, index, lex)
+
+    got = read("Her return will surprise fans; Netflix would not say how Nam On-jo comes back.")
+    assert got and not any(neg for _, _, neg, _ in got)
+    assert all(neg for _, _, neg, _ in read("Nam On-jo will not return, Netflix said."))

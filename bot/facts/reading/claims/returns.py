@@ -20,9 +20,22 @@ _WHAT_IT_IS = re.compile(
 )
 
 
+# "would not say in what form X comes back", "declined to reveal how": a question left open,
+# no denial of the return it asks about.
+_OPEN_QUESTION = re.compile(
+    r"\b(?:not|never|n't|declined\s+to|refused\s+to)\s+(?:\w+\s+)?"
+    r"(?:say|said|reveal|disclose|explain|specify|share|tell)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:what|how|whether|when|which|why|if)\b",
+    re.IGNORECASE,
+)
+
+
 def negated_near(text: str, cue: PhraseSet, negation: PhraseSet) -> bool:
     """Whether a clause that carries the cue is negated ("..., but X is not returning")."""
-    return any(cue.any(c) and negation.any(_WHAT_IT_IS.sub(" ", c)) for _, c in clauses(text))
+    return any(
+        cue.any(c) and not _OPEN_QUESTION.search(c) and negation.any(_WHAT_IT_IS.sub(" ", c))
+        for _, c in clauses(text)
+    )
 
 
 _SUBORDINATE = re.compile(r"\b(?:after|because|since|although|though|until|who|whom|which)\b")

@@ -177,3 +177,19 @@ def test_a_question_left_open_is_no_denial_of_the_return(lex):
     got = read("Her return will surprise fans; Netflix would not say how Nam On-jo comes back.")
     assert got and not any(neg for _, _, neg, _ in got)
     assert all(neg for _, _, neg, _ in read("Nam On-jo will not return, Netflix said."))
+
+
+def test_newcomers_announced_unnamed_are_the_next_sentences_pairs(collector):
+    got = pairs(
+        collector,
+        "The season adds two newcomers.",
+        "Baek Ji-woo plays Seo Man-gu, a medic.",
+        "Moon Ga-young plays Han Seo-yeon, a cook.",
+    )
+    assert ("Baek Ji-woo", "Seo Man-gu", True) in got
+    assert ("Moon Ga-young", "Han Seo-yeon", False) in got  # two sentences on: a story told
+
+
+def test_coming_aboard_is_joining(collector):
+    got = pairs(collector, "Baek Ji-woo comes aboard as Officer Seo Man-gu, a medic.")
+    assert ("Baek Ji-woo", "Seo Man-gu", True) in got

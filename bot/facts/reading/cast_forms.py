@@ -78,7 +78,7 @@ WORDS = {
     "joining as": (re.compile(r"(?i)\b(?:joining|new|returning)\b[^.]{0,30}\bas\s"),),
     "parenthesis": (re.compile(r"\([A-Z]"),),
     "as": (re.compile(r"\sas\s"),),
-    "joined": (re.compile(r"\s(?:joined|joins|join|cast)\s"),),
+    "joined": (re.compile(r"\s(?:joined|joins|join|cast|aboard)\s"),),
     "rounding": (re.compile(r"(?i)\b(?:rounding\s+out|completing|joining)\s"),),
     "list": (re.compile(r"\sand\s"), re.compile(r"\s(?:as|play|portray)\s")),
     "new cast": (re.compile(r"\scast\b"),),

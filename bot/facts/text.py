@@ -152,6 +152,11 @@ _WORD_WINDOW = 40  # letters looked at before a full stop: abbreviations are sho
 _ABBREVIATIONS = frozenset(
     ["st", "jr", "sr", "vs", "no", "fig", "vol", "ca", "approx", "dept", "est"]
 )
+# Months cut short ("Sept. 18", "Jan. 5"): the stop ends no sentence before a day's number.
+_MONTH_SHORT = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+_NUMBER_NEXT = re.compile(r"\s+\d")
 # Dotted letters ("a.m.", "p.m.", "e.g.", "i.e.", "U.S."): the stop closes an abbreviation.
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.)+[^\W\d_]$")
 
@@ -172,6 +177,8 @@ def _ends_sentence(text: str, m: re.Match[str], stops: frozenset[str]) -> bool:
         return True
     w = word.group(0)
     if w.lower() in stops or (len(w) == 1 and w.isupper()):
+        return False
+    if w.lower() in _MONTH_SHORT and _NUMBER_NEXT.match(text, m.end()):
         return False
     return _DOTTED.search(text, lo, m.start()) is None
 

@@ -16,6 +16,11 @@ PLAYS = (
     r"stars\s+as|will\s+star\s+as|takes\s+on|"
     r"(?:has\s+been|have\s+been|was|is|will\s+be)\s+cast\s+as)"
 )
+# The verbs of "X, who plays Y": "who is playing Y", "who will play Y" too.
+_WHO_PLAYS = (
+    r"(?:plays|portrays|played|portrayed|(?:is|was)\s+(?:playing|portraying)|"
+    r"will\s+(?:play|portray))"
+)
 # ... and the verbs that give it only with "the role of" ("takes the role of Y").
 TAKES = r"(?:takes|took|will\s+take|steps\s+into|stepped\s+into|lands|landed|gets|got)"
 # Lower-case words between an "as" and the name: "as his old classmate Y", "as the nurse Y".
@@ -36,15 +41,18 @@ CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "who plays",
         re.compile(
-            rf"(?P<a>{NAME})\s*[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s+(?:[a-z]+\s+){{0,3}}(?P<c>{NAME})"
+            # an age or a short aside may stand between ("X, 24, who plays Y")
+            rf"(?P<a>{NAME})(?:\s*,\s*[^,()]{{1,30}}?)?\s*[(,]\s*who\s+{_WHO_PLAYS}\s+"
+            rf"(?:[a-z]+\s+){{0,3}}(?P<c>{NAME})"
         ),
     ),
     (
         "plays",
         re.compile(
-            # an aside may stand between ("X, cast in 2023, plays ..."), and a description
+            # an aside may stand between ("X, cast in 2023, plays ...", a relative clause "X,
+            # whose casting surfaced in May, will play ..."), and a description
             # before the name ("plays a hybrid girl called Y")
-            rf"(?P<a>{NAME})(?:\s*,[^,]{{1,40}},)?\s+(?:{PLAYS}\s+(?:the\s+(?:role|part)\s+of\s+|"
+            rf"(?P<a>{NAME})(?:\s*,[^,]{{1,40}},|\s*,\s*(?:who|whose)\s[^,]{{1,90}},)?\s+(?:{PLAYS}\s+(?:the\s+(?:role|part)\s+of\s+|"
             r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:called|named)\s+|(?:a|an|the)\s+(?:[a-z-]+\s+){1,3})?|"
             rf"{TAKES}\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:role|part)\s+of\s+)(?P<c>{NAME})"
         ),
@@ -65,12 +73,12 @@ WORDS = {
         re.compile(r"\b(?:role|part)\s+of\s"),
         re.compile(r"\s(?:goes|went|gone)\s+to\s"),
     ),
-    "who plays": (re.compile(r"[(,]\s*who\s+(?:plays|portrays|played|portrayed)\s"),),
+    "who plays": (re.compile(rf"[(,]\s*who\s+{_WHO_PLAYS}\s"),),
     "plays": (re.compile(rf"\s(?:{PLAYS}|{TAKES})\s"),),
     "joining as": (re.compile(r"(?i)\b(?:joining|new|returning)\b[^.]{0,30}\bas\s"),),
     "parenthesis": (re.compile(r"\([A-Z]"),),
     "as": (re.compile(r"\sas\s"),),
-    "joined": (re.compile(r"\s(?:joined|joins|join|cast)\s"),),
+    "joined": (re.compile(r"\s(?:joined|joins|join|cast|aboard)\s"),),
     "rounding": (re.compile(r"(?i)\b(?:rounding\s+out|completing|joining)\s"),),
     "list": (re.compile(r"\sand\s"), re.compile(r"\s(?:as|play|portray)\s")),
     "new cast": (re.compile(r"\scast\b"),),

@@ -32,6 +32,7 @@ _NEWCOMER_CUE = re.compile(
     r"|(?P<joined>\bjoined\s+by\b))\s*[:,]?\s+(?:(?:include|includes|including|are|is)\s+)?"
     r"(?:newcomers?\s+)?"
 )
+_UNNAMED_NEWCOMERS = re.compile(r"(?i)\bnewcomers\s*[.:]\s*$")
 _CAST_WORD = re.compile(r"(?i)\b(?:cast|ensemble|actors?)\b")
 
 
@@ -49,7 +50,8 @@ def _one_word_name(printed: str) -> str | None:
 _RETURNING = re.compile(r"(?i)\b(?:return\w*|back|reprise\w*|comeback|come back|again)\b")
 # Wording of casting news (not a story told): "will play", "has been cast", "joins", "new".
 _CASTING_NEWS = re.compile(
-    r"(?i)\b(?:will|set\s+to|cast|casting|join\w*|new\w*|tapped|chosen|picked|selected|"
+    r"(?i)\b(?:will|set\s+to|cast|casting|join\w*|new\w*|addition\w*|aboard|tapped|chosen|picked|"
+    r"selected|"
     r"goes\s+to|went\s+to|takes?\s+the\s+(?:\w+\s+)?role|"
     r"took\s+the\s+(?:\w+\s+)?role|steps?\s+into|land(?:s|ed)?\s+the\s+role|debut\w*)\b"
 )
@@ -74,13 +76,16 @@ class CastCollector:
         self.index = index
         self.pairs: dict[tuple[str | None, str | None], CastPair] = {}
         self._text = ""  # the sentence being read
+        self._carry = False  # the sentence before announced newcomers it did not name
+        self._announced: tuple[str, int] | None = None
         names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
         title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
         # New cast: "X has joined the cast as Y", "Another newcomer, X, has joined ...", "X,
         # who joins as Y", "X has been cast as Y"; and "Rounding out the new cast is X as Y".
         self._joined = re.compile(
             rf"(?P<a>{NAME})\s*,?\s+(?:who\s+)?(?:has\s+|have\s+|will\s+)?"
-            rf"(?:joined|joins|join|(?:has|have)\s+been\s+cast)\s+"
+            rf"(?:joined|joins|join|(?:comes|came|has\s+come|have\s+come)\s+aboard|"
+            rf"(?:has|have)\s+been\s+cast)\s+"
             rf"(?:the\s+(?:cast|series|show|ensemble|season)\b[^.]*?\s)?as\s+(?:an?\s+|the\s+)?"
             rf"{title}(?P<c>{NAME})"
         )
@@ -133,6 +138,16 @@ class CastCollector:
     def collect(self, sentence: Sentence) -> None:
         text = sentence.display
         self._text = text
+        # "They are joined by a trio of newcomers." names no one: the next sentence's pairs are
+        # the newcomers it announced
+        carried = self._announced == (sentence.source_id, sentence.seq - 1)
+        self._carry = carried
+        before = len(self.pairs)
+        self._collect(sentence, text)
+        if _UNNAMED_NEWCOMERS.search(text) and len(self.pairs) == before:
+            self._announced = (sentence.source_id, sentence.seq)
+
+    def _collect(self, sentence: Sentence, text: str) -> None:
         taken: list[tuple[int, int]] = []
         for m in self._joined.finditer(text) if may("joined", text) else ():
             if self._pair(m.group("a"), m.group("c"), sentence.id, "joined the cast", new=True):
@@ -223,6 +238,7 @@ class CastCollector:
     def _add(
         self, actor: str | None, character: str | None, sid: int, form: str, new: bool
     ) -> None:
+        new = new or (self._carry and actor is not None and character is not None)
         pair = self.pairs.setdefault((actor, character), CastPair(actor, character, new_cast=new))
         pair.new_cast = pair.new_cast or new
         pair.evidence.setdefault(sid, form)

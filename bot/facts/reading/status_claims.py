@@ -46,6 +46,11 @@ def sentence_claims(
     s2_here = lex.season2.any(r.other_season.words.remove(text))
     if lex.season1.any(_before_comparison(text, r)) and not s2_here:
         return []  # a Season 1 yardstick after "than" leaves the sentence this season's
+    # ... and one after it makes the sentence the new season's ("seven episodes, five fewer
+    # than the first season's twelve"), its words from the comparison on the yardstick's
+    yardstick = len(text)
+    if lex.season1.any(text) and not r.other_season.any(whole):
+        s2_here, yardstick = True, len(_before_comparison(text, r))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
     # Under a heading about Season 2, or right after a sentence that names it, a topic with
     # section_context needs no Season 2 cue of its own ("The second season debuted at No. 1.
@@ -74,6 +79,7 @@ def sentence_claims(
         if found:
             cues[tid] = [at for at, _ in found]
     drop_modifiers(cues, whole.text, lex)
+    cues = {t: kept for t, spots in cues.items() if (kept := [x for x in spots if x < yardstick])}
     if not cues:
         return []
     readings = _clause_readings(whole, r)
@@ -228,6 +234,10 @@ def _last_time(before: Sentence, source: Source) -> str:
     return next((v for _, v in reversed(found) if latest_year(v)), "")
 
 
+# A clause granted in passing ("..., though no date has been set"): the main clause is the news.
+_CONCEDED = re.compile(r"\b(?:though|although)\W*$", re.I)
+
+
 def _topic_claim(
     tid,
     spots,
@@ -245,6 +255,7 @@ def _topic_claim(
     topic = lex.status[tid]
     states = progress(topic.states)
     best: tuple | None = None
+    window: tuple | None = None
     for at, c, m in readings:
         if not any(at <= x < at + len(c.text) for x in spots):
             continue
@@ -271,10 +282,16 @@ def _topic_claim(
             continue  # a weak cue tells a value or a "not yet", or that the event happened
         base = state.removesuffix(PLANNED)
         key = (_STRENGTH[m.modality], PLANNED not in state, states.index(base), bool(value))
+        if tid == "release" and base == "window" and m.modality != "rumoured":
+            window = (key, state, m, value)
+        if base == states[0] and _CONCEDED.search(sentence.display[max(0, at - 20) : at]):
+            key = (0, *key[1:])  # "..., though no premiere date has been set": beside the news
         if best is None or key > best[0]:
             best = (key, state, m, value)
     if best is None:
         return None
+    if window is not None and best[1] == states[0] and best[0][0] == 0:
+        best = window  # "eyeing a 2025 launch, though no premiere date has been set"
     _, state, m, value = best
     modality = m.modality
     return Claim(

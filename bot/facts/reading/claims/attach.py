@@ -29,6 +29,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 # A clause that goes on describing the one before ("..., with the crew moving between sets
 # this winter"): its time is the same event's.
 _WITH = re.compile(r"\s*(?:and\s+)?with\b", re.IGNORECASE)
+# A relative clause on the noun before it ("the trailer, which landed last week").
+_WHICH = re.compile(r"\W*which\b", re.IGNORECASE)
 _MODIFIED = re.compile(
     r"\b(?P<noun>[A-Za-z][\w-]*)\s+(?:on|of|from|about|behind|for)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
@@ -48,6 +50,9 @@ def attach(
     for spot, value in times:
         a, b = next(((a, b) for a, b in spans if a <= spot < b), (0, len(text)))
         here = [(x, t) for x, t in every if a <= x < b]
+        if not here and _WHICH.match(text[a:b]):
+            # "the full trailer, which landed last Thursday": the noun just before's time
+            here = sorted((x, t) for x, t in every if x < a and not t.startswith("_"))[-1:]
         if not here:
             if not _bare(text[a:b], value) and not _WITH.match(text[a:b]):
                 continue  # the clause tells its own event at that time

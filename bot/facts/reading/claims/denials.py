@@ -83,7 +83,12 @@ def links(sentences: list[Sentence], claims: list[Claim], lex: Lexicon) -> dict[
             continue
         topics = _topics(s, lex)
         for p in reversed(sentences[max(0, i - WINDOW) : i]):
-            if p.kind != "text" or _denies(p, lex):
+            if p.kind != "text":
+                continue
+            if _denies(p, lex):
+                if by_sentence.get(p.id):
+                    out[s.id] = p.id  # "X is false. There is no truth to it.": the same denial
+                    break
                 continue
             hearsay = _hearsay(p, lex)
             told = _reported(by_sentence.get(p.id, []), topics, hearsay)
@@ -104,12 +109,19 @@ def undenied(
     dropped = {
         id(c)
         for d, rid in linked.items()
+        if not _denies(by_id[rid], lex)
         for c in _reported(
             [c for c in claims if c.sentence_id == rid],
             _topics(by_id[d], lex),
             _hearsay(by_id[rid], lex),
         )
     }
+    # A denial takes back its report's topics only: "The production company said there is no
+    # truth to it" after an episode rumour says nothing of filming.
+    for d, rid in linked.items():
+        told = {c.topic for c in claims if c.sentence_id == rid}
+        if told:
+            dropped |= {id(c) for c in claims if c.sentence_id == d and c.topic not in told}
     return [c for c in claims if id(c) not in dropped and not _stateless(c, lex)]
 
 

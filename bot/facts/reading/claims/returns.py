@@ -20,10 +20,21 @@ _WHAT_IT_IS = re.compile(
 )
 
 
+# "would not say in what form X comes back", "declined to reveal how": a question left open,
+# no denial of the return it asks about.
+_OPEN_QUESTION = re.compile(
+    r"\b(?:not|never|n't|declined\s+to|refused\s+to)\s+(?:\w+\s+)?"
+    r"(?:say|said|reveal|disclose|explain|specify|share|tell)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:what|how|whether|when|which|why|if)\b",
+    re.IGNORECASE,
+)
+
+
 def negated_near(text: str, cue: PhraseSet, negation: PhraseSet) -> bool:
     """Whether a clause that carries the cue is negated ("..., but X is not returning")."""
     return any(
-        cue.any(c) and negation.any(_WHAT_IT_IS.sub(" ", c)) for _, c in clauses(text)
+        cue.any(c) and not _OPEN_QUESTION.search(c) and negation.any(_WHAT_IT_IS.sub(" ", c))
+        for _, c in clauses(text)
     )
 
 
@@ -80,6 +91,11 @@ def return_evidence(
     ]
 
 
+def _rumour_in(clause: str, r) -> bool:
+    reading = Reading.of(clause)
+    return r.modality.cues["rumoured"].any(reading) or r.hearsay.tells(reading)
+
+
 def return_stance(text: str, cue: PhraseSet, lex: Lexicon) -> tuple[bool, int] | None:
     """(negated, how firmly) a sentence words the return its cue names, read in the clause
     that carries the cue; None for a rumour that someone is not back (neither a return nor
@@ -93,6 +109,11 @@ def return_stance(text: str, cue: PhraseSet, lex: Lexicon) -> tuple[bool, int] |
         return True, STATED
     unconfirmed = r.hearsay.negated_confirmation(own, pointing=False)
     negated = negated_near(text, cue, lex.negation)
+    # "X will reprise his role, the streamer confirmed, ending months of speculation": talk
+    # outside the return's own clause that the sentence confirms is no rumour of it
+    settled = not _rumour_in(own, r) and r.hearsay.confirms(whole) and not negated
+    if settled and not unconfirmed:
+        return False, STATED
     if m.modality == "rumoured" or unconfirmed or r.speculative.any(whole):
         return None if negated and not unconfirmed else (False, RUMOURED)
     if negated:

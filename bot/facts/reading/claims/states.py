@@ -13,6 +13,7 @@ from bot.facts.reading.claims.reading import Cues, Reading
 from bot.facts.reading.claims.values import after, is_day_date
 
 PLANNED = ":planned"
+_NEGATION_WORDS = frozenset(["not", "no", "never", "won't", "nor"])
 
 
 def progress(states: dict[str, str]) -> list[str]:
@@ -25,6 +26,15 @@ class StateReader:
 
     def __init__(self, tables: dict[str, dict[str, list[str]]], topics: dict[str, list[str]]):
         self.order = topics
+        # A setback state ("cancelled") denied ("We are NOT cancelled") is no news against the
+        # topic's progress: its own cues, less those worded as a negation ("will not return").
+        setbacks = self.setback_states = set(tables.get("setbacks", {}).get("states", []))
+        self.setbacks = {
+            tid: Cues([p for p in phrases if not _NEGATION_WORDS.intersection(p.split())])
+            for tid in topics
+            for state, phrases in tables.get(f"states.{tid}", {}).items()
+            if state in setbacks
+        }
         # "premiered" is told by the past form itself: no lemmas ("aired" is not "air")
         self.cues = {
             tid: [
@@ -50,6 +60,16 @@ class StateReader:
         if topic == "cast" and m.modality == "denied":
             return "news"  # a denial about someone is cast news; who it is about says returns
         if negated:
+            if (
+                topic in self.setbacks
+                and self.setbacks[topic].any(clause)
+                and not any(
+                    cues.any(clause)
+                    for st, cues in self.cues[topic]
+                    if st not in self.setback_states
+                )
+            ):
+                return None  # a denied setback alone: nothing moves
             return states[0]  # a denial of a report reads as what the clause itself says
         if topic == "episodes":
             return "count" if value else None

@@ -13,7 +13,20 @@ from bot.facts.reading.claims.numbers import numbers_in
 from bot.facts.reading.relative_times import relative_times
 from bot.facts.text import MONTHS, collapse_ws
 
-_MONTHS = "|".join(MONTHS)
+# A month cut short before a day's number ("Sept. 18", "Jan. 5") is that month; the value
+# names it in full.
+_SHORT_MONTHS = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=\s*\d)"
+_MONTHS = "|".join(MONTHS) + "|" + _SHORT_MONTHS
+_SHORT_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.I)
+
+
+def _full_month(value: str) -> str:
+    """'Sept. 18, 2026' -> 'September 18, 2026'."""
+    return _SHORT_MONTH.sub(
+        lambda m: next(n for n in MONTHS if n.lower().startswith(m.group(1).lower())), value
+    )
+
+
 _SEASONS = "spring|summer|fall|autumn|winter"
 _TIME = re.compile(
     r"(?:(?:early|late|mid|later in|earlier in|(?:the )?(?:first|second) half of|(?:the )?end of|"
@@ -49,6 +62,7 @@ _EPISODES = re.compile(
 
 
 def _month_index(word: str) -> int | None:
+    word = _full_month(word)
     for i, m in enumerate(MONTHS, 1):
         if word.lower().startswith(m.lower()):
             return i
@@ -156,9 +170,11 @@ def time_values(
         else:
             rel = (m.group("rel") or "").lower()
             out.append((m.start(), f"{_REL.get(rel, rel + ' ' * bool(rel))}{year}"))
-    return sorted(out)
+    return sorted((at, _full_month(v)) for at, v in out)
 
 
+# A month told with its year in words: "August last year", "in March next year".
+_YEAR_WORD = re.compile(r"\s+(last|this|next)\s+year\b", re.I)
 # The last month of each season, for "arrives in the fall" (winter straddles two years).
 _SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
 
@@ -187,7 +203,11 @@ def _relative(text: str, published: str, tense: str, free, taken) -> list[tuple[
         year = pub_year
         day = re.search(r"\d+", what)
         when = (month, int(day.group(0)) if day else None)
-        if rel == "next":
+        told = _YEAR_WORD.match(text, m.end("what")) if month is not None else None
+        if told:  # "from August last year": that year's month
+            year += {"last": -1, "this": 0, "next": 1}[told.group(1).lower()]
+            taken.append(told.span())
+        elif rel == "next":
             year += 1
         elif rel == "last":  # the latest such month before the article
             year -= month is None or month >= pub_month

@@ -52,6 +52,8 @@ def test_n6_final_status(n6):
     ):
         assert new in lines["New cast"]
     assert "role not revealed" not in lines["New cast"]
+    # "Oh Hye-soo will not return as Eun-ji, Netflix said.": stated, with no talk of a return
+    assert "not back (denied): Eun-ji" in lines["Back"]
 
 
 def test_n6_changes(n6):

@@ -44,7 +44,12 @@ class Returns:
         no = [sid for sid, neg, _ in ev if neg]
         self._denials.update(no)
         if not yes:
-            return ("doubted", no, no) if no else None
+            if not no:
+                return None
+            # a denial stated outright ("X will not return, Netflix said") is one; a hedged
+            # or reasoned one with no talk of a return before it only doubts
+            stated = [sid for sid, neg, hedged in ev if neg and not hedged]
+            return ("denied", stated[:1], no) if stated else ("doubted", no, no)
         if no and all(
             ctx.published(y) <= ctx.published(no[0]) or self.return_stance(y) == "speculated"
             for y in yes

@@ -182,3 +182,27 @@ def test_s5_the_dateline_day_is_no_event_date(s5):
 def test_s5_cast_news_is_dated_by_the_newest_report(s5):
     now = next(x.text for x in s5[0].answer("!status cast").lines if x.text.startswith("**Now"))
     assert "Cast news · 2026-09-15" in now
+
+
+@pytest.fixture(scope="module")
+def n7(tmp_path_factory):
+    return _run(tmp_path_factory.mktemp("n7"), "n7")
+
+
+def test_n7_what_the_final_blind_round_read_right(n7):
+    """The last blind round's articles: the lines it graded right stay right (its misreadings
+    are recorded in the README, not asserted here)."""
+    lines = _lines(n7[0])
+    assert "Renewed, June 6, 2022" in lines["Renewal"]  # a third season's renewal is not ours
+    assert "Full trailer out, January 15, 2026 · 2026-01-20" in lines["Trailer"]
+    assert "Premiered March 27, 2026" in lines["Release window"]
+    assert lines["Episodes"].startswith("**Episodes:** 8 episodes · 2026-01-20")
+    back, denied = lines["Back"].split("; not back (denied): ")
+    for name in ("Nam On-jo", "Choi Nam-ra", "Lee Cheong-san", "Lee Su-hyeok", "Park Mi-jin"):
+        assert name in back
+    assert "Yoon Gwi-nam" in denied and "Lee Na-yeon" in denied
+    for new in ("Han Seo-jun (Kang Tae-oh)", "Roh Yoon-seo (Park Seo-yeon)", "Lim Sang-woo (Shin"):
+        assert new in lines["New cast"]
+    first, _, third, _, _ = n7[1]
+    assert any(c.endswith("-> Filming began, November 4, 2024 (2024-11-14)") for c in first)
+    assert any(c.endswith("-> Filming wrapped, July 30, 2025 (2025-08-19)") for c in third)

@@ -1,4 +1,5 @@
-"""Shared helpers of the facts tests: a cast collector over the curated entities and lexicon."""
+"""Shared helpers of the facts tests: the curated lexicon, and a cast collector over the curated
+entities and lexicon."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ from bot.facts.curated import load_entities, load_lexicon
 from bot.facts.reading.casting import CastCollector
 from bot.facts.reading.entities import EntityIndex
 from bot.paths import DATA
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon(DATA / "lexicon.toml")
 
 
 @pytest.fixture()

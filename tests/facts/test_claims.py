@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 
 from bot.facts.building.records import Sentence
-from bot.facts.curated import load_lexicon
 from bot.facts.reading.status_claims import sentence_claims
 from bot.facts.sources.manifest import Source
 from bot.facts.text import PhraseSet
 
 LEXICON = Path(__file__).parents[2] / "data" / "lexicon.toml"
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon(LEXICON)
 
 
 def claims(lex, text: str, published: str = "2025-06-20", section: str = "", before: str = ""):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.facts.building.records import Sentence
-from bot.facts.curated import load_entities, load_lexicon
+from bot.facts.curated import load_entities
 from bot.facts.reading.claims.returns import STATED, return_evidence
 from bot.facts.reading.claims.values import time_values
 from bot.facts.reading.entities import EntityIndex
@@ -20,11 +20,6 @@ from bot.paths import DATA
 from tests.facts.conftest import pairs
 from tests.facts.test_claims import claims
 from tests.facts.test_future_news import _lines, _run
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon(DATA / "lexicon.toml")
 
 
 @pytest.fixture(scope="module")

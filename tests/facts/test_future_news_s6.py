@@ -9,18 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.facts.curated import load_lexicon
 from bot.facts.reading.claims.values import time_values
-from bot.paths import DATA
 from tests.conftest import engine_with_article
 from tests.facts.conftest import pairs
 from tests.facts.test_claims import claims
 from tests.facts.test_future_news import _lines, _run
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon(DATA / "lexicon.toml")
 
 
 @pytest.fixture(scope="module")

@@ -12,19 +12,12 @@ import pytest
 
 from bot.answers.commands.changes import changes_answer, compare
 from bot.answers.engine import Engine
-from bot.facts.curated import load_lexicon
 from bot.facts.reading.claims.readers import readers
 from bot.facts.reading.claims.reading import Reading, clauses
 from bot.facts.reading.claims.returns import EXPECTED, RUMOURED, STATED, return_stance
-from bot.paths import DATA
 from tests.conftest import TODAY, add_article, copy_corpus, load
 
 FOLDER = Path(__file__).parent / "future_news" / "modality"
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return load_lexicon(DATA / "lexicon.toml")
 
 
 @pytest.fixture(scope="module")

@@ -68,6 +68,10 @@ def _best_unknown(printed: str) -> str | None:
     return None
 
 
+def _not_returning(m: re.Match[str]) -> bool:
+    return not m.group(0).lower().startswith("returning")
+
+
 class CastCollector:
     """Collects cast pairs sentence by sentence. titles: honorifics and ranks a character's
     name may carry ("Dr", "Officer"), read past."""
@@ -149,19 +153,17 @@ class CastCollector:
 
     def _collect(self, sentence: Sentence, text: str) -> None:
         taken: list[tuple[int, int]] = []
-        for m in self._joined.finditer(text) if may("joined", text) else ():
-            if self._pair(m.group("a"), m.group("c"), sentence.id, "joined the cast", new=True):
-                taken.append(m.span())
-        for m in self._joining_as.finditer(text) if may("joining as", text) else ():
-            new = not m.group(0).lower().startswith("returning")
-            if self._pair(m.group("a"), m.group("c"), sentence.id, "joining as", new=new):
-                taken.append(m.span())
-        for m in self._role_goes.finditer(text) if may("role goes", text) else ():
-            if self._pair(m.group("a"), m.group("c"), sentence.id, "role goes to", new=False):
-                taken.append(m.span())
-        for m in self._rounding.finditer(text) if may("rounding", text) else ():
-            if self._pair(m.group("a"), m.group("c"), sentence.id, "rounding out", new=True):
-                taken.append(m.span())
+        # The casting-news wordings, each with its form and whether its pair is new cast
+        # ("Returning as Y is X" is not).
+        for key, rx, form, new in (
+            ("joined", self._joined, "joined the cast", lambda m: True),
+            ("joining as", self._joining_as, "joining as", _not_returning),
+            ("role goes", self._role_goes, "role goes to", lambda m: False),
+            ("rounding", self._rounding, "rounding out", lambda m: True),
+        ):
+            for m in rx.finditer(text) if may(key, text) else ():
+                if self._pair(m.group("a"), m.group("c"), sentence.id, form, new=new(m)):
+                    taken.append(m.span())
         for m in self._lists.finditer(text) if may("list", text) else ():
             actors = [a for a in _SPLIT_LIST.split(m.group("a")) if a]
             chars = [self._untitled(c) for c in _SPLIT_LIST.split(m.group("c")) if c]

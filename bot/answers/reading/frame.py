@@ -21,6 +21,7 @@ _NEW_SUBJECT = re.compile(
 )
 _PRONOUNS = {"him", "her", "them", "he", "she", "they", "it", "that"}
 _POINTERS = {"him", "her", "them", "he", "she", "they", "it", "his", "their", "its"}
+_POSSESSIVE = {"his", "their", "its"}  # "her" is read as "him", the more common use
 # "why?", "and why", "how come?": the last question asked again with a new type.
 _NEW_TYPE = re.compile(r"^(?:and\s+|but\s+|ok\s+|so\s+)?(why|how come|when|how|who|where)$")
 _JOINTS = (" and ", " & ", " n ")  # what joins two names in "who plays mi-jin and ha-ri"
@@ -75,12 +76,30 @@ def split_parts(message: str, stands_alone: Callable[[str], bool] = lambda _: Tr
     parts = [p.strip(" ,;") for p in _SPLIT.split(message.strip())]
     parts = [p for p in parts if re.search(r"[^\W\d_]", p)]  # "😭" alone is no question
     kept: list[str] = []
+    asked_of = False  # a lone subject and the question asked of it were made one
     for p in parts:
         if kept and not stands_alone(p):
             kept[-1] = f"{kept[-1]}? {p}"
+        elif kept and (subject := lone_subject(normalise(kept[-1]))) and points_back(normalise(p)):
+            kept[-1] = _named_in(p, subject)  # "and su-hyeok? does he come back": one question
+            asked_of = True
         else:
             kept.append(p)
+    if asked_of and len(kept) == 1:
+        return kept
     return kept if 1 < len(kept) <= 3 else [message]
+
+
+def _named_in(question: str, subject: str) -> str:
+    """A question that points back ("does he come back") asked of the subject named just
+    before it: the first pronoun becomes the name, a possessive its possessive."""
+    text = normalise(question)
+    words = text.split()
+    for i, w in enumerate(words):
+        if w in _POINTERS:
+            words[i] = f"{subject}'s" if w in _POSSESSIVE else subject
+            return " ".join(words)
+    return text
 
 
 def asks_itself(text: str, vocab: Vocab) -> bool:

@@ -56,3 +56,33 @@ def test_the_merged_follow_up_has_one_heading(engine):
     ans = engine.answer("!ask and su-hyeok? does he come back")
     assert ans.ok and ans.title == "Lee Su-hyeok in Season 2"
     assert not any("a line above" in line.text for line in ans.lines)
+
+
+def _names(text: str) -> bool:
+    return any(n in text for n in ("cheong-san", "nam-ra", "hyo-ryung", "lomon"))
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        ("yo when is s2 and is cheong-san in it", ["yo when is s2", "is cheong-san in season 2"]),
+        (
+            "what is season 2 about and is nam-ra in it",
+            ["what is season 2 about", "is nam-ra in season 2"],
+        ),
+    ],
+)
+def test_a_question_of_the_show_then_a_yes_no_of_a_person_is_two(message, parts):
+    assert split_parts(message, names=_names) == parts
+
+
+@pytest.mark.parametrize(
+    "message", ["who plays hyo-ryung and is she back", "when is it out and is it good"]
+)
+def test_one_question_with_and_stays_one(message):
+    assert split_parts(message, names=_names) == [message]
+
+
+def test_both_parts_of_the_show_and_person_question_are_answered(engine):  # dev case
+    ans = engine.answer("!ask yo when is s2 and is cheong-san in it")
+    assert ans.ok and "Lee Cheong-san returns" in "\n".join(line.text for line in ans.lines)

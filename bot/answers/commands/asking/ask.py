@@ -112,7 +112,7 @@ class Ask:
             text = normalise(part)
             return bool(self.find.named(text)) or asks_itself(text, self.ctx.store.vocab)
 
-        parts = split_parts(question, stands_alone)
+        parts = split_parts(question, stands_alone, lambda p: bool(self.find.named(normalise(p))))
         return [p for part in parts for p in name_list(part, self.find.named)][:3]
 
     def frame(self, question: str, previous: Frame | None = None, part: bool = False) -> Frame:

@@ -75,6 +75,8 @@ class Cast:
         found = self.descriptions.lookup(query)
         if found.row is not None:
             return self.person(found.row.entity_id, found.row)
+        if (linked := self.section_link(query)) is not None:
+            return self.person(linked[0], linked=linked[1:])
         p = ctx.prefix
         near = found.near
         if near and not match.suggestions:  # a near name is the better did-you-mean
@@ -113,8 +115,52 @@ class Cast:
             cite.citations,
         )
 
-    def person(self, eid: str, described: DescriptionRow | None = None) -> Answer:
-        """Who plays whom for one character or actor; `described`: how they were found."""
+    def described_in(self, text: str) -> tuple[str, str] | None:
+        """(the words, the person) a "who plays <description>" question means ("who plays the
+        villain", "who played the science teacher"): the words after its casting phrase, found
+        as `!cast` finds a description; else None."""
+        phrases = self.ctx.store.vocab.get("ask.intents", {}).get("casting", [])
+        padded = f" {text.strip(' ?!.')} "
+        for p in sorted(phrases, key=len, reverse=True):
+            at = padded.find(f" {p} ")
+            rest = padded[at + len(p) + 2 :].strip() if at >= 0 else ""
+            if len(rest.split()) < 1 or not _ARTICLE.match(rest):
+                continue  # a description opens on its article: "the villain", "a student"
+            found = self.descriptions.lookup(rest)
+            if found.row is not None:
+                return rest, found.row.entity_id
+            linked = self.section_link(rest)
+            return (rest, linked[0]) if linked else None
+        return None
+
+    def section_link(self, query: str) -> tuple[str, str, int, int] | None:
+        """(the person, the words as printed, the sentence printing them, the sentence naming
+        the person) when a description printed with no name beside it sits in a section that
+        names one person only (see Descriptions.section_person); else None."""
+        found = self.descriptions.section_person(query, self.ctx.m.search)
+        if found is None:
+            return None
+        sid, naming = found
+        display = self.ctx.store.sentences[sid].display
+        typed = (query.strip(), _ARTICLE.sub("", query.strip()))
+        # the words as the sentence prints them, its "the" too when it has one
+        at = [(display.lower().find(p.lower()), p) for p in typed]
+        printed = next((display[i : i + len(p)] for i, p in at if i >= 0), typed[0])
+        eid = next(
+            e
+            for e, sids in self.ctx.store.mentions.items()
+            if naming in sids and self.ctx.store.entities[e].kind == "character"
+        )
+        return eid, printed, sid, naming
+
+    def person(
+        self,
+        eid: str,
+        described: DescriptionRow | None = None,
+        linked: tuple[str, int, int] | None = None,
+    ) -> Answer:
+        """Who plays whom for one character or actor; `described`: how they were found;
+        `linked`: (words, sentence, naming sentence) of a description tied by its section."""
         ctx, store = self.ctx, self.ctx.store
         entity = store.entities[eid]
         name = ctx.name(eid)
@@ -124,6 +170,15 @@ class Cast:
         if described is not None:
             sid = described.sentence_id
             lines.append(Line(f"{name}, “{described.text}” {cite.cite(sid)}", cite.spoiler([sid])))
+        if linked is not None:
+            words, sid, naming = linked
+            lines.append(
+                Line(
+                    f"“{words}” {cite.cite(sid)}: the one person its section names is {name} "
+                    f"{cite.cite(naming)}",
+                    cite.spoiler([sid, naming]),
+                )
+            )
         for pair in pairs[:MAX_PAIRS]:
             ev = evidence(pair)
             actor = store.entities[pair.actor_id]

@@ -15,17 +15,20 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from bot.answers.commands.lore import fact_lines
 from bot.answers.commands.status import SUBCOMMANDS, TOPIC_CUTOFF
 from bot.answers.context import Context, evidence
 from bot.answers.evidence.people.returns import Returns
 from bot.answers.reading.wording import balanced, name_keys, safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.reading.names import fold_key
+from bot.facts.text import PhraseSet
 
 if TYPE_CHECKING:
     from bot.answers.commands.status import Status
 
 LATER_LIMIT = 4  # sentences shown on a later season; the rest are counted
+GUESSES = 2  # speculative sentences shown about a person no source says returns
 _SEASON_N = re.compile(r"\b(?:season|s)\s*(\d{1,2})\b")
 
 
@@ -36,6 +39,7 @@ class StatusArgument:
         self.ctx = ctx
         self.status = status
         self._returns: Returns | None = None
+        self._lore = None  # what the articles say about a person, built on first use
         self._later: dict[int, list[int]] | None = None
         self._season_phrases: dict[int, list[str]] | None = None
 
@@ -95,7 +99,39 @@ class StatusArgument:
             return Answer("status", True, name, f"{name} in Season 2", lines, cite.citations)
         if self._returns is None:
             self._returns = Returns(ctx)
-        return replace(self._returns.answer(eid), command="status")
+        ans = replace(self._returns.answer(eid), command="status")
+        pairs = [p for p in ctx.pairs_for(eid) if p.character_id]
+        if pairs and self._returns.evidence(pairs[0]) is None:
+            # no word of a return: what the sources guess about them in Season 2 instead
+            cite = Citer(ctx.store)
+            guesses = [
+                line
+                if line.text.startswith("• (speculation)")
+                else replace(line, text=line.text.replace("• ", "• (speculation) ", 1))
+                for line in fact_lines(ctx, self.guesses(pairs[0].character_id), cite)
+            ]
+            if guesses:
+                title = f"{ctx.name(eid)} in Season 2"
+                return Answer("status", True, title, title, [*ans.lines, *guesses], cite.citations)
+        return ans
+
+    def guesses(self, eid: str) -> list[int]:
+        """Sentences about a character that guess at them in Season 2, a hedge anywhere in
+        them ("Season 2 could explore the whereabouts of X"), most about them first."""
+        if self._lore is None:
+            from bot.answers.commands.lore import Lore
+
+            self._lore = Lore(self.ctx)
+            cues = self.ctx.store.vocab.get("ask.speculation", {}).get("cues", [])
+            self._hedges = PhraseSet(cues)
+        scores = self._lore.subjects.about_scores(eid)
+        sentences, check = self.ctx.store.sentences, self.ctx.check
+        found = [
+            s
+            for s in scores
+            if 2 in check.traits(s).seasons and self._hedges.any(sentences[s].display)
+        ]
+        return sorted(found, key=lambda s: (-scores[s], s))[:GUESSES]
 
     def later_sentences(self, season: int) -> list[int]:
         """Sentences that speak of a season after the second, newest source first."""

@@ -21,9 +21,13 @@ _NEW_SUBJECT = re.compile(
 )
 _PRONOUNS = {"him", "her", "them", "he", "she", "they", "it", "that"}
 _POINTERS = {"him", "her", "them", "he", "she", "they", "it", "his", "their", "its"}
+_POSSESSIVE = {"his", "their", "its"}  # "her" is read as "him", the more common use
 # "why?", "and why", "how come?": the last question asked again with a new type.
 _NEW_TYPE = re.compile(r"^(?:and\s+|but\s+|ok\s+|so\s+)?(why|how come|when|how|who|where)$")
 _JOINTS = (" and ", " & ", " n ")  # what joins two names in "who plays mi-jin and ha-ri"
+_AND_ASKS = re.compile(r"\s+(?:and|&)\s+(?=(?:is|are|does|did|will|was)\s)", re.IGNORECASE)
+_WH = re.compile(r"^(?:\W*\w+\W+)?(?:why|when|who|where|what)\b", re.IGNORECASE)  # "yo when…"
+_SEASON = re.compile(r"\b(?:s|season\s+)(\d{1,2})\b", re.IGNORECASE)
 _SPLIT = re.compile(r"\?+\s+(?=\S)|\s+(?:and|&)\s+(?=(?:why|when|who|where|how|what)\b)")
 
 
@@ -68,19 +72,56 @@ def points_back(text: str) -> bool:
     return bool(set(text.split()) & _POINTERS)
 
 
-def split_parts(message: str, stands_alone: Callable[[str], bool] = lambda _: True) -> list[str]:
+def split_parts(
+    message: str,
+    stands_alone: Callable[[str], bool] = lambda _: True,
+    names: Callable[[str], bool] = lambda _: False,
+) -> list[str]:
     """A two-part message as its parts ("is dae-su back? and ha-ri?"); one part otherwise.
     stands_alone: whether a later part has a subject or a question of its own; a tail that has
-    neither ("fr?", "heard rumours?", "like the actual date?") stays with the part before."""
-    parts = [p.strip(" ,;") for p in _SPLIT.split(message.strip())]
+    neither ("fr?", "heard rumours?", "like the actual date?") stays with the part before.
+    names: whether a text names someone (a question of the show, then a yes/no of a person:
+    "when is s2 and is cheong-san in it" is two)."""
+    parts = [q.strip(" ,;") for p in _SPLIT.split(message.strip()) for q in _of_show(p, names)]
     parts = [p for p in parts if re.search(r"[^\W\d_]", p)]  # "😭" alone is no question
     kept: list[str] = []
+    asked_of = False  # a lone subject and the question asked of it were made one
     for p in parts:
         if kept and not stands_alone(p):
             kept[-1] = f"{kept[-1]}? {p}"
+        elif kept and (subject := lone_subject(normalise(kept[-1]))) and points_back(normalise(p)):
+            kept[-1] = _named_in(p, subject)  # "and su-hyeok? does he come back": one question
+            asked_of = True
         else:
             kept.append(p)
+    if asked_of and len(kept) == 1:
+        return kept
     return kept if 1 < len(kept) <= 3 else [message]
+
+
+def _of_show(part: str, names: Callable[[str], bool]) -> list[str]:
+    """A wh-question naming no one, then "and" and a yes/no naming someone, as two parts."""
+    m = _AND_ASKS.search(part)
+    if m is None or not _WH.match(part[: m.start()]) or names(part[: m.start()]):
+        return [part]
+    first, second = part[: m.start()], part[m.end() :]
+    if not names(second):
+        return [part]
+    if season := _SEASON.search(first):  # "…s2 and is cheong-san in it": in season 2
+        second = re.sub(r"\b(in|for|of)\s+it\b", rf"\1 season {season.group(1)}", second)
+    return [first, second]
+
+
+def _named_in(question: str, subject: str) -> str:
+    """A question that points back ("does he come back") asked of the subject named just
+    before it: the first pronoun becomes the name, a possessive its possessive."""
+    text = normalise(question)
+    words = text.split()
+    for i, w in enumerate(words):
+        if w in _POINTERS:
+            words[i] = f"{subject}'s" if w in _POSSESSIVE else subject
+            return " ".join(words)
+    return text
 
 
 def asks_itself(text: str, vocab: Vocab) -> bool:

@@ -76,19 +76,34 @@ def gloss(text: str, vocab: Vocab) -> str:
     English gloss ("누가 연기해" -> "who plays"); other words (Hangul names too) unchanged."""
     if not _hangul(text):
         return text
-    stems = sorted(
-        ((s, en) for en, ss in vocab.get("ask.hangul", {}).items() for s in ss),
-        key=lambda p: -len(p[0]),
-    )
+    words = text.split()
+    person = vocab.get("ask.hangul_person", {})
+    table = dict(vocab.get("ask.hangul", {}))
+    if any(_named_subject(w, table, person.get("subject", [])) for w in words):
+        verbs = {en: ss for en, ss in person.items() if en != "subject"}
+        taken = {s for ss in verbs.values() for s in ss}
+        table = verbs | {en: [s for s in ss if s not in taken] for en, ss in table.items()}
+    stems = sorted(((s, en) for en, ss in table.items() for s in ss), key=lambda p: -len(p[0]))
+    # a locative particle ("시즌2에") is the English "in" before the word
+    places = vocab.get("ask.hangul_particles", {}).get("locative", [])
     out = []
-    for w in text.split():
+    for w in words:
         en = next((en for s, en in stems if w.startswith(s)), None) if _hangul(w) else None
         if en is None:
             out.append(w)
         else:  # "시즌2": the gloss, then what follows the Hangul ("season 2")
             tail = "".join(ch for ch in w if not _hangul(ch))
-            out.append(f"{en} {tail}".strip())
+            at = "in " if any(w.endswith(p) for p in places) else ""
+            out.append(f"{at}{en} {tail}".strip())
     return " ".join(out)
+
+
+def _named_subject(word: str, glossary: dict[str, list[str]], particles: list[str]) -> bool:
+    """Whether a Hangul word is a name typed with a subject particle: one the glossary does
+    not know ("청산이", not "시즌2가")."""
+    if not _hangul(word) or any(word.startswith(s) for ss in glossary.values() for s in ss):
+        return False
+    return any(word.endswith(p) and len(word) > len(p) for p in particles)
 
 
 def found(text: str, phrase: str) -> int:
@@ -224,6 +239,11 @@ def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Que
     role = best_key(text, vocab.get("ask.roles", {}))
     fate = best_key(text, vocab.get("ask.fates", {}))
     atype = answer_type(text, vocab)
+    asks = {k: v for k, v in vocab.get("ask.types", {}).items() if k != "yesno"}
+    if atype == "what" and _hangul(message) and not phrase_hits(text, asks):
+        # Korean asks yes or no with no opening word ("청산이 시즌2에 나와?"): a Hangul message
+        # with no question word at all asks whether, not what
+        atype = "yesno"
     aspect = best_key(text, vocab.get("ask.aspects", {})) if atype == "what" else None
     return Question(
         text=text,

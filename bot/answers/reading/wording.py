@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.facts.reading.names import fold_key, plain_key
+from bot.facts.reading.names import exact_key, fold_key, plain_key
 from bot.facts.text import collapse_ws, curly_quotes, fold_unicode
 
 MAX_QUERY = 200  # characters of a query that are read; the rest is ignored
@@ -13,6 +13,19 @@ MAX_QUERY = 200  # characters of a query that are read; the rest is ignored
 def name_keys(text: str) -> list[str]:
     """The keys a typed name is looked up by: folded spelling first, then as typed."""
     return [fold_key(text), plain_key(text)]
+
+
+def closest_name(typed: str, names: list[str]) -> str | None:
+    """Of one person's names, the one a typed name spells: as typed first, then romanised,
+    then by folded spelling ("park ji-hu" is "Park Ji-hu", not its variant "Park Ji-hoo");
+    a given name alone is the full name it ends."""
+    for whole in (True, False):  # the whole name, else its given name ("ji-hu")
+        for key in (exact_key, plain_key, fold_key):
+            want = key(typed)
+            for n in names if want else ():
+                if key(n) == want if whole else key(n).endswith(want):
+                    return n
+    return None
 
 
 _MENTIONS = (

@@ -112,7 +112,7 @@ class Ask:
             text = normalise(part)
             return bool(self.find.named(text)) or asks_itself(text, self.ctx.store.vocab)
 
-        parts = split_parts(question, stands_alone)
+        parts = split_parts(question, stands_alone, lambda p: bool(self.find.named(normalise(p))))
         return [p for part in parts for p in name_list(part, self.find.named)][:3]
 
     def frame(self, question: str, previous: Frame | None = None, part: bool = False) -> Frame:
@@ -232,7 +232,9 @@ class Ask:
         if people and (q.casting or (q.atype == "who" and not self.find.rest(q, people))):
             if not q.casting and ctx.store.entities[people[0]].kind == "character":
                 return self.about.who_is(people[0])  # who they are, then who plays them
-            return self._as_ask(self.cast(ctx.name(people[0])))
+            described = self.cast.described_in(q.text)  # "who plays the villain": shown so
+            asked = described[0] if described and described[1] == people[0] else None
+            return self._as_ask(self.cast(asked or ctx.name(people[0])))
         if q.role and not people and not q.lore:
             ids = self.cast.role_ids(q.role)
             if ids and not q.speech and q.atype in ("who", "what", "yesno"):

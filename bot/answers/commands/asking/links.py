@@ -14,7 +14,7 @@ from collections.abc import Callable
 from bot.answers.commands.cast import Cast
 from bot.answers.context import Context, evidence
 from bot.answers.reading.frame import Frame
-from bot.answers.reading.wording import name_keys, safe_echo
+from bot.answers.reading.wording import closest_name, name_keys, safe_echo
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.reading.names import exact_key, fold_key
 
@@ -82,8 +82,7 @@ class Links:
         mentions = ctx.store.mentions.get(eid, [])
         shown = []
         for chunk, _ in named:
-            keys = set(name_keys(chunk))
-            alias = next((a for a in self._aliases(eid) if keys & set(name_keys(a))), chunk)
+            alias = closest_name(chunk, self._aliases(eid)) or chunk
             printed = [s for s in mentions if exact_key(alias) in exact_key(self._quote(s))]
             if not printed:
                 return None

@@ -45,6 +45,8 @@ class Naming:
         memo = self._memo
         if memo is None or memo[0] != text:
             plain = self.find.named(text)
+            if not plain and (described := self.cast.described_in(text)):
+                plain = [described]  # "who plays the villain": the one an article calls so
             memo = self._memo = (text, (*self._kin(text, plain), plain))
         return memo[1]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
+from bot.answers.evidence.rare_words import anchored
 from bot.answers.evidence.scoring.evidence import QUOTES, SPEECH, Evidence
 from bot.answers.evidence.scoring.score import ACCEPT, Score, need
 from bot.answers.reading.frame import Frame
@@ -159,6 +160,9 @@ def decide(
         return source_answer(ctx, frame), trace
     if best is not None:
         return _pooled(ctx, ev, frame, accepted, best, trace)
+    if (sids := anchored(ctx, ev, frame)) is not None:
+        trace.reason = "a rare word of the question anchors sentences that print all it asks"
+        return _lines(ctx, frame, sids), trace
     if not routed.ok:
         trace.reason = "no candidate covers enough of the predicate; the routed decline stands"
         return routed, trace
@@ -211,6 +215,13 @@ def _completed(ctx: Context, ev: Evidence, frame: Frame, sids: list[int]) -> lis
         if gives_reason or quotes:
             out.append(sid + 1)
     return out
+
+
+def _lines(ctx: Context, frame: Frame, sids: list[int]) -> Answer:
+    cite = Citer(ctx.store)
+    name = ctx.name(frame.people[0]) if frame.people else None
+    title = f"{name}: what the sources say" if name else "What the sources say"
+    return Answer("ask", True, name, title, fact_lines(ctx, sids, cite), cite.citations)
 
 
 def _pooled(

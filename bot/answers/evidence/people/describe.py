@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from bot.answers.reading.matching import SentenceSearch
 from bot.facts.store import DescriptionRow, FactStore
+from bot.facts.text import PhraseSet
 
 STRONG = 90.0  # every typed word (nearly) printed in one description...
 MARGIN = 6.0  # ...and no other person's description as close
@@ -76,6 +77,7 @@ class Descriptions:
         self._vocab = sorted(w for w in self._by_word if not w.startswith("="))
         self._store = store
         self._naming: set[int] | None = None
+        self._by_sentence: dict[int, list[str]] | None = None  # the characters each names
 
     def lookup(self, query: str) -> Described:
         """The one person a description names, else the nearest ones."""
@@ -123,10 +125,60 @@ class Descriptions:
     def unnamed(self, query: str, search: SentenceSearch) -> int | None:
         """A sentence that prints the description and names no one (so the reply can say what
         the articles do say without a guess), or None; `search` finds the candidates by word."""
+        found = self.unnamed_all(query, search)
+        return found[0] if found else None
+
+    def section_person(self, query: str, search: SentenceSearch) -> tuple[int, int] | None:
+        """(the sentence printing a description that names no one, the first sentence of its
+        section naming someone) when every such sentence's section names the same one person
+        and the description is a role ("the science teacher" under "What is Jonus Virus?",
+        where only Mr. Lee is named); else None. The section, not a guess, ties them."""
+        vocab = self._store.vocab
+        nouns = [
+            *vocab.get("ask.carries", {}).get("person_nouns", []),
+            *vocab.get("ask.role_nouns", {}).get("nouns", []),
+        ]
+        if not PhraseSet(nouns).any(query):
+            return None  # "the government", "the bombing": no person
+        links = []
+        for sid in self.unnamed_all(query, search):
+            named = self._named_in_section(sid)
+            if len({eid for eid, _ in named}) != 1:
+                continue  # nobody named there, or several: no telling which one is meant
+            links.append((sid, named[0]))
+        if not links or len({eid for _, (eid, _) in links}) != 1:
+            return None
+        sid, (_, naming) = links[0]
+        return sid, naming
+
+    def _named_in_section(self, sid: int) -> list[tuple[str, int]]:
+        """(character, sentence) for each character named in a sentence's article section,
+        in article order; cast lists (three or more people in one sentence) left out."""
+        store = self._store
+        row = store.sentences[sid]
+        if not row.section:
+            return []
+        if self._by_sentence is None:
+            by: dict[int, list[str]] = {}
+            for eid, sids in store.mentions.items():
+                if store.entities[eid].kind == "character":
+                    for k in sids:
+                        by.setdefault(k, []).append(eid)
+            self._by_sentence = by
+        out = []
+        for k, other in store.sentences.items():
+            if other.source_id == row.source_id and other.section == row.section:
+                people = self._by_sentence.get(k, [])
+                if len(people) < 3:
+                    out.extend((eid, k) for eid in people)
+        return sorted(out, key=lambda p: p[1])
+
+    def unnamed_all(self, query: str, search: SentenceSearch) -> list[int]:
+        """Every sentence printing the description that names no one, shortest first."""
         phrase = " ".join(re.findall(r"[0-9a-z'’-]+", query.lower()))
         phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase)
         if len(phrase) < 4:
-            return None
+            return []
         rx = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
         sentences = self._store.sentences
         if self._naming is None:  # sentences that name someone: they may say who it is
@@ -136,4 +188,4 @@ class Descriptions:
             for sid, _ in search.search(phrase, limit=20)
             if sid not in self._naming and rx.search(sentences[sid].display.lower())
         ]
-        return min(found)[1] if found else None  # the shortest says it most plainly
+        return [sid for _, sid in sorted(found)]  # the shortest says it most plainly

@@ -112,6 +112,18 @@ class Returns:
             for sid in shown:
                 row = ctx.store.sentences[sid]
                 lines.append(Line(f"• {shorten(row.display, 260)} {cite.cite(sid)}", row.spoiler))
+        new = [p for p in ctx.pairs_for(eid) if p.character_id is None]
+        if not pairs and new:  # cast in a role not yet revealed: new to Season 2, no return
+            sids = evidence(new[0])
+            lines.append(
+                Line(
+                    f"Season 2: {name} joins as a new character; the role has not been revealed "
+                    f"{cite.cite_all(sids)}"
+                )
+            )
+            for sid in sids[:1]:
+                row = ctx.store.sentences[sid]
+                lines.append(Line(f"• {shorten(row.display, 260)} {cite.cite(sid)}", row.spoiler))
         if not lines:
             return Answer(
                 "cast", False, name, name, [Line(f"No source says whether {name} returns.")]

@@ -25,6 +25,7 @@ from bot.answers.evidence.gathering.finding import Finder
 from bot.answers.evidence.gathering.search import search_answer
 from bot.answers.evidence.people.fates import Fates
 from bot.answers.evidence.scoring.evidence import Evidence
+from bot.answers.evidence.scoring.leading import lead_first
 from bot.answers.reading.frame import (
     Frame,
     asks_itself,
@@ -70,6 +71,7 @@ class Ask:
         self._subject: Answer | None = None
         self._strict_topic = ""
         self._lore_tokens: dict[str, frozenset[str]] = {}
+        self._frame: Frame | None = None  # the frame being answered: its lines' order
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -177,6 +179,7 @@ class Ask:
             link.frame = frame
             return link, Trace(frame, reason="a yes/no linking two named things: their fact")
         self._strict = self._subject = None
+        self._frame = frame
         route = self._route(asked, frame.question)
         facts = self._facts(frame)
         proposals = [(route, frozenset()), *facts]
@@ -239,7 +242,7 @@ class Ask:
                 return self._as_ask(self.cast.crew(ids, q.role))
             people = list(ids)
         if people:
-            self._subject = self.about(people, q, raw)
+            self._subject = self.about(people, q, raw, self._lead)
             return self._subject
         if q.fate not in (None, "any") and not q.lore and not q.status:
             return self.fates.answer(q, raw)  # "who died in season 1?"
@@ -343,6 +346,8 @@ class Ask:
         if not chosen:
             near = [lead.lead.sentence_id] if lead else nearby(ctx, pool, rel, q.season)
             return dont_know(ctx, q, raw, near, label, as_of=lead is not None)
+        if not (lead and q.atype in VALUES):  # a deciding claim put first stays first
+            chosen = self._lead(chosen)
         cite = Citer(ctx.store)
         lines = [as_of_line(ctx)] if lead else []
         for s in chosen:
@@ -368,4 +373,8 @@ class Ask:
         return Answer("ask", True, label, label, lines, cite.citations)
 
     def _search(self, q: Question, raw: str) -> Answer:
-        return search_answer(self.ctx, self.find, q, raw)
+        return search_answer(self.ctx, self.find, q, raw, self._lead)
+
+    def _lead(self, sids: list[int]) -> list[int]:
+        """Picked lines in answer order for the frame being answered (scoring/leading.py)."""
+        return sids if self._frame is None else lead_first(self.evidence, self._frame, sids)

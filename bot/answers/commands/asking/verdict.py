@@ -15,6 +15,7 @@ from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
 from bot.answers.evidence.scoring.evidence import QUOTES, SPEECH, Evidence
+from bot.answers.evidence.scoring.leading import lead_first
 from bot.answers.evidence.scoring.score import ACCEPT, Score, need
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer, Citer, Line
@@ -226,7 +227,8 @@ def _pooled(
         and (set(s.covered) >= best.itself or s.coverage >= best.coverage - NEAR_COVERAGE)
     ]
     chosen_ids = distinct(ctx, [s.ref for s in close], MAX_ANSWERS)
-    chosen_ids = _completed(ctx, ev, frame, chosen_ids)
+    # the answering line first; a reason or a quote then follows the line it completes
+    chosen_ids = _completed(ctx, ev, frame, lead_first(ev, frame, chosen_ids))
     trace.chosen = [s for s in close if s.ref in chosen_ids]
     trace.reason = f"best candidate covers {best.coverage:.0%} of the predicate" + (
         f" (the routed answer {trace.routed.coverage:.0%})" if trace.routed else ""

@@ -72,6 +72,7 @@ class Ask:
         self._strict_topic = ""
         self._lore_tokens: dict[str, frozenset[str]] = {}
         self._frame: Frame | None = None  # the frame being answered: its lines' order
+        self._picked: list[int] = []  # the sentences the last pooled route shows
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -275,8 +276,11 @@ class Ask:
             hits = self.find.covering(q, list(self.find.relevance(q.text, 20)))
             prior = {sid: sc / 4 for sid, sc in scored}  # how much a fact is about the topic
             ans = self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label, prior=prior)
-            if q.atype in VALUES:  # a count or a date asked of a lore topic: the lines picked
-                self._subject = ans  # for the topic give way to one carrying it
+            # a count or a date asked of a lore topic, or lines that cover what was asked only
+            # together ("so many powers" + "a hybrid"): the lines picked for the topic give way
+            # to one that carries it all
+            if q.atype in VALUES or not self._whole(self._picked):
+                self._subject = ans
             return ans
         return self._search(q, raw)
 
@@ -348,6 +352,7 @@ class Ask:
             return dont_know(ctx, q, raw, near, label, as_of=lead is not None)
         if not (lead and q.atype in VALUES):  # a deciding claim put first stays first
             chosen = self._lead(chosen)
+        self._picked = chosen
         cite = Citer(ctx.store)
         lines = [as_of_line(ctx)] if lead else []
         for s in chosen:
@@ -374,6 +379,14 @@ class Ask:
 
     def _search(self, q: Question, raw: str) -> Answer:
         return search_answer(self.ctx, self.find, q, raw, self._lead)
+
+    def _whole(self, sids: list[int]) -> bool:
+        """Whether one of the sentences covers every key concept of the frame by itself."""
+        frame, ev = self._frame, self.evidence
+        if frame is None or not frame.concepts:
+            return True
+        keys = set(ev.keys(frame))
+        return any(keys <= ev.score_sentence(frame, s).itself for s in sids)
 
     def _lead(self, sids: list[int]) -> list[int]:
         """Picked lines in answer order for the frame being answered (scoring/leading.py)."""

@@ -214,6 +214,12 @@ def _completed(ctx: Context, ev: Evidence, frame: Frame, sids: list[int]) -> lis
     return out
 
 
+def _quotes(ctx: Context, s: Score) -> bool:
+    """Whether a candidate sentence quotes someone's words itself (not only leads to them)."""
+    text = ctx.store.sentences[s.ref].display
+    return SPEECH in s.itself and any(q in text for q in QUOTES)
+
+
 def _pooled(
     ctx: Context, ev: Evidence, frame: Frame, accepted: list[Score], best: Score, trace: Trace
 ) -> tuple[Answer, Trace]:
@@ -226,6 +232,8 @@ def _pooled(
         # says as much of what was asked: all the best covers by itself, or nearly its share
         and (set(s.covered) >= best.itself or s.coverage >= best.coverage - NEAR_COVERAGE)
     ]
+    if SPEECH in frame.concepts:  # "what did X say": the lines quoting words come first
+        close.sort(key=lambda s: not _quotes(ctx, s))
     chosen_ids = distinct(ctx, [s.ref for s in close], MAX_ANSWERS)
     # the answering line first; a reason or a quote then follows the line it completes
     chosen_ids = _completed(ctx, ev, frame, lead_first(ev, frame, chosen_ids))

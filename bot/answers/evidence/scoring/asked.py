@@ -17,6 +17,8 @@ from bot.answers.reading.question import normalise, seasons_named
 LIFE = ("survival", "death")  # fates that answer each other: "is X alive" by a death told
 NEAR_NUMBER = 4  # words between a count and what it counts, at most
 _WORDS = re.compile(r"[\w'-]+")
+AHEAD = 2  # sentences ahead a demonstrative ("these hybrids") still names what came before
+_BACK = re.compile(r"\b(?:[Tt]hese|[Tt]hose)\s+([A-Za-z][\w-]+)")
 _CLAUSE = re.compile(r"[;:]|,?\s+(?:but|while|whereas|although|though|as)\s+")
 
 
@@ -90,6 +92,22 @@ class Asked:
                 for c in _CLAUSE.split(self.ctx.store.sentences[sid].display)
             ]
         return got
+
+    def named_after(self, sid: int) -> frozenset[str]:
+        """What a sentence describes, as a later sentence of its article names it back with a
+        demonstrative ("…gaining heightened senses. … the mysteries surrounding these
+        hybrids"): the concepts of the nouns after "these"/"those" AHEAD sentences on."""
+        store = self.ctx.store
+        src = store.sentences[sid].source_id
+        out: set[str] = set()
+        for ahead in range(1, AHEAD + 1):
+            nxt = store.sentences.get(sid + ahead)
+            if nxt is None or nxt.source_id != src or nxt.kind != "text":
+                break
+            for m in _BACK.finditer(nxt.display):
+                if (c := self.concepts.of_word(m.group(1).lower())) is not None:
+                    out.add(c)
+        return frozenset(out)
 
     def reason_next(self, sid: int) -> bool:
         """Whether the next sentence of the same article gives a reason ("This is because…")."""

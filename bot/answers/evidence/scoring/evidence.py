@@ -158,11 +158,13 @@ class Evidence:
         return got
 
     def around(self, sid: int) -> frozenset[str]:
-        """The concepts a sentence borrows: of the sentence before, and the speech it leads to
-        (read once per sentence)."""
+        """The concepts a sentence borrows: of the sentence before, the speech it leads to, and
+        what a later sentence names it back as ("these hybrids"; read once per sentence)."""
         got = self._around.get(sid)
         if got is None:
-            got = self._around[sid] = self.context(sid) | self._quoted_next(sid)
+            later = self.asked.named_after(sid) - {SPEECH}  # "these hints" quotes nothing
+            got = self.context(sid) | self._quoted_next(sid) | later
+            self._around[sid] = got
         return got
 
     def context(self, sid: int) -> frozenset[str]:
@@ -268,7 +270,8 @@ class Evidence:
         entity = named / len(abouts) if abouts else 1.0
         bound = q.fate is not None and self.asked.fate_bound(frame, sid)
         want = frame.concepts
-        own = self._index[0].get(sid, _NONE)
+        # what a later sentence names it back as ("these hybrids") it says itself
+        own = self._index[0].get(sid, _NONE) | (self.asked.named_after(sid) & want)
         if bound:  # a death told at the name answers "is X alive" as a survival would
             own = own | self.asked.fated(frame)
         if want:  # `coverage`, with the frame's totals read once

@@ -381,12 +381,16 @@ class Ask:
         return search_answer(self.ctx, self.find, q, raw, self._lead)
 
     def _whole(self, sids: list[int]) -> bool:
-        """Whether one of the sentences covers every key concept of the frame by itself."""
+        """Whether one of the sentences covers by itself as many key concepts of the frame as
+        any sentence that answers does (all of them, or the most any covers)."""
         frame, ev = self._frame, self.evidence
         if frame is None or not frame.concepts:
             return True
         keys = set(ev.keys(frame))
-        return any(keys <= ev.score_sentence(frame, s).itself for s in sids)
+        best = max((len(keys & ev.score_sentence(frame, s).itself) for s in sids), default=0)
+        if best == len(keys):
+            return True
+        return all(len(keys & s.itself) <= best for s in ev.ranked(frame) if s.accepted)
 
     def _lead(self, sids: list[int]) -> list[int]:
         """Picked lines in answer order for the frame being answered (scoring/leading.py)."""

@@ -107,7 +107,8 @@ class Asked:
             for m in _BACK.finditer(nxt.display):
                 if (c := self.concepts.of_word(m.group(1).lower())) is not None:
                     out.add(c)
-        return frozenset(out)
+        # "…offered these hints": words announced, quoted after it, not what came before
+        return frozenset(out - {"speech"})
 
     def reason_next(self, sid: int) -> bool:
         """Whether the next sentence of the same article gives a reason ("This is because…")."""

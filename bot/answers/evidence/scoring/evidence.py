@@ -162,8 +162,7 @@ class Evidence:
         what a later sentence names it back as ("these hybrids"; read once per sentence)."""
         got = self._around.get(sid)
         if got is None:
-            later = self.asked.named_after(sid) - {SPEECH}  # "these hints" quotes nothing
-            got = self.context(sid) | self._quoted_next(sid) | later
+            got = self.context(sid) | self._quoted_next(sid) | self.asked.named_after(sid)
             self._around[sid] = got
         return got
 

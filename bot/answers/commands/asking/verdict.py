@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
-from bot.answers.evidence.scoring.evidence import QUOTES, SPEECH, Evidence
+from bot.answers.evidence.scoring.evidence import FORECAST, QUOTES, SPEECH, Evidence
 from bot.answers.evidence.scoring.leading import lead_first
 from bot.answers.evidence.scoring.score import ACCEPT, Score, need
 from bot.answers.reading.frame import Frame
@@ -135,6 +135,10 @@ def decide(
         # that carries it, when that one says as much otherwise
         detail = keys - _status_concepts(ctx, ev)
         wider = wider or any(set(s.covered) & detail and s.core >= r.core for s in accepted)
+        # a forecast asked ("when did they expect it") that the timeline of events does not
+        # show goes to the sentences holding one
+        guess = FORECAST in keys and FORECAST not in r.covered
+        wider = wider or (guess and any(FORECAST in s.itself for s in accepted))
     # the lines picked about a person cover what was asked only together, and without the
     # answer type: any single candidate that clears the bar answers instead
     picked = subject and r.kind == "routed"

@@ -26,6 +26,7 @@ from bot.answers.reading.frame import Frame
 from bot.answers.reading.matching import tokens
 
 SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
+FORECAST = "forecast"  # the concept of a guess asked for: carried by speculative sentences
 QUOTES = ("“", '"', "”")
 SCORED = 60  # sentences fully scored per question at most
 PER_CONCEPT = 400  # postings of one concept gathered at most (the best-read ones)
@@ -273,6 +274,10 @@ class Evidence:
         own = self._index[0].get(sid, _NONE) | (self.asked.named_after(sid) & want)
         if bound:  # a death told at the name answers "is X alive" as a survival would
             own = own | self.asked.fated(frame)
+        if FORECAST in want and check.traits(sid).speculative:
+            # "when did they expect it": a writer's guess is the forecast asked for, however
+            # it is worded ("we can get the announcement in February")
+            own = own | {FORECAST}
         if want:  # `coverage`, with the frame's totals read once
             around = self._around.get(sid)
             if around is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.evidence.scoring.asked import LIFE
-from bot.answers.evidence.scoring.evidence import QUOTES, SPEECH, Evidence
+from bot.answers.evidence.scoring.evidence import FORECAST, QUOTES, SPEECH, Evidence
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.question import normalise
 
@@ -90,9 +90,15 @@ def lead_first(ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
     # a line listing what was asked ("heightened senses, agility, and strength" for "what
     # powers") before one naming it once; a speculative line gives way only to a fact of its
     # own tier: the guess that answers ("expected later in 2024") beats a fact that does not
+    guess = FORECAST not in frame.concepts  # unless a forecast is what was asked
     return sorted(
         kept,
-        key=lambda s: (tiers[s], not lists(ev, frame, s), check.traits(s).speculative, at[s]),
+        key=lambda s: (
+            tiers[s],
+            not lists(ev, frame, s),
+            guess and check.traits(s).speculative,
+            at[s],
+        ),
     )
 
 

@@ -13,12 +13,14 @@ from bot.answers.context import Context
 from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.question import normalise, seasons_named
+from bot.facts.text import PhraseSet
 
 LIFE = ("survival", "death")  # fates that answer each other: "is X alive" by a death told
 NEAR_NUMBER = 4  # words between a count and what it counts, at most
 _WORDS = re.compile(r"[\w'-]+")
 AHEAD = 2  # sentences ahead a demonstrative ("these hybrids") still names what came before
 _BACK = re.compile(r"\b(?:[Tt]hese|[Tt]hose)\s+([A-Za-z][\w-]+)")
+_PART = re.compile(r"[;:()—–]|,?\s+(?:but|while|whereas|although|though)\s+")  # a reason's reach
 _CLAUSE = re.compile(r"[;:]|,?\s+(?:but|while|whereas|although|though|as)\s+")
 
 
@@ -109,6 +111,22 @@ class Asked:
                     out.add(c)
         # "…offered these hints": words announced, quoted after it, not what came before
         return frozenset(out - {"speech"})
+
+    @cached_property
+    def _why(self) -> PhraseSet:
+        return PhraseSet(self.ctx.store.vocab.get("ask.carries", {}).get("why", []))
+
+    def reason_of(self, frame: Frame, sid: int) -> bool:
+        """For "why": whether the reason a sentence gives is for what was asked: a causal cue
+        in a part of the sentence (not a parenthesis or a contrast beside it) that names the
+        predicate, or a reason opening the next sentence (read per sentence and frame)."""
+        if self.reason_next(sid):
+            return True
+        want = frame.concepts
+        for part in _PART.split(self.ctx.store.sentences[sid].display):
+            if part and self._why.any(part) and self.concepts.of_text(part) & want:
+                return True
+        return False
 
     def reason_next(self, sid: int) -> bool:
         """Whether the next sentence of the same article gives a reason ("This is because…")."""

@@ -300,6 +300,8 @@ class Evidence:
         why = atype == "why"
         traits = check.traits(sid)
         typed = atype in traits.carries or (why and self.asked.reason_next(sid))
+        if why and typed and want and not self.asked.reason_of(frame, sid):
+            typed = False  # its reason is for something else ("bombed in a bid to…")
         if q.aspect:  # "how did they…" / "what happens when…": the means or outcome preferred
             typed, why = q.aspect in traits.carries, True
         if typed and atype == "number" and want:

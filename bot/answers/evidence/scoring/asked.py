@@ -38,6 +38,8 @@ class Asked:
         self.concepts = concepts
         self.fate_of = fate_of
         self._clause_cache: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
+        self._named_cache: dict[int, frozenset[str]] = {}  # see `named_after`
+        self._reason_parts: dict[int, list[frozenset[str]]] = {}  # see `reason_of`
 
     @cached_property
     def life_concepts(self) -> frozenset[str]:
@@ -99,6 +101,9 @@ class Asked:
         """What a sentence describes, as a later sentence of its article names it back with a
         demonstrative ("…gaining heightened senses. … the mysteries surrounding these
         hybrids"): the concepts of the nouns after "these"/"those" AHEAD sentences on."""
+        got = self._named_cache.get(sid)
+        if got is not None:
+            return got
         store = self.ctx.store
         src = store.sentences[sid].source_id
         out: set[str] = set()
@@ -110,7 +115,8 @@ class Asked:
                 if (c := self.concepts.of_word(m.group(1).lower())) is not None:
                     out.add(c)
         # "…offered these hints": words announced, quoted after it, not what came before
-        return frozenset(out - {"speech"})
+        got = self._named_cache[sid] = frozenset(out - {"speech"})
+        return got
 
     @cached_property
     def _why(self) -> PhraseSet:
@@ -122,11 +128,14 @@ class Asked:
         predicate, or a reason opening the next sentence (read per sentence and frame)."""
         if self.reason_next(sid):
             return True
-        want = frame.concepts
-        for part in _PART.split(self.ctx.store.sentences[sid].display):
-            if part and self._why.any(part) and self.concepts.of_text(part) & want:
-                return True
-        return False
+        parts = self._reason_parts.get(sid)
+        if parts is None:
+            parts = self._reason_parts[sid] = [
+                self.concepts.of_text(p)
+                for p in _PART.split(self.ctx.store.sentences[sid].display)
+                if p and self._why.any(p)
+            ]
+        return any(cs & frame.concepts for cs in parts)
 
     def reason_next(self, sid: int) -> bool:
         """Whether the next sentence of the same article gives a reason ("This is because…")."""

@@ -14,18 +14,20 @@ import re
 
 from bot.answers.evidence.scoring.asked import LIFE
 from bot.answers.evidence.scoring.evidence import FORECAST, QUOTES, SPEECH, Evidence
+from bot.answers.evidence.scoring.score import Score
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.question import normalise
 
 TYPED, OWN, BORROWED, NONE = range(4)  # what a line gives of what was asked, best first
 LIST = 2  # different words of one asked concept that make a line a list of it
+_SPANS: dict[int, tuple[Evidence, list[tuple[str, str]]]] = {}  # per sentence, per index
 
 
-def tier(ev: Evidence, frame: Frame, sid: int) -> int:
+def tier(ev: Evidence, frame: Frame, sid: int, sc: Score | None = None) -> int:
     """What one sentence gives of the question: the asked type and the predicate by itself
     (TYPED), the predicate only (OWN), the predicate only through the sentence beside it
-    (BORROWED), or nothing of it (NONE)."""
-    sc = ev.score_sentence(frame, sid)
+    (BORROWED), or nothing of it (NONE). sc: its score, when already read."""
+    sc = sc or ev.score_sentence(frame, sid)
     q = frame.question
     own = bool(sc.itself & frame.concepts) or sc.bound
     if q.fate is not None and frame.people and not sc.bound and _fate_of_another(ev, frame, sid):
@@ -71,12 +73,12 @@ def lead_first(ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
     if len(sids) < 2 or not frame.concepts:
         return sids
     check = ev.ctx.check
-    tiers = {s: tier(ev, frame, s) for s in sids}
+    scores = {s: ev.score_sentence(frame, s) for s in sids}
+    tiers = {s: tier(ev, frame, s, scores[s]) for s in sids}
     if all(t == NONE for t in tiers.values()):
         return sids
     at = {s: i for i, s in enumerate(sids)}
     kept = [s for s in sids if tiers[s] != NONE]
-    scores = {s: ev.score_sentence(frame, s) for s in kept}
     lead = min(kept, key=lambda s: (tiers[s], at[s]))
     if tiers[lead] == TYPED and scores[lead].itself & frame.concepts:
         # a line without the rarest concept the leading line says adds nothing on its point
@@ -105,8 +107,14 @@ def lead_first(ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
 def lists(ev: Evidence, frame: Frame, sid: int) -> bool:
     """Whether a sentence names LIST or more different words of one asked concept: it
     enumerates what was asked rather than naming it."""
+    spans = _SPANS.get(sid)
+    if spans is None or spans[0] is not ev:
+        if len(_SPANS) > 4096:
+            _SPANS.clear()
+        text = normalise(ev.ctx.store.sentences[sid].display)
+        spans = _SPANS[sid] = (ev, ev.concepts.spans(text))
     words: dict[str, set[str]] = {}
-    for surface, concept in ev.concepts.spans(normalise(ev.ctx.store.sentences[sid].display)):
+    for surface, concept in spans[1]:
         if concept in frame.concepts and concept != SPEECH:
             words.setdefault(concept, set()).add(surface)
     return any(len(w) >= LIST for w in words.values())

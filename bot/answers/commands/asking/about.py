@@ -3,6 +3,8 @@ by the question's own words; their cast card is for "who plays whom" only."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.cast import Cast
 from bot.answers.commands.lore import Lore, distinct, fact_lines
@@ -43,8 +45,15 @@ class About:
             return Answer("ask", False, name, name, [Line(f"No source says more about {name}.")])
         return Answer("ask", True, name, f"Who is {name}?", lines, cite.citations)
 
-    def __call__(self, people: list[str], q: Question, raw: str) -> Answer:
-        """A question about named people: their own facts, not their cast card."""
+    def __call__(
+        self,
+        people: list[str],
+        q: Question,
+        raw: str,
+        order: Callable[[list[int]], list[int]] | None = None,
+    ) -> Answer:
+        """A question about named people: their own facts, not their cast card; order: puts
+        the picked line that answers what was asked first (see scoring/leading.py)."""
         ctx = self.ctx
         eid, name = people[0], ctx.name(people[0])
         kind = ctx.store.entities[eid].kind
@@ -99,6 +108,8 @@ class About:
         if not chosen:
             near = [s for s in self.lore.subjects.about(eid) if ctx.check.season_ok(s, q.season)]
             return dont_know(ctx, q, raw, near[:1], name)
+        if order is not None:
+            chosen = order(chosen)
         cite = Citer(ctx.store)
         title = f"{name}: what the sources say"
         return Answer("ask", True, name, title, fact_lines(ctx, chosen, cite), cite.citations)

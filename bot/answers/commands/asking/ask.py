@@ -25,6 +25,7 @@ from bot.answers.evidence.gathering.finding import Finder
 from bot.answers.evidence.gathering.search import search_answer
 from bot.answers.evidence.people.fates import Fates
 from bot.answers.evidence.scoring.evidence import Evidence
+from bot.answers.evidence.scoring.leading import lead_first
 from bot.answers.reading.frame import (
     Frame,
     asks_itself,
@@ -70,6 +71,8 @@ class Ask:
         self._subject: Answer | None = None
         self._strict_topic = ""
         self._lore_tokens: dict[str, frozenset[str]] = {}
+        self._frame: Frame | None = None  # the frame being answered: its lines' order
+        self._picked: list[int] = []  # the sentences the last pooled route shows
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -177,6 +180,7 @@ class Ask:
             link.frame = frame
             return link, Trace(frame, reason="a yes/no linking two named things: their fact")
         self._strict = self._subject = None
+        self._frame = frame
         route = self._route(asked, frame.question)
         facts = self._facts(frame)
         proposals = [(route, frozenset()), *facts]
@@ -241,7 +245,7 @@ class Ask:
                 return self._as_ask(self.cast.crew(ids, q.role))
             people = list(ids)
         if people:
-            self._subject = self.about(people, q, raw)
+            self._subject = self.about(people, q, raw, self._lead)
             return self._subject
         if q.fate not in (None, "any") and not q.lore and not q.status:
             return self.fates.answer(q, raw)  # "who died in season 1?"
@@ -274,8 +278,11 @@ class Ask:
             hits = self.find.covering(q, list(self.find.relevance(q.text, 20)))
             prior = {sid: sc / 4 for sid, sc in scored}  # how much a fact is about the topic
             ans = self._pooled(q, raw, list(dict.fromkeys(facts + hits)), label, prior=prior)
-            if q.atype in VALUES:  # a count or a date asked of a lore topic: the lines picked
-                self._subject = ans  # for the topic give way to one carrying it
+            # a count or a date asked of a lore topic, or lines that cover what was asked only
+            # together ("so many powers" + "a hybrid"): the lines picked for the topic give way
+            # to one that carries it all
+            if q.atype in VALUES or not self._whole(self._picked):
+                self._subject = ans
             return ans
         return self._search(q, raw)
 
@@ -345,6 +352,9 @@ class Ask:
         if not chosen:
             near = [lead.lead.sentence_id] if lead else nearby(ctx, pool, rel, q.season)
             return dont_know(ctx, q, raw, near, label, as_of=lead is not None)
+        if not (lead and q.atype in VALUES):  # a deciding claim put first stays first
+            chosen = self._lead(chosen)
+        self._picked = chosen
         cite = Citer(ctx.store)
         lines = [as_of_line(ctx)] if lead else []
         for s in chosen:
@@ -370,4 +380,20 @@ class Ask:
         return Answer("ask", True, label, label, lines, cite.citations)
 
     def _search(self, q: Question, raw: str) -> Answer:
-        return search_answer(self.ctx, self.find, q, raw)
+        return search_answer(self.ctx, self.find, q, raw, self._lead)
+
+    def _whole(self, sids: list[int]) -> bool:
+        """Whether one of the sentences covers by itself as many key concepts of the frame as
+        any sentence that answers does (all of them, or the most any covers)."""
+        frame, ev = self._frame, self.evidence
+        if frame is None or not frame.concepts:
+            return True
+        keys = set(ev.keys(frame))
+        best = max((len(keys & ev.score_sentence(frame, s).itself) for s in sids), default=0)
+        if best == len(keys):
+            return True
+        return all(len(keys & s.itself) <= best for s in ev.ranked(frame) if s.accepted)
+
+    def _lead(self, sids: list[int]) -> list[int]:
+        """Picked lines in answer order for the frame being answered (scoring/leading.py)."""
+        return sids if self._frame is None else lead_first(self.evidence, self._frame, sids)

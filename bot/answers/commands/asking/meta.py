@@ -244,7 +244,11 @@ class Meta:
         spent = {SOURCE, SPEECH}
         want = frozenset(c for _, c in frame.predicate if c not in spent)
         on = [s for s in sids if want & self.ev.sentence_concepts(s)] if want else []
-        chosen = (on or sids)[:3]
+        # "when did X talk to it": the lines printing a time first
+        dated = frame.question.atype == "when"
+        chosen = sorted(
+            on or sids, key=lambda s: dated and not ctx.check.answers(s, frame.question)
+        )[:3]
         lines = [Line(head)]
         if want and not on:
             lines.append(Line(f"None of it is about {' '.join(sorted(want))}; what it said:"))
@@ -269,7 +273,10 @@ class Meta:
         row, nxt = store.sentences[sid], store.sentences.get(sid + 1)
         if nxt is None or nxt.source_id != row.source_id or not self.ctx.check.readable(sid + 1):
             return None
-        if any(q in row.display for q in QUOTES):
+        # one quoting a few words itself still sets up the quote that opens the next one
+        # ("…would have “a bit of a different feel”…, NewsPim reported." then “If season 1…”)
+        opens = nxt.display.lstrip().startswith(QUOTES)
+        if any(q in row.display for q in QUOTES) and not opens:
             return None
         return sid + 1 if SPEECH in self.ev.sentence_concepts(sid + 1) else None
 

@@ -15,7 +15,8 @@ from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
 from bot.answers.evidence.rare_words import anchored
-from bot.answers.evidence.scoring.evidence import QUOTES, SPEECH, Evidence
+from bot.answers.evidence.scoring.evidence import FORECAST, QUOTES, SPEECH, Evidence
+from bot.answers.evidence.scoring.leading import lead_first
 from bot.answers.evidence.scoring.score import ACCEPT, Score, need
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer, Citer, Line
@@ -135,6 +136,10 @@ def decide(
         # that carries it, when that one says as much otherwise
         detail = keys - _status_concepts(ctx, ev)
         wider = wider or any(set(s.covered) & detail and s.core >= r.core for s in accepted)
+        # a forecast asked ("when did they expect it") that the timeline of events does not
+        # show goes to the sentences holding one
+        guess = FORECAST in keys and FORECAST not in r.covered
+        wider = wider or (guess and any(FORECAST in s.itself for s in accepted))
     # the lines picked about a person cover what was asked only together, and without the
     # answer type: any single candidate that clears the bar answers instead
     picked = subject and r.kind == "routed"
@@ -224,6 +229,12 @@ def _lines(ctx: Context, frame: Frame, sids: list[int]) -> Answer:
     return Answer("ask", True, name, title, fact_lines(ctx, sids, cite), cite.citations)
 
 
+def _quotes(ctx: Context, s: Score) -> bool:
+    """Whether a candidate sentence quotes someone's words itself (not only leads to them)."""
+    text = ctx.store.sentences[s.ref].display
+    return SPEECH in s.itself and any(q in text for q in QUOTES)
+
+
 def _pooled(
     ctx: Context, ev: Evidence, frame: Frame, accepted: list[Score], best: Score, trace: Trace
 ) -> tuple[Answer, Trace]:
@@ -236,8 +247,11 @@ def _pooled(
         # says as much of what was asked: all the best covers by itself, or nearly its share
         and (set(s.covered) >= best.itself or s.coverage >= best.coverage - NEAR_COVERAGE)
     ]
+    if SPEECH in frame.concepts:  # "what did X say": the lines quoting words come first
+        close.sort(key=lambda s: not _quotes(ctx, s))
     chosen_ids = distinct(ctx, [s.ref for s in close], MAX_ANSWERS)
-    chosen_ids = _completed(ctx, ev, frame, chosen_ids)
+    # the answering line first; a reason or a quote then follows the line it completes
+    chosen_ids = _completed(ctx, ev, frame, lead_first(ev, frame, chosen_ids))
     trace.chosen = [s for s in close if s.ref in chosen_ids]
     trace.reason = f"best candidate covers {best.coverage:.0%} of the predicate" + (
         f" (the routed answer {trace.routed.coverage:.0%})" if trace.routed else ""

@@ -81,9 +81,10 @@ class Outlets:
                 # the name right after "according to", "told"... or right before "reported"
                 after = any(0 <= run.start() - b <= NEAR for _, b in cues)
                 before = any(0 <= a - run.end() <= NEAR for a, _ in cues)
+                # "South Korea’s NewsPim reported": the name may be the run's last word alone
                 grams = [words] if len(words) == 1 else []
                 grams += [words[:n] for n in (2, 3) if after and n <= len(words)]
-                grams += [words[-n:] for n in (2, 3) if before and n <= len(words)]
+                grams += [words[-n:] for n in (1, 2, 3) if before and n <= len(words) > 1]
                 for gram in grams if (after or before) else []:
                     printed = " ".join(gram)
                     key = fold(printed)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.answers.commands.asking.honest import dont_know, nearby
 from bot.answers.commands.lore import distinct, fact_lines
 from bot.answers.context import Context
@@ -33,8 +35,15 @@ def fits(ctx: Context, find: Finder, asked: set[str], sid: int) -> bool:
     return not any(0 < df(w) < floor for w in asked - shared)
 
 
-def search_answer(ctx: Context, find: Finder, q: Question, raw: str) -> Answer:
-    """Answer a free question from the whole index."""
+def search_answer(
+    ctx: Context,
+    find: Finder,
+    q: Question,
+    raw: str,
+    order: Callable[[list[int]], list[int]] | None = None,
+) -> Answer:
+    """Answer a free question from the whole index; order: puts the picked line that answers
+    what was asked first (see scoring/leading.py)."""
     # One rare word ("villain") scores lower than two common ones: the bar scales with
     # how many words the question has.
     bar = ASK_MIN_SCORE * min(1.0, len(set(tokens(q.text))) / 2)
@@ -69,6 +78,8 @@ def search_answer(ctx: Context, find: Finder, q: Question, raw: str) -> Answer:
             if len(asked & set(tokens(ctx.store.sentences[sid].display))) >= shared
         }
         return dont_know(ctx, q, raw, nearby(ctx, list(near), near, q.season), None)
+    if order is not None:
+        chosen = order(chosen)
     cite = Citer(ctx.store)
     lines = fact_lines(ctx, chosen, cite)
     return Answer("ask", True, None, "What the sources say", lines, cite.citations)

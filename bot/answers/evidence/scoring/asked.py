@@ -13,10 +13,14 @@ from bot.answers.context import Context
 from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.question import normalise, seasons_named
+from bot.facts.text import PhraseSet
 
 LIFE = ("survival", "death")  # fates that answer each other: "is X alive" by a death told
 NEAR_NUMBER = 4  # words between a count and what it counts, at most
 _WORDS = re.compile(r"[\w'-]+")
+AHEAD = 2  # sentences ahead a demonstrative ("these hybrids") still names what came before
+_BACK = re.compile(r"\b(?:[Tt]hese|[Tt]hose)\s+([A-Za-z][\w-]+)")
+_PART = re.compile(r"[;:()—–]|,?\s+(?:but|while|whereas|although|though)\s+")  # a reason's reach
 _CLAUSE = re.compile(r"[;:]|,?\s+(?:but|while|whereas|although|though|as)\s+")
 
 
@@ -34,6 +38,8 @@ class Asked:
         self.concepts = concepts
         self.fate_of = fate_of
         self._clause_cache: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
+        self._named_cache: dict[int, frozenset[str]] = {}  # see `named_after`
+        self._reason_parts: dict[int, list[frozenset[str]]] = {}  # see `reason_of`
 
     @cached_property
     def life_concepts(self) -> frozenset[str]:
@@ -90,6 +96,46 @@ class Asked:
                 for c in _CLAUSE.split(self.ctx.store.sentences[sid].display)
             ]
         return got
+
+    def named_after(self, sid: int) -> frozenset[str]:
+        """What a sentence describes, as a later sentence of its article names it back with a
+        demonstrative ("…gaining heightened senses. … the mysteries surrounding these
+        hybrids"): the concepts of the nouns after "these"/"those" AHEAD sentences on."""
+        got = self._named_cache.get(sid)
+        if got is not None:
+            return got
+        store = self.ctx.store
+        src = store.sentences[sid].source_id
+        out: set[str] = set()
+        for ahead in range(1, AHEAD + 1):
+            nxt = store.sentences.get(sid + ahead)
+            if nxt is None or nxt.source_id != src or nxt.kind != "text":
+                break
+            for m in _BACK.finditer(nxt.display):
+                if (c := self.concepts.of_word(m.group(1).lower())) is not None:
+                    out.add(c)
+        # "…offered these hints": words announced, quoted after it, not what came before
+        got = self._named_cache[sid] = frozenset(out - {"speech"})
+        return got
+
+    @cached_property
+    def _why(self) -> PhraseSet:
+        return PhraseSet(self.ctx.store.vocab.get("ask.carries", {}).get("why", []))
+
+    def reason_of(self, frame: Frame, sid: int) -> bool:
+        """For "why": whether the reason a sentence gives is for what was asked: a causal cue
+        in a part of the sentence (not a parenthesis or a contrast beside it) that names the
+        predicate, or a reason opening the next sentence (read per sentence and frame)."""
+        if self.reason_next(sid):
+            return True
+        parts = self._reason_parts.get(sid)
+        if parts is None:
+            parts = self._reason_parts[sid] = [
+                self.concepts.of_text(p)
+                for p in _PART.split(self.ctx.store.sentences[sid].display)
+                if p and self._why.any(p)
+            ]
+        return any(cs & frame.concepts for cs in parts)
 
     def reason_next(self, sid: int) -> bool:
         """Whether the next sentence of the same article gives a reason ("This is because…")."""

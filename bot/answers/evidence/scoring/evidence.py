@@ -26,6 +26,7 @@ from bot.answers.reading.frame import Frame
 from bot.answers.reading.matching import tokens
 
 SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
+FORECAST = "forecast"  # the concept of a guess asked for: carried by speculative sentences
 QUOTES = ("“", '"', "”")
 SCORED = 60  # sentences fully scored per question at most
 PER_CONCEPT = 400  # postings of one concept gathered at most (the best-read ones)
@@ -158,11 +159,12 @@ class Evidence:
         return got
 
     def around(self, sid: int) -> frozenset[str]:
-        """The concepts a sentence borrows: of the sentence before, and the speech it leads to
-        (read once per sentence)."""
+        """The concepts a sentence borrows: of the sentence before, the speech it leads to, and
+        what a later sentence names it back as ("these hybrids"; read once per sentence)."""
         got = self._around.get(sid)
         if got is None:
-            got = self._around[sid] = self.context(sid) | self._quoted_next(sid)
+            got = self.context(sid) | self._quoted_next(sid) | self.asked.named_after(sid)
+            self._around[sid] = got
         return got
 
     def context(self, sid: int) -> frozenset[str]:
@@ -268,9 +270,14 @@ class Evidence:
         entity = named / len(abouts) if abouts else 1.0
         bound = q.fate is not None and self.asked.fate_bound(frame, sid)
         want = frame.concepts
-        own = self._index[0].get(sid, _NONE)
+        # what a later sentence names it back as ("these hybrids") it says itself
+        own = self._index[0].get(sid, _NONE) | (self.asked.named_after(sid) & want)
         if bound:  # a death told at the name answers "is X alive" as a survival would
             own = own | self.asked.fated(frame)
+        if FORECAST in want and check.traits(sid).speculative:
+            # "when did they expect it": a writer's guess is the forecast asked for, however
+            # it is worded ("we can get the announcement in February")
+            own = own | {FORECAST}
         if want:  # `coverage`, with the frame's totals read once
             around = self._around.get(sid)
             if around is None:
@@ -293,6 +300,8 @@ class Evidence:
         why = atype == "why"
         traits = check.traits(sid)
         typed = atype in traits.carries or (why and self.asked.reason_next(sid))
+        if why and typed and want and not self.asked.reason_of(frame, sid):
+            typed = False  # its reason is for something else ("bombed in a bid to…")
         if q.aspect:  # "how did they…" / "what happens when…": the means or outcome preferred
             typed, why = q.aspect in traits.carries, True
         if typed and atype == "number" and want:

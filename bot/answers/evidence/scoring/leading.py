@@ -1,0 +1,120 @@
+"""Stage: evidence gathered and scored. The order of the lines an answer shows: the key fact
+first.
+
+Whichever command picked the lines (by relevance, by how much they are about a person, by
+their total score), the line that carries the asked-for type and covers the predicate by
+itself leads; a line that only names the subject never leads, and a trailing line covering
+none of the predicate is dropped. Among lines alike in that, a fact comes before a writer's
+guess, and the picked order stands otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.evidence.scoring.asked import LIFE
+from bot.answers.evidence.scoring.evidence import FORECAST, QUOTES, SPEECH, Evidence
+from bot.answers.evidence.scoring.score import Score
+from bot.answers.reading.frame import Frame
+from bot.answers.reading.question import normalise
+
+TYPED, OWN, BORROWED, NONE = range(4)  # what a line gives of what was asked, best first
+LIST = 2  # different words of one asked concept that make a line a list of it
+_SPANS: dict[int, tuple[Evidence, list[tuple[str, str]]]] = {}  # per sentence, per index
+
+
+def tier(ev: Evidence, frame: Frame, sid: int, sc: Score | None = None) -> int:
+    """What one sentence gives of the question: the asked type and the predicate by itself
+    (TYPED), the predicate only (OWN), the predicate only through the sentence beside it
+    (BORROWED), or nothing of it (NONE). sc: its score, when already read."""
+    sc = sc or ev.score_sentence(frame, sid)
+    q = frame.question
+    own = bool(sc.itself & frame.concepts) or sc.bound
+    if q.fate is not None and frame.people and not sc.bound and _fate_of_another(ev, frame, sid):
+        # "is X dead": a death told of someone else it names ("Cheong-san perished while
+        # fighting X") is no answer, however well its words match
+        return NONE
+    typed = sc.typed
+    if SPEECH in frame.concepts:  # "what did X say": the words themselves, quoted
+        text = ev.ctx.store.sentences[sid].display
+        typed = typed and SPEECH in sc.itself and any(m in text for m in QUOTES)
+    if own:
+        return TYPED if typed else OWN
+    return BORROWED if sc.coverage > 0 else NONE
+
+
+def _fate_of_another(ev: Evidence, frame: Frame, sid: int) -> bool:
+    """Whether a sentence tells the fate asked of someone it names other than the asked."""
+    fate_of, fate = ev.asked.fate_of, frame.question.fate
+    if fate_of is None or fate is None:
+        return False
+    fates = LIFE if fate in LIFE else (fate,)
+    store = ev.ctx.store
+    others = [e for e, ids in store.mentions.items() if sid in ids and e not in frame.people]
+    told = [e for e in others if any(fate_of(sid, e, f) for f in fates)]
+    if not told:
+        return False
+    # "Both Eun-Ji and Gwi-Nam are immortal zombies": told of a group the asked one is in
+    text = store.sentences[sid].display.lower()
+    names = lambda e: [store.entities[e].name, *store.entities[e].aliases]  # noqa: E731
+    asked = [n.lower() for e in frame.people for n in names(e)]
+    return not any(
+        re.search(rf"{re.escape(a)}\s*(?:,|and|&|, and)\s*{re.escape(o.lower())}", text)
+        or re.search(rf"{re.escape(o.lower())}\s*(?:,|and|&|, and)\s*{re.escape(a)}", text)
+        for e in told
+        for o in names(e)
+        for a in asked
+    )
+
+
+def lead_first(ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
+    """The picked sentences, reordered so the one answering what was asked leads; those that
+    cover none of the predicate are dropped when another covers some of it."""
+    if len(sids) < 2 or not frame.concepts:
+        return sids
+    check = ev.ctx.check
+    scores = {s: ev.score_sentence(frame, s) for s in sids}
+    tiers = {s: tier(ev, frame, s, scores[s]) for s in sids}
+    if all(t == NONE for t in tiers.values()):
+        return sids
+    at = {s: i for i, s in enumerate(sids)}
+    kept = [s for s in sids if tiers[s] != NONE]
+    lead = min(kept, key=lambda s: (tiers[s], at[s]))
+    if tiers[lead] == TYPED and scores[lead].itself & frame.concepts:
+        # a line without the rarest concept the leading line says adds nothing on its point
+        # ("these hybrids" after "a drawback is their craving"); one saying that too, in
+        # other words, still stands beside it
+        # (for "what did X say" the point is that someone is quoted)
+        point = max(
+            scores[lead].itself & frame.concepts, key=lambda c: (c == SPEECH, ev.weight(c), c)
+        )
+        kept = [s for s in kept if s == lead or point in scores[s].itself]
+    # a line listing what was asked ("heightened senses, agility, and strength" for "what
+    # powers") before one naming it once; a speculative line gives way only to a fact of its
+    # own tier: the guess that answers ("expected later in 2024") beats a fact that does not
+    guess = FORECAST not in frame.concepts  # unless a forecast is what was asked
+    return sorted(
+        kept,
+        key=lambda s: (
+            tiers[s],
+            not lists(ev, frame, s),
+            guess and check.traits(s).speculative,
+            at[s],
+        ),
+    )
+
+
+def lists(ev: Evidence, frame: Frame, sid: int) -> bool:
+    """Whether a sentence names LIST or more different words of one asked concept: it
+    enumerates what was asked rather than naming it."""
+    spans = _SPANS.get(sid)
+    if spans is None or spans[0] is not ev:
+        if len(_SPANS) > 4096:
+            _SPANS.clear()
+        text = normalise(ev.ctx.store.sentences[sid].display)
+        spans = _SPANS[sid] = (ev, ev.concepts.spans(text))
+    words: dict[str, set[str]] = {}
+    for surface, concept in spans[1]:
+        if concept in frame.concepts and concept != SPEECH:
+            words.setdefault(concept, set()).add(surface)
+    return any(len(w) >= LIST for w in words.values())

@@ -1,11 +1,14 @@
 """Sentences and clauses that tell another thing than their words suggest: a labelled list
-of actors is cast news, and a ", which ..." clause on Season 1 counts Season 1's episodes."""
+of actors is cast news, a ", which ..." clause on Season 1 counts Season 1's episodes, a
+season "planned for" a time is its release, and a story that "picks up a year after" tells
+no renewal."""
 
 from __future__ import annotations
 
 import re
 
 from bot.facts.curated import Lexicon
+from bot.facts.reading.claims.reading import Reading, clauses, listed_cues
 
 
 def cast_list(text: str, lex: Lexicon) -> bool:
@@ -19,22 +22,50 @@ _NAMED = re.compile(r"\s*(?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]+\s*(?:\(|,|\bas\b|$
 
 
 # A relative clause on the noun before it, and a yardstick a comparison names ("shorter than
-# the first", "than the original one").
+# the first", "half the length of the original", "longer than last time").
 _RELATIVE = re.compile(r"^\W*(?:which|that)\b", re.I)
 _YARDSTICK = re.compile(
-    r"\bthan\s+(?:the|its)\s+(?:first|original|previous|last|earlier)(?:\s+(?:one|season))?\W*$",
+    r"\b(?:than|of|from|like|unlike|as|to|with)\s+(?:(?:the|its)\s+(?:first|original|previous|"
+    r"last|earlier|predecessor)(?:\s+(?:one|season|run|outing|batch))?|last\s+time|before)\W*$",
     re.I,
 )
 
 
-def on_other_season(text: str, at: int, clause: str, lex: Lexicon) -> bool:
+def on_other_season(tail: str, clause: str, lex: Lexicon) -> bool:
     """Whether a ", which ..." clause tells of a season other than the new one: the noun just
-    before it is Season 1 or a comparison's yardstick ("..., season 1, which runs twelve
-    episodes")."""
+    before it (at the end of tail, the text before the clause) is Season 1 or a comparison's
+    yardstick ("..., season 1, which runs twelve episodes")."""
     if not _RELATIVE.match(clause):
         return False
-    tail = text[max(0, at - 40) : at]
-    noun = " ".join(re.split(r"[,;(]\s*(?=\w)", tail.rstrip(" ,"))[-1].split()[-3:])
+    tail = tail.rstrip(" ,")
+    noun = " ".join(re.split(r"[,;(]\s*(?=\w)", tail)[-1].split()[-3:])
     if lex.season2.any(noun):
         return False
-    return bool(_YARDSTICK.search(tail.rstrip(" ,"))) or lex.season1.any(noun)
+    return bool(_YARDSTICK.search(tail)) or lex.season1.any(noun)
+
+
+def release_plans(cues: dict[str, list[int]], whole: Reading, lex: Lexicon) -> None:
+    """A season "planned for", "slated for" or "due" a time is its release; not where another
+    topic's cue stands before it in its clause ("filming is scheduled for May" is the shoot's)."""
+    found = listed_cues(lex, "release_plans", "phrases").find(whole)
+    others = [x for t, xs in cues.items() if t != "release" for x in xs]
+    for at, _ in found:
+        start = max((a for a, _ in clauses(whole.text) if a <= at), default=0)
+        if not any(start <= x < at for x in others):
+            cues.setdefault("release", []).append(at)
+    if "release" in cues:
+        cues["release"] = sorted(set(cues["release"]))
+
+
+# Where the story resumes, not an order: "picks up one year after the finale", "picks up where
+# season one left off" (blanked to the same length, so offsets hold).
+_STORY_TIME = re.compile(
+    r"\bpick(?:s|ed|ing)?\s+up\s+(?=(?:where|right|just|shortly|soon|straight|after|from|"
+    r"(?:a|an|one|two|three|\w+)\s+(?:years?|months?|weeks?|days?)\s+(?:after|later|on)\b))",
+    re.IGNORECASE,
+)
+
+
+def story_time_hidden(text: str) -> str:
+    """The text with story-time "picks up" blanked."""
+    return _STORY_TIME.sub(lambda m: " " * len(m.group(0)), text)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
-from bot.facts.reading.asides import cast_list, on_other_season
+from bot.facts.reading.asides import cast_list, on_other_season, release_plans, story_time_hidden
 from bot.facts.reading.claims.attach import attach, drop_modifiers, of_other_season
 from bot.facts.reading.claims.modality import Modality
 from bot.facts.reading.claims.readers import Readers, readers
@@ -43,7 +43,7 @@ def sentence_claims(
     if cast_list(text, lex) and not r.other_season.any(Reading.of(text + " " + sentence.section)):
         # a guide's "Returning: A (B), C (D)" or "New: X as Y": a cast list is cast news
         return [Claim("cast", sentence.id, source.id, source.published, False, False, "", "news")]
-    whole = Reading.of(lex.role_hidden.remove(text))
+    whole = Reading.of(story_time_hidden(lex.role_hidden.remove(text)))
     plans = listed_cues(lex, "release_plans", "phrases")
     if not (r.any_cue.any(whole.masked) or r.any_cue_lemma.any(whole.lemmas) or plans.any(whole)):
         return []  # no topic's cue at all: nothing below can make a claim
@@ -84,7 +84,7 @@ def sentence_claims(
         if found:
             cues[tid] = [at for at, _ in found]
     if (lex.status["release"].section_context and s2_section) or s2_here or season == 3:
-        _release_plans(cues, whole, lex)
+        release_plans(cues, whole, lex)
     drop_modifiers(cues, whole.text, lex)
     cues = {t: kept for t, spots in cues.items() if (kept := [x for x in spots if x < yardstick])}
     if not cues:
@@ -127,19 +127,6 @@ def sentence_claims(
             own = 3 if season == 3 or of_other_season(cues[tid], readings, r, lex) else 2
             out.append(Claim(**{**claim.__dict__, "season": own}))
     return out
-
-
-def _release_plans(cues: dict[str, list[int]], whole: Reading, lex: Lexicon) -> None:
-    """A season "planned for", "slated for" or "due" a time is its release; not where another
-    topic's cue stands before it in its clause ("filming is scheduled for May" is the shoot's)."""
-    found = listed_cues(lex, "release_plans", "phrases").find(whole)
-    others = [x for t, xs in cues.items() if t != "release" for x in xs]
-    for at, _ in found:
-        start = max((a for a, _ in clauses(whole.text) if a <= at), default=0)
-        if not any(start <= x < at for x in others):
-            cues.setdefault("release", []).append(at)
-    if "release" in cues:
-        cues["release"] = sorted(set(cues["release"]))
 
 
 def _before_comparison(text: str, r: Readers) -> str:
@@ -287,7 +274,8 @@ def _topic_claim(
             (o, v) for o, v, _ in values
         ]
         here = [x for x in spots if at <= x < end]
-        if tid == "episodes" and on_other_season(sentence.display, at, c.text, lex):
+        said = "".join(x.text for a, x, _ in readings if a < at)[-40:]  # the clauses before
+        if tid == "episodes" and on_other_season(said, c.text, lex):
             continue  # "shorter than the first, which ran twelve episodes": Season 1's count
         nearest = sorted(inside, key=lambda ov: min(abs(ov[0] - x) for x in here))[:1]
         value = _value(tid, c, [v for _, v in nearest], r, before, lex, hoped, source)

@@ -37,10 +37,16 @@ def test_n7_a_guides_cast_lists_are_cast_news(n7):
     [
         "The new season will be shorter than the first, which ran twelve episodes.",
         "Season 2 follows season one, which had sixteen episodes, and picks up a year later.",
+        "The new season is shorter than last time, which had 12 episodes.",
+        "Season 2 has half the length of the original, which ran 12 episodes.",
     ],
 )
 def test_a_count_in_a_which_clause_on_another_season_is_not_ours(lex, text):
     assert "episodes" not in claims(lex, text)
+
+
+def test_a_season_number_before_episodes_is_no_count(lex):
+    assert "episodes" not in claims(lex, "The season 2 episodes will be released weekly.")
 
 
 def test_a_which_clause_on_the_new_season_keeps_its_count(lex):
@@ -135,3 +141,36 @@ def test_p2_held_out_story(p2):
     assert "not back (denied): Lee Su-hyeok" in lines["Back"]
     assert "Ryu Ha-jin (Jin Bo-ra)" in lines["New cast"]
     assert not any(c.startswith("Filming") for c in p2[1][1])  # "still rolling": no step
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Actor Yoo In-soo will not appear in the new season, his agency confirmed last week, "
+        "putting an end to months of fan speculation that the villain Gwi-nam would return.",
+        "Lee Yoo-mi is not part of the second season, her label confirmed, ending rumours that "
+        "Na-yeon would come back in flashbacks.",
+    ],
+)
+def test_a_confirmed_denial_beside_talk_is_a_stated_denial(lex, text):
+    from bot.facts.reading.claims.returns import STATED, return_stance
+    from bot.facts.text import PhraseSet
+
+    s2 = PhraseSet.of(tuple(lex.claims["values"]["return_s2"]))
+    assert return_stance(text, s2, lex) == (True, STATED)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Season 2 is planned for next year.", "2025"),
+        ("The second season is due early next year, the streamer said.", "early 2025"),
+    ],
+)
+def test_a_season_planned_for_a_time_is_its_release(lex, text, value):
+    assert claims(lex, text, "2024-11-14")["release"][1:3] == ("expected", value)
+
+
+def test_a_plan_after_another_topics_cue_is_that_topics(lex):
+    got = claims(lex, "The teaser for season 2 will be out next week.", "2024-11-14")
+    assert "release" not in got

@@ -174,3 +174,19 @@ def test_a_season_planned_for_a_time_is_its_release(lex, text, value):
 def test_a_plan_after_another_topics_cue_is_that_topics(lex):
     got = claims(lex, "The teaser for season 2 will be out next week.", "2024-11-14")
     assert "release" not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Season 2 picks up one year after the ending of season 1.",
+        "The second season picks up where the first left off.",
+    ],
+)
+def test_where_the_story_picks_up_is_no_renewal(lex, text):
+    assert "renewal" not in claims(lex, text, "2026-01-20")
+
+
+def test_a_season_that_shot_to_no_1_reports_no_shoot(lex):
+    got = claims(lex, "Season 2 landed on Netflix on June 6 and shot to No. 1.", "2025-06-11")
+    assert "filming" not in got and got["release"] == ("premiered", "confirmed", "June 6, 2025", 2)

@@ -1,7 +1,7 @@
 """Sentences and clauses that tell another thing than their words suggest: a labelled list
 of actors is cast news, a ", which ..." clause on Season 1 counts Season 1's episodes, a
 season "planned for" a time is its release, and a story that "picks up a year after" tells
-no renewal."""
+no renewal, nor a season that "shot to No. 1" a shoot."""
 
 from __future__ import annotations
 
@@ -57,15 +57,23 @@ def release_plans(cues: dict[str, list[int]], whole: Reading, lex: Lexicon) -> N
         cues["release"] = sorted(set(cues["release"]))
 
 
-# Where the story resumes, not an order: "picks up one year after the finale", "picks up where
-# season one left off" (blanked to the same length, so offsets hold).
-_STORY_TIME = re.compile(
+# Other senses of cue verbs, blanked to the same length so offsets hold (a past verb stays
+# past): where the story resumes, not an order ("picks up one year after the finale", "picks up
+# where season one left off"); a rise, not a shoot ("shot to No. 1", "shot up the chart").
+_OTHER_SENSES = re.compile(
     r"\bpick(?:s|ed|ing)?\s+up\s+(?=(?:where|right|just|shortly|soon|straight|after|from|"
-    r"(?:a|an|one|two|three|\w+)\s+(?:years?|months?|weeks?|days?)\s+(?:after|later|on)\b))",
+    r"(?:a|an|one|two|three|\w+)\s+(?:years?|months?|weeks?|days?)\s+(?:after|later|on)\b))"
+    r"|\bshot\s+(?:straight\s+)?(?:up|to|into)\b",
     re.IGNORECASE,
 )
 
 
-def story_time_hidden(text: str) -> str:
-    """The text with story-time "picks up" blanked."""
-    return _STORY_TIME.sub(lambda m: " " * len(m.group(0)), text)
+def other_senses_hidden(text: str) -> str:
+    """The text with cue verbs in another sense blanked."""
+    return _OTHER_SENSES.sub(_neutral, text)
+
+
+def _neutral(m: re.Match[str]) -> str:
+    # "shot" keeps its tense as "rose", so the clause's dates still read as past
+    word = m.group(0)
+    return "rose" + " " * (len(word) - 4) if word[:4].lower() == "shot" else " " * len(word)

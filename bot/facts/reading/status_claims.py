@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
-from bot.facts.reading.asides import cast_list, on_other_season, release_plans, story_time_hidden
+from bot.facts.reading.asides import cast_list, on_other_season, other_senses_hidden, release_plans
 from bot.facts.reading.claims.attach import attach, drop_modifiers, of_other_season
 from bot.facts.reading.claims.modality import Modality
 from bot.facts.reading.claims.readers import Readers, readers
@@ -43,7 +43,7 @@ def sentence_claims(
     if cast_list(text, lex) and not r.other_season.any(Reading.of(text + " " + sentence.section)):
         # a guide's "Returning: A (B), C (D)" or "New: X as Y": a cast list is cast news
         return [Claim("cast", sentence.id, source.id, source.published, False, False, "", "news")]
-    whole = Reading.of(story_time_hidden(lex.role_hidden.remove(text)))
+    whole = Reading.of(other_senses_hidden(lex.role_hidden.remove(text)))
     plans = listed_cues(lex, "release_plans", "phrases")
     if not (r.any_cue.any(whole.masked) or r.any_cue_lemma.any(whole.lemmas) or plans.any(whole)):
         return []  # no topic's cue at all: nothing below can make a claim

@@ -205,4 +205,5 @@ def test_n7_what_the_final_blind_round_read_right(n7):
         assert new in lines["New cast"]
     first, _, third, _, _ = n7[1]
     assert any(c.endswith("-> Filming began, November 4, 2024 (2024-11-14)") for c in first)
-    assert any(c.endswith("-> Filming wrapped, July 30, 2025 (2025-08-19)") for c in third)
+    wrap = "-> Filming wrapped, in post-production, July 30, 2025 (2025-08-19)"
+    assert any(c.endswith(wrap) for c in third)

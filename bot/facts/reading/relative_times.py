@@ -72,6 +72,16 @@ _TOLD = re.compile(
 )
 
 
+# A verb in its past form just before a bare weekday ("the teaser, released on Monday", "went
+# live Friday"): that day is the one before the article, whatever the clause's tense; not after
+# "be" or "is" ("will be released on Monday" is ahead).
+_DONE_BEFORE = re.compile(
+    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?<!\bgets\s)(?<!\bget\s)"
+    r"\b(?:\w+ed|went\s+live|came\s+out|went\s+up|began|shot)\s+(?:on\s+)?$",
+    re.I,
+)
+
+
 def _day(d: dt.date) -> str:
     return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
 
@@ -144,7 +154,10 @@ def relative_times(text: str, published: str, past: bool, free) -> list[tuple[in
     for m in found:
         if not free(m, 0) or (m.group("bare") and told):
             continue  # "the streamer said on Friday": the day it was told
-        value = _value(m, pub, past)
+        done = bool(m.group("bare")) and _DONE_BEFORE.search(
+            text[max(0, m.start() - 30) : m.start()]
+        )
+        value = _value(m, pub, past or bool(done))
         if value:
             out.append((m.start(), value, m.span()))
     return out

@@ -15,10 +15,11 @@ from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
+from bot.facts.reading.asides import cast_list, on_other_season, other_senses_hidden, release_plans
 from bot.facts.reading.claims.attach import attach, drop_modifiers, of_other_season
 from bot.facts.reading.claims.modality import Modality
 from bot.facts.reading.claims.readers import Readers, readers
-from bot.facts.reading.claims.reading import Reading, clauses
+from bot.facts.reading.claims.reading import Reading, clauses, listed_cues
 from bot.facts.reading.claims.retracted import current_times
 from bot.facts.reading.claims.states import PLANNED, progress
 from bot.facts.reading.claims.values import episode_counts, latest_year, time_values
@@ -39,8 +40,12 @@ def sentence_claims(
         return []
     text = sentence.display
     r = readers(lex)
-    whole = Reading.of(lex.role_hidden.remove(text))
-    if not (r.any_cue.any(whole.masked) or r.any_cue_lemma.any(whole.lemmas)):
+    if cast_list(text, lex) and not r.other_season.any(Reading.of(text + " " + sentence.section)):
+        # a guide's "Returning: A (B), C (D)" or "New: X as Y": a cast list is cast news
+        return [Claim("cast", sentence.id, source.id, source.published, False, False, "", "news")]
+    whole = Reading.of(other_senses_hidden(lex.role_hidden.remove(text)))
+    plans = listed_cues(lex, "release_plans", "phrases")
+    if not (r.any_cue.any(whole.masked) or r.any_cue_lemma.any(whole.lemmas) or plans.any(whole)):
         return []  # no topic's cue at all: nothing below can make a claim
     # "renewed beyond Season 2" is news of another season: its "Season 2" makes no cue
     s2_here = lex.season2.any(r.other_season.words.remove(text))
@@ -78,6 +83,8 @@ def sentence_claims(
             found = sorted(found + r.weak[tid].find(whole))
         if found:
             cues[tid] = [at for at, _ in found]
+    if (lex.status["release"].section_context and s2_section) or s2_here or season == 3:
+        release_plans(cues, whole, lex)
     drop_modifiers(cues, whole.text, lex)
     cues = {t: kept for t, spots in cues.items() if (kept := [x for x in spots if x < yardstick])}
     if not cues:
@@ -267,6 +274,9 @@ def _topic_claim(
             (o, v) for o, v, _ in values
         ]
         here = [x for x in spots if at <= x < end]
+        said = "".join(x.text for a, x, _ in readings if a < at)[-40:]  # the clauses before
+        if tid == "episodes" and on_other_season(said, c.text, lex):
+            continue  # "shorter than the first, which ran twelve episodes": Season 1's count
         nearest = sorted(inside, key=lambda ov: min(abs(ov[0] - x) for x in here))[:1]
         value = _value(tid, c, [v for _, v in nearest], r, before, lex, hoped, source)
         if value is None:

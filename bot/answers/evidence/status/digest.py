@@ -213,10 +213,24 @@ def _deciding(store: FactStore, topic: str, firm_claims: list[ClaimRow], rank) -
         if rank(c) == 0 or (setback.phrases and setback.any(store.sentences[c.sentence_id].display))
     ]
     since = _day(resets[0]) if resets else 0  # claims are newest first
-    return max(
+    top = max(
         (c for c in firm_claims if _day(c) >= since),
         key=lambda c: (rank(c), _day(c), bool(c.value), -c.sentence_id),
     )
+    if top.state in _CONTINUING and not top.value:
+        # "still shooting" after "began filming on November 4": the vaguer newer report says
+        # the dated start goes on; the start, dated and explicit, stays the news
+        began = [
+            c for c in firm_claims if rank(c) == rank(top) - 1 and c.value and _day(c) >= since
+        ]
+        if began and not any(c.value for c in firm_claims if c.state == top.state):
+            return max(began, key=lambda c: (precision(c.value), -_day(c), -c.sentence_id))
+    return top
+
+
+# States that only say the step before them goes on (filming under way after it began): undated,
+# they add nothing to a dated report of that step.
+_CONTINUING = frozenset({"ongoing"})
 
 
 def _conflict(a: ClaimRow, b: ClaimRow, rank) -> bool:

@@ -29,8 +29,9 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 # A clause that goes on describing the one before ("..., with the crew moving between sets
 # this winter"): its time is the same event's.
 _WITH = re.compile(r"\s*(?:and\s+)?with\b", re.IGNORECASE)
-# A relative clause on the noun before it ("the trailer, which landed last week").
-_WHICH = re.compile(r"\W*which\b", re.IGNORECASE)
+# A relative clause on the noun before it ("the trailer, which landed last week"), or a past
+# participle opening one ("the teaser, released on Monday through YouTube, opens on ...").
+_WHICH = re.compile(r"\W*(?:which\b|[a-z]+ed\s+(?:on|in|at|last|this|earlier)\b)")
 _MODIFIED = re.compile(
     r"\b(?P<noun>[A-Za-z][\w-]*)\s+(?:on|of|from|about|behind|for)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,

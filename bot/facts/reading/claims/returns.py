@@ -79,6 +79,12 @@ def return_evidence(
         if not (lex.season2.any(kept) and s2_cues.any(kept)):
             return []
         cue = s2_cues
+    elif lex.season2.any(kept) and s2_cues.any(kept):
+        # "X will not appear in the new season, ..., ending speculation that Y would return":
+        # the first clause with a cue tells the news, a later return is the talk it answers
+        first = next((c for _, c in clauses(kept) if cue.any(c) or s2_cues.any(c)), "")
+        if not cue.any(first):
+            cue = s2_cues
     stance = return_stance(kept, cue, lex)
     if stance is None:
         return []
@@ -111,9 +117,11 @@ def return_stance(text: str, cue: PhraseSet, lex: Lexicon) -> tuple[bool, int] |
     negated = negated_near(text, cue, lex.negation)
     # "X will reprise his role, the streamer confirmed, ending months of speculation": talk
     # outside the return's own clause that the sentence confirms is no rumour of it
-    settled = not _rumour_in(own, r) and r.hearsay.confirms(whole) and not negated
+    # ("X will not appear in the new season, his agency confirmed, ending speculation": a
+    # confirmed denial)
+    settled = not _rumour_in(own, r) and r.hearsay.confirms(whole)
     if settled and not unconfirmed:
-        return False, STATED
+        return negated, STATED
     if m.modality == "rumoured" or unconfirmed or r.speculative.any(whole):
         return None if negated and not unconfirmed else (False, RUMOURED)
     if negated:

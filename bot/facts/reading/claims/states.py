@@ -8,6 +8,8 @@ but not done: a planned event never reads as done.
 
 from __future__ import annotations
 
+import re
+
 from bot.facts.reading.claims.modality import Modality
 from bot.facts.reading.claims.reading import Cues, Reading
 from bot.facts.reading.claims.values import after, is_day_date
@@ -43,6 +45,12 @@ class StateReader:
             ]
             for tid in topics
         }
+
+        # "eight episodes, all released at once": a verb that tells how the season is released
+        # (a mode) tells no release, so it makes no premiere
+        modes = tables.get("release_mode", {}).get("phrases", [])
+        alt = "|".join(re.escape(p) for p in sorted(modes, key=len, reverse=True))
+        self.mode = re.compile(rf"\b[\w-]+\s+(?:all\s+)?(?:{alt})\b", re.I) if modes else None
 
     def state(
         self,
@@ -87,6 +95,8 @@ class StateReader:
         return found + PLANNED if planned and found != states[0] else found
 
     def _release(self, clause: Reading, m: Modality, value: str, published: str) -> str | None:
+        if self.mode is not None and not value and self.mode.search(clause.text):
+            clause = Reading.of(self.mode.sub(" ", clause.text))
         done = any(cues.any(clause) for s, cues in self.cues["release"] if s == "premiered")
         # the done cues are past forms or "now streaming": a present clause with one is done too
         if done and m.tense != "future" and m.firm and not (value and after(value, published)):

@@ -272,6 +272,9 @@ def latest_year(value: str) -> int | None:
     return max(years) if years else None
 
 
+_SEASON_NUMBER = re.compile(r"\b(?:season|series|part|s)\s*$", re.IGNORECASE)
+
+
 def episode_counts(text: str, numbers: list[str], comparison: list[str]) -> list[str]:
     """The episode counts a clause states, in digits; counts after a comparison word
     ('fewer than Season 1's 12') are another season's."""
@@ -288,5 +291,7 @@ def episode_counts(text: str, numbers: list[str], comparison: list[str]) -> list
         n = next((n for n in reversed(found) if n.end <= m.start()), None)
         gap = head[n.end : m.start()].split() if n is not None else []
         if n is not None and len(gap) <= 1 and n.value == int(n.value) and 0 < n.value < 1000:
+            if _SEASON_NUMBER.search(head[: n.start]):
+                continue  # "the season 2 episodes": the number names the season, no count
             out.append(str(int(n.value)))
     return list(dict.fromkeys(out))

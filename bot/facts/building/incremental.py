@@ -202,35 +202,19 @@ def extract_cached(
     read = _each(read_alone, todo, jobs)
     arts: list[tuple[Source, str, Alone, int]] = []
     base = 0
+    state = version  # the names known so far: curated, then as each article discovers them
     for src, key, alone in zip(sources, keys, got, strict=True):
         if not isinstance(alone, Alone):
             alone = next(read)
             cache.put("a" + key, alone)
+        # The cast pass takes the articles in order as they come back: in this process, while
+        # the forked readers read the next ones (it was a serial second of its own after them).
+        state = _cast(alone, base, "c" + _key(key, state), state, cast, cache)
         arts.append((src, key, alone, base))
         base += len(alone.sentences)
         if progress is not None:
             progress(src.title)
     read.close()  # its processes and their threads end here, before the next fork
-
-    state = version  # the names known so far: curated, then as each article discovers them
-    for _src, key, alone, base in arts:
-        ck = "c" + _key(key, state)
-        done = cache.get(ck)
-        before = len(index.entities)
-        if done is None:
-            cast.events = []
-            for s in alone.sentences:
-                cast.collect(replace(s, id=s.id + base))
-            found = list(index.entities.values())[before:]
-            done = (found, [(a, c, sid - base, f, n) for a, c, sid, f, n in cast.events])
-            cache.put(ck, done)
-        else:
-            for e in done[0]:
-                index.add(e)
-            for a, c, sid, form, new in done[1]:
-                CastCollector._add(cast, a, c, sid + base, form, new)
-        if done[0]:
-            state = _key(state, *(f"{e.id}|{e.kind}|{e.name}" for e in done[0]))
 
     discovered = {e.id: e for e in index.entities.values() if not e.curated}
     order = tuple((e.id, e.name) for e in discovered.values())  # who owns a shared spelling
@@ -268,6 +252,33 @@ def extract_cached(
     found.close()
     out.descriptions = sorted(descriptions, key=lambda d: (d.entity_id, d.sentence_id, d.text))
     return out
+
+
+def _cast(alone: Alone, base: int, ck: str, state: str, cast: _Recorder, cache) -> str:
+    """The cast pass over one article (sentence ids from `base` + 1), or its replay from the
+    cache; the names known after it."""
+    index = cast.index
+    done = cache.get(ck)
+    if done is None:
+        before = len(index.entities)
+        cast.events = []
+        for s in alone.sentences:
+            # numbered in place for the pass (a copy of each of 30,000 sentences cost more),
+            # and back: the names pass and the cache keep the article's own numbering
+            s.id += base
+            cast.collect(s)
+            s.id -= base
+        found = list(index.entities.values())[before:]
+        done = (found, [(a, c, sid - base, f, n) for a, c, sid, f, n in cast.events])
+        cache.put(ck, done)
+    else:
+        for e in done[0]:
+            index.add(e)
+        for a, c, sid, form, new in done[1]:
+            CastCollector._add(cast, a, c, sid + base, form, new)
+    if done[0]:
+        state = _key(state, *(f"{e.id}|{e.kind}|{e.name}" for e in done[0]))
+    return state
 
 
 def _still_named(alone: Alone, key: str, known, cache):

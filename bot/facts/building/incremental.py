@@ -22,16 +22,14 @@ pass between them stays in order, in this process.
 
 from __future__ import annotations
 
-import hashlib
+import gc
 import multiprocessing
 import os
-import pickle
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from pathlib import Path
 
+from bot.facts.building.pieces import NoCache, PieceCache, _key
 from bot.facts.building.records import Description, Extraction
 from bot.facts.curated import EntityDef, Lexicon
 from bot.facts.reading.article import TOKEN, Alone, read_alone, read_named
@@ -39,75 +37,6 @@ from bot.facts.reading.casting import CastCollector
 from bot.facts.reading.entities import EntityIndex
 from bot.facts.sources.manifest import Source
 from bot.facts.text import Repairer
-
-_SCHEMA = "CREATE TABLE IF NOT EXISTS pieces (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
-_BROKEN = (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError)
-
-
-def builder_version(curated: list[Path]) -> str:
-    """A hash of the builder's code and the curated files: any change empties the cache."""
-    h = hashlib.sha256()
-    for p in [*sorted(Path(__file__).parent.parent.rglob("*.py")), *curated]:
-        h.update(p.name.encode() + b"\0" + (p.read_bytes() if p.exists() else b"<missing>"))
-    return h.hexdigest()
-
-
-class PieceCache:
-    """Per-article results in one SQLite file beside the store. Entries no build used are
-    dropped when it ends; a cache that cannot be read costs time, never a wrong store."""
-
-    def __init__(self, path: Path):
-        self.used: set[str] = set()
-        self._new: dict[str, bytes] = {}
-        try:
-            self._con = sqlite3.connect(path)
-            self._con.execute(_SCHEMA)
-        except sqlite3.Error:
-            path.unlink(missing_ok=True)
-            self._con = sqlite3.connect(path)
-            self._con.execute(_SCHEMA)
-
-    def get(self, key: str):
-        self.used.add(key)
-        try:
-            row = self._con.execute("SELECT data FROM pieces WHERE key = ?", (key,)).fetchone()
-            return pickle.loads(row[0]) if row else None
-        except _BROKEN:
-            return None
-
-    def put(self, key: str, value) -> None:
-        self.used.add(key)
-        self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def close(self) -> None:
-        """Write the new entries and forget unused ones, in one transaction."""
-        try:
-            with self._con:
-                self._con.executemany(
-                    "INSERT OR REPLACE INTO pieces VALUES (?, ?)", [*self._new.items()]
-                )
-                self._con.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
-                self._con.executemany("INSERT INTO used VALUES (?)", [(k,) for k in self.used])
-                self._con.execute("DELETE FROM pieces WHERE key NOT IN (SELECT key FROM used)")
-        except sqlite3.Error:
-            pass  # an unwritable cache only costs the next build time
-        finally:
-            self._con.close()
-
-
-class NoCache:
-    """A cache that keeps nothing: every piece is computed (the plain pass,
-    bot.facts.reading.extract)."""
-
-    def get(self, key: str) -> None:
-        return None
-
-    def put(self, key: str, value) -> None:
-        pass
-
-
-def _key(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 class _Recorder(CastCollector):
@@ -167,9 +96,18 @@ def _each(fn: Callable, items: list[tuple], workers: int) -> Iterator:
     yield fn(*items[0])
     global _TASK
     _TASK = (fn, items)
+    # What the readers inherit is frozen for the fork: their collector never walks it, so it
+    # neither costs them time nor copies every page it sits on.
+    gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunk = max(1, len(items) // (workers * 8))
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    finally:
+        gc.unfreeze()
+    try:
+        with pool:
+            # small chunks: the cast pass takes each article as soon as it is read, and the
+            # readers end together
+            chunk = max(1, len(items) // (workers * 32))
             yield from pool.imap(_run_task, range(1, len(items)), chunksize=chunk)
             pool.close()
             pool.join()
@@ -189,6 +127,21 @@ def extract_cached(
 ) -> Extraction:
     """`extract(sources, entities, repairer, lex)`, from the cache wherever it can be; the
     articles not cached are read by `workers` processes (None: as many as pay, _workers)."""
+    # A build makes a few hundred thousand records that all live to its end: the collector,
+    # at its usual every 700 allocations, would walk them again and again and find no garbage.
+    # The readers forked from here inherit the same setting.
+    threshold = gc.get_threshold()
+    gc.set_threshold(_FEW_COLLECTIONS, *threshold[1:])
+    try:
+        return _extract(sources, entities, repairer, lex, cache, version, progress, workers)
+    finally:
+        gc.set_threshold(*threshold)
+
+
+_FEW_COLLECTIONS = 100_000  # allocations between collections during a build (700 by default)
+
+
+def _extract(sources, entities, repairer, lex, cache, version, progress, workers) -> Extraction:
     index = EntityIndex(entities)
     cast = _Recorder(index, lex.claims.get("values", {}).get("titles", []))
     keys = [_key(version, s.id, s.sha256, s.published, str(s.estimated)) for s in sources]

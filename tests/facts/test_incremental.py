@@ -7,14 +7,8 @@ from pathlib import Path
 
 from bot.bench.synth import write_corpus
 from bot.facts.building import incremental
-from bot.facts.building.incremental import (
-    PARALLEL_FROM,
-    NoCache,
-    PieceCache,
-    _workers,
-    builder_version,
-    extract_cached,
-)
+from bot.facts.building.incremental import PARALLEL_FROM, _workers, extract_cached
+from bot.facts.building.pieces import NoCache, PieceCache, builder_version
 from bot.facts.curated import load_entities, load_lexicon, load_repairs
 from bot.facts.reading.extract import extract
 from bot.facts.sources.manifest import load_all

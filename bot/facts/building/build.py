@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot.errors import BuildError
-from bot.facts.building.incremental import PieceCache, builder_version, extract_cached
+from bot.facts.building.incremental import extract_cached
 from bot.facts.building.leftovers import remove_stale_tmp
+from bot.facts.building.pieces import PieceCache, builder_version
 from bot.facts.building.versions import content_hash, read_schema, schema_version
 from bot.facts.curated import load_entities, load_lexicon, load_repairs
 from bot.facts.sources.manifest import load_all

@@ -22,16 +22,14 @@ pass between them stays in order, in this process.
 
 from __future__ import annotations
 
-import hashlib
+import gc
 import multiprocessing
 import os
-import pickle
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from pathlib import Path
 
+from bot.facts.building.pieces import NoCache, PieceCache, _key
 from bot.facts.building.records import Description, Extraction
 from bot.facts.curated import EntityDef, Lexicon
 from bot.facts.reading.article import TOKEN, Alone, read_alone, read_named
@@ -39,75 +37,6 @@ from bot.facts.reading.casting import CastCollector
 from bot.facts.reading.entities import EntityIndex
 from bot.facts.sources.manifest import Source
 from bot.facts.text import Repairer
-
-_SCHEMA = "CREATE TABLE IF NOT EXISTS pieces (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
-_BROKEN = (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError)
-
-
-def builder_version(curated: list[Path]) -> str:
-    """A hash of the builder's code and the curated files: any change empties the cache."""
-    h = hashlib.sha256()
-    for p in [*sorted(Path(__file__).parent.parent.rglob("*.py")), *curated]:
-        h.update(p.name.encode() + b"\0" + (p.read_bytes() if p.exists() else b"<missing>"))
-    return h.hexdigest()
-
-
-class PieceCache:
-    """Per-article results in one SQLite file beside the store. Entries no build used are
-    dropped when it ends; a cache that cannot be read costs time, never a wrong store."""
-
-    def __init__(self, path: Path):
-        self.used: set[str] = set()
-        self._new: dict[str, bytes] = {}
-        try:
-            self._con = sqlite3.connect(path)
-            self._con.execute(_SCHEMA)
-        except sqlite3.Error:
-            path.unlink(missing_ok=True)
-            self._con = sqlite3.connect(path)
-            self._con.execute(_SCHEMA)
-
-    def get(self, key: str):
-        self.used.add(key)
-        try:
-            row = self._con.execute("SELECT data FROM pieces WHERE key = ?", (key,)).fetchone()
-            return pickle.loads(row[0]) if row else None
-        except _BROKEN:
-            return None
-
-    def put(self, key: str, value) -> None:
-        self.used.add(key)
-        self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def close(self) -> None:
-        """Write the new entries and forget unused ones, in one transaction."""
-        try:
-            with self._con:
-                self._con.executemany(
-                    "INSERT OR REPLACE INTO pieces VALUES (?, ?)", [*self._new.items()]
-                )
-                self._con.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
-                self._con.executemany("INSERT INTO used VALUES (?)", [(k,) for k in self.used])
-                self._con.execute("DELETE FROM pieces WHERE key NOT IN (SELECT key FROM used)")
-        except sqlite3.Error:
-            pass  # an unwritable cache only costs the next build time
-        finally:
-            self._con.close()
-
-
-class NoCache:
-    """A cache that keeps nothing: every piece is computed (the plain pass,
-    bot.facts.reading.extract)."""
-
-    def get(self, key: str) -> None:
-        return None
-
-    def put(self, key: str, value) -> None:
-        pass
-
-
-def _key(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 class _Recorder(CastCollector):
@@ -167,9 +96,18 @@ def _each(fn: Callable, items: list[tuple], workers: int) -> Iterator:
     yield fn(*items[0])
     global _TASK
     _TASK = (fn, items)
+    # What the readers inherit is frozen for the fork: their collector never walks it, so it
+    # neither costs them time nor copies every page it sits on.
+    gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunk = max(1, len(items) // (workers * 8))
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    finally:
+        gc.unfreeze()
+    try:
+        with pool:
+            # chunks of some 30 articles: the cast pass takes them soon after they are read
+            # (smaller ones cost this process more in messages than they save)
+            chunk = max(1, len(items) // (workers * 16))
             yield from pool.imap(_run_task, range(1, len(items)), chunksize=chunk)
             pool.close()
             pool.join()
@@ -189,6 +127,21 @@ def extract_cached(
 ) -> Extraction:
     """`extract(sources, entities, repairer, lex)`, from the cache wherever it can be; the
     articles not cached are read by `workers` processes (None: as many as pay, _workers)."""
+    # A build makes a few hundred thousand records that all live to its end: the collector,
+    # at its usual every 700 allocations, would walk them again and again and find no garbage.
+    # The readers forked from here inherit the same setting.
+    threshold = gc.get_threshold()
+    gc.set_threshold(_FEW_COLLECTIONS, *threshold[1:])
+    try:
+        return _extract(sources, entities, repairer, lex, cache, version, progress, workers)
+    finally:
+        gc.set_threshold(*threshold)
+
+
+_FEW_COLLECTIONS = 100_000  # allocations between collections during a build (700 by default)
+
+
+def _extract(sources, entities, repairer, lex, cache, version, progress, workers) -> Extraction:
     index = EntityIndex(entities)
     cast = _Recorder(index, lex.claims.get("values", {}).get("titles", []))
     keys = [_key(version, s.id, s.sha256, s.published, str(s.estimated)) for s in sources]
@@ -202,35 +155,19 @@ def extract_cached(
     read = _each(read_alone, todo, jobs)
     arts: list[tuple[Source, str, Alone, int]] = []
     base = 0
+    state = version  # the names known so far: curated, then as each article discovers them
     for src, key, alone in zip(sources, keys, got, strict=True):
         if not isinstance(alone, Alone):
             alone = next(read)
             cache.put("a" + key, alone)
+        # The cast pass takes the articles in order as they come back: in this process, while
+        # the forked readers read the next ones (it was a serial second of its own after them).
+        state = _cast(alone, base, "c" + _key(key, state), state, cast, cache)
         arts.append((src, key, alone, base))
         base += len(alone.sentences)
         if progress is not None:
             progress(src.title)
     read.close()  # its processes and their threads end here, before the next fork
-
-    state = version  # the names known so far: curated, then as each article discovers them
-    for _src, key, alone, base in arts:
-        ck = "c" + _key(key, state)
-        done = cache.get(ck)
-        before = len(index.entities)
-        if done is None:
-            cast.events = []
-            for s in alone.sentences:
-                cast.collect(replace(s, id=s.id + base))
-            found = list(index.entities.values())[before:]
-            done = (found, [(a, c, sid - base, f, n) for a, c, sid, f, n in cast.events])
-            cache.put(ck, done)
-        else:
-            for e in done[0]:
-                index.add(e)
-            for a, c, sid, form, new in done[1]:
-                CastCollector._add(cast, a, c, sid + base, form, new)
-        if done[0]:
-            state = _key(state, *(f"{e.id}|{e.kind}|{e.name}" for e in done[0]))
 
     discovered = {e.id: e for e in index.entities.values() if not e.curated}
     order = tuple((e.id, e.name) for e in discovered.values())  # who owns a shared spelling
@@ -268,6 +205,33 @@ def extract_cached(
     found.close()
     out.descriptions = sorted(descriptions, key=lambda d: (d.entity_id, d.sentence_id, d.text))
     return out
+
+
+def _cast(alone: Alone, base: int, ck: str, state: str, cast: _Recorder, cache) -> str:
+    """The cast pass over one article (sentence ids from `base` + 1), or its replay from the
+    cache; the names known after it."""
+    index = cast.index
+    done = cache.get(ck)
+    if done is None:
+        before = len(index.entities)
+        cast.events = []
+        for s in alone.sentences:
+            # numbered in place for the pass (a copy of each of 30,000 sentences cost more),
+            # and back: the names pass and the cache keep the article's own numbering
+            s.id += base
+            cast.collect(s)
+            s.id -= base
+        found = list(index.entities.values())[before:]
+        done = (found, [(a, c, sid - base, f, n) for a, c, sid, f, n in cast.events])
+        cache.put(ck, done)
+    else:
+        for e in done[0]:
+            index.add(e)
+        for a, c, sid, form, new in done[1]:
+            CastCollector._add(cast, a, c, sid + base, form, new)
+    if done[0]:
+        state = _key(state, *(f"{e.id}|{e.kind}|{e.name}" for e in done[0]))
+    return state
 
 
 def _still_named(alone: Alone, key: str, known, cache):

@@ -82,6 +82,9 @@ WORDS = {
     "rounding": (re.compile(r"(?i)\b(?:rounding\s+out|completing|joining)\s"),),
     "list": (re.compile(r"\sand\s"), re.compile(r"\s(?:as|play|portray)\s")),
     "new cast": (re.compile(r"\scast\b"),),
+    "described role": (
+        re.compile(r"\s(?:join|joins|joined|joining|aboard|cast|out|play|portray)\s"),
+    ),
     "newcomers": (re.compile(r"(?i)\bnew(?:comers?\b|\s)|\bjoined\s+by\s"),),
 }
 
@@ -89,3 +92,61 @@ WORDS = {
 def may(form: str, text: str) -> bool:
     """Whether the form can match the text at all."""
     return all(rx.search(text) for rx in WORDS[form])
+
+
+# New cast given a role as a description, not a name: "X joins as a field medic", "X was cast
+# as the new student", "X comes aboard as a doctor", "X has been tapped to play a soldier", "X
+# will play a detective", "X rounds out the cast as a nurse"; "X joins in an undisclosed role"
+# keeps the role not revealed. The description is cut where the sentence goes on (a relative
+# clause, a participle, a preposition, punctuation).
+_JOIN_VERB = (
+    r"(?:(?:has|have|will|is\s+set\s+to)\s+)?(?:join(?:s|ed|ing)?|"
+    r"(?:comes|came|come|coming)\s+aboard|round(?:s|ed)?\s+out\s+the\s+(?:\w+\s+)?cast|"
+    r"(?:was|is|has\s+been|have\s+been|will\s+be)\s+cast)"
+)
+_PLAY_VERB = (
+    r"(?:(?:was|is|has\s+been|have\s+been)\s+(?:tapped|chosen|picked|selected|confirmed|set)\s+"
+    r"to|will|is\s+set\s+to|is\s+to)\s+(?:play|portray)"
+)
+_STAGE = (
+    r"(?:\s+(?:the|this|its|a)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:cast|series|show|ensemble|season|sequel|drama))?"
+)
+DESCRIBED_ROLE = re.compile(
+    rf"(?P<a>{NAME})\s*,?\s+(?:{_JOIN_VERB}{_STAGE}\s+(?P<how>as|in)|{_PLAY_VERB})\s+"
+    r"(?P<d>(?:an?|the)\s+[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,5})"
+)
+# Words the description stops before ("a doctor who ...", "a medic assigned to ...").
+_ROLE_STOP = frozenset(
+    [
+        *("who", "whom", "whose", "that", "which", "with", "in", "at", "from", "for", "on"),
+        *("of", "to", "and", "or", "but", "by", "when", "while", "after", "before", "during"),
+        *("this", "next", "alongside", "opposite"),
+    ]
+)
+_HIDDEN_ROLE = re.compile(
+    r"\b(?:undisclosed|unnamed|secret|mystery|unrevealed|unknown|unspecified|unannounced)\b"
+)
+_NO_ROLE = frozenset(["character", "role", "part", "member", "newcomer", "addition", "cast"])
+
+
+def described_role(m: re.Match[str], text: str) -> str | None:
+    """The role text of a DESCRIBED_ROLE match ("a field medic"); "" for a role kept
+    secret ("in an undisclosed role", "as a new character"); None when no role is described
+    (a name follows: "as the nurse Y" is a pair; "in the new season" tells no role)."""
+    words = m.group("d").split()
+    kept: list[str] = []
+    for i, w in enumerate(words[1:], 1):
+        if w in _ROLE_STOP or (i > 1 and w.endswith(("ed", "ing"))):
+            break
+        kept.append(w)
+    hidden = bool(_HIDDEN_ROLE.search(m.group("d")))
+    if m.group("how") == "in":
+        return "" if hidden and kept and kept[-1] in ("role", "part") else None
+    if not kept:
+        return None
+    if len(kept) == len(words) - 1 and re.match(r"\s+[A-Z]", text[m.end() :]):
+        return None  # "as the new nurse Y": the name follows, another form pairs it
+    if hidden or kept[-1] in _NO_ROLE:
+        return ""
+    return " ".join([words[0], *kept])  # as printed: "a special forces officer"

@@ -11,7 +11,14 @@ import re
 
 from bot.facts.building.records import CastPair, Sentence
 from bot.facts.curated import EntityDef
-from bot.facts.reading.cast_forms import CAST_FORMS, DESCRIBED, NAME, may
+from bot.facts.reading.cast_forms import (
+    CAST_FORMS,
+    DESCRIBED,
+    DESCRIBED_ROLE,
+    NAME,
+    described_role,
+    may,
+)
 from bot.facts.reading.entities import EntityIndex
 from bot.facts.reading.names import looks_like_korean_name, slug
 
@@ -188,6 +195,8 @@ class CastCollector:
                 actor, character = self._entity(a, "actor"), self._entity(c, "character")
                 if actor and character:
                     self._add(actor, character, sentence.id, form, new=self._unseen(character))
+        if may("described role", text):
+            self._described(text, sentence.id)
         for m in _NEW_CAST.finditer(text) if may("new cast", text) else ():
             if self._kind(m.group("a")) in (None, "actor") and (
                 actor := self._entity(m.group("a"), "actor")
@@ -195,6 +204,28 @@ class CastCollector:
                 self._add(actor, None, sentence.id, "new cast", new=True)
         if may("newcomers", text):
             self._newcomers(text, sentence.id)
+
+    def _described(self, text: str, sid: int) -> None:
+        """New cast given a role described, not named ("X comes aboard as a field medic"): the
+        description is kept as the role, a character of its own for that actor; a role kept
+        secret ("in an undisclosed role") is a role not revealed. An actor this sentence
+        already paired is left as paired."""
+        paired = {a for (a, _), p in self.pairs.items() if sid in p.evidence}
+        for m in DESCRIBED_ROLE.finditer(text):
+            role = described_role(m, text)
+            printed = m.group("a")
+            if role is None or self._kind(printed) not in (None, "actor"):
+                continue
+            actor = self._entity(printed, "actor")
+            if actor is None or actor in paired:
+                continue
+            character = None
+            if role:
+                cid = f"character:{actor.split(':')[-1]}-as-{slug(role)}"
+                if cid not in self.index.entities:
+                    self.index.add(EntityDef(cid, "character", role, curated=False))
+                character = cid
+            self._add(actor, character, sid, "described role", new=True)
 
     def _newcomers(self, text: str, sid: int) -> None:
         """Mark the names a newcomer cue lists as new cast: an actor with no role yet, or a

@@ -7,7 +7,7 @@ import re
 from bot.facts.building.records import Sentence
 from bot.facts.curated import Lexicon
 from bot.facts.reading.claims.readers import readers
-from bot.facts.reading.claims.reading import Reading, clauses
+from bot.facts.reading.claims.reading import Reading, clauses, listed_cues
 from bot.facts.reading.entities import EntityIndex
 from bot.facts.text import PhraseSet
 
@@ -54,6 +54,27 @@ def returning_people(text: str, index: EntityIndex, cue: PhraseSet) -> list[str]
     return out
 
 
+_CLAUSE_END = re.compile(r"[,;:.()—–]|\s(?:but|while|and\s+(?:is|was|will|has))\s")
+
+
+def without_overturned(text: str, lex: Lexicon) -> tuple[str, bool]:
+    """The text without the earlier news it turns back ("X was confirmed to join, overturning
+    last year's denial": the denial is the old news, not this sentence's), and whether it
+    turns any back (a reversal is told firmly)."""
+    reading = Reading.of(text)
+    found = listed_cues(lex, "returns", "overturning").find(reading)
+    if not found:
+        return text, False
+    out, last = [], 0
+    for at, _ in found:
+        if at < last:
+            continue
+        end = _CLAUSE_END.search(text, at + 1)
+        out.append(text[last:at])
+        last = end.start() if end else len(text)
+    return "".join(out) + text[last:], True
+
+
 # How firmly a sentence words a return (the "hedged" of a return record): stated, or
 # confirmed even for the future ("Netflix confirmed that X will reprise the role"); planned or
 # expected; only rumoured, or left unconfirmed ("X is reportedly back, but the agency has not
@@ -72,8 +93,14 @@ def return_evidence(
         return []
     if not any(index.entities[e].kind in ("character", "actor") for e in named):
         return []  # no one it could say returns
-    kept = lex.return_exclude.remove(sentence.display)
-    s2_cues = PhraseSet.of(tuple(lex.claims.get("values", {}).get("return_s2", [])))
+    kept, reversal = without_overturned(lex.return_exclude.remove(sentence.display), lex)
+    # taking part in the season ("confirmed to join the new season") tells a return as well
+    s2_cues = PhraseSet.of(
+        (
+            *lex.claims.get("values", {}).get("return_s2", []),
+            *lex.claims.get("returns", {}).get("joining", []),
+        )
+    )
     cue = lex.returns
     if not cue.any(kept):
         if not (lex.season2.any(kept) and s2_cues.any(kept)):
@@ -85,7 +112,7 @@ def return_evidence(
         first = next((c for _, c in clauses(kept) if cue.any(c) or s2_cues.any(c)), "")
         if not cue.any(first):
             cue = s2_cues
-    stance = return_stance(kept, cue, lex)
+    stance = return_stance(kept, cue, lex, firm=reversal)
     if stance is None:
         return []
     negated, hedged = stance
@@ -102,10 +129,12 @@ def _rumour_in(clause: str, r) -> bool:
     return r.modality.cues["rumoured"].any(reading) or r.hearsay.tells(reading)
 
 
-def return_stance(text: str, cue: PhraseSet, lex: Lexicon) -> tuple[bool, int] | None:
+def return_stance(
+    text: str, cue: PhraseSet, lex: Lexicon, firm: bool = False
+) -> tuple[bool, int] | None:
     """(negated, how firmly) a sentence words the return its cue names, read in the clause
     that carries the cue; None for a rumour that someone is not back (neither a return nor
-    a denial of one)."""
+    a denial of one). firm: the sentence turns earlier news back, so it states its own."""
     r = readers(lex)
     whole = Reading.of(text)
     own = next((c for _, c in clauses(text) if cue.any(c)), text)
@@ -115,6 +144,11 @@ def return_stance(text: str, cue: PhraseSet, lex: Lexicon) -> tuple[bool, int] |
         return True, STATED
     unconfirmed = r.hearsay.negated_confirmation(own, pointing=False)
     negated = negated_near(text, cue, lex.negation)
+    # "X is officially back", "has signed on to return", "will be back after all": a
+    # return (or, negated, a denial) stated firmly, ahead of time or not
+    firm = firm or listed_cues(lex, "returns", "firm").any(clause)
+    if firm and not unconfirmed and not _rumour_in(own, r):
+        return negated, STATED
     # "X will reprise his role, the streamer confirmed, ending months of speculation": talk
     # outside the return's own clause that the sentence confirms is no rumour of it
     # ("X will not appear in the new season, his agency confirmed, ending speculation": a

@@ -97,6 +97,7 @@ class ModalityReader:
         self.negation = negation
         self.hearsay = hearsay
         self.conditions = Conditions(table.get("conditional", []), table.get("inverted", []))
+        self.set_aside = Cues(table.get("set_aside", []))
 
     def tense(self, clause: Reading) -> str:
         text = clause.text
@@ -128,10 +129,27 @@ class ModalityReader:
         "not confirmed" is read as negated instead)."""
         h = self.hearsay
         return (
-            self.cues["rumoured"].any(sentence)
+            self._talk(sentence)
             or h.attributed(sentence)
             or (h.unconfirmed(sentence) and not h.unconfirmed(clause))
         )
+
+    def _talk(self, sentence: Reading) -> bool:
+        """Whether the sentence's news is talk: a rumour word that the sentence only sets aside
+        beside a confirmation of its own ("Netflix confirmed eight episodes, not the rumoured
+        twelve", "despite rumours of a longer run") leaves the news firm."""
+        talk = self.cues["rumoured"].find(sentence)
+        if not talk:
+            return False
+        if not self.cues["confirmed"].any(sentence):
+            return True
+        text = sentence.text
+        starts = [a for a, _ in clauses(text)]
+        for at, _ in talk:
+            start = max((a for a in starts if a <= at), default=0)
+            if not self.set_aside.any(Reading.of(text[start:at])):
+                return True
+        return False
 
     def negated(self, clause: Reading) -> bool:
         return self.negation.any(clause)

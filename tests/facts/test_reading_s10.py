@@ -141,3 +141,22 @@ def test_a_newer_firm_count_beats_an_older_rumoured_one(counted):
     lines = {ln.text.split(":**")[0].strip("*"): ln.text for ln in counted.answer("!status").lines}
     assert lines["Episodes"].startswith("**Episodes:** 8 episodes · 2025-06-20")
     assert "Filming expected" not in lines["Filming"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Netflix confirmed that season 2 will have eight episodes, not the rumoured twelve.",
+        "Contrary to earlier rumours, season 2 will run eight episodes, Netflix confirmed.",
+        "Netflix has confirmed eight episodes for season 2, despite rumours of a longer run.",
+    ],
+)
+def test_talk_set_aside_leaves_a_confirmed_count_firm(lex, text):
+    assert claims(lex, text)["episodes"][:3] == ("count", "confirmed", "8")
+
+
+def test_talk_that_is_the_news_stays_rumoured(lex):
+    got = claims(lex, "Netflix confirmed season 2, and rumours say it has nine episodes.")
+    assert got["episodes"][:3] == ("count", "rumoured", "9")
+    got = claims(lex, "Season 2 could have ten episodes, a report claims.")
+    assert got["episodes"][1] == "rumoured"

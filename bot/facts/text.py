@@ -233,12 +233,18 @@ def is_heading(sentence: str) -> bool:
     return not s or s[-1] not in _TERMINAL
 
 
-def _phrase_pattern(phrase: str) -> str:
-    """Regex for a phrase on word boundaries; inner spaces and hyphens match loosely."""
+def _phrase_pattern(phrase: str, prefixes: tuple[str, ...] | None = None) -> str:
+    """Regex for a phrase on word boundaries; inner spaces and hyphens match loosely. With
+    prefixes (maybe none), never the first half of a hyphenated word ("in post" is not found
+    in "in post-credits") nor after one of the prefixes ("production" not in "pre-production")."""
     parts = [re.escape(p).replace("'", "['’]") for p in re.split(r"[\s\-]+", phrase.strip()) if p]
     body = r"[\s\-]+".join(parts)
     left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    if left and prefixes:
+        left += "".join(rf"(?<!\b{re.escape(p)}-)" for p in prefixes)
     right = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    if right and prefixes is not None:
+        right = r"(?![\w-])"
     return left + body + right
 
 
@@ -250,14 +256,14 @@ class PhraseSet:
     """A set of phrases found in text case-insensitively, on word boundaries (one alternation,
     searched with only the phrases whose words a text holds: bot.facts.reading.alternation)."""
 
-    def __init__(self, phrases: Iterable[str]):
+    def __init__(self, phrases: Iterable[str], prefixes: tuple[str, ...] | None = None):
         # Longest first (the alternation takes the first that matches), then alphabetical: a
         # set's own order changes with every process, and the store keeps these lists.
         self.phrases: tuple[str, ...] = tuple(
             sorted({p.lower() for p in phrases if p}, key=lambda p: (-len(p), p))
         )
         self._alt = (
-            Alternation(self.phrases, [_phrase_pattern(p) for p in self.phrases])
+            Alternation(self.phrases, [_phrase_pattern(p, prefixes) for p in self.phrases])
             if self.phrases
             else None
         )

@@ -1,14 +1,18 @@
 """Sentences and clauses that tell another thing than their words suggest: a labelled list
 of actors is cast news, a ", which ..." clause on Season 1 counts Season 1's episodes, a
-season "planned for" a time is its release, and a story that "picks up a year after" tells
-no renewal, nor a season that "shot to No. 1" a shoot."""
+season "planned for" a time (or one a verb of dating puts on it) is its release, a story
+that "picks up a year after" tells no renewal, nor a season that "shot to No. 1" a shoot; a
+release verb beside a trailer is the trailer's, and a count told as news in a Season 2 article
+is Season 2's."""
 
 from __future__ import annotations
 
 import re
 
 from bot.facts.curated import Lexicon
+from bot.facts.reading.claims.readers import Readers
 from bot.facts.reading.claims.reading import Reading, clauses, listed_cues
+from bot.facts.sources.manifest import Source
 
 
 def cast_list(text: str, lex: Lexicon) -> bool:
@@ -44,10 +48,43 @@ def on_other_season(tail: str, clause: str, lex: Lexicon) -> bool:
     return bool(_YARDSTICK.search(tail)) or lex.season1.any(noun)
 
 
-def release_plans(cues: dict[str, list[int]], whole: Reading, lex: Lexicon) -> None:
+# After a verb of dating, the time it puts the season on: "set a March 2026 date", "locked in
+# an April 3 premiere", "circled October 9 for the debut", "scheduled the season for May 8".
+_DET = r"(?:(?:a|an|the|its|their)\s+)?"
+_DATING_OBJECT = re.compile(rf"\s+{_DET}(?:[\w'’-]+\s+){{0,6}}?(?:for|on)\s+{_DET}$", re.I)
+
+
+def dating_verbs(whole: Reading, lex: Lexicon, published: str) -> list[int]:
+    """Offsets of verbs of dating that put a time on something ("Netflix set a March 2026 date
+    for the season"): the time is a release to come, whatever the verb's tense."""
+    from bot.facts.reading.claims.values import time_values
+
+    found = listed_cues(lex, "release_plans", "dating").find(whole)
+    if not found:
+        return []
+    text = whole.text
+    times = [at for at, _ in time_values(text, published, "future")]
+    spans = clauses(text)
+    out = []
+    for at, _ in found:
+        verb = re.match(r"[\w'’-]+(?:\s+in\b)?", text[at:])
+        end = at + (verb.end() if verb else 0)
+        stop = min((a for a, _ in spans if a > at), default=len(text))
+        for t in (t for t in times if end < t < stop):
+            gap = text[end:t]
+            if re.fullmatch(rf"\s+{_DET}", gap) or _DATING_OBJECT.fullmatch(gap):
+                out.append(at)
+                break
+    return out
+
+
+def release_plans(
+    cues: dict[str, list[int]], whole: Reading, lex: Lexicon, dating: list[int] = ()
+) -> None:
     """A season "planned for", "slated for" or "due" a time is its release; not where another
-    topic's cue stands before it in its clause ("filming is scheduled for May" is the shoot's)."""
-    found = listed_cues(lex, "release_plans", "phrases").find(whole)
+    topic's cue stands before it in its clause ("filming is scheduled for May" is the shoot's).
+    dating: verbs of dating (dating_verbs), read the same way."""
+    found = listed_cues(lex, "release_plans", "phrases").find(whole) + [(x, "") for x in dating]
     others = [x for t, xs in cues.items() if t != "release" for x in xs]
     for at, _ in found:
         start = max((a for a, _ in clauses(whole.text) if a <= at), default=0)
@@ -77,3 +114,72 @@ def _neutral(m: re.Match[str]) -> str:
     # "shot" keeps its tense as "rose", so the clause's dates still read as past
     word = m.group(0)
     return "rose" + " " * (len(word) - 4) if word[:4].lower() == "shot" else " " * len(word)
+
+
+_COUNT = re.compile(r"\b(?:\d+|[a-z]+)[\s-]+(?:new\s+)?(?:episodes?|part)\b", re.I)
+_BETWEEN = re.compile(r"\b(?:after|before|since|when|once|as)\b", re.I)
+
+
+def told_in_title(text: str, whole: Reading, source: Source, r: Readers, lex: Lexicon):
+    """The topics ([claims.values] title_topics) a sentence tells as news of the season its
+    article's title names ("The company confirmed eight episodes." under "... Season 2 ..."):
+    a verb of telling ([claims.values] count_news) with the count after it in its clause."""
+    values = lex.claims.get("values", {})
+    topics = values.get("title_topics", [])
+    title = Reading.of(source.title)
+    if not topics or not lex.season2.any(source.title) or lex.season1.any(source.title):
+        return ()
+    if r.other_season.any(title):
+        return ()
+    verbs = listed_cues(lex, "values", "count_news").find(whole)
+    for at, piece in clauses(text):
+        for m in _COUNT.finditer(piece):
+            gap = [v for v, _ in verbs if at <= v < at + m.start()]
+            near = bool(gap) and len(text[max(gap or [0]) : at + m.start()].split()) <= 9
+            if near and not _BETWEEN.search(text, max(gap), at + m.start()):
+                return topics  # the count is what the verb tells
+    return ()
+
+
+# What a release verb after a trailer may tell of instead ("the trailer came out in May and
+# the show arrived in June").
+_THE_SHOW = re.compile(r"\b(?:season|series|show|drama|episodes?|sequel|premiere)\b", re.I)
+
+
+_INFLECTED = re.compile(r"\w+(?:ed|es|ing)\b")
+_POINT = re.compile(
+    r"\b(?:before|after|ahead\s+of|following|since|until|till|prior\s+to)\s+(?:the|its|their)\s+$",
+    re.I,
+)
+REFERENCE = "_reference"  # cues a time may attach to that make no claim
+
+
+def verbs_to_trailer(cues, strong, readings, r: Readers, whole: Reading) -> None:
+    """A release verb in a clause about a trailer, or after one with no show between, is the
+    trailer's ("a teaser will be released next spring", "Netflix dropped the official trailer",
+    "the main trailer (it runs two minutes) went live"): it makes no release claim."""
+    if "release" not in cues or "trailer" not in cues:
+        return
+    spans = [(at, at + len(c.text)) for at, c, _ in readings]
+    with_trailer = [(a, b) for a, b in spans if any(a <= x < b for x in cues["trailer"])]
+    text = whole.text
+    verbs = {at for at, _ in r.weak["release"].find(whole)}
+    verbs |= {at for at, _ in r.strong["release"].find(whole) if _INFLECTED.match(text, at)}
+
+    def trailers(x: int) -> bool:  # in a trailer's clause, or the trailer is its subject
+        if any(a <= x < b for a, b in with_trailer):
+            return True
+        before = [t for t in cues["trailer"] if t < x]
+        return bool(before) and not _THE_SHOW.search(text, max(before), x)
+
+    kept = [x for x in cues["release"] if x not in verbs or not trailers(x)]
+    # "two weeks before the premiere": a point the trailer's news is told against; the time
+    # nearest it is no one's
+    ref = [x for x in kept if _POINT.search(text, max(0, x - 40), x)]
+    if ref:
+        cues[REFERENCE] = ref
+    kept = [x for x in kept if x not in ref]
+    if kept:
+        cues["release"] = kept
+    else:
+        del cues["release"]

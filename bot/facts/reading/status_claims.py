@@ -15,11 +15,20 @@ from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
-from bot.facts.reading.asides import cast_list, on_other_season, other_senses_hidden, release_plans
-from bot.facts.reading.claims.attach import attach, drop_modifiers, of_other_season
-from bot.facts.reading.claims.modality import Modality
+from bot.facts.reading.asides import (
+    REFERENCE,
+    cast_list,
+    dating_verbs,
+    on_other_season,
+    other_senses_hidden,
+    release_plans,
+    told_in_title,
+    verbs_to_trailer,
+)
+from bot.facts.reading.claims.attach import attach, drop_modifiers, news_ahead, of_other_season
+from bot.facts.reading.claims.modality import clause_readings
 from bot.facts.reading.claims.readers import Readers, readers
-from bot.facts.reading.claims.reading import Reading, clauses, listed_cues
+from bot.facts.reading.claims.reading import Reading, listed_cues
 from bot.facts.reading.claims.retracted import current_times
 from bot.facts.reading.claims.states import PLANNED, progress
 from bot.facts.reading.claims.values import episode_counts, latest_year, time_values
@@ -45,7 +54,13 @@ def sentence_claims(
         return [Claim("cast", sentence.id, source.id, source.published, False, False, "", "news")]
     whole = Reading.of(other_senses_hidden(lex.role_hidden.remove(text)))
     plans = listed_cues(lex, "release_plans", "phrases")
-    if not (r.any_cue.any(whole.masked) or r.any_cue_lemma.any(whole.lemmas) or plans.any(whole)):
+    dates = listed_cues(lex, "release_plans", "dating")
+    if not (
+        r.any_cue.any(whole.masked)
+        or r.any_cue_lemma.any(whole.lemmas)
+        or plans.any(whole)
+        or dates.any(whole)
+    ):
         return []  # no topic's cue at all: nothing below can make a claim
     # "renewed beyond Season 2" is news of another season: its "Season 2" makes no cue
     s2_here = lex.season2.any(r.other_season.words.remove(text))
@@ -71,11 +86,12 @@ def sentence_claims(
     if lex.season1.any(said) and not lex.season2.any(said):
         s2_section = False  # "You can watch Season 1 now. It has 12 episodes": still Season 1
     hoped = lex.hope.any(text)
+    told = told_in_title(text, whole, source, r, lex)
     # Which topics the sentence is about, and where their cues stand.
     cues: dict[str, list[int]] = {}
     strong: set[str] = set()
     for tid, topic in lex.status.items():
-        s2 = s2_here or season == 3 or (topic.section_context and s2_section)
+        s2 = s2_here or season == 3 or (topic.section_context and s2_section) or tid in told
         found = r.strong[tid].find(whole)
         if found:
             strong.add(tid)
@@ -83,14 +99,16 @@ def sentence_claims(
             found = sorted(found + r.weak[tid].find(whole))
         if found:
             cues[tid] = [at for at, _ in found]
+    dating = dating_verbs(whole, lex, source.published)
     if (lex.status["release"].section_context and s2_section) or s2_here or season == 3:
-        release_plans(cues, whole, lex)
+        release_plans(cues, whole, lex, dating)
     drop_modifiers(cues, whole.text, lex)
     cues = {t: kept for t, spots in cues.items() if (kept := [x for x in spots if x < yardstick])}
     if not cues:
         return []
-    readings = _clause_readings(whole, r)
-    _verbs_to_trailer(cues, strong, readings, r, whole)
+    readings = clause_readings(whole, r.modality, dating)
+    news_ahead(cues, whole.text, [x for x in readings if not r.modality.negated(x[1])], lex)
+    verbs_to_trailer(cues, strong, readings, r, whole)
     if not cues:
         return []
     # Each time goes to the event cue it is attached to (bot/facts/reading/claims/attach.py).
@@ -108,7 +126,7 @@ def sentence_claims(
         # a plan given up: each topic's time is the one meant now, or none
         times = {t: [(s, v, o) for s, _, o in ts[:1] for _, v in meant] for t, ts in times.items()}
     out = []
-    cues.pop(_REFERENCE, None)
+    cues.pop(REFERENCE, None)
     for tid in cues:
         claim = _topic_claim(
             tid,
@@ -140,68 +158,6 @@ def _the_series_before(text: str, whole: Reading, r: Readers, lex: Lexicon) -> b
     done ("The zombie drama <title> came out in January and shot to the top"): its news is
     the series' first run, whatever its heading or the sentence before says."""
     return lex.show.any(text) and r.modality.tense(whole) == "past"
-
-
-# A clause opening with one of these continues the one before it in time ("The shoot runs
-# into 2025, after which the series moves into post-production": the move is planned too).
-_CONTINUES = re.compile(r"^\s*(?:and\s+)?(?:after which|after that|then|before|once|until)\b", re.I)
-
-
-# What a release verb after a trailer may tell of instead ("the trailer came out in May and
-# the show arrived in June").
-_THE_SHOW = re.compile(r"\b(?:season|series|show|drama|episodes?|sequel|premiere)\b", re.I)
-
-
-_INFLECTED = re.compile(r"\w+(?:ed|es|ing)\b")
-_POINT = re.compile(
-    r"\b(?:before|after|ahead\s+of|following|since|until|till|prior\s+to)\s+(?:the|its|their)\s+$",
-    re.I,
-)
-_REFERENCE = "_reference"  # cues a time may attach to that make no claim
-
-
-def _verbs_to_trailer(cues, strong, readings, r: Readers, whole: Reading) -> None:
-    """A release verb in a clause about a trailer, or after one with no show between, is the
-    trailer's ("a teaser will be released next spring", "Netflix dropped the official trailer",
-    "the main trailer (it runs two minutes) went live"): it makes no release claim."""
-    if "release" not in cues or "trailer" not in cues:
-        return
-    spans = [(at, at + len(c.text)) for at, c, _ in readings]
-    with_trailer = [(a, b) for a, b in spans if any(a <= x < b for x in cues["trailer"])]
-    text = whole.text
-    verbs = {at for at, _ in r.weak["release"].find(whole)}
-    verbs |= {at for at, _ in r.strong["release"].find(whole) if _INFLECTED.match(text, at)}
-
-    def trailers(x: int) -> bool:  # in a trailer's clause, or the trailer is its subject
-        if any(a <= x < b for a, b in with_trailer):
-            return True
-        before = [t for t in cues["trailer"] if t < x]
-        return bool(before) and not _THE_SHOW.search(text, max(before), x)
-
-    kept = [x for x in cues["release"] if x not in verbs or not trailers(x)]
-    # "two weeks before the premiere": a point the trailer's news is told against; the time
-    # nearest it is no one's
-    ref = [x for x in kept if _POINT.search(text, max(0, x - 40), x)]
-    if ref:
-        cues[_REFERENCE] = ref
-    kept = [x for x in kept if x not in ref]
-    if kept:
-        cues["release"] = kept
-    else:
-        del cues["release"]
-
-
-def _clause_readings(whole: Reading, r: Readers) -> list[tuple[int, Reading, Modality]]:
-    """Each clause with its modality; a continuing clause takes a plan's modality and tense
-    from the clause before it."""
-    out: list[tuple[int, Reading, Modality]] = []
-    for at, text in clauses(whole.text):
-        c = Reading.of(text)
-        m = r.modality.read(c, whole)
-        if out and _CONTINUES.match(text) and out[-1][2].tense == "future":
-            m = out[-1][2]
-        out.append((at, c, m))
-    return out
 
 
 # A clause that is only a time or place phrase ("On Friday, June 13", "In a post on June 3"):
@@ -264,8 +220,8 @@ def _topic_claim(
     best: tuple | None = None
     window: tuple | None = None
     for at, c, m in readings:
-        if not any(at <= x < at + len(c.text) for x in spots):
-            continue
+        if m.conditional or not any(at <= x < at + len(c.text) for x in spots):
+            continue  # a condition tells no state: "if filming begins in May, ..."
         negated = m.modality != "rumoured" and r.modality.negated(c)
         end = at + len(c.text)
         # the values attached to a cue of this clause, else to the topic's other cues ("wrapped

@@ -156,3 +156,30 @@ def of_other_season(spots: list[int], readings, r, lex: Lexicon) -> bool:
         r.other_season.any(c) and not lex.season2.any(r.other_season.words.remove(c.text))
         for c in held
     )
+
+
+def news_ahead(cues: dict[str, list[int]], text: str, readings, lex: Lexicon) -> None:
+    """Leave out cues that only name what coming news is about ("post-production plans will be
+    shared later", "details on the shoot are due next month"): the news is ahead, the event's
+    state untold. Negated, such a clause still says "not yet" ("no word on filming")."""
+    news = frozenset(lemma(w) for w in lex.claims.get("values", {}).get("news_nouns", []))
+    if not news:
+        return
+    _, _, topic_words, _ = _cue_words(lex)
+    for tid in list(cues):
+        ahead = []
+        for x in cues[tid]:
+            m = next((m for at, c, m in readings if at <= x < at + len(c.text)), None)
+            if m is None or m.tense != "future":
+                continue
+            start = x  # the whole hyphenated word ("production" in "post-production")
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                start -= 1
+            before = _MODIFIED.search(text[max(0, start - 60) : start])
+            if (before and lemma(before.group("noun")) in news) or compounds(
+                text, [x], topic_words, news
+            ):
+                ahead.append(x)
+        cues[tid] = [x for x in cues[tid] if x not in ahead]
+        if not cues[tid]:
+            del cues[tid]

@@ -5,7 +5,8 @@ June 2022, and filming is expected to wrap in May 2025" holds a confirmed, past 
 expected, future wrap. Talk reported as rumour and denials count for the whole sentence
 ("Insiders reportedly say ...", "..., adding that the report is groundless"), and so does
 hearsay (claims/hearsay.py): news told by an unnamed source ("some outlets reported"), or left
-unconfirmed by another clause ("..., but his agency has not confirmed anything").
+unconfirmed by another clause ("..., but his agency has not confirmed anything"). A condition
+("if filming begins within two months, ...") is a clause of its own that reports no state.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from bot.facts.reading.claims.hearsay import Hearsay
-from bot.facts.reading.claims.reading import Cues, Reading, lemma
+from bot.facts.reading.claims.reading import Cues, Reading, clauses, lemma
 
 MODALITIES = ("confirmed", "expected", "rumoured", "denied")
 # Past forms whose lemma differs but that do not end in -ed.
@@ -80,6 +81,7 @@ class Modality:
 
     modality: str
     tense: str
+    conditional: bool = False  # a condition ("if filming begins"): no state of its own
 
     @property
     def firm(self) -> bool:
@@ -94,6 +96,8 @@ class ModalityReader:
         self.cues = {m: Cues(table.get(m, [])) for m in MODALITIES}
         self.negation = negation
         self.hearsay = hearsay
+        self.conditions = Conditions(table.get("conditional", []), table.get("inverted", []))
+        self.set_aside = Cues(table.get("set_aside", []))
 
     def tense(self, clause: Reading) -> str:
         text = clause.text
@@ -107,9 +111,11 @@ class ModalityReader:
                 return "past"
         return "present"
 
-    def read(self, clause: Reading, sentence: Reading) -> Modality:
-        """The modality of a clause inside its sentence."""
+    def read(self, clause: Reading, sentence: Reading, first: bool = False) -> Modality:
+        """The modality of a clause inside its sentence; first: it opens the sentence."""
         tense = self.tense(clause)
+        if self.conditions.holds(clause.text, first):
+            return Modality("expected", "future", conditional=True)
         if self.cues["denied"].any(sentence):
             return Modality("denied", tense)
         if self.rumoured(clause, sentence):
@@ -123,10 +129,91 @@ class ModalityReader:
         "not confirmed" is read as negated instead)."""
         h = self.hearsay
         return (
-            self.cues["rumoured"].any(sentence)
+            self._talk(sentence)
             or h.attributed(sentence)
             or (h.unconfirmed(sentence) and not h.unconfirmed(clause))
         )
 
+    def _talk(self, sentence: Reading) -> bool:
+        """Whether the sentence's news is talk: a rumour word that the sentence only sets aside
+        beside a confirmation of its own ("Netflix confirmed eight episodes, not the rumoured
+        twelve", "despite rumours of a longer run") leaves the news firm."""
+        talk = self.cues["rumoured"].find(sentence)
+        if not talk:
+            return False
+        if not self.cues["confirmed"].any(sentence):
+            return True
+        text = sentence.text
+        starts = [a for a, _ in clauses(text)]
+        for at, _ in talk:
+            start = max((a for a in starts if a <= at), default=0)
+            if not self.set_aside.any(Reading.of(text[start:at])):
+                return True
+        return False
+
     def negated(self, clause: Reading) -> bool:
         return self.negation.any(clause)
+
+
+class Conditions:
+    """Clauses that state a condition ("if filming begins within two months", "unless the
+    shoot starts soon", "Should cameras roll by May"): the event is only supposed."""
+
+    def __init__(self, words: list[str], inverted: list[str]):
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        self.opening = re.compile(rf"^\W*(?:(?:and|but|or|even|only)\s+)?(?:{alt})\b", re.I)
+        # a condition inside a clause ("season 2 could arrive in 2026 if filming starts") is
+        # split off at its word
+        self.inside = re.compile(rf"(?<=\w)\s+(?=(?:{alt})\b)", re.I) if words else None
+        inv = "|".join(re.escape(w) for w in inverted)
+        # an inverted condition opens the sentence: "Should filming begin by March, ..."
+        self.inverted = re.compile(rf"^\W*(?:{inv})\s+\w+", re.I) if inverted else None
+        self.any = bool(words)
+
+    def split(self, parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """The clauses, each condition inside one split off as a clause of its own."""
+        if self.inside is None:
+            return parts
+        out = []
+        for at, text in parts:
+            start = 0
+            for m in self.inside.finditer(text):
+                out.append((at + start, text[start : m.start()]))
+                start = m.end()
+            out.append((at + start, text[start:]))
+        return [(a, t) for a, t in out if t.strip()]
+
+    def holds(self, text: str, first: bool) -> bool:
+        if self.any and self.opening.match(text):
+            return True
+        return first and self.inverted is not None and bool(self.inverted.match(text))
+
+
+# A clause opening with one of these continues the one before it in time ("The shoot runs
+# into 2025, after which the series moves into post-production": the move is planned too).
+_CONTINUES = re.compile(r"^\s*(?:and\s+)?(?:after which|after that|then|before|once|until)\b", re.I)
+
+
+# A verb of dating told of its subject's plan ("is scheduled for"), not done by it.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def clause_readings(
+    whole: Reading, reader: ModalityReader, dating: list[int] = ()
+) -> list[tuple[int, Reading, Modality]]:
+    """Each clause with its modality; a continuing clause takes a plan's modality and tense
+    from the clause before it. A condition ("if filming begins soon") is a clause of its own.
+    A verb of dating done by someone ("Netflix scheduled the season for May 8") is their word:
+    the clause is confirmed and its times are ahead."""
+    out: list[tuple[int, Reading, Modality]] = []
+    for at, text in reader.conditions.split(clauses(whole.text)):
+        c = Reading.of(text)
+        m = reader.read(c, whole, first=at == 0)
+        done = [x for x in dating if at <= x < at + len(text)]
+        if done and not m.conditional and m.modality in ("confirmed", "expected"):
+            active = not any(_PASSIVE.search(whole.text, max(0, x - 20), x) for x in done)
+            m = Modality("confirmed" if active else m.modality, "future")
+        if out and _CONTINUES.match(text) and out[-1][2].tense == "future":
+            m = out[-1][2]
+        out.append((at, c, m))
+    return out

@@ -43,8 +43,13 @@ def readers(lex: Lexicon) -> Readers:
         return hit[1]
     values = lex.claims.get("values", {})
     hearsay = Hearsay(lex.claims.get("hearsay", {}))
-    strong = {t: Cues(topic.strong.phrases) for t, topic in lex.status.items()}
-    weak = {t: Cues(topic.weak.phrases) for t, topic in lex.status.items()}
+    more = lex.claims.get("topic_cues", {})
+    pre = tuple(values.get("prefixes", []))
+    strong = {
+        t: Cues([*topic.strong.phrases, *more.get(t, [])], prefixes=pre)
+        for t, topic in lex.status.items()
+    }
+    weak = {t: Cues(topic.weak.phrases, prefixes=pre) for t, topic in lex.status.items()}
     cues = [*strong.values(), *weak.values()]
     out = Readers(
         modality=ModalityReader(
@@ -60,8 +65,8 @@ def readers(lex: Lexicon) -> Readers:
         other_season=Cues(values.get("other_season", [])),
         numbers=values.get("numbers", []),
         comparison=values.get("comparison", []),
-        any_cue=PhraseSet(p for c in cues for p in c.words.phrases),
-        any_cue_lemma=PhraseSet(p for c in cues for p in c.lemmas.phrases),
+        any_cue=PhraseSet((p for c in cues for p in c.words.phrases), pre),
+        any_cue_lemma=PhraseSet((p for c in cues for p in c.lemmas.phrases), pre),
         comparison_rx=_either(values.get("comparison", [])),
     )
     _CACHE.clear()

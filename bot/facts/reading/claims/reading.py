@@ -41,12 +41,21 @@ _AUXILIARIES = frozenset(["be", "have", "do", "will", "can", "cannot", "may", "m
 
 class Cues:
     """A phrase list matched on the words of a text and on their lemmas (with lemmas=False,
-    on its words only: negations, whose lemmas are bare auxiliaries)."""
+    on its words only: negations, whose lemmas are bare auxiliaries); with prefixes, never
+    the first half of a hyphenated word nor after a prefix (a topic's cue: "pre-production" is
+    no production, "in post-credits" not "in post")."""
 
-    def __init__(self, phrases: list[str] | tuple[str, ...], lemmas: bool = True):
-        self.words = PhraseSet(phrases)
+    def __init__(
+        self,
+        phrases: list[str] | tuple[str, ...],
+        lemmas: bool = True,
+        prefixes: tuple[str, ...] | None = None,
+    ):
+        self.words = PhraseSet(phrases, prefixes)
         forms = {lemma_phrase(p) for p in phrases} if lemmas else set()
-        self.lemmas = PhraseSet(f for f in forms if f and not _AUXILIARIES.intersection(f.split()))
+        self.lemmas = PhraseSet(
+            (f for f in forms if f and not _AUXILIARIES.intersection(f.split())), prefixes
+        )
 
     def find(self, reading: Reading) -> list[tuple[int, str]]:
         """(character offset, phrase) of every occurrence, in text order."""

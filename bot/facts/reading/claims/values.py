@@ -37,7 +37,9 @@ _TIME = re.compile(
 )
 # A month (or season) without a year, after a word that makes it a time: "in May", "next spring".
 _BARE = re.compile(
-    rf"\b(?P<rel>in|since|by|until|till|from|on|last|this|next|early|late|mid)[\s-]+(?:the\s+)?"
+    rf"\b(?P<rel>in|since|by|until|till|from|on|last|this|next|early|late|mid|"
+    # "at the end of March": a stretch of the month is that month
+    r"(?<=\bthe\s)(?:end|start|beginning|middle)\s+of)[\s-]+(?:the\s+)?"
     rf"(?P<what>(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|{_SEASONS})\b(?![\s,]+(?:19|20)\d\d)",
     re.IGNORECASE,
 )

@@ -119,8 +119,9 @@ def test_status_digest(engine):
     )
     assert "No premiere date announced · 2024-04-09" in release
     trailer = next(line.text for line in answer.lines if line.text.startswith("**Trailer:**"))
-    # a 2023 teaser report is superseded by the 2024 "no trailer yet": news, not a dispute
-    assert "No trailer yet" in trailer and "disputed" not in trailer
+    # a 2024 "no trailer yet" does not silently overturn the 2023 report of a teaser: the
+    # newer state shows, disputed
+    assert "No trailer yet" in trailer and "disputed, see `!status trailer`" in trailer
     for line in answer.lines[1:-1]:
         assert line.text.startswith("**") and "[" in line.text, line.text  # one cited line each
         assert "earlier:" not in line.text and "\n" not in line.text

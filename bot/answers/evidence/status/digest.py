@@ -21,22 +21,23 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bot.answers.evidence.status.conditions import conditional
+from bot.answers.evidence.status.labels import (  # noqa: F401 (re-exported)
+    PLANNED,
+    line_label,
+    progress,
+    stance,
+    state_label,
+)
 from bot.answers.evidence.status.values import compatible, precision, value_key
 from bot.facts.store import ClaimRow, FactStore
 from bot.facts.text import PhraseSet
 
-PLANNED = ":planned"
 STATE_KEY = "v2:"  # marks state keys of this reading, so keys saved by an older one are known
 DISPUTE_DAYS = 60  # claims further apart in time are news and its update, not a dispute
-
-
-def stance(claim: ClaimRow) -> str:
-    """'no' (negated), 'expected' (hedged) or 'yes'."""
-    return "no" if claim.negated else "expected" if claim.hedged else "yes"
 
 
 def firm(c: ClaimRow) -> bool:
@@ -84,12 +85,6 @@ def _day(c: ClaimRow) -> int:
     return dt.date.fromisoformat(c.published).toordinal()
 
 
-def progress(store: FactStore, topic: str) -> list[str]:
-    """A topic's claim states from 'not yet' to furthest."""
-    states = store.status_topics[topic].states
-    return [k for k in states if k not in ("yes", "no", "expected") and PLANNED not in k]
-
-
 def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     """The digest entry for one topic (Season 2 claims only), or None when none speaks to it."""
     claims = [c for c in store.claims.get(topic, []) if c.season == 2]
@@ -105,6 +100,11 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         return (-_day(c), -rank(c), not c.value, c.sentence_id)
 
     claims.sort(key=newest)
+    # A claim read from "if filming begins, …" rests on a condition: the timeline shows it,
+    # labelled, but it never decides the state (unless nothing else is said).
+    iffy = [c for c in claims if conditional(store, c)]
+    claims = [c for c in claims if c not in iffy] or iffy
+    iffy = [c for c in iffy if c not in claims]
     firm_claims = [c for c in claims if firm(c)]
     top = _deciding(store, topic, firm_claims, rank)
     ahead = [
@@ -168,15 +168,17 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         return precision(c.value) == 3, bool(explicit.any(store.sentences[c.sentence_id].display))
 
     ts = TopicStatus(topic, store.status_topics[topic].label, lead, dated)
+    setback = PhraseSet.of(tuple(store.vocab.get("ask.setback", {}).get(topic, [])))
     for c in claims:
         if c.sentence_id in (lead.sentence_id, dated and dated.sentence_id):
             continue
         if c.state == lead.state and compatible(c, lead):
             ts.agreeing.append(c)
-        elif (
+        elif _denies_event(store, state, c, rank, explicit, setback) or (
             firm(c)
             and firm(state)
             and abs(_day(c) - _day(state)) <= DISPUTE_DAYS
+            and not (rank(c) == 0 < rank(state) and _day(c) < _day(state))
             and explicitness(c) == explicitness(state)
             and _conflict(c, state, rank)
         ):
@@ -185,7 +187,29 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
             ts.earlier.append(c)
             if firm(c) and firm(state) and rank(c) > rank(state):
                 ts.overruled.append(c)
+    ts.earlier.extend(iffy)
     return ts
+
+
+def _denies_event(store: FactStore, absence, event, rank, explicit, setback) -> bool:
+    """Whether a newer firm "not yet" stands against an older explicit report that the event
+    happened ("no trailer yet" a year after "Netflix dropped the teaser"): a dispute, however
+    far apart, as an absence says nothing of what an article before it saw. Claims must be
+    alike in weight: a stated, unhedged absence against a stated event in explicit words or
+    with a date; a setback ("the teaser was pulled") is news, not a dispute."""
+    text = store.sentences[absence.sentence_id].display
+    return (
+        rank(absence) == 0
+        and rank(event) > 0
+        and _day(event) < _day(absence)
+        and firm(absence)
+        and not absence.hedged
+        and firm(event)
+        and event.modality == "confirmed"
+        and not event.hedged
+        and (bool(event.value) or explicit.any(store.sentences[event.sentence_id].display))
+        and not (setback.phrases and setback.any(text))
+    )
 
 
 def _step_dated(store: FactStore, topic: str, state: ClaimRow, claims, since: int, rank):
@@ -244,48 +268,6 @@ def _conflict(a: ClaimRow, b: ClaimRow, rank) -> bool:
 def status_digest(store: FactStore) -> list[TopicStatus]:
     """Every status topic the sources speak to, in the lexicon's topic order."""
     return [ts for t in store.status_topics if (ts := topic_status(store, t))]
-
-
-def state_label(store: FactStore, claim: ClaimRow) -> str:
-    """How a claim reads for its topic: 'Filming wrapped, May 2025', 'Teaser planned
-    (rumoured)', 'Premiere date: March 6, 2026', 'No trailer yet'."""
-    states = store.status_topics[claim.topic].states
-    if claim.state not in states:
-        return _stance_label(states, claim)
-    template = states[claim.state]
-    first = progress(store, claim.topic)[:1] == [claim.state]
-    if "{value}" in template:
-        text = (
-            template.replace("{value}", claim.value)
-            if claim.value
-            else re.sub(r"[:,]?\s*\{value\}", "", template)
-        )
-    else:
-        text = template + (f", {claim.value}" if claim.value and not first else "")
-    if claim.modality == "rumoured" and "rumour" not in text.lower():
-        text += " (rumoured)"
-    elif claim.modality == "denied":
-        text += " (a report denied)"
-    return text
-
-
-def line_label(store: FactStore, ts: TopicStatus) -> str:
-    """How a topic's resolved status reads: the lead's label, with the date another claim in
-    the same state prints when the lead prints none ('Renewed, June 6, 2022')."""
-    if ts.dated is None:
-        return state_label(store, ts.lead)
-    return f"{state_label(store, ts.lead._replace(value=''))}, {ts.dated.value}"
-
-
-def _stance_label(states: dict[str, str], claim: ClaimRow) -> str:
-    template = states[stance(claim)]
-    # "[: {value}]" is shown only with a value: "Episode count expected to match: 12".
-    template = re.sub(r"\[([^\]]*)\]", lambda m: m.group(1) if claim.value else "", template)
-    if "{value}" in template:
-        if not claim.value:
-            return {"yes": "Reported", "expected": "Expected", "no": "Not announced"}[stance(claim)]
-        return template.replace("{value}", claim.value)
-    return template
 
 
 def state_key(store: FactStore, ts: TopicStatus | None) -> str:

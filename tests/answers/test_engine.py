@@ -199,7 +199,8 @@ def test_sources_and_unknown_commands(engine):
     sources = engine.answer("!sources")
     assert sources.ok and len(sources.lines) == 5
     assert any("(estimated)" in line.text for line in sources.lines)
-    assert "2024-04-09 —" in sources.lines[0].text  # the printed date is not marked estimated
+    # the printed date is not marked estimated; a shipped article says it came with the bot
+    assert sources.lines[0].text.startswith("2024-04-09, shipped with the bot —")
     assert engine.answer("!jonus").match == "The Jonus virus"
     assert engine.answer("!onjo").match == "Nam On-jo"
     hint = engine.answer("!foo")

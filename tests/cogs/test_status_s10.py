@@ -13,8 +13,14 @@ from tests.cogs.test_cogs import slash_ctx
 
 @pytest.mark.parametrize(
     "typed, topic",
-    [("trailr", "trailer"), ("filmng", "filming"), ("relase", "release"), ("episdes", "episodes"),
-     ("renewl", "renewal"), ("trai", "trailer")],
+    [
+        ("trailr", "trailer"),
+        ("filmng", "filming"),
+        ("relase", "release"),
+        ("episdes", "episodes"),
+        ("renewl", "renewal"),
+        ("trai", "trailer"),
+    ],
 )
 async def test_a_typed_topic_with_a_typo_is_offered(bot, typed, topic):
     cog = bot.get_cog("Status")

@@ -37,13 +37,24 @@ _OPEN = re.compile(
 _SHOULD = re.compile(r"(?:^|[,;:—–]\s*)should\s+\w+(?:\s+\w+){0,6}?\s*,", re.IGNORECASE)
 
 
+# An aside to the reader ("If you missed it:", "in case you're wondering,") or a clause closed
+# by a colon is no condition on the news.
+_ASIDE = re.compile(r"^\s*(?:you|you're|you've|you'd|anything|so|not)\b|:\s*$")
+
+
 def is_conditional(text: str) -> bool:
     """Whether a sentence states its news under a condition ("If and only if the strike
     subsides…", "Unless the schedule slips…", "Should the strike end, then…")."""
     lowered = re.sub(r"\s+", " ", text.strip().lower())
     for phrase in _NOT_CONDITIONAL:
         lowered = lowered.replace(phrase, " ")
-    return bool(_OPEN.search(lowered) or _SHOULD.search(lowered))
+    if _SHOULD.search(lowered):
+        return True
+    for m in _OPEN.finditer(lowered):
+        clause = re.match(r"[^,;:—–)]*[,;:—–)]?", lowered[m.end() :]).group(0)
+        if not _ASIDE.search(clause):
+            return True
+    return False
 
 
 def conditional(store: FactStore, claim: ClaimRow) -> bool:

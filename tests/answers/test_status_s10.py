@@ -168,3 +168,18 @@ def test_sources_say_when_each_article_was_added(tmp_path, engine):
     lines = [x.text for x in e.answer("!sources").lines]
     assert lines[0].startswith("2025-01-05 (estimated), added 2026-11-20 — Test article 0")
     assert len(to_text(e.answer("!sources"))) < 2000
+
+
+def test_a_reason_clause_is_no_claim_of_its_own_topic(engine, tmp_path):
+    # "Since there is no word on the filming aspect …, there is no teaser or official trailer"
+    # is trailer news: the filming timeline leaves it out, the trailer one keeps it
+    filming = to_text(engine.answer("!status filming"))
+    assert "no word on the filming aspect" not in filming
+    assert "no word on the filming aspect" in to_text(engine.answer("!status trailer"))
+    e = engine_with(
+        tmp_path,
+        ("2025-03-01", "Since filming wrapped only last week, there is no teaser trailer yet."),
+    )
+    # a reason that reports news is still that topic's claim
+    assert "Since filming wrapped only last week" in to_text(e.answer("!status filming"))
+    assert "Since filming wrapped only last week" in to_text(e.answer("!status trailer"))

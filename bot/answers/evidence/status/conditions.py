@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.facts.store import ClaimRow, FactStore
+from bot.facts.text import PhraseSet
 
 # English words that open a condition. Grammar, not topic vocabulary: no store table carries
 # them, and the reader's lexicon sections are not this module's to extend.
@@ -61,3 +62,38 @@ def conditional(store: FactStore, claim: ClaimRow) -> bool:
     """Whether a claim was read from a conditional sentence."""
     sentence = store.sentences.get(claim.sentence_id)
     return sentence is not None and is_conditional(sentence.display)
+
+
+# A sentence opening with its reason ("Since there is no word on filming, …, there is no
+# trailer") states its news in the clause after the last comma; the reason is background.
+_REASON = re.compile(r"^\s*(?:since|as|because|given that|given|with)\b", re.IGNORECASE)
+
+
+def off_topic(store: FactStore, claim: ClaimRow) -> bool:
+    """Whether a "not yet" was read only from a sentence's reason clause while its main clause
+    speaks to another topic the same sentence has a claim on: the sentence is that topic's.
+    A reason that reports news ("Since filming wrapped last week, …") still counts."""
+    sentence = store.sentences.get(claim.sentence_id)
+    if (
+        not claim.negated
+        or sentence is None
+        or not _REASON.match(sentence.display)
+        or "," not in sentence.display
+    ):
+        return False
+    main = sentence.display.rsplit(",", 1)[1]
+    words = store.vocab.get("ask.status_words", {})
+
+    def speaks(topic: str) -> bool:
+        return PhraseSet.of(tuple(words.get(topic, []))).any(main)
+
+    if speaks(claim.topic):
+        return False
+    others = {
+        c.topic
+        for t, claims in store.claims.items()
+        if t != claim.topic
+        for c in claims
+        if c.sentence_id == claim.sentence_id
+    }
+    return any(speaks(t) for t in others)

@@ -24,7 +24,7 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bot.answers.evidence.status.conditions import conditional
+from bot.answers.evidence.status.conditions import conditional, off_topic
 from bot.answers.evidence.status.labels import (  # noqa: F401 (re-exported)
     PLANNED,
     line_label,
@@ -87,7 +87,9 @@ def _day(c: ClaimRow) -> int:
 
 def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     """The digest entry for one topic (Season 2 claims only), or None when none speaks to it."""
-    claims = [c for c in store.claims.get(topic, []) if c.season == 2]
+    # a claim read from a sentence's reason clause, whose news is another topic's, is that
+    # topic's ("Since there is no word on filming, …, there is no trailer")
+    claims = [c for c in store.claims.get(topic, []) if c.season == 2 and not off_topic(store, c)]
     if not claims:
         return None
     order = progress(store, topic)

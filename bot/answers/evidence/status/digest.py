@@ -12,9 +12,12 @@ that step's date when it prints none, or when it prints only that step's month).
 one step and no value (cast news) is a stream of news, led by the newest. Older claims that
 say the same agree;
 others are "earlier", unless they are as firm, said alike (a printed day or not, explicit words
-or not), of a comparable date and cannot both hold, when the sources disagree; an earlier firm
-claim of a further state than the lead's, before a "not yet" or setback, is "overruled" (the
-timeline shows it beside the lead).
+or not), of a comparable date and cannot both hold, when the sources disagree. A newer firm
+"not yet" never silently overturns an older explicit report that the event happened: they
+disagree however far apart (disputes.py); a newer event over an older "not yet" is news. An
+earlier firm claim of a further state than the lead's that is no dispute is "overruled" (the
+timeline shows it beside the lead). Claims read from a condition ("if filming begins, …") or
+only from a reason clause about another topic (conditions.py) never decide.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.answers.evidence.status.conditions import conditional, off_topic
+from bot.answers.evidence.status.disputes import conflict, day, denies_event, firm
 from bot.answers.evidence.status.labels import (  # noqa: F401 (re-exported)
     PLANNED,
     line_label,
@@ -38,11 +42,6 @@ from bot.facts.text import PhraseSet
 
 STATE_KEY = "v2:"  # marks state keys of this reading, so keys saved by an older one are known
 DISPUTE_DAYS = 60  # claims further apart in time are news and its update, not a dispute
-
-
-def firm(c: ClaimRow) -> bool:
-    """Stated (or denied) on the source's own authority, not planned or forecast."""
-    return c.modality in ("confirmed", "denied") and PLANNED not in c.state
 
 
 @dataclass
@@ -81,10 +80,6 @@ class TopicStatus:
         )
 
 
-def _day(c: ClaimRow) -> int:
-    return dt.date.fromisoformat(c.published).toordinal()
-
-
 def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     """The digest entry for one topic (Season 2 claims only), or None when none speaks to it."""
     # a claim read from a sentence's reason clause, whose news is another topic's, is that
@@ -99,7 +94,7 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         return order.index(base) if base in order else 0
 
     def newest(c: ClaimRow) -> tuple:
-        return (-_day(c), -rank(c), not c.value, c.sentence_id)
+        return (-day(c), -rank(c), not c.value, c.sentence_id)
 
     claims.sort(key=newest)
     # A claim read from "if filming begins, …" rests on a condition: the timeline shows it,
@@ -114,7 +109,7 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         for c in claims
         if not firm(c)
         and c.modality != "rumoured"
-        and (top is None or (_day(c) > _day(top) and rank(c) > rank(top)))
+        and (top is None or (day(c) > day(top) and rank(c) > rank(top)))
     ]
     state = ahead[0] if ahead else top or claims[0]
     # Claims of the same state count from the last time a firm claim said otherwise: a teaser
@@ -122,10 +117,10 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     # earlier step on the way ("wrapped" before "in post-production") says nothing otherwise.
     since = max(
         (
-            _day(c)
+            day(c)
             for c in firm_claims
             if c.state != state.state
-            and _day(c) < _day(state)
+            and day(c) < day(state)
             and (rank(c) == 0 or rank(c) > rank(state))
         ),
         default=0,
@@ -133,12 +128,12 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     same = [
         c
         for c in claims
-        if c.state == state.state and compatible(c, state) and firm(c) and _day(c) > since
+        if c.state == state.state and compatible(c, state) and firm(c) and day(c) > since
     ] or [state]
     lead, dated = state, None
     explicit = PhraseSet.of(tuple(store.vocab.get("ask.explicit", {}).get(topic, [])))
     if firm(state) and len(order) == 2 and not any(c.value for c in same):
-        lead = max(same, key=lambda c: (_day(c), -c.sentence_id))  # a stream of news: the newest
+        lead = max(same, key=lambda c: (day(c), -c.sentence_id))  # a stream of news: the newest
     elif firm(state) and rank(state) > 0:
         # An event that happened: the statement that prints it most precisely decides, the
         # most explicit and then the first report of it; later restatements only agree.
@@ -147,12 +142,12 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
             key=lambda c: (
                 precision(c.value),
                 len(explicit.find(store.sentences[c.sentence_id].display)),
-                -_day(c),
+                -day(c),
                 -c.sentence_id,
             ),
         )
         if not lead.value:
-            dated = max(same, key=lambda c: (precision(c.value), _day(c), -c.sentence_id))
+            dated = max(same, key=lambda c: (precision(c.value), day(c), -c.sentence_id))
             dated = dated if dated.value else _step_dated(store, topic, state, claims, since, rank)
         elif (step := _step_dated(store, topic, state, claims, since, rank)) is not None and (
             precision(step.value) > precision(lead.value) == 2
@@ -176,13 +171,13 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
             continue
         if c.state == lead.state and compatible(c, lead):
             ts.agreeing.append(c)
-        elif _denies_event(store, state, c, rank, explicit, setback) or (
+        elif denies_event(store, state, c, rank, explicit, setback) or (
             firm(c)
             and firm(state)
-            and abs(_day(c) - _day(state)) <= DISPUTE_DAYS
-            and not (rank(c) == 0 < rank(state) and _day(c) < _day(state))
+            and abs(day(c) - day(state)) <= DISPUTE_DAYS
+            and not (rank(c) == 0 < rank(state) and day(c) < day(state))
             and explicitness(c) == explicitness(state)
-            and _conflict(c, state, rank)
+            and conflict(c, state, rank)
         ):
             ts.disputed.append(c)
         else:
@@ -193,27 +188,6 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     return ts
 
 
-def _denies_event(store: FactStore, absence, event, rank, explicit, setback) -> bool:
-    """Whether a newer firm "not yet" stands against an older explicit report that the event
-    happened ("no trailer yet" a year after "Netflix dropped the teaser"): a dispute, however
-    far apart, as an absence says nothing of what an article before it saw. Claims must be
-    alike in weight: a stated, unhedged absence against a stated event in explicit words or
-    with a date; a setback ("the teaser was pulled") is news, not a dispute."""
-    text = store.sentences[absence.sentence_id].display
-    return (
-        rank(absence) == 0
-        and rank(event) > 0
-        and _day(event) < _day(absence)
-        and firm(absence)
-        and not absence.hedged
-        and firm(event)
-        and event.modality == "confirmed"
-        and not event.hedged
-        and (bool(event.value) or explicit.any(store.sentences[event.sentence_id].display))
-        and not (setback.phrases and setback.any(text))
-    )
-
-
 def _step_dated(store: FactStore, topic: str, state: ClaimRow, claims, since: int, rank):
     """The claim dating the step a state's label names too ("Filming wrapped, in
     post-production" is also the wrap), its first precise report; None when the label names
@@ -222,8 +196,8 @@ def _step_dated(store: FactStore, topic: str, state: ClaimRow, claims, since: in
     step = order[rank(state) - 1] if rank(state) > 1 else None
     if step is None or labels.get(step, "\0") not in labels.get(state.state, ""):
         return None
-    said = [c for c in claims if c.state == step and firm(c) and c.value and _day(c) >= since]
-    return max(said, key=lambda c: (precision(c.value), -_day(c), -c.sentence_id), default=None)
+    said = [c for c in claims if c.state == step and firm(c) and c.value and day(c) >= since]
+    return max(said, key=lambda c: (precision(c.value), -day(c), -c.sentence_id), default=None)
 
 
 def _deciding(store: FactStore, topic: str, firm_claims: list[ClaimRow], rank) -> ClaimRow | None:
@@ -238,33 +212,23 @@ def _deciding(store: FactStore, topic: str, firm_claims: list[ClaimRow], rank) -
         for c in firm_claims
         if rank(c) == 0 or (setback.phrases and setback.any(store.sentences[c.sentence_id].display))
     ]
-    since = _day(resets[0]) if resets else 0  # claims are newest first
+    since = day(resets[0]) if resets else 0  # claims are newest first
     top = max(
-        (c for c in firm_claims if _day(c) >= since),
-        key=lambda c: (rank(c), _day(c), bool(c.value), -c.sentence_id),
+        (c for c in firm_claims if day(c) >= since),
+        key=lambda c: (rank(c), day(c), bool(c.value), -c.sentence_id),
     )
     if top.state in _CONTINUING and not top.value:
         # "still shooting" after "began filming on November 4": the vaguer newer report says
         # the dated start goes on; the start, dated and explicit, stays the news
-        began = [
-            c for c in firm_claims if rank(c) == rank(top) - 1 and c.value and _day(c) >= since
-        ]
+        began = [c for c in firm_claims if rank(c) == rank(top) - 1 and c.value and day(c) >= since]
         if began and not any(c.value for c in firm_claims if c.state == top.state):
-            return max(began, key=lambda c: (precision(c.value), -_day(c), -c.sentence_id))
+            return max(began, key=lambda c: (precision(c.value), -day(c), -c.sentence_id))
     return top
 
 
 # States that only say the step before them goes on (filming under way after it began): undated,
 # they add nothing to a dated report of that step.
 _CONTINUING = frozenset({"ongoing"})
-
-
-def _conflict(a: ClaimRow, b: ClaimRow, rank) -> bool:
-    """Whether two claims cannot both hold: "not yet" beside an event, or one state with two
-    values. States are cumulative: a teaser out does not contradict a full trailer out."""
-    if a.state == b.state:
-        return not compatible(a, b)
-    return min(rank(a), rank(b)) == 0
 
 
 def status_digest(store: FactStore) -> list[TopicStatus]:

@@ -44,9 +44,13 @@ class Status(commands.Cog):
 
     @status.autocomplete("topic")
     async def topic_autocomplete(self, interaction, current: str) -> list[app_commands.Choice]:
-        return [
-            app_commands.Choice(name=t, value=t) for t in self.bot.engine.complete_status(current)
-        ]
+        """Topics the typed text starts; a typo ("trailr") gets the topic `!status trailr`
+        reads it as, so the slash command takes what the prefix command takes."""
+        engine = self.bot.engine
+        topics = engine.complete_status(current)
+        if not topics and current.strip() and (hit := engine.status.topic_for(current)):
+            topics = [hit]
+        return [app_commands.Choice(name=t, value=t) for t in topics]
 
     @status.command(
         name="subscribe",

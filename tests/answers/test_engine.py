@@ -119,8 +119,9 @@ def test_status_digest(engine):
     )
     assert "No premiere date announced · 2024-04-09" in release
     trailer = next(line.text for line in answer.lines if line.text.startswith("**Trailer:**"))
-    # a 2023 teaser report is superseded by the 2024 "no trailer yet": news, not a dispute
-    assert "No trailer yet" in trailer and "disputed" not in trailer
+    # a 2024 "no trailer yet" does not silently overturn the 2023 report of a teaser: the
+    # newer state shows, disputed
+    assert "No trailer yet" in trailer and "disputed, see `!status trailer`" in trailer
     for line in answer.lines[1:-1]:
         assert line.text.startswith("**") and "[" in line.text, line.text  # one cited line each
         assert "earlier:" not in line.text and "\n" not in line.text
@@ -198,7 +199,8 @@ def test_sources_and_unknown_commands(engine):
     sources = engine.answer("!sources")
     assert sources.ok and len(sources.lines) == 5
     assert any("(estimated)" in line.text for line in sources.lines)
-    assert "2024-04-09 —" in sources.lines[0].text  # the printed date is not marked estimated
+    # the printed date is not marked estimated; a shipped article says it came with the bot
+    assert sources.lines[0].text.startswith("2024-04-09, shipped with the bot —")
     assert engine.answer("!jonus").match == "The Jonus virus"
     assert engine.answer("!onjo").match == "Nam On-jo"
     hint = engine.answer("!foo")

@@ -77,12 +77,14 @@ def test_each_topic_has_its_own_timeline_newest_first(engine):
                 assert re.search(r"\[\d+\]", line.text)  # every claim has its footnote
 
 
-def test_an_older_claim_is_listed_not_disputed(engine):
+def test_a_newer_absence_disputes_an_older_event(engine):
+    # "we don't even have a trailer" (2024) against "Netflix dropped the teaser" (2023): the
+    # newer state leads, both sides shown
     text = to_text(engine.answer("!status trailer"))
-    assert "**Sources disagree:**" not in text
     assert "**Now:** No trailer yet · 2024-04-09" in text
+    assert "**Sources disagree:** No trailer yet (2024-04-09)" in text
+    assert "vs Teaser out (2023-07-01, est.)" in text
     assert "— Teaser out [" in text  # the 2023 report stays in the timeline, dated
-    assert "**Older reports differ:** Teaser out (2023-07-01, est.)" in text  # beside the lead
 
 
 def test_expected_back_is_complete_or_counted(engine):

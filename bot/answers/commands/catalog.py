@@ -12,11 +12,13 @@ from bot.facts.text import collapse_ws, fold_unicode
 
 
 def sources(ctx: Context) -> Answer:
-    """Every article, newest first, estimated dates marked, with its outlet and link."""
+    """Every article, newest first, estimated dates marked, with the date it was added (the
+    shipped ones say so: they came with the bot), its outlet and link."""
     lines = []
     for s in sorted(ctx.store.sources.values(), key=lambda s: (s.published, s.id), reverse=True):
         est = " (estimated)" if s.estimated else ""
-        added = f", added {s.added}" if s.added else ""
+        # Only `add` (and approved news) records a date; an entry without one is shipped.
+        added = f", added {s.added}" if s.added else ", shipped with the bot"
         outlet = f" · {s.outlet}" if s.outlet else ""
         url = f" <{s.url}>" if s.url else ""  # <...>: a link without a preview card
         lines.append(Line(f"{s.published}{est}{added} — {s.title}{outlet}{url} `{s.id}`"))

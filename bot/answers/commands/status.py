@@ -13,6 +13,8 @@ from rapidfuzz import fuzz, process
 
 from bot.answers.context import Context
 from bot.answers.evidence.people.returns import CastSummary, Returns
+from bot.answers.evidence.status.cast_claims import CastClaims
+from bot.answers.evidence.status.conditions import conditional
 from bot.answers.evidence.status.digest import (
     TopicStatus,
     age,
@@ -98,7 +100,9 @@ class Status:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.names = Topics(ctx)
-        self.cast = CastSummary(ctx, Returns(ctx))
+        returns = Returns(ctx)
+        self.cast = CastSummary(ctx, returns)
+        self.cast_claims = CastClaims(ctx, returns)
 
     def topic_for(self, query: str) -> str | None:
         """The status topic a typed name means, or None."""
@@ -252,7 +256,7 @@ class Status:
             s = store.sentences[c.sentence_id]
             out.append(
                 Line(
-                    f"• {self.ctx.date(c.source_id)} — {state_label(store, c)} "
+                    f"• {self.ctx.date(c.source_id)} — {self._claim_label(c)} "
                     f"{cite.cite(c.sentence_id)}: “{shorten(s.display, width)}”",
                     s.spoiler,
                 )
@@ -260,6 +264,13 @@ class Status:
         if len(claims) > limit:
             out.append(Line(f"…and {len(claims) - limit} older claims."))
         return out
+
+    def _claim_label(self, c: ClaimRow) -> str:
+        """A claim as a timeline line reads it; a cast claim by whom it names and how."""
+        said = self.cast_claims.label(c) if c.topic == "cast" else None
+        if said is None:
+            return state_label(self.ctx.store, c)
+        return said + (" (conditional)" if conditional(self.ctx.store, c) else "")
 
     def _side(self, c: ClaimRow, cite: Citer) -> str:
         when = self.ctx.date(c.source_id)

@@ -12,36 +12,36 @@ that step's date when it prints none, or when it prints only that step's month).
 one step and no value (cast news) is a stream of news, led by the newest. Older claims that
 say the same agree;
 others are "earlier", unless they are as firm, said alike (a printed day or not, explicit words
-or not), of a comparable date and cannot both hold, when the sources disagree; an earlier firm
-claim of a further state than the lead's, before a "not yet" or setback, is "overruled" (the
-timeline shows it beside the lead).
+or not), of a comparable date and cannot both hold, when the sources disagree. A newer firm
+"not yet" never silently overturns an older explicit report that the event happened: they
+disagree however far apart (disputes.py); a newer event over an older "not yet" is news. An
+earlier firm claim of a further state than the lead's that is no dispute is "overruled" (the
+timeline shows it beside the lead). Claims read from a condition ("if filming begins, …") or
+only from a reason clause about another topic (conditions.py) never decide.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bot.answers.evidence.status.conditions import conditional, off_topic
+from bot.answers.evidence.status.disputes import conflict, day, denies_event, firm
+from bot.answers.evidence.status.labels import (  # noqa: F401 (re-exported)
+    PLANNED,
+    line_label,
+    progress,
+    stance,
+    state_label,
+)
 from bot.answers.evidence.status.values import compatible, precision, value_key
 from bot.facts.store import ClaimRow, FactStore
 from bot.facts.text import PhraseSet
 
-PLANNED = ":planned"
 STATE_KEY = "v2:"  # marks state keys of this reading, so keys saved by an older one are known
 DISPUTE_DAYS = 60  # claims further apart in time are news and its update, not a dispute
-
-
-def stance(claim: ClaimRow) -> str:
-    """'no' (negated), 'expected' (hedged) or 'yes'."""
-    return "no" if claim.negated else "expected" if claim.hedged else "yes"
-
-
-def firm(c: ClaimRow) -> bool:
-    """Stated (or denied) on the source's own authority, not planned or forecast."""
-    return c.modality in ("confirmed", "denied") and PLANNED not in c.state
 
 
 @dataclass
@@ -80,19 +80,11 @@ class TopicStatus:
         )
 
 
-def _day(c: ClaimRow) -> int:
-    return dt.date.fromisoformat(c.published).toordinal()
-
-
-def progress(store: FactStore, topic: str) -> list[str]:
-    """A topic's claim states from 'not yet' to furthest."""
-    states = store.status_topics[topic].states
-    return [k for k in states if k not in ("yes", "no", "expected") and PLANNED not in k]
-
-
 def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     """The digest entry for one topic (Season 2 claims only), or None when none speaks to it."""
-    claims = [c for c in store.claims.get(topic, []) if c.season == 2]
+    # a claim read from a sentence's reason clause, whose news is another topic's, is that
+    # topic's ("Since there is no word on filming, …, there is no trailer")
+    claims = [c for c in store.claims.get(topic, []) if c.season == 2 and not off_topic(store, c)]
     if not claims:
         return None
     order = progress(store, topic)
@@ -102,9 +94,14 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         return order.index(base) if base in order else 0
 
     def newest(c: ClaimRow) -> tuple:
-        return (-_day(c), -rank(c), not c.value, c.sentence_id)
+        return (-day(c), -rank(c), not c.value, c.sentence_id)
 
     claims.sort(key=newest)
+    # A claim read from "if filming begins, …" rests on a condition: the timeline shows it,
+    # labelled, but it never decides the state (unless nothing else is said).
+    iffy = [c for c in claims if conditional(store, c)]
+    claims = [c for c in claims if c not in iffy] or iffy
+    iffy = [c for c in iffy if c not in claims]
     firm_claims = [c for c in claims if firm(c)]
     top = _deciding(store, topic, firm_claims, rank)
     ahead = [
@@ -112,7 +109,7 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         for c in claims
         if not firm(c)
         and c.modality != "rumoured"
-        and (top is None or (_day(c) > _day(top) and rank(c) > rank(top)))
+        and (top is None or (day(c) > day(top) and rank(c) > rank(top)))
     ]
     state = ahead[0] if ahead else top or claims[0]
     # Claims of the same state count from the last time a firm claim said otherwise: a teaser
@@ -120,10 +117,10 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     # earlier step on the way ("wrapped" before "in post-production") says nothing otherwise.
     since = max(
         (
-            _day(c)
+            day(c)
             for c in firm_claims
             if c.state != state.state
-            and _day(c) < _day(state)
+            and day(c) < day(state)
             and (rank(c) == 0 or rank(c) > rank(state))
         ),
         default=0,
@@ -131,12 +128,12 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
     same = [
         c
         for c in claims
-        if c.state == state.state and compatible(c, state) and firm(c) and _day(c) > since
+        if c.state == state.state and compatible(c, state) and firm(c) and day(c) > since
     ] or [state]
     lead, dated = state, None
     explicit = PhraseSet.of(tuple(store.vocab.get("ask.explicit", {}).get(topic, [])))
     if firm(state) and len(order) == 2 and not any(c.value for c in same):
-        lead = max(same, key=lambda c: (_day(c), -c.sentence_id))  # a stream of news: the newest
+        lead = max(same, key=lambda c: (day(c), -c.sentence_id))  # a stream of news: the newest
     elif firm(state) and rank(state) > 0:
         # An event that happened: the statement that prints it most precisely decides, the
         # most explicit and then the first report of it; later restatements only agree.
@@ -145,12 +142,12 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
             key=lambda c: (
                 precision(c.value),
                 len(explicit.find(store.sentences[c.sentence_id].display)),
-                -_day(c),
+                -day(c),
                 -c.sentence_id,
             ),
         )
         if not lead.value:
-            dated = max(same, key=lambda c: (precision(c.value), _day(c), -c.sentence_id))
+            dated = max(same, key=lambda c: (precision(c.value), day(c), -c.sentence_id))
             dated = dated if dated.value else _step_dated(store, topic, state, claims, since, rank)
         elif (step := _step_dated(store, topic, state, claims, since, rank)) is not None and (
             precision(step.value) > precision(lead.value) == 2
@@ -168,23 +165,26 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
         return precision(c.value) == 3, bool(explicit.any(store.sentences[c.sentence_id].display))
 
     ts = TopicStatus(topic, store.status_topics[topic].label, lead, dated)
+    setback = PhraseSet.of(tuple(store.vocab.get("ask.setback", {}).get(topic, [])))
     for c in claims:
         if c.sentence_id in (lead.sentence_id, dated and dated.sentence_id):
             continue
         if c.state == lead.state and compatible(c, lead):
             ts.agreeing.append(c)
-        elif (
+        elif denies_event(store, state, c, rank, explicit, setback) or (
             firm(c)
             and firm(state)
-            and abs(_day(c) - _day(state)) <= DISPUTE_DAYS
+            and abs(day(c) - day(state)) <= DISPUTE_DAYS
+            and not (rank(c) == 0 < rank(state) and day(c) < day(state))
             and explicitness(c) == explicitness(state)
-            and _conflict(c, state, rank)
+            and conflict(c, state, rank)
         ):
             ts.disputed.append(c)
         else:
             ts.earlier.append(c)
             if firm(c) and firm(state) and rank(c) > rank(state):
                 ts.overruled.append(c)
+    ts.earlier.extend(iffy)
     return ts
 
 
@@ -196,8 +196,8 @@ def _step_dated(store: FactStore, topic: str, state: ClaimRow, claims, since: in
     step = order[rank(state) - 1] if rank(state) > 1 else None
     if step is None or labels.get(step, "\0") not in labels.get(state.state, ""):
         return None
-    said = [c for c in claims if c.state == step and firm(c) and c.value and _day(c) >= since]
-    return max(said, key=lambda c: (precision(c.value), -_day(c), -c.sentence_id), default=None)
+    said = [c for c in claims if c.state == step and firm(c) and c.value and day(c) >= since]
+    return max(said, key=lambda c: (precision(c.value), -day(c), -c.sentence_id), default=None)
 
 
 def _deciding(store: FactStore, topic: str, firm_claims: list[ClaimRow], rank) -> ClaimRow | None:
@@ -212,19 +212,17 @@ def _deciding(store: FactStore, topic: str, firm_claims: list[ClaimRow], rank) -
         for c in firm_claims
         if rank(c) == 0 or (setback.phrases and setback.any(store.sentences[c.sentence_id].display))
     ]
-    since = _day(resets[0]) if resets else 0  # claims are newest first
+    since = day(resets[0]) if resets else 0  # claims are newest first
     top = max(
-        (c for c in firm_claims if _day(c) >= since),
-        key=lambda c: (rank(c), _day(c), bool(c.value), -c.sentence_id),
+        (c for c in firm_claims if day(c) >= since),
+        key=lambda c: (rank(c), day(c), bool(c.value), -c.sentence_id),
     )
     if top.state in _CONTINUING and not top.value:
         # "still shooting" after "began filming on November 4": the vaguer newer report says
         # the dated start goes on; the start, dated and explicit, stays the news
-        began = [
-            c for c in firm_claims if rank(c) == rank(top) - 1 and c.value and _day(c) >= since
-        ]
+        began = [c for c in firm_claims if rank(c) == rank(top) - 1 and c.value and day(c) >= since]
         if began and not any(c.value for c in firm_claims if c.state == top.state):
-            return max(began, key=lambda c: (precision(c.value), -_day(c), -c.sentence_id))
+            return max(began, key=lambda c: (precision(c.value), -day(c), -c.sentence_id))
     return top
 
 
@@ -233,59 +231,9 @@ def _deciding(store: FactStore, topic: str, firm_claims: list[ClaimRow], rank) -
 _CONTINUING = frozenset({"ongoing"})
 
 
-def _conflict(a: ClaimRow, b: ClaimRow, rank) -> bool:
-    """Whether two claims cannot both hold: "not yet" beside an event, or one state with two
-    values. States are cumulative: a teaser out does not contradict a full trailer out."""
-    if a.state == b.state:
-        return not compatible(a, b)
-    return min(rank(a), rank(b)) == 0
-
-
 def status_digest(store: FactStore) -> list[TopicStatus]:
     """Every status topic the sources speak to, in the lexicon's topic order."""
     return [ts for t in store.status_topics if (ts := topic_status(store, t))]
-
-
-def state_label(store: FactStore, claim: ClaimRow) -> str:
-    """How a claim reads for its topic: 'Filming wrapped, May 2025', 'Teaser planned
-    (rumoured)', 'Premiere date: March 6, 2026', 'No trailer yet'."""
-    states = store.status_topics[claim.topic].states
-    if claim.state not in states:
-        return _stance_label(states, claim)
-    template = states[claim.state]
-    first = progress(store, claim.topic)[:1] == [claim.state]
-    if "{value}" in template:
-        text = (
-            template.replace("{value}", claim.value)
-            if claim.value
-            else re.sub(r"[:,]?\s*\{value\}", "", template)
-        )
-    else:
-        text = template + (f", {claim.value}" if claim.value and not first else "")
-    if claim.modality == "rumoured" and "rumour" not in text.lower():
-        text += " (rumoured)"
-    elif claim.modality == "denied":
-        text += " (a report denied)"
-    return text
-
-
-def line_label(store: FactStore, ts: TopicStatus) -> str:
-    """How a topic's resolved status reads: the lead's label, with the date another claim in
-    the same state prints when the lead prints none ('Renewed, June 6, 2022')."""
-    if ts.dated is None:
-        return state_label(store, ts.lead)
-    return f"{state_label(store, ts.lead._replace(value=''))}, {ts.dated.value}"
-
-
-def _stance_label(states: dict[str, str], claim: ClaimRow) -> str:
-    template = states[stance(claim)]
-    # "[: {value}]" is shown only with a value: "Episode count expected to match: 12".
-    template = re.sub(r"\[([^\]]*)\]", lambda m: m.group(1) if claim.value else "", template)
-    if "{value}" in template:
-        if not claim.value:
-            return {"yes": "Reported", "expected": "Expected", "no": "Not announced"}[stance(claim)]
-        return template.replace("{value}", claim.value)
-    return template
 
 
 def state_key(store: FactStore, ts: TopicStatus | None) -> str:

@@ -8,13 +8,18 @@ praise a line may carry, from `praise`.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from bot.answers.context import Context
 from bot.answers.reading.frame import Frame
+from bot.answers.reading.matching import tokens
 from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.text import PhraseSet
+
+# a writer's own taste ("Personally, I have watched…"): itself an opinion, not a report of one
+_FIRST_PERSON = re.compile(r"\b(?:I|personally|in my (?:view|opinion))\b")
 
 
 class Opinion:
@@ -52,7 +57,7 @@ class Opinion:
             "ask",
             False,
             None,
-            "The articles don't give opinions",
+            "The sources don't say",  # the title of every honest decline
             lines,
             cite.citations,
             suggestions=[f"{p}status", f"{p}lore"],
@@ -74,5 +79,16 @@ class Opinion:
             if praise.any(store.sentences[s].display)
             and check.readable(s)
             and not check.traits(s).speculative
+            and not (
+                _FIRST_PERSON.search(store.sentences[s].display) and not check.traits(s).quoted
+            )
         ]
-        return max(found, key=lambda s: (check.worth(s), -s), default=None)
+        # the praise that shares the question's own words ("episode", "squid game") first
+        asked = set(tokens(self._words[0].remove(frame.question.text)))
+        shared = {s: _shared(asked, tokens(store.sentences[s].display)) for s in found}
+        return max(found, key=lambda s: (shared[s] + check.worth(s), -s), default=None)
+
+
+def _shared(asked: set[str], words: list[str]) -> int:
+    """Asked words a line prints, a stem matching its fuller form ("episod", "episode")."""
+    return sum(any(w.startswith(a) or a.startswith(w) for w in words if len(w) > 3) for a in asked)

@@ -1,0 +1,54 @@
+"""`!ask` puts the answer first and never hides one under "Nearby": questions of taste,
+a season typed short ("s2"), and the line each kind of question must lead with. Each
+mechanism is held by differently worded questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import Engine
+from bot.answers.replies.render import to_text
+
+
+def ask(engine: Engine, message: str) -> str:
+    return to_text(engine.answer(f"!ask {message}"))
+
+
+def bullets(text: str) -> list[str]:
+    return [x for x in text.splitlines() if x.startswith("•")]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is nam-ra the best character",
+        "is s2 gonna be good",
+        "who's the hottest",
+        "is cheong-san the coolest character",
+        "will season 2 be better than season 1",
+    ],
+)
+def test_a_question_of_taste_is_told_the_articles_report_facts(engine, message):
+    text = ask(engine, message)
+    assert "not opinions" in text and not bullets(text)
+    # at most one fact beside it, labelled as what the articles print
+    assert text.count("What the articles do print") <= 1
+    assert "Personally" not in text  # a writer's own view is no reported praise
+
+
+def test_the_praise_beside_a_taste_answer_shares_the_questions_words(engine):
+    assert "episodes" in ask(engine, "which is the best episode")
+
+
+@pytest.mark.parametrize("message", ["is roh yoon-seo in s2", "is roh yoon-seo in season 2"])
+def test_a_short_season_is_no_word_of_the_predicate(engine, message):
+    text = ask(engine, message)
+    assert "don't say" not in text and "Nearby" not in text
+    assert "Roh Yoon-seo has been cast in season 2" in text
+
+
+@pytest.mark.parametrize("message", ["is lee min goo in s2", "is lee min goo in season 2"])
+def test_a_return_no_source_speaks_of_reads_the_same_however_the_season_is_typed(
+    engine, message
+):
+    assert ask(engine, message).startswith("The sources don't say")

@@ -52,3 +52,13 @@ def test_a_return_no_source_speaks_of_reads_the_same_however_the_season_is_typed
     engine, message
 ):
     assert ask(engine, message).startswith("The sources don't say")
+
+
+@pytest.mark.parametrize(
+    "message", ["which article says filming is underway", "which source says filming has started"]
+)
+def test_a_conditional_clause_is_no_article_saying_so(engine, message):
+    text = ask(engine, message)
+    head, _, conditional = text.partition("Only as a condition")
+    assert "If and only if" not in head and "If and only if" in conditional
+    assert "One article says that" in head

@@ -62,3 +62,10 @@ def test_a_conditional_clause_is_no_article_saying_so(engine, message):
     head, _, conditional = text.partition("Only as a condition")
     assert "If and only if" not in head and "If and only if" in conditional
     assert "One article says that" in head
+
+
+@pytest.mark.parametrize(
+    "message", ["who made the virus", "who created the zombie virus", "who made the zombie virus"]
+)
+def test_a_who_question_is_led_by_the_line_saying_who(engine, message):
+    assert "science teacher" in bullets(ask(engine, message))[0]

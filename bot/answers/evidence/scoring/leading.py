@@ -93,10 +93,14 @@ def lead_first(ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
     # powers") before one naming it once; a speculative line gives way only to a fact of its
     # own tier: the guess that answers ("expected later in 2024") beats a fact that does not
     guess = FORECAST not in frame.concepts  # unless a forecast is what was asked
+    # "who made the virus": a line saying who ("was the science teacher") before one that
+    # only has a role noun in it ("when the creator of a deadly virus states this")
+    who = frame.question.atype == "who"
     return sorted(
         kept,
         key=lambda s: (
             tiers[s],
+            who and not check.identifies(s),
             not lists(ev, frame, s),
             guess and check.traits(s).speculative,
             at[s],

@@ -69,3 +69,12 @@ def test_a_conditional_clause_is_no_article_saying_so(engine, message):
 )
 def test_a_who_question_is_led_by_the_line_saying_who(engine, message):
     assert "science teacher" in bullets(ask(engine, message))[0]
+
+
+@pytest.mark.parametrize(
+    "message", ["why did nam-ra stay behind", "why did namra stay back", "why did nam ra stay"]
+)
+def test_a_why_question_is_led_by_the_line_giving_the_reason(engine, message):
+    lines = bullets(ask(engine, message))
+    assert "stayed back" in lines[0] and "because" in " ".join(lines[:2])
+    assert "Cheong-san sacrificed" not in lines[0]  # her name beside his reason is not hers

@@ -78,3 +78,16 @@ def test_a_why_question_is_led_by_the_line_giving_the_reason(engine, message):
     lines = bullets(ask(engine, message))
     assert "stayed back" in lines[0] and "because" in " ".join(lines[:2])
     assert "Cheong-san sacrificed" not in lines[0]  # her name beside his reason is not hers
+
+
+@pytest.mark.parametrize(
+    ("message", "state"),
+    [
+        ("is gwi-nam alive", "still alive"),
+        ("is gwi nam still alive", "still alive"),
+        ("is eun-ji a zombie", "are immortal zombies"),
+        ("is eunji a zombie", "are immortal zombies"),
+    ],
+)
+def test_a_yes_no_question_is_led_by_the_line_stating_the_asked_state(engine, message, state):
+    assert state in bullets(ask(engine, message))[0]

@@ -4,10 +4,12 @@ mechanism is held by differently worded questions."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bot.answers.engine import Engine
-from bot.answers.replies.render import to_text
+from bot.answers.replies.render import to_json, to_text
 
 
 def ask(engine: Engine, message: str) -> str:
@@ -91,3 +93,13 @@ def test_a_why_question_is_led_by_the_line_giving_the_reason(engine, message):
 )
 def test_a_yes_no_question_is_led_by_the_line_stating_the_asked_state(engine, message, state):
     assert state in bullets(ask(engine, message))[0]
+
+
+@pytest.mark.parametrize("message", ["is mr lee a zombie", "is lee byeong-chan a zombie"])
+def test_a_yes_no_question_on_someone_is_led_by_the_line_naming_them(engine, message):
+    assert "Mr. Lee" in bullets(ask(engine, message))[0]
+
+
+def test_a_taste_answer_keeps_the_json_shape(engine):
+    shape = json.loads(to_json(engine.answer("!ask is nam-ra the best character")))
+    assert {"text", "lines", "citations", "ok"} <= set(shape)

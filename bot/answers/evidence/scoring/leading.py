@@ -105,6 +105,8 @@ def lead_first(ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
             tiers[s],
             who and not check.identifies(s),
             yesno and not states(ev, frame, s),
+            # "is mr lee a zombie": his line before lines on zombies that never name him
+            yesno and bool(frame.people) and not _shown_naming(ev, frame, s),
             not lists(ev, frame, s),
             guess and check.traits(s).speculative,
             at[s],
@@ -151,6 +153,13 @@ _JOINED = re.compile(r"\s*(?:,|and|&|, and)\s*")
 def _names_asked(ev: Evidence, frame: Frame, sid: int) -> bool:
     """Whether a sentence names one of the people asked about."""
     return any(sid in ev.ctx.store.mentions.get(e, ()) for e in frame.people)
+
+
+def _shown_naming(ev: Evidence, frame: Frame, sid: int) -> bool:
+    """Whether a line, as shown, names one asked about: itself, or the short sentence it is
+    shown after ("When Mr. Lee was bit… He walked calmly ahead")."""
+    ref = ev.ctx.check.near.referent(sid)
+    return _names_asked(ev, frame, sid) or (ref is not None and _names_asked(ev, frame, ref))
 
 
 def _names(ev: Evidence, eid: str) -> list[str]:

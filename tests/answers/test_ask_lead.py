@@ -103,3 +103,13 @@ def test_a_yes_no_question_on_someone_is_led_by_the_line_naming_them(engine, mes
 def test_a_taste_answer_keeps_the_json_shape(engine):
     shape = json.loads(to_json(engine.answer("!ask is nam-ra the best character")))
     assert {"text", "lines", "citations", "ok"} <= set(shape)
+
+
+@pytest.mark.parametrize("message", ["is eun-ji a zombie", "is on-jo alive"])
+def test_a_yes_no_settled_by_its_top_line_opens_with_the_verdict(engine, message):
+    assert ask(engine, message).splitlines()[1] == "Yes — per [1]:"
+
+
+@pytest.mark.parametrize("message", ["is cheong-san alive", "is nam-ra a zombie"])
+def test_no_verdict_when_the_top_line_does_not_settle_it(engine, message):
+    assert "Yes —" not in ask(engine, message)

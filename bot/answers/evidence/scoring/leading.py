@@ -150,6 +150,22 @@ def states(ev: Evidence, frame: Frame, sid: int) -> bool:
 _JOINED = re.compile(r"\s*(?:,|and|&|, and)\s*")
 
 
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none)\b|n't\b", re.IGNORECASE)
+
+
+def settles(ev: Evidence, frame: Frame, sid: int) -> bool:
+    """Whether a line settles a yes/no question as yes: it states the asked state of the one
+    asked about, as a fact, with no negation in it."""
+    text = ev.ctx.store.sentences[sid].display
+    return (
+        frame.question.atype == "yesno"
+        and bool(frame.people)
+        and not ev.ctx.check.traits(sid).speculative
+        and not _NEGATION.search(text)
+        and states(ev, frame, sid)
+    )
+
+
 def _names_asked(ev: Evidence, frame: Frame, sid: int) -> bool:
     """Whether a sentence names one of the people asked about."""
     return any(sid in ev.ctx.store.mentions.get(e, ()) for e in frame.people)

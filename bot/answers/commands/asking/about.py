@@ -65,7 +65,10 @@ class About:
         ):
             ans = self.cast.returning.answer(eid)
             ans.command = "ask"
-            return ans
+            near = [] if ans.citations else self._near(eid, q)[:1]
+            # no source speaks of their return but one speaks of them: the honest decline,
+            # showing that line, as "is X in s2" and "is X in season 2" are one question
+            return dont_know(ctx, q, raw, near, name) if near else ans
         rest = self.find.rest(q, people)
         rel = self.find.relevance(" ".join(rest)) if rest else {}
         about: dict[int, float] = {}
@@ -106,10 +109,14 @@ class About:
         ranked = [s for s in ctx.check.focused(pool, q, boost) if s in boost]
         chosen = distinct(ctx, ranked, 3 if fate else 2)  # a fate is often told two ways
         if not chosen:
-            near = [s for s in self.lore.subjects.about(eid) if ctx.check.season_ok(s, q.season)]
-            return dont_know(ctx, q, raw, near[:1], name)
+            return dont_know(ctx, q, raw, self._near(eid, q)[:1], name)
         if order is not None:
             chosen = order(chosen)
         cite = Citer(ctx.store)
         title = f"{name}: what the sources say"
         return Answer("ask", True, name, title, fact_lines(ctx, chosen, cite), cite.citations)
+
+    def _near(self, eid: str, q: Question) -> list[int]:
+        """The sentences about someone in the season asked about, most about them first."""
+        check = self.ctx.check
+        return [s for s in self.lore.subjects.about(eid) if check.season_ok(s, q.season)]

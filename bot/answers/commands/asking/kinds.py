@@ -14,6 +14,7 @@ from functools import cached_property
 
 from bot.answers.commands.asking.honest import ASKED, echo
 from bot.answers.commands.asking.meta import Meta
+from bot.answers.commands.asking.opinion import Opinion
 from bot.answers.commands.status import Status
 from bot.answers.context import Context
 from bot.answers.evidence.gathering.lists import Lists
@@ -32,6 +33,7 @@ class Kinds:
         self.ctx = ctx
         self.status = status
         self.meta = Meta(ctx, evidence)
+        self.opinion = Opinion(ctx)
         self.sections = Sections(ctx)
         self.evidence = evidence
 
@@ -47,6 +49,8 @@ class Kinds:
             return self.later(frame, raw, season), f"asks about season {season}: its sentences"
         if (ans := self.meta.answer(frame, raw)) is not None:
             return ans, "asks about the articles themselves: their claims and the manifest"
+        if (ans := self.opinion.answer(frame, raw)) is not None:
+            return ans, "asks for an opinion: the articles report facts, and what praise they print"
         if (ans := self.lists.answer(frame, raw, again)) is not None:
             return ans, "asks for a list: the people the answering sentences name"
         if not frame.people and (ans := self.sections.answer(frame, raw)) is not None:

@@ -41,7 +41,7 @@ class Meta:
         self.ctx = ctx
         self.ev = evidence
         table = ctx.store.vocab.get("ask.kinds", {})
-        self.words = {k: PhraseSet(v) for k, v in table.items()}
+        self.words = {"conditional": PhraseSet(()), **{k: PhraseSet(v) for k, v in table.items()}}
         self.outlets = Outlets(ctx, evidence.concepts, self.words.get("reporting"))
 
     def _says(self, key: str, text: str) -> bool:
@@ -138,6 +138,11 @@ class Meta:
         negative = self._says("negative", text)
         return lambda c: self._negative(c) == negative
 
+    def _conditional(self, c: ClaimRow) -> bool:
+        """Whether a claim's sentence opens on a condition ([ask.kinds] `conditional`)."""
+        text = self.ctx.store.sentences[c.sentence_id].display.lstrip(" “\"'(").lower()
+        return any(text.startswith(f"{w} ") for w in self.words["conditional"].phrases)
+
     def _called_off(self, c: ClaimRow) -> bool:
         states = self.ctx.store.vocab.get("ask.kinds", {}).get("called_off_states", [])
         return c.state.removesuffix(PLANNED) in states
@@ -150,11 +155,14 @@ class Meta:
         ctx = self.ctx
         label = ctx.store.status_topics[topic].label
         per = self._by_source(topic, season)
-        match, other = [], []
+        match, other, conditional = [], [], []
         for claims in per.values():
             fits = [c for c in claims if says(c)]
-            if fits:
-                match.append(self._voice(fits))
+            firm_fits = [c for c in fits if not self._conditional(c)]  # "if …": no news
+            if firm_fits:
+                match.append(self._voice(firm_fits))
+            elif fits:
+                conditional.append(self._voice(fits))
             else:
                 other.append(self._voice(claims))
         cite = Citer(ctx.store)
@@ -170,6 +178,9 @@ class Meta:
             if other:
                 lines.append(Line("The others say otherwise:"))
         lines += [self._line(c, cite) for c in newest(other)]
+        if conditional:  # "If and only if … filming begins, …": no article saying so
+            lines += [Line("Only as a condition (“if …”), not as news:")]
+            lines += [self._line(c, cite) for c in newest(conditional)]
         return Answer("ask", bool(match), label, "Which article says that", lines, cite.citations)
 
     # --- sentences -----------------------------------------------------------------------

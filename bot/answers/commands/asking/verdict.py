@@ -16,7 +16,7 @@ from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
 from bot.answers.evidence.rare_words import anchored
 from bot.answers.evidence.scoring.evidence import FORECAST, QUOTES, SPEECH, Evidence
-from bot.answers.evidence.scoring.leading import lead_first
+from bot.answers.evidence.scoring.leading import lead_first, settles
 from bot.answers.evidence.scoring.score import ACCEPT, Score, need
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer, Citer, Line
@@ -259,6 +259,7 @@ def _pooled(
     cite = Citer(ctx.store)
     name = ctx.name(frame.people[0]) if frame.people else None
     title = f"{name}: what the sources say" if name else "What the sources say"
-    return Answer(
-        "ask", True, name, title, fact_lines(ctx, chosen_ids, cite), cite.citations
-    ), trace
+    lines = fact_lines(ctx, chosen_ids, cite)
+    if chosen_ids and settles(ev, frame, chosen_ids[0]):  # "is X a zombie": the line says so
+        lines.insert(0, Line(f"Yes — per {cite.cite(chosen_ids[0])}:"))
+    return Answer("ask", True, name, title, lines, cite.citations), trace

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from bot.answers.context import Context
+from bot.answers.reading.frame import season_words
 from bot.answers.reading.matching import tokens
 from bot.answers.reading.question import Question
 from bot.answers.reading.wording import name_keys
@@ -73,8 +74,9 @@ class Finder:
         return None
 
     def rest(self, q: Question, people: list[str]) -> list[str]:
-        """The question's content words besides the names of the people in it."""
-        names = set()
+        """The question's content words besides the names of the people in it and the season
+        asked about ("s2" is no word of the predicate, as "season 2" is not)."""
+        names = {t for p in season_words(q.text, self.ctx.store.vocab) for t in tokens(p)}
         for eid in people:
             e = self.ctx.store.entities[eid]
             for a in (e.name, *e.aliases):

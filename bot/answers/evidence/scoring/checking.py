@@ -146,6 +146,27 @@ class Checker:
         """Whether a sentence gives someone a role noun ("the villain", "his father")."""
         return self.traits(sid).describes
 
+    @cached_property
+    def _identity(self) -> re.Pattern[str]:
+        """A role given as who someone is: "(who) was the science teacher", "made by a
+        scientist" (a copula or "by", a determiner, then a person or role noun)."""
+        v = self.vocab
+        nouns = [*v.get("ask.carries", {}).get("person_nouns", [])]
+        nouns += v.get("ask.role_nouns", {}).get("nouns", [])
+        alt = "|".join(sorted({re.escape(n) for n in nouns}, key=len, reverse=True))
+        return re.compile(
+            rf"\b(?:is|was|are|were|by)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){{0,2}}"
+            rf"(?:{alt})\b",
+            re.IGNORECASE,
+        )
+
+    def identifies(self, sid: int) -> bool:
+        """Whether a sentence says who someone is: it names a person, or gives a role as
+        their identity (not a role noun alone: "the creator of a virus states this")."""
+        return self.persons(sid) > 0 or bool(
+            self._identity.search(self.store.sentences[sid].display)
+        )
+
     def persons(self, sid: int) -> int:
         """How many people a sentence names."""
         return self._persons.get(sid, 0)

@@ -93,10 +93,20 @@ def lead_first(ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
     # powers") before one naming it once; a speculative line gives way only to a fact of its
     # own tier: the guess that answers ("expected later in 2024") beats a fact that does not
     guess = FORECAST not in frame.concepts  # unless a forecast is what was asked
+    # "who made the virus": a line saying who ("was the science teacher") before one that
+    # only has a role noun in it ("when the creator of a deadly virus states this")
+    who = frame.question.atype == "who"
+    # "is X a zombie": a line stating the asked state ("are immortal zombies") before one
+    # that only has the word in it
+    yesno = frame.question.atype == "yesno" and frame.question.fate != "any"
     return sorted(
         kept,
         key=lambda s: (
             tiers[s],
+            who and not check.identifies(s),
+            yesno and not states(ev, frame, s),
+            # "is mr lee a zombie": his line before lines on zombies that never name him
+            yesno and bool(frame.people) and not _shown_naming(ev, frame, s),
             not lists(ev, frame, s),
             guess and check.traits(s).speculative,
             at[s],
@@ -104,17 +114,91 @@ def lead_first(ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
     )
 
 
-def lists(ev: Evidence, frame: Frame, sid: int) -> bool:
-    """Whether a sentence names LIST or more different words of one asked concept: it
-    enumerates what was asked rather than naming it."""
+_COPULA = re.compile(
+    r"\b(?:is|are|was|were|remains?|stays?|still)\s+(?:(?:a|an|the|not|now|still|truly|also)\s+)*(?:[\w-]+\s+)?$"
+)
+
+
+def states(ev: Evidence, frame: Frame, sid: int) -> bool:
+    """Whether a sentence states an asked concept as what someone is: a copula right before
+    its word ("are immortal zombies", "is still alive")."""
+    store = ev.ctx.store
+    text = normalise(store.sentences[sid].display)
+    named = [e for e, ids in store.mentions.items() if sid in ids]
+
+    def at(e: str, end: int) -> tuple[int, int]:  # where a person is last named before `end`
+        return max(((text.rfind(n, 0, end), len(n)) for n in _names(ev, e)), default=(-1, 0))
+
+    for surface, concept in _spans(ev, sid):
+        end = text.find(surface)
+        if concept not in frame.concepts or end < 0 or not _COPULA.search(text[:end]):
+            continue
+        # the state is the asked one's: no one else is named closer before it ("On-jo … as
+        # she is still alive" tells nothing of Cheong-san), unless named with them ("both
+        # Eun-Ji and Gwi-Nam are")
+        pos, size = max((at(e, end) for e in named if e in frame.people), default=(-1, 0))
+        others = [at(e, end)[0] for e in named if e not in frame.people]
+        if pos < 0:  # "They are infected but still alive": of whom the sentence before names
+            if all(o < 0 for o in others) and _names_asked(ev, frame, sid - 1):
+                return True
+            continue
+        if all(o < pos or _JOINED.fullmatch(text[pos + size : o]) for o in others):
+            return True
+    return False
+
+
+_JOINED = re.compile(r"\s*(?:,|and|&|, and)\s*")
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none)\b|n't\b", re.IGNORECASE)
+
+
+def settles(ev: Evidence, frame: Frame, sid: int) -> bool:
+    """Whether a line settles a yes/no question as yes: it states the asked state of the one
+    asked about, as a fact, with no negation in it."""
+    text = ev.ctx.store.sentences[sid].display
+    return (
+        frame.question.atype == "yesno"
+        and bool(frame.people)
+        and not ev.ctx.check.traits(sid).speculative
+        and not _NEGATION.search(text)
+        and states(ev, frame, sid)
+    )
+
+
+def _names_asked(ev: Evidence, frame: Frame, sid: int) -> bool:
+    """Whether a sentence names one of the people asked about."""
+    return any(sid in ev.ctx.store.mentions.get(e, ()) for e in frame.people)
+
+
+def _shown_naming(ev: Evidence, frame: Frame, sid: int) -> bool:
+    """Whether a line, as shown, names one asked about: itself, or the short sentence it is
+    shown after ("When Mr. Lee was bit… He walked calmly ahead")."""
+    ref = ev.ctx.check.near.referent(sid)
+    return _names_asked(ev, frame, sid) or (ref is not None and _names_asked(ev, frame, ref))
+
+
+def _names(ev: Evidence, eid: str) -> list[str]:
+    e = ev.ctx.store.entities[eid]
+    return [normalise(n) for n in (e.name, *e.aliases)]
+
+
+def _spans(ev: Evidence, sid: int) -> list[tuple[str, str]]:
+    """The concept words a sentence prints (read once per sentence and evidence)."""
     spans = _SPANS.get(sid)
     if spans is None or spans[0] is not ev:
         if len(_SPANS) > 4096:
             _SPANS.clear()
         text = normalise(ev.ctx.store.sentences[sid].display)
         spans = _SPANS[sid] = (ev, ev.concepts.spans(text))
+    return spans[1]
+
+
+def lists(ev: Evidence, frame: Frame, sid: int) -> bool:
+    """Whether a sentence names LIST or more different words of one asked concept: it
+    enumerates what was asked rather than naming it."""
     words: dict[str, set[str]] = {}
-    for surface, concept in spans[1]:
+    for surface, concept in _spans(ev, sid):
         if concept in frame.concepts and concept != SPEECH:
             words.setdefault(concept, set()).add(surface)
     return any(len(w) >= LIST for w in words.values())

@@ -7,6 +7,7 @@ takes it from the article's date and the clause's tense ("wrapped in May" in Jun
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.facts.reading.claims.numbers import numbers_in
@@ -213,13 +214,22 @@ def _relative(text: str, published: str, tense: str, free, taken) -> list[tuple[
             year += 1
         elif rel == "last":  # the latest such month before the article
             year -= month is None or month >= pub_month
+        elif month is None and season_end is not None and rel in ("from", "since"):
+            year -= season_end - 2 > pub_month  # "the teaser from the summer": the one begun
         elif month is None and season_end is not None and rel != "this":
             year += season_end < pub_month  # "arrives in the fall": the coming one
         elif month is not None and rel != "this":
-            # A month already past this year is this year's in a past clause; anything not told
-            # as past (a plan, "drops on December 25") is the next such date after the article.
-            if past or rel == "since":
+            # A weekday printed with the day names its year ("Tuesday, Nov. 3"). Else a month
+            # already past this year is this year's in a past clause; one told ahead ("will
+            # drop on December 25") the next such date after the article; one told in the
+            # present ("the teaser, out on March 2") the nearer of the two.
+            named = _weekday_year(text, m.start("what"), when, pub_year)
+            if named is not None:
+                year = named
+            elif past or rel == "since":
                 year -= _later(when, pub_month, pub_day)
+            elif tense == "present" and when[1] is not None:
+                year = _nearest_year(when, published)
             else:
                 year += _earlier(when, pub_month, pub_day)
         sep = "," if what[-1:].isdigit() else ""  # "June 26, 2026", "May 2025"
@@ -234,6 +244,41 @@ def _relative(text: str, published: str, tense: str, free, taken) -> list[tuple[
         out.append((at, value))  # "last Thursday", "next month", "in two weeks"
         taken.append(span)
     return out
+
+
+_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+$", re.I)
+_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def _weekday_year(text: str, at: int, when: tuple[int, int | None], pub_year: int) -> int | None:
+    """The year, of the article's or one either side, in which a month and day printed after
+    a weekday fall on it ("Tuesday, Nov. 3"); None when no weekday is printed or none fits."""
+    m = _WEEKDAY_BEFORE.search(text[max(0, at - 14) : at])
+    if m is None or when[1] is None:
+        return None
+    want = _WEEKDAY_STEMS.index(m.group(1).lower())
+    for year in (pub_year, pub_year - 1, pub_year + 1):
+        try:
+            if dt.date(year, when[0], when[1]).weekday() == want:
+                return year
+        except ValueError:
+            return None
+    return None
+
+
+def _nearest_year(when: tuple[int, int | None], published: str) -> int:
+    """The year, of the article's or one either side, that puts a month and day nearest to
+    the article's date."""
+    pub = dt.date.fromisoformat(published[:10])
+    best = pub.year
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = dt.date(year, when[0], when[1] or 1)
+        except ValueError:
+            continue
+        if abs((d - pub).days) < abs((dt.date(best, when[0], when[1] or 1) - pub).days):
+            best = year
+    return best
 
 
 def _title(what: str) -> str:

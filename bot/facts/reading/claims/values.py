@@ -319,6 +319,9 @@ def latest_year(value: str) -> int | None:
     return max(years) if years else None
 
 
+# A number of episodes told as a difference from another run, not a count of its own.
+_DIFFERENCE_BEFORE = re.compile(r"fewer|less|extra|additional", re.I)
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|less|shorter|longer|more|short\b|down\b|up\b)", re.I)
 _SEASON_NUMBER = re.compile(r"\b(?:season|series|part|s)\s*$", re.IGNORECASE)
 
 
@@ -340,5 +343,9 @@ def episode_counts(text: str, numbers: list[str], comparison: list[str]) -> list
         if n is not None and len(gap) <= 1 and n.value == int(n.value) and 0 < n.value < 1000:
             if _SEASON_NUMBER.search(head[: n.start]):
                 continue  # "the season 2 episodes": the number names the season, no count
+            if _DIFFERENCE_BEFORE.fullmatch(" ".join(gap)) or _DIFFERENCE_AFTER.match(
+                text, m.end()
+            ):
+                continue  # "two fewer episodes", "four episodes shorter": a difference
             out.append(str(int(n.value)))
     return list(dict.fromkeys(out))

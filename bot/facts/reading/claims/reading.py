@@ -169,4 +169,20 @@ def clauses(text: str) -> list[tuple[int, str]]:
         at = m.end()
     if at < len(text):
         out.append((at, text[at:]))
-    return [(i, c) for i, c in out if c.strip()]
+    out = [(i, c) for i, c in out if c.strip()]
+    # "a full trailer, not yet": a bare verdict after a noun phrase is that phrase's own
+    # answer (elliptical), so the two read as one clause
+    merged: list[tuple[int, str]] = []
+    for i, c in out:
+        if merged and _VERDICT.match(c):
+            j = merged[-1][0]
+            merged[-1] = (j, text[j : i + len(c)])
+        else:
+            merged.append((i, c))
+    return merged
+
+
+_VERDICT = re.compile(
+    r"\s*(?:not\s+yet|not\s+so\s+far|not\s+as\s+of\s+now|none\s+yet|no|not|yes|nope)\W*$",
+    re.IGNORECASE,
+)

@@ -124,7 +124,18 @@ def sentence_claims(
         times.setdefault(owner[0], []).append((spot, value, owner[1]))
     if (meant := current_times(whole.text, found, lex)) != found:
         # a plan given up: each topic's time is the one meant now, or none
-        times = {t: [(s, v, o) for s, _, o in ts[:1] for _, v in meant] for t, ts in times.items()}
+        # meant now, told by its own clause where it has one ("..., a 2026 launch is the
+        # more realistic target": the target's modality, not the given-up report's)
+        kept = {at for at, _ in meant}
+        for t, ts in times.items():
+            gone = {o for s, _, o in ts if s not in kept} - {o for s, _, o in ts if s in kept}
+            if gone and len(gone) < len(cues[t]):  # a cue that told only of a time given up
+                cues[t] = [x for x in cues[t] if x not in gone]
+        times = {
+            t: [x for x in ts if x[0] in kept]
+            or [(s, v, o) for s, _, o in ts[:1] for _, v in meant]
+            for t, ts in times.items()
+        }
     out = []
     cues.pop(REFERENCE, None)
     for tid in cues:

@@ -11,6 +11,7 @@ stands nearest to it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
@@ -49,6 +50,11 @@ def sentence_claims(
         return []
     text = sentence.display
     r = readers(lex)
+    if (answer := _short_answer(text, sentence.section, r)) is not None:
+        # "How many episodes?" / "Eight, Netflix confirmed.": the answer counts the heading's
+        # noun, of the season the article's title names; the sentence stays as printed
+        asked = replace(sentence, display=answer, section=f"{sentence.section} {source.title}")
+        return sentence_claims(asked, source, lex, before)
     if cast_list(text, lex) and not r.other_season.any(Reading.of(text + " " + sentence.section)):
         # a guide's "Returning: A (B), C (D)" or "New: X as Y": a cast list is cast news
         return [Claim("cast", sentence.id, source.id, source.published, False, False, "", "news")]
@@ -156,6 +162,21 @@ def sentence_claims(
             own = 3 if season == 3 or of_other_season(cues[tid], readings, r, lex) else 2
             out.append(Claim(**{**claim.__dict__, "season": own}))
     return out
+
+
+_HOW_MANY = re.compile(r"^\s*how\s+many\s+(?:new\s+)?([a-z]+)\b[^?]*\?\s*$", re.I)
+
+
+def _short_answer(text: str, section: str, r: Readers) -> str | None:
+    """A sentence that answers its "How many ...?" heading with a bare number ("Eight,
+    Netflix confirmed."), the noun put after the number; None for any other sentence."""
+    m = _HOW_MANY.match(section)
+    if m is None:
+        return None
+    first = re.match(r"\s*([A-Za-z]+|\d{1,3})(?=[,.;:!])", text)
+    if first is None or first.group(1).lower() not in {*r.numbers, *map(str, range(1, 1000))}:
+        return None
+    return f"{text[: first.end()]} {m.group(1).lower()}{text[first.end() :]}"
 
 
 def _before_comparison(text: str, r: Readers) -> str:

@@ -141,7 +141,7 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
             same,
             key=lambda c: (
                 precision(c.value),
-                len(explicit.find(store.sentences[c.sentence_id].display)),
+                len(explicit.find(_answered(store, c))),
                 -day(c),
                 -c.sentence_id,
             ),
@@ -186,6 +186,14 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
                 ts.overruled.append(c)
     ts.earlier.extend(iffy)
     return ts
+
+
+def _answered(store: FactStore, c: ClaimRow) -> str:
+    """A claim's sentence as read for explicitness: under a question heading ("How many
+    episodes?") a short answer ("Eight, Netflix confirmed.") says what the heading asks."""
+    s = store.sentences[c.sentence_id]
+    section = getattr(s, "section", "")
+    return f"{section} {s.display}" if section.endswith("?") else s.display
 
 
 def _step_dated(store: FactStore, topic: str, state: ClaimRow, claims, since: int, rank):

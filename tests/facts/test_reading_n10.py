@@ -1,0 +1,160 @@
+"""Branch reading-n10: a bare "not yet" after a noun phrase, a year a printed weekday decides,
+a difference that is no count, plans told as targets, a time called optimistic set aside, habits
+that tell no state, a guide's short answers and cast lists, and ended talk of a return."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.facts.building.records import Sentence
+from bot.facts.reading.claims.values import time_values
+from bot.facts.reading.status_claims import sentence_claims
+from bot.facts.sources.manifest import Source
+from tests.facts.test_claims import claims
+
+
+def guided(lex, text: str, section: str, title: str, published: str = "2026-03-01") -> dict:
+    """{topic: (state, modality, value)} for one sentence under a heading of a titled article."""
+    src = Source(
+        id="x", title=title, published=published, estimated=False, date_clue="", body=text,
+        sha256="",
+    )  # fmt: skip
+    s = Sentence(1, "x", 1, 0, len(text), text, text, "text", section, False)
+    return {c.topic: (c.state, c.modality, c.value) for c in sentence_claims(s, src, lex)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A first-look clip, yes; the official trailer, not yet.",
+        "Posters, yes. A full trailer? Not yet.",
+        "The teaser is out; the main trailer, not so far.",
+    ],
+)
+def test_a_bare_not_yet_after_a_noun_denies_that_noun(lex, text):
+    got = claims(lex, text, published="2026-03-10", section="Season 2 trailer")
+    assert got.get("trailer", ("none",))[0] != "full"
+
+
+def test_a_printed_weekday_decides_the_year():
+    # 2026-10-09 is a Friday; October 6 is a Tuesday in 2026, not in 2027
+    got = time_values("the streamer said on Tuesday, Oct. 6, when it", "2026-10-09", "present")
+    assert [v for _, v in got] == ["October 6, 2026"]
+    got = time_values("the premiere on Saturday, January 9", "2026-12-20", "present")
+    assert [v for _, v in got] == ["January 9, 2027"]
+
+
+def test_a_day_told_in_the_present_takes_the_nearer_year():
+    got = time_values("the teaser, shared on March 2, is trending", "2026-03-04", "present")
+    assert [v for _, v in got] == ["March 2, 2026"]
+
+
+def test_a_season_something_came_from_is_the_one_begun():
+    got = time_values("longer than the teaser from the spring", "2026-09-01", "present")
+    assert [v for _, v in got] == ["Spring 2026"]
+
+
+def test_a_trailer_put_out_days_before_the_article_is_out(lex):
+    text = "The streamer confirmed on Tuesday, Oct. 6, when it also dropped the official trailer."
+    got = claims(lex, text, published="2026-10-09", section="Season 2")
+    assert got["trailer"][:3] == ("full", "confirmed", "October 6, 2026")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Season 2 is three episodes shorter than the first season.",
+        "The second season has two fewer episodes.",
+        "The new season runs two episodes longer, the director said.",
+    ],
+)
+def test_a_difference_is_no_count(lex, text):
+    assert "episodes" not in claims(lex, text, published="2026-05-01")
+
+
+def test_a_count_beside_its_difference_stays(lex):
+    got = claims(lex, "Season 2 will have eight episodes, four fewer than season one.")
+    assert got["episodes"][:3] == ("count", "confirmed", "8")
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Principal photography on season 2 is targeted for 2027.", "expected"),
+        ("Principal photography on season 2 is targeted for spring 2027, insiders say.", "rumoured"),
+        (
+            "The studio has pre-production under way, with season 2's principal photography "
+            "targeted for the first half of 2027.",
+            "expected",
+        ),
+    ],
+)
+def test_a_target_is_a_start_ahead(lex, text, modality):
+    got = claims(lex, text, published="2026-06-01")
+    assert got["filming"][:2] == ("began:planned", modality)
+
+
+def test_a_time_called_optimistic_is_set_aside(lex):
+    text = (
+        "Talk of a 2025 premiere for season 2 now seems optimistic; a 2027 release is the more "
+        "likely target."
+    )
+    got = claims(lex, text, published="2025-02-01")
+    assert got["release"][:3] == ("window", "expected", "2027")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Netflix typically waits until a show is well into post-production before any teaser.",
+        "The streamer tends to save the main trailer for a few weeks before launch.",
+    ],
+)
+def test_a_habit_tells_no_state(lex, text):
+    got = claims(lex, text, published="2026-01-10", section="Season 2 news")
+    assert "filming" not in got and got.get("trailer", ("none",))[0] not in ("full", "post")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Netflix announced that season 2 is coming in October 2026.", "October 2026"),
+        ("The streamer has pencilled the new season in for spring 2027.", "spring 2027"),
+    ],
+)
+def test_a_season_coming_in_a_time_is_its_release(lex, text, value):
+    got = claims(lex, text, published="2026-05-01")
+    assert got["release"][0] == "window" and got["release"][2] == value
+
+
+def test_a_short_answer_counts_the_headings_noun(lex):
+    title = "Everything we know about the show's second season"
+    got = guided(lex, "Ten, says the streamer.", "How many episodes?", title)
+    assert got["episodes"] == ("count", "confirmed", "10")
+    assert guided(lex, "Ten, says the streamer.", "How many episodes?", "A guide to Season 1") == {}
+    assert "episodes" not in guided(lex, "Ten.", "Is there a trailer?", title)
+
+
+def test_a_labelled_cast_list_is_text(lex):
+    from bot.facts.reading.article import _sentences
+    from bot.facts.text import Repairer
+
+    body = "Who is back?\nBack: Kim Min-ji (Song Ha), Lee Dong-wook (Pyo)\nMore soon."
+    src = Source(
+        id="x", title="t", published="2026-01-01", estimated=False, date_clue="", body=body,
+        sha256="",
+    )  # fmt: skip
+    got = {s.display: s.kind for s in _sentences(src, Repairer([]), [], lex)}
+    assert got["Back: Kim Min-ji (Song Ha), Lee Dong-wook (Pyo)"] == "text"
+
+
+def test_ended_talk_of_a_return_denies_it(lex):
+    from bot.facts.reading.claims.returns import return_stance
+
+    cue = lex.returns
+    text = 'Her manager said, "She is not in the new season," laying to rest talk of her return.'
+    assert return_stance(text.replace("laying to rest", "putting an end to"), cue, lex) == (
+        True,
+        0,
+    )
+    assert return_stance("The post dispelled rumours of his return.", cue, lex)[0] is True

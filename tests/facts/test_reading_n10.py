@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers.engine import Engine
 from bot.facts.building.records import Sentence
 from bot.facts.reading.claims.values import time_values
 from bot.facts.reading.status_claims import sentence_claims
 from bot.facts.sources.manifest import Source
+from tests.conftest import TODAY, add_article, copy_corpus, load
 from tests.facts.test_claims import claims
 
 
@@ -81,7 +83,7 @@ def test_a_count_beside_its_difference_stays(lex):
     "text, modality",
     [
         ("Principal photography on season 2 is targeted for 2027.", "expected"),
-        ("Principal photography on season 2 is targeted for spring 2027, insiders say.", "rumoured"),
+        ("Principal photography on season 2 is aimed at spring 2027, insiders say.", "rumoured"),
         (
             "The studio has pre-production under way, with season 2's principal photography "
             "targeted for the first half of 2027.",
@@ -158,3 +160,42 @@ def test_ended_talk_of_a_return_denies_it(lex):
         0,
     )
     assert return_stance("The post dispelled rumours of his return.", cue, lex)[0] is True
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory):
+    """The shipped articles plus a guide of short answers and a list, then a brief that
+    restates the count as a difference and names a newcomer beside returning actors."""
+    paths = copy_corpus(tmp_path_factory.mktemp("n10"))
+    body = (
+        "Here is what we know so far.\n\n"
+        "How many episodes are there?\n"
+        "Six, the streamer confirmed.\n\n"
+        "Who is in it?\n"
+        "Returning: Ha Seung-ri (Jang Ha-ri), Im Jae-hyuk (Yang Dae-su), "
+        "Kim Bo-yoon (Seo Hyo-ryung)\n\n"
+        "Is there a trailer?\n"
+        "A teaser, yes; a full trailer, not yet.\n"
+    )
+    add_article(paths, "950_n10", body, "2026-02-01", "All of Us Are Dead Season 2 guide")
+    brief = (
+        "The new season is six episodes shorter than the first, the director said.\n\n"
+        "Lee Eun-saem is also back in season 2, and newcomer Roh Yoon-seo appears too.\n"
+    )
+    add_article(paths, "951_n10", brief, "2026-04-01", "All of Us Are Dead Season 2 brief")
+    return Engine(load(paths), prefix="!", today=lambda: TODAY)
+
+
+def test_a_guides_short_answers_and_list_are_read(guide):
+    lines = {ln.text.split(":**")[0].strip("*"): ln.text for ln in guide.answer("!status").lines}
+    assert lines["Episodes"].startswith("**Episodes:** 6 episodes · 2026-02-01")
+    assert "disputed" not in lines["Episodes"]
+    back = lines["Back"].split("expected")[0]
+    assert all(n in back for n in ("Jang Ha-ri", "Yang Dae-su", "Seo Hyo-ryung"))
+    assert "Full trailer" not in lines["Trailer"]
+
+
+def test_a_newcomer_beside_returning_actors_is_not_returning(guide):
+    text = "\n".join(ln.text for ln in guide.answer("!status cast").lines)
+    assert "Lee Eun-saem" in text or "Park Mi-jin" in text
+    assert "Roh Yoon-seo returning" not in text

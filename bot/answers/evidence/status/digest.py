@@ -36,11 +36,11 @@ from bot.answers.evidence.status.labels import (  # noqa: F401 (re-exported)
     stance,
     state_label,
 )
-from bot.answers.evidence.status.values import compatible, precision, value_key
+from bot.answers.evidence.status.values import change_key, compatible, precision, value_key
 from bot.facts.store import ClaimRow, FactStore
 from bot.facts.text import PhraseSet
 
-STATE_KEY = "v2:"  # marks state keys of this reading, so keys saved by an older one are known
+STATE_KEY = "v3:"  # marks state keys of this reading, so keys saved by an older one are known
 DISPUTE_DAYS = 60  # claims further apart in time are news and its update, not a dispute
 
 
@@ -252,7 +252,7 @@ def state_key(store: FactStore, ts: TopicStatus | None) -> str:
     value = ts.dated.value if ts.dated is not None else ts.lead.value
     if ts.lead.state in progress(store, ts.topic)[:1]:
         value = ""  # a "not yet" shows no value: a new date on it is no change
-    return f"{STATE_KEY}{ts.lead.state or stance(ts.lead)}|{value_key(value)}"
+    return f"{STATE_KEY}{ts.lead.state or stance(ts.lead)}|{change_key(value)}"
 
 
 def age(then: str, today: dt.date) -> str:

@@ -199,3 +199,11 @@ def test_a_newcomer_beside_returning_actors_is_not_returning(guide):
     text = "\n".join(ln.text for ln in guide.answer("!status cast").lines)
     assert "Lee Eun-saem" in text or "Park Mi-jin" in text
     assert "Roh Yoon-seo returning" not in text
+
+
+def test_a_narrowed_window_is_a_change():
+    from bot.answers.evidence.status.values import change_key
+
+    assert change_key("2027") != change_key("the first half of 2027")
+    assert change_key("spring 2027") != change_key("autumn 2027")
+    assert change_key("May 2027") == change_key("May 2027")

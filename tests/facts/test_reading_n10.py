@@ -207,3 +207,10 @@ def test_a_narrowed_window_is_a_change():
     assert change_key("2027") != change_key("the first half of 2027")
     assert change_key("spring 2027") != change_key("autumn 2027")
     assert change_key("May 2027") == change_key("May 2027")
+
+
+def test_a_modal_hedge_in_another_clause_leaves_a_confirmation_firm(lex):
+    text = "Season 2 is officially in production, and we might have cheered a little too loudly."
+    assert claims(lex, text, published="2025-05-02")["filming"][:2] == ("ongoing", "confirmed")
+    hedged = claims(lex, "Netflix confirmed season 2 could arrive in 2026.", published="2025-05-02")
+    assert hedged["release"][1] == "rumoured"

@@ -214,3 +214,15 @@ def test_a_modal_hedge_in_another_clause_leaves_a_confirmation_firm(lex):
     assert claims(lex, text, published="2025-05-02")["filming"][:2] == ("ongoing", "confirmed")
     hedged = claims(lex, "Netflix confirmed season 2 could arrive in 2026.", published="2025-05-02")
     assert hedged["release"][1] == "rumoured"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zombie Drama's Second Season Wraps Filming After Seven Months",
+        "'The Undead Class 2' Finishes Shooting In Seoul After Long Delays",
+    ],
+)
+def test_a_title_case_headline_is_read_for_its_verbs(lex, text):
+    got = claims(lex, text, published="2025-11-20", section="Season 2")
+    assert got["filming"][0] == "wrapped"

@@ -107,7 +107,7 @@ class Reading:
         at = 0
         words = [m for m in _TOKEN.finditer(text)]
         caps = [bool(i) and w.group(0)[:1].isupper() for i, w in enumerate(words)]
-        long = [c for c, w in zip(caps, words) if len(w.group(0)) > 3 and w.group(0).isalpha()]
+        long = [caps[i] for i, w in enumerate(words) if len(w[0]) > 3 and w[0].isalpha()]
         if len(long) >= 4 and sum(long) * 5 >= 4 * len(long):
             caps = [False] * len(words)  # a headline in Title Case: its capitals name no one
         for i, m in enumerate(words):

@@ -23,16 +23,18 @@ from bot.facts.reading.asides import (
     on_other_season,
     other_senses_hidden,
     release_plans,
+    short_answer,
     told_in_title,
     verbs_to_trailer,
 )
 from bot.facts.reading.claims.attach import attach, drop_modifiers, news_ahead, of_other_season
 from bot.facts.reading.claims.modality import clause_readings
+from bot.facts.reading.claims.numbers import episode_counts
 from bot.facts.reading.claims.readers import Readers, readers
 from bot.facts.reading.claims.reading import Reading, listed_cues
-from bot.facts.reading.claims.retracted import current_times
+from bot.facts.reading.claims.retracted import current_times, times_meant
 from bot.facts.reading.claims.states import PLANNED, progress
-from bot.facts.reading.claims.values import episode_counts, latest_year, time_values
+from bot.facts.reading.claims.values import latest_year, time_values
 from bot.facts.sources.dates import dateline_end
 from bot.facts.sources.manifest import Source
 from bot.facts.text import PhraseSet
@@ -50,7 +52,7 @@ def sentence_claims(
         return []
     text = sentence.display
     r = readers(lex)
-    if (answer := _short_answer(text, sentence.section, r)) is not None:
+    if (answer := short_answer(text, sentence.section, r.numbers)) is not None:
         # "How many episodes?" / "Eight, Netflix confirmed.": the answer counts the heading's
         # noun, of the season the article's title names; the sentence stays as printed
         asked = replace(sentence, display=answer, section=f"{sentence.section} {source.title}")
@@ -130,18 +132,7 @@ def sentence_claims(
         times.setdefault(owner[0], []).append((spot, value, owner[1]))
     if (meant := current_times(whole.text, found, lex)) != found:
         # a plan given up: each topic's time is the one meant now, or none
-        # meant now, told by its own clause where it has one ("..., a 2026 launch is the
-        # more realistic target": the target's modality, not the given-up report's)
-        kept = {at for at, _ in meant}
-        for t, ts in times.items():
-            gone = {o for s, _, o in ts if s not in kept} - {o for s, _, o in ts if s in kept}
-            if gone and len(gone) < len(cues[t]):  # a cue that told only of a time given up
-                cues[t] = [x for x in cues[t] if x not in gone]
-        times = {
-            t: [x for x in ts if x[0] in kept]
-            or [(s, v, o) for s, _, o in ts[:1] for _, v in meant]
-            for t, ts in times.items()
-        }
+        times = times_meant(times, cues, meant)
     out = []
     cues.pop(REFERENCE, None)
     for tid in cues:
@@ -162,21 +153,6 @@ def sentence_claims(
             own = 3 if season == 3 or of_other_season(cues[tid], readings, r, lex) else 2
             out.append(Claim(**{**claim.__dict__, "season": own}))
     return out
-
-
-_HOW_MANY = re.compile(r"^\s*how\s+many\s+(?:new\s+)?([a-z]+)\b[^?]*\?\s*$", re.I)
-
-
-def _short_answer(text: str, section: str, r: Readers) -> str | None:
-    """A sentence that answers its "How many ...?" heading with a bare number ("Eight,
-    Netflix confirmed."), the noun put after the number; None for any other sentence."""
-    m = _HOW_MANY.match(section)
-    if m is None:
-        return None
-    first = re.match(r"\s*([A-Za-z]+|\d{1,3})(?=[,.;:!])", text)
-    if first is None or first.group(1).lower() not in {*r.numbers, *map(str, range(1, 1000))}:
-        return None
-    return f"{text[: first.end()]} {m.group(1).lower()}{text[first.end() :]}"
 
 
 def _before_comparison(text: str, r: Readers) -> str:

@@ -1,17 +1,14 @@
-"""The values a clause states: dates and windows, and episode counts.
+"""The values a clause states: dates and windows.
 
-Counts may be spelled out ("eight episodes"); a count compared with another season's ("two
-fewer than Season 1's 12") is that season's, not this one's. A month printed without a year
+Episode counts are read in numbers.py. A month printed without a year
 takes it from the article's date and the clause's tense ("wrapped in May" in June 2025).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from bot.facts.reading.claims.numbers import numbers_in
-from bot.facts.reading.relative_times import relative_times
+from bot.facts.reading.relative_times import nearest_year, relative_times, weekday_year
 from bot.facts.text import MONTHS, collapse_ws
 
 # A month cut short before a day's number ("Sept. 18", "Jan. 5") is that month; the value
@@ -56,14 +53,6 @@ _THIS_YEAR = re.compile(
 _DAY_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}})\b"
 )
-# "eight episodes", and the count joined to it: "a ten-episode season", "10-episode", "an
-# eight-part series" (not "split into two parts").
-_EPISODES = re.compile(
-    r"\bepisodes\b|(?<=-)episode\b|(?<=-)part(?=\s+(?:series|season|drama|show|run)\b)",
-    re.IGNORECASE,
-)
-
-
 def _month_index(word: str) -> int | None:
     word = _full_month(word)
     for i, m in enumerate(MONTHS, 1):
@@ -223,13 +212,13 @@ def _relative(text: str, published: str, tense: str, free, taken) -> list[tuple[
             # already past this year is this year's in a past clause; one told ahead ("will
             # drop on December 25") the next such date after the article; one told in the
             # present ("the teaser, out on March 2") the nearer of the two.
-            named = _weekday_year(text, m.start("what"), when, pub_year)
+            named = weekday_year(text, m.start("what"), when, pub_year)
             if named is not None:
                 year = named
             elif past or rel == "since":
                 year -= _later(when, pub_month, pub_day)
             elif tense == "present" and when[1] is not None:
-                year = _nearest_year(when, published)
+                year = nearest_year(when, published)
             else:
                 year += _earlier(when, pub_month, pub_day)
         sep = "," if what[-1:].isdigit() else ""  # "June 26, 2026", "May 2025"
@@ -244,41 +233,6 @@ def _relative(text: str, published: str, tense: str, free, taken) -> list[tuple[
         out.append((at, value))  # "last Thursday", "next month", "in two weeks"
         taken.append(span)
     return out
-
-
-_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+$", re.I)
-_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
-
-
-def _weekday_year(text: str, at: int, when: tuple[int, int | None], pub_year: int) -> int | None:
-    """The year, of the article's or one either side, in which a month and day printed after
-    a weekday fall on it ("Tuesday, Nov. 3"); None when no weekday is printed or none fits."""
-    m = _WEEKDAY_BEFORE.search(text[max(0, at - 14) : at])
-    if m is None or when[1] is None:
-        return None
-    want = _WEEKDAY_STEMS.index(m.group(1).lower())
-    for year in (pub_year, pub_year - 1, pub_year + 1):
-        try:
-            if dt.date(year, when[0], when[1]).weekday() == want:
-                return year
-        except ValueError:
-            return None
-    return None
-
-
-def _nearest_year(when: tuple[int, int | None], published: str) -> int:
-    """The year, of the article's or one either side, that puts a month and day nearest to
-    the article's date."""
-    pub = dt.date.fromisoformat(published[:10])
-    best = pub.year
-    for year in (pub.year - 1, pub.year, pub.year + 1):
-        try:
-            d = dt.date(year, when[0], when[1] or 1)
-        except ValueError:
-            continue
-        if abs((d - pub).days) < abs((dt.date(best, when[0], when[1] or 1) - pub).days):
-            best = year
-    return best
 
 
 def _title(what: str) -> str:
@@ -317,35 +271,3 @@ def after(value: str, published: str) -> bool:
 def latest_year(value: str) -> int | None:
     years = [int(y) for y in re.findall(r"(?:19|20)\d\d", value)]
     return max(years) if years else None
-
-
-# A number of episodes told as a difference from another run, not a count of its own.
-_DIFFERENCE_BEFORE = re.compile(r"fewer|less|extra|additional", re.I)
-_DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|less|shorter|longer|more|short\b|down\b|up\b)", re.I)
-_SEASON_NUMBER = re.compile(r"\b(?:season|series|part|s)\s*$", re.IGNORECASE)
-
-
-def episode_counts(text: str, numbers: list[str], comparison: list[str]) -> list[str]:
-    """The episode counts a clause states, in digits; counts after a comparison word
-    ('fewer than Season 1's 12') are another season's."""
-    cut = len(text)
-    for word in comparison:
-        m = re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
-        if m:
-            cut = min(cut, m.start())
-    head = text[:cut]
-    found = numbers_in(head, numbers)
-    out = []
-    for m in _EPISODES.finditer(head):
-        # the count stands right before "episodes" or one word earlier ("eight new episodes")
-        n = next((n for n in reversed(found) if n.end <= m.start()), None)
-        gap = head[n.end : m.start()].split() if n is not None else []
-        if n is not None and len(gap) <= 1 and n.value == int(n.value) and 0 < n.value < 1000:
-            if _SEASON_NUMBER.search(head[: n.start]):
-                continue  # "the season 2 episodes": the number names the season, no count
-            if _DIFFERENCE_BEFORE.fullmatch(" ".join(gap)) or _DIFFERENCE_AFTER.match(
-                text, m.end()
-            ):
-                continue  # "two fewer episodes", "four episodes shorter": a difference
-            out.append(str(int(n.value)))
-    return list(dict.fromkeys(out))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.facts.building.records import Claim, Description, Sentence
 from bot.facts.curated import Lexicon
+from bot.facts.reading.asides import cast_list
 from bot.facts.reading.claims.denials import denied_returns, links, undenied
 from bot.facts.reading.claims.retracted import unretracted
 from bot.facts.reading.claims.returns import return_evidence
@@ -82,8 +83,12 @@ def _is_section_title(heading: str) -> bool:
     return len(words) >= 3 and heading != heading.lower() and numeric * 3 < len(words)
 
 
-def _sentences(source: Source, repairer: Repairer, titles: list[str]) -> list[Sentence]:
-    """An article's sentences, numbered from 1, each with its display text and section."""
+def _sentences(
+    source: Source, repairer: Repairer, titles: list[str], lex: Lexicon | None = None
+) -> list[Sentence]:
+    """An article's sentences, numbered from 1, each with its display text and section; a
+    labelled list of actors ("Returning: A (B), C (D)") is text, not a heading, though it
+    ends with no stop."""
     out: list[Sentence] = []
     section = ""
     for seq, span in enumerate(split_sentences(source.body, titles)):
@@ -94,7 +99,7 @@ def _sentences(source: Source, repairer: Repairer, titles: list[str]) -> list[Se
             "question"
             if display.endswith("?")
             else "heading"
-            if is_heading(display)
+            if is_heading(display) and not (lex is not None and cast_list(display, lex))
             else "text"
         )
         out.append(
@@ -130,7 +135,7 @@ class Alone:
 
 def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
     """Split an article and read what needs no names: status claims, lore, spoiler words."""
-    sentences = _sentences(src, repairer, lex.claims.get("values", {}).get("titles", []))
+    sentences = _sentences(src, repairer, lex.claims.get("values", {}).get("titles", []), lex)
     claims, lore, spoiler = [], [], []
     prev = None
     for s in sentences:

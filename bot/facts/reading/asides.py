@@ -183,3 +183,18 @@ def verbs_to_trailer(cues, strong, readings, r: Readers, whole: Reading) -> None
         cues["release"] = kept
     else:
         del cues["release"]
+
+
+_HOW_MANY = re.compile(r"^\s*how\s+many\s+(?:new\s+)?([a-z]+)\b[^?]*\?\s*$", re.I)
+
+
+def short_answer(text: str, section: str, numbers: list[str]) -> str | None:
+    """A sentence that answers its "How many ...?" heading with a bare number ("Eight,
+    Netflix confirmed."), the noun put after the number; None for any other sentence."""
+    m = _HOW_MANY.match(section)
+    if m is None:
+        return None
+    first = re.match(r"\s*([A-Za-z]+|\d{1,3})(?=[,.;:!])", text)
+    if first is None or first.group(1).lower() not in {*numbers, *map(str, range(1, 1000))}:
+        return None
+    return f"{text[: first.end()]} {m.group(1).lower()}{text[first.end() :]}"

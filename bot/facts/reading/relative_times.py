@@ -168,3 +168,38 @@ def _scan(text: str) -> tuple[tuple[re.Match[str], ...], bool]:
     """The relative times of a sentence, scanned once (each clause's reading asks again)."""
     found = tuple(_FORMS.finditer(text))
     return found, bool(found) and _TOLD.search(text) is not None
+
+
+_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+$", re.I)
+_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def weekday_year(text: str, at: int, when: tuple[int, int | None], pub_year: int) -> int | None:
+    """The year, of the article's or one either side, in which a month and day printed after
+    a weekday fall on it ("Tuesday, Nov. 3"); None when no weekday is printed or none fits."""
+    m = _WEEKDAY_BEFORE.search(text[max(0, at - 14) : at])
+    if m is None or when[1] is None:
+        return None
+    want = _WEEKDAY_STEMS.index(m.group(1).lower())
+    for year in (pub_year, pub_year - 1, pub_year + 1):
+        try:
+            if dt.date(year, when[0], when[1]).weekday() == want:
+                return year
+        except ValueError:
+            return None
+    return None
+
+
+def nearest_year(when: tuple[int, int | None], published: str) -> int:
+    """The year, of the article's or one either side, that puts a month and day nearest to
+    the article's date."""
+    pub = dt.date.fromisoformat(published[:10])
+    best = pub.year
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = dt.date(year, when[0], when[1] or 1)
+        except ValueError:
+            continue
+        if abs((d - pub).days) < abs((dt.date(best, when[0], when[1] or 1) - pub).days):
+            best = year
+    return best

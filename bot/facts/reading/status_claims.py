@@ -11,6 +11,7 @@ stands nearest to it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
@@ -22,16 +23,18 @@ from bot.facts.reading.asides import (
     on_other_season,
     other_senses_hidden,
     release_plans,
+    short_answer,
     told_in_title,
     verbs_to_trailer,
 )
 from bot.facts.reading.claims.attach import attach, drop_modifiers, news_ahead, of_other_season
 from bot.facts.reading.claims.modality import clause_readings
+from bot.facts.reading.claims.numbers import episode_counts
 from bot.facts.reading.claims.readers import Readers, readers
 from bot.facts.reading.claims.reading import Reading, listed_cues
-from bot.facts.reading.claims.retracted import current_times
+from bot.facts.reading.claims.retracted import current_times, times_meant
 from bot.facts.reading.claims.states import PLANNED, progress
-from bot.facts.reading.claims.values import episode_counts, latest_year, time_values
+from bot.facts.reading.claims.values import latest_year, time_values
 from bot.facts.sources.dates import dateline_end
 from bot.facts.sources.manifest import Source
 from bot.facts.text import PhraseSet
@@ -49,6 +52,11 @@ def sentence_claims(
         return []
     text = sentence.display
     r = readers(lex)
+    if (answer := short_answer(text, sentence.section, r.numbers)) is not None:
+        # "How many episodes?" / "Eight, Netflix confirmed.": the answer counts the heading's
+        # noun, of the season the article's title names; the sentence stays as printed
+        asked = replace(sentence, display=answer, section=f"{sentence.section} {source.title}")
+        return sentence_claims(asked, source, lex, before)
     if cast_list(text, lex) and not r.other_season.any(Reading.of(text + " " + sentence.section)):
         # a guide's "Returning: A (B), C (D)" or "New: X as Y": a cast list is cast news
         return [Claim("cast", sentence.id, source.id, source.published, False, False, "", "news")]
@@ -124,7 +132,7 @@ def sentence_claims(
         times.setdefault(owner[0], []).append((spot, value, owner[1]))
     if (meant := current_times(whole.text, found, lex)) != found:
         # a plan given up: each topic's time is the one meant now, or none
-        times = {t: [(s, v, o) for s, _, o in ts[:1] for _, v in meant] for t, ts in times.items()}
+        times = times_meant(times, cues, meant)
     out = []
     cues.pop(REFERENCE, None)
     for tid in cues:
@@ -219,9 +227,12 @@ def _topic_claim(
     states = progress(topic.states)
     best: tuple | None = None
     window: tuple | None = None
+    habits = listed_cues(lex, "modality", "habitual")
     for at, c, m in readings:
         if m.conditional or not any(at <= x < at + len(c.text) for x in spots):
             continue  # a condition tells no state: "if filming begins in May, ..."
+        if habits.any(c):
+            continue  # a habit ("Netflix usually waits until ...") tells none either
         negated = m.modality != "rumoured" and r.modality.negated(c)
         end = at + len(c.text)
         # the values attached to a cue of this clause, else to the topic's other cues ("wrapped

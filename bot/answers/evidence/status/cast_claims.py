@@ -43,6 +43,7 @@ class CastClaims:
             return index.setdefault(sid, ([], [], []))
 
         paired: dict[str, str] = {}  # actor or character id -> the name a line uses
+        newcomers: dict[str, str] = {}  # a new face's actor or character id -> its line
         for pair in store.pairs:
             if pair.new_cast or pair.character_id is None:
                 actor = ctx.name(pair.actor_id)
@@ -53,6 +54,10 @@ class CastClaims:
                 )
                 for sid, _ in pair.evidence:
                     slot(sid)[1].append(f"{actor} {role}")
+                if pair.new_cast:
+                    newcomers[pair.actor_id] = f"{actor} {role}"
+                    if pair.character_id:
+                        newcomers[pair.character_id] = f"{actor} {role}"
                 continue
             name = ctx.name(pair.character_id)
             paired[pair.character_id] = paired[pair.actor_id] = name
@@ -63,6 +68,11 @@ class CastClaims:
                 continue
             name = paired.get(eid) or ctx.name(eid)
             for sid, negated, hedged in rows:
+                if eid in newcomers and not negated:
+                    # a new face "also in" the season joins it: new, never "returning"
+                    if newcomers[eid] not in slot(sid)[1]:
+                        slot(sid)[1].append(newcomers[eid])
+                    continue
                 back = slot(sid)[0]
                 if all(n != name for n, _ in back):
                     stance = self.returns.return_stance(sid, hedged)

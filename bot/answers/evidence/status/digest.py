@@ -36,11 +36,11 @@ from bot.answers.evidence.status.labels import (  # noqa: F401 (re-exported)
     stance,
     state_label,
 )
-from bot.answers.evidence.status.values import compatible, precision, value_key
+from bot.answers.evidence.status.values import change_key, compatible, precision, value_key
 from bot.facts.store import ClaimRow, FactStore
 from bot.facts.text import PhraseSet
 
-STATE_KEY = "v2:"  # marks state keys of this reading, so keys saved by an older one are known
+STATE_KEY = "v3:"  # marks state keys of this reading, so keys saved by an older one are known
 DISPUTE_DAYS = 60  # claims further apart in time are news and its update, not a dispute
 
 
@@ -141,7 +141,7 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
             same,
             key=lambda c: (
                 precision(c.value),
-                len(explicit.find(store.sentences[c.sentence_id].display)),
+                len(explicit.find(_answered(store, c))),
                 -day(c),
                 -c.sentence_id,
             ),
@@ -186,6 +186,14 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
                 ts.overruled.append(c)
     ts.earlier.extend(iffy)
     return ts
+
+
+def _answered(store: FactStore, c: ClaimRow) -> str:
+    """A claim's sentence as read for explicitness: under a question heading ("How many
+    episodes?") a short answer ("Eight, Netflix confirmed.") says what the heading asks."""
+    s = store.sentences[c.sentence_id]
+    section = getattr(s, "section", "")
+    return f"{section} {s.display}" if section.endswith("?") else s.display
 
 
 def _step_dated(store: FactStore, topic: str, state: ClaimRow, claims, since: int, rank):
@@ -244,7 +252,7 @@ def state_key(store: FactStore, ts: TopicStatus | None) -> str:
     value = ts.dated.value if ts.dated is not None else ts.lead.value
     if ts.lead.state in progress(store, ts.topic)[:1]:
         value = ""  # a "not yet" shows no value: a new date on it is no change
-    return f"{STATE_KEY}{ts.lead.state or stance(ts.lead)}|{value_key(value)}"
+    return f"{STATE_KEY}{ts.lead.state or stance(ts.lead)}|{change_key(value)}"
 
 
 def age(then: str, today: dt.date) -> str:

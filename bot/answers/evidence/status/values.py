@@ -48,3 +48,16 @@ def month_years(value: str) -> list[str]:
         if month and words and words[-1].isdigit():
             out.append(f"{month} {words[-1]}")
     return out
+
+
+_WINDOW_PART = re.compile(
+    r"\b(?:early|late|mid|(?:first|second)\s+half|spring|summer|fall|autumn|winter|end)\b", re.I
+)
+
+
+def change_key(value: str) -> str:
+    """A value as compared for news of a change: its value_key, with the part of the year a
+    window names ("2026" narrowed to "the second half of 2026" is news)."""
+    part = _WINDOW_PART.search(value) if not month_years(value) else None
+    narrowed = f"{' '.join(part.group(0).lower().split())} " if part else ""
+    return f"{narrowed}{value_key(value)}"

@@ -129,16 +129,21 @@ class ModalityReader:
         "not confirmed" is read as negated instead)."""
         h = self.hearsay
         return (
-            self._talk(sentence)
+            self._talk(sentence, clause)
             or h.attributed(sentence)
             or (h.unconfirmed(sentence) and not h.unconfirmed(clause))
         )
 
-    def _talk(self, sentence: Reading) -> bool:
+    def _talk(self, sentence: Reading, clause: Reading) -> bool:
         """Whether the sentence's news is talk: a rumour word that the sentence only sets aside
         beside a confirmation of its own ("Netflix confirmed eight episodes, not the rumoured
-        twelve", "despite rumours of a longer run") leaves the news firm."""
+        twelve", "despite rumours of a longer run") leaves the news firm. A modal hedge
+        ("may", "might") hedges its own clause only, beside a confirmation ("is officially in
+        production, and I may have screamed")."""
         talk = self.cues["rumoured"].find(sentence)
+        if talk and self.cues["confirmed"].any(clause):
+            own = {p for _, p in self.cues["rumoured"].find(clause)}
+            talk = [(at, p) for at, p in talk if p not in _MODALS or p in own]
         if not talk:
             return False
         if not self.cues["confirmed"].any(sentence):
@@ -153,6 +158,9 @@ class ModalityReader:
 
     def negated(self, clause: Reading) -> bool:
         return self.negation.any(clause)
+
+
+_MODALS = frozenset(["may", "might", "could", "possibly", "perhaps"])
 
 
 class Conditions:

@@ -1,6 +1,8 @@
 """Numbers as articles print them: digits ("12", "9.8"), words ("eight", "twenty-four", "a
 dozen"), spelled decimals ("nine point eight") and scales ("12 million", "nine point eight
-million views"), each read to its digits with where it stands."""
+million views"), each read to its digits with where it stands; and the episode counts a clause
+states (a count compared with another season's is that season's; a difference, "two fewer
+episodes", "four episodes shorter", is no count at all)."""
 
 from __future__ import annotations
 
@@ -83,3 +85,41 @@ def numbers_in(text: str, numbers: list[str]) -> list[Number]:
 
 def _thousands(w: str) -> bool:
     return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+", w))
+
+
+# "eight episodes", and the count joined to it: "a ten-episode season", "10-episode", "an
+# eight-part series" (not "split into two parts").
+_EPISODES = re.compile(
+    r"\bepisodes\b|(?<=-)episode\b|(?<=-)part(?=\s+(?:series|season|drama|show|run)\b)",
+    re.IGNORECASE,
+)
+# A number of episodes told as a difference from another run, not a count of its own.
+_DIFFERENCE_BEFORE = re.compile(r"fewer|less|extra|additional", re.I)
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|less|shorter|longer|more|short\b|down\b|up\b)", re.I)
+_SEASON_NUMBER = re.compile(r"\b(?:season|series|part|s)\s*$", re.IGNORECASE)
+
+
+def episode_counts(text: str, numbers: list[str], comparison: list[str]) -> list[str]:
+    """The episode counts a clause states, in digits; counts after a comparison word
+    ('fewer than Season 1's 12') are another season's."""
+    cut = len(text)
+    for word in comparison:
+        m = re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
+        if m:
+            cut = min(cut, m.start())
+    head = text[:cut]
+    found = numbers_in(head, numbers)
+    out = []
+    for m in _EPISODES.finditer(head):
+        # the count stands right before "episodes" or one word earlier ("eight new episodes")
+        n = next((n for n in reversed(found) if n.end <= m.start()), None)
+        gap = head[n.end : m.start()].split() if n is not None else []
+        if n is not None and len(gap) <= 1 and n.value == int(n.value) and 0 < n.value < 1000:
+            if _SEASON_NUMBER.search(head[: n.start]):
+                continue  # "the season 2 episodes": the number names the season, no count
+            if _DIFFERENCE_BEFORE.fullmatch(" ".join(gap)) or _DIFFERENCE_AFTER.match(
+                text, m.end()
+            ):
+                continue  # "two fewer episodes", "four episodes shorter": a difference
+            out.append(str(int(n.value)))
+    return list(dict.fromkeys(out))

@@ -107,6 +107,9 @@ class Reading:
         at = 0
         words = [m for m in _TOKEN.finditer(text)]
         caps = [bool(i) and w.group(0)[:1].isupper() for i, w in enumerate(words)]
+        long = [caps[i] for i, w in enumerate(words) if len(w[0]) > 3 and w[0].isalpha()]
+        if len(long) >= 4 and sum(long) * 5 >= 4 * len(long):
+            caps = [False] * len(words)  # a headline in Title Case: its capitals name no one
         for i, m in enumerate(words):
             word = m.group(0)
             if word[:1].isupper() and word.lower() in _MONTH_WORDS:
@@ -169,4 +172,20 @@ def clauses(text: str) -> list[tuple[int, str]]:
         at = m.end()
     if at < len(text):
         out.append((at, text[at:]))
-    return [(i, c) for i, c in out if c.strip()]
+    out = [(i, c) for i, c in out if c.strip()]
+    # "a full trailer, not yet": a bare verdict after a noun phrase is that phrase's own
+    # answer (elliptical), so the two read as one clause
+    merged: list[tuple[int, str]] = []
+    for i, c in out:
+        if merged and _VERDICT.match(c):
+            j = merged[-1][0]
+            merged[-1] = (j, text[j : i + len(c)])
+        else:
+            merged.append((i, c))
+    return merged
+
+
+_VERDICT = re.compile(
+    r"\s*(?:not\s+yet|not\s+so\s+far|not\s+as\s+of\s+now|none\s+yet|no|not|yes|nope)\W*$",
+    re.IGNORECASE,
+)

@@ -43,6 +43,22 @@ def current_times(text: str, found: list[tuple[int, str]], lex: Lexicon) -> list
     return found
 
 
+def times_meant(times: dict, cues: dict[str, list[int]], meant: list[tuple[int, str]]) -> dict:
+    """Each topic's (spot, value, owner) times once a plan is given up: the ones still meant,
+    told by their own clause where they have one ("..., a 2026 launch is the more realistic
+    target": the target's modality, not the given-up report's); a cue that told only of a
+    time given up is dropped from cues."""
+    kept = {at for at, _ in meant}
+    for t, ts in times.items():
+        gone = {o for s, _, o in ts if s not in kept} - {o for s, _, o in ts if s in kept}
+        if gone and len(gone) < len(cues[t]):
+            cues[t] = [x for x in cues[t] if x not in gone]
+    return {
+        t: [x for x in ts if x[0] in kept] or [(s, v, o) for s, _, o in ts[:1] for _, v in meant]
+        for t, ts in times.items()
+    }
+
+
 def _retracts(s: Sentence, lex: Lexicon) -> bool:
     """Whether a sentence opens on a plan it points back at and gives it up ("That plan is
     gone", "This schedule has been scrapped")."""

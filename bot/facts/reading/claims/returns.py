@@ -140,8 +140,8 @@ def return_stance(
     own = next((c for _, c in clauses(text) if cue.any(c)), text)
     clause = Reading.of(own)
     m = r.modality.read(clause, whole)
-    if m.modality == "denied":
-        return True, STATED
+    if m.modality == "denied" or listed_cues(lex, "returns", "ending").any(clause):
+        return True, STATED  # "..., putting an end to rumours of his return": denied
     unconfirmed = r.hearsay.negated_confirmation(own, pointing=False)
     negated = negated_near(text, cue, lex.negation)
     # "X is officially back", "has signed on to return", "will be back after all": a

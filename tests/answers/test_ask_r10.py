@@ -24,9 +24,7 @@ def ask(engine: Engine, message: str) -> str:
         ("is it 2024 or what", "2024"),
     ],
 )
-def test_a_line_printing_all_the_question_prints_is_an_answer_not_nearby(
-    engine, message, printed
-):
+def test_a_line_printing_all_the_question_prints_is_an_answer_not_nearby(engine, message, printed):
     text = ask(engine, message)
     assert "Nearby, not an answer" not in text
     assert printed in text
@@ -46,3 +44,16 @@ def test_a_nearby_line_names_the_person_asked_about(engine, message):
 )
 def test_a_line_without_the_value_asked_stays_nearby(engine, message):
     assert ask(engine, message).startswith("The sources don't say")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "did 이재규 talk about a season 3",
+        "what did lee jae-kyoo say about season three",
+        "has the director 이재규 mentioned a third season",
+    ],
+)
+def test_a_later_season_asked_of_someone_named_gives_their_lines_on_it(engine, message):
+    text = ask(engine, message)
+    assert "world war" in text and not text.startswith("The sources don't say")

@@ -24,7 +24,7 @@ def printed_words(ctx: Context, q: Question) -> dict[str, int]:
 
 
 def verdict(ctx: Context, q: Question, sid: int, people: tuple[str, ...] = ()) -> str:
-    """"answer" when the line prints every printed word of the question beyond the names
+    """Whether a line is the "answer": it prints every printed word of the question beyond the names
     asked about and carries the answer type, "off" when it does not name the person asked
     about, else "near"."""
     if people and not any(sid in ctx.store.mentions.get(e, ()) for e in people):

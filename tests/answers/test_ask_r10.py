@@ -57,3 +57,12 @@ def test_a_line_without_the_value_asked_stays_nearby(engine, message):
 def test_a_later_season_asked_of_someone_named_gives_their_lines_on_it(engine, message):
     text = ask(engine, message)
     assert "world war" in text and not text.startswith("The sources don't say")
+
+
+@pytest.mark.parametrize(
+    "message", ["!cast the girl they kept in a lab", "!cast the kid locked up in the lab"]
+)
+def test_a_description_sharing_a_telling_word_is_a_did_you_mean(engine, message):
+    answer = engine.answer(message)
+    assert not answer.ok and answer.title == "Did you mean…?"
+    assert "Eun-ji" in to_text(answer)

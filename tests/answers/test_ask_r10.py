@@ -66,3 +66,22 @@ def test_a_description_sharing_a_telling_word_is_a_did_you_mean(engine, message)
     answer = engine.answer(message)
     assert not answer.ok and answer.title == "Did you mean…?"
     assert "Eun-ji" in to_text(answer)
+
+
+@pytest.mark.parametrize(
+    "message, first, second",
+    [
+        ("온조하고 청산 돌아와?", "Nam On-jo", "Lee Cheong-san"),
+        ("남라랑 수혁 in s2?", "Choi Nam-ra", "Lee Su-hyeok"),
+        ("하리와 미진 back?", "Jang Ha-ri", "Park Mi-jin"),
+    ],
+)
+def test_a_hangul_conjunctive_particle_asks_of_both_people(engine, message, first, second):
+    title = engine.answer(f"!ask {message}").title
+    assert first in title and second in title
+
+
+@pytest.mark.parametrize("message", ["are hyo-ryung and dae-su coming back", "is dae-su back"])
+def test_a_long_cast_list_is_shown_where_it_names_the_person_asked_about(engine, message):
+    text = ask(engine, message)
+    assert "as Dae-su" in text

@@ -98,6 +98,25 @@ def gloss(text: str, vocab: Vocab) -> str:
     return " ".join(out)
 
 
+def conjoined(message: str, vocab: Vocab) -> str:
+    """A Hangul word joined to the next by a conjunctive particle ("미진이랑 대수") read as
+    the English "and" between them ("미진 and 대수"), so the two are asked of in turn. The
+    stem must keep two syllables: a bare particle-like word is left alone."""
+    joins = vocab.get("ask.hangul_particles", {}).get("conjunctive", [])
+    if not joins or not _hangul(message):
+        return message
+    words = message.split()
+    out = []
+    for i, w in enumerate(words):
+        p = next((p for p in sorted(joins, key=len, reverse=True) if w.endswith(p)), None)
+        stem = w[: -len(p)] if p else ""
+        if p and i + 1 < len(words) and len(stem) >= 2 and all(_hangul(ch) for ch in stem):
+            out += [stem, "and"]
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
 def _named_subject(word: str, glossary: dict[str, list[str]], particles: list[str]) -> bool:
     """Whether a Hangul word is a name typed with a subject particle: one the glossary does
     not know ("청산이", not "시즌2가")."""

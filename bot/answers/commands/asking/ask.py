@@ -38,7 +38,7 @@ from bot.answers.reading.frame import (
     split_parts,
 )
 from bot.answers.reading.matching import tokens
-from bot.answers.reading.question import Question, analyse, normalise
+from bot.answers.reading.question import Question, analyse, conjoined, normalise
 from bot.answers.reading.spelling import Speller
 from bot.answers.reading.wording import shorten
 from bot.answers.replies.parts import merge
@@ -115,6 +115,7 @@ class Ask:
             text = normalise(part)
             return bool(self.find.named(text)) or asks_itself(text, self.ctx.store.vocab)
 
+        question = conjoined(question, self.ctx.store.vocab)  # "미진이랑 대수": two people
         parts = split_parts(question, stands_alone, lambda p: bool(self.find.named(normalise(p))))
         return [p for part in parts for p in name_list(part, self.find.named)][:3]
 

@@ -85,3 +85,16 @@ def test_a_hangul_conjunctive_particle_asks_of_both_people(engine, message, firs
 def test_a_long_cast_list_is_shown_where_it_names_the_person_asked_about(engine, message):
     text = ask(engine, message)
     assert "as Dae-su" in text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "who is roh yoon-seo playing and when does she show up",
+        "what role does roh yoon-seo have and when will we see her",
+    ],
+)
+def test_a_later_part_asking_a_new_kind_of_thing_of_a_person_is_answered_too(engine, message):
+    text = ask(engine, message)
+    assert text.count("**") >= 4  # two parts, each under its own heading
+    assert "when" in text.lower().split("**")[-1]

@@ -137,7 +137,10 @@ class Ask:
         if resolved is None and leans and (part or not own) and not (part and q.status):
             # "how long are they": still the episodes; "and is she back": still Hyo-ryung
             # ("and when will it release" asks its own thing of the show: nothing to borrow)
-            borrowed = previous.subject if own else previous.topic
+            # a person asked a new kind of thing ("who is X playing and when does she show
+            # up"): the person, not what was asked of them before
+            other = part and previous.subject and q.atype != previous.question.atype
+            borrowed = previous.subject if own or other else previous.topic
             resolved = f"{text} {borrowed}".strip()
         if resolved is not None and resolved != text:
             return self.frame(resolved)

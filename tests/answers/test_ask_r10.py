@@ -98,3 +98,12 @@ def test_a_later_part_asking_a_new_kind_of_thing_of_a_person_is_answered_too(eng
     text = ask(engine, message)
     assert text.count("**") >= 4  # two parts, each under its own heading
     assert "when" in text.lower().split("**")[-1]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["when did netflix announce it", "when did they announce season 2", "when was s2 announced"],
+)
+def test_when_an_announcement_was_made_is_the_renewal(engine, message):
+    text = ask(engine, message)
+    assert text.startswith("Renewal") and "June 6, 2022" in text

@@ -107,3 +107,36 @@ def test_a_later_part_asking_a_new_kind_of_thing_of_a_person_is_answered_too(eng
 def test_when_an_announcement_was_made_is_the_renewal(engine, message):
     text = ask(engine, message)
     assert text.startswith("Renewal") and "June 6, 2022" in text
+
+
+@pytest.mark.parametrize(
+    "message, source, printed",
+    [
+        ("did the january 2022 article say it was renewed", "000_", "No renewal"),
+        ("what does the 2024 one say about a trailer", "003_", "trailer"),
+        ("does the june 2022 piece say who is in the cast", "002_", "cast"),
+    ],
+)
+def test_an_article_named_by_its_date_restricts_the_evidence_to_it(
+    engine, message, source, printed
+):
+    answer = engine.answer(f"!ask {message}")
+    assert answer.citations and all(c.source.startswith(source) for c in answer.citations)
+    assert printed in to_text(answer)
+
+
+@pytest.mark.parametrize(
+    "message", ["which sources have a printed date", "which articles are dated and which guessed"]
+)
+def test_how_the_articles_are_dated_is_the_source_list_split(engine, message):
+    text = ask(engine, message)
+    assert "Printed (1)" in text and "Estimated (4)" in text
+
+
+def test_an_article_named_by_its_title_is_the_one_asked_of(engine):
+    text = ask(engine, "who published the 'netflix confirms' article")
+    assert "002_c773a4bdeaf767a9" in text and "no outlet" in text
+
+
+def test_a_year_asked_about_is_no_article_named(engine):
+    assert "that article" not in ask(engine, "is the 2024 release happening").lower()

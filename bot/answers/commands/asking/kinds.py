@@ -14,6 +14,7 @@ from functools import cached_property
 
 from bot.answers.commands.asking.honest import ASKED, echo
 from bot.answers.commands.asking.meta import Meta
+from bot.answers.commands.asking.one_article import OneArticle
 from bot.answers.commands.asking.opinion import Opinion
 from bot.answers.commands.lore import fact_lines
 from bot.answers.commands.status import Status
@@ -35,6 +36,7 @@ class Kinds:
         self.ctx = ctx
         self.status = status
         self.meta = Meta(ctx, evidence)
+        self.article = OneArticle(ctx, evidence)
         self.opinion = Opinion(ctx)
         self.sections = Sections(ctx)
         self.evidence = evidence
@@ -51,6 +53,8 @@ class Kinds:
             return self.later(frame, raw, season), f"asks about season {season}: its sentences"
         if season is not None and season > 2 and (ans := self.later_of(frame, season)):
             return ans, f"asks about season {season} of someone named: their sentences on it"
+        if not frame.people and (ans := self.article.answer(frame, raw)) is not None:
+            return ans, "names one article (or asks how they are dated): that article only"
         if (ans := self.meta.answer(frame, raw)) is not None:
             return ans, "asks about the articles themselves: their claims and the manifest"
         if (ans := self.opinion.answer(frame, raw)) is not None:

@@ -140,3 +140,21 @@ def test_an_article_named_by_its_title_is_the_one_asked_of(engine):
 
 def test_a_year_asked_about_is_no_article_named(engine):
     assert "that article" not in ask(engine, "is the 2024 release happening").lower()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how many ppl were in the last scene with nam-ra and who",
+        "how many friends did nam-ra meet in the final scene, and who?",
+    ],
+)
+def test_a_trailing_bare_wh_word_stays_with_its_question(engine, message):
+    answer = engine.answer(f"!ask {message}")
+    assert " · " not in answer.title and "**" not in to_text(answer)
+    assert "six" in to_text(answer)
+
+
+def test_two_parts_answered_under_one_heading_print_it_once(engine):
+    title = engine.answer("!ask why did nam-ra stay behind? and is she a hybrid").title
+    assert len(title.split(" · ")) == len(set(title.split(" · ")))

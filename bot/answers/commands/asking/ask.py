@@ -45,6 +45,7 @@ from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
 
 EXAMPLE = "ask when will season 2 come out"
+BARE = frozenset({"who", "when", "where", "which", "what", "why", "how"})  # a lone wh-word
 VALUES = ("number", "duration", "when")  # answer types that are a value the text must print
 
 
@@ -113,6 +114,8 @@ class Ask:
 
         def stands_alone(part: str) -> bool:
             text = normalise(part)
+            if text.removeprefix("and ") in BARE:  # "how many … and who": one question
+                return False
             return bool(self.find.named(text)) or asks_itself(text, self.ctx.store.vocab)
 
         question = conjoined(question, self.ctx.store.vocab)  # "미진이랑 대수": two people

@@ -158,3 +158,17 @@ def test_a_trailing_bare_wh_word_stays_with_its_question(engine, message):
 def test_two_parts_answered_under_one_heading_print_it_once(engine):
     title = engine.answer("!ask why did nam-ra stay behind? and is she a hybrid").title
     assert len(title.split(" · ")) == len(set(title.split(" · ")))
+
+
+@pytest.mark.parametrize(
+    "message, shown",
+    [
+        ("is the science teacher in s2", "The sources don't say"),
+        ("is the villain back for season 2", "Yoon Gwi-nam in Season 2"),
+        ("is the school president coming back", "Choi Nam-ra in Season 2"),
+    ],
+)
+def test_a_return_asked_of_someone_named_by_description_is_their_return(engine, message, shown):
+    text = ask(engine, message)
+    assert text.startswith(shown)
+    assert "virus created by the science teacher" not in text

@@ -74,6 +74,7 @@ class Ask:
         self._lore_tokens: dict[str, frozenset[str]] = {}
         self._frame: Frame | None = None  # the frame being answered: its lines' order
         self._picked: list[int] = []  # the sentences the last pooled route shows
+        self._described = False  # the last route found its person by description
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -188,7 +189,11 @@ class Ask:
             return link, Trace(frame, reason="a yes/no linking two named things: their fact")
         self._strict = self._subject = None
         self._frame = frame
+        self._described = False
         route = self._route(asked, frame.question)
+        if self._described:
+            route.frame = frame
+            return route, Trace(frame, reason="a return asked of someone named by description")
         facts = self._facts(frame)
         proposals = [(route, frozenset()), *facts]
         strict = route is self._strict
@@ -240,6 +245,12 @@ class Ask:
                 suggestions=[f"{ctx.prefix}status", f"{ctx.prefix}cast On-jo"],
             )
         people = [e for _, e in self.naming.named(q.text)[0]]
+        if not people and q.returning and q.season in (None, 2) and self._frame is not None:
+            back = set(ctx.store.vocab.get("ask.fact_concepts", {}).get("return", []))
+            words = [w for w, c in self._frame.predicate if c not in back]
+            if described := self.naming.described(words):  # "is the science teacher in s2"
+                self._described = True  # their return, not the lines on their description
+                return self.about([described], q, raw, self._lead)
         if people and (q.casting or (q.atype == "who" and not self.find.rest(q, people))):
             if not q.casting and ctx.store.entities[people[0]].kind == "character":
                 return self.about.who_is(people[0])  # who they are, then who plays them

@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.answers.commands.asking.about import About
-from bot.answers.commands.asking.honest import as_of_line, dont_know, nearby
+from bot.answers.commands.asking.honest import as_of_line, dont_know
 from bot.answers.commands.asking.kinds import Kinds
 from bot.answers.commands.asking.links import Links
 from bot.answers.commands.asking.naming import Naming
 from bot.answers.commands.asking.narrow import narrow_answer
+from bot.answers.commands.asking.pooled import VALUES, pooled
 from bot.answers.commands.asking.verdict import Trace, decide
 from bot.answers.commands.cast import Cast
-from bot.answers.commands.lore import Lore, distinct, fact_lines
+from bot.answers.commands.lore import Lore
 from bot.answers.commands.status import Status
 from bot.answers.context import Context
 from bot.answers.evidence.gathering.finding import Finder
@@ -40,13 +41,11 @@ from bot.answers.reading.frame import (
 from bot.answers.reading.matching import tokens
 from bot.answers.reading.question import Question, analyse, conjoined, normalise
 from bot.answers.reading.spelling import Speller
-from bot.answers.reading.wording import shorten
 from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
 
 EXAMPLE = "ask when will season 2 come out"
 BARE = frozenset({"who", "when", "where", "which", "what", "why", "how"})  # a lone wh-word
-VALUES = ("number", "duration", "when")  # answer types that are a value the text must print
 
 
 class Ask:
@@ -353,49 +352,10 @@ class Ask:
         status: str | None = None,
         prior: dict[int, float] | None = None,
     ) -> Answer:
-        """Sentences on a topic that carry the expected type, in the season asked about.
-        prior: how much each sentence is about the topic, added to its relevance."""
-        ctx = self.ctx
-        rel = self.find.relevance(q.text)
-        for s, p in (prior or {}).items():
-            rel[s] = rel.get(s, 0.0) + p
-        chosen = distinct(ctx, ctx.check.focused(pool, q, rel), 2)
-        season2 = q.season in (None, 2)
-        lead = ctx.topic(status) if status and season2 else None
-        if lead and q.atype in VALUES and ctx.check.answers(lead.lead.sentence_id, q):
-            # a count or a date asked: the deciding claim's sentence first, an older value it
-            # superseded never ahead of it
-            first = lead.lead.sentence_id
-            chosen = [first, *(s for s in chosen if s != first)][:2]
-        if not chosen:
-            near = [lead.lead.sentence_id] if lead else nearby(ctx, pool, rel, q.season)
-            return dont_know(ctx, q, raw, near, label, as_of=lead is not None)
-        if not (lead and q.atype in VALUES):  # a deciding claim put first stays first
-            chosen = self._lead(chosen)
-        self._picked = chosen
-        cite = Citer(ctx.store)
-        lines = [as_of_line(ctx)] if lead else []
-        for s in chosen:
-            lines += fact_lines(ctx, [s], cite)
-            if (before := ctx.check.near.antecedent(s)) is not None and before not in chosen:
-                row = ctx.store.sentences[before]  # "the same number": the number it means
-                text = f"↳ the number it refers to: “{shorten(row.display, 200)}”"
-                lines.append(Line(f"{text} {cite.cite(before)}", row.spoiler))
-        # Season 2's state is added only when it carries what was asked (an episode count
-        # is no answer to "how long are the episodes").
-        if (
-            lead
-            and lead.lead.sentence_id not in chosen
-            and ctx.check.answers(lead.lead.sentence_id, q)
-        ):
-            row = ctx.store.sentences[lead.lead.sentence_id]
-            lines.append(
-                Line(
-                    f"Season 2: “{shorten(row.display, 200)}” {cite.cite(lead.lead.sentence_id)}",
-                    row.spoiler,
-                )
-            )
-        return Answer("ask", True, label, label, lines, cite.citations)
+        """Sentences on a topic that carry the expected type (pooled.py)."""
+        ctx, find, order = self.ctx, self.find, self._lead
+        ans, self._picked = pooled(ctx, find, q, raw, pool, label, order, status, prior)
+        return ans
 
     def _search(self, q: Question, raw: str) -> Answer:
         return search_answer(self.ctx, self.find, q, raw, self._lead)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.answers.commands.asking.anchors import verdict
 from bot.answers.commands.lore import FILLER, fact_lines
 from bot.answers.context import Context
+from bot.answers.evidence.scoring.anchors import verdict
 from bot.answers.evidence.status.digest import age
 from bot.answers.reading.question import Question
 from bot.answers.reading.wording import safe_echo, shorten
@@ -61,7 +61,7 @@ def dont_know(
 ) -> Answer:
     """The sources don't say what was asked; at most one line of what they say nearby,
     labelled as not an answer. A nearby line that prints all the question asks is shown as
-    what the sources say; one about something else is not shown (anchors.py).
+    what the sources say; one about something else is not shown (scoring/anchors.py).
     people: who the question names, whom a nearby line must name too."""
     near = [s for s in near[:1] if (v := verdict(ctx, q, s, people)) != "off"]
     if near and v == "answer":

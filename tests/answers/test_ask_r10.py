@@ -172,3 +172,16 @@ def test_a_return_asked_of_someone_named_by_description_is_their_return(engine, 
     text = ask(engine, message)
     assert text.startswith(shown)
     assert "virus created by the science teacher" not in text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "wait is park solomon the same guy as lomon",
+        "ok so is lomon the same person as park solomon",
+    ],
+)
+def test_a_fan_s_opening_words_do_not_hide_a_yes_no(engine, message):
+    text = ask(engine, message)
+    assert "Park Solomon" in text and "Lomon" in text
+    assert "my pals are waiting" not in text

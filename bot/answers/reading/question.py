@@ -228,6 +228,17 @@ def without_show_name(text: str, vocab: Vocab) -> str:
     return out or text
 
 
+def without_openers(text: str, vocab: Vocab) -> str:
+    """The question without the words a fan opens on before asking ("wait is park solomon
+    …", "so is it 2024 or not", [ask.openers]): the question, and its type, start after."""
+    openers = set(vocab.get("ask.openers", {}).get("words", []))
+    words = text.split()
+    at = 0
+    while at < len(words) - 2 and words[at] in openers:
+        at += 1
+    return " ".join(words[at:])
+
+
 def status_topic(text: str, vocab: Vocab) -> tuple[int, str] | None:
     """(words matched, topic) of the status topic a question points at. A topic named by a
     noun beats one named only by a generic verb of release ("when did the teaser come out"
@@ -248,7 +259,7 @@ def status_topic(text: str, vocab: Vocab) -> tuple[int, str] | None:
 def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Question:
     """Analyse one message. lore_names: what fans type for each lore topic."""
     full = gloss(normalise(message), vocab)
-    text = without_show_name(full, vocab)
+    text = without_openers(without_show_name(full, vocab), vocab)
     intents = vocab.get("ask.intents", {})
     hit = {k for _, _, k in phrase_hits(text, intents)}
     status = status_topic(text, vocab)

@@ -185,3 +185,16 @@ def test_a_fan_s_opening_words_do_not_hide_a_yes_no(engine, message):
     text = ask(engine, message)
     assert "Park Solomon" in text and "Lomon" in text
     assert "my pals are waiting" not in text
+
+
+@pytest.mark.parametrize(
+    "message, shown",
+    [
+        ("is yoo in-soo confirmed for season 2", "only speculated"),
+        ("is gwi-nam confirmed for the next season", "only speculated"),
+        ("is nam-ra confirmed for s2", "(confirmed)"),
+    ],
+)
+def test_whether_someone_is_confirmed_for_season_2_is_their_return_stance(engine, message, shown):
+    text = ask(engine, message)
+    assert "in Season 2" in text.splitlines()[0] and shown in text

@@ -220,7 +220,7 @@ class Ask:
         kind = self.ctx.store.entities[eid].kind
         out = []
         if (
-            want & states.get("return", frozenset())
+            (want & states.get("return", frozenset()) or frame.question.returning)
             and kind != "crew"
             and frame.question.season in (None, 2)
         ):

@@ -98,6 +98,25 @@ def gloss(text: str, vocab: Vocab) -> str:
     return " ".join(out)
 
 
+def conjoined(message: str, vocab: Vocab) -> str:
+    """A Hangul word joined to the next by a conjunctive particle ("미진이랑 대수") read as
+    the English "and" between them ("미진 and 대수"), so the two are asked of in turn. The
+    stem must keep two syllables: a bare particle-like word is left alone."""
+    joins = vocab.get("ask.hangul_particles", {}).get("conjunctive", [])
+    if not joins or not _hangul(message):
+        return message
+    words = message.split()
+    out = []
+    for i, w in enumerate(words):
+        p = next((p for p in sorted(joins, key=len, reverse=True) if w.endswith(p)), None)
+        stem = w[: -len(p)] if p else ""
+        if p and i + 1 < len(words) and len(stem) >= 2 and all(_hangul(ch) for ch in stem):
+            out += [stem, "and"]
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
 def _named_subject(word: str, glossary: dict[str, list[str]], particles: list[str]) -> bool:
     """Whether a Hangul word is a name typed with a subject particle: one the glossary does
     not know ("청산이", not "시즌2가")."""
@@ -209,6 +228,17 @@ def without_show_name(text: str, vocab: Vocab) -> str:
     return out or text
 
 
+def without_openers(text: str, vocab: Vocab) -> str:
+    """The question without the words a fan opens on before asking ("wait is park solomon
+    …", "so is it 2024 or not", [ask.openers]): the question, and its type, start after."""
+    openers = set(vocab.get("ask.openers", {}).get("words", []))
+    words = text.split()
+    at = 0
+    while at < len(words) - 2 and words[at] in openers:
+        at += 1
+    return " ".join(words[at:])
+
+
 def status_topic(text: str, vocab: Vocab) -> tuple[int, str] | None:
     """(words matched, topic) of the status topic a question points at. A topic named by a
     noun beats one named only by a generic verb of release ("when did the teaser come out"
@@ -229,7 +259,7 @@ def status_topic(text: str, vocab: Vocab) -> tuple[int, str] | None:
 def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Question:
     """Analyse one message. lore_names: what fans type for each lore topic."""
     full = gloss(normalise(message), vocab)
-    text = without_show_name(full, vocab)
+    text = without_openers(without_show_name(full, vocab), vocab)
     intents = vocab.get("ask.intents", {})
     hit = {k for _, _, k in phrase_hits(text, intents)}
     status = status_topic(text, vocab)

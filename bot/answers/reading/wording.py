@@ -53,6 +53,18 @@ def shorten(text: str, limit: int = 220) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+def around(text: str, names: list[str], limit: int = 220) -> str:
+    """Cut like `shorten`, but a long line whose first printed name (of `names`) falls past
+    the cut ("…Kim Bo-yoon as Hyo-ryung, Im Jae-hyuk as Dae-su…" in a long cast list) is
+    shown from a word boundary before that name instead, so the person it is cited for shows."""
+    low = text.lower()
+    at = min((i for n in names if n and (i := low.find(n.lower())) >= 0), default=-1)
+    if len(text) <= limit or at < 0 or at + 40 < limit:
+        return shorten(text, limit)
+    start = text.rfind(" ", 0, max(0, at - limit // 2)) + 1
+    return "…" + shorten(text[start:], limit - 1)
+
+
 def balanced(text: str) -> str:
     """A sentence shown with its curly quotation marks paired: a quote the sentence closes
     without opening (it opened in the sentence before) is opened, one left open is closed.

@@ -44,7 +44,7 @@ def merge(parts: list[str], answers: list[Answer]) -> Answer:
         "ask",
         any(a.ok for a in answers),
         first.match,
-        " · ".join(a.title for a in answers),
+        " · ".join(dict.fromkeys(a.title for a in answers)),  # one heading said once
         lines,
         citations,
         suggestions=first.suggestions,

@@ -68,7 +68,7 @@ class About:
             near = [] if ans.citations else self._near(eid, q)[:1]
             # no source speaks of their return but one speaks of them: the honest decline,
             # showing that line, as "is X in s2" and "is X in season 2" are one question
-            return dont_know(ctx, q, raw, near, name) if near else ans
+            return dont_know(ctx, q, raw, near, name, people=(eid,)) if near else ans
         rest = self.find.rest(q, people)
         rel = self.find.relevance(" ".join(rest)) if rest else {}
         about: dict[int, float] = {}
@@ -109,7 +109,7 @@ class About:
         ranked = [s for s in ctx.check.focused(pool, q, boost) if s in boost]
         chosen = distinct(ctx, ranked, 3 if fate else 2)  # a fate is often told two ways
         if not chosen:
-            return dont_know(ctx, q, raw, self._near(eid, q)[:1], name)
+            return dont_know(ctx, q, raw, self._near(eid, q)[:1], name, people=tuple(people))
         if order is not None:
             chosen = order(chosen)
         cite = Citer(ctx.store)

@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.answers.commands.asking.about import About
-from bot.answers.commands.asking.honest import as_of_line, dont_know, nearby
+from bot.answers.commands.asking.honest import as_of_line, dont_know
 from bot.answers.commands.asking.kinds import Kinds
 from bot.answers.commands.asking.links import Links
 from bot.answers.commands.asking.naming import Naming
 from bot.answers.commands.asking.narrow import narrow_answer
+from bot.answers.commands.asking.pooled import VALUES, pooled
 from bot.answers.commands.asking.verdict import Trace, decide
 from bot.answers.commands.cast import Cast
-from bot.answers.commands.lore import Lore, distinct, fact_lines
+from bot.answers.commands.lore import Lore
 from bot.answers.commands.status import Status
 from bot.answers.context import Context
 from bot.answers.evidence.gathering.finding import Finder
@@ -38,14 +39,13 @@ from bot.answers.reading.frame import (
     split_parts,
 )
 from bot.answers.reading.matching import tokens
-from bot.answers.reading.question import Question, analyse, normalise
+from bot.answers.reading.question import Question, analyse, conjoined, normalise
 from bot.answers.reading.spelling import Speller
-from bot.answers.reading.wording import shorten
 from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
 
 EXAMPLE = "ask when will season 2 come out"
-VALUES = ("number", "duration", "when")  # answer types that are a value the text must print
+BARE = frozenset({"who", "when", "where", "which", "what", "why", "how"})  # a lone wh-word
 
 
 class Ask:
@@ -73,6 +73,7 @@ class Ask:
         self._lore_tokens: dict[str, frozenset[str]] = {}
         self._frame: Frame | None = None  # the frame being answered: its lines' order
         self._picked: list[int] = []  # the sentences the last pooled route shows
+        self._described = False  # the last route found its person by description
 
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
@@ -113,8 +114,11 @@ class Ask:
 
         def stands_alone(part: str) -> bool:
             text = normalise(part)
+            if text.removeprefix("and ") in BARE:  # "how many … and who": one question
+                return False
             return bool(self.find.named(text)) or asks_itself(text, self.ctx.store.vocab)
 
+        question = conjoined(question, self.ctx.store.vocab)  # "미진이랑 대수": two people
         parts = split_parts(question, stands_alone, lambda p: bool(self.find.named(normalise(p))))
         return [p for part in parts for p in name_list(part, self.find.named)][:3]
 
@@ -136,7 +140,10 @@ class Ask:
         if resolved is None and leans and (part or not own) and not (part and q.status):
             # "how long are they": still the episodes; "and is she back": still Hyo-ryung
             # ("and when will it release" asks its own thing of the show: nothing to borrow)
-            borrowed = previous.subject if own else previous.topic
+            # a person asked a new kind of thing ("who is X playing and when does she show
+            # up"): the person, not what was asked of them before
+            other = part and previous.subject and q.atype != previous.question.atype
+            borrowed = previous.subject if own or other else previous.topic
             resolved = f"{text} {borrowed}".strip()
         if resolved is not None and resolved != text:
             return self.frame(resolved)
@@ -181,7 +188,11 @@ class Ask:
             return link, Trace(frame, reason="a yes/no linking two named things: their fact")
         self._strict = self._subject = None
         self._frame = frame
+        self._described = False
         route = self._route(asked, frame.question)
+        if self._described:
+            route.frame = frame
+            return route, Trace(frame, reason="a return asked of someone named by description")
         facts = self._facts(frame)
         proposals = [(route, frozenset()), *facts]
         strict = route is self._strict
@@ -209,7 +220,7 @@ class Ask:
         kind = self.ctx.store.entities[eid].kind
         out = []
         if (
-            want & states.get("return", frozenset())
+            (want & states.get("return", frozenset()) or frame.question.returning)
             and kind != "crew"
             and frame.question.season in (None, 2)
         ):
@@ -233,6 +244,12 @@ class Ask:
                 suggestions=[f"{ctx.prefix}status", f"{ctx.prefix}cast On-jo"],
             )
         people = [e for _, e in self.naming.named(q.text)[0]]
+        if not people and q.returning and q.season in (None, 2) and self._frame is not None:
+            back = set(ctx.store.vocab.get("ask.fact_concepts", {}).get("return", []))
+            words = [w for w, c in self._frame.predicate if c not in back]
+            if described := self.naming.described(words):  # "is the science teacher in s2"
+                self._described = True  # their return, not the lines on their description
+                return self.about([described], q, raw, self._lead)
         if people and (q.casting or (q.atype == "who" and not self.find.rest(q, people))):
             if not q.casting and ctx.store.entities[people[0]].kind == "character":
                 return self.about.who_is(people[0])  # who they are, then who plays them
@@ -335,49 +352,10 @@ class Ask:
         status: str | None = None,
         prior: dict[int, float] | None = None,
     ) -> Answer:
-        """Sentences on a topic that carry the expected type, in the season asked about.
-        prior: how much each sentence is about the topic, added to its relevance."""
-        ctx = self.ctx
-        rel = self.find.relevance(q.text)
-        for s, p in (prior or {}).items():
-            rel[s] = rel.get(s, 0.0) + p
-        chosen = distinct(ctx, ctx.check.focused(pool, q, rel), 2)
-        season2 = q.season in (None, 2)
-        lead = ctx.topic(status) if status and season2 else None
-        if lead and q.atype in VALUES and ctx.check.answers(lead.lead.sentence_id, q):
-            # a count or a date asked: the deciding claim's sentence first, an older value it
-            # superseded never ahead of it
-            first = lead.lead.sentence_id
-            chosen = [first, *(s for s in chosen if s != first)][:2]
-        if not chosen:
-            near = [lead.lead.sentence_id] if lead else nearby(ctx, pool, rel, q.season)
-            return dont_know(ctx, q, raw, near, label, as_of=lead is not None)
-        if not (lead and q.atype in VALUES):  # a deciding claim put first stays first
-            chosen = self._lead(chosen)
-        self._picked = chosen
-        cite = Citer(ctx.store)
-        lines = [as_of_line(ctx)] if lead else []
-        for s in chosen:
-            lines += fact_lines(ctx, [s], cite)
-            if (before := ctx.check.near.antecedent(s)) is not None and before not in chosen:
-                row = ctx.store.sentences[before]  # "the same number": the number it means
-                text = f"↳ the number it refers to: “{shorten(row.display, 200)}”"
-                lines.append(Line(f"{text} {cite.cite(before)}", row.spoiler))
-        # Season 2's state is added only when it carries what was asked (an episode count
-        # is no answer to "how long are the episodes").
-        if (
-            lead
-            and lead.lead.sentence_id not in chosen
-            and ctx.check.answers(lead.lead.sentence_id, q)
-        ):
-            row = ctx.store.sentences[lead.lead.sentence_id]
-            lines.append(
-                Line(
-                    f"Season 2: “{shorten(row.display, 200)}” {cite.cite(lead.lead.sentence_id)}",
-                    row.spoiler,
-                )
-            )
-        return Answer("ask", True, label, label, lines, cite.citations)
+        """Sentences on a topic that carry the expected type (pooled.py)."""
+        ctx, find, order = self.ctx, self.find, self._lead
+        ans, self._picked = pooled(ctx, find, q, raw, pool, label, order, status, prior)
+        return ans
 
     def _search(self, q: Question, raw: str) -> Answer:
         return search_answer(self.ctx, self.find, q, raw, self._lead)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.answers.commands.lore import FILLER
+from bot.answers.commands.lore import FILLER, fact_lines
 from bot.answers.context import Context
+from bot.answers.evidence.scoring.anchors import verdict
 from bot.answers.evidence.status.digest import age
 from bot.answers.reading.question import Question
 from bot.answers.reading.wording import safe_echo, shorten
@@ -50,10 +51,21 @@ def nearby(ctx: Context, pool: list[int], rel: dict[int, float], season: int | N
 
 
 def dont_know(
-    ctx: Context, q: Question, raw: str, near: list[int], label: str | None, as_of: bool = False
+    ctx: Context,
+    q: Question,
+    raw: str,
+    near: list[int],
+    label: str | None,
+    as_of: bool = False,
+    people: tuple[str, ...] = (),
 ) -> Answer:
     """The sources don't say what was asked; at most one line of what they say nearby,
-    labelled as not an answer."""
+    labelled as not an answer. A nearby line that prints all the question asks is shown as
+    what the sources say; one about something else is not shown (scoring/anchors.py).
+    people: who the question names, whom a nearby line must name too."""
+    near = [s for s in near[:1] if (v := verdict(ctx, q, s, people)) != "off"]
+    if near and v == "answer":
+        return partial(ctx, near, label)
     cite = Citer(ctx.store)
     lines = [Line(f"You asked “{echo(raw)}” The sources don't say {ASKED[q.atype]}.")]
     if as_of:
@@ -76,3 +88,10 @@ def dont_know(
         cite.citations,
         suggestions=[f"{p}status", f"{p}lore"],
     )
+
+
+def partial(ctx: Context, sids: list[int], label: str | None) -> Answer:
+    """The line a decline would have called nearby, when it prints all that was asked."""
+    cite = Citer(ctx.store)
+    lines = fact_lines(ctx, sids, cite)
+    return Answer("ask", True, label, "What the sources say", lines, cite.citations)

@@ -14,15 +14,18 @@ from functools import cached_property
 
 from bot.answers.commands.asking.honest import ASKED, echo
 from bot.answers.commands.asking.meta import Meta
+from bot.answers.commands.asking.one_article import OneArticle
 from bot.answers.commands.asking.opinion import Opinion
+from bot.answers.commands.lore import fact_lines
 from bot.answers.commands.status import Status
 from bot.answers.context import Context
 from bot.answers.evidence.gathering.lists import Lists
 from bot.answers.evidence.gathering.sections import Sections
 from bot.answers.evidence.scoring.evidence import Evidence
 from bot.answers.reading.frame import Frame
-from bot.answers.types import Answer, Line
+from bot.answers.types import Answer, Citer, Line
 
+MAX_LATER = 3  # lines shown on a later season of someone named
 Again = Callable[[str], Answer]  # the question (or its rewording) answered the usual way
 
 
@@ -33,6 +36,7 @@ class Kinds:
         self.ctx = ctx
         self.status = status
         self.meta = Meta(ctx, evidence)
+        self.article = OneArticle(ctx, evidence)
         self.opinion = Opinion(ctx)
         self.sections = Sections(ctx)
         self.evidence = evidence
@@ -47,6 +51,10 @@ class Kinds:
         season = q.season
         if season is not None and season > 2 and not frame.people:
             return self.later(frame, raw, season), f"asks about season {season}: its sentences"
+        if season is not None and season > 2 and (ans := self.later_of(frame, season)):
+            return ans, f"asks about season {season} of someone named: their sentences on it"
+        if not frame.people and (ans := self.article.answer(frame, raw)) is not None:
+            return ans, "names one article (or asks how they are dated): that article only"
         if (ans := self.meta.answer(frame, raw)) is not None:
             return ans, "asks about the articles themselves: their claims and the manifest"
         if (ans := self.opinion.answer(frame, raw)) is not None:
@@ -56,6 +64,32 @@ class Kinds:
         if not frame.people and (ans := self.sections.answer(frame, raw)) is not None:
             return ans, "asks for a summary: the section of an article headed by it"
         return None
+
+    def later_of(self, frame: Frame, season: int) -> Answer | None:
+        """What the sources say of a later season in the lines about the person asked about:
+        lines naming them, or, in an article naming them, the word of a role of theirs ("the
+        filmmaker" of the director). None when no such line speaks of that season."""
+        ctx, ev = self.ctx, self.evidence
+        eid = frame.people[0]
+        named = set(ctx.store.mentions.get(eid, ()))
+        articles = {ctx.store.sentences[s].source_id for s in named}
+        roles = frozenset().union(*(ev.concepts.of_text(r) for r in ctx.store.entities[eid].roles))
+
+        def of_them(sid: int) -> bool:
+            if sid in named:
+                return True
+            same = ctx.store.sentences[sid].source_id in articles
+            return same and bool(roles & ev.sentence_concepts(sid))
+
+        sids = [s for s in self.status.argument.later_sentences(season) if of_them(s)]
+        if not sids:
+            return None
+        cite = Citer(ctx.store)
+        name = ctx.name(eid)
+        lines = [Line(f"What the sources say about a season {season} ({name}):")]
+        lines += fact_lines(ctx, sids[:MAX_LATER], cite)
+        title = f"{name}: season {season}"
+        return Answer("ask", True, name, title, lines, cite.citations)
 
     def later(self, frame: Frame, raw: str, season: int) -> Answer:
         """What the sources say of a later season; when none of it covers what was asked ("is

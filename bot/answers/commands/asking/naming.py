@@ -73,3 +73,16 @@ class Naming:
                     break
             out.append(hit)
         return out, unknown
+
+    def described(self, words: list[str]) -> str | None:
+        """The one person a return question names by what the articles call them ("is the
+        science teacher in s2": the teacher the section names), from the predicate's words;
+        else None. Only a sure lookup counts, never a did-you-mean."""
+        phrase = " ".join(words)
+        if len(phrase) < 4:
+            return None
+        found = self.cast.descriptions.lookup(phrase)
+        if found.row is not None:
+            return found.row.entity_id
+        linked = self.cast.section_link(phrase)
+        return linked[0] if linked else None

@@ -175,7 +175,7 @@ def decide(
         s.ref for s in pool if s.kind == "sentence" and s.itself and s.quality > FILLER and s.season
     ][:1]
     trace.reason = "no candidate covers enough of the predicate: the sources don't say"
-    return dont_know(ctx, frame.question, raw, near, routed.match), trace
+    return dont_know(ctx, frame.question, raw, near, routed.match, people=frame.people), trace
 
 
 _STATUS: dict[int, tuple[object, frozenset[str]]] = {}  # per vocabulary, read once

@@ -16,6 +16,8 @@ from bot.facts.text import PhraseSet
 STRONG = 90.0  # every typed word (nearly) printed in one description...
 MARGIN = 6.0  # ...and no other person's description as close
 WEAK = 60.0  # below this a description is not even suggested
+RARE_IN = 2  # a typed word printed in at most this many descriptions tells who is meant
+TELLING = 85.0  # ...or a word that close to it ("captive" for "captivity")
 SYNONYM = 95.0  # a typed word whose synonym is printed ("dad" for "father")
 _WORD = re.compile(r"[0-9a-z]+")
 # Words that say nothing about who is meant ("the one who was ...").
@@ -24,7 +26,7 @@ _EMPTY = frozenset(
         *("the", "a", "an", "one", "who", "whom", "that", "which", "whose", "is", "was"),
         *("were", "are", "has", "been", "his", "her", "their", "its", "of", "in", "at"),
         *("on", "to", "by", "with", "from", "as", "and", "or", "s", "person", "guy"),
-        *("someone", "character"),
+        *("someone", "character", "they", "them", "he", "she", "him"),
     }
 )
 
@@ -105,12 +107,25 @@ class Descriptions:
                 best[row.entity_id] = (score, row)
         ranked = sorted(best.values(), key=lambda sr: (-sr[0], sr[1].entity_id))
         if not ranked:
-            return Described(None, 0.0)
+            return Described(None, 0.0, self._telling(asked))
         top, row = ranked[0]
         runner = ranked[1][0] if len(ranked) > 1 else 0.0
         if top >= STRONG and top - runner >= MARGIN:
             return Described(row, top)
         return Described(None, top, tuple(r for _, r in ranked[:3]))
+
+    def _telling(self, asked: list[str]) -> tuple[DescriptionRow, ...]:
+        """Descriptions printing a typed word that few descriptions print ("lab" of "the girl
+        they kept in a lab"): a did-you-mean when the rest of the words differ, never an
+        answer."""
+        out: dict[str, DescriptionRow] = {}
+        for w in (w for w in asked if len(w) >= 3):
+            near = [v for v, sc in self._close(w).items() if sc >= TELLING]
+            hits = sorted({i for v in near for i in self._by_word[v]})
+            if 0 < len(hits) <= RARE_IN:
+                for i in hits:
+                    out.setdefault(self._rows[i].entity_id, self._rows[i])
+        return tuple(out.values())[:3]
 
     def _close(self, word: str) -> dict[str, float]:
         """Printed words near a typed one. Words that start differently are only half as close:

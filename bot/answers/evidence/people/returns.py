@@ -4,7 +4,7 @@ only speculated, doubted, or denied (a denial newer than every firmer word of a 
 from __future__ import annotations
 
 from bot.answers.context import Context, evidence
-from bot.answers.reading.wording import shorten
+from bot.answers.reading.wording import around, shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.store import PairRow
 
@@ -95,6 +95,12 @@ class Returns:
         )
         return Line(f"{text} {cite.cite_all(sids)}{also}", cite.spoiler(every[:3]))
 
+    def _names(self, pair: PairRow) -> list[str]:
+        """Every name the character and the actor go by (to show the part of a long line
+        that prints them)."""
+        rows = [self.ctx.store.entities.get(e) for e in (pair.character_id, pair.actor_id) if e]
+        return [n for r in rows if r is not None for n in (r.name, *r.aliases)]
+
     def answer(self, eid: str) -> Answer:
         """Whether a character (or an actor's character) returns, in the sources' own terms."""
         ctx = self.ctx
@@ -109,9 +115,11 @@ class Returns:
             shown = found[1][:2] if found else []
             if found and found[0] == "denied":  # the talk it denies, beside the denial
                 shown += self.talk(found[2])[:1]
+            names = self._names(pair)
             for sid in shown:
                 row = ctx.store.sentences[sid]
-                lines.append(Line(f"• {shorten(row.display, 260)} {cite.cite(sid)}", row.spoiler))
+                text = around(row.display, names, 260)
+                lines.append(Line(f"• {text} {cite.cite(sid)}", row.spoiler))
         new = [p for p in ctx.pairs_for(eid) if p.character_id is None]
         if not pairs and new:  # cast in a role not yet revealed: new to Season 2, no return
             sids = evidence(new[0])

@@ -1,0 +1,126 @@
+"""`!ask` about one article, named by its date or its title ("does the jan 2022 one say s2
+got renewed?", "which site wrote the 'everything you need to know' article"), and about the
+articles' dates themselves ("which articles print their date and which are guessed").
+
+Stage: the command decides. An article named so restricts the evidence to it: its own claim
+on the status topic asked, else its sentences that the scoring accepts, else the honest "that
+article doesn't say". The article nouns and the words of a date question are [ask.articles].
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.context import Context
+from bot.answers.evidence.scoring.evidence import Evidence
+from bot.answers.evidence.status.labels import state_label
+from bot.answers.reading.frame import Frame
+from bot.answers.reading.wording import balanced, shorten
+from bot.answers.types import Answer, Citer, Line
+from bot.facts.store import SourceInfo
+from bot.facts.text import PhraseSet
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_QUOTED = re.compile(r"[\"“”']([^\"“”']{6,80})[\"“”']")
+_YEAR = re.compile(r"\b(?:(?P<m>[a-z]{3,9})\s+)?(?P<y>20\d\d)\b")
+QUOTE = 200
+
+
+class OneArticle:
+    """Questions restricted to one article, or about the articles' dates."""
+
+    def __init__(self, ctx: Context, evidence: Evidence):
+        self.ctx = ctx
+        self.ev = evidence
+        table = ctx.store.vocab.get("ask.articles", {})
+        self.nouns = PhraseSet(table.get("nouns", []))
+        self.dated = PhraseSet(table.get("dated", []))
+        self.outlet = PhraseSet(table.get("outlet", []))
+
+    def answer(self, frame: Frame, raw: str) -> Answer | None:
+        """The answer when the question names one article or asks how they are dated."""
+        low = raw.lower()
+        if not self.nouns.any(low):
+            return None
+        if self.dated.any(low) and ("which" in low or "what" in low):
+            return self.dates()
+        src = self.named(low)
+        if src is None:
+            return None
+        if self.outlet.any(low):
+            return self._outlet(src)
+        return self._within(src, frame)
+
+    def named(self, low: str) -> SourceInfo | None:
+        """The one article a question names by a quoted piece of its title, or by its year
+        (and month) beside an article noun ("the jan 2022 one", "the 2024 article")."""
+        sources = list(self.ctx.store.sources.values())
+        for m in _QUOTED.finditer(low):
+            hits = [s for s in sources if m.group(1).strip() in s.title.lower()]
+            if len(hits) == 1:
+                return hits[0]
+        for m in _YEAR.finditer(low):
+            after = low[m.end() : m.end() + 12]
+            if not self.nouns.any(after) and "from" not in low[max(0, m.start() - 6) : m.start()]:
+                continue  # a year asked about ("is it 2024"), not an article named by it
+            month = (m.group("m") or "")[:3]
+            want = m.group("y") + (f"-{MONTHS.index(month) + 1:02d}" if month in MONTHS else "")
+            hits = [s for s in sources if s.published.startswith(want)]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def dates(self) -> Answer:
+        """Which articles print their date and which are estimated, and from what."""
+        rows = sorted(self.ctx.store.sources.values(), key=lambda s: (s.published, s.id))
+        printed = [s for s in rows if not s.estimated]
+        guessed = [s for s in rows if s.estimated]
+        lines = [Line(f"Printed ({len(printed)}):")]
+        lines += [Line(f"• {s.published} — {s.title} `{s.id}`") for s in printed]
+        lines.append(Line(f"Estimated ({len(guessed)}), from clues in the text:"))
+        lines += [
+            Line(f"• {s.published} (est.) — {s.title} `{s.id}`: {shorten(s.date_clue, 160)}")
+            for s in guessed
+        ]
+        return Answer("ask", True, None, "How the articles are dated", lines)
+
+    def _outlet(self, src: SourceInfo) -> Answer:
+        who = f"it was published by {src.outlet}" if src.outlet else "no outlet is recorded"
+        line = Line(f"“{src.title}” ({self._date(src)}) `{src.id}`: {who}.")
+        return Answer("ask", bool(src.outlet), None, "Which site", [line])
+
+    def _date(self, src: SourceInfo) -> str:
+        return f"{src.published}{', est.' if src.estimated else ''}"
+
+    def _within(self, src: SourceInfo, frame: Frame) -> Answer:
+        """The article's own claim on the status topic asked, else its accepted sentences."""
+        ctx, q = self.ctx, frame.question
+        cite = Citer(ctx.store)
+        head = f"“{src.title}” ({self._date(src)})"
+        claims = [
+            c
+            for c in ctx.store.claims.get(q.status or "", [])
+            if c.source_id == src.id and c.season == (q.season or 2)
+        ]
+        if claims:
+            c = min(claims, key=lambda c: c.sentence_id)
+            row = ctx.store.sentences[c.sentence_id]
+            quote = balanced("“" + shorten(row.display, QUOTE) + "”")
+            label = state_label(ctx.store, c)
+            lines = [Line(f"{head}: {label} {cite.cite(c.sentence_id)}: {quote}", row.spoiler)]
+            return Answer("ask", True, None, "What that article says", lines, cite.citations)
+        scored = [
+            self.ev.score_sentence(frame, s)
+            for s, row in ctx.store.sentences.items()
+            if row.source_id == src.id and row.kind == "text"
+        ]
+        best = sorted((s for s in scored if s.accepted), key=lambda s: -s.total)[:2]
+        if not best:
+            lines = [Line(f"{head} doesn't say that, as far as I can read it.")]
+            return Answer("ask", False, None, "That article doesn't say", lines)
+        lines = [Line(f"{head}:")]
+        for s in sorted(best, key=lambda s: s.ref):
+            row = ctx.store.sentences[s.ref]
+            quote = shorten(row.display, QUOTE)
+            lines.append(Line(f"• {quote} {cite.cite(s.ref)}", row.spoiler))
+        return Answer("ask", True, None, "What that article says", lines, cite.citations)

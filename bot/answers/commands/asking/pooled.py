@@ -1,0 +1,67 @@
+"""`!ask` on a status or lore topic: the topic's sentences that carry what is asked, in the
+season asked about, with Season 2's state when it answers too; else the honest decline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.answers.commands.asking.honest import as_of_line, dont_know, nearby
+from bot.answers.commands.lore import distinct, fact_lines
+from bot.answers.context import Context
+from bot.answers.evidence.gathering.finding import Finder
+from bot.answers.reading.question import Question
+from bot.answers.reading.wording import shorten
+from bot.answers.types import Answer, Citer, Line
+
+VALUES = ("number", "duration", "when")  # answer types that are a value the text must print
+
+
+def pooled(
+    ctx: Context,
+    find: Finder,
+    q: Question,
+    raw: str,
+    pool: list[int],
+    label: str,
+    order: Callable[[list[int]], list[int]],
+    status: str | None = None,
+    prior: dict[int, float] | None = None,
+) -> tuple[Answer, list[int]]:
+    """Sentences on a topic that carry the expected type, in the season asked about, and the
+    ones picked. prior: how much each sentence is about the topic, added to its relevance;
+    order: puts the picked line that answers what was asked first."""
+    rel = find.relevance(q.text)
+    for s, p in (prior or {}).items():
+        rel[s] = rel.get(s, 0.0) + p
+    chosen = distinct(ctx, ctx.check.focused(pool, q, rel), 2)
+    season2 = q.season in (None, 2)
+    lead = ctx.topic(status) if status and season2 else None
+    if lead and q.atype in VALUES and ctx.check.answers(lead.lead.sentence_id, q):
+        # a count or a date asked: the deciding claim's sentence first, an older value it
+        # superseded never ahead of it
+        first = lead.lead.sentence_id
+        chosen = [first, *(s for s in chosen if s != first)][:2]
+    if not chosen:
+        near = [lead.lead.sentence_id] if lead else nearby(ctx, pool, rel, q.season)
+        return dont_know(ctx, q, raw, near, label, as_of=lead is not None), []
+    if not (lead and q.atype in VALUES):  # a deciding claim put first stays first
+        chosen = order(chosen)
+    cite = Citer(ctx.store)
+    lines = [as_of_line(ctx)] if lead else []
+    for s in chosen:
+        lines += fact_lines(ctx, [s], cite)
+        if (before := ctx.check.near.antecedent(s)) is not None and before not in chosen:
+            row = ctx.store.sentences[before]  # "the same number": the number it means
+            text = f"↳ the number it refers to: “{shorten(row.display, 200)}”"
+            lines.append(Line(f"{text} {cite.cite(before)}", row.spoiler))
+    # Season 2's state is added only when it carries what was asked (an episode count
+    # is no answer to "how long are the episodes").
+    if lead and lead.lead.sentence_id not in chosen and ctx.check.answers(lead.lead.sentence_id, q):
+        row = ctx.store.sentences[lead.lead.sentence_id]
+        lines.append(
+            Line(
+                f"Season 2: “{shorten(row.display, 200)}” {cite.cite(lead.lead.sentence_id)}",
+                row.spoiler,
+            )
+        )
+    return Answer("ask", True, label, label, lines, cite.citations), chosen

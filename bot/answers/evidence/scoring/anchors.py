@@ -1,0 +1,41 @@
+"""Whether a line shown next to a decline is really nearby, or in fact the answer.
+
+A decline may show one line the scoring did not accept. That line must name the person
+asked about, if any, and it must not be the answer in disguise: a line printing every word
+of the question that the articles print at all ("wga" and "strike" of "did the wga strike
+mess up s2": "mess" is printed nowhere, so no line could) and the answer type is shown as
+what the sources say, not as "not an answer".
+"""
+
+from __future__ import annotations
+
+from bot.answers.context import Context
+from bot.answers.reading.matching import tokens
+from bot.answers.reading.question import Question
+
+
+def printed_words(ctx: Context, q: Question) -> dict[str, int]:
+    """The question's own words (beyond its frame, [ask.stopwords]) that some article
+    prints, with how many sentences print each."""
+    stop = ctx.store.vocab.get("ask.stopwords", {})
+    drop = {t for ws in stop.values() for w in ws for t in tokens(w)}
+    df = ctx.m.search.df
+    return {w: df(w) for w in set(tokens(q.text)) - drop if df(w) > 0}
+
+
+def verdict(ctx: Context, q: Question, sid: int, people: tuple[str, ...] = ()) -> str:
+    """Whether a line is the "answer": it prints every printed word of the question beyond the names
+    asked about and carries the answer type, "off" when it does not name the person asked
+    about, else "near"."""
+    if people and not any(sid in ctx.store.mentions.get(e, ()) for e in people):
+        return "off"  # a line about someone else ("He perished…" of another boy)
+    words = set(printed_words(ctx, q))
+    names = {t for e in people for n in _names(ctx, e) for t in tokens(n)}
+    has = set(tokens(ctx.store.sentences[sid].display))
+    typed = q.atype in ("yesno", "what") or q.atype in ctx.check.traits(sid).carries
+    return "answer" if words - names and words <= has and typed else "near"
+
+
+def _names(ctx: Context, eid: str) -> list[str]:
+    row = ctx.store.entities[eid]
+    return [row.name, *row.aliases]

@@ -12,6 +12,7 @@ from bot.facts.reading.claims.values import time_values
 from bot.facts.reading.status_claims import sentence_claims
 from bot.facts.sources.manifest import Source
 from tests.conftest import TODAY, add_article, copy_corpus, load
+from tests.facts.conftest import pairs
 from tests.facts.test_claims import claims
 
 
@@ -226,3 +227,27 @@ def test_a_modal_hedge_in_another_clause_leaves_a_confirmation_firm(lex):
 def test_a_title_case_headline_is_read_for_its_verbs(lex, text):
     got = claims(lex, text, published="2025-11-20", section="Season 2")
     assert got["filming"][0] == "wrapped"
+
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "Park Ji-hu leads the returning cast, while Roh Yoon-seo and Ryu Han-gyeol join as "
+            "Ji Seo-yeon and Sergeant Kang Tae-ho.",
+            ("Roh Yoon-seo", "Ji Seo-yeon"),
+            ("Ryu Han-gyeol", "Kang Tae-ho"),
+        ),
+        (
+            "In other news, Kim Min-jae and Seo Ji-ho joined as Han Bo-ra and Dr. Lim Tae-sung.",
+            ("Kim Min-jae", "Han Bo-ra"),
+            ("Seo Ji-ho", "Lim Tae-sung"),
+        ),
+    ],
+)
+def test_a_coordinated_join_pairs_in_order_as_new_cast(collector, text, first, second):
+    got = pairs(collector, text)
+    assert {(*first, True), (*second, True)} <= got
+    assert (second[0], first[1], True) not in got  # never the second actor with the first role
+    assert len([p for p in got if p[1]]) == 2, got

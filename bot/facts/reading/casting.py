@@ -41,6 +41,9 @@ _NEWCOMER_CUE = re.compile(
 )
 _UNNAMED_NEWCOMERS = re.compile(r"(?i)\bnewcomers\s*[.:]\s*$")
 _CAST_WORD = re.compile(r"(?i)\b(?:cast|ensemble|actors?)\b")
+# the verb of a coordinated list that makes its pairs new cast ("A and B join as C and D";
+# "join again as" is a return)
+_JOINING = re.compile(r"(?i)\b(?:join(?:s|ed)?|come\s+aboard|came\s+aboard)\b(?!\s+(?:again|back))")
 
 
 def _one_word_name(printed: str) -> str | None:
@@ -169,15 +172,19 @@ class CastCollector:
             ("rounding", self._rounding, "rounding out", lambda m: True),
         ):
             for m in rx.finditer(text) if may(key, text) else ():
+                tail = _LIST_TAIL.search(text, 0, m.start("a")) if key == "joined" else None
+                if tail and not tail.group(1):
+                    continue  # "A and B join as C and D": the list below pairs them in order
                 if self._pair(m.group("a"), m.group("c"), sentence.id, form, new=new(m)):
                     taken.append(m.span())
         for m in self._lists.finditer(text) if may("list", text) else ():
             actors = [a for a in _SPLIT_LIST.split(m.group("a")) if a]
             chars = [self._untitled(c) for c in _SPLIT_LIST.split(m.group("c")) if c]
             taken.append(m.span())  # a list of unequal length pairs nobody
+            joining = bool(_JOINING.search(text, m.end("a"), m.start("c")))
             if len(actors) == len(chars):
                 for a, c in zip(actors, chars, strict=True):
-                    self._pair(a, c, sentence.id, "as (list)", new=False)
+                    self._pair(a, c, sentence.id, "as (list)", new=joining)
         for form, rx in self._forms:
             for m in rx.finditer(text) if may(form, text) else ():
                 if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):

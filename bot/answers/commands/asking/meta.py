@@ -15,6 +15,7 @@ from bot.answers.context import Context
 from bot.answers.evidence.gathering.outlets import Found, Outlets
 from bot.answers.evidence.scoring.evidence import QUOTES, SPEECH, Evidence
 from bot.answers.evidence.scoring.score import ACCEPT
+from bot.answers.evidence.status import conditions
 from bot.answers.evidence.status.digest import (
     PLANNED,
     firm,
@@ -41,7 +42,7 @@ class Meta:
         self.ctx = ctx
         self.ev = evidence
         table = ctx.store.vocab.get("ask.kinds", {})
-        self.words = {"conditional": PhraseSet(()), **{k: PhraseSet(v) for k, v in table.items()}}
+        self.words = {k: PhraseSet(v) for k, v in table.items()}
         self.outlets = Outlets(ctx, evidence.concepts, self.words.get("reporting"))
 
     def _says(self, key: str, text: str) -> bool:
@@ -139,9 +140,8 @@ class Meta:
         return lambda c: self._negative(c) == negative
 
     def _conditional(self, c: ClaimRow) -> bool:
-        """Whether a claim's sentence opens on a condition ([ask.kinds] `conditional`)."""
-        text = self.ctx.store.sentences[c.sentence_id].display.lstrip(" “\"'(").lower()
-        return any(text.startswith(f"{w} ") for w in self.words["conditional"].phrases)
+        """Whether a claim was read from a conditional sentence, as the digest judges it."""
+        return conditions.conditional(self.ctx.store, c)
 
     def _called_off(self, c: ClaimRow) -> bool:
         states = self.ctx.store.vocab.get("ask.kinds", {}).get("called_off_states", [])

@@ -1,8 +1,9 @@
 """Claims read from a conditional sentence ("if filming begins, we can expect…"): what the
 sentence says rests on a condition, so it is neither a plan nor a forecast of its own.
 
-The reader does not mark these yet (it reads "if … filming begins" as "filming expected to
-begin"), so the digest tells them apart here and keeps them out of the state decision.
+The reader drops what a condition's own clause says; a claim read from the rest of such a
+sentence ("Unless the schedule slips, the teaser will drop in March") is told apart here, so
+the digest keeps it out of the state decision and `!ask` never counts it as an article saying so.
 """
 
 from __future__ import annotations

@@ -116,9 +116,17 @@ def _sentences(
                 spoiler=False,  # decided once its mentions are known
             )
         )
-        if kind != "text" and _is_section_title(display):
+        if kind != "text" and _is_section_title(display) and _own_line(source.body, span):
             section = display
     return out
+
+
+def _own_line(body: str, span: Span) -> bool:
+    """Whether a sentence stands on a line of its own, as a heading does; a question asked
+    inside a paragraph ("Remember the rumour from June? Still nothing official.") opens no
+    section."""
+    before, after = body[: span.start].rstrip(" \t"), body[span.end :].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 @dataclass

@@ -228,11 +228,12 @@ def _topic_claim(
     best: tuple | None = None
     window: tuple | None = None
     habits = listed_cues(lex, "modality", "habitual")
+    opinions = listed_cues(lex, "modality", "opinion")
     for at, c, m in readings:
         if m.conditional or not any(at <= x < at + len(c.text) for x in spots):
             continue  # a condition tells no state: "if filming begins in May, ..."
-        if habits.any(c):
-            continue  # a habit ("Netflix usually waits until ...") tells none either
+        if habits.any(c) or opinions.any(c):
+            continue  # a habit ("Netflix usually waits until ...") or a taste tells none either
         negated = m.modality != "rumoured" and r.modality.negated(c)
         end = at + len(c.text)
         # the values attached to a cue of this clause, else to the topic's other cues ("wrapped

@@ -145,14 +145,14 @@ def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
     """Split an article and read what needs no names: status claims, lore, spoiler words."""
     sentences = _sentences(src, repairer, lex.claims.get("values", {}).get("titles", []), lex)
     claims, lore, spoiler = [], [], []
-    prev = None
+    prev = earlier = None
     for s in sentences:
         # Naming someone can only make a sentence a spoiler: the second check is rarely needed.
         named = lex.spoilers.is_spoiler(s.display, True)
         spoiler.append((named, named and lex.spoilers.is_spoiler(s.display, False)))
-        claims.extend(sentence_claims(s, src, lex, prev))
+        claims.extend(sentence_claims(s, src, lex, prev, earlier))
         lore.extend(_lore(s, lex))
-        prev = s
+        prev, earlier = s, prev
     words = " | ".join(" ".join(TOKEN.findall(s.display.lower())) for s in sentences)
     denials = links(sentences, claims, lex)
     kept = unsettled(undenied(claims, denials, sentences, lex), sentences, lex)

@@ -141,7 +141,7 @@ def test_s4_final_status(s4):
 def test_s4_changes_date_each_event_by_its_own_words(s4):
     first, second, third, fourth, fifth = s4[1]
     assert not any(c.startswith("Renewal") for c in first + fifth)  # restatements move nothing
-    assert any("Filming under way, July 22, 2024" in c for c in first)
+    assert any("Filming began, July 22, 2024" in c for c in first)  # "got under way"
     assert not any("autumn" in c.lower() for c in second)  # a fan's guess dates nothing
     assert not any(c.startswith("Trailer") for c in second)  # footage from filming, a rumour
     assert any("Teaser out, August 29, 2025" in c for c in third)  # "on the 29th"

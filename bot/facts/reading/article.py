@@ -116,9 +116,17 @@ def _sentences(
                 spoiler=False,  # decided once its mentions are known
             )
         )
-        if kind != "text" and _is_section_title(display):
+        if kind != "text" and _is_section_title(display) and _own_line(source.body, span):
             section = display
     return out
+
+
+def _own_line(body: str, span: Span) -> bool:
+    """Whether a sentence stands on a line of its own, as a heading does; a question asked
+    inside a paragraph ("Remember the rumour from June? Still nothing official.") opens no
+    section."""
+    before, after = body[: span.start].rstrip(" \t"), body[span.end :].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 @dataclass
@@ -137,14 +145,14 @@ def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
     """Split an article and read what needs no names: status claims, lore, spoiler words."""
     sentences = _sentences(src, repairer, lex.claims.get("values", {}).get("titles", []), lex)
     claims, lore, spoiler = [], [], []
-    prev = None
+    prev = earlier = None
     for s in sentences:
         # Naming someone can only make a sentence a spoiler: the second check is rarely needed.
         named = lex.spoilers.is_spoiler(s.display, True)
         spoiler.append((named, named and lex.spoilers.is_spoiler(s.display, False)))
-        claims.extend(sentence_claims(s, src, lex, prev))
+        claims.extend(sentence_claims(s, src, lex, prev, earlier))
         lore.extend(_lore(s, lex))
-        prev = s
+        prev, earlier = s, prev
     words = " | ".join(" ".join(TOKEN.findall(s.display.lower())) for s in sentences)
     denials = links(sentences, claims, lex)
     kept = unsettled(undenied(claims, denials, sentences, lex), sentences, lex)

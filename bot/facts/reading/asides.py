@@ -54,6 +54,10 @@ _DET = r"(?:(?:a|an|the|its|their)\s+)?"
 _DATING_OBJECT = re.compile(rf"\s+{_DET}(?:[\w'’-]+\s+){{0,6}}?(?:for|on)\s+{_DET}$", re.I)
 
 
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|on|film|movie)\s+$", re.I)
+_ORIGIN = re.compile(r"(?:from|since)\b", re.I)
+
+
 def dating_verbs(whole: Reading, lex: Lexicon, published: str) -> list[int]:
     """Offsets of verbs of dating that put a time on something ("Netflix set a March 2026 date
     for the season"): the time is a release to come, whatever the verb's tense."""
@@ -67,10 +71,14 @@ def dating_verbs(whole: Reading, lex: Lexicon, published: str) -> list[int]:
     spans = clauses(text)
     out = []
     for at, _ in found:
+        if _NOUN_BEFORE.search(text, 0, at):
+            continue  # "near the set", "on set": the word is a noun, no verb of dating
         verb = re.match(r"[\w'’-]+(?:\s+in\b)?", text[at:])
         end = at + (verb.end() if verb else 0)
         stop = min((a for a, _ in spans if a > at), default=len(text))
         for t in (t for t in times if end < t < stop):
+            if _ORIGIN.match(text, t):
+                continue  # "locked in since the spring announcement": a time it counts from
             gap = text[end:t]
             if re.fullmatch(rf"\s+{_DET}", gap) or _DATING_OBJECT.fullmatch(gap):
                 out.append(at)

@@ -1,6 +1,8 @@
 """Times told relative to the article's date: "last Thursday", "yesterday", "two weeks ago",
 "in two weeks", "at the end of last month", "earlier this week", "next month", "last year"
 ("two weeks before the premiere" counts from another time, not the article's: no value).
+A count of days from another time ("a day later", "two days after the shoot wrapped on
+August 14") counts from a day printed in the same sentence or the one before.
 
 Read only against a printed publication date. A named weekday or a count of days gives a day
 ("April 30, 2026"); a week or a month gives its month ("May 2025", "late May 2025"). A plain
@@ -116,7 +118,8 @@ def _value(m: re.Match[str], pub: dt.date, past: bool) -> str | None:
         want = _WEEKDAYS.index(m.group("bare").lower())
         if not past:  # "premieres Friday": the coming one (today's, on that day)
             return _day(pub + dt.timedelta((want - pub.weekday()) % 7))
-        return _day(pub - dt.timedelta((pub.weekday() - want) % 7 or 7))
+        # a wire story's "Netflix on Thursday unveiled ..." dated a Thursday: that day
+        return _day(pub - dt.timedelta((pub.weekday() - want) % 7))
     if m.group("unit") or m.group("unit2"):
         printed = " ".join((m.group("n") or m.group("n2")).lower().split())
         n = _COUNTS.get(printed) or int(printed)
@@ -203,3 +206,58 @@ def nearest_year(when: tuple[int, int | None], published: str) -> int:
         if abs((d - pub).days) < abs((dt.date(best, when[0], when[1] or 1) - pub).days):
             best = year
     return best
+
+
+_COUNTED = re.compile(
+    rf"\b(?P<n>{_NUMBER})\s+(?P<unit>day|week)s?\s+(?P<dir>after|later|before|earlier)\b", re.I
+)
+_PRINTED_DAY = re.compile(rf"^(?P<m>{'|'.join(MONTHS)}) (?P<d>\d{{1,2}}), (?P<y>\d{{4}})$")
+
+
+def _printed_day(value: str) -> dt.date | None:
+    m = _PRINTED_DAY.match(value)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group("y")), MONTHS.index(m.group("m")) + 1, int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def counted_times(
+    text: str, found: list[tuple[int, str]], earlier: tuple[str, ...], published: str, past: bool
+) -> list[tuple[int, str]]:
+    """(offset, day) of each time counted in days or weeks from another day: "a day later"
+    (from a day printed before it in the sentence, else in the sentence before: earlier),
+    "a day after the shoot wrapped on August 14" (from the day after it: the event before
+    the words), "came a day after Netflix unveiled the trailer" with no day after it (the
+    event after the words is the earlier one, a day before the day printed before). A day
+    told as past is never after the article's."""
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return []
+    out = []
+    for m in _COUNTED.finditer(text):
+        printed = " ".join(m.group("n").lower().split())
+        step = (_COUNTS.get(printed) or int(printed)) * (
+            7 if m.group("unit").lower() == "week" else 1
+        )
+        sign = 1 if m.group("dir").lower() in ("after", "later") else -1
+        before = [v for o, v in found if o < m.start()] or list(earlier)
+        after = [(o, v) for o, v in found if o > m.end()]
+        at, shift, bases = m.start(), sign * step, before
+        if m.group("dir").lower() in ("after", "before") and after:
+            if "," in text[m.end() : after[0][0]]:
+                continue  # "dropped two weeks before the premiere, on January 22": its own day
+            bases = [after[0][1]]  # "a day after the shoot wrapped on August 14"
+        elif m.group("dir").lower() in ("after", "before") and re.match(r"\s*\w", text[m.end() :]):
+            if found:
+                continue  # "on June 2, ten days after the premiere": another event's day
+            at, shift = m.end(), -shift  # "came a day after <the undated event>"
+        days = [d + dt.timedelta(shift) for v in bases if (d := _printed_day(v))]
+        if past:
+            days = [d for d in days if d <= pub]
+        if days:
+            out.append((at, _day(days[-1])))
+    return out

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
@@ -32,9 +31,15 @@ from bot.facts.reading.claims.modality import clause_readings
 from bot.facts.reading.claims.numbers import episode_counts
 from bot.facts.reading.claims.readers import Readers, readers
 from bot.facts.reading.claims.reading import Reading, listed_cues
-from bot.facts.reading.claims.retracted import current_times, times_meant
+from bot.facts.reading.claims.retracted import (
+    current_times,
+    days_before,
+    last_time,
+    sentence_times,
+    times_meant,
+)
 from bot.facts.reading.claims.states import PLANNED, progress
-from bot.facts.reading.claims.values import latest_year, time_values
+from bot.facts.reading.claims.values import latest_year
 from bot.facts.sources.dates import dateline_end
 from bot.facts.sources.manifest import Source
 from bot.facts.text import PhraseSet
@@ -44,10 +49,15 @@ _STRENGTH = {"confirmed": 3, "denied": 3, "expected": 2, "rumoured": 1}
 
 
 def sentence_claims(
-    sentence: Sentence, source: Source, lex: Lexicon, before: Sentence | None = None
+    sentence: Sentence,
+    source: Source,
+    lex: Lexicon,
+    before: Sentence | None = None,
+    earlier: Sentence | None = None,
 ) -> list[Claim]:
     """The status claims one sentence makes. before: the sentence just before it in the same
-    article, whose number a "the same number of episodes" sentence refers to."""
+    article, whose number a "the same number of episodes" sentence refers to; earlier: the
+    one before that, whose day "a day later" may count from when before prints none."""
     if sentence.kind != "text":
         return []
     text = sentence.display
@@ -97,12 +107,15 @@ def sentence_claims(
     told = told_in_title(text, whole, source, r, lex)
     # Which topics the sentence is about, and where their cues stand.
     cues: dict[str, list[int]] = {}
-    strong: set[str] = set()
+    strong: dict[str, set[int]] = {}  # per topic, where its strong cues stand
+    kin: set[str] = set()  # topics told of the season without a strong cue
     for tid, topic in lex.status.items():
         s2 = s2_here or season == 3 or (topic.section_context and s2_section) or tid in told
         found = r.strong[tid].find(whole)
         if found:
-            strong.add(tid)
+            strong[tid] = {at for at, _ in found}
+        if s2:
+            kin.add(tid)
         if found or s2:
             found = sorted(found + r.weak[tid].find(whole))
         if found:
@@ -111,6 +124,10 @@ def sentence_claims(
     if (lex.status["release"].section_context and s2_section) or s2_here or season == 3:
         release_plans(cues, whole, lex, dating)
     drop_modifiers(cues, whole.text, lex)
+    # a strong cue that only modifies or begins a name ("Film Monster returns as ...") makes
+    # the topic no stronger, nor its weak cues this season's
+    strong = {t for t, at in strong.items() if at & set(cues.get(t, ()))}
+    cues = {t: spots for t, spots in cues.items() if t in strong or t in kin or t == "release"}
     cues = {t: kept for t, spots in cues.items() if (kept := [x for x in spots if x < yardstick])}
     if not cues:
         return []
@@ -123,9 +140,12 @@ def sentence_claims(
     times: dict[str, list[tuple[int, str, int]]] = {}
     dated = {t: cues[t] for t in cues if t not in _UNDATED}
     found = []
-    if dated:  # the time printed last before it, for "later that year"
-        anchor = _last_time(before, source) if before is not None else ""
-        found = _sentence_times(whole.text, readings, source, anchor, r.modality.tense(whole))
+    if dated:  # the time printed last before it, for "later that year", and its days
+        anchor = last_time(before, source) if before is not None else ""
+        days = days_before(before, source) if before is not None else ()
+        days = days or (days_before(earlier, source) if earlier is not None else ())
+        tense = r.modality.tense(whole)
+        found = sentence_times(whole.text, readings, source, anchor, tense, days)
     lead = dateline_end(whole.text)  # the article's own date, never an event's
     found = [(at, value) for at, value in found if at >= lead]
     for spot, value, owner in attach(found, dated, readings, whole.text):
@@ -168,43 +188,6 @@ def _the_series_before(text: str, whole: Reading, r: Readers, lex: Lexicon) -> b
     return lex.show.any(text) and r.modality.tense(whole) == "past"
 
 
-# A clause that is only a time or place phrase ("On Friday, June 13", "In a post on June 3"):
-# it has no tense of its own.
-_ADVERBIAL = re.compile(
-    r"\s*(?:(?:on|in|at|by|during|via|through)\b(?:[\s,]+[\w'-]+){0,8}[\s,.]*$|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)",
-    re.IGNORECASE,
-)
-
-
-def _sentence_times(
-    text: str, readings, source: Source, anchor: str, tense: str
-) -> list[tuple[int, str]]:
-    """(offset, value) of every time a sentence names, each read in its clause's tense; a
-    clause with no verb of its own ("On Friday, June 13, Netflix released ...") in the
-    sentence's."""
-    out = []
-    for at, c, m in readings:
-        end = at + len(c.text)
-        own = tense if m.tense == "present" and _ADVERBIAL.match(c.text) else m.tense
-        read = _times(text, source.published, own, not source.estimated, anchor)
-        out.extend((off, value) for off, value in read if at <= off < end)
-    return sorted(set(out))
-
-
-@lru_cache(maxsize=64)
-def _times(text: str, published: str, tense: str, relative: bool, anchor: str) -> tuple:
-    """`time_values`, kept: a sentence's clauses ask once per tense, and the next sentence
-    asks again for its "that year"."""
-    return tuple(time_values(text, published, tense, relative, anchor))
-
-
-def _last_time(before: Sentence, source: Source) -> str:
-    """The last time with a year the sentence before prints, for "later that year"."""
-    found = _times(before.display, source.published, "past", not source.estimated, "")
-    return next((v for _, v in reversed(found) if latest_year(v)), "")
-
-
 # A clause granted in passing ("..., though no date has been set"): the main clause is the news.
 _CONCEDED = re.compile(r"\b(?:though|although)\W*$", re.I)
 
@@ -228,11 +211,12 @@ def _topic_claim(
     best: tuple | None = None
     window: tuple | None = None
     habits = listed_cues(lex, "modality", "habitual")
+    opinions = listed_cues(lex, "modality", "opinion")
     for at, c, m in readings:
         if m.conditional or not any(at <= x < at + len(c.text) for x in spots):
             continue  # a condition tells no state: "if filming begins in May, ..."
-        if habits.any(c):
-            continue  # a habit ("Netflix usually waits until ...") tells none either
+        if habits.any(c) or opinions.any(c):
+            continue  # a habit ("Netflix usually waits until ...") or a taste tells none either
         negated = m.modality != "rumoured" and r.modality.negated(c)
         end = at + len(c.text)
         # the values attached to a cue of this clause, else to the topic's other cues ("wrapped

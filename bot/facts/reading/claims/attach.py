@@ -60,9 +60,25 @@ def attach(
             here = [(x, t) for x, t in every if not t.startswith("_")]  # no point of reference
         if not here:
             continue
+        if _COUNTED_FROM.match(text, spot) and (told := [xt for xt in here if xt[0] < spot]):
+            here = told  # "the teaser arrived a day after the shoot wrapped": the teaser's day
+        elif _COUNTED_BEFORE.search(text, 0, spot):
+            # "The announcement came a day after Netflix unveiled the trailer": the trailer's
+            # day, counted from the news told before; a topic before the words is the one
+            # whose day is counted, and it is unknown ("the teaser came a week before ...")
+            if any(a <= xt[0] < spot for xt in here):
+                continue
+            here = [xt for xt in here if xt[0] > spot]
+            if not here:
+                continue
         x, t = min(here, key=lambda xt: (abs(spot - xt[0]), xt[1] != "release"))
         out.append((spot, value, (t, x)))
     return out
+
+
+# A day counted from another event ("a day after the shoot wrapped"): the event before it.
+_COUNTED_FROM = re.compile(r"[\w ]{1,20}?\b(?:days?|weeks?)\s+(?:after|before)\b", re.I)
+_COUNTED_BEFORE = re.compile(r"\b(?:days?|weeks?)\s+(?:after|before)$", re.I)
 
 
 def _bare(clause: str, value: str) -> bool:

@@ -1,4 +1,6 @@
-"""Plans given up: a time the article says is no longer the plan is not the current one.
+"""A sentence's times, each read in its own clause's tense, with what the sentence before lends
+them (its last year for "later that year", its days for "a day later"); and plans given up: a
+time the article says is no longer the plan is not the current one.
 
 "The plan to premiere in spring 2026 has been dropped; the show now comes in 2027", "slipped
 from late 2026 into 2027": a sentence with a word of giving up or moving a plan
@@ -11,11 +13,13 @@ opening on a plan it points back at ([claims.values] plan_words) retracts the ti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
 from bot.facts.reading.claims.reading import Cues, Reading, listed_cues
-from bot.facts.reading.claims.values import latest_year
+from bot.facts.reading.claims.values import latest_year, time_values
+from bot.facts.sources.manifest import Source
 
 _POINTING = re.compile(
     r"^\s*(?:but\s+|however,?\s+)?(?:that|this|those|these|the)\s+(\w+)(?:\s+(\w+))?", re.I
@@ -80,3 +84,48 @@ def unretracted(claims: list[Claim], sentences: list[Sentence], lex: Lexicon) ->
             continue  # what was once meant is the article's history, not this plan
         out.append(c)
     return out
+
+
+# A clause that is only a time or place phrase ("On Friday, June 13", "In a post on June 3"):
+# it has no tense of its own.
+_ADVERBIAL = re.compile(
+    r"\s*(?:(?:on|in|at|by|during|via|through)\b(?:[\s,]+[\w'-]+){0,8}[\s,.]*$|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)",
+    re.IGNORECASE,
+)
+
+
+def sentence_times(
+    text: str, readings, source: Source, anchor: str, tense: str, days: tuple = ()
+) -> list[tuple[int, str]]:
+    """(offset, value) of every time a sentence names, each read in its clause's tense; a
+    clause with no verb of its own ("On Friday, June 13, Netflix released ...") in the
+    sentence's."""
+    out = []
+    for at, c, m in readings:
+        end = at + len(c.text)
+        own = tense if m.tense == "present" and _ADVERBIAL.match(c.text) else m.tense
+        read = _times(text, source.published, own, not source.estimated, anchor, days)
+        out.extend((off, value) for off, value in read if at <= off < end)
+    return sorted(set(out))
+
+
+@lru_cache(maxsize=64)
+def _times(
+    text: str, published: str, tense: str, relative: bool, anchor: str, days: tuple = ()
+) -> tuple:
+    """`time_values`, kept: a sentence's clauses ask once per tense, and the next sentence
+    asks again for its "that year"."""
+    return tuple(time_values(text, published, tense, relative, anchor, days))
+
+
+def last_time(before: Sentence, source: Source) -> str:
+    """The last time with a year the sentence before prints, for "later that year"."""
+    found = _times(before.display, source.published, "past", not source.estimated, "")
+    return next((v for _, v in reversed(found) if latest_year(v)), "")
+
+
+def days_before(before: Sentence, source: Source) -> tuple[str, ...]:
+    """The times the sentence before prints, for "a day later"."""
+    found = _times(before.display, source.published, "past", not source.estimated, "")
+    return tuple(v for _, v in found)

@@ -140,8 +140,13 @@ def return_stance(
     own = next((c for _, c in clauses(text) if cue.any(c)), text)
     clause = Reading.of(own)
     m = r.modality.read(clause, whole)
-    if m.modality == "denied" or listed_cues(lex, "returns", "ending").any(clause):
+    ending = listed_cues(lex, "returns", "ending")
+    if m.modality == "denied" or ending.any(clause):
         return True, STATED  # "..., putting an end to rumours of his return": denied
+    # "X will return, his agency said, putting an end to speculation about whether ...": the
+    # talk another clause ends is settled by the return, and its words hedge nothing
+    ended = [c for _, c in clauses(text) if c != own and ending.any(Reading.of(c))]
+    talk = Reading.of(" ".join(c for _, c in clauses(text) if c not in ended))
     unconfirmed = r.hearsay.negated_confirmation(own, pointing=False)
     negated = negated_near(text, cue, lex.negation)
     # "X is officially back", "has signed on to return", "will be back after all": a
@@ -153,10 +158,10 @@ def return_stance(
     # outside the return's own clause that the sentence confirms is no rumour of it
     # ("X will not appear in the new season, his agency confirmed, ending speculation": a
     # confirmed denial)
-    settled = not _rumour_in(own, r) and r.hearsay.confirms(whole)
+    settled = not _rumour_in(own, r) and (r.hearsay.confirms(whole) or bool(ended))
     if settled and not unconfirmed:
         return negated, STATED
-    if m.modality == "rumoured" or unconfirmed or r.speculative.any(whole):
+    if m.modality == "rumoured" or unconfirmed or r.speculative.any(talk):
         return None if negated and not unconfirmed else (False, RUMOURED)
     if negated:
         return True, STATED

@@ -94,7 +94,7 @@ class StateReader:
         if topic == "release":
             return self._release(clause, m, value, published)
         told = Reading.of(_PRE_STAGE.sub(lambda x: " " * len(x.group(0)), clause.text))
-        found = next((s for s, cues in self.cues[topic] if cues.any(told)), None)
+        found = self._told(topic, told)
         plan = bool(value) and m.modality in ("expected", "rumoured")
         if found is None and plain and (m.firm or plan):
             # plain news of the topic; a plan with a time ("principal photography is targeted
@@ -108,6 +108,21 @@ class StateReader:
         planned = m.tense == "future" or m.modality in ("expected", "rumoured") or ahead
         return found + PLANNED if planned and found != states[0] else found
 
+    def _told(self, topic: str, told: Reading) -> str | None:
+        """The most specific state a clause's cues tell; a cue inside a longer cue of another
+        state is that one's word ("set to get under way" tells a start, not "under way")."""
+        hits = [
+            (at, _end(told.text, at, phrase), state)
+            for state, cues in self.cues[topic]
+            for at, phrase in cues.find(told)
+        ]
+        kept = {
+            state
+            for at, end, state in hits
+            if not any(s != state and a <= at and end <= e and e - a > end - at for a, e, s in hits)
+        }
+        return next((s for s, _ in self.cues[topic] if s in kept), None)
+
     def _release(self, clause: Reading, m: Modality, value: str, published: str) -> str | None:
         if self.mode is not None and not value and self.mode.search(clause.text):
             clause = Reading.of(self.mode.sub(" ", clause.text))
@@ -120,3 +135,9 @@ class StateReader:
         if is_day_date(value) and m.modality != "rumoured":
             return "date"
         return "window" + (PLANNED if m.modality == "rumoured" else "")
+
+
+def _end(text: str, at: int, phrase: str) -> int:
+    """Where a cue found at an offset ends in the text: as many words on as the cue has."""
+    words = list(re.finditer(r"[\w'’-]+", text[at:]))[: len(phrase.split())]
+    return at + words[-1].end() if words else at

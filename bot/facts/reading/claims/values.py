@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import re
 
-from bot.facts.reading.relative_times import nearest_year, relative_times, weekday_year
+from bot.facts.reading.relative_times import (
+    counted_times,
+    nearest_year,
+    relative_times,
+    weekday_year,
+)
 from bot.facts.text import MONTHS, collapse_ws
 
 # A month cut short before a day's number ("Sept. 18", "Jan. 5") is that month; the value
@@ -53,6 +58,8 @@ _THIS_YEAR = re.compile(
 _DAY_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}})\b"
 )
+
+
 def _month_index(word: str) -> int | None:
     word = _full_month(word)
     for i, m in enumerate(MONTHS, 1):
@@ -120,11 +127,17 @@ def _day_value(day: int, published: str, past: bool) -> str | None:
 
 
 def time_values(
-    text: str, published: str, tense: str, relative: bool = True, anchor: str = ""
+    text: str,
+    published: str,
+    tense: str,
+    relative: bool = True,
+    anchor: str = "",
+    earlier: tuple[str, ...] = (),
 ) -> list[tuple[int, str]]:
     """(offset, 'June 6, 2022' / 'early 2024' / 'May 2025') for each time the text names;
     relative: also months without a year, days without a month and "this year" (only from a
-    printed date); anchor: the time printed last before the text, for "that year"."""
+    printed date); anchor: the time printed last before the text, for "that year"; earlier:
+    the times of the sentence before, for "a day later"."""
     times = list(_TIME.finditer(text))
     out = [(m.start(), collapse_ws(m.group(0))) for m in times]
     taken = [m.span() for m in times]
@@ -162,6 +175,9 @@ def time_values(
         else:
             rel = (m.group("rel") or "").lower()
             out.append((m.start(), f"{_REL.get(rel, rel + ' ' * bool(rel))}{year}"))
+    if relative:
+        full = sorted((at, _full_month(v)) for at, v in out)
+        out += counted_times(text, full, earlier, published, tense == "past")
     return sorted((at, _full_month(v)) for at, v in out)
 
 

@@ -1,0 +1,40 @@
+"""Which lines answer a free `!ask` question: one question asked of a pair, extra lines that
+must answer as well as the first, and the honest decline when none covers the asked part."""
+
+from __future__ import annotations
+
+from bot.answers.reading.frame import name_list
+from bot.console import reply
+from bot.facts.text import PhraseSet
+
+SHARED = PhraseSet(["kiss", "together", "each other"])
+
+
+def _named(text: str) -> list[tuple[str, str]]:
+    people = {"on-jo": "onjo", "cheong-san": "cheongsan", "mi-jin": "mijin", "ha-ri": "hari"}
+    return [(w, e) for w, e in people.items() if f" {w} " in f" {text} "]
+
+
+def test_a_shared_predicate_keeps_the_pair_one_question():
+    assert name_list("did on-jo and cheong-san ever kiss", _named, SHARED) == [
+        "did on-jo and cheong-san ever kiss"
+    ]
+    assert len(name_list("are mi-jin and ha-ri together", _named, SHARED)) == 1
+
+
+def test_a_predicate_of_each_still_splits():
+    assert name_list("who plays mi-jin and ha-ri", _named, SHARED) == [
+        "who plays mi-jin",
+        "and ha-ri",
+    ]
+    assert len(name_list("is on-jo and cheong-san back", _named, SHARED)) == 2
+    # the shared word must follow the pair: it is what they did together
+    assert len(name_list("after the kiss is on-jo and cheong-san back", _named, SHARED)) == 2
+
+
+def test_the_kiss_is_answered_once_for_both(engine):
+    for msg in ("!ask did cheong-san and on-jo ever kiss", "!ask did onjo n cheongsan kiss"):
+        ans = reply(engine, msg)
+        texts = [ln.text for ln in ans.lines]
+        assert not any(t.startswith("**") for t in texts), texts  # no part headings
+        assert "single kiss" in texts[0], texts

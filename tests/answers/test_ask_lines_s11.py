@@ -38,3 +38,11 @@ def test_the_kiss_is_answered_once_for_both(engine):
         texts = [ln.text for ln in ans.lines]
         assert not any(t.startswith("**") for t in texts), texts  # no part headings
         assert "single kiss" in texts[0], texts
+
+
+def test_a_who_answer_keeps_only_lines_saying_who(engine):
+    ans = reply(engine, "!ask who made the zombie virus in all of us are dead??")
+    quotes = [c.quote for c in ans.citations]
+    assert any("science teacher" in q for q in quotes), quotes
+    # "when the creator of a deadly virus states this" has the role noun but says no one
+    assert not any(q.startswith("When the creator") for q in quotes), quotes

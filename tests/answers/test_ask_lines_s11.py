@@ -46,3 +46,24 @@ def test_a_who_answer_keeps_only_lines_saying_who(engine):
     assert any("science teacher" in q for q in quotes), quotes
     # "when the creator of a deadly virus states this" has the role noun but says no one
     assert not any(q.startswith("When the creator") for q in quotes), quotes
+
+
+def test_a_time_of_day_asked_is_a_value_the_line_must_print(engine, store):
+    from bot.answers.evidence.scoring.checking import Checker
+
+    check = Checker(store)
+    assert check.tells("It drops at 3 a.m. ET on Friday.", "clock")
+    assert check.tells("Episodes land at midnight.", "clock")
+    assert not check.tells("as South Korea's NewsPim reported at the time", "clock")
+    assert not check.tells("he had returned five to six times in season 1", "clock")
+    ans = reply(engine, "!ask what time does season 2 come out")
+    assert not ans.ok and ans.title == "The sources don't say", ans.lines
+    assert any(ln.text.startswith("Nearby, not an answer") for ln in ans.lines)
+
+
+def test_a_time_asked_after_a_date_is_declined_not_filled(engine):
+    ans = reply(engine, "!ask when exactly is ep 1 of s2 dropping and what time")
+    texts = [ln.text for ln in ans.lines]
+    at = texts.index("**What time?**")
+    assert "The sources don't say" in texts[at + 1], texts
+    assert all(not t.startswith("•") for t in texts[at:]), texts

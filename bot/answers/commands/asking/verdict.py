@@ -15,7 +15,13 @@ from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
 from bot.answers.evidence.rare_words import anchored
-from bot.answers.evidence.scoring.evidence import FORECAST, QUOTES, SPEECH, Evidence
+from bot.answers.evidence.scoring.evidence import (
+    FORECAST,
+    QUOTES,
+    SPEECH,
+    VALUE_ASPECTS,
+    Evidence,
+)
 from bot.answers.evidence.scoring.leading import lead_first, settles
 from bot.answers.evidence.scoring.score import ACCEPT, Score, need
 from bot.answers.reading.frame import Frame
@@ -149,6 +155,9 @@ def decide(
     # a route sharing only a common word with the question ("dead" of "the walking dead")
     # and none of its key ones is no answer, however confident its heading
     shares_key = bool(set(r.covered) & keys) or not keys
+    # a value asked as an aspect ("what time does it drop") that the route does not print
+    # is not answered by it, however well it covers the words
+    shares_key = shares_key and not (aspect in VALUE_ASPECTS and not r.typed)
     if (
         routed.ok
         and r.coverage > 0

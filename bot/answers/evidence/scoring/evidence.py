@@ -25,6 +25,7 @@ from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.matching import tokens
 
+VALUE_ASPECTS = ("clock",)  # aspects asked that are a value the text must print
 SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
 FORECAST = "forecast"  # the concept of a guess asked for: carried by speculative sentences
 QUOTES = ("“", '"', "”")
@@ -303,7 +304,8 @@ class Evidence:
         if why and typed and want and not self.asked.reason_of(frame, sid):
             typed = False  # its reason is for something else ("bombed in a bid to…")
         if q.aspect:  # "how did they…" / "what happens when…": the means or outcome preferred
-            typed, why = q.aspect in traits.carries, True
+            # (a time of day is a value: the line must print one)
+            typed, why = q.aspect in traits.carries, q.aspect not in VALUE_ASPECTS
         if typed and atype == "number" and want:
             typed = self.asked.counts(frame, sid)
         season = q.season

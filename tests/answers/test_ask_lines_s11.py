@@ -67,3 +67,12 @@ def test_a_time_asked_after_a_date_is_declined_not_filled(engine):
     at = texts.index("**What time?**")
     assert "The sources don't say" in texts[at + 1], texts
     assert all(not t.startswith("•") for t in texts[at:]), texts
+
+
+def test_why_asks_the_reason_for_the_act_not_for_the_place_it_is_set_in(engine):
+    ans = reply(engine, "!ask why did nam-ra stay behind at the school")
+    texts = [ln.text for ln in ans.lines]
+    assert "stayed back" in texts[0], texts
+    assert texts[1].startswith("• This is because"), texts  # the reason, right after
+    # a scene line whose next sentence happens to say "which means" is no reason for it
+    assert not any("reunion" in t for t in texts), texts

@@ -247,10 +247,14 @@ def _quotes(ctx: Context, s: Score) -> bool:
 def _pooled(
     ctx: Context, ev: Evidence, frame: Frame, accepted: list[Score], best: Score, trace: Trace
 ) -> tuple[Answer, Trace]:
+    why = frame.question.atype == "why"
     close = [
         s
         for s in accepted
         if s.kind == "sentence"
+        # "why": the best line's reason may open the sentence after it; a runner-up must give
+        # one itself (the sentence after a scene line is seldom the reason asked for)
+        and (s is best or not why or "why" in ctx.check.traits(s.ref).carries)
         and s.total >= best.total - CLOSE
         and (s.typed or not best.typed)  # a reason given: runner-ups give one too
         # says as much of what was asked: all the best covers by itself, or nearly its share

@@ -38,6 +38,20 @@ _NONE: frozenset[str] = frozenset()
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")  # the writer speaking: "I can say"
 
 
+_AT = re.compile(r"\b(?:at|in|inside|outside|on|from)\s+(?:the\s+|their\s+|that\s+)?$")
+
+
+def _settings(frame: Frame) -> frozenset[str]:
+    """The predicate's concepts typed as the place something is set in ("at the school")."""
+    text = f" {frame.question.text} "
+    out = set()
+    for w, c in frame.predicate:
+        at = text.find(f" {w} ")
+        if at >= 0 and _AT.search(text[: at + 1]):
+            out.add(c)
+    return frozenset(out)
+
+
 class Evidence:
     """The concept index of one store's sentences, built on first use."""
 
@@ -123,6 +137,11 @@ class Evidence:
         if got is None:
             postings, want = self._index[1], frame.concepts
             rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
+            if frame.question.atype == "why":
+                # "why did nam-ra stay behind at the school": the reason is asked of the act,
+                # not of the place it is set in (a place refines, when the act is key too)
+                acts = [c for c in rare if c not in _settings(frame)]
+                rare = acts or rare
             if len(self._keys_cache) > 512:
                 self._keys_cache.clear()
             got = self._keys_cache[frame.predicate] = tuple(sorted(rare or want))
@@ -382,7 +401,8 @@ class Evidence:
         # (an older count is superseded, however well it reads)
         tie = VALUE_TIE if frame.question.atype in ("number", "when") else TIE
         totals = {s.ref: s.total for s in scores}  # each total read once (it is a property)
-        if frame.question.aspect:
+        if frame.question.aspect or frame.question.atype == "why":
+            # "why": a line giving a reason before one that only tells what was done
             # "how did they…" / "what happens when…": a sentence that clears the bar and tells
             # the means or the outcome comes before one that only names the subject
             scores.sort(key=lambda s: (not (s.typed and s.accepted), -totals[s.ref], s.ref))

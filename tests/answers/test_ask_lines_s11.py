@@ -76,3 +76,16 @@ def test_why_asks_the_reason_for_the_act_not_for_the_place_it_is_set_in(engine):
     assert texts[1].startswith("• This is because"), texts  # the reason, right after
     # a scene line whose next sentence happens to say "which means" is no reason for it
     assert not any("reunion" in t for t in texts), texts
+
+
+def test_who_was_in_it_is_answered_by_the_passage_naming_everyone_counted(engine):
+    ans = reply(engine, "!ask who was in the s2 announcement vid")
+    head = ans.lines[0].text
+    assert head.startswith("Named:"), head
+    for name in ("Yoon Chan-young", "Park Ji-hu", "Lomon", "Cho Yi-hyun"):
+        assert name in head, head
+
+
+def test_who_without_a_counted_passage_is_no_list(engine):
+    ans = reply(engine, "!ask who made the zombie virus in all of us are dead??")
+    assert not ans.lines[0].text.startswith("Named:"), ans.lines

@@ -89,3 +89,13 @@ def test_who_was_in_it_is_answered_by_the_passage_naming_everyone_counted(engine
 def test_who_without_a_counted_passage_is_no_list(engine):
     ans = reply(engine, "!ask who made the zombie virus in all of us are dead??")
     assert not ans.lines[0].text.startswith("Named:"), ans.lines
+
+
+def test_a_count_of_something_else_does_not_answer_how_many(engine):
+    # "spreading from one to another student" counts no students; "12 episodes" counts episodes
+    ans = reply(engine, "!ask how many students made it out alive in s1")
+    assert not ans.ok and ans.title == "The sources don't say", ans.lines
+    assert not any("12 gripping episodes" in c.quote for c in ans.citations)
+    assert sum(ln.text.startswith("Nearby, not an answer") for ln in ans.lines) <= 1
+    # a count of what was asked still answers
+    assert reply(engine, "!ask how many episodes does season 1 have").ok

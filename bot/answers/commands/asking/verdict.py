@@ -155,6 +155,9 @@ def decide(
     # a route sharing only a common word with the question ("dead" of "the walking dead")
     # and none of its key ones is no answer, however confident its heading
     shares_key = bool(set(r.covered) & keys) or not keys
+    # a count asked ("how many students made it out") is a value of what it counts: a route
+    # whose count is of something else (episodes) answers only by the bar too
+    counted = frame.question.atype == "number"
     # a value asked as an aspect ("what time does it drop") that the route does not print
     # is not answered by it, however well it covers the words
     shares_key = shares_key and not (aspect in VALUE_ASPECTS and not r.typed)
@@ -162,7 +165,7 @@ def decide(
         routed.ok
         and r.coverage > 0
         and shares_key
-        and (clears or not strict)
+        and (clears or not (strict or counted))
         and not wider
         and (best is None or best.core < r.core + BETTER)
     ):

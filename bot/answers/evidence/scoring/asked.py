@@ -151,7 +151,10 @@ class Asked:
     def counts(self, frame: Frame, sid: int) -> bool:
         """For "how many N": whether a number (digits or spelled) stands next to N or a word
         of its concept ("12 episodes", "watched over a million times")."""
-        words = _WORDS.findall(self.ctx.store.sentences[sid].display.lower())
+        text = self.ctx.store.sentences[sid].display.lower()
+        for idiom in self._not_counts.find(text):  # "from one to another student"
+            text = text.replace(idiom, " ")
+        words = _WORDS.findall(text)
         numbers = self._number_words
         at = [i for i, w in enumerate(words) if w in numbers or (w.isdigit() and len(w) != 4)]
         if not at:
@@ -170,6 +173,11 @@ class Asked:
             if counted == "time" and any(0 < i - j <= NEAR_NUMBER for j in near):
                 return True
         return False
+
+    @cached_property
+    def _not_counts(self) -> PhraseSet:
+        """Number words in phrases that count nothing ("one another", "one by one")."""
+        return PhraseSet(self.ctx.store.vocab.get("ask.carries", {}).get("not_counts", []))
 
     @cached_property
     def _number_words(self) -> frozenset[str]:

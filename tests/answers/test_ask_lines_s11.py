@@ -99,3 +99,10 @@ def test_a_count_of_something_else_does_not_answer_how_many(engine):
     assert sum(ln.text.startswith("Nearby, not an answer") for ln in ans.lines) <= 1
     # a count of what was asked still answers
     assert reply(engine, "!ask how many episodes does season 1 have").ok
+
+
+def test_a_topic_answer_drops_a_line_found_only_by_its_words(engine):
+    ans = reply(engine, "!ask what school do they go to")
+    quotes = [c.quote for c in ans.citations]
+    assert "Hyosan High School" in quotes[0], quotes
+    assert not any("things left to do" in q for q in quotes), quotes  # a Nam-ra quote

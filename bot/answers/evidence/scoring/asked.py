@@ -24,6 +24,20 @@ _PART = re.compile(r"[;:()—–]|,?\s+(?:but|while|whereas|although|though)\s+"
 _CLAUSE = re.compile(r"[;:]|,?\s+(?:but|while|whereas|although|though|as)\s+")
 
 
+_AT = re.compile(r"\b(?:at|in|inside|outside|on|from)\s+(?:the\s+|their\s+|that\s+)?$")
+
+
+def settings(frame: Frame) -> frozenset[str]:
+    """The predicate's concepts typed as the place something is set in ("at the school")."""
+    text = f" {frame.question.text} "
+    out = set()
+    for w, c in frame.predicate:
+        at = text.find(f" {w} ")
+        if at >= 0 and _AT.search(text[: at + 1]):
+            out.add(c)
+    return frozenset(out)
+
+
 class Asked:
     """Per-store readings of sentences against the asked part, cached per sentence."""
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from bot.answers.context import Context
-from bot.answers.evidence.scoring.asked import Asked
+from bot.answers.evidence.scoring.asked import Asked, settings
 from bot.answers.evidence.scoring.checking import fits_season, worth_of
 from bot.answers.evidence.scoring.recency import TIE, VALUE_TIE, Ages, newest_first
 from bot.answers.evidence.scoring.score import Score
@@ -36,20 +36,6 @@ SPECIFIC = 3  # a fan's word this many times rarer than its concept is specific
 COMMON = 0.15  # a concept in more than this share of sentences only refines, never gathers
 _NONE: frozenset[str] = frozenset()
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")  # the writer speaking: "I can say"
-
-
-_AT = re.compile(r"\b(?:at|in|inside|outside|on|from)\s+(?:the\s+|their\s+|that\s+)?$")
-
-
-def _settings(frame: Frame) -> frozenset[str]:
-    """The predicate's concepts typed as the place something is set in ("at the school")."""
-    text = f" {frame.question.text} "
-    out = set()
-    for w, c in frame.predicate:
-        at = text.find(f" {w} ")
-        if at >= 0 and _AT.search(text[: at + 1]):
-            out.add(c)
-    return frozenset(out)
 
 
 class Evidence:
@@ -140,7 +126,7 @@ class Evidence:
             if frame.question.atype == "why":
                 # "why did nam-ra stay behind at the school": the reason is asked of the act,
                 # not of the place it is set in (a place refines, when the act is key too)
-                acts = [c for c in rare if c not in _settings(frame)]
+                acts = [c for c in rare if c not in settings(frame)]
                 rare = acts or rare
             if len(self._keys_cache) > 512:
                 self._keys_cache.clear()

@@ -14,6 +14,7 @@ from itertools import permutations
 
 from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.question import Question, Vocab, normalise, phrase_hits
+from bot.facts.text import PhraseSet
 
 # "and Ha-ri?", "what about him", "how about nam-ra tho": a new subject for the last question.
 _NEW_SUBJECT = re.compile(
@@ -169,16 +170,24 @@ def lone_subject(text: str) -> str | None:
     return None if subject in _PRONOUNS else subject
 
 
-def name_list(part: str, named: Callable[[str], list[tuple[str, str]]]) -> list[str]:
+def name_list(
+    part: str, named: Callable[[str], list[tuple[str, str]]], shared: PhraseSet | None = None
+) -> list[str]:
     """ "who plays mi-jin and ha-ri", "is on-jo and su-hyeok back": one question about each of
     two people joined by "and", the second read as a follow-up ("and ha-ri") of the question
-    asked of the first. named: (words, entity id) of each entity a normalised text names."""
+    asked of the first. named: (words, entity id) of each entity a normalised text names;
+    shared: predicates two people share ([ask.reciprocal]): "did on-jo and cheong-san ever
+    kiss" asks one thing of the pair, said after it, and stays one question."""
     text = normalise(part).strip(" ?!.")
     if not any(j in f" {text} " for j in _JOINTS):
         return [part]
     for (a, ea), (b, eb) in permutations(named(text), 2):  # found longest first, not in order
         for joint in _JOINTS:
             pair = f"{a}{joint}{b}"
-            if ea != eb and f" {pair} " in f" {text} ":
-                return [f" {text} ".replace(f" {pair} ", f" {a} ", 1).strip(), f"and {b}"]
+            at = f" {text} ".find(f" {pair} ")
+            if ea == eb or at < 0:
+                continue
+            if shared is not None and shared.any(text[at + len(pair) :]):
+                return [part]
+            return [f" {text} ".replace(f" {pair} ", f" {a} ", 1).strip(), f"and {b}"]
     return [part]

@@ -43,6 +43,7 @@ from bot.answers.reading.question import Question, analyse, conjoined, normalise
 from bot.answers.reading.spelling import Speller
 from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
+from bot.facts.text import PhraseSet
 
 EXAMPLE = "ask when will season 2 come out"
 BARE = frozenset({"who", "when", "where", "which", "what", "why", "how"})  # a lone wh-word
@@ -120,7 +121,9 @@ class Ask:
 
         question = conjoined(question, self.ctx.store.vocab)  # "미진이랑 대수": two people
         parts = split_parts(question, stands_alone, lambda p: bool(self.find.named(normalise(p))))
-        return [p for part in parts for p in name_list(part, self.find.named)][:3]
+        words = self.ctx.store.vocab.get("ask.reciprocal", {}).get("words", [])
+        shared = PhraseSet.of(tuple(words))  # "did on-jo and cheong-san kiss": one question
+        return [p for part in parts for p in name_list(part, self.find.named, shared)][:3]
 
     def frame(self, question: str, previous: Frame | None = None, part: bool = False) -> Frame:
         """A question's frame; a follow-up is read as the standalone question it stands for.

@@ -46,6 +46,10 @@ def pooled(
         return dont_know(ctx, q, raw, near, label, as_of=lead is not None), []
     if not (lead and q.atype in VALUES):  # a deciding claim put first stays first
         chosen = order(chosen)
+    if prior and chosen and prior.get(chosen[0]):
+        # a line found only by its words ("the school" in a quote) trails a line that is one
+        # of the topic's facts: it is not about the topic asked, and is dropped
+        chosen = [s for s in chosen if prior.get(s)]
     cite = Citer(ctx.store)
     lines = [as_of_line(ctx)] if lead else []
     for s in chosen:

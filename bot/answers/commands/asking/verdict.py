@@ -15,7 +15,13 @@ from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
 from bot.answers.evidence.rare_words import anchored
-from bot.answers.evidence.scoring.evidence import FORECAST, QUOTES, SPEECH, Evidence
+from bot.answers.evidence.scoring.evidence import (
+    FORECAST,
+    QUOTES,
+    SPEECH,
+    VALUE_ASPECTS,
+    Evidence,
+)
 from bot.answers.evidence.scoring.leading import lead_first, settles
 from bot.answers.evidence.scoring.score import ACCEPT, Score, need
 from bot.answers.reading.frame import Frame
@@ -149,11 +155,17 @@ def decide(
     # a route sharing only a common word with the question ("dead" of "the walking dead")
     # and none of its key ones is no answer, however confident its heading
     shares_key = bool(set(r.covered) & keys) or not keys
+    # a count asked ("how many students made it out") is a value of what it counts: a route
+    # whose count is of something else (episodes) answers only by the bar too
+    counted = frame.question.atype == "number"
+    # a value asked as an aspect ("what time does it drop") that the route does not print
+    # is not answered by it, however well it covers the words
+    shares_key = shares_key and not (aspect in VALUE_ASPECTS and not r.typed)
     if (
         routed.ok
         and r.coverage > 0
         and shares_key
-        and (clears or not strict)
+        and (clears or not (strict or counted))
         and not wider
         and (best is None or best.core < r.core + BETTER)
     ):
@@ -238,10 +250,14 @@ def _quotes(ctx: Context, s: Score) -> bool:
 def _pooled(
     ctx: Context, ev: Evidence, frame: Frame, accepted: list[Score], best: Score, trace: Trace
 ) -> tuple[Answer, Trace]:
+    why = frame.question.atype == "why"
     close = [
         s
         for s in accepted
         if s.kind == "sentence"
+        # "why": the best line's reason may open the sentence after it; a runner-up must give
+        # one itself (the sentence after a scene line is seldom the reason asked for)
+        and (s is best or not why or "why" in ctx.check.traits(s.ref).carries)
         and s.total >= best.total - CLOSE
         and (s.typed or not best.typed)  # a reason given: runner-ups give one too
         # says as much of what was asked: all the best covers by itself, or nearly its share

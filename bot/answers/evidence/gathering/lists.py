@@ -69,10 +69,10 @@ class Lists:
                 return self.cast_list(new=True)
             if q.status == "cast" and cue and "return" in frame.concepts:
                 return self.cast_list(new=False)
-        if not cue:
+        if not cue and not frame.concepts:
             return None
         # the question as asked and as the who-question it stands for: the fuller list wins
-        asked = [raw, *_as_who(q.text, cue[0])]
+        asked = [raw, *_as_who(q.text, cue[0])] if cue else [raw]
         tries = [a for a in map(again, dict.fromkeys(asked)) if a.ok]
         # the best-scored sentences too: one counting people ("four of the core cast") may
         # open the list even when no reworded answer quotes it
@@ -82,7 +82,19 @@ class Lists:
         counting = [s.ref for s in ranked if s.kind == "sentence"]
         weights = {c: self.evidence.weight(c) for c in asked_for.concepts}
         key = max(weights, key=lambda c: (weights[c], c)) if weights else None
+        if not cue:
+            # "who was in the announcement video": a list only when a sentence carrying the
+            # rarest concept asked counts people and all of them are named after it
+            counting = [
+                s
+                for s in counting
+                if key in self.evidence.sentence_concepts(s) and self.counted(s) != [s]
+            ]
+            if not counting:
+                return None
         listed = [self.with_names(a, counting, key) for a in tries]
+        if not cue:
+            listed = [a for a in listed if a.lines and a.lines[0].text.startswith("Named:")]
         return max(listed, key=lambda a: self._listed.get(id(a), 0), default=None)
 
     def cast_list(self, new: bool) -> Answer:

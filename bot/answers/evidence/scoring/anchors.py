@@ -10,6 +10,7 @@ what the sources say, not as "not an answer".
 from __future__ import annotations
 
 from bot.answers.context import Context
+from bot.answers.evidence.scoring.evidence import VALUE_ASPECTS
 from bot.answers.reading.matching import tokens
 from bot.answers.reading.question import Question
 
@@ -32,7 +33,10 @@ def verdict(ctx: Context, q: Question, sid: int, people: tuple[str, ...] = ()) -
     words = set(printed_words(ctx, q))
     names = {t for e in people for n in _names(ctx, e) for t in tokens(n)}
     has = set(tokens(ctx.store.sentences[sid].display))
-    typed = q.atype in ("yesno", "what") or q.atype in ctx.check.traits(sid).carries
+    carries = ctx.check.traits(sid).carries
+    typed = q.atype in ("yesno", "what") or q.atype in carries
+    # a value asked as an aspect ("what time"): the line must print one
+    typed = typed and (q.aspect not in VALUE_ASPECTS or q.aspect in carries)
     return "answer" if words - names and words <= has and typed else "near"
 
 

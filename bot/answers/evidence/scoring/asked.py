@@ -24,6 +24,20 @@ _PART = re.compile(r"[;:()—–]|,?\s+(?:but|while|whereas|although|though)\s+"
 _CLAUSE = re.compile(r"[;:]|,?\s+(?:but|while|whereas|although|though|as)\s+")
 
 
+_AT = re.compile(r"\b(?:at|in|inside|outside|on|from)\s+(?:the\s+|their\s+|that\s+)?$")
+
+
+def settings(frame: Frame) -> frozenset[str]:
+    """The predicate's concepts typed as the place something is set in ("at the school")."""
+    text = f" {frame.question.text} "
+    out = set()
+    for w, c in frame.predicate:
+        at = text.find(f" {w} ")
+        if at >= 0 and _AT.search(text[: at + 1]):
+            out.add(c)
+    return frozenset(out)
+
+
 class Asked:
     """Per-store readings of sentences against the asked part, cached per sentence."""
 
@@ -151,7 +165,10 @@ class Asked:
     def counts(self, frame: Frame, sid: int) -> bool:
         """For "how many N": whether a number (digits or spelled) stands next to N or a word
         of its concept ("12 episodes", "watched over a million times")."""
-        words = _WORDS.findall(self.ctx.store.sentences[sid].display.lower())
+        text = self.ctx.store.sentences[sid].display.lower()
+        for idiom in self._not_counts.find(text):  # "from one to another student"
+            text = text.replace(idiom, " ")
+        words = _WORDS.findall(text)
         numbers = self._number_words
         at = [i for i, w in enumerate(words) if w in numbers or (w.isdigit() and len(w) != 4)]
         if not at:
@@ -170,6 +187,11 @@ class Asked:
             if counted == "time" and any(0 < i - j <= NEAR_NUMBER for j in near):
                 return True
         return False
+
+    @cached_property
+    def _not_counts(self) -> PhraseSet:
+        """Number words in phrases that count nothing ("one another", "one by one")."""
+        return PhraseSet(self.ctx.store.vocab.get("ask.carries", {}).get("not_counts", []))
 
     @cached_property
     def _number_words(self) -> frozenset[str]:

@@ -26,6 +26,8 @@ _WHEN = re.compile(
     r"\bon the \d{1,2}(?:st|nd|rd|th)\b"  # "released on the 10th": a day of the month
 )
 # "by luring them": a manner told by a gerund after "by" (a grammatical cue, not a word list)
+# a clock time in digits: "9 a.m.", "3pm", "21:00 KST" (a zone in capitals only: "12 PT")
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|(?-i:[A-Z]{1,2}[SD]?T)\b)", re.I)
 _BY_DOING = re.compile(r"\bby\s+\w+ing\b", re.IGNORECASE)
 _OPENERS = "“‘\"'(«"
 PERSON_KINDS = ("character", "actor", "crew")
@@ -125,6 +127,7 @@ class Checker:
             "speech": PhraseSet(v.get("ask.carries", {}).get("speech", [])),
             "same_as": PhraseSet(v.get("ask.carries", {}).get("same_as", [])),
             "person_nouns": PhraseSet(v.get("ask.carries", {}).get("person_nouns", [])),
+            "clock": PhraseSet(v.get("ask.carries", {}).get("clock", [])),
         }
 
     @cached_property
@@ -222,7 +225,7 @@ class Checker:
             carries.add("where")
         if self._phrases["why"].any(text):
             carries.add("why")
-        for aspect in ("manner", "consequence"):  # "how did they…", "what happens when…"
+        for aspect in ("manner", "consequence", "clock"):  # "how did they…", "what time…"
             if self.tells(text, aspect):
                 carries.add(aspect)
         speculative = self._speculative(text)
@@ -251,7 +254,10 @@ class Checker:
         """Whether a text tells the part a what-question asks for ("manner", "consequence")."""
         if aspect == "manner" and _BY_DOING.search(text):
             return True
-        return self._phrases[aspect].any(text) if aspect in ("manner", "consequence") else False
+        if aspect == "clock" and _CLOCK.search(text):  # "9 a.m.", "3pm", "21:00 KST"
+            return True
+        known = ("manner", "consequence", "clock")
+        return self._phrases[aspect].any(text) if aspect in known else False
 
     def answers(self, sid: int, q: Question) -> bool:
         """Whether a sentence carries what the question asks for, in its season."""

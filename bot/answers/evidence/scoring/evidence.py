@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from bot.answers.context import Context
-from bot.answers.evidence.scoring.asked import Asked
+from bot.answers.evidence.scoring.asked import Asked, settings
 from bot.answers.evidence.scoring.checking import fits_season, worth_of
 from bot.answers.evidence.scoring.recency import TIE, VALUE_TIE, Ages, newest_first
 from bot.answers.evidence.scoring.score import Score
@@ -25,6 +25,7 @@ from bot.answers.reading.concepts import Concepts
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.matching import tokens
 
+VALUE_ASPECTS = ("clock",)  # aspects asked that are a value the text must print
 SPEECH = "speech"  # the concept of someone's words: carried by quoted, attributed sentences
 FORECAST = "forecast"  # the concept of a guess asked for: carried by speculative sentences
 QUOTES = ("“", '"', "”")
@@ -122,6 +123,11 @@ class Evidence:
         if got is None:
             postings, want = self._index[1], frame.concepts
             rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
+            if frame.question.atype == "why":
+                # "why did nam-ra stay behind at the school": the reason is asked of the act,
+                # not of the place it is set in (a place refines, when the act is key too)
+                acts = [c for c in rare if c not in settings(frame)]
+                rare = acts or rare
             if len(self._keys_cache) > 512:
                 self._keys_cache.clear()
             got = self._keys_cache[frame.predicate] = tuple(sorted(rare or want))
@@ -303,7 +309,8 @@ class Evidence:
         if why and typed and want and not self.asked.reason_of(frame, sid):
             typed = False  # its reason is for something else ("bombed in a bid to…")
         if q.aspect:  # "how did they…" / "what happens when…": the means or outcome preferred
-            typed, why = q.aspect in traits.carries, True
+            # (a time of day is a value: the line must print one)
+            typed, why = q.aspect in traits.carries, q.aspect not in VALUE_ASPECTS
         if typed and atype == "number" and want:
             typed = self.asked.counts(frame, sid)
         season = q.season
@@ -380,7 +387,8 @@ class Evidence:
         # (an older count is superseded, however well it reads)
         tie = VALUE_TIE if frame.question.atype in ("number", "when") else TIE
         totals = {s.ref: s.total for s in scores}  # each total read once (it is a property)
-        if frame.question.aspect:
+        if frame.question.aspect or frame.question.atype == "why":
+            # "why": a line giving a reason before one that only tells what was done
             # "how did they…" / "what happens when…": a sentence that clears the bar and tells
             # the means or the outcome comes before one that only names the subject
             scores.sort(key=lambda s: (not (s.typed and s.accepted), -totals[s.ref], s.ref))

@@ -99,19 +99,29 @@ def lead_first(ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
     # "is X a zombie": a line stating the asked state ("are immortal zombies") before one
     # that only has the word in it
     yesno = frame.question.atype == "yesno" and frame.question.fate != "any"
-    return sorted(
-        kept,
-        key=lambda s: (
+
+    def gives(s: int) -> tuple:  # what a line gives of the asked part, best first
+        return (
             tiers[s],
             who and not check.identifies(s),
             yesno and not states(ev, frame, s),
             # "is mr lee a zombie": his line before lines on zombies that never name him
             yesno and bool(frame.people) and not _shown_naming(ev, frame, s),
+        )
+
+    ordered = sorted(
+        kept,
+        key=lambda s: (
+            gives(s),
             not lists(ev, frame, s),
             guess and check.traits(s).speculative,
             at[s],
         ),
     )
+    # a line behind the leading one on what it gives of the asked part is dropped: "who made
+    # the virus" is answered by the line saying who, not also by one with "the creator" in it
+    first = gives(ordered[0])
+    return [s for s in ordered if gives(s)[1] <= first[1]]
 
 
 _COPULA = re.compile(

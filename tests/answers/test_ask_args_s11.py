@@ -1,0 +1,26 @@
+"""Commands that read their argument as a fan words it: the question around a name in `!cast`,
+a question after `!sources`, two names the articles print, an article named by its order, and
+a pronoun with no one before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.console import reply
+
+
+@pytest.mark.parametrize(
+    ("msg", "name"),
+    [
+        ("!cast who plays suhyeok", "Lee Su-hyeok"),
+        ("!cast whos the actor for namra", "Choi Nam-ra"),
+        ("!cast who is onjo played by", "Nam On-jo"),
+        ("!cast who's the actor for hari", "Jang Ha-ri"),
+        ("!cast who is the director", "Lee Jae-kyoo"),
+        ("!cast who plays the villain", "Yoon Gwi-nam"),
+    ],
+)
+def test_cast_reads_the_name_inside_a_question(engine, msg, name):
+    answer = reply(engine, msg)
+    assert answer.ok, answer.lines
+    assert name in answer.lines[0].text or answer.match == name, answer.lines

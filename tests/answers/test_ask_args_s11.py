@@ -44,3 +44,50 @@ def test_a_question_after_sources_is_answered_first(engine, msg, first):
 
 def test_sources_alone_is_the_list(engine):
     assert reply(engine, "!sources").lines[0].text.startswith("2024-04-09")
+
+
+@pytest.mark.parametrize("msg", ["!sources pls", "!sources newest first?"])
+def test_a_tail_asking_nothing_more_keeps_the_plain_list(engine, msg):
+    assert reply(engine, msg).lines == reply(engine, "!sources").lines
+
+
+@pytest.mark.parametrize(
+    ("msg", "source"),
+    [
+        ("!ask what did the first article predict about renewal", "000_71c052bff4a9544e"),
+        ("!ask does the latest article say anything about the trailer", "003_46757ed511165cca"),
+        ("!ask what did the teen vogue one say about the release", "004_fc0cb16fffc47836"),
+    ],
+)
+def test_an_article_named_by_its_order_or_what_it_prints(engine, msg, source):
+    answer = reply(engine, msg)
+    assert answer.title in ("What that article says", "That article doesn't say"), answer.title
+    assert {c.source for c in answer.citations} <= {source}
+    assert engine.store.sources[source].title in answer.lines[0].text
+
+
+def test_which_article_is_newest_is_still_the_listing(engine):
+    assert reply(engine, "!ask which article is the newest one").title == "The newest article"
+
+
+@pytest.mark.parametrize(
+    "msg",
+    ["!ask why did he make it tho", "!ask is he actually dead or what", "!ask why did she leave"],
+)
+def test_a_pronoun_with_no_one_before_it_asks_who(engine, msg):
+    answer = reply(engine, msg)
+    assert not answer.ok and answer.title == "Who do you mean?"
+    assert "<name>" in answer.lines[-1].text and not answer.citations
+
+
+def test_a_pronoun_after_a_question_still_follows_it(engine):
+    first = reply(engine, "!ask is cheong-san dead")
+    again = engine.answer("!ask why did he die", first.frame)
+    assert again.title != "Who do you mean?"
+
+
+@pytest.mark.parametrize(
+    "msg", ["!ask is cheongsan coming back or is he gone", "!ask did the teacher say why he did it"]
+)
+def test_a_pronoun_with_its_person_in_the_question_is_answered(engine, msg):
+    assert reply(engine, msg).title != "Who do you mean?"

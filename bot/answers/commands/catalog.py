@@ -34,6 +34,9 @@ def sources(ctx: Context, asked: str = "") -> Answer:
     )
 
 
+_ORDER = re.compile(r"\b(?:newest|latest|most recent)\s+(?:first|on top)\b")
+
+
 def _named(s: SourceInfo) -> str:
     return f"“{s.title}” ({s.published}{', est.' if s.estimated else ''}) `{s.id}`"
 
@@ -46,7 +49,11 @@ def _asked_of_sources(ctx: Context, asked: str, rows: list[SourceInfo]) -> list[
     low = f" {collapse_ws(fold_unicode(asked)).lower().strip(' ?!.')} "
     concepts = vocab.get("ask.concepts", {})
     newest = PhraseSet(concepts.get("newest", []))
-    oldest = PhraseSet([*concepts.get("oldest", []), "first"])
+    oldest = PhraseSet(concepts.get("oldest", []))
+    stop = vocab.get("ask.stopwords", {})
+    idle = {*stop.get("function", []), *stop.get("chat", [])}
+    if _ORDER.search(low):
+        return []  # "newest first?": the list itself is the answer
     out: list[Line] = []
     if (at := low.find(" from ")) >= 0 and (who := low[at + 6 :].strip()):
         said, own = _from_outlet(ctx, who, rows)
@@ -57,6 +64,8 @@ def _asked_of_sources(ctx: Context, asked: str, rows: list[SourceInfo]) -> list[
         out.append(Line(f"The newest: {_named(rows[0])}"))
     if PhraseSet(vocab.get("ask.types", {}).get("number", [])).any(low):
         out.append(Line(f"{len(rows)} article{'s' if len(rows) != 1 else ''}."))
+    if not out and all(w in idle for w in re.findall(r"[\w']+", low)):
+        return []  # "pls": nothing asked beyond the list
     if not out:
         out.append(
             Line(

@@ -10,9 +10,16 @@ import re
 from bot.answers.commands.cast import Cast
 from bot.answers.evidence.gathering.finding import Finder
 from bot.answers.evidence.scoring.evidence import Evidence
+from bot.answers.reading.frame import Frame
+from bot.answers.reading.wording import safe_echo
+from bot.answers.types import Answer, Line
+from bot.facts.text import PhraseSet
 
 # where an aside after the question starts: a remark of the fan's own, or an alternative
 _ASIDE = re.compile(r"\s(?:i|im|i'm|or)\s")
+# a person a question points back to ("why did he make it"), a thing or a group aside
+_PERSON_PRONOUNS = ("he", "him", "his", "she", "her", "hers")
+MAX_MEANT = 3  # people offered as whom a pronoun could mean
 
 
 class Naming:
@@ -86,3 +93,49 @@ class Naming:
             return found.row.entity_id
         linked = self.cast.section_link(phrase)
         return linked[0] if linked else None
+
+    def unmeant(self, frame: Frame) -> Answer | None:
+        """A question pointing back to a person ("why did he make it tho") with no question
+        before it and no one named or described in it: who the lines nearest the question
+        name, and a request to name the person; never a guess. None otherwise."""
+        store = self.find.ctx.store
+        words = frame.asked.split()
+        pronoun = next((w for w in words if w in _PERSON_PRONOUNS), None)
+        if pronoun is None or frame.people or frame.question.role:
+            return None
+        vocab = store.vocab
+        nouns = PhraseSet(
+            [
+                *vocab.get("ask.carries", {}).get("person_nouns", []),
+                *vocab.get("ask.role_nouns", {}).get("nouns", []),
+            ]
+        )
+        if nouns.any(frame.asked):
+            return None  # "why did the teacher make it, was he…": the noun is who
+        ctx = self.find.ctx
+        named: list[str] = []
+        if frame.predicate:
+            for score in self.evidence.ranked(frame)[:6]:
+                if not score.accepted:
+                    continue
+                for eid, sids in store.mentions.items():
+                    kind = store.entities[eid].kind
+                    if score.ref in sids and kind == "character" and eid not in named:
+                        named.append(eid)
+        p = ctx.prefix
+        lines = [
+            Line(
+                f"Who do you mean by “{safe_echo(pronoun)}”? No one is named before this "
+                "question, so I'd only be guessing."
+            )
+        ]
+        if named:
+            listed = ", ".join(ctx.name(e) for e in named[:MAX_MEANT])
+            lines.append(Line(f"The lines nearest your question name: {listed}."))
+        lines.append(Line(f"Ask again with the name, e.g. `{p}ask {_with_name(words, pronoun)}`."))
+        return Answer("ask", False, None, "Who do you mean?", lines)
+
+
+def _with_name(words: list[str], pronoun: str) -> str:
+    """The question with its pronoun as a placeholder for the name."""
+    return " ".join("<name>" if w == pronoun else safe_echo(w, 30) for w in words[:16])

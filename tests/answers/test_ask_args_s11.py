@@ -91,3 +91,25 @@ def test_a_pronoun_after_a_question_still_follows_it(engine):
 )
 def test_a_pronoun_with_its_person_in_the_question_is_answered(engine, msg):
     assert reply(engine, msg).title != "Who do you mean?"
+
+
+@pytest.mark.parametrize(
+    "msg",
+    [
+        "!ask wait is lomon and park solomon the same guy",
+        "!ask wait is park solomon the same guy as lomon",
+        "!ask is lee jal q the same person as lee jae-kyoo",
+    ],
+)
+def test_two_names_say_what_the_articles_print_not_a_curated_yes(engine, msg):
+    answer = reply(engine, msg)
+    first, *rest = [line.text for line in answer.lines]
+    assert first.startswith("No article says"), first
+    assert len(rest) == 2 and all(r.startswith("• “") and "[" in r for r in rest), rest
+
+
+def test_lomon_is_not_read_inside_solomon(engine):
+    answer = reply(engine, "!ask is lomon the same as park solomon")
+    lomon = next(line.text for line in answer.lines if line.text.startswith("• “Lomon”"))
+    solomon = next(c for c in answer.citations if "Park Solomon" in c.quote)
+    assert f"[{solomon.n}]" not in lomon

@@ -113,3 +113,12 @@ def test_lomon_is_not_read_inside_solomon(engine):
     lomon = next(line.text for line in answer.lines if line.text.startswith("• “Lomon”"))
     solomon = next(c for c in answer.citations if "Park Solomon" in c.quote)
     assert f"[{solomon.n}]" not in lomon
+
+
+def test_a_spelling_question_lists_every_printed_spelling_with_its_article(engine):
+    answer = reply(engine, "!ask hows the director's name spelled, jae-kyoo or jae gyu??")
+    text = "\n".join(line.text for line in answer.lines)
+    for spelling, source in [("Lee Jae-kyoo", "004"), ("Lee Jae Gyu", "003"), ("Lee Jal Q", "001")]:
+        line = next(x for x in answer.lines if x.text.startswith(f"• “{spelling}”"))
+        cited = [c for c in answer.citations if f"[{c.n}]" in line.text]
+        assert any(c.source.startswith(source) and spelling in c.quote for c in cited), text

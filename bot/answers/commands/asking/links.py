@@ -51,6 +51,8 @@ class Links:
         """The linking fact for a yes/no question, or None when it asks anything else.
         concepts_of: the concepts a text carries (names typed as words can carry some)."""
         q = frame.question
+        if any(w.startswith("spell") for w, _ in frame.predicate):
+            return self.spellings(frame)  # "hows the director's name spelled"
         if q.atype != "yesno" or not frame.people:
             return None
         named = self.named(q.text)
@@ -72,6 +74,27 @@ class Links:
             # its own facts first, then who else holds the role asked ("The articles name…")
             out.lines = [*rest, Line(text[:1].upper() + text[1:], first.spoiler)]
         return out
+
+    def spellings(self, frame: Frame) -> Answer | None:
+        """Every spelling the articles print of the one person asked about (named, or by a
+        role only one person holds), each with the articles printing it; None otherwise."""
+        ctx = self.ctx
+        ids = list(frame.people[:1]) or (self.cast.role_ids(frame.question.role or "") or [])
+        if len(ids) != 1:
+            return None
+        eid, cite = ids[0], Citer(ctx.store)
+        mentions = ctx.store.mentions.get(eid, [])
+        lines = []
+        for alias in sorted(self._aliases(eid), key=lambda a: (a != ctx.name(eid), a)):
+            printed = [s for s in mentions if _prints(self._quote(s), alias)]
+            by_article = list({ctx.store.sentences[s].source_id: s for s in printed}.values())
+            if by_article:
+                lines.append(Line(f"• “{alias}” {cite.cite_all(by_article, 5)}"))
+        if not lines:
+            return None
+        n = len(lines)
+        head = Line(f"The articles print {n} spelling{'s' if n > 1 else ''} of {ctx.name(eid)}:")
+        return self._reply(eid, head, lines, cite)
 
     def _reply(self, eid: str, first: Line, more: list[Line], cite: Citer) -> Answer:
         name = self.ctx.name(eid)

@@ -122,3 +122,16 @@ def test_a_spelling_question_lists_every_printed_spelling_with_its_article(engin
         line = next(x for x in answer.lines if x.text.startswith(f"• “{spelling}”"))
         cited = [c for c in answer.citations if f"[{c.n}]" in line.text]
         assert any(c.source.startswith(source) and spelling in c.quote for c in cited), text
+
+
+@pytest.mark.parametrize("msg", ["!ask who is the villain", "!ask who is the antagonist"])
+def test_a_role_noun_is_answered_from_the_descriptions_printed_beside_a_name(engine, msg):
+    answer = reply(engine, msg)
+    assert answer.ok and answer.lines[0].text.startswith("Yoon Gwi-nam")
+    quotes = {c.source[:3]: c.quote for c in answer.citations}
+    assert "the villain character" in quotes["002"] and "our antagonist" in quotes["001"]
+
+
+def test_our_before_a_role_noun_is_read_as_a_description(store):
+    texts = {d.text for ds in store.descriptions.values() for d in ds}
+    assert "our antagonist" in texts

@@ -164,9 +164,9 @@ class Ask:
         self, question: str, previous: Frame | None, part: bool = False, plain: bool = False
     ) -> tuple[Answer, Trace]:
         frame = self.frame(question, previous, part)
-        if previous is None and not part and (who := self.naming.unmeant(frame)) is not None:
-            who.frame = frame  # "why did he make it" with no one named before: ask who
-            return who, Trace(frame, reason="a pronoun with no one named before it: asks who")
+        if (pre := self.naming.answer(frame, alone=previous is None and not part)) is not None:
+            pre[0].frame = frame  # "why did he make it" alone, "who is the villain"
+            return pre[0], Trace(frame, reason=pre[1])
         asked = frame.asked if frame.asked != normalise(question) else question
         if frame.subject and lone_subject(frame.asked) == frame.subject:
             # "and ha-ri?" still bare once read against the question before (there was none,

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 from bot.answers.commands.cast import Cast
+from bot.answers.context import evidence
 from bot.answers.evidence.gathering.finding import Finder
 from bot.answers.evidence.scoring.evidence import Evidence
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.wording import safe_echo
-from bot.answers.types import Answer, Line
+from bot.answers.types import Answer, Citer, Line
 from bot.facts.text import PhraseSet
 
 # where an aside after the question starts: a remark of the fan's own, or an alternative
@@ -94,6 +95,49 @@ class Naming:
         linked = self.cast.section_link(phrase)
         return linked[0] if linked else None
 
+    def answer(self, frame: Frame, alone: bool) -> tuple[Answer, str] | None:
+        """(the answer, why) for a question about whom it means: a pronoun with no one named
+        before it (alone: no question before), or a who-question about what the articles
+        call someone ("who is the villain"); None otherwise."""
+        if alone and (ans := self.unmeant(frame)) is not None:
+            return ans, "a pronoun with no one named before it: asks who"
+        if (ans := self.described_who(frame)) is not None:
+            return ans, "who is called so: the descriptions printed beside a name"
+        return None
+
+    def described_who(self, frame: Frame) -> Answer | None:
+        """ "who is the villain": the person whose printed descriptions carry the concept
+        asked (villain: "the villain character", "our antagonist"), each description with
+        its article; only when every such description is of one person."""
+        q = frame.question
+        if q.atype != "who" or frame.people or q.role or len(frame.predicate) != 1:
+            return None
+        typed, concept = frame.predicate[0]
+        store, of_text = self.find.ctx.store, self.evidence.concepts.of_text
+        group = {typed, *store.vocab.get("ask.concepts", {}).get(concept, [])}
+        if not group & set(self._person_nouns(store.vocab)):
+            return None  # "who is new", "who died": not a role a description can hold
+        rows = [d for ds in store.descriptions.values() for d in ds if concept in of_text(d.text)]
+        if not rows or len({d.entity_id for d in rows}) != 1:
+            return None
+        ctx, cite = self.find.ctx, Citer(store)
+        eid = rows[0].entity_id
+        name = ctx.name(eid)
+        lines = [Line(f"{name} is the one the articles describe so:")]
+        for d in sorted(rows, key=lambda d: (typed not in d.text.lower(), d.sentence_id)):
+            row = store.sentences[d.sentence_id]
+            lines.append(Line(f"• “{d.text}” {cite.cite(d.sentence_id)}", row.spoiler))
+        for p in ctx.pairs_for(eid)[:1]:
+            if p.character_id == eid:
+                lines.append(Line(f"Played by {ctx.name(p.actor_id)} {cite.cite_all(evidence(p))}"))
+        return Answer("ask", True, name, f"Who is {name}?", lines, cite.citations)
+
+    @staticmethod
+    def _person_nouns(vocab: dict) -> list[str]:
+        """Nouns that name a person by role ("teacher", "villain", "nurse")."""
+        carries = vocab.get("ask.carries", {}).get("person_nouns", [])
+        return [*carries, *vocab.get("ask.role_nouns", {}).get("nouns", [])]
+
     def unmeant(self, frame: Frame) -> Answer | None:
         """A question pointing back to a person ("why did he make it tho") with no question
         before it and no one named or described in it: who the lines nearest the question
@@ -103,13 +147,7 @@ class Naming:
         pronoun = next((w for w in words if w in _PERSON_PRONOUNS), None)
         if pronoun is None or frame.people or frame.question.role:
             return None
-        vocab = store.vocab
-        nouns = PhraseSet(
-            [
-                *vocab.get("ask.carries", {}).get("person_nouns", []),
-                *vocab.get("ask.role_nouns", {}).get("nouns", []),
-            ]
-        )
+        nouns = PhraseSet(self._person_nouns(store.vocab))
         if nouns.any(frame.asked):
             return None  # "why did the teacher make it, was he…": the noun is who
         ctx = self.find.ctx

@@ -135,3 +135,12 @@ def test_a_role_noun_is_answered_from_the_descriptions_printed_beside_a_name(eng
 def test_our_before_a_role_noun_is_read_as_a_description(store):
     texts = {d.text for ds in store.descriptions.values() for d in ds}
     assert "our antagonist" in texts
+
+
+def test_a_section_link_cites_the_name_as_its_article_prints_it(engine):
+    answer = reply(engine, "!cast science teacher")
+    line = answer.lines[0].text
+    assert "“Mr. Lee” [1]" in line and "Lee Byeong-chan is printed in [2]" in line, line
+    by_n = {c.n: c for c in answer.citations}
+    assert by_n[1].source.startswith("001") and "Lee Byeong-chan" not in by_n[1].quote
+    assert by_n[2].source.startswith("003") and "Lee Byeong-chan" in by_n[2].quote

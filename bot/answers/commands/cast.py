@@ -185,8 +185,8 @@ class Cast:
             words, sid, naming = linked
             lines.append(
                 Line(
-                    f"“{words}” {cite.cite(sid)}: the one person its section names is {name} "
-                    f"{cite.cite(naming)}",
+                    f"“{words}” {cite.cite(sid)}: the one person its section names is "
+                    f"{ctx.named_in(eid, naming, cite)}",
                     cite.spoiler([sid, naming]),
                 )
             )

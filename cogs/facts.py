@@ -78,10 +78,11 @@ class Facts(commands.Cog):
         description="The articles every answer cites",
         extras={"example": "sources"},
     )
+    @app_commands.describe(question="Optional, e.g. which one is the newest, how many")
     @user_cooldown()
-    async def sources(self, ctx: commands.Context) -> None:
+    async def sources(self, ctx: commands.Context, *, question: str = "") -> None:
         """Newest first, with each article's date (estimated ones marked) and its id."""
-        await send_answer(ctx, self.bot.engine.run("sources"))
+        await send_answer(ctx, self.bot.engine.run("sources", question))
 
     @commands.hybrid_command(
         name="quotes",

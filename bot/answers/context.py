@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.answers.reading.matching import Match, Matchers
 from bot.answers.reading.wording import safe_echo
-from bot.answers.types import Answer, Line
+from bot.answers.types import Answer, Citer, Line
 from bot.facts.reading.names import exact_key
 from bot.facts.store import EntityRow, FactStore, PairRow
 
@@ -64,6 +64,26 @@ class Context:
             return entity.name
         # most words first, Latin script before Hangul, then the curated order
         return max(printed, key=lambda n: (len(_WORD.findall(n)), n.isascii()))
+
+    def named_in(self, eid: str, sid: int, cite: Citer) -> str:
+        """A person as one sentence prints them, cited: "Lee Byeong-chan [1]" when it prints
+        the name; else the spelling it prints, and the article printing the name ("“Mr. Lee”
+        [1]; the name Lee Byeong-chan is printed in [2]"), so no citation states a link its
+        article does not print."""
+        entity, name = self.store.entities[eid], self.name(eid)
+        quote = self.store.sentences[sid].quote
+        if _prints(quote, name):
+            return f"{name} {cite.cite(sid)}"
+        printed = [n for n in dict.fromkeys(entity.aliases) if _prints(quote, n, "[.]?")]
+        if not printed:
+            return f"{name} {cite.cite(sid)}"
+        shown = f"“{max(printed, key=len)}” {cite.cite(sid)}"
+        full = [
+            s
+            for s in self.store.mentions.get(eid, [])
+            if _prints(self.store.sentences[s].quote, name)
+        ]
+        return f"{shown}; the name {name} is printed in {cite.cite(full[0])}" if full else shown
 
     def pairs_for(self, eid: str) -> list[PairRow]:
         """Cast pairs an entity is part of, best supported first."""
@@ -129,12 +149,13 @@ class Context:
 _WORD = re.compile(r"\w+")
 
 
-def _prints(text: str, name: str) -> bool:
-    """Whether `text` prints `name`, ignoring case and how its parts are joined ('Eun-Ji')."""
+def _prints(text: str, name: str, stop: str = "") -> bool:
+    """Whether `text` prints `name`, ignoring case and how its parts are joined ('Eun-Ji');
+    stop: what may end a part too ("[.]?": "Mr. Lee" as "Mr Lee" or "Mr. Lee")."""
     words = _WORD.findall(name)
     if not words:
         return False
-    rx = r"(?<!\w)" + r"[\s\-‐‑]*".join(map(re.escape, words)) + r"(?!\w)"
+    rx = r"(?<!\w)" + (stop + r"[\s\-‐‑]*").join(map(re.escape, words)) + r"(?!\w)"
     return re.search(rx, text, re.IGNORECASE) is not None
 
 

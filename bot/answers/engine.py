@@ -111,7 +111,7 @@ class Engine:
             "status": lambda rest: self.status(rest),
             "lore": lambda rest: self.lore(rest),
             "ask": lambda rest: self.ask(rest, previous),  # `self.ask` alone would build it now
-            "sources": lambda _: self.sources(),
+            "sources": lambda rest: self.sources(rest),
         }
         if command in handlers:
             return handlers[command](rest)
@@ -124,8 +124,8 @@ class Engine:
         `answer`."""
         return self.answer(f"{self.prefix}{command} {argument}".strip(), previous)
 
-    def sources(self) -> Answer:
-        return self.catalog.sources(self.ctx)
+    def sources(self, asked: str = "") -> Answer:
+        return self.catalog.sources(self.ctx, asked)
 
     def nothing_asked(self) -> Answer:
         """A prefix alone. (`!help` is answered from the command tree, outside the engine.)"""

@@ -46,7 +46,9 @@ def test_a_description_in_a_one_person_section_is_that_person(engine, message):
     ans = engine.answer(message)
     text = _text(ans)
     assert ans.ok and "Lee Byeong-chan is played by Kim Byung-chul" in text
-    assert "the one person its section names is Lee Byeong-chan" in text
+    # the section prints "Mr. Lee"; the full name is cited to the article printing it
+    assert "the one person its section names is “Mr. Lee”" in text
+    assert "the name Lee Byeong-chan is printed in" in text
 
 
 def test_a_new_article_ties_its_description_to_its_section(fresh):

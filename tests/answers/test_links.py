@@ -41,7 +41,9 @@ def test_two_printed_names_of_one_person_are_the_same_person(engine):
         also = ctx.printed_variants(actor, [sid for sid, _ in p.evidence])
         for alias in also:
             ans = engine.answer(f"!ask is {alias} the same person as {ctx.name(actor.id)}")
-            assert ans.lines[0].text.startswith("Yes"), to_text(ans)
+            # "Yes" only when one sentence prints both; else what each name is credited with
+            assert ans.lines[0].text.startswith(("Yes", "No article says")), to_text(ans)
+            assert alias in to_text(ans) and ctx.name(actor.id) in to_text(ans)
             checked += 1
     assert checked
 

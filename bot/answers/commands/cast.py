@@ -9,6 +9,7 @@ from bot.answers.context import Context, evidence
 from bot.answers.evidence.people.crew import PrintedRoles
 from bot.answers.evidence.people.describe import Descriptions
 from bot.answers.evidence.people.returns import Returns
+from bot.answers.reading.lookup import unasked
 from bot.answers.reading.matching import Match
 from bot.answers.reading.wording import name_keys, safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
@@ -44,6 +45,16 @@ class Cast:
         if match.id is None and (untitled := self.untitled(query)) != query:
             found = ctx.m.names.lookup_any(name_keys(untitled))
             match = found if found.id is not None else match
+        named = unasked(self.ctx.store.vocab, query) if match.id is None else ""
+        if named not in ("", query):  # "who plays suhyeok", "who is the director"
+            found = ctx.m.names.lookup_any(name_keys(named))
+            match = found if found.id is not None else match
+            if match.id is None and (role_ids := self.role_ids(named)):
+                return self.crew(role_ids, named)
+            if match.id is None and (row := self.descriptions.lookup(named).row) is not None:
+                return self.person(row.entity_id, row)
+            if match.id is None and (linked := self.section_link(named)) is not None:
+                return self.person(linked[0], linked=linked[1:])
         if match.id is None:
             return self.by_description(query, match)
         entity = store.entities[match.id]
@@ -174,8 +185,8 @@ class Cast:
             words, sid, naming = linked
             lines.append(
                 Line(
-                    f"“{words}” {cite.cite(sid)}: the one person its section names is {name} "
-                    f"{cite.cite(naming)}",
+                    f"“{words}” {cite.cite(sid)}: the one person its section names is "
+                    f"{ctx.named_in(eid, naming, cite)}",
                     cite.spoiler([sid, naming]),
                 )
             )

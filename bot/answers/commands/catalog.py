@@ -2,27 +2,98 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from bot.answers.context import Context
-from bot.answers.reading.wording import MAX_QUERY
+from bot.answers.reading.wording import MAX_QUERY, safe_echo
 from bot.answers.types import Answer, Line
 from bot.facts.reading.names import fold_key, plain_key
-from bot.facts.text import collapse_ws, fold_unicode
+from bot.facts.store import SourceInfo
+from bot.facts.text import PhraseSet, collapse_ws, fold_unicode
 
 
-def sources(ctx: Context) -> Answer:
+def sources(ctx: Context, asked: str = "") -> Answer:
     """Every article, newest first, estimated dates marked, with the date it was added (the
-    shipped ones say so: they came with the bot), its outlet and link."""
+    shipped ones say so: they came with the bot), its outlet and link. A question after the
+    command ("which one is the newest", "how many", "from Korea Herald") is answered on the
+    first line, the list below it."""
+    rows = sorted(ctx.store.sources.values(), key=lambda s: (s.published, s.id), reverse=True)
     lines = []
-    for s in sorted(ctx.store.sources.values(), key=lambda s: (s.published, s.id), reverse=True):
+    for s in rows:
         est = " (estimated)" if s.estimated else ""
         # Only `add` (and approved news) records a date; an entry without one is shipped.
         added = f", added {s.added}" if s.added else ", shipped with the bot"
         outlet = f" · {s.outlet}" if s.outlet else ""
         url = f" <{s.url}>" if s.url else ""  # <...>: a link without a preview card
         lines.append(Line(f"{s.published}{est}{added} — {s.title}{outlet}{url} `{s.id}`"))
-    return Answer("sources", True, None, f"{len(lines)} sources", lines)
+    head = _asked_of_sources(ctx, asked, rows) if asked.strip() and rows else None
+    return Answer(
+        "sources", True, None, f"{len(lines)} sources", [*head, *lines] if head else lines
+    )
+
+
+_ORDER = re.compile(r"\b(?:newest|latest|most recent)\s+(?:first|on top)\b")
+
+
+def _named(s: SourceInfo) -> str:
+    return f"“{s.title}” ({s.published}{', est.' if s.estimated else ''}) `{s.id}`"
+
+
+def _asked_of_sources(ctx: Context, asked: str, rows: list[SourceInfo]) -> list[Line]:
+    """The line answering a question typed after `!sources` (rows: newest first): the newest
+    or oldest article, how many there are, which are from (or cite) an outlet; a question not
+    read so is said to be not read, never passed over."""
+    vocab = ctx.store.vocab
+    low = f" {collapse_ws(fold_unicode(asked)).lower().strip(' ?!.')} "
+    concepts = vocab.get("ask.concepts", {})
+    newest = PhraseSet(concepts.get("newest", []))
+    oldest = PhraseSet(concepts.get("oldest", []))
+    stop = vocab.get("ask.stopwords", {})
+    idle = {*stop.get("function", []), *stop.get("chat", [])}
+    if _ORDER.search(low):
+        return []  # "newest first?": the list itself is the answer
+    out: list[Line] = []
+    if (at := low.find(" from ")) >= 0 and (who := low[at + 6 :].strip()):
+        said, own = _from_outlet(ctx, who, rows)
+        out, rows = said, own or rows  # "the newest from X": of X's own articles
+    if oldest.any(low):
+        out.append(Line(f"The oldest: {_named(rows[-1])}"))
+    elif newest.any(low):
+        out.append(Line(f"The newest: {_named(rows[0])}"))
+    if PhraseSet(vocab.get("ask.types", {}).get("number", [])).any(low):
+        out.append(Line(f"{len(rows)} article{'s' if len(rows) != 1 else ''}."))
+    if not out and all(w in idle for w in re.findall(r"[\w']+", low)):
+        return []  # "pls": nothing asked beyond the list
+    if not out:
+        out.append(
+            Line(
+                f"I can't read “{safe_echo(asked)}” as a question about the list; "
+                "here are all the articles, newest first."
+            )
+        )
+    return out
+
+
+def _from_outlet(
+    ctx: Context, who: str, rows: list[SourceInfo]
+) -> tuple[list[Line], list[SourceInfo]]:
+    """Lines on the articles an outlet published (and those articles), else on the articles
+    that name it."""
+    key = plain_key(who)
+    own = [s for s in rows if s.outlet and plain_key(s.outlet) == key]
+    if own:
+        return [Line(f"From {s.outlet}: {_named(s)}") for s in own], own
+    named_in = re.compile(rf"\b{re.escape(who)}\b", re.IGNORECASE)
+    citing = sorted(
+        {r.source_id for r in ctx.store.sentences.values() if named_in.search(r.display)}
+    )
+    shown = safe_echo(who)
+    if not citing:
+        return [Line(f"No article is recorded as from “{shown}”, and none names it.")], []
+    named = ", ".join(f"`{sid}`" for sid in citing)
+    return [Line(f"No article is recorded as from “{shown}”; it is named in {named}.")], []
 
 
 COMPLETE_CUTOFF = 80.0  # below this an autocomplete choice is noise, not a match

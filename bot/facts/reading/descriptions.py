@@ -17,7 +17,7 @@ import re
 from bot.facts.building.records import Description, Sentence
 from bot.facts.reading.entities import EntityIndex
 
-_DET = r"(?:the|a|an|his|her|their|its|one|[A-Z][\w-]*['’]s)"
+_DET = r"(?:the|a|an|his|her|their|its|our|one|[A-Z][\w-]*['’]s)"
 _STOPS = r"[^,;:()\[\]—–!?.“”\"]"  # a description never runs over these
 _PAREN = re.compile(r"\s*\(([^()]{1,160})\)")
 _AFTER = re.compile(rf"\s*,\s*(?P<d>(?:{_DET}|who)\s{_STOPS}+)")
@@ -29,7 +29,7 @@ _CLOSED = re.compile(r"\s*(?:[,.;:)—–!?]|$)")  # the name ends its clause: "
 _WORD = r"[\w’'-]+"
 _NOUN_BEFORE = re.compile(
     rf"\b(?P<lead>plays|portrays|played|portrayed|as|with|by|of|against|to|from|for|like|"
-    rf"including)\s+(?P<d>(?:the|a|an|his|her|their)(?:\s{_WORD}){{1,4}})\s+$"
+    rf"including)\s+(?P<d>(?:the|a|an|his|her|their|our)(?:\s{_WORD}){{1,4}})\s+$"
 )
 _APPOSED_BEFORE = re.compile(rf"(?:^|[\s(])(?P<d>{_DET}(?:\s{_WORD}){{1,4}})\s*,\s*$")
 _SUBJECT = re.compile(r"^(?:(?:But|And|So|Now)\s+)?(?P<d>[A-Z][^,;:()]{2,60}?)\s+(?:is|was)\s+$")

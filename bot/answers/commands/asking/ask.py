@@ -167,6 +167,9 @@ class Ask:
         self, question: str, previous: Frame | None, part: bool = False, plain: bool = False
     ) -> tuple[Answer, Trace]:
         frame = self.frame(question, previous, part)
+        if (pre := self.naming.answer(frame, alone=previous is None and not part)) is not None:
+            pre[0].frame = frame  # "why did he make it" alone, "who is the villain"
+            return pre[0], Trace(frame, reason=pre[1])
         asked = frame.asked if frame.asked != normalise(question) else question
         if frame.subject and lone_subject(frame.asked) == frame.subject:
             # "and ha-ri?" still bare once read against the question before (there was none,

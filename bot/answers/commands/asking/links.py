@@ -51,6 +51,8 @@ class Links:
         """The linking fact for a yes/no question, or None when it asks anything else.
         concepts_of: the concepts a text carries (names typed as words can carry some)."""
         q = frame.question
+        if any(w.startswith("spell") for w, _ in frame.predicate):
+            return self.spellings(frame)  # "hows the director's name spelled"
         if q.atype != "yesno" or not frame.people:
             return None
         named = self.named(q.text)
@@ -73,27 +75,70 @@ class Links:
             out.lines = [*rest, Line(text[:1].upper() + text[1:], first.spoiler)]
         return out
 
+    def spellings(self, frame: Frame) -> Answer | None:
+        """Every spelling the articles print of the one person asked about (named, or by a
+        role only one person holds), each with the articles printing it; None otherwise."""
+        ctx = self.ctx
+        ids = list(frame.people[:1]) or (self.cast.role_ids(frame.question.role or "") or [])
+        if len(ids) != 1:
+            return None
+        eid, cite = ids[0], Citer(ctx.store)
+        mentions = ctx.store.mentions.get(eid, [])
+        lines = []
+        for alias in sorted(self._aliases(eid), key=lambda a: (a != ctx.name(eid), a)):
+            printed = [s for s in mentions if _prints(self._quote(s), alias)]
+            by_article = list({ctx.store.sentences[s].source_id: s for s in printed}.values())
+            if by_article:
+                lines.append(Line(f"• “{alias}” {cite.cite_all(by_article, 5)}"))
+        if not lines:
+            return None
+        n = len(lines)
+        head = Line(f"The articles print {n} spelling{'s' if n > 1 else ''} of {ctx.name(eid)}:")
+        return self._reply(eid, head, lines, cite)
+
     def _reply(self, eid: str, first: Line, more: list[Line], cite: Citer) -> Answer:
         name = self.ctx.name(eid)
         return Answer("ask", True, name, name, [first, *more], cite.citations)
 
     def _same(self, named: list[tuple[str, str]], eid: str) -> Answer | None:
+        """Two names of one person: what the articles print. Each name with the articles
+        printing it and the role they credit under it; "yes" only when one sentence prints
+        both names, else that no article says they are one person."""
         ctx, cite = self.ctx, Citer(self.ctx.store)
         mentions = ctx.store.mentions.get(eid, [])
-        shown = []
+        aliases, printing = [], []
         for chunk, _ in named:
             alias = closest_name(chunk, self._aliases(eid)) or chunk
-            printed = [s for s in mentions if exact_key(alias) in exact_key(self._quote(s))]
+            printed = [s for s in mentions if _prints(self._quote(s), alias)]
             if not printed:
                 return None
-            shown.append(f"“{alias}” {cite.cite(printed[0])}")
-        line = Line(f"Yes: {' and '.join(shown)} are two names of {ctx.name(eid)}")
-        more = []
-        for p in ctx.pairs_for(eid)[:1]:
-            if p.character_id:
-                plays = f"{ctx.name(p.actor_id)} plays {ctx.name(p.character_id)}"
-                more.append(Line(f"{plays} {cite.cite_all(evidence(p))}"))
-        return self._reply(eid, line, more, cite)
+            aliases.append(alias)
+            printing.append(printed)
+        both = [s for s in printing[0] if s in printing[1]]
+        a, b = (f"“{x}”" for x in aliases)
+        if both:
+            line = Line(f"Yes: one sentence prints both {a} and {b} {cite.cite(both[0])}")
+            return self._reply(eid, line, [], cite)
+        first = Line(f"No article says {a} and {b} are one person; here is what each prints:")
+        more = [
+            self._credited(eid, alias, sids, cite)
+            for alias, sids in zip(aliases, printing, strict=True)
+        ]
+        return self._reply(eid, first, more, cite)
+
+    def _credited(self, eid: str, alias: str, sids: list[int], cite: Citer) -> Line:
+        """One name, the articles printing it, and the role those articles credit under it."""
+        ctx = self.ctx
+        for p in ctx.pairs_for(eid):
+            ev = [s for s in evidence(p) if s in sids]
+            if ev and p.character_id and p.character_id != eid:
+                return Line(f"• “{alias}” as {ctx.name(p.character_id)} {cite.cite_all(ev)}")
+            if ev and p.character_id == eid:
+                return Line(f"• “{alias}”, played by {ctx.name(p.actor_id)} {cite.cite_all(ev)}")
+        for role, rs in self.cast.printed.roles_of(eid).items():
+            if ev := [s for s in rs if s in sids]:
+                return Line(f"• “{alias}” as {role} {cite.cite_all(ev)}")
+        return Line(f"• “{alias}” {cite.cite_all(sids)}")
 
     def _pair(self, a: str, b: str) -> Answer | None:
         ctx, store = self.ctx, self.ctx.store
@@ -151,3 +196,8 @@ def _held(roles: dict[str, list[int]], role: str) -> list[int]:
     """The sentences printing `role` among a person's roles ('creators' as 'creator')."""
     key = exact_key(role).removesuffix("s")
     return next((s for r, s in roles.items() if exact_key(r).removesuffix("s") == key), [])
+
+
+def _prints(quote: str, name: str) -> bool:
+    """Whether a sentence prints a name as a whole word ("Lomon" is not in "Solomon")."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", quote, re.IGNORECASE) is not None

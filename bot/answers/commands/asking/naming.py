@@ -8,11 +8,19 @@ from __future__ import annotations
 import re
 
 from bot.answers.commands.cast import Cast
+from bot.answers.context import evidence
 from bot.answers.evidence.gathering.finding import Finder
 from bot.answers.evidence.scoring.evidence import Evidence
+from bot.answers.reading.frame import Frame
+from bot.answers.reading.wording import safe_echo
+from bot.answers.types import Answer, Citer, Line
+from bot.facts.text import PhraseSet
 
 # where an aside after the question starts: a remark of the fan's own, or an alternative
 _ASIDE = re.compile(r"\s(?:i|im|i'm|or)\s")
+# a person a question points back to ("why did he make it"), a thing or a group aside
+_PERSON_PRONOUNS = ("he", "him", "his", "she", "her", "hers")
+MAX_MEANT = 3  # people offered as whom a pronoun could mean
 
 
 class Naming:
@@ -86,3 +94,86 @@ class Naming:
             return found.row.entity_id
         linked = self.cast.section_link(phrase)
         return linked[0] if linked else None
+
+    def answer(self, frame: Frame, alone: bool) -> tuple[Answer, str] | None:
+        """(the answer, why) for a question about whom it means: a pronoun with no one named
+        before it (alone: no question before), or a who-question about what the articles
+        call someone ("who is the villain"); None otherwise."""
+        if alone and (ans := self.unmeant(frame)) is not None:
+            return ans, "a pronoun with no one named before it: asks who"
+        if (ans := self.described_who(frame)) is not None:
+            return ans, "who is called so: the descriptions printed beside a name"
+        return None
+
+    def described_who(self, frame: Frame) -> Answer | None:
+        """ "who is the villain": the person whose printed descriptions carry the concept
+        asked (villain: "the villain character", "our antagonist"), each description with
+        its article; only when every such description is of one person."""
+        q = frame.question
+        if q.atype != "who" or frame.people or q.role or len(frame.predicate) != 1:
+            return None
+        typed, concept = frame.predicate[0]
+        store, of_text = self.find.ctx.store, self.evidence.concepts.of_text
+        group = {typed, *store.vocab.get("ask.concepts", {}).get(concept, [])}
+        if not group & set(self._person_nouns(store.vocab)):
+            return None  # "who is new", "who died": not a role a description can hold
+        rows = [d for ds in store.descriptions.values() for d in ds if concept in of_text(d.text)]
+        if not rows or len({d.entity_id for d in rows}) != 1:
+            return None
+        ctx, cite = self.find.ctx, Citer(store)
+        eid = rows[0].entity_id
+        name = ctx.name(eid)
+        lines = [Line(f"{name} is the one the articles describe so:")]
+        for d in sorted(rows, key=lambda d: (typed not in d.text.lower(), d.sentence_id)):
+            row = store.sentences[d.sentence_id]
+            lines.append(Line(f"• “{d.text}” {cite.cite(d.sentence_id)}", row.spoiler))
+        for p in ctx.pairs_for(eid)[:1]:
+            if p.character_id == eid:
+                lines.append(Line(f"Played by {ctx.name(p.actor_id)} {cite.cite_all(evidence(p))}"))
+        return Answer("ask", True, name, f"Who is {name}?", lines, cite.citations)
+
+    @staticmethod
+    def _person_nouns(vocab: dict) -> list[str]:
+        """Nouns that name a person by role ("teacher", "villain", "nurse")."""
+        carries = vocab.get("ask.carries", {}).get("person_nouns", [])
+        return [*carries, *vocab.get("ask.role_nouns", {}).get("nouns", [])]
+
+    def unmeant(self, frame: Frame) -> Answer | None:
+        """A question pointing back to a person ("why did he make it tho") with no question
+        before it and no one named or described in it: who the lines nearest the question
+        name, and a request to name the person; never a guess. None otherwise."""
+        store = self.find.ctx.store
+        words = frame.asked.split()
+        pronoun = next((w for w in words if w in _PERSON_PRONOUNS), None)
+        if pronoun is None or frame.people or frame.question.role:
+            return None
+        nouns = PhraseSet(self._person_nouns(store.vocab))
+        if nouns.any(frame.asked):
+            return None  # "why did the teacher make it, was he…": the noun is who
+        ctx = self.find.ctx
+        named: list[str] = []
+        if frame.predicate:
+            for score in self.evidence.ranked(frame)[:6]:
+                if not score.accepted:
+                    continue
+                for eid, sids in store.mentions.items():
+                    kind = store.entities[eid].kind
+                    if score.ref in sids and kind == "character" and eid not in named:
+                        named.append(eid)
+        p = ctx.prefix
+        lines = [
+            Line(
+                f"Who do you mean by “{safe_echo(pronoun)}”? No one is named before this "
+                "question, so I'd only be guessing."
+            )
+        ]
+        if named:
+            listed = ", ".join(ctx.name(e) for e in named[:MAX_MEANT])
+            lines.append(Line(f"The lines nearest your question name: {listed}."))
+        lines.append(Line(f"Ask again with the name, e.g. `{p}ask {_with_name(words, pronoun)}`."))
+        return Answer("ask", False, None, "Who do you mean?", lines)
+
+
+def _with_name(words: list[str], pronoun: str) -> str:
+    """The question with its pronoun as a placeholder for the name."""
+    return " ".join("<name>" if w == pronoun else safe_echo(w, 30) for w in words[:16])

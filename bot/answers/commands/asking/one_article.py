@@ -36,6 +36,13 @@ class OneArticle:
         self.nouns = PhraseSet(table.get("nouns", []))
         self.dated = PhraseSet(table.get("dated", []))
         self.outlet = PhraseSet(table.get("outlet", []))
+        concepts = ctx.store.vocab.get("ask.concepts", {})
+        self.newest = PhraseSet(concepts.get("newest", []))
+        self.oldest = PhraseSet([*concepts.get("oldest", []), "first"])
+        nouns = sorted(table.get("nouns", []), key=len, reverse=True)
+        alt = "|".join(map(re.escape, nouns)) or r"(?!)"
+        # "the first article", "the most recent one", "the teen vogue one": up to 3 words
+        self._the = re.compile(rf"\bthe\s+((?:[\w'.-]+\s+){{1,3}}?)(?:{alt})\b")
 
     def answer(self, frame: Frame, raw: str) -> Answer | None:
         """The answer when the question names one article or asks how they are dated."""
@@ -45,7 +52,7 @@ class OneArticle:
         if self.dated.any(low) and ("which" in low or "what" in low):
             return self.dates()
         src = self.named(low)
-        if src is None:
+        if src is None or not self.asks_of(frame):
             return None
         if self.outlet.any(low):
             return self._outlet(src)
@@ -68,7 +75,35 @@ class OneArticle:
             hits = [s for s in sources if s.published.startswith(want)]
             if len(hits) == 1:
                 return hits[0]
+        for m in self._the.finditer(low):
+            if (src := self.by_words(m.group(1).strip(), sources)) is not None:
+                return src
         return None
+
+    def asks_of(self, frame: Frame) -> bool:
+        """Whether a question asks something of an article beyond which one it is and when
+        it was published ("which article is the newest one", "how old is the newest article":
+        the listing answers those)."""
+        own = self.ctx.store.vocab.get("ask.fact_concepts", {}).get("sources", [])
+        return bool(frame.concepts - {*own, "age"})
+
+    def by_words(self, words: str, sources: list[SourceInfo]) -> SourceInfo | None:
+        """The article words before an article noun pick: its order ("first", "newest",
+        "most recent"), else words (an outlet, a name) that exactly one article prints."""
+        order = sorted(sources, key=lambda s: (s.published, s.id))
+        if not order:
+            return None
+        if self.oldest.any(f" {words} "):
+            return order[0]
+        if self.newest.any(f" {words} "):
+            return order[-1]
+        stop = self.ctx.store.vocab.get("ask.stopwords", {}).get("function", [])
+        if all(w in stop for w in words.split()) or len(words) < 4:
+            return None  # "the same one", "the other one"
+        printed = re.compile(rf"\b{re.escape(words)}\b", re.IGNORECASE)
+        hits = {r.source_id for r in self.ctx.store.sentences.values() if printed.search(r.display)}
+        hits |= {s.id for s in sources if printed.search(s.title) or printed.search(s.outlet)}
+        return self.ctx.store.sources[hits.pop()] if len(hits) == 1 else None
 
     def dates(self) -> Answer:
         """Which articles print their date and which are estimated, and from what."""

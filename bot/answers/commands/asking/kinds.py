@@ -16,7 +16,7 @@ from bot.answers.commands.asking.honest import ASKED, echo
 from bot.answers.commands.asking.meta import Meta
 from bot.answers.commands.asking.one_article import OneArticle
 from bot.answers.commands.asking.opinion import Opinion
-from bot.answers.commands.asking.where_shown import WhereShown
+from bot.answers.commands.asking.yesno.where_shown import WhereShown
 from bot.answers.commands.lore import fact_lines
 from bot.answers.commands.status import Status
 from bot.answers.context import Context

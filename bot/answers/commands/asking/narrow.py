@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.commands.asking.dated import asked_dates, dated_verdict, printed_dates
 from bot.answers.commands.asking.honest import as_of_line
+from bot.answers.commands.asking.yesno.dated import asked_dates, dated_verdict, printed_dates
 from bot.answers.context import Context
 from bot.answers.evidence.scoring.evidence import Evidence
 from bot.answers.evidence.status.digest import (

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from bot.answers.commands.asking.honest import dont_know
+from bot.answers.commands.asking.yesno.raised import raised_only
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
 from bot.answers.evidence.rare_words import anchored
@@ -92,6 +93,9 @@ def decide(
     if not frame.concepts:
         trace.reason = "the question has no predicate beyond its type and names: routed answer"
         return routed, trace
+    if (raised := raised_only(ctx, ev, frame)) is not None:
+        trace.reason = "a yes/no an article only asks itself, and no line settles: it is raised"
+        return raised, trace
     aspect = frame.question.aspect  # "how did they…": the means is the type a text carries
     scored = [
         (

@@ -87,9 +87,13 @@ def dated_verdict(
         c = max(held, key=rank)[0]
         word = "Yes" if firm(c) else "Expected, not confirmed"
     else:
-        # a date asked that only an unfirm claim contradicts is not settled either way
-        c = max(dated, key=rank)[0]
-        word = "No" if firm(c) else "Not what the reports say"
+        # only a firm date of the state says No: a guess dated otherwise ("early 2024") is
+        # left to the topic's deciding claims
+        firm_dated = [cd for cd in dated if firm(cd[0])]
+        if not firm_dated:
+            return None
+        c = max(firm_dated, key=rank)[0]
+        word = "No"
     s = ctx.store.sentences[c.sentence_id]
     line = Line(
         f"**{word}** · {ctx.date(c.source_id)} {cite.cite(c.sentence_id)}: "

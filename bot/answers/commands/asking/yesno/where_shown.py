@@ -50,8 +50,8 @@ class WhereShown:
 
     def answer(self, frame: Frame, raw: str) -> Answer | None:
         q = frame.question
-        if q.atype != "yesno" or frame.people or _DATED.search(q.text):
-            return None  # a date asked is the status topic's to judge
+        if q.atype != "yesno" or frame.people or q.status or _DATED.search(q.text):
+            return None  # whether it is out yet, or out by a date, is the status topic's
         phrase = self.phrase(q.text)
         if phrase is None:
             return None

@@ -16,6 +16,7 @@ from bot.answers.commands.asking.honest import ASKED, echo
 from bot.answers.commands.asking.meta import Meta
 from bot.answers.commands.asking.one_article import OneArticle
 from bot.answers.commands.asking.opinion import Opinion
+from bot.answers.commands.asking.yesno.either import Either
 from bot.answers.commands.asking.yesno.where_shown import WhereShown
 from bot.answers.commands.lore import fact_lines
 from bot.answers.commands.status import Status
@@ -40,6 +41,7 @@ class Kinds:
         self.article = OneArticle(ctx, evidence)
         self.opinion = Opinion(ctx)
         self.where_shown = WhereShown(ctx)
+        self.either = Either(ctx)
         self.sections = Sections(ctx)
         self.evidence = evidence
 
@@ -61,6 +63,8 @@ class Kinds:
             return ans, "asks about the articles themselves: their claims and the manifest"
         if (ans := self.where_shown.answer(frame, raw)) is not None:
             return ans, "a yes/no on where it is seen: the lines printing that place of the season"
+        if (ans := self.either.answer(frame, raw)) is not None:
+            return ans, "an either/or whose sides different articles print: each one's wording"
         if (ans := self.opinion.answer(frame, raw)) is not None:
             return ans, "asks for an opinion: the articles report facts, and what praise they print"
         if (ans := self.lists.answer(frame, raw, again)) is not None:

@@ -130,3 +130,8 @@ def test_a_question_an_article_only_asks_is_said_to_be_raised(engine, msg):
 def test_a_settled_or_unheaded_question_is_answered_as_before(engine):
     text = _text(engine, "!ask is cheong-san still alive")
     assert "only raise" not in text and "perished" in text
+
+
+def test_an_either_or_of_a_person_is_not_answered_yes(engine):
+    text = _text(engine, "!ask is nam-ra alive or dead at the end")
+    assert "Yes — per" not in text and "still alive" in text

@@ -9,6 +9,7 @@ that the scoring itself does not accept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from bot.answers.commands.asking.honest import dont_know
@@ -280,6 +281,8 @@ def _pooled(
     name = ctx.name(frame.people[0]) if frame.people else None
     title = f"{name}: what the sources say" if name else "What the sources say"
     lines = fact_lines(ctx, chosen_ids, cite)
-    if chosen_ids and settles(ev, frame, chosen_ids[0]):  # "is X a zombie": the line says so
+    # "is X a zombie": the line says so; "is she alive or dead" asks which, not yes or no
+    either = re.search(r"\bor\b(?! not\b)", frame.question.text) is not None
+    if chosen_ids and settles(ev, frame, chosen_ids[0]) and not either:
         lines.insert(0, Line(f"Yes — per {cite.cite(chosen_ids[0])}:"))
     return Answer("ask", True, name, title, lines, cite.citations), trace

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from bot.answers.context import Context
 from bot.answers.reading.frame import Frame
-from bot.answers.reading.wording import shorten
+from bot.answers.reading.wording import around
 from bot.answers.types import Answer, Citer, Line
 
 WIDTH = 160
@@ -78,7 +78,7 @@ class Either:
                 shown.add(src)
                 sid = by_side[i][src]
                 row = ctx.store.sentences[sid]
-                said = f"“{shorten(row.display, WIDTH)}”"
+                said = f"“{around(row.display, [side], WIDTH)}”"  # the side it is cited for shows
                 lines.append(Line(f"{side}: {said} {cite.cite(sid)}", row.spoiler))
         return Answer("ask", True, None, "The articles differ", lines, cite.citations)
 

@@ -187,9 +187,7 @@ def cmd_backup(args, settings) -> int:
     from bot.posting.settings.backup import backup
 
     done = backup(settings.settings_db, args.path)
-    print(
-        f"backed up {done.subscriptions} subscriptions of {done.servers} servers to {done.path}"
-    )
+    print(f"backed up {done.subscriptions} subscriptions of {done.servers} servers to {done.path}")
     return 0
 
 

@@ -86,5 +86,3 @@ def question_mix() -> list[str]:
     ]
     mix += ["!status"] * 12
     return mix
-
-

@@ -272,9 +272,7 @@ def _read(db: sqlite3.Connection) -> FactStore:
             mentions[eid].append(sid)
         pairs: dict[int, PairRow] = {
             r[0]: PairRow(r[1], r[2], bool(r[3]), [])
-            for r in rows(
-                "SELECT id, actor_id, character_id, new_cast FROM cast_pairs ORDER BY id"
-            )
+            for r in rows("SELECT id, actor_id, character_id, new_cast FROM cast_pairs ORDER BY id")
         }
         for pid, sid, form in rows(
             "SELECT e.pair_id, e.sentence_id, e.form FROM cast_evidence e "
@@ -300,9 +298,7 @@ def _read(db: sqlite3.Connection) -> FactStore:
             lore[topic].append((sid, score))
         topics = [
             TopicRow(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]))
-            for r in rows(
-                "SELECT id, family, label, names, states FROM topics ORDER BY rowid"
-            )
+            for r in rows("SELECT id, family, label, names, states FROM topics ORDER BY rowid")
         ]
         vocab = {r[0]: json.loads(r[1]) for r in rows("SELECT name, value FROM vocab")}
         descriptions: dict[str, list[DescriptionRow]] = defaultdict(list)

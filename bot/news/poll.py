@@ -87,7 +87,10 @@ class Poller:
         policy = replace(self.policy, max_bytes=FEED_MAX_BYTES)
         try:
             got = await fetch(
-                feed.url, policy, etag=feed.etag, last_modified=feed.last_modified,
+                feed.url,
+                policy,
+                etag=feed.etag,
+                last_modified=feed.last_modified,
                 accept=_ACCEPT,
             )
             parsed = _parse(got.body, got.content_type) if got.status == 200 else None

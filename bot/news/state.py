@@ -157,7 +157,13 @@ class FeedState:
         return [f for f in self.feeds() if not f.next_due or f.next_due <= _now(now)]
 
     def polled(
-        self, feed: Feed, now: dt.datetime, *, title: str = "", etag=None, last_modified=None,
+        self,
+        feed: Feed,
+        now: dt.datetime,
+        *,
+        title: str = "",
+        etag=None,
+        last_modified=None,
         unchanged: bool = False,
     ) -> None:
         """A successful poll: validators kept, failures cleared, the next one due."""
@@ -231,16 +237,28 @@ class FeedState:
         return row[0] if row else None
 
     def decide(
-        self, item_id: int, status: str, *, reason: str = "", detail: str = "",
-        text_key: str = "", source_id: str = "", article: Article | None = None,
+        self,
+        item_id: int,
+        status: str,
+        *,
+        reason: str = "",
+        detail: str = "",
+        text_key: str = "",
+        source_id: str = "",
+        article: Article | None = None,
     ) -> None:
         self.con.execute(
             "UPDATE items SET status = ?, reason = ?, detail = ?, "
             "text_key = COALESCE(NULLIF(?, ''), text_key), source_id = ?, article = ? "
             "WHERE id = ?",
             (
-                status, reason, detail, text_key, source_id,
-                json.dumps(asdict(article), ensure_ascii=False) if article else "", item_id,
+                status,
+                reason,
+                detail,
+                text_key,
+                source_id,
+                json.dumps(asdict(article), ensure_ascii=False) if article else "",
+                item_id,
             ),
         )
 

@@ -98,7 +98,11 @@ class _CheckedResolver(AbstractResolver):
             if self._policy.permits(ip) or host.lower().rstrip(".") in self._policy.allow_hosts:
                 out.append(
                     dict(
-                        hostname=host, host=str(ip), port=port, family=fam, proto=proto,
+                        hostname=host,
+                        host=str(ip),
+                        port=port,
+                        family=fam,
+                        proto=proto,
                         flags=socket.AI_NUMERICHOST,
                     )
                 )

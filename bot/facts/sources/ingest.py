@@ -299,8 +299,15 @@ def read_article(
     if "://" in where:  # http(s) only: the safe intake refuses any other scheme
         raw, charset, final = fetch_page(where)
         return article_from_bytes(
-            raw, name=where, is_html=True, charset=charset, title=title, published=published,
-            url=url or final, outlet=outlet, today=today,
+            raw,
+            name=where,
+            is_html=True,
+            charset=charset,
+            title=title,
+            published=published,
+            url=url or final,
+            outlet=outlet,
+            today=today,
         )
     path = Path(where)
     raw, name = _read_local(path), path.name
@@ -308,6 +315,13 @@ def read_article(
     if suffix not in (".html", ".htm", ".txt"):
         raise IngestRefused(f"{name}: give a saved web page (.html) or a text file (.txt)")
     return article_from_bytes(
-        raw, name=name, is_html=suffix != ".txt", title=title, published=published, url=url,
-        outlet=outlet, origin=where, today=today,
+        raw,
+        name=name,
+        is_html=suffix != ".txt",
+        title=title,
+        published=published,
+        url=url,
+        outlet=outlet,
+        origin=where,
+        today=today,
     )

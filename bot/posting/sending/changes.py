@@ -175,8 +175,7 @@ class ChangeLog:
             args = (holder, _utc(now))
         rows = await self._con.execute_fetchall(sql, args)
         return [
-            Unconfirmed(r[0], r[1], r[2], dt.datetime.fromisoformat(r[3]), _dt(r[4]))
-            for r in rows
+            Unconfirmed(r[0], r[1], r[2], dt.datetime.fromisoformat(r[3]), _dt(r[4])) for r in rows
         ]
 
     async def set_opt_in(self, guild_id: int, channel_id: int, on: bool) -> None:

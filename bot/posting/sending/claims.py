@@ -47,6 +47,8 @@ def settleable(sub: Subscription, holder: str, now: dt.datetime) -> bool:
         return False
     mine = sub.claim_holder is None or sub.claim_holder == holder
     return mine or sub.claim_until is None or sub.claim_until <= now
+
+
 _FREE = (
     "AND claimed_slot IS NULL AND paused_reason IS NULL AND (last_slot IS NULL OR last_slot < ?)"
 )

@@ -179,9 +179,7 @@ class StatusPoster:
         sent, self._sent = self._sent, []
         await claims.confirm_many(self.db, sent, fp)
 
-    async def _post(
-        self, post: PlannedPost, now: dt.datetime, fp: str, report: RunReport
-    ) -> None:
+    async def _post(self, post: PlannedPost, now: dt.datetime, fp: str, report: RunReport) -> None:
         # A slot late because its sends failed says so; otherwise the bot was offline.
         note = late_note(post.slot, post.sub.zone, post.sub.failures > 0) if post.late else None
         guild = post.sub.guild_id

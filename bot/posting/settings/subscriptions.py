@@ -212,4 +212,3 @@ class SettingsDB(Database):
             )
         subs = await self.subscriptions(guild_id)
         return next((s for s in subs if s.channel_id == channel_id), None)
-

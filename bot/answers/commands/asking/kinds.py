@@ -16,6 +16,8 @@ from bot.answers.commands.asking.honest import ASKED, echo
 from bot.answers.commands.asking.meta import Meta
 from bot.answers.commands.asking.one_article import OneArticle
 from bot.answers.commands.asking.opinion import Opinion
+from bot.answers.commands.asking.yesno.either import Either
+from bot.answers.commands.asking.yesno.where_shown import WhereShown
 from bot.answers.commands.lore import fact_lines
 from bot.answers.commands.status import Status
 from bot.answers.context import Context
@@ -38,6 +40,8 @@ class Kinds:
         self.meta = Meta(ctx, evidence)
         self.article = OneArticle(ctx, evidence)
         self.opinion = Opinion(ctx)
+        self.where_shown = WhereShown(ctx)
+        self.either = Either(ctx)
         self.sections = Sections(ctx)
         self.evidence = evidence
 
@@ -57,6 +61,10 @@ class Kinds:
             return ans, "names one article (or asks how they are dated): that article only"
         if (ans := self.meta.answer(frame, raw)) is not None:
             return ans, "asks about the articles themselves: their claims and the manifest"
+        if (ans := self.where_shown.answer(frame, raw)) is not None:
+            return ans, "a yes/no on where it is seen: the lines printing that place of the season"
+        if (ans := self.either.answer(frame, raw)) is not None:
+            return ans, "an either/or whose sides different articles print: each one's wording"
         if (ans := self.opinion.answer(frame, raw)) is not None:
             return ans, "asks for an opinion: the articles report facts, and what praise they print"
         if (ans := self.lists.answer(frame, raw, again)) is not None:

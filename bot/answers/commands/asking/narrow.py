@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.commands.asking.honest import as_of_line
+from bot.answers.commands.asking.yesno.dated import asked_dates, dated_verdict, printed_dates
 from bot.answers.context import Context
 from bot.answers.evidence.scoring.evidence import Evidence
 from bot.answers.evidence.status.digest import (
@@ -30,7 +31,7 @@ from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.reading.claims.reading import clauses
 from bot.facts.store import ClaimRow
-from bot.facts.text import PhraseSet
+from bot.facts.text import MONTHS, PhraseSet
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 WIDTH = 200  # characters of a quote in the key line
@@ -54,10 +55,17 @@ def narrow_answer(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> 
     q = frame.question
     cite = Citer(ctx.store)
     years = set(_YEAR.findall(q.text))
-    if q.atype == "yesno" and years:
-        key, shown = _verdict(ctx, ts, years, cite)
+    months, _ = asked_dates(q.text)
+    asked = _asked_state(ctx, ev, frame, ts) if q.atype == "yesno" else None
+    # "did filming start in october": the date the articles give that state itself
+    dated = None
+    if asked is not None and (months or years):
+        dated = dated_verdict(ctx, ts, _claims(ts), asked, months, frozenset(years), cite)
+    if dated is not None:
+        key, shown = dated
+    elif q.atype == "yesno" and (years or months):
+        key, shown = _verdict(ctx, ts, years, months, cite)
     elif q.atype == "yesno":
-        asked = _asked_state(ctx, ev, frame, ts)
         if asked is None:
             return None
         key, shown = _reached(ctx, ts, asked, cite), ts.lead.sentence_id
@@ -185,18 +193,22 @@ def _claim_line(ctx: Context, c: ClaimRow, cite: Citer) -> Line:
     )
 
 
-def _verdict(ctx: Context, ts: TopicStatus, years: set[str], cite: Citer) -> tuple[Line, int]:
+def _verdict(
+    ctx: Context, ts: TopicStatus, years: set[str], months: frozenset[int], cite: Citer
+) -> tuple[Line, int]:
     """Yes, no, not yet or "the sources don't say" on whether the topic's value falls in a
     year, from the deciding claims, with the deciding sentence; a claim in the topic's first
     ("not yet") state dates no event, and an expected value is said to be expected."""
     deciding = [ts.lead, *([ts.dated] if ts.dated else []), *ts.printing]
     printed = [c for c in deciding if _YEAR.search(c.value)]
+    if months and not years:  # a month asked is judged only by a value printing months
+        printed = [c for c in deciding if printed_dates(c.value)[0]]
     if not printed:
-        asked = ", ".join(sorted(years))
+        asked = ", ".join([*(MONTHS[m - 1] for m in sorted(months)), *sorted(years)])
         marks = cite.cite_all([c.sentence_id for c in deciding], 3)
         line = Line(f"**The sources don't say** for {asked}: {line_label(ctx.store, ts)} {marks}")
         return line, -1
-    held = [c for c in printed if years & set(_YEAR.findall(c.value))]
+    held = [c for c in printed if _holds(c.value, years, months)]
     first = progress(ctx.store, ts.topic)[:1]
     c = (held or printed)[0]
     if not held:
@@ -216,6 +228,12 @@ def _verdict(ctx: Context, ts: TopicStatus, years: set[str], cite: Citer) -> tup
         s.spoiler,
     )
     return line, c.sentence_id
+
+
+def _holds(value: str, years: set[str], months: frozenset[int]) -> bool:
+    """Whether a value printed falls in every year and month asked."""
+    got_months, got_years = printed_dates(value)
+    return (not years or bool(set(years) & got_years)) and (not months or bool(months & got_months))
 
 
 def _expects(ctx: Context, c: ClaimRow) -> bool:

@@ -29,13 +29,15 @@ class Opinion:
         self.ctx = ctx
 
     @cached_property
-    def _words(self) -> tuple[PhraseSet, PhraseSet]:
+    def _words(self) -> tuple[PhraseSet, PhraseSet, PhraseSet]:
         kinds = self.ctx.store.vocab.get("ask.kinds", {})
-        return PhraseSet(kinds.get("opinion", [])), PhraseSet(kinds.get("praise", []))
+        taste, praise = PhraseSet(kinds.get("opinion", [])), PhraseSet(kinds.get("praise", []))
+        return taste, praise, PhraseSet(kinds.get("idioms", []))
 
     def asks(self, text: str) -> bool:
-        """Whether a question asks for taste rather than a fact."""
-        return self._words[0].any(text)
+        """Whether a question asks for taste rather than a fact; a taste word inside an idiom
+        ("or is he gone for good") asks none."""
+        return self._words[0].any(self._words[2].remove(text))
 
     def answer(self, frame: Frame, raw: str) -> Answer | None:
         if not self.asks(frame.question.text):

@@ -9,9 +9,11 @@ that the scoring itself does not accept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from bot.answers.commands.asking.honest import dont_know
+from bot.answers.commands.asking.yesno.raised import raised_only
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
 from bot.answers.evidence.rare_words import anchored
@@ -92,6 +94,9 @@ def decide(
     if not frame.concepts:
         trace.reason = "the question has no predicate beyond its type and names: routed answer"
         return routed, trace
+    if (raised := raised_only(ctx, ev, frame)) is not None:
+        trace.reason = "a yes/no an article only asks itself, and no line settles: it is raised"
+        return raised, trace
     aspect = frame.question.aspect  # "how did they…": the means is the type a text carries
     scored = [
         (
@@ -276,6 +281,8 @@ def _pooled(
     name = ctx.name(frame.people[0]) if frame.people else None
     title = f"{name}: what the sources say" if name else "What the sources say"
     lines = fact_lines(ctx, chosen_ids, cite)
-    if chosen_ids and settles(ev, frame, chosen_ids[0]):  # "is X a zombie": the line says so
+    # "is X a zombie": the line says so; "is she alive or dead" asks which, not yes or no
+    either = re.search(r"\bor\b(?! not\b)", frame.question.text) is not None
+    if chosen_ids and settles(ev, frame, chosen_ids[0]) and not either:
         lines.insert(0, Line(f"Yes — per {cite.cite(chosen_ids[0])}:"))
     return Answer("ask", True, name, title, lines, cite.citations), trace

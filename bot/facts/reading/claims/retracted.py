@@ -69,9 +69,9 @@ def _retracts(s: Sentence, lex: Lexicon) -> bool:
     m = _POINTING.match(s.display)
     plans = {w.lower() for w in lex.claims.get("values", {}).get("plan_words", [])}
     words = {w.lower() for w in m.groups() if w} if m else set()
-    return bool(plans & (words | {w.rstrip("s") for w in words})) and _cues(
-        lex, "abandoned"
-    ).any(Reading.of(s.display))
+    return bool(plans & (words | {w.rstrip("s") for w in words})) and _cues(lex, "abandoned").any(
+        Reading.of(s.display)
+    )
 
 
 def unretracted(claims: list[Claim], sentences: list[Sentence], lex: Lexicon) -> list[Claim]:

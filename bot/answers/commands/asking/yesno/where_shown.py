@@ -24,6 +24,9 @@ MAX_LINES = 2
 _NEGATED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:will|gonna|going to|coming)\b")
 _DATED = re.compile(r"\b(?:19|20)\d{2}\b")
+# a reason clause has its own subject: "did it get s2 bc the walking dead is on netflix" asks
+# about the renewal, not about where the show is seen
+_REASON = re.compile(r"\b(?:because|bc|cuz|coz|since)\b")
 
 
 class WhereShown:
@@ -43,7 +46,9 @@ class WhereShown:
     def phrase(self, text: str) -> str | None:
         """The place phrase a question types ("on netflix"), or None."""
         words = text.split()
-        for before, word in pairwise(words):
+        for i, (before, word) in enumerate(pairwise(words)):
+            if _REASON.search(" ".join(words[:i])):
+                return None
             if before in PLACES and word in self._places:
                 return f"{before} {word}"
         return None

@@ -35,6 +35,7 @@ from bot.facts.reading.claims.retracted import (
     current_times,
     days_before,
     last_time,
+    past_plans,
     sentence_times,
     times_meant,
 )
@@ -145,7 +146,9 @@ def sentence_claims(
         days = days_before(before, source) if before is not None else ()
         days = days or (days_before(earlier, source) if earlier is not None else ())
         tense = r.modality.tense(whole)
-        found = sentence_times(whole.text, readings, source, anchor, tense, days)
+        found = sentence_times(
+            whole.text, readings, source, anchor, tense, days, past_plans(lex)
+        )
     lead = dateline_end(whole.text)  # the article's own date, never an event's
     found = [(at, value) for at, value in found if at >= lead]
     for spot, value, owner in attach(found, dated, readings, whole.text):

@@ -41,13 +41,18 @@ def current_times(text: str, found: list[tuple[int, str]], lex: Lexicon) -> list
     past = [at for at, _ in _cues(lex, "past_plans").find(reading)]
     if not found or not (moved or past):
         return found
-    if past:
-        # "had planned to start in January, but shooting slipped into late last month": the
-        # past plan's own times are given up, the rest still meant
-        planned = [(a, a + len(c)) for a, c in clauses(text) if _cues(lex, "past_plans").any(Reading.of(c))]
-        rest = [(at, v) for at, v in found if not any(a <= at < b for a, b in planned)]
-        if rest and len(rest) < len(found):
-            return rest
+    # "had planned to start in January, but shooting slipped into late last month": a past
+    # plan's own clause gives up its times, the rest are read as below
+    planned = [
+        (a, a + len(c))
+        for a, c in clauses(text)
+        if _cues(lex, "past_plans").any(Reading.of(c))
+    ]
+    if planned:
+        found = [(at, v) for at, v in found if not any(a <= at < b for a, b in planned)]
+        past = []
+        if not found or not moved:
+            return found
     if len({latest_year(v) for _, v in found}) >= 2:
         return [max(found, key=lambda f: (latest_year(f[1]) or 0, f[0]))]
     # One time: given up when told before the giving up ("a spring premiere was dropped") or
@@ -87,10 +92,16 @@ def _retracts(s: Sentence, lex: Lexicon) -> bool:
 
 def unretracted(claims: list[Claim], sentences: list[Sentence], lex: Lexicon) -> list[Claim]:
     """An article's claims without those whose time the next sentence gives up (a claim of
-    episodes or cast carries no time and stays)."""
+    episodes or cast carries no time and stays), and without what a correction says an
+    earlier version of the article said."""
     gone = {s.id - 1 for s in sentences if s.kind == "text" and _retracts(s, lex)}
+    corrected = _cues(lex, "corrected")
+    # "An earlier version of this guide said ten episodes": the article takes that back
+    fixed = {s.id for s in sentences if s.kind == "text" and corrected.any(Reading.of(s.display))}
     out = []
     for c in claims:
+        if c.sentence_id in fixed:
+            continue
         if c.sentence_id in gone and c.value and c.topic not in ("episodes", "cast"):
             continue  # what was once meant is the article's history, not this plan
         out.append(c)

@@ -71,7 +71,7 @@ def sentence_claims(
     if before is not None and (carried := _carried_count(text, before, r)) is not None:
         # "... said the season would have ten episodes. Netflix has confirmed eight.": the
         # bare number counts the noun the sentence before counts
-        return sentence_claims(replace(sentence, display=carried), source, lex, None)
+        return sentence_claims(replace(sentence, display=carried), source, lex, before, earlier)
     if cast_list(text, lex) and not r.other_season.any(Reading.of(text + " " + sentence.section)):
         # a guide's "Returning: A (B), C (D)" or "New: X as Y": a cast list is cast news
         return [Claim("cast", sentence.id, source.id, source.published, False, False, "", "news")]
@@ -150,9 +150,7 @@ def sentence_claims(
         days = days_before(before, source) if before is not None else ()
         days = days or (days_before(earlier, source) if earlier is not None else ())
         tense = r.modality.tense(whole)
-        found = sentence_times(
-            whole.text, readings, source, anchor, tense, days, past_plans(lex)
-        )
+        found = sentence_times(whole.text, readings, source, anchor, tense, days, past_plans(lex))
     lead = dateline_end(whole.text)  # the article's own date, never an event's
     found = [(at, value) for at, value in found if at >= lead]
     for spot, value, owner in attach(found, dated, readings, whole.text):

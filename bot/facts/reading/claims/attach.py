@@ -55,11 +55,11 @@ def attach(
         if not here and _WHICH.match(text[a:b]):
             # "the full trailer, which landed last Thursday": the noun just before's time
             here = sorted((x, t) for x, t in every if x < a and not t.startswith("_"))[-1:]
-        if not here and (nxt := next(((c, d) for c, d in spans if c >= b), None)):
-            if _WHEN.match(text[nxt[0] : nxt[1]]):
-                # "the wait ends on March 20, when all episodes arrive": the day the clause
-                # after it tells, when it opens on "when"
-                here = [(x, t) for x, t in every if nxt[0] <= x < nxt[1]]
+        nxt = next(((c, d) for c, d in spans if c >= b), None)
+        if not here and nxt and _WHEN.match(text[nxt[0] : nxt[1]]):
+            # "the wait ends on March 20, when all episodes arrive": the day the clause after
+            # it tells, when it opens on "when"
+            here = [(x, t) for x, t in every if nxt[0] <= x < nxt[1]]
         if not here:
             if not _bare(text[a:b], value) and not _WITH.match(text[a:b]):
                 continue  # the clause tells its own event at that time

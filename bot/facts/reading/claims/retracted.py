@@ -44,9 +44,7 @@ def current_times(text: str, found: list[tuple[int, str]], lex: Lexicon) -> list
     # "had planned to start in January, but shooting slipped into late last month": a past
     # plan's own clause gives up its times, the rest are read as below
     planned = [
-        (a, a + len(c))
-        for a, c in clauses(text)
-        if _cues(lex, "past_plans").any(Reading.of(c))
+        (a, a + len(c)) for a, c in clauses(text) if _cues(lex, "past_plans").any(Reading.of(c))
     ]
     if planned:
         found = [(at, v) for at, v in found if not any(a <= at < b for a, b in planned)]

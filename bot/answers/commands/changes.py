@@ -95,7 +95,7 @@ def _lore_keys(store: FactStore) -> dict[tuple[str, str], int]:
     }
 
 
-BACK = "back:"  # snapshot keys of who is back: "back:<actor id>|<character id>"
+BACK = "back2:"  # who-is-back snapshot keys: "back2:<actor id>|<character id>"
 NEW_PAIR = "not in the sources"  # a pair's state before the sources printed it
 
 

@@ -16,13 +16,14 @@ PLAYS = (
     r"stars\s+as|will\s+star\s+as|takes\s+on|"
     r"(?:has\s+been|have\s+been|was|is|will\s+be)\s+cast\s+as)"
 )
-# The verbs of "X, who plays Y": "who is playing Y", "who will play Y" too.
-_WHO_PLAYS = (
-    r"(?:plays|portrays|played|portrayed|(?:is|was)\s+(?:playing|portraying)|"
-    r"will\s+(?:play|portray))"
-)
 # ... and the verbs that give it only with "the role of" ("takes the role of Y").
 TAKES = r"(?:takes|took|will\s+take|steps\s+into|stepped\s+into|lands|landed|gets|got)"
+# The verbs of "X, who plays Y": "who is playing Y", "who will play Y", "who takes the role
+# of Y" too.
+_WHO_PLAYS = (
+    r"(?:plays|portrays|played|portrayed|(?:is|was)\s+(?:playing|portraying)|"
+    rf"will\s+(?:play|portray)|{TAKES}\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:role|part)\s+of)"
+)
 # Lower-case words between an "as" and the name: "as his old classmate Y", "as the nurse Y".
 # "as nurse Y", never "as well as Y".
 DESCRIBED = (

@@ -35,6 +35,7 @@ from bot.facts.reading.claims.retracted import (
     current_times,
     days_before,
     last_time,
+    past_plans,
     sentence_times,
     times_meant,
 )
@@ -67,6 +68,10 @@ def sentence_claims(
         # noun, of the season the article's title names; the sentence stays as printed
         asked = replace(sentence, display=answer, section=f"{sentence.section} {source.title}")
         return sentence_claims(asked, source, lex, before)
+    if before is not None and (carried := _carried_count(text, before, r)) is not None:
+        # "... said the season would have ten episodes. Netflix has confirmed eight.": the
+        # bare number counts the noun the sentence before counts
+        return sentence_claims(replace(sentence, display=carried), source, lex, before, earlier)
     if cast_list(text, lex) and not r.other_season.any(Reading.of(text + " " + sentence.section)):
         # a guide's "Returning: A (B), C (D)" or "New: X as Y": a cast list is cast news
         return [Claim("cast", sentence.id, source.id, source.published, False, False, "", "news")]
@@ -145,7 +150,7 @@ def sentence_claims(
         days = days_before(before, source) if before is not None else ()
         days = days or (days_before(earlier, source) if earlier is not None else ())
         tense = r.modality.tense(whole)
-        found = sentence_times(whole.text, readings, source, anchor, tense, days)
+        found = sentence_times(whole.text, readings, source, anchor, tense, days, past_plans(lex))
     lead = dateline_end(whole.text)  # the article's own date, never an event's
     found = [(at, value) for at, value in found if at >= lead]
     for spot, value, owner in attach(found, dated, readings, whole.text):
@@ -173,6 +178,28 @@ def sentence_claims(
             own = 3 if season == 3 or of_other_season(cues[tid], readings, r, lex) else 2
             out.append(Claim(**{**claim.__dict__, "season": own}))
     return out
+
+
+# A spelled count that ends its clause with no noun of its own ("Netflix has confirmed eight.");
+# not one after a word that makes it a rank or a place ("in the top ten").
+_BARE_COUNT = re.compile(r"(?<!\btop )(?<!\bno\. )\b([A-Za-z]+)(?=\s*(?:[,.;:!]|$))")
+
+
+def _carried_count(text: str, before: Sentence, r: Readers) -> str | None:
+    """The text with "episodes" put after a bare count, when the sentence before counts
+    episodes and this one names none; None otherwise."""
+    episodes = (r.strong["episodes"], r.weak["episodes"])
+    if before.kind != "text" or any(c.any(Reading.of(text)) for c in episodes):
+        return None
+    said = Reading.of(before.display)
+    if not any(c.any(said) for c in episodes) or not episode_counts(
+        before.display, r.numbers, r.comparison
+    ):
+        return None
+    for m in _BARE_COUNT.finditer(text):
+        if m.group(1).lower() in r.numbers and m.group(1).lower() != "one":
+            return f"{text[: m.end()]} episodes{text[m.end() :]}"
+    return None
 
 
 def _before_comparison(text: str, r: Readers) -> str:

@@ -40,7 +40,7 @@ from bot.answers.evidence.status.values import change_key, compatible, precision
 from bot.facts.store import ClaimRow, FactStore
 from bot.facts.text import PhraseSet
 
-STATE_KEY = "v4:"  # marks state keys of this reading, so keys saved by an older one are known
+STATE_KEY = "v5:"  # marks state keys of this reading, so keys saved by an older one are known
 DISPUTE_DAYS = 60  # claims further apart in time are news and its update, not a dispute
 
 

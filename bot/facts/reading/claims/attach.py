@@ -32,6 +32,7 @@ _WITH = re.compile(r"\s*(?:and\s+)?with\b", re.IGNORECASE)
 # A relative clause on the noun before it ("the trailer, which landed last week"), or a past
 # participle opening one ("the teaser, released on Monday through YouTube, opens on ...").
 _WHICH = re.compile(r"\W*(?:which\b|[a-z]+ed\s+(?:on|in|at|last|this|earlier)\b)")
+_WHEN = re.compile(r"\W*when\b", re.IGNORECASE)
 _MODIFIED = re.compile(
     r"\b(?P<noun>[A-Za-z][\w-]*)\s+(?:on|of|from|about|behind|for)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
@@ -54,6 +55,11 @@ def attach(
         if not here and _WHICH.match(text[a:b]):
             # "the full trailer, which landed last Thursday": the noun just before's time
             here = sorted((x, t) for x, t in every if x < a and not t.startswith("_"))[-1:]
+        nxt = next(((c, d) for c, d in spans if c >= b), None)
+        if not here and nxt and _WHEN.match(text[nxt[0] : nxt[1]]):
+            # "the wait ends on March 20, when all episodes arrive": the day the clause after
+            # it tells, when it opens on "when"
+            here = [(x, t) for x, t in every if nxt[0] <= x < nxt[1]]
         if not here:
             if not _bare(text[a:b], value) and not _WITH.match(text[a:b]):
                 continue  # the clause tells its own event at that time
@@ -112,6 +118,32 @@ def compounds(text: str, spots: list[int], cue_words: frozenset[str], heads: fro
     return out
 
 
+# "the 2022 renewal video", "its 2025 shoot schedule": a year and the cue before a noun of
+# its own name a thing of an event already known; the sentence tells nothing of the event.
+_YEAR_BEFORE = re.compile(r"\b(?:the|its|their|that|this)\s+(?:19|20)\d\d\s+$", re.IGNORECASE)
+_NOT_A_NOUN = frozenset(
+    """is was were be been has had have will would could can may might must came comes went
+    goes got took made and or but nor in on at of for to with by as from that which who whom
+    itself finally first""".split()  # noqa: SIM905
+)
+
+
+def dated_things(text: str, spots: list[int], cue_words: frozenset[str]) -> list[int]:
+    """The cue offsets that sit between a year-determiner and a noun of their own."""
+    out = []
+    for x in spots:
+        if not _YEAR_BEFORE.search(text[max(0, x - 20) : x]):
+            continue
+        words = [w for w in _WORD.findall(text, x, x + 40)[:3] if w.lower() not in cue_words]
+        after = text[x:].split(None, 1)
+        if not words or len(after) < 2 or not after[1][:1].isalpha():
+            continue  # "the 2022 renewal." / "the 2022 renewal, which ..."
+        w = words[0]
+        if w[:1].islower() and w.lower() not in _NOT_A_NOUN and not w.endswith("ed"):
+            out.append(x)
+    return out
+
+
 def name_at_start(text: str, spots: list[int], cue_words: frozenset[str]) -> list[int]:
     """A cue that is the first word of a name opening the sentence ("Film Monster, which
     produced it, said ..."): two capitalised words, the second no cue word itself."""
@@ -159,6 +191,7 @@ def drop_modifiers(cues: dict[str, list[int]], text: str, lex: Lexicon) -> None:
     for tid in list(cues):
         gone = {*modifiers(text, cues[tid], keep[tid]), *name_at_start(text, cues[tid], every)}
         gone |= set(compounds(text, cues[tid], topic_words, heads))
+        gone |= set(dated_things(text, cues[tid], every))
         cues[tid] = [x for x in cues[tid] if x not in gone]
         if not cues[tid]:
             del cues[tid]

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
-from bot.facts.reading.claims.reading import Cues, Reading, listed_cues
+from bot.facts.reading.claims.reading import Cues, Reading, clauses, listed_cues
 from bot.facts.reading.claims.values import latest_year, time_values
 from bot.facts.sources.manifest import Source
 
@@ -30,6 +30,10 @@ def _cues(lex: Lexicon, key: str) -> Cues:
     return listed_cues(lex, "values", key)
 
 
+def past_plans(lex: Lexicon) -> Cues:
+    return _cues(lex, "past_plans")
+
+
 def current_times(text: str, found: list[tuple[int, str]], lex: Lexicon) -> list[tuple[int, str]]:
     """The times of a sentence still meant: all of them unless it gives up a plan."""
     reading = Reading.of(text)
@@ -37,6 +41,16 @@ def current_times(text: str, found: list[tuple[int, str]], lex: Lexicon) -> list
     past = [at for at, _ in _cues(lex, "past_plans").find(reading)]
     if not found or not (moved or past):
         return found
+    # "had planned to start in January, but shooting slipped into late last month": a past
+    # plan's own clause gives up its times, the rest are read as below
+    planned = [
+        (a, a + len(c)) for a, c in clauses(text) if _cues(lex, "past_plans").any(Reading.of(c))
+    ]
+    if planned:
+        found = [(at, v) for at, v in found if not any(a <= at < b for a, b in planned)]
+        past = []
+        if not found or not moved:
+            return found
     if len({latest_year(v) for _, v in found}) >= 2:
         return [max(found, key=lambda f: (latest_year(f[1]) or 0, f[0]))]
     # One time: given up when told before the giving up ("a spring premiere was dropped") or
@@ -76,10 +90,16 @@ def _retracts(s: Sentence, lex: Lexicon) -> bool:
 
 def unretracted(claims: list[Claim], sentences: list[Sentence], lex: Lexicon) -> list[Claim]:
     """An article's claims without those whose time the next sentence gives up (a claim of
-    episodes or cast carries no time and stays)."""
+    episodes or cast carries no time and stays), and without what a correction says an
+    earlier version of the article said."""
     gone = {s.id - 1 for s in sentences if s.kind == "text" and _retracts(s, lex)}
+    corrected = _cues(lex, "corrected")
+    # "An earlier version of this guide said ten episodes": the article takes that back
+    fixed = {s.id for s in sentences if s.kind == "text" and corrected.any(Reading.of(s.display))}
     out = []
     for c in claims:
+        if c.sentence_id in fixed:
+            continue
         if c.sentence_id in gone and c.value and c.topic not in ("episodes", "cast"):
             continue  # what was once meant is the article's history, not this plan
         out.append(c)
@@ -96,15 +116,24 @@ _ADVERBIAL = re.compile(
 
 
 def sentence_times(
-    text: str, readings, source: Source, anchor: str, tense: str, days: tuple = ()
+    text: str,
+    readings,
+    source: Source,
+    anchor: str,
+    tense: str,
+    days: tuple = (),
+    past_plans: Cues | None = None,
 ) -> list[tuple[int, str]]:
     """(offset, value) of every time a sentence names, each read in its clause's tense; a
     clause with no verb of its own ("On Friday, June 13, Netflix released ...") in the
-    sentence's."""
+    sentence's. A plan told as past ("had planned to start in January", "was slated for
+    May") was made before the article: its month is the nearest such month before it."""
     out = []
     for at, c, m in readings:
         end = at + len(c.text)
         own = tense if m.tense == "present" and _ADVERBIAL.match(c.text) else m.tense
+        if past_plans is not None and past_plans.any(c):
+            own = "past"
         read = _times(text, source.published, own, not source.estimated, anchor, days)
         out.extend((off, value) for off, value in read if at <= off < end)
     return sorted(set(out))

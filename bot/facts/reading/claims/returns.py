@@ -99,11 +99,14 @@ def return_evidence(
         (
             *lex.claims.get("values", {}).get("return_s2", []),
             *lex.claims.get("returns", {}).get("joining", []),
+            *lex.claims.get("returns", {}).get("appearing", []),
         )
     )
     cue = lex.returns
     if not cue.any(kept):
-        if not (lex.season2.any(kept) and s2_cues.any(kept)):
+        # "refuted the report, saying he will join the set": news of the production at hand
+        about_s2 = lex.season2.any(kept) or refuted_report(kept, lex) is not None
+        if not (about_s2 and s2_cues.any(kept)):
             return []
         cue = s2_cues
     elif lex.season2.any(kept) and s2_cues.any(kept):
@@ -124,6 +127,18 @@ def return_evidence(
     ]
 
 
+def refuted_report(text: str, lex: Lexicon) -> str | None:
+    """The clause of a denial that takes back earlier news ("His agency refuted the report on
+    March 5, saying ..."), or None."""
+    r = readers(lex)
+    reported = listed_cues(lex, "returns", "reported")
+    for _, c in clauses(text):
+        reading = Reading.of(c)
+        if r.modality.cues["denied"].any(reading) and reported.any(reading):
+            return c
+    return None
+
+
 def _rumour_in(clause: str, r) -> bool:
     reading = Reading.of(clause)
     return r.modality.cues["rumoured"].any(reading) or r.hearsay.tells(reading)
@@ -141,6 +156,9 @@ def return_stance(
     clause = Reading.of(own)
     m = r.modality.read(clause, whole)
     ending = listed_cues(lex, "returns", "ending")
+    refuting = refuted_report(text, lex)
+    if refuting is not None and refuting != own and not lex.negation.any(own):
+        return False, STATED  # the report is denied; the return is the denier's own news
     if m.modality == "denied" or ending.any(clause):
         return True, STATED  # "..., putting an end to rumours of his return": denied
     # "X will return, his agency said, putting an end to speculation about whether ...": the

@@ -123,3 +123,36 @@ def test_a_spelling_of_the_same_name_is_not_split(engine):
     answer = reply(engine, "!cast park ji-hoo")
     assert "No article says" not in to_text(answer)
     assert answer.lines[0].text.startswith("Park Ji-hu")
+
+
+# --- questions about the articles themselves -----------------------------------------------
+
+
+def test_the_oldest_one_alone_is_an_article_with_its_age(engine):
+    answer = reply(engine, "!ask how many sources do u have and how old is the oldest one")
+    text = to_text(answer)
+    assert "The sources don't say" not in text and "000_71c052bff4a9544e" in text, text
+    assert "old; its date is estimated" in text
+
+
+def test_the_newest_with_how_its_date_is_known(engine):
+    answer = reply(
+        engine, "!ask which of ur articles is the newest and is its date real or guessed"
+    )
+    text = to_text(answer)
+    assert answer.title == "The newest article" and "003_46757ed511165cca" in text, text
+    assert "its date is printed in the article" in text and "Estimated (4)" not in text
+
+
+@pytest.mark.parametrize(
+    "msg",
+    ["!ask what websites are these articles even from", "!ask which sites are your sources from"],
+)
+def test_where_the_articles_come_from_says_it_is_not_recorded(engine, msg):
+    text = to_text(reply(engine, msg))
+    assert "not recorded" in text, text
+
+
+def test_a_site_named_in_passing_is_no_question_about_outlets(engine):
+    text = to_text(reply(engine, "!ask 2023 or 2024??? every site says smth different lmaooo"))
+    assert "not recorded" not in text

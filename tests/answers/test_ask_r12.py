@@ -156,3 +156,9 @@ def test_where_the_articles_come_from_says_it_is_not_recorded(engine, msg):
 def test_a_site_named_in_passing_is_no_question_about_outlets(engine):
     text = to_text(reply(engine, "!ask 2023 or 2024??? every site says smth different lmaooo"))
     assert "not recorded" not in text
+
+
+def test_when_was_that_asks_of_the_part_before(engine):
+    answer = reply(engine, "!ask did park ji-hu say anything about s2 in teen vogue? when was that")
+    text = to_text(answer)
+    assert "early 2024" not in text and "March 2023" in text, text

@@ -162,3 +162,13 @@ def test_when_was_that_asks_of_the_part_before(engine):
     answer = reply(engine, "!ask did park ji-hu say anything about s2 in teen vogue? when was that")
     text = to_text(answer)
     assert "early 2024" not in text and "March 2023" in text, text
+
+
+def test_two_spellings_credited_alike_say_so_and_show_what_ties_them(engine):
+    answer = reply(engine, "!ask is lee jal q the same guy as lee jae-kyoo")
+    text = to_text(answer)
+    first = answer.lines[0].text
+    assert first.startswith("No article says") and "both are credited as director" in first
+    tie = next(line.text for line in answer.lines if line.text.startswith("• One line prints"))
+    assert "J.Q. Lee (also known as Lee Jae-kyoo)" in tie, text
+    assert all(c.source.startswith("002") for c in _cited(answer, tie))

@@ -172,3 +172,15 @@ def test_two_spellings_credited_alike_say_so_and_show_what_ties_them(engine):
     tie = next(line.text for line in answer.lines if line.text.startswith("• One line prints"))
     assert "J.Q. Lee (also known as Lee Jae-kyoo)" in tie, text
     assert all(c.source.startswith("002") for c in _cited(answer, tie))
+
+
+@pytest.mark.parametrize(
+    "msg", ["!ask any new faces in s2 or just the og kids", "!ask is anyone new joining season 2"]
+)
+def test_whether_there_is_new_cast_is_the_new_cast(engine, msg):
+    answer = reply(engine, msg)
+    assert answer.title == "New in Season 2" and "Roh Yoon-seo" in to_text(answer)
+
+
+def test_new_alone_asks_of_anything(engine):
+    assert reply(engine, "!ask is there a new trailer").title != "New in Season 2"

@@ -8,6 +8,7 @@ import re
 from bot.answers.context import Context, evidence
 from bot.answers.evidence.people.crew import PrintedRoles
 from bot.answers.evidence.people.describe import Descriptions
+from bot.answers.evidence.people.printed_as import asked_as, pairing_lines
 from bot.answers.evidence.people.returns import Returns
 from bot.answers.reading.lookup import unasked
 from bot.answers.reading.matching import Match
@@ -60,7 +61,7 @@ class Cast:
         entity = store.entities[match.id]
         if entity.kind == "crew":
             return self.crew([entity.id], None)
-        return self.person(entity.id)
+        return self.person(entity.id, asked=asked_as(query, entity))
 
     def untitled(self, query: str) -> str:
         """The query without a leading title or rank ("Prof. Oh", "sgt cha"), as the builder
@@ -169,9 +170,11 @@ class Cast:
         eid: str,
         described: DescriptionRow | None = None,
         linked: tuple[str, int, int] | None = None,
+        asked: str | None = None,
     ) -> Answer:
         """Who plays whom for one character or actor; `described`: how they were found;
-        `linked`: (words, sentence, naming sentence) of a description tied by its section."""
+        `linked`: (words, sentence, naming sentence) of a description tied by its section;
+        `asked`: the printed name an actor was asked by (printed_as.py)."""
         ctx, store = self.ctx, self.ctx.store
         entity = store.entities[eid]
         name = ctx.name(eid)
@@ -205,7 +208,13 @@ class Cast:
                 )
                 continue
             char = ctx.name(pair.character_id)
-            if entity.kind == "character":
+            own = None
+            if asked and entity.kind != "character":
+                own = pairing_lines(ctx, asked, actor_name, char, ev, cite)
+            if own is not None:
+                lines.extend(own)
+                name = asked
+            elif entity.kind == "character":
                 lines.append(
                     Line(f"{char} is played by {actor_name}{also_txt} {cite.cite_all(ev)}")
                 )

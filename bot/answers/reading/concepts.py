@@ -39,6 +39,7 @@ class Concepts:
     def __init__(self, vocab: Vocab):
         table = vocab.get("ask.concepts", {})
         self.stop = frozenset(w for ws in vocab.get("ask.stopwords", {}).values() for w in ws)
+        self._keys = frozenset(table)
         self._word: dict[str, str] = {}
         self._phrases: list[tuple[str, str]] = []
         for concept, words in table.items():
@@ -54,6 +55,10 @@ class Concepts:
         self._phrase_of = {p.strip(): c for p, c in self._phrases}
         self._cache: dict[str, str | None] = {}
         self._texts: dict[str, frozenset[str]] = {}
+
+    def curated(self, concept: str) -> bool:
+        """Whether a concept is the thesaurus's own (not a word standing for itself)."""
+        return concept in self._keys
 
     def of_word(self, word: str) -> str | None:
         """The concept of one normalised word, or None for a stop word."""

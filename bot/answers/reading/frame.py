@@ -25,6 +25,10 @@ _POINTERS = {"him", "her", "them", "he", "she", "they", "it", "his", "their", "i
 _POSSESSIVE = {"his", "their", "its"}  # "her" is read as "him", the more common use
 # "why?", "and why", "how come?": the last question asked again with a new type.
 _NEW_TYPE = re.compile(r"^(?:and\s+|but\s+|ok\s+|so\s+)?(why|how come|when|how|who|where)$")
+# "when was that", "where did that happen": a short question of the event just asked about
+_OF_THAT = re.compile(
+    r"^(?:and |so |but )?(?:when|where|why|how|who)(?: \w+){0,2} (?:that|this|so)$"
+)
 _JOINTS = (" and ", " & ", " n ")  # what joins two names in "who plays mi-jin and ha-ri"
 _AND_ASKS = re.compile(r"\s+(?:and|&)\s+(?=(?:is|are|does|did|will|was)\s)", re.IGNORECASE)
 _WH = re.compile(r"^(?:\W*\w+\W+)?(?:why|when|who|where|what)\b", re.IGNORECASE)  # "yo when…"
@@ -69,8 +73,9 @@ def predicate(q: Question, names: set[str], concepts: Concepts, vocab: Vocab) ->
 
 
 def points_back(text: str) -> bool:
-    """Whether a normalised question leans on one before it through a pronoun."""
-    return bool(set(text.split()) & _POINTERS)
+    """Whether a normalised question leans on one before it through a pronoun, or asks a
+    bare "when was that" of what was just said."""
+    return bool(set(text.split()) & _POINTERS) or bool(_OF_THAT.match(text))
 
 
 def split_parts(

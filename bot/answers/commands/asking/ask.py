@@ -23,6 +23,7 @@ from bot.answers.commands.lore import Lore
 from bot.answers.commands.status import Status
 from bot.answers.context import Context
 from bot.answers.evidence.gathering.finding import Finder
+from bot.answers.evidence.gathering.quoted import quoted_answer
 from bot.answers.evidence.gathering.search import search_answer
 from bot.answers.evidence.people.fates import Fates
 from bot.answers.evidence.scoring.evidence import Evidence
@@ -167,6 +168,10 @@ class Ask:
         self, question: str, previous: Frame | None, part: bool = False, plain: bool = False
     ) -> tuple[Answer, Trace]:
         frame = self.frame(question, previous, part)
+        quoting = "speech" in frame.concepts and frame.question.atype in ("who", "where", "yesno")
+        if quoting and (said := quoted_answer(self.ctx, question)) is not None:
+            said.frame = frame  # "who said “…”": the lines printing it, with who says it
+            return said, Trace(frame, reason="a quote the question prints: the lines printing it")
         if (pre := self.naming.answer(frame, alone=previous is None and not part)) is not None:
             pre[0].frame = frame  # "why did he make it" alone, "who is the villain"
             return pre[0], Trace(frame, reason=pre[1])

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from bot.answers.commands.cast import Cast
 from bot.answers.context import Context, evidence
 from bot.answers.reading.frame import Frame
-from bot.answers.reading.wording import closest_name, name_keys, safe_echo
+from bot.answers.reading.wording import closest_name, name_keys, safe_echo, shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.reading.names import exact_key, fold_key
 
@@ -119,26 +119,49 @@ class Links:
         if both:
             line = Line(f"Yes: one sentence prints both {a} and {b} {cite.cite(both[0])}")
             return self._reply(eid, line, [], cite)
-        first = Line(f"No article says {a} and {b} are one person; here is what each prints:")
+        credits = [self._credit(eid, sids) for sids in printing]
+        roles = {r for r, _ in credits}
+        same = (
+            f", but both are credited{roles.pop()}" if len(roles) == 1 and "" not in roles else ""
+        )
+        first = Line(f"No article says {a} and {b} are one person{same}; here is what each prints:")
         more = [
-            self._credited(eid, alias, sids, cite)
-            for alias, sids in zip(aliases, printing, strict=True)
+            Line(f"• “{alias}”{role} {cite.cite_all(ev)}")
+            for alias, (role, ev) in zip(aliases, credits, strict=True)
         ]
+        if (tie := self._tie(eid, aliases, printing, cite)) is not None:
+            more.append(tie)
         return self._reply(eid, first, more, cite)
 
-    def _credited(self, eid: str, alias: str, sids: list[int], cite: Citer) -> Line:
-        """One name, the articles printing it, and the role those articles credit under it."""
+    def _tie(
+        self, eid: str, aliases: list[str], printing: list[list[int]], cite: Citer
+    ) -> Line | None:
+        """A line printing an asked name beside another of the person's names ("J.Q. Lee
+        (also known as Lee Jae-kyoo)"): what ties the names, as far as any article does."""
+        for alias, sids in zip(aliases, printing, strict=True):
+            others = [n for n in self._aliases(eid) if exact_key(n) != exact_key(alias)]
+            for s in sids:
+                if also := [n for n in others if _prints(self._quote(s), n)]:
+                    text = shorten(self.ctx.store.sentences[s].display)
+                    return Line(
+                        f"• One line prints “{alias}” beside “{also[0]}” {cite.cite(s)}: “{text}”"
+                    )
+        return None
+
+    def _credit(self, eid: str, sids: list[int]) -> tuple[str, list[int]]:
+        """The role the articles printing one name credit under it (" as director", ",
+        played by X"), with the lines crediting it; ("", sids) when they credit none."""
         ctx = self.ctx
         for p in ctx.pairs_for(eid):
             ev = [s for s in evidence(p) if s in sids]
             if ev and p.character_id and p.character_id != eid:
-                return Line(f"• “{alias}” as {ctx.name(p.character_id)} {cite.cite_all(ev)}")
+                return f" as {ctx.name(p.character_id)}", ev
             if ev and p.character_id == eid:
-                return Line(f"• “{alias}”, played by {ctx.name(p.actor_id)} {cite.cite_all(ev)}")
+                return f", played by {ctx.name(p.actor_id)}", ev
         for role, rs in self.cast.printed.roles_of(eid).items():
             if ev := [s for s in rs if s in sids]:
-                return Line(f"• “{alias}” as {role} {cite.cite_all(ev)}")
-        return Line(f"• “{alias}” {cite.cite_all(sids)}")
+                return f" as {role}", ev
+        return "", sids
 
     def _pair(self, a: str, b: str) -> Answer | None:
         ctx, store = self.ctx, self.ctx.store

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.answers.commands.asking.one_article import dated_line
 from bot.answers.context import Context
 from bot.answers.evidence.gathering.outlets import Found, Outlets
 from bot.answers.evidence.scoring.evidence import QUOTES, SPEECH, Evidence
@@ -52,7 +53,10 @@ class Meta:
     def answer(self, frame: Frame, raw: str) -> Answer | None:
         """The answer when the question is about the sources, else None."""
         q = frame.question
-        about_sources = SOURCE in frame.concepts
+        ends = {"newest", "oldest"} & frame.concepts
+        # "how old is the oldest one": the newest or oldest of nothing else is an article
+        alone = ends and frame.concepts <= {"newest", "oldest", "age"} and not frame.people
+        about_sources = SOURCE in frame.concepts or bool(alone and not q.status)
         # an outlet an article cites counts only in a question about words or a date
         reported = about_sources or SPEECH in frame.concepts or q.atype == "when"
         outlet = None if frame.people else self.outlets.find(raw, cited=reported)
@@ -70,7 +74,14 @@ class Meta:
             return self.which_sentences(frame)
         if about_sources and {"newest", "oldest"} & frame.concepts and not q.status:
             return self.listing(frame)  # "who is the newest article", "your latest source"
+        if about_sources and self._sites(frame) and not q.status and not frame.people:
+            return self.listing(frame)  # "what websites are these from": not recorded
         return None
+
+    def _sites(self, frame: Frame) -> bool:
+        """Whether a question asks who published the articles or where they are online."""
+        sites = self.ctx.store.vocab.get("ask.articles", {}).get("outlet_words", [])
+        return PhraseSet(tuple(sites)).any(frame.question.text)
 
     # --- per-source claims ---------------------------------------------------------------
 
@@ -228,7 +239,12 @@ class Meta:
             rows, title = rows[-1:], "The newest article"
         else:
             rows, title = rows[::-1], f"{len(rows)} articles"
-        lines = [Line(f"{self.ctx.date(s.id)} — {s.title}{_outlet(s)} `{s.id}`") for s in rows]
+        if len(rows) == 1:  # the newest or oldest: how old it is, and how it is dated
+            lines = [Line(dated_line(self.ctx, rows[0]))]
+        else:
+            lines = [Line(f"{self.ctx.date(s.id)} — {s.title}{_outlet(s)} `{s.id}`") for s in rows]
+        if self._sites(frame) and not any(s.outlet for s in rows):
+            lines.append(Line("Which site published them is not recorded: no outlet or link."))
         return Answer("ask", True, None, title, lines)
 
     # --- outlets -------------------------------------------------------------------------

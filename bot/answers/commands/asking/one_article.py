@@ -13,6 +13,7 @@ import re
 
 from bot.answers.context import Context
 from bot.answers.evidence.scoring.evidence import Evidence
+from bot.answers.evidence.status.digest import age
 from bot.answers.evidence.status.labels import state_label
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.wording import balanced, shorten
@@ -50,7 +51,7 @@ class OneArticle:
         if not self.nouns.any(low):
             return None
         if self.dated.any(low) and ("which" in low or "what" in low):
-            return self.dates()
+            return self.dates(frame)
         src = self.named(low)
         if src is None or not self.asks_of(frame):
             return None
@@ -105,9 +106,16 @@ class OneArticle:
         hits |= {s.id for s in sources if printed.search(s.title) or printed.search(s.outlet)}
         return self.ctx.store.sources[hits.pop()] if len(hits) == 1 else None
 
-    def dates(self) -> Answer:
-        """Which articles print their date and which are estimated, and from what."""
+    def dates(self, frame: Frame | None = None) -> Answer:
+        """Which articles print their date and which are estimated, and from what; of the
+        newest or oldest alone when that is asked ("is the newest one's date real")."""
         rows = sorted(self.ctx.store.sources.values(), key=lambda s: (s.published, s.id))
+        end = frame is not None and {"newest", "oldest"} & frame.concepts
+        if end and rows:
+            src = rows[0] if "oldest" in frame.concepts else rows[-1]
+            which = "oldest" if "oldest" in frame.concepts else "newest"
+            line = Line(dated_line(self.ctx, src))
+            return Answer("ask", True, None, f"The {which} article", [line])
         printed = [s for s in rows if not s.estimated]
         guessed = [s for s in rows if s.estimated]
         lines = [Line(f"Printed ({len(printed)}):")]
@@ -159,3 +167,16 @@ class OneArticle:
             quote = shorten(row.display, QUOTE)
             lines.append(Line(f"• {quote} {cite.cite(s.ref)}", row.spoiler))
         return Answer("ask", True, None, "What that article says", lines, cite.citations)
+
+
+def dated_line(ctx: Context, src: SourceInfo) -> str:
+    """One article with its date, how old it is, and whether its date is printed in it or
+    estimated (and from what)."""
+    old = age(src.published, ctx.today()).removesuffix(" ago")
+    if src.estimated:
+        how = f"its date is estimated, not printed: {shorten(src.date_clue, 160)}"
+    else:
+        how = "its date is printed in the article"
+    old = "published today" if old == "today" else f"{old} old"
+    stop = "" if how.endswith(("…", ".")) else "."  # a clue cut short ends on its ellipsis
+    return f"{ctx.date(src.id)} — {src.title} `{src.id}`: {old}; {how}{stop}"

@@ -51,6 +51,9 @@ class Lists:
         kinds = ctx.store.vocab.get("ask.kinds", {})
         self.cues = PhraseSet(kinds.get("list", []))
         self.new_cast = PhraseSet(kinds.get("new_cast", []))
+        # "any new faces in s2", "anyone joining": whether there is new cast, asked without
+        # a list cue ("new" alone asks of anything: a new trailer)
+        self.joining = PhraseSet(tuple(p for p in kinds.get("new_cast", []) if p != "new"))
         self._named: dict[int, list[str]] | None = None
         self._by_quote: dict[str, int] | None = None
         self._listed: dict[int, int] = {}  # how well an answer lists (of the last question)
@@ -60,6 +63,9 @@ class Lists:
         """A list question's answer, or None when the question asks for no list."""
         q = frame.question
         cue = self.cues.find(q.text)
+        joining = q.atype == "yesno" and not q.lore and self.joining.any(q.text)
+        if not frame.people and joining and q.season in (None, 2):
+            return self.cast_list(new=True)
         if frame.people or (not cue and q.atype != "who"):
             return None
         new = "newest" in frame.concepts or self.new_cast.any(q.text)

@@ -1,15 +1,20 @@
 """Whether a line shown next to a decline is really nearby, or in fact the answer.
 
 A decline may show one line the scoring did not accept. That line must name the person
-asked about, if any, and it must not be the answer in disguise: a line printing every word
-of the question that the articles print at all ("wga" and "strike" of "did the wga strike
-mess up s2": "mess" is printed nowhere, so no line could) and the answer type is shown as
-what the sources say, not as "not an answer".
+asked about, if any, and it must not be the answer in disguise. It is the answer when it
+carries the answer type and either
+- prints every word of the question that the articles print at all ("wga" and "strike" of
+  "did the wga strike mess up s2": "mess" is printed nowhere, so no line could), or
+- carries what the question asks in its concepts (scoring/covering.py): "has filming started"
+  is answered by "production had not commenced", "is s2 confirmed or fan cope" by a line that
+  it is "confirmed to return".
+Such a line is shown as what the sources say, not as "not an answer".
 """
 
 from __future__ import annotations
 
 from bot.answers.context import Context
+from bot.answers.evidence.scoring.covering import covers
 from bot.answers.evidence.scoring.evidence import VALUE_ASPECTS
 from bot.answers.reading.matching import tokens
 from bot.answers.reading.question import Question
@@ -25,19 +30,22 @@ def printed_words(ctx: Context, q: Question) -> dict[str, int]:
 
 
 def verdict(ctx: Context, q: Question, sid: int, people: tuple[str, ...] = ()) -> str:
-    """Whether a line is the "answer": it prints every printed word of the question beyond the names
-    asked about and carries the answer type, "off" when it does not name the person asked
-    about, else "near"."""
+    """Whether a line is the "answer" (see above), "off" when it does not name the person
+    asked about, else "near"."""
     if people and not any(sid in ctx.store.mentions.get(e, ()) for e in people):
         return "off"  # a line about someone else ("He perished…" of another boy)
-    words = set(printed_words(ctx, q))
-    names = {t for e in people for n in _names(ctx, e) for t in tokens(n)}
-    has = set(tokens(ctx.store.sentences[sid].display))
     carries = ctx.check.traits(sid).carries
     typed = q.atype in ("yesno", "what") or q.atype in carries
     # a value asked as an aspect ("what time"): the line must print one
     typed = typed and (q.aspect not in VALUE_ASPECTS or q.aspect in carries)
-    return "answer" if words - names and words <= has and typed else "near"
+    if not typed:
+        return "near"
+    words = set(printed_words(ctx, q))
+    names = {t for e in people for n in _names(ctx, e) for t in tokens(n)}
+    has = set(tokens(ctx.store.sentences[sid].display))
+    if words - names and words <= has:
+        return "answer"
+    return "answer" if covers(ctx, q.text, sid, names, people) else "near"
 
 
 def _names(ctx: Context, eid: str) -> list[str]:

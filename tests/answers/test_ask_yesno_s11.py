@@ -145,3 +145,14 @@ def test_a_platform_in_a_reason_clause_is_not_the_asked_place(engine):
     assert not any(line.text.startswith("Yes — per") for line in ans.lines)
     plain = reply(engine, "!ask will it be on netflix or some other app")
     assert plain.lines[0].text.startswith("Yes")
+
+
+def test_a_yes_no_asked_of_a_plan_is_not_judged_by_the_event(tmp_path_factory):
+    """"supposed to start in january" asks whether January was the plan: once filming began
+    (on Feb. 24), that date does not make it a No; the sentence telling the plan answers."""
+    from tests.facts.test_future_news import _run
+
+    engine = _run(tmp_path_factory.mktemp("n12plan"), "n12")[0]
+    ans = engine.answer("!ask wasn't filming supposed to start in january")
+    assert not any(line.text.startswith(("**No**", "**Yes**")) for line in ans.lines)
+    assert "had planned to start in January" in ans.lines[0].text

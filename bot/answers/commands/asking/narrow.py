@@ -16,7 +16,7 @@ import re
 from bot.answers.commands.asking.honest import as_of_line
 from bot.answers.commands.asking.yesno.dated import asked_dates, dated_verdict, printed_dates
 from bot.answers.context import Context
-from bot.answers.evidence.scoring.evidence import Evidence
+from bot.answers.evidence.scoring.evidence import FORECAST, Evidence
 from bot.answers.evidence.status.digest import (
     PLANNED,
     TopicStatus,
@@ -57,6 +57,11 @@ def narrow_answer(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> 
     years = set(_YEAR.findall(q.text))
     months, _ = asked_dates(q.text)
     asked = _asked_state(ctx, ev, frame, ts) if q.atype == "yesno" else None
+    # "wasn't it supposed to start in january" asks of the plan: once the event happened, its
+    # own date does not answer that, the sentence telling the plan does
+    if asked is not None and FORECAST in frame.concepts:
+        if any(_happened(c, asked) for c in _claims(ts)):
+            return None
     # "did filming start in october": the date the articles give that state itself
     dated = None
     if asked is not None and (months or years):
@@ -135,6 +140,11 @@ def _event(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> ClaimRo
     ]
     ranked = [(rank(c, s.total), c) for s, c in scored if s.accepted]
     return max(ranked, key=lambda rc: rc[0])[1] if ranked else None
+
+
+def _happened(c: ClaimRow, state: str) -> bool:
+    """Whether a claim tells the state as an event that took place, firmly."""
+    return c.state == state and not (c.negated or c.hedged) and c.tense == "past"
 
 
 def _asked_state(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> str | None:

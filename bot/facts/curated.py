@@ -73,6 +73,10 @@ class Lexicon:
     # The show's own names ([show] in data/entities.toml), set by the builder: a sentence that
     # names the series itself, with no season word, may be about its first season.
     show: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    # Season 2 by its number ("second season"), and a season named as the article's own ("the
+    # new installment"), from [cues].
+    season2_numbered: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    season_relative: PhraseSet = field(default_factory=lambda: PhraseSet(()))
 
 
 def _strings(value: object, where: str) -> list[str]:
@@ -235,4 +239,6 @@ def load_lexicon(path: Path) -> Lexicon:
         lore=lore,
         ask=ask,
         claims=_claims(doc, path),
+        season2_numbered=cue("season2_numbered", required=False),
+        season_relative=cue("season_relative", required=False),
     )

@@ -11,7 +11,7 @@ article calls a person), spoilers.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.facts.building.records import Claim, Description, Sentence
 from bot.facts.curated import Lexicon
@@ -61,6 +61,33 @@ def _lore_strong(lex: Lexicon) -> PhraseSet:
         every = PhraseSet(p for t in lex.lore.values() for p in t.strong.phrases)
         hit = _STRONG[id(lex)] = (lex, every)
     return hit[1]
+
+
+def _other_season(lex: Lexicon) -> PhraseSet:
+    """The words naming a season after the second ([claims.values] other_season)."""
+    return PhraseSet.of(tuple(lex.claims.get("values", {}).get("other_season", ())))
+
+
+def _titled_season(claims: list[Claim], sentences: list[Sentence], src: Source, lex) -> list:
+    """In an article whose headline names a later season ("Netflix orders third season"), a
+    sentence naming a season only as the article's own ("the new installment") speaks of that
+    later season, and so does one with no season word that follows it in its paragraph ("The
+    slate for 2027 ..."). Season 2 or 1 named by number keeps a sentence's news its own."""
+    later = _other_season(lex)
+    if not later.any(src.title) or lex.season2_numbered.any(src.title):
+        return claims
+    third: set[int] = set()
+    prev: Sentence | None = None
+    for s in sentences:
+        text = s.display
+        if lex.season2_numbered.any(text) or lex.season1.any(text):
+            pass
+        elif later.any(text) or lex.season_relative.any(text):
+            third.add(s.id)
+        elif prev is not None and prev.id in third and "\n" not in src.body[prev.end : s.start]:
+            third.add(s.id)  # the same paragraph goes on about it
+        prev = s
+    return [replace(c, season=3) if c.season == 2 and c.sentence_id in third else c for c in claims]
 
 
 _STRAY = "”’.,;:)]}–—-·•| \t\n"  # not ' or ": they also open a quotation
@@ -157,6 +184,7 @@ def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
     denials = links(sentences, claims, lex)
     kept = unsettled(undenied(claims, denials, sentences, lex), sentences, lex)
     kept = unretracted(kept, sentences, lex)
+    kept = _titled_season(kept, sentences, src, lex)
     return Alone(sentences, kept, lore, spoiler, f" {words} ", denials)
 
 

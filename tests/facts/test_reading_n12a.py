@@ -107,6 +107,33 @@ def test_the_new_season_under_a_season_2_headline_stays_season_2(lex):
     assert [c.season for c in alone.claims if c.topic == "filming"] == [2]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pre-production is under way in Paju, where crews are building a set for the quarantine "
+        "camp.",
+        "Seo plays Baek Yun-hee, the army virologist running tests inside the quarantine camp.",
+        "Joining the cast is newcomer Seo Ji-wan, who takes the role of an army virologist at "
+        "the quarantine camp.",
+        "Yoon Chan-young will reprise his role as the student who appeared to die at Hyosan.",
+    ],
+)
+def test_production_and_casting_news_tells_no_lore(lex, text):
+    assert _alone(lex, text + "\n", "Season 2 news", "2025-03-11").lore == []
+
+
+def test_a_role_in_brackets_leaves_the_story_lore(lex):
+    text = "Park Ji-hu (who plays On-jo, the girl who escapes the outbreak) waves at the camera.\n"
+    assert [t for _, t, _ in _alone(lex, text, "Season 2 news").lore] == ["outbreak"]
+
+
+def test_another_seasons_ending_is_not_the_first_seasons(lex):
+    later = "The second season ended with the virus spreading to a second school.\n"
+    first = "The first season ended with the reveal that Nam-ra is a hybrid.\n"
+    assert "ending" not in {t for _, t, _ in _alone(lex, later, "News").lore}
+    assert "ending" in {t for _, t, _ in _alone(lex, first, "News").lore}
+
+
 @pytest.fixture(scope="module")
 def n12(tmp_path_factory):
     return _run(tmp_path_factory.mktemp("n12a"), "n12")
@@ -121,3 +148,11 @@ def test_n12_season_3_news_stays_out_of_season_2(n12):
     assert "Premiered March 20, 2026" in _lines(engine)["Release window"]
     ask = [line.text for line in engine.answer("!ask when will season 3 start filming").lines]
     assert "second half of 2027" in ask[1] and "don't say" not in " ".join(ask)
+
+
+def test_n12_lore_is_the_story(n12):
+    engine = n12[0]
+    outbreak = " ".join(line.text for line in engine.answer("!lore outbreak").lines)
+    ending = " ".join(line.text for line in engine.answer("!lore ending").lines)
+    assert "Paju" not in outbreak and "Baek Yun-hee" not in outbreak
+    assert "second season ended" not in ending

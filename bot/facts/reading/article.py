@@ -40,7 +40,10 @@ def _lore(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str, float]]:
     every = _lore_strong(lex)
     if not (every.any(text) or every.any(sentence.section)):
         return out  # a score of 3 takes a strong cue in the sentence or its section title
+    later = not lex.season1.any(text) and (lex.season2.any(text) or _other_season(lex).any(text))
     for tid, topic in lex.lore.items():
+        if topic.season == 1 and later:
+            continue  # "The second season ended with ...": not the first season's ending
         strong = sum(1 for _ in topic.strong.finditer(text))  # counted, not spelled out
         in_section = topic.strong.any(sentence.section)
         weak = sum(1 for _ in topic.weak.finditer(text)) if (strong or in_section) else 0
@@ -66,6 +69,21 @@ def _lore_strong(lex: Lexicon) -> PhraseSet:
 def _other_season(lex: Lexicon) -> PhraseSet:
     """The words naming a season after the second ([claims.values] other_season)."""
     return PhraseSet.of(tuple(lex.claims.get("values", {}).get("other_season", ())))
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _story_lore(
+    lore: list[tuple[int, str, float]], sentences: list[Sentence], claims: list[Claim], lex
+) -> list[tuple[int, str, float]]:
+    """Lore rows, less those of sentences that tell production or casting news: a status claim
+    (a shoot, a release, a casting), or production words outside brackets ("crews are
+    building a set for the quarantine camp", "Seo plays Baek Yun-hee, the army virologist")."""
+    news = {c.sentence_id for c in claims}
+    text = {s.id: s.display for s in sentences}
+    news |= {i for i, t in text.items() if lex.production_news.any(_BRACKETED.sub(" ", t))}
+    return [row for row in lore if row[0] not in news]
 
 
 def _titled_season(claims: list[Claim], sentences: list[Sentence], src: Source, lex) -> list:
@@ -185,6 +203,7 @@ def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
     kept = unsettled(undenied(claims, denials, sentences, lex), sentences, lex)
     kept = unretracted(kept, sentences, lex)
     kept = _titled_season(kept, sentences, src, lex)
+    lore = _story_lore(lore, sentences, claims, lex)
     return Alone(sentences, kept, lore, spoiler, f" {words} ", denials)
 
 

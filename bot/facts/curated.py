@@ -50,6 +50,7 @@ class Topic:
     section_context: bool = False
     weak_needs_value: bool = False
     states: dict[str, str] = field(default_factory=dict)
+    season: int = 0  # a lore topic of one season's story ("The Season 1 ending"), or 0
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,11 @@ class Lexicon:
     # The show's own names ([show] in data/entities.toml), set by the builder: a sentence that
     # names the series itself, with no season word, may be about its first season.
     show: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    # Season 2 by its number ("second season"), a season named as the article's own ("the new
+    # installment"), and the words of production news, which tells no story lore ([cues]).
+    season2_numbered: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    season_relative: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    production_news: PhraseSet = field(default_factory=lambda: PhraseSet(()))
 
 
 def _strings(value: object, where: str) -> list[str]:
@@ -154,6 +160,7 @@ def _topics(
             section_context=bool(t.get("section_context", False)),
             weak_needs_value=bool(t.get("weak_needs_value", False)),
             states=_states(t.get("states"), t.get("labels"), where) if section == "status" else {},
+            season=int(t.get("season", 0)) if isinstance(t.get("season", 0), int) else 0,
         )
     return topics
 
@@ -235,4 +242,7 @@ def load_lexicon(path: Path) -> Lexicon:
         lore=lore,
         ask=ask,
         claims=_claims(doc, path),
+        season2_numbered=cue("season2_numbered", required=False),
+        season_relative=cue("season_relative", required=False),
+        production_news=cue("production_news", required=False),
     )

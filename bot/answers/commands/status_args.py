@@ -146,16 +146,24 @@ class StatusArgument:
                 found |= {int(n) for n in _SEASON_N.findall(low) if int(n) > 2}
                 for n in found:
                     later.setdefault(n, []).append(sid)
+            # a sentence the build read as a later season's news though it names the season
+            # only as "the new installment", in an article about it: the store keeps season 3
+            # for the news of any season after the second
+            claims = self.ctx.store.claims.values()
+            third = {c.sentence_id for cs in claims for c in cs if c.season == 3}
+            if extra := sorted(third - set(later.get(3, ()))):
+                later.setdefault(3, []).extend(extra)
             for sids in later.values():
                 sids.sort(key=lambda sid: (-self.ctx.published(sid), sid))
             self._later = later
         return self._later.get(season, [])
 
-    def later_season(self, season: int) -> Answer:
-        """What the sources say about a season after the second, cited, or that they don't."""
+    def later_season(self, season: int, first: frozenset[int] = frozenset()) -> Answer:
+        """What the sources say about a season after the second, cited, or that they don't;
+        first: the sentences that answer what was asked, listed before the rest."""
         ctx = self.ctx
         title = f"Season {season}"
-        sids = self.later_sentences(season)
+        sids = sorted(self.later_sentences(season), key=lambda sid: sid not in first)
         if not sids:
             return Answer(
                 "status",

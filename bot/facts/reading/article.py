@@ -11,7 +11,7 @@ article calls a person), spoilers.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.facts.building.records import Claim, Description, Sentence
 from bot.facts.curated import Lexicon
@@ -40,7 +40,10 @@ def _lore(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str, float]]:
     every = _lore_strong(lex)
     if not (every.any(text) or every.any(sentence.section)):
         return out  # a score of 3 takes a strong cue in the sentence or its section title
+    later = not lex.season1.any(text) and (lex.season2.any(text) or _other_season(lex).any(text))
     for tid, topic in lex.lore.items():
+        if topic.season == 1 and later:
+            continue  # "The second season ended with ...": not the first season's ending
         strong = sum(1 for _ in topic.strong.finditer(text))  # counted, not spelled out
         in_section = topic.strong.any(sentence.section)
         weak = sum(1 for _ in topic.weak.finditer(text)) if (strong or in_section) else 0
@@ -61,6 +64,48 @@ def _lore_strong(lex: Lexicon) -> PhraseSet:
         every = PhraseSet(p for t in lex.lore.values() for p in t.strong.phrases)
         hit = _STRONG[id(lex)] = (lex, every)
     return hit[1]
+
+
+def _other_season(lex: Lexicon) -> PhraseSet:
+    """The words naming a season after the second ([claims.values] other_season)."""
+    return PhraseSet.of(tuple(lex.claims.get("values", {}).get("other_season", ())))
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _story_lore(
+    lore: list[tuple[int, str, float]], sentences: list[Sentence], claims: list[Claim], lex
+) -> list[tuple[int, str, float]]:
+    """Lore rows, less those of sentences that tell production or casting news: a status claim
+    (a shoot, a release, a casting), or production words outside brackets ("crews are
+    building a set for the quarantine camp", "Seo plays Baek Yun-hee, the army virologist")."""
+    news = {c.sentence_id for c in claims}
+    text = {s.id: s.display for s in sentences}
+    news |= {i for i, t in text.items() if lex.production_news.any(_BRACKETED.sub(" ", t))}
+    return [row for row in lore if row[0] not in news]
+
+
+def _titled_season(claims: list[Claim], sentences: list[Sentence], src: Source, lex) -> list:
+    """In an article whose headline names a later season ("Netflix orders third season"), a
+    sentence naming a season only as the article's own ("the new installment") speaks of that
+    later season, and so does one with no season word that follows it in its paragraph ("The
+    slate for 2027 ..."). Season 2 or 1 named by number keeps a sentence's news its own."""
+    later = _other_season(lex)
+    if not later.any(src.title) or lex.season2_numbered.any(src.title):
+        return claims
+    third: set[int] = set()
+    prev: Sentence | None = None
+    for s in sentences:
+        text = s.display
+        if lex.season2_numbered.any(text) or lex.season1.any(text):
+            pass
+        elif later.any(text) or lex.season_relative.any(text):
+            third.add(s.id)
+        elif prev is not None and prev.id in third and "\n" not in src.body[prev.end : s.start]:
+            third.add(s.id)  # the same paragraph goes on about it
+        prev = s
+    return [replace(c, season=3) if c.season == 2 and c.sentence_id in third else c for c in claims]
 
 
 _STRAY = "”’.,;:)]}–—-·•| \t\n"  # not ' or ": they also open a quotation
@@ -157,6 +202,8 @@ def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
     denials = links(sentences, claims, lex)
     kept = unsettled(undenied(claims, denials, sentences, lex), sentences, lex)
     kept = unretracted(kept, sentences, lex)
+    kept = _titled_season(kept, sentences, src, lex)
+    lore = _story_lore(lore, sentences, claims, lex)
     return Alone(sentences, kept, lore, spoiler, f" {words} ", denials)
 
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.errors import BuildError
+from bot.facts.curated import EntityDef, load_entities
 from bot.facts.sources.dates import FoundDate, newest_mentioned, printed_in_text
 from bot.facts.sources.manifest import control_problem
-from bot.facts.sources.show import is_about_show, show_names
+from bot.facts.sources.show import OWN_PEOPLE, is_about_show, show_names
 from bot.facts.text import DATELINE, collapse_ws
 from bot.paths import DataPaths
 
@@ -184,7 +185,9 @@ def _title_from_text(body: str) -> str | None:
     return None
 
 
-def _check_article(body: str, name: str, show: tuple[str, ...]) -> None:
+def _check_article(
+    body: str, name: str, show: tuple[str, ...], people: list[EntityDef] | None = None
+) -> None:
     words = len(body.split())
     if words < MIN_WORDS:
         what = "an empty page" if not words else f"only {words} words of main text"
@@ -195,8 +198,11 @@ def _check_article(body: str, name: str, show: tuple[str, ...]) -> None:
         raise IngestRefused(
             f"{name}: {len(body)} characters of text is over the {MAX_TEXT_CHARS} limit"
         )
-    if not is_about_show(body, show):
-        raise IngestRefused(f"{name}: never names {show[0]}, so it is not about the show")
+    if not is_about_show(body, show, people or ()):
+        raise IngestRefused(
+            f"{name}: names neither {show[0]} nor {OWN_PEOPLE} of its characters and cast, so "
+            "it is not about the show; add an article about the show"
+        )
     if problem := control_problem(body):  # named here: the stored copy would be blamed later
         raise IngestRefused(f"{name}: {problem}")
     if body.count("\ufffd") > 3:
@@ -277,7 +283,9 @@ def article_from_bytes(
         body = _decode_text(raw, name)
         found_title = _title_from_text(body)
     body = body.strip() + "\n" if body.strip() else ""
-    _check_article(body, name, show or show_names(DataPaths().entities))
+    entities = DataPaths().entities
+    people = load_entities(entities) if entities.exists() else []
+    _check_article(body, name, show or show_names(entities), people)
     title = collapse_ws(title or found_title or default_title)
     if not title:
         raise IngestRefused(f'{name}: no headline found; give one with --title "..."')

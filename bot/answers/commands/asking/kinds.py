@@ -102,9 +102,9 @@ class Kinds:
     def later(self, frame: Frame, raw: str, season: int) -> Answer:
         """What the sources say of a later season; when none of it covers what was asked ("is
         it planned", "when"), said first, in the words of every "the sources don't say"."""
-        ans = replace(self.status.argument.later_season(season), command="ask")
         sids = self.status.argument.later_sentences(season)
-        covered = any(self.evidence.score_sentence(frame, s).accepted for s in sids)
+        covered = frozenset(s for s in sids if self.evidence.score_sentence(frame, s).accepted)
+        ans = replace(self.status.argument.later_season(season, covered), command="ask")
         if sids and not covered:
             said = f"You asked “{echo(raw)}” The sources don't say {ASKED[frame.question.atype]}."
             ans.lines = [Line(said), *ans.lines]

@@ -59,9 +59,9 @@ def narrow_answer(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> 
     asked = _asked_state(ctx, ev, frame, ts) if q.atype == "yesno" else None
     # "wasn't it supposed to start in january" asks of the plan: once the event happened, its
     # own date does not answer that, the sentence telling the plan does
-    if asked is not None and FORECAST in frame.concepts:
-        if any(_happened(c, asked) for c in _claims(ts)):
-            return None
+    planned = asked is not None and FORECAST in frame.concepts
+    if planned and any(_happened(c, asked) for c in _claims(ts)):
+        return None
     # "did filming start in october": the date the articles give that state itself
     dated = None
     if asked is not None and (months or years):

@@ -16,6 +16,7 @@ import re
 from bot.answers.commands.asking.honest import as_of_line
 from bot.answers.commands.asking.yesno.dated import asked_dates, dated_verdict, printed_dates
 from bot.answers.context import Context
+from bot.answers.evidence.scoring.covering import SOURCE, SPEECH
 from bot.answers.evidence.scoring.evidence import FORECAST, Evidence
 from bot.answers.evidence.status.digest import (
     PLANNED,
@@ -57,10 +58,12 @@ def narrow_answer(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> 
     years = set(_YEAR.findall(q.text))
     months, _ = asked_dates(q.text)
     asked = _asked_state(ctx, ev, frame, ts) if q.atype == "yesno" else None
-    # "wasn't it supposed to start in january" asks of the plan: once the event happened, its
-    # own date does not answer that, the sentence telling the plan does
-    planned = asked is not None and FORECAST in frame.concepts
-    if planned and any(_happened(c, asked) for c in _claims(ts)):
+    # "wasn't it supposed to start in january" asks of the plan, and "did an article say it
+    # would come in march" of a report: once the event happened, its own date answers neither,
+    # the sentence telling the plan or the report does
+    told = FORECAST in frame.concepts or {SOURCE, SPEECH} <= frame.concepts
+    event = asked or ts.lead.state  # "the announcement" names no state: where it stands
+    if q.atype == "yesno" and told and any(_happened(c, event) for c in _claims(ts)):
         return None
     # "did filming start in october": the date the articles give that state itself
     dated = None
@@ -144,7 +147,8 @@ def _event(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> ClaimRo
 
 def _happened(c: ClaimRow, state: str) -> bool:
     """Whether a claim tells the state as an event that took place, firmly."""
-    return c.state == state and not (c.negated or c.hedged) and c.tense == "past"
+    firm = c.modality == "confirmed" and not (c.negated or c.hedged)
+    return c.state == state and firm and c.tense != "future"
 
 
 def _asked_state(ctx: Context, ev: Evidence, frame: Frame, ts: TopicStatus) -> str | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from bot.errors import BuildError
+from bot.facts.curated import load_entities
 from bot.facts.sources.dates import FoundDate
 from bot.facts.sources.fetch import FetchPolicy, FetchRefused, fetch, policy_from_env
 from bot.facts.sources.ingest import MAX_INPUT_BYTES, Article, IngestRefused, article_from_bytes
@@ -75,6 +76,8 @@ class Poller:
     def __post_init__(self) -> None:
         self.policy = self.policy or policy_from_env()
         self.names = show_names(self.paths.entities)
+        # a roundup may never print the title but name the show's people (as `add` accepts)
+        self.people = load_entities(self.paths.entities)
 
     async def run(self, every: bool = False) -> list[FeedReport]:
         """Poll each feed that is due (all of them with `every`), one after another."""
@@ -144,7 +147,7 @@ class Poller:
             [entry.get("title") or "", entry.get("summary") or ""]
             + [c.get("value") or "" for c in entry.get("content") or []]
         )
-        if not is_about_show(_TAGS.sub(" ", text), self.names):
+        if not is_about_show(_TAGS.sub(" ", text), self.names, self.people):
             return self._skip(item_id, report, "off-topic")
         if not link:
             return self._skip(item_id, report, "refused", "the item has no link")

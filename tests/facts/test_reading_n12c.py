@@ -57,3 +57,48 @@ def test_a_shoot_over_budget_is_no_wrap(lex):
 def test_a_start_or_finish_named_with_its_time_is_a_target_not_the_event(lex):
     got = claims(lex, "The season 2 shoot ran a few weeks past the August finish the crew set.")
     assert "filming" not in got
+
+
+def _headline(lex, title: str):
+    from bot.facts.building.records import Sentence
+    from bot.facts.reading.status_claims import sentence_claims
+    from bot.facts.sources.manifest import Source
+
+    src = Source(
+        id="x",
+        title=title,
+        published="2022-06-07",
+        estimated=False,
+        date_clue="",
+        body=title,
+        sha256="",
+    )
+    s = Sentence(0, "x", 0, 0, len(title), title, title, "heading", "", False)
+    return {c.topic: c.state for c in sentence_claims(s, src, lex)}
+
+
+def test_the_articles_headline_tells_its_news(lex):
+    assert _headline(lex, "Netflix Drops a New Trailer for Season 2")["trailer"] == "teaser"
+
+
+def test_a_headline_listing_what_the_article_covers_tells_none(lex):
+    assert _headline(lex, "Season 2: Release date updates, cast, plot and everything we know") == {}
+
+
+def test_a_section_heading_is_still_no_news(lex):
+    from bot.facts.building.records import Sentence
+    from bot.facts.reading.status_claims import sentence_claims
+    from bot.facts.sources.manifest import Source
+
+    src = Source(
+        id="x",
+        title="Our roundup",
+        published="2022-06-07",
+        estimated=False,
+        date_clue="",
+        body="b",
+        sha256="",
+    )
+    h = "Netflix Drops a New Trailer for Season 2"
+    s = Sentence(1, "x", 1, 0, len(h), h, h, "heading", "", False)
+    assert sentence_claims(s, src, lex) == []

@@ -49,6 +49,9 @@ _UNDATED = ("episodes", "cast")  # topics whose value is no time: a date beside 
 _STRENGTH = {"confirmed": 3, "denied": 3, "expected": 2, "rumoured": 1}
 
 
+_CONTENTS = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+)?,\s+[\w'’-]+(?:\s+[\w'’-]+)?,?\s+(?:and|&)\s")
+
+
 def sentence_claims(
     sentence: Sentence,
     source: Source,
@@ -59,7 +62,11 @@ def sentence_claims(
     """The status claims one sentence makes. before: the sentence just before it in the same
     article, whose number a "the same number of episodes" sentence refers to; earlier: the
     one before that, whose day "a day later" may count from when before prints none."""
-    if sentence.kind != "text":
+    if sentence.kind != "text" and (
+        sentence.display != source.title or _CONTENTS.search(sentence.display)
+    ):
+        # a section heading tells no news; the article's headline does, unless it lists what
+        # the article covers ("release date updates, cast, plot and everything we know")
         return []
     text = sentence.display
     r = readers(lex)

@@ -28,6 +28,16 @@ _PRE_STAGE = re.compile(
 )
 
 
+# A start or finish named as a thing with its time ("past the August finish the crew talked
+# about", "the January start"): a target spoken of, not the event told.
+_TARGET = re.compile(
+    r"\b(?:the|an?|its|their)\s+(?:(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|spring|summer|autumn|fall|winter|"
+    r"(?:early|mid|late)(?:-|\s+)\w+|\d{4})\s+)+(?:finish|start|end)\b",
+    re.I,
+)
+
+
 def progress(states: dict[str, str]) -> list[str]:
     """A topic's claim states from 'not yet' to furthest (the stance wordings left out)."""
     return [k for k in states if k not in ("yes", "no", "expected") and PLANNED not in k]
@@ -38,6 +48,10 @@ class StateReader:
 
     def __init__(self, tables: dict[str, dict[str, list[str]]], topics: dict[str, list[str]]):
         self.order = topics
+        self.predicates = _predicates(tables.get("predicates", {}))
+        chatter = tables.get("chatter", {})
+        self.chatter = Cues(chatter.get("social", []))
+        self.taking_part = Cues(chatter.get("taking_part", []))
         # A setback state ("cancelled") denied ("We are NOT cancelled") is no news against the
         # topic's progress: its own cues, less those worded as a negation ("will not return").
         setbacks = self.setback_states = set(tables.get("setbacks", {}).get("states", []))
@@ -77,6 +91,8 @@ class StateReader:
         states = self.order[topic]
         if topic == "cast" and m.modality == "denied":
             return "news"  # a denial about someone is cast news; who it is about says returns
+        if topic == "cast" and self.chatter.any(clause) and not self.taking_part.any(clause):
+            return None  # the cast posting or reacting online ("went to Instagram") is no news
         if negated:
             if (
                 topic in self.setbacks
@@ -93,8 +109,13 @@ class StateReader:
             return "count" if value else None
         if topic == "release":
             return self._release(clause, m, value, published)
-        told = Reading.of(_PRE_STAGE.sub(lambda x: " " * len(x.group(0)), clause.text))
+        blank = _PRE_STAGE.sub(lambda x: " " * len(x.group(0)), clause.text)
+        told = Reading.of(_TARGET.sub(lambda x: " " * len(x.group(0)), blank))
+        said = self.predicates.get(topic)
+        hit = next((st for st, rx in said or () if rx.search(told.text)), None)
         found = self._told(topic, told)
+        if hit and (found is None or states.index(hit) > states.index(found)):
+            found = hit  # "filming is done": wrapped, though "done" alone tells no step
         plan = bool(value) and m.modality in ("expected", "rumoured")
         if found is None and plain and (m.firm or plan):
             # plain news of the topic; a plan with a time ("principal photography is targeted
@@ -135,6 +156,30 @@ class StateReader:
         if is_day_date(value) and m.modality != "rumoured":
             return "date"
         return "window" + (PLANNED if m.modality == "rumoured" else "")
+
+
+_LINK = r"(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|['’]s)"
+# what the event is of, between it and its verb ("filming on season 2 is done")
+_OF = r"(?:\s+(?:on|for|of)(?:\s+[\w'’-]+){1,3}?)?"
+_ADVERB = r"(?:\s+(?:now|officially|finally|all|completely|fully|at\s+last|already))*"
+
+
+def _predicates(table: dict) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """Per topic, a state said of the event itself as a predicate ("filming is done", "the
+    shoot is over"): the event's noun, a linking verb, the state's word."""
+    out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for key, words in table.items():
+        topic, _, state = key.partition(".")
+        if not state or not table.get(topic):
+            continue
+        nouns = "|".join(re.escape(n) for n in sorted(table[topic], key=len, reverse=True))
+        said = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        rx = re.compile(
+            rf"(?<![\w-])(?:{nouns}){_OF}{_LINK}{_ADVERB}\s+(?:{said})\b(?!\s+(?:budget|schedule))",
+            re.I,
+        )
+        out.setdefault(topic, []).append((state, rx))
+    return out
 
 
 def _end(text: str, at: int, phrase: str) -> int:

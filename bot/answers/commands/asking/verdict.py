@@ -166,6 +166,9 @@ def decide(
     # a value asked as an aspect ("what time does it drop") that the route does not print
     # is not answered by it, however well it covers the words
     shares_key = shares_key and not (aspect in VALUE_ASPECTS and not r.typed)
+    # a name asked ("what's the production company called") is not told by a route that
+    # speaks of the thing without naming it
+    shares_key = shares_key and not (ev.asked.name_asked(frame) and not r.typed)
     if (
         routed.ok
         and r.coverage > 0
@@ -188,8 +191,15 @@ def decide(
     if not routed.ok:
         trace.reason = "no candidate covers enough of the predicate; the routed decline stands"
         return routed, trace
+    # a line about the thing whose name is asked, not naming it, is no nearby answer either
     near = [
-        s.ref for s in pool if s.kind == "sentence" and s.itself and s.quality > FILLER and s.season
+        s.ref
+        for s in pool
+        if s.kind == "sentence"
+        and s.itself
+        and s.quality > FILLER
+        and s.season
+        and ev.asked.names_it(frame, s.ref)
     ][:1]
     trace.reason = "no candidate covers enough of the predicate: the sources don't say"
     return dont_know(ctx, frame.question, raw, near, routed.match, people=frame.people), trace

@@ -54,6 +54,7 @@ class Asked:
         self._clause_cache: dict[int, list[tuple[frozenset[str], frozenset[int]]]] = {}
         self._named_cache: dict[int, frozenset[str]] = {}  # see `named_after`
         self._reason_parts: dict[int, list[frozenset[str]]] = {}  # see `reason_of`
+        self._stated: dict[str, tuple[frozenset[str], str] | None] = {}  # see `stated_count`
 
     @cached_property
     def life_concepts(self) -> frozenset[str]:
@@ -185,6 +186,96 @@ class Asked:
             if counted is None and any(0 < abs(i - j) <= NEAR_NUMBER for j in near):
                 return True
             if counted == "time" and any(0 < i - j <= NEAR_NUMBER for j in near):
+                return True
+        return False
+
+    def stated_count(self, frame: Frame) -> tuple[frozenset[str], str] | None:
+        """A count the fan states of what they ask for ("all 6 names", "the six survivors"):
+        how a line prints that count (digits or spelled) and the concept of what it counts; a
+        number naming a season or an episode ("season 2 cast") counts nothing."""
+        key = frame.question.text
+        if key not in self._stated:
+            self._stated[key] = self._read_count(frame)
+        return self._stated[key]
+
+    def _read_count(self, frame: Frame) -> tuple[frozenset[str], str] | None:
+        words = _WORDS.findall(frame.question.text.lower())
+        carries = self.ctx.store.vocab.get("ask.carries", {})
+        spelled = list(carries.get("number_words", []))[:12]  # "one" to "twelve"
+        ordinal = frozenset(carries.get("numbered", []))
+        want, of = frame.concepts, self.concepts.of_word
+        for i, w in enumerate(words):
+            n = int(w) if w.isdigit() and 1 <= int(w) <= 12 else None
+            if n is None and w in spelled:
+                n = spelled.index(w) + 1
+            if n is None or (i and words[i - 1] in ordinal):
+                continue
+            counted = next((of(x) for x in words[i + 1 : i + 3] if of(x) in want), None)
+            if counted is not None:
+                return frozenset({str(n), spelled[n - 1]}), counted
+        return None
+
+    def prints_count(self, frame: Frame, sid: int) -> frozenset[str]:
+        """The concept of what the fan counts, when the line prints the count they state
+        ("the remaining six who are still human" for "all 6 names"); else nothing."""
+        stated = self.stated_count(frame)
+        if stated is None:
+            return frozenset()
+        words = set(_WORDS.findall(self.ctx.store.sentences[sid].display.lower()))
+        return frozenset({stated[1]}) if words & stated[0] else frozenset()
+
+    def name_asked(self, frame: Frame) -> str | None:
+        """The concept of the thing whose name is asked ("what's the production company
+        called", "the name of the school", "the school's name"), if one is."""
+        words = _WORDS.findall(frame.question.text.lower())
+        of, want = self.concepts.of_word, frame.concepts
+        carries = self.ctx.store.vocab.get("ask.carries", {})
+        ending = frozenset(carries.get("name_asked", []))
+        for i, w in enumerate(words):
+            thing = None
+            if w in ending and i == len(words) - 1 and i:  # "… company called"
+                thing = of(words[i - 1])
+            elif w in ("name", "names") and words[i + 1 : i + 2] == ["of"]:  # "name of the X"
+                things = [of(x) for x in words[i + 2 : i + 5] if of(x) in want]
+                thing = things[-1] if things else None  # the noun: "the bullied kid"
+            elif w == "name" and i and words[i - 1].endswith("'s"):  # "the school's name"
+                thing = of(words[i - 1][:-2])
+            # a person's name ("the bullied kid") or a count ("the six") is any name printed
+            if thing in want and thing not in self._unnamed_things:
+                return thing
+        return None
+
+    @cached_property
+    def _unnamed_things(self) -> frozenset[str]:
+        """Concepts whose name is told by any name a line prints: people and counts."""
+        carries = self.ctx.store.vocab.get("ask.carries", {})
+        of = self.concepts.of_word
+        words = [*carries.get("person_nouns", []), *carries.get("number_words", [])]
+        return frozenset(c for w in words for x in w.split() if (c := of(x)) is not None)
+
+    def names_it(self, frame: Frame, sid: int) -> bool:
+        """`names_in` of one sentence."""
+        return self.names_in(frame, self.ctx.store.sentences[sid].display)
+
+    def names_in(self, frame: Frame, text: str) -> bool:
+        """Whether a line prints a name beside the thing whose name is asked ("Hyosan High
+        School", "the Jonus virus"), not only the thing ("the production company has…")."""
+        thing = self.name_asked(frame)
+        if thing is None:
+            return True
+        of = self.concepts.of_word
+        words = _WORDS.findall(text)
+        named = frozenset(self.ctx.store.vocab.get("ask.carries", {}).get("name_asked", []))
+
+        def proper(j: int) -> bool:
+            return 0 < j < len(words) and words[j][:1].isupper()
+
+        for i, w in enumerate(words):
+            if of(w.lower()) != thing:
+                continue
+            if proper(i - 1) or proper(i + 1):
+                return True
+            if i + 2 < len(words) and words[i + 1].lower() in named and proper(i + 2):
                 return True
         return False
 

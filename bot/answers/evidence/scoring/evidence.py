@@ -280,6 +280,8 @@ class Evidence:
         own = self._index[0].get(sid, _NONE) | (self.asked.named_after(sid) & want)
         if bound:  # a death told at the name answers "is X alive" as a survival would
             own = own | self.asked.fated(frame)
+        counted = self.asked.prints_count(frame, sid)  # "all 6 names": "the six who…"
+        own = own | counted
         if FORECAST in want and check.traits(sid).speculative:
             # "when did they expect it": a writer's guess is the forecast asked for, however
             # it is worded ("we can get the announcement in February")
@@ -313,6 +315,8 @@ class Evidence:
             typed, why = q.aspect in traits.carries, q.aspect not in VALUE_ASPECTS
         if typed and atype == "number" and want:
             typed = self.asked.counts(frame, sid)
+        if typed and want and not self.asked.names_it(frame, sid):
+            typed = False  # "what's the company called": a line naming it, not one about it
         season = q.season
         fits = season is None or fits_season(traits, season)
         return Score(
@@ -330,6 +334,7 @@ class Evidence:
             self.literal(frame, ctx.store.sentences[sid].display, sid) if specific else 0.0,
             why,
             bound,
+            bool(counted),
         )
 
     def score_text(
@@ -346,6 +351,7 @@ class Evidence:
         carried = self.concepts.of_reply(text) | states if text else frozenset()
         cov, hit, core = self.coverage(frame, carried)
         lit = self.literal(frame, text)
+        typed = typed and (not text or self.asked.names_in(frame, text))
         return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, self.keys(frame), None, core, lit)
 
     def literal(self, frame: Frame, text: str, sid: int | None = None) -> float:

@@ -30,6 +30,7 @@ class Score:
     literal: float = 0.0  # share of the predicate's words it prints as the fan typed them
     optional: bool = False  # the type is a preference, not a must (a reason for "why")
     bound: bool = False  # tells the fate asked of the person right at their name
+    counted: bool = False  # prints the count the fan states ("all 6 names": "the six…")
 
     @property
     def itself(self) -> frozenset[str]:
@@ -46,6 +47,7 @@ class Score:
             + 0.1 * max(-3.0, min(self.quality, 3.0))
             + 0.5 * self.literal  # "kiss" printed beats a "romantic" that shares its concept
             + 1.0 * self.bound
+            + 0.5 * self.counted
         )
 
     @property

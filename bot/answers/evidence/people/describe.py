@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -143,17 +144,23 @@ class Descriptions:
         found = self.unnamed_all(query, search)
         return found[0] if found else None
 
+    @cached_property
+    def _person_nouns(self) -> PhraseSet:
+        """The nouns that make a description a person's role (built once: every lookup asks)."""
+        vocab = self._store.vocab
+        return PhraseSet(
+            [
+                *vocab.get("ask.carries", {}).get("person_nouns", []),
+                *vocab.get("ask.role_nouns", {}).get("nouns", []),
+            ]
+        )
+
     def section_person(self, query: str, search: SentenceSearch) -> tuple[int, int] | None:
         """(the sentence printing a description that names no one, the first sentence of its
         section naming someone) when every such sentence's section names the same one person
         and the description is a role ("the science teacher" under "What is Jonus Virus?",
         where only Mr. Lee is named); else None. The section, not a guess, ties them."""
-        vocab = self._store.vocab
-        nouns = [
-            *vocab.get("ask.carries", {}).get("person_nouns", []),
-            *vocab.get("ask.role_nouns", {}).get("nouns", []),
-        ]
-        if not PhraseSet(nouns).any(query):
+        if not self._person_nouns.any(query):
             return None  # "the government", "the bombing": no person
         links = []
         for sid in self.unnamed_all(query, search):

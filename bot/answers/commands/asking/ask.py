@@ -80,6 +80,7 @@ class Ask:
     def __call__(self, question: str, previous: Frame | None = None) -> Answer:
         """A free question (or two), answered from the evidence that covers what it asks.
         previous: the frame of the question the same person asked just before, if any."""
+        self.evidence.forget()
         parts = self._parts(question)
         if len(parts) == 1:
             return self._one(question, previous)[0]

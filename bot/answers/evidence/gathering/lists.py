@@ -77,9 +77,6 @@ class Lists:
                 return self.cast_list(new=False)
         if not cue and not frame.concepts:
             return None
-        # the question as asked and as the who-question it stands for: the fuller list wins
-        asked = [raw, *_as_who(q.text, cue[0])] if cue else [raw]
-        tries = [a for a in map(again, dict.fromkeys(asked)) if a.ok]
         # the best-scored sentences too: one counting people ("four of the core cast") may
         # open the list even when no reworded answer quotes it
         words = {w for c in cue for w in c.split()}
@@ -98,6 +95,10 @@ class Lists:
             ]
             if not counting:
                 return None
+        # the question as asked and as the who-question it stands for: the fuller list wins
+        # (answered only now: most who-questions are no list, and answering is the cost)
+        asked = [raw, *_as_who(q.text, cue[0])] if cue else [raw]
+        tries = [a for a in map(again, dict.fromkeys(asked)) if a.ok]
         listed = [self.with_names(a, counting, key) for a in tries]
         if not cue:
             listed = [a for a in listed if a.lines and a.lines[0].text.startswith("Named:")]

@@ -55,6 +55,7 @@ class Evidence:
         self.asked = Asked(ctx, self.concepts, fate_of)
         self._weights: dict[str, float] = {}
         self._specific_cache: dict[tuple, list[tuple[str, ...]]] = {}
+        self._ranked_cache: dict[Frame, list[Score]] = {}
         self._keys_cache: dict[tuple, tuple[str, ...]] = {}
         self._sentence_tokens: dict[int, frozenset[str]] = {}  # filled as sentences are scored
         self._text_tokens: dict[str, frozenset[str]] = {}  # of answers that are not one sentence
@@ -386,8 +387,19 @@ class Evidence:
             self._specific_cache[predicate] = got
         return got
 
+    def forget(self) -> None:
+        """A new question: the rankings kept for the last one go."""
+        self._ranked_cache.clear()
+
     def ranked(self, frame: Frame) -> list[Score]:
-        """Every gathered sentence scored, best first."""
+        """Every gathered sentence scored, best first (within one question, its list and its
+        verdict both rank the same frame: it is scored once)."""
+        got = self._ranked_cache.get(frame)
+        if got is None:
+            got = self._ranked_cache[frame] = self._ranked(frame)
+        return list(got)
+
+    def _ranked(self, frame: Frame) -> list[Score]:
         scores = [self.score_sentence(frame, s) for s in self.gather(frame)]
         # a count or a date asked for: the newest article's leads among those saying as much
         # (an older count is superseded, however well it reads)

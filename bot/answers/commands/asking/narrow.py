@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 
 from bot.answers.commands.asking.honest import as_of_line
-from bot.answers.commands.asking.yesno.dated import asked_dates, dated_verdict, printed_dates
+from bot.answers.commands.asking.yesno.dated import (
+    asked_dates,
+    dated_verdict,
+    printed_dates,
+    verdict_line,
+)
 from bot.answers.context import Context
 from bot.answers.evidence.scoring.covering import SOURCE, SPEECH
 from bot.answers.evidence.scoring.evidence import FORECAST, Evidence
@@ -235,13 +240,7 @@ def _verdict(
         word = "Yes"
     else:
         word = "Expected, not confirmed"
-    s = ctx.store.sentences[c.sentence_id]
-    line = Line(
-        f"**{word}** · {ctx.date(c.source_id)} {cite.cite(c.sentence_id)}: "
-        f"“{shorten(s.display, WIDTH)}”",
-        s.spoiler,
-    )
-    return line, c.sentence_id
+    return verdict_line(ctx, word, c, cite)
 
 
 def _holds(value: str, years: set[str], months: frozenset[int]) -> bool:

@@ -94,6 +94,12 @@ def dated_verdict(
             return None
         c = max(firm_dated, key=rank)[0]
         word = "No"
+    return verdict_line(ctx, word, c, cite)
+
+
+def verdict_line(ctx: Context, word: str, c: ClaimRow, cite: Citer) -> tuple[Line, int]:
+    """The key line of a yes/no on a topic: the verdict, dated and cited to the claim's
+    sentence, quoted; and that sentence."""
     s = ctx.store.sentences[c.sentence_id]
     line = Line(
         f"**{word}** · {ctx.date(c.source_id)} {cite.cite(c.sentence_id)}: "

@@ -7,15 +7,16 @@ carries the answer type and either
   "did the wga strike mess up s2": "mess" is printed nowhere, so no line could), or
 - carries what the question asks in its concepts (scoring/covering.py): "has filming started"
   is answered by "production had not commenced", "is s2 confirmed or fan cope" by a line that
-  it is "confirmed to return".
+  it is "confirmed to return". Read by concepts, the line must be about the person asked (the
+  first person it names, or their actor or role) and, for a yes/no, not a hope or a guess.
 Such a line is shown as what the sources say, not as "not an answer".
 """
 
 from __future__ import annotations
 
 from bot.answers.context import Context
-from bot.answers.evidence.scoring.covering import covers
-from bot.answers.evidence.scoring.evidence import VALUE_ASPECTS
+from bot.answers.evidence.scoring.covering import SOURCE, SPEECH, concepts_of, covers
+from bot.answers.evidence.scoring.evidence import FORECAST, VALUE_ASPECTS
 from bot.answers.reading.matching import tokens
 from bot.answers.reading.question import Question
 
@@ -45,7 +46,40 @@ def verdict(ctx: Context, q: Question, sid: int, people: tuple[str, ...] = ()) -
     has = set(tokens(ctx.store.sentences[sid].display))
     if words - names and words <= has:
         return "answer"
+    if people and _subject(ctx, sid) not in _same_people(ctx, people):
+        return "near"  # "X will be back as On-jo, … after Cheong-san died": On-jo's return
+    if q.atype == "yesno" and ctx.check.traits(sid).speculative and not _asks_talk(ctx, q):
+        return "near"  # a hope or a guess ("we cannot wait to watch her lead") is no yes
     return "answer" if covers(ctx, q.text, sid, names, people) else "near"
+
+
+def _asks_talk(ctx: Context, q: Question) -> bool:
+    """Whether a question asks what was said or guessed ("did an article say…", "was it
+    supposed to…"): then a hedged line is the very thing asked."""
+    asked = concepts_of(ctx.store).of_text(q.text)
+    return {SOURCE, SPEECH} <= asked or FORECAST in asked
+
+
+def _same_people(ctx: Context, people: tuple[str, ...]) -> set[str]:
+    """The people asked about, with the actors who play them (or the roles they play)."""
+    out = set(people)
+    for p in ctx.store.pairs:
+        if p.actor_id in people or p.character_id in people:
+            out |= {p.actor_id, p.character_id}
+    return out
+
+
+def _subject(ctx: Context, sid: int) -> str | None:
+    """The person a line names first: whom its concepts are most likely said of."""
+    text = ctx.store.sentences[sid].display.lower()
+    first: tuple[int, str] | None = None
+    for eid, sids in ctx.store.mentions.items():
+        if sid not in sids:
+            continue
+        at = [i for n in _names(ctx, eid) if (i := text.find(n.lower())) >= 0]
+        if at and (first is None or min(at) < first[0]):
+            first = (min(at), eid)
+    return first[1] if first else None
 
 
 def _names(ctx: Context, eid: str) -> list[str]:

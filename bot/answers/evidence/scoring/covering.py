@@ -48,6 +48,11 @@ def _index(store: FactStore) -> tuple[Concepts, dict[str, int], int]:
     return hit[1], hit[2], hit[3]
 
 
+def concepts_of(store: FactStore) -> Concepts:
+    """The thesaurus reader of a store (the one this module's index uses)."""
+    return _index(store)[0]
+
+
 def _parts(text: str) -> tuple[str, list[str]]:
     """The words every reading shares, and the alternatives joined by "or"."""
     segments = [s.strip() for s in f" {text} ".split(" or ")]

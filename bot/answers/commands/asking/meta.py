@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 
 from bot.answers.commands.asking.one_article import dated_line
 from bot.answers.context import Context
@@ -80,8 +81,11 @@ class Meta:
 
     def _sites(self, frame: Frame) -> bool:
         """Whether a question asks who published the articles or where they are online."""
-        sites = self.ctx.store.vocab.get("ask.articles", {}).get("outlet_words", [])
-        return PhraseSet(tuple(sites)).any(frame.question.text)
+        return self._site_words.any(frame.question.text)
+
+    @cached_property
+    def _site_words(self) -> PhraseSet:
+        return PhraseSet(self.ctx.store.vocab.get("ask.articles", {}).get("outlet_words", []))
 
     # --- per-source claims ---------------------------------------------------------------
 

@@ -6,10 +6,12 @@ whose words no article prints ("…i hate him", "…or is that just rumors")."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from bot.answers.commands.cast import Cast
 from bot.answers.context import evidence
 from bot.answers.evidence.gathering.finding import Finder
+from bot.answers.evidence.people.describe import person_nouns
 from bot.answers.evidence.scoring.evidence import Evidence
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.wording import safe_echo
@@ -115,7 +117,7 @@ class Naming:
         typed, concept = frame.predicate[0]
         store, of_text = self.find.ctx.store, self.evidence.concepts.of_text
         group = {typed, *store.vocab.get("ask.concepts", {}).get(concept, [])}
-        if not group & set(self._person_nouns(store.vocab)):
+        if not group & set(self._person_nouns.phrases):
             return None  # "who is new", "who died": not a role a description can hold
         rows = [d for ds in store.descriptions.values() for d in ds if concept in of_text(d.text)]
         if not rows or len({d.entity_id for d in rows}) != 1:
@@ -132,11 +134,10 @@ class Naming:
                 lines.append(Line(f"Played by {ctx.name(p.actor_id)} {cite.cite_all(evidence(p))}"))
         return Answer("ask", True, name, f"Who is {name}?", lines, cite.citations)
 
-    @staticmethod
-    def _person_nouns(vocab: dict) -> list[str]:
-        """Nouns that name a person by role ("teacher", "villain", "nurse")."""
-        carries = vocab.get("ask.carries", {}).get("person_nouns", [])
-        return [*carries, *vocab.get("ask.role_nouns", {}).get("nouns", [])]
+    @cached_property
+    def _person_nouns(self) -> PhraseSet:
+        """Nouns that name a person by role (built once: every pronoun question asks)."""
+        return PhraseSet(person_nouns(self.find.ctx.store.vocab))
 
     def unmeant(self, frame: Frame) -> Answer | None:
         """A question pointing back to a person ("why did he make it tho") with no question
@@ -147,8 +148,7 @@ class Naming:
         pronoun = next((w for w in words if w in _PERSON_PRONOUNS), None)
         if pronoun is None or frame.people or frame.question.role:
             return None
-        nouns = PhraseSet(self._person_nouns(store.vocab))
-        if nouns.any(frame.asked):
+        if self._person_nouns.any(frame.asked):
             return None  # "why did the teacher make it, was he…": the noun is who
         ctx = self.find.ctx
         named: list[str] = []

@@ -57,6 +57,12 @@ def synonym_groups(vocab: dict) -> dict[str, str]:
     return {w: key for key, alts in vocab.get("ask.kin", {}).items() for w in (key, *alts)}
 
 
+def person_nouns(vocab: dict) -> list[str]:
+    """Nouns that name a person by role ("teacher", "villain", "nurse")."""
+    carries = vocab.get("ask.carries", {}).get("person_nouns", [])
+    return [*carries, *vocab.get("ask.role_nouns", {}).get("nouns", [])]
+
+
 @dataclass(frozen=True)
 class Described:
     """The outcome of a lookup by description: a sure person, or near ones to suggest."""
@@ -147,13 +153,7 @@ class Descriptions:
     @cached_property
     def _person_nouns(self) -> PhraseSet:
         """The nouns that make a description a person's role (built once: every lookup asks)."""
-        vocab = self._store.vocab
-        return PhraseSet(
-            [
-                *vocab.get("ask.carries", {}).get("person_nouns", []),
-                *vocab.get("ask.role_nouns", {}).get("nouns", []),
-            ]
-        )
+        return PhraseSet(person_nouns(self._store.vocab))
 
     def section_person(self, query: str, search: SentenceSearch) -> tuple[int, int] | None:
         """(the sentence printing a description that names no one, the first sentence of its

@@ -29,6 +29,7 @@ from bot.facts.reading.asides import (
 from bot.facts.reading.claims.attach import attach, drop_modifiers, news_ahead, of_other_season
 from bot.facts.reading.claims.modality import clause_readings
 from bot.facts.reading.claims.numbers import episode_counts
+from bot.facts.reading.claims.objects import released_pictures
 from bot.facts.reading.claims.readers import Readers, readers
 from bot.facts.reading.claims.reading import Reading, listed_cues
 from bot.facts.reading.claims.retracted import (
@@ -102,6 +103,8 @@ def sentence_claims(
     if lex.season1.any(text) and not r.other_season.any(whole):
         s2_here, yardstick = True, len(_before_comparison(text, r))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
+    if season == 2 and _other_season_before(text, before, r, lex):
+        season = 3  # "... the bones of a third season. That is not a renewal!": that season's
     # Under a heading about Season 2, or right after a sentence that names it, a topic with
     # section_context needs no Season 2 cue of its own ("The second season debuted at No. 1.
     # The eight-episode season, which was released on June 26, ...").
@@ -146,6 +149,7 @@ def sentence_claims(
     readings = clause_readings(whole, r.modality, dating)
     news_ahead(cues, whole.text, [x for x in readings if not r.modality.negated(x[1])], lex)
     verbs_to_trailer(cues, strong, readings, r, whole)
+    released_pictures(cues, readings, r, whole, lex)
     if not cues:
         return []
     # Each time goes to the event cue it is attached to (bot/facts/reading/claims/attach.py).
@@ -207,6 +211,19 @@ def _carried_count(text: str, before: Sentence, r: Readers) -> str | None:
         if m.group(1).lower() in r.numbers and m.group(1).lower() != "one":
             return f"{text[: m.end()]} episodes{text[m.end() :]}"
     return None
+
+
+def _other_season_before(text: str, before: Sentence | None, r: Readers, lex: Lexicon) -> bool:
+    """True when a sentence names no season of its own and the sentence before it speaks of a
+    season other than the second only: its news is that season's, never Season 2's."""
+    if before is None or before.kind != "text":
+        return False
+    if lex.season2.any(text) or lex.season1.any(text) or r.other_season.any(Reading.of(text)):
+        return False
+    said = before.display
+    return r.other_season.any(Reading.of(said)) and not lex.season2.any(
+        r.other_season.words.remove(said)
+    )
 
 
 def _before_comparison(text: str, r: Readers) -> str:

@@ -108,7 +108,9 @@ def release_plans(
 _OTHER_SENSES = re.compile(
     r"\bpick(?:s|ed|ing)?\s+up\s+(?=(?:where|right|just|shortly|soon|straight|after|from|"
     r"(?:a|an|one|two|three|\w+)\s+(?:years?|months?|weeks?|days?)\s+(?:after|later|on)\b))"
-    r"|\bshot\s+(?:straight\s+)?(?:up|to|into)\b",
+    r"|\bshot\s+(?:straight\s+)?(?:up|to|into)\b"
+    # a rejection, not a shoot: "the agency shot that idea down", "shoots the rumour down"
+    r"|\b(?:shoot(?:s|ing)?|shot)(?=\s+(?:[\w'’-]+\s+){0,3}down\b)",
     re.IGNORECASE,
 )
 

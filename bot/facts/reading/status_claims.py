@@ -104,7 +104,7 @@ def sentence_claims(
         s2_here, yardstick = True, len(_before_comparison(text, r))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
     if season == 2 and _other_season_before(text, before, r, lex):
-        season = 3  # "... the bones of a third season. That is not a renewal!": that season's
+        return []  # "... the bones of a third season. That is not a renewal!": that season's
     # Under a heading about Season 2, or right after a sentence that names it, a topic with
     # section_context needs no Season 2 cue of its own ("The second season debuted at No. 1.
     # The eight-episode season, which was released on June 26, ...").

@@ -17,11 +17,13 @@ from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
 from bot.facts.reading.asides import (
     REFERENCE,
+    after_other_season,
     cast_list,
     dating_verbs,
     on_other_season,
     other_senses_hidden,
     release_plans,
+    released_pictures,
     short_answer,
     told_in_title,
     verbs_to_trailer,
@@ -29,7 +31,6 @@ from bot.facts.reading.asides import (
 from bot.facts.reading.claims.attach import attach, drop_modifiers, news_ahead, of_other_season
 from bot.facts.reading.claims.modality import clause_readings
 from bot.facts.reading.claims.numbers import episode_counts
-from bot.facts.reading.claims.objects import released_pictures
 from bot.facts.reading.claims.readers import Readers, readers
 from bot.facts.reading.claims.reading import Reading, listed_cues
 from bot.facts.reading.claims.retracted import (
@@ -103,7 +104,7 @@ def sentence_claims(
     if lex.season1.any(text) and not r.other_season.any(whole):
         s2_here, yardstick = True, len(_before_comparison(text, r))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
-    if season == 2 and _other_season_before(text, before, r, lex):
+    if season == 2 and after_other_season(text, before, r, lex):
         return []  # "... the bones of a third season. That is not a renewal!": that season's
     # Under a heading about Season 2, or right after a sentence that names it, a topic with
     # section_context needs no Season 2 cue of its own ("The second season debuted at No. 1.
@@ -211,19 +212,6 @@ def _carried_count(text: str, before: Sentence, r: Readers) -> str | None:
         if m.group(1).lower() in r.numbers and m.group(1).lower() != "one":
             return f"{text[: m.end()]} episodes{text[m.end() :]}"
     return None
-
-
-def _other_season_before(text: str, before: Sentence | None, r: Readers, lex: Lexicon) -> bool:
-    """True when a sentence names no season of its own and the sentence before it speaks of a
-    season other than the second only: its news is that season's, never Season 2's."""
-    if before is None or before.kind != "text":
-        return False
-    if lex.season2.any(text) or lex.season1.any(text) or r.other_season.any(Reading.of(text)):
-        return False
-    said = before.display
-    return r.other_season.any(Reading.of(said)) and not lex.season2.any(
-        r.other_season.words.remove(said)
-    )
 
 
 def _before_comparison(text: str, r: Readers) -> str:

@@ -162,6 +162,11 @@ def name_at_start(text: str, spots: list[int], cue_words: frozenset[str]) -> lis
     return []
 
 
+def compound_heads(lex: Lexicon) -> frozenset[str]:
+    """The lemmas of [claims.values] compound_heads: nouns naming a thing of their own."""
+    return _cue_words(lex)[3]
+
+
 _WORDS: dict[int, tuple[Lexicon, tuple]] = {}
 
 

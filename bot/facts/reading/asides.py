@@ -3,15 +3,18 @@ of actors is cast news, a ", which ..." clause on Season 1 counts Season 1's epi
 season "planned for" a time (or one a verb of dating puts on it) is its release, a story
 that "picks up a year after" tells no renewal, nor a season that "shot to No. 1" a shoot; a
 release verb beside a trailer is the trailer's, and a count told as news in a Season 2 article
-is Season 2's."""
+is Season 2's; a release verb that puts out a poster releases no season, and a sentence after
+one about a third season, naming none itself, is no Season 2 news."""
 
 from __future__ import annotations
 
 import re
 
+from bot.facts.building.records import Sentence
 from bot.facts.curated import Lexicon
+from bot.facts.reading.claims.attach import compound_heads
 from bot.facts.reading.claims.readers import Readers
-from bot.facts.reading.claims.reading import Reading, clauses, listed_cues
+from bot.facts.reading.claims.reading import Reading, clauses, lemma, listed_cues
 from bot.facts.sources.manifest import Source
 
 
@@ -108,7 +111,9 @@ def release_plans(
 _OTHER_SENSES = re.compile(
     r"\bpick(?:s|ed|ing)?\s+up\s+(?=(?:where|right|just|shortly|soon|straight|after|from|"
     r"(?:a|an|one|two|three|\w+)\s+(?:years?|months?|weeks?|days?)\s+(?:after|later|on)\b))"
-    r"|\bshot\s+(?:straight\s+)?(?:up|to|into)\b",
+    r"|\bshot\s+(?:straight\s+)?(?:up|to|into)\b"
+    # a rejection, not a shoot: "the agency shot that idea down", "shoots the rumour down"
+    r"|\b(?:shoot(?:s|ing)?|shot)(?=\s+(?:[\w'’-]+\s+){0,3}down\b)",
     re.IGNORECASE,
 )
 
@@ -206,3 +211,64 @@ def short_answer(text: str, section: str, numbers: list[str]) -> str | None:
     if first is None or first.group(1).lower() not in {*numbers, *map(str, range(1, 1000))}:
         return None
     return f"{text[: first.end()]} {m.group(1).lower()}{text[first.end() :]}"
+
+
+_OBJECT_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+# A word that ends the object: what follows a preposition or a conjunction is no longer the
+# thing released ("released the season on Friday with a poster").
+_ENDS_OBJECT = frozenset(
+    """with alongside along on in at to for by after before and as across via from into onto
+    than while when""".split()  # noqa: SIM905 (a word list reads better as words)
+)
+_COPULA = frozenset(["was", "is", "were", "are"])
+_CLEFT = re.compile(r"^\W*what\b", re.I)
+_OBJECT_WORDS = 5  # "a new set of character posters": an object is a short noun phrase
+
+
+def released_pictures(
+    cues: dict[str, list[int]], readings, r: Readers, whole: Reading, lex: Lexicon
+) -> None:
+    """Leave out the release cues whose verb puts out a picture, not the season ("Netflix
+    released a teaser poster", "What Netflix released on December 1 was a teaser poster"): its
+    object, or what a "What X released ... was Y" sentence says it was, is one of the
+    [claims.values] compound_heads."""
+    if "release" not in cues:
+        return
+    heads = compound_heads(lex)
+    text = whole.text
+    verbs = {at for at, _ in (*r.weak["release"].find(whole), *r.strong["release"].find(whole))}
+    cleft = bool(_CLEFT.match(text))
+    gone = set()
+    for x in cues["release"]:
+        verb = _OBJECT_WORD.match(text, x)
+        if x not in verbs or verb is None:
+            continue
+        end = next((at + len(c.text) for at, c, _ in readings if at <= x < at + len(c.text)), 0)
+        tail = _OBJECT_WORD.findall(text[verb.end() : max(end, verb.end())])
+        low = [w.lower() for w in tail]
+        if cleft and (said := [i for i, w in enumerate(low) if w in _COPULA]):
+            low = low[said[0] + 1 :]  # "What Netflix released on Friday was a poster"
+        for w in low[:_OBJECT_WORDS]:
+            if w in _ENDS_OBJECT:
+                break
+            if lemma(w) in heads:
+                gone.add(x)
+                break
+    kept = [x for x in cues["release"] if x not in gone]
+    if kept:
+        cues["release"] = kept
+    else:
+        del cues["release"]
+
+
+def after_other_season(text: str, before: Sentence | None, r: Readers, lex: Lexicon) -> bool:
+    """True when a sentence names no season of its own and the sentence before it speaks of a
+    season other than the second only: its news is that season's, never Season 2's."""
+    if before is None or before.kind != "text":
+        return False
+    if lex.season2.any(text) or lex.season1.any(text) or r.other_season.any(Reading.of(text)):
+        return False
+    said = before.display
+    return r.other_season.any(Reading.of(said)) and not lex.season2.any(
+        r.other_season.words.remove(said)
+    )

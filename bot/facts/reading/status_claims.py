@@ -17,11 +17,13 @@ from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
 from bot.facts.reading.asides import (
     REFERENCE,
+    after_other_season,
     cast_list,
     dating_verbs,
     on_other_season,
     other_senses_hidden,
     release_plans,
+    released_pictures,
     short_answer,
     told_in_title,
     verbs_to_trailer,
@@ -102,6 +104,8 @@ def sentence_claims(
     if lex.season1.any(text) and not r.other_season.any(whole):
         s2_here, yardstick = True, len(_before_comparison(text, r))
     season = 3 if not s2_here and r.other_season.any(whole) else 2
+    if season == 2 and after_other_season(text, before, r, lex):
+        return []  # "... the bones of a third season. That is not a renewal!": that season's
     # Under a heading about Season 2, or right after a sentence that names it, a topic with
     # section_context needs no Season 2 cue of its own ("The second season debuted at No. 1.
     # The eight-episode season, which was released on June 26, ...").
@@ -146,6 +150,7 @@ def sentence_claims(
     readings = clause_readings(whole, r.modality, dating)
     news_ahead(cues, whole.text, [x for x in readings if not r.modality.negated(x[1])], lex)
     verbs_to_trailer(cues, strong, readings, r, whole)
+    released_pictures(cues, readings, r, whole, lex)
     if not cues:
         return []
     # Each time goes to the event cue it is attached to (bot/facts/reading/claims/attach.py).

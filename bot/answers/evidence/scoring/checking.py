@@ -124,6 +124,7 @@ class Checker:
             "filler": PhraseSet([p for ps in filler.values() for p in ps]),
             "spec": PhraseSet(v.get("ask.speculation", {}).get("cues", [])),
             "reports": PhraseSet(v.get("ask.speculation", {}).get("reports", [])),
+            "set_aside": PhraseSet(v.get("ask.speculation", {}).get("set_aside", [])),
             "speech": PhraseSet(v.get("ask.carries", {}).get("speech", [])),
             "same_as": PhraseSet(v.get("ask.carries", {}).get("same_as", [])),
             "person_nouns": PhraseSet(v.get("ask.carries", {}).get("person_nouns", [])),
@@ -250,9 +251,11 @@ class Checker:
         ("might", "we can expect") only when the clauses it sits in make up most of the
         sentence, so a plain fact beside a hedged aside, or under a heading that speculates,
         stays a fact."""
-        if self._phrases["reports"].any(text):
-            return True
         parts = [c for _, c in clauses(text)]
+        # talk set against the news ("eight episodes, not the rumoured ten") is no report
+        told = " ".join(c for c in parts if not self._phrases["set_aside"].any(c))
+        if self._phrases["reports"].any(told):
+            return True
         hedged = sum(len(c.split()) for c in parts if self._phrases["spec"].any(c))
         return hedged > 0 and 2 * hedged >= sum(len(c.split()) for c in parts)
 

@@ -36,7 +36,13 @@ from bot.answers.evidence.status.labels import (  # noqa: F401 (re-exported)
     stance,
     state_label,
 )
-from bot.answers.evidence.status.values import change_key, compatible, precision, value_key
+from bot.answers.evidence.status.values import (
+    change_key,
+    compatible,
+    plan_ahead,
+    precision,
+    value_key,
+)
 from bot.facts.store import ClaimRow, FactStore
 from bot.facts.text import PhraseSet
 
@@ -178,6 +184,9 @@ def topic_status(store: FactStore, topic: str) -> TopicStatus | None:
             and not (rank(c) == 0 < rank(state) and day(c) < day(state))
             and explicitness(c) == explicitness(state)
             and conflict(c, state, rank)
+            # a day still ahead, moved by a newer article (July 24, then September 18): the
+            # newest plan is the news, the older one history
+            and not (plan_ahead(c) and plan_ahead(state) and c.state == state.state)
         ):
             ts.disputed.append(c)
         else:

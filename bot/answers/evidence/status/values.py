@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.facts.store import ClaimRow
@@ -61,3 +62,20 @@ def change_key(value: str) -> str:
     part = _WINDOW_PART.search(value) if not month_years(value) else None
     narrowed = f"{' '.join(part.group(0).lower().split())} " if part else ""
     return f"{narrowed}{value_key(value)}"
+
+
+_DAY = re.compile(
+    r"(?:(%s)\s+(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)?\s+(%s)),?\s+((?:19|20)\d\d)" % ((_M,) * 2)
+)
+
+
+def plan_ahead(c: ClaimRow) -> bool:
+    """Whether a claim's value is a day still ahead of its article ("September 18, 2026" told
+    on 2026-07-08): a plan, which a newer article may move without contradicting it."""
+    m = _DAY.search(c.value or "")
+    if m is None:
+        return False
+    month = m.group(1) or m.group(4)
+    number = [x.lower() for x in MONTHS].index(month.lower()) + 1
+    when = dt.date(int(m.group(5)), number, int(m.group(2) or m.group(3)))
+    return when > dt.date.fromisoformat(c.published)

@@ -31,7 +31,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _WITH = re.compile(r"\s*(?:and\s+)?with\b", re.IGNORECASE)
 # A relative clause on the noun before it ("the trailer, which landed last week"), or a past
 # participle opening one ("the teaser, released on Monday through YouTube, opens on ...").
-_WHICH = re.compile(r"\W*(?:which\b|[a-z]+ed\s+(?:on|in|at|last|this|earlier)\b)")
+_WHICH = re.compile(r"\W*(?:which\b|[a-z]+(?:ed|wn|en)\s+(?:on|in|at|last|this|earlier)\b)")
 _WHEN = re.compile(r"\W*when\b", re.IGNORECASE)
 _MODIFIED = re.compile(
     r"\b(?P<noun>[A-Za-z][\w-]*)\s+(?:on|of|from|about|behind|for)\s+(?:the\s+|its\s+|their\s+)?$",
@@ -53,8 +53,14 @@ def attach(
         a, b = next(((a, b) for a, b in spans if a <= spot < b), (0, len(text)))
         here = [(x, t) for x, t in every if a <= x < b]
         if not here and _WHICH.match(text[a:b]):
-            # "the full trailer, which landed last Thursday": the noun just before's time
-            here = sorted((x, t) for x, t in every if x < a and not t.startswith("_"))[-1:]
+            # "the full trailer, which landed last Thursday": the noun just before's time; a
+            # clause before with no cue ("the preview reel, shown last week") dates no topic
+            p = max((c for c, d in spans if d <= a), default=None)
+            here = sorted(
+                (x, t) for x, t in every if x < a and not t.startswith("_") and (p or 0) <= x
+            )[-1:]
+            if not here:
+                continue
         nxt = next(((c, d) for c, d in spans if c >= b), None)
         if not here and nxt and _WHEN.match(text[nxt[0] : nxt[1]]):
             # "the wait ends on March 20, when all episodes arrive": the day the clause after
@@ -154,6 +160,11 @@ def name_at_start(text: str, spots: list[int], cue_words: frozenset[str]) -> lis
     if second[:1].isupper() and lemma(second) not in cue_words and second.lower() not in cue_words:
         return [words[0].start()]
     return []
+
+
+def compound_heads(lex: Lexicon) -> frozenset[str]:
+    """The lemmas of [claims.values] compound_heads: nouns naming a thing of their own."""
+    return _cue_words(lex)[3]
 
 
 _WORDS: dict[int, tuple[Lexicon, tuple]] = {}

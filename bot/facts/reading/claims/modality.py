@@ -136,7 +136,7 @@ class ModalityReader:
 
     def _talk(self, sentence: Reading, clause: Reading) -> bool:
         """Whether the sentence's news is talk: a rumour word that the sentence only sets aside
-        beside a confirmation of its own ("Netflix confirmed eight episodes, not the rumoured
+        beside a claim of its own ("Netflix confirmed eight episodes, not the rumoured
         twelve", "despite rumours of a longer run") leaves the news firm. A modal hedge
         ("may", "might") hedges its own clause only, beside a confirmation ("is officially in
         production, and I may have screamed")."""
@@ -146,14 +146,14 @@ class ModalityReader:
             talk = [(at, p) for at, p in talk if p not in _MODALS or p in own]
         if not talk:
             return False
-        if not self.cues["confirmed"].any(sentence):
-            return True
         text = sentence.text
         starts = [a for a, _ in clauses(text)]
         for at, _ in talk:
             start = max((a for a in starts if a <= at), default=0)
             if not self.set_aside.any(Reading.of(text[start:at])):
                 return True
+        # All the talk is set aside ("lists eight episodes, not the rumoured ten"): the rumour
+        # is the contrast's, the value it is set against is the claim, confirmed word or not.
         return False
 
     def negated(self, clause: Reading) -> bool:

@@ -37,6 +37,9 @@ def past_plans(lex: Lexicon) -> Cues:
 def current_times(text: str, found: list[tuple[int, str]], lex: Lexicon) -> list[tuple[int, str]]:
     """The times of a sentence still meant: all of them unless it gives up a plan."""
     reading = Reading.of(text)
+    # "pushed out of last year's calendar": a time a plan is moved away from is given up
+    away = [at + len(p) for at, p in _cues(lex, "moved_from").find(reading)]
+    found = [(at, v) for at, v in found if not any(0 <= at - end <= 12 for end in away)]
     moved = [at for at, _ in _cues(lex, "abandoned").find(reading)]
     past = [at for at, _ in _cues(lex, "past_plans").find(reading)]
     if not found or not (moved or past):

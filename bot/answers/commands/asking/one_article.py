@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.context import Context
-from bot.answers.evidence.scoring.evidence import Evidence
+from bot.answers.evidence.scoring.evidence import SPEECH, Evidence
 from bot.answers.evidence.status.digest import age
 from bot.answers.evidence.status.labels import state_label
 from bot.answers.reading.frame import Frame
@@ -25,6 +25,7 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{6,80})[\"“”']")
 _YEAR = re.compile(r"\b(?:(?P<m>[a-z]{3,9})\s+)?(?P<y>20\d\d)\b")
 QUOTE = 200
+SOURCE = "source"  # the concept of an article ([ask.concepts])
 
 
 class OneArticle:
@@ -53,11 +54,40 @@ class OneArticle:
         if self.dated.any(low) and ("which" in low or "what" in low):
             return self.dates(frame)
         src = self.named(low)
+        if src is None and (src := self.ordered(frame, low)) is not None:
+            return self._within(src, frame, self._end(frame))
         if src is None or not self.asks_of(frame):
             return None
         if self.outlet.any(low):
             return self._outlet(src)
         return self._within(src, frame)
+
+    def ordered(self, frame: Frame, low: str) -> SourceInfo | None:
+        """The newest or oldest article when a question picks it by its order in any wording
+        ("whats ur oldest article and did it know about the renewal", "which of ur articles
+        is the newest and what does it say about X") and asks a topic of it; None when it
+        only asks which one that is (the listing answers that)."""
+        end = self._end(frame)
+        if end is None or frame.people or not self.nouns.any(low):
+            return None
+        telling = self.ctx.store.vocab.get("ask.kinds", {}).get("telling", [])
+        # what it asks of the article: a topic, not the asking verb ("what does it say")
+        topic = {c for w, c in frame.predicate if w not in telling and c != SPEECH}
+        own = self.ctx.store.vocab.get("ask.fact_concepts", {}).get("sources", [])
+        # a status or lore topic read from its words ("the release date") is asked too; when
+        # it was written or how old it is is the listing's
+        q = frame.question
+        if not topic - {*own, "age", "write"} and not q.status and not q.lore:
+            return None
+        rows = sorted(self.ctx.store.sources.values(), key=lambda s: (s.published, s.id))
+        if not rows:
+            return None
+        return rows[0] if end == "oldest" else rows[-1]
+
+    def _end(self, frame: Frame) -> str | None:
+        """"newest" or "oldest" when a question asks of exactly one end of the articles."""
+        ends = {"newest", "oldest"} & frame.concepts
+        return next(iter(ends)) if len(ends) == 1 and SOURCE in frame.concepts else None
 
     def named(self, low: str) -> SourceInfo | None:
         """The one article a question names by a quoted piece of its title, or by its year
@@ -135,11 +165,14 @@ class OneArticle:
     def _date(self, src: SourceInfo) -> str:
         return f"{src.published}{', est.' if src.estimated else ''}"
 
-    def _within(self, src: SourceInfo, frame: Frame) -> Answer:
-        """The article's own claim on the status topic asked, else its accepted sentences."""
+    def _within(self, src: SourceInfo, frame: Frame, end: str | None = None) -> Answer:
+        """The article's own claim on the status topic asked, else its accepted sentences.
+        end: "newest" or "oldest" when the article was picked by its order, said first."""
         ctx, q = self.ctx, frame.question
         cite = Citer(ctx.store)
         head = f"“{src.title}” ({self._date(src)})"
+        if end is not None:  # which one it is, for a fan who asked only "the oldest"
+            head = f"The {end} article, {head} `{src.id}`"
         claims = [
             c
             for c in ctx.store.claims.get(q.status or "", [])

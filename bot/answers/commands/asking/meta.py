@@ -193,6 +193,8 @@ class Meta:
             if other:
                 lines.append(Line("The others say otherwise:"))
         lines += [self._line(c, cite) for c in newest(other)]
+        if (when := _predates(match, other, self._negative)) is not None:
+            lines.append(Line(when))
         if conditional:  # "If and only if … filming begins, …": no article saying so
             lines += [Line("Only as a condition (“if …”), not as news:")]
             lines += [self._line(c, cite) for c in newest(conditional)]
@@ -310,6 +312,25 @@ class Meta:
         if any(q in row.display for q in QUOTES) and not opens:
             return None
         return sid + 1 if SPEECH in self.ev.sentence_concepts(sid + 1) else None
+
+
+def _predates(
+    match: list[ClaimRow], other: list[ClaimRow], negative: Callable[[ClaimRow], bool]
+) -> str | None:
+    """When the articles saying it has not happened are all older than those saying it has,
+    that they were written before the news, not against it; else None. Either side may be
+    the one asked about ("one says there's no renewal", "is there one saying it's renewed")."""
+    if not match or not other:
+        return None
+    if all(negative(c) for c in match) and not any(negative(c) for c in other):
+        no, yes, them = match, other, ("It is", "They are")
+    elif all(negative(c) for c in other) and not any(negative(c) for c in match):
+        no, yes, them = other, match, ("The one saying otherwise is", "Those saying otherwise are")
+    else:
+        return None
+    if max(c.published for c in no) >= min(c.published for c in yes):
+        return None
+    return f"{them[len(no) > 1]} older than the rest: written before the news, not disputing it."
 
 
 def _label(src: SourceInfo) -> str:

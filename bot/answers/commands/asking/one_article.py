@@ -23,6 +23,7 @@ from bot.facts.text import PhraseSet
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{6,80})[\"“”']")
+_FROM_YEAR = re.compile(r"\b(?:from|in)\s+(?:[a-z]{3,9}\s+)?(?P<y>20\d\d)\b")
 _YEAR = re.compile(r"\b(?:(?P<m>[a-z]{3,9})\s+)?(?P<y>20\d\d)\b")
 QUOTE = 200
 SOURCE = "source"  # the concept of an article ([ask.concepts])
@@ -49,6 +50,8 @@ class OneArticle:
     def answer(self, frame: Frame, raw: str) -> Answer | None:
         """The answer when the question names one article or asks how they are dated."""
         low = raw.lower()
+        if (years := self.by_year(frame, low)) is not None:
+            return years
         if not self.nouns.any(low):
             return None
         if self.dated.any(low) and ("which" in low or "what" in low):
@@ -68,21 +71,44 @@ class OneArticle:
         is the newest and what does it say about X") and asks a topic of it; None when it
         only asks which one that is (the listing answers that)."""
         end = self._end(frame)
-        if end is None or frame.people or not self.nouns.any(low):
-            return None
-        telling = self.ctx.store.vocab.get("ask.kinds", {}).get("telling", [])
-        # what it asks of the article: a topic, not the asking verb ("what does it say")
-        topic = {c for w, c in frame.predicate if w not in telling and c != SPEECH}
-        own = self.ctx.store.vocab.get("ask.fact_concepts", {}).get("sources", [])
-        # a status or lore topic read from its words ("the release date") is asked too; when
-        # it was written or how old it is is the listing's
-        q = frame.question
-        if not topic - {*own, "age", "write"} and not q.status and not q.lore:
+        if end is None or frame.people or not self.nouns.any(low) or not self._topic(frame):
             return None
         rows = sorted(self.ctx.store.sources.values(), key=lambda s: (s.published, s.id))
         if not rows:
             return None
         return rows[0] if end == "oldest" else rows[-1]
+
+    def _topic(self, frame: Frame) -> bool:
+        """Whether a question asks a topic of the articles, not only which one, when it was
+        written or how old it is (the asking verb "what does it say" is no topic)."""
+        telling = self.ctx.store.vocab.get("ask.kinds", {}).get("telling", [])
+        topic = {c for w, c in frame.predicate if w not in telling and c != SPEECH}
+        own = self.ctx.store.vocab.get("ask.fact_concepts", {}).get("sources", [])
+        # a status or lore topic read from its words ("the release date") is asked too
+        q = frame.question
+        return bool(topic - {*own, "age", "write"} or q.status or q.lore)
+
+    def by_year(self, frame: Frame, low: str) -> Answer | None:
+        """The articles from a year asked of them ("anything from 2025?", "r any of ur
+        articles from 2023"), or that none is, with the newest and how old it is."""
+        m = _FROM_YEAR.search(low)
+        if m is None or SOURCE not in frame.concepts or frame.people or self._topic(frame):
+            return None
+        year = m.group("y")
+        rows = sorted(self.ctx.store.sources.values(), key=lambda s: (s.published, s.id))
+        if not rows:
+            return None
+        hits = [s for s in rows if s.published.startswith(year)]
+        if hits:
+            n = len(hits)
+            lines = [Line(f"{n} article{'s are' if n > 1 else ' is'} from {year}:")]
+            lines += [Line(f"• {self.ctx.date(s.id)} — {s.title} `{s.id}`") for s in hits[::-1]]
+            if any(s.estimated for s in hits):  # a guessed date can be off by a few months
+                lines.append(Line("(est.: the date is estimated from clues in the article.)"))
+        else:
+            lines = [Line(f"None of the {len(rows)} articles is from {year}.")]
+        lines.append(Line(f"The newest: {dated_line(self.ctx, rows[-1])}"))
+        return Answer("ask", bool(hits), None, f"Articles from {year}", lines)
 
     def _end(self, frame: Frame) -> str | None:
         """"newest" or "oldest" when a question asks of exactly one end of the articles."""

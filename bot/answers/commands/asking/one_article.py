@@ -54,7 +54,8 @@ class OneArticle:
             return years
         if not self.nouns.any(low):
             return None
-        if self.dated.any(low) and ("which" in low or "what" in low):
+        # "which are guessed", "how do u know when they were written": how they are dated
+        if self.dated.any(low) and any(w in low.split() for w in ("which", "what", "how")):
             return self.dates(frame)
         src = self.named(low)
         if src is None and (src := self.ordered(frame, low)) is not None:

@@ -75,7 +75,8 @@ class Meta:
             return self.which_sentences(frame)
         if about_sources and {"newest", "oldest"} & frame.concepts and not q.status:
             return self.listing(frame)  # "who is the newest article", "your latest source"
-        if about_sources and self._sites(frame) and not q.status and not frame.people:
+        sites = self._sites(frame) or self._trust.any(q.text)
+        if about_sources and sites and not q.status and not frame.people:
             return self.listing(frame)  # "what websites are these from": not recorded
         return None
 
@@ -86,6 +87,31 @@ class Meta:
     @cached_property
     def _site_words(self) -> PhraseSet:
         return PhraseSet(self.ctx.store.vocab.get("ask.articles", {}).get("outlet_words", []))
+
+    @cached_property
+    def _trust(self) -> PhraseSet:
+        return PhraseSet(self.ctx.store.vocab.get("ask.articles", {}).get("trust", []))
+
+    def _provenance(self, frame: Frame, rows: list[SourceInfo]) -> list[Line]:
+        """Where the articles come from, when asked: their recorded outlets, else that none is
+        recorded and the outlets they quote; and, asked whether they can be trusted, that
+        the articles themselves cannot settle it."""
+        out = []
+        if self._sites(frame) and not any(s.outlet for s in rows):
+            out.append(Line("Which site published them is not recorded: no outlet or link."))
+            if cited := self.outlets.cited_names():
+                names = ", ".join(
+                    f"{name} ({n} articles)" if n > 1 else name for name, n in cited
+                )
+                out.append(Line(f"The outlets they quote or cite: {names}."))
+        if self._trust.any(frame.question.text):
+            out.append(
+                Line(
+                    "Whether they are reliable the articles cannot settle: I quote what each "
+                    "prints, with its date, so you can weigh it yourself."
+                )
+            )
+        return out
 
     # --- per-source claims ---------------------------------------------------------------
 
@@ -249,8 +275,7 @@ class Meta:
             lines = [Line(dated_line(self.ctx, rows[0]))]
         else:
             lines = [Line(f"{self.ctx.date(s.id)} — {s.title}{_outlet(s)} `{s.id}`") for s in rows]
-        if self._sites(frame) and not any(s.outlet for s in rows):
-            lines.append(Line("Which site published them is not recorded: no outlet or link."))
+        lines += self._provenance(frame, rows)
         return Answer("ask", True, None, title, lines)
 
     # --- outlets -------------------------------------------------------------------------

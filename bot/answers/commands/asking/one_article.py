@@ -112,7 +112,7 @@ class OneArticle:
         return Answer("ask", bool(hits), None, f"Articles from {year}", lines)
 
     def _end(self, frame: Frame) -> str | None:
-        """"newest" or "oldest" when a question asks of exactly one end of the articles."""
+        """ "newest" or "oldest" when a question asks of exactly one end of the articles."""
         ends = {"newest", "oldest"} & frame.concepts
         return next(iter(ends)) if len(ends) == 1 and SOURCE in frame.concepts else None
 

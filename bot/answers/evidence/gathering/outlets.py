@@ -60,9 +60,7 @@ class Outlets:
 
         kept = [k for k in sids if not any(within(k, o) and sids[k] <= sids[o] for o in sids)]
         kept = [k for k in kept if not any(within(o, k) for o in kept)]
-        articles = {
-            k: len({self.ctx.store.sentences[s].source_id for s in sids[k]}) for k in kept
-        }
+        articles = {k: len({self.ctx.store.sentences[s].source_id for s in sids[k]}) for k in kept}
         ranked = sorted(kept, key=lambda k: (-articles[k], min(sids[k])))
         return [(self._cited[k][0], articles[k]) for k in ranked]
 

@@ -40,7 +40,7 @@ from bot.answers.reading.frame import (
     split_parts,
 )
 from bot.answers.reading.matching import tokens
-from bot.answers.reading.question import Question, analyse, conjoined, normalise
+from bot.answers.reading.question import Question, analyse, conjoined, normalise, phrase_hits
 from bot.answers.reading.spelling import Speller
 from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
@@ -145,6 +145,12 @@ class Ask:
         if (fixed := self.spell(typed)) != typed:  # "who is the directer": the director
             question = fixed
         q = analyse(question.strip(), ctx.store.vocab, self.find.lore_names)
+        if q.atype == "what" and question.rstrip().endswith("?"):
+            # "and s2 will be on netflix too?": a statement asked back, with no question word
+            # at all, asks whether it holds, as "will s2 be on netflix" does
+            types = ctx.store.vocab.get("ask.types", {})
+            if not phrase_hits(q.text, {k: v for k, v in types.items() if k != "yesno"}):
+                q = replace(q, atype="yesno")
         named, _, plain = self.naming.named(q.text)
         text = normalise(question)
         resolved = follow_up(text, previous, [e for _, e in named])

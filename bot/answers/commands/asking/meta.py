@@ -77,6 +77,9 @@ class Meta:
         # content, which the scoring finds
         dated = any(w in MONTH_WORDS or _YEAR.fullmatch(w) for w in q.text.split())
         one_of = self._says("one_of", q.text) and not dated
+        trust = self._trust.any(q.text)
+        if about_sources and trust and not q.status and not frame.people:
+            return self.listing(frame)  # "which sites are they from, are they reliable"
         if q.status and not frame.people and (self._says("which", q.text) or one_of):
             if self._says("called_off", q.text):
                 return self.which_claims(q.status, q.season, self._called_off)
@@ -85,8 +88,7 @@ class Meta:
             return self.which_sentences(frame)
         if about_sources and {"newest", "oldest"} & frame.concepts and not q.status:
             return self.listing(frame)  # "who is the newest article", "your latest source"
-        sites = self._sites(frame) or self._trust.any(q.text)
-        if about_sources and sites and not q.status and not frame.people:
+        if about_sources and self._sites(frame) and not q.status and not frame.people:
             return self.listing(frame)  # "what websites are these from": not recorded
         return None
 

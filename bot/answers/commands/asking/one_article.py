@@ -38,6 +38,7 @@ class OneArticle:
         table = ctx.store.vocab.get("ask.articles", {})
         self.nouns = PhraseSet(table.get("nouns", []))
         self.dated = PhraseSet(table.get("dated", []))
+        self.dated_alone = PhraseSet(table.get("dated_alone", []))
         self.outlet = PhraseSet(table.get("outlet", []))
         concepts = ctx.store.vocab.get("ask.concepts", {})
         self.newest = PhraseSet(concepts.get("newest", []))
@@ -52,11 +53,12 @@ class OneArticle:
         low = raw.lower()
         if (years := self.by_year(frame, low)) is not None:
             return years
+        # "which are guessed", "how do u know when they were written": how they are dated
+        dated = self.dated.any(low) if self.nouns.any(low) else self.dated_alone.any(low)
+        if dated and any(w in low.split() for w in ("which", "what", "how")):
+            return self.dates(frame)
         if not self.nouns.any(low):
             return None
-        # "which are guessed", "how do u know when they were written": how they are dated
-        if self.dated.any(low) and any(w in low.split() for w in ("which", "what", "how")):
-            return self.dates(frame)
         src = self.named(low)
         if src is None and (src := self.ordered(frame, low)) is not None:
             return self._within(src, frame, self._end(frame))

@@ -29,15 +29,22 @@ FILLER = -3.0  # a quality at or below this is shown only when nothing better ex
 FOCUS_SHARE = 0.3
 
 
-def fact_lines(ctx: Context, sids: list[int], cite: Citer, limit: int = 300) -> list[Line]:
+def fact_lines(
+    ctx: Context,
+    sids: list[int],
+    cite: Citer,
+    limit: int = 300,
+    facts: frozenset[int] = frozenset(),
+) -> list[Line]:
     """One bullet per sentence, cited; speculative wording marked as speculation. A sentence
     opening on a pronoun is shown after the short sentence naming who it means ("Last we saw
-    Cheong San. He perished…"), both cited."""
+    Cheong San. He perished…"), both cited. facts: sentences whose part that answers the
+    question is plain fact, never marked (a count beside a guess about renewal)."""
     out = []
     for s in sids:
         store = ctx.store
         row = store.sentences[s]
-        mark = "(speculation) " if ctx.check.traits(s).speculative else ""
+        mark = "(speculation) " if ctx.check.traits(s).speculative and s not in facts else ""
         text = balanced(without_dangling_list(row.display))
         spoiler = row.spoiler
         marks = cite.cite(s)

@@ -40,7 +40,7 @@ from bot.answers.reading.frame import (
     split_parts,
 )
 from bot.answers.reading.matching import tokens
-from bot.answers.reading.question import Question, analyse, conjoined, normalise
+from bot.answers.reading.question import Question, analyse, conjoined, normalise, phrase_hits
 from bot.answers.reading.spelling import Speller
 from bot.answers.replies.parts import merge
 from bot.answers.types import Answer, Citer, Line
@@ -82,7 +82,7 @@ class Ask:
         previous: the frame of the question the same person asked just before, if any."""
         self.evidence.forget()
         parts = self._parts(question)
-        if len(parts) == 1:
+        if len(parts) == 1 or self._of_one_article(question, previous):
             return self._one(question, previous)[0]
         shown: list[str] = []
         answers: list[Answer] = []
@@ -102,10 +102,20 @@ class Ask:
         out.frame = previous
         return out
 
+    def _of_one_article(self, question: str, previous: Frame | None) -> bool:
+        """Whether a message picks one article by its order and asks a topic of it ("which
+        is the newest and what does it say about X"): one question, answered from that
+        article, not a listing and then a topic asked of every article."""
+        frame = self.frame(question, previous)
+        return self.kinds.article.ordered(frame, question.lower()) is not None
+
     def explain(self, question: str, previous: Frame | None = None) -> list[Trace]:
         """How each part of a question was read and answered (for `ask --explain`)."""
         out = []
-        for i, part in enumerate(self._parts(question)):
+        parts = self._parts(question)
+        if self._of_one_article(question, previous):
+            parts = [question]
+        for i, part in enumerate(parts):
             ans, trace = self._one(part, previous, part=i > 0)
             previous = ans.frame or previous
             out.append(trace)
@@ -135,6 +145,12 @@ class Ask:
         if (fixed := self.spell(typed)) != typed:  # "who is the directer": the director
             question = fixed
         q = analyse(question.strip(), ctx.store.vocab, self.find.lore_names)
+        if q.atype == "what" and question.rstrip().endswith("?"):
+            # "and s2 will be on netflix too?": a statement asked back, with no question word
+            # at all, asks whether it holds, as "will s2 be on netflix" does
+            types = ctx.store.vocab.get("ask.types", {})
+            if not phrase_hits(q.text, {k: v for k, v in types.items() if k != "yesno"}):
+                q = replace(q, atype="yesno")
         named, _, plain = self.naming.named(q.text)
         text = normalise(question)
         resolved = follow_up(text, previous, [e for _, e in named])

@@ -8,14 +8,16 @@ make a question one about the sources are in [ask.kinds] of data/lexicon.toml.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 
 from bot.answers.commands.asking.one_article import dated_line
 from bot.answers.context import Context
-from bot.answers.evidence.gathering.outlets import Found, Outlets
-from bot.answers.evidence.scoring.evidence import QUOTES, SPEECH, Evidence
+from bot.answers.evidence.gathering.outlet_said import OutletSaid, label, outlet_suffix
+from bot.answers.evidence.gathering.outlets import Outlets
+from bot.answers.evidence.scoring.evidence import SPEECH, Evidence
 from bot.answers.evidence.scoring.score import ACCEPT
 from bot.answers.evidence.status import conditions
 from bot.answers.evidence.status.digest import (
@@ -30,8 +32,10 @@ from bot.answers.reading.frame import Frame
 from bot.answers.reading.wording import balanced, shorten
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.store import ClaimRow, SourceInfo
-from bot.facts.text import PhraseSet
+from bot.facts.text import MONTHS, PhraseSet
 
+MONTH_WORDS = frozenset(m.lower() for m in MONTHS) | {m.lower()[:3] for m in MONTHS}
+_YEAR = re.compile(r"(?:19|20)\d\d")
 SOURCE = "source"  # the concept of an article, an outlet, a report ([ask.concepts])
 QUOTE = 200  # characters of a quote shown per article
 SHOWN = 3  # articles quoted for "which article says X"
@@ -46,6 +50,7 @@ class Meta:
         table = ctx.store.vocab.get("ask.kinds", {})
         self.words = {k: PhraseSet(v) for k, v in table.items()}
         self.outlets = Outlets(ctx, evidence.concepts, self.words.get("reporting"))
+        self.outlet_said = OutletSaid(ctx, evidence)
 
     def _says(self, key: str, text: str) -> bool:
         ps = self.words.get(key)
@@ -66,8 +71,16 @@ class Meta:
         if self._says("disagree", q.text) and q.status:
             return self.compare(q.status, q.season)
         if outlet is not None:
-            return self.outlet_answer(outlet, frame)
-        if q.status and not frame.people and self._says("which", q.text):
+            return self.outlet_said.answer(outlet, frame)
+        # "one of the articles says there's no renewal" asks of a claim's state; one asking
+        # a month or year ("…say it would come in february or march") asks of a line's
+        # content, which the scoring finds
+        dated = any(w in MONTH_WORDS or _YEAR.fullmatch(w) for w in q.text.split())
+        one_of = self._says("one_of", q.text) and not dated
+        trust = self._trust.any(q.text)
+        if about_sources and trust and not q.status and not frame.people:
+            return self.listing(frame)  # "which sites are they from, are they reliable"
+        if q.status and not frame.people and (self._says("which", q.text) or one_of):
             if self._says("called_off", q.text):
                 return self.which_claims(q.status, q.season, self._called_off)
             return self.which_claims(q.status, q.season, self._asks(q.text))
@@ -86,6 +99,29 @@ class Meta:
     @cached_property
     def _site_words(self) -> PhraseSet:
         return PhraseSet(self.ctx.store.vocab.get("ask.articles", {}).get("outlet_words", []))
+
+    @cached_property
+    def _trust(self) -> PhraseSet:
+        return PhraseSet(self.ctx.store.vocab.get("ask.articles", {}).get("trust", []))
+
+    def _provenance(self, frame: Frame, rows: list[SourceInfo]) -> list[Line]:
+        """Where the articles come from, when asked: their recorded outlets, else that none is
+        recorded and the outlets they quote; and, asked whether they can be trusted, that
+        the articles themselves cannot settle it."""
+        out = []
+        if self._sites(frame) and not any(s.outlet for s in rows):
+            out.append(Line("Which site published them is not recorded: no outlet or link."))
+            if cited := self.outlets.cited_names():
+                names = ", ".join(f"{name} ({n} articles)" if n > 1 else name for name, n in cited)
+                out.append(Line(f"The outlets they quote or cite: {names}."))
+        if self._trust.any(frame.question.text):
+            out.append(
+                Line(
+                    "Whether they are reliable the articles cannot settle: I quote what each "
+                    "prints, with its date, so you can weigh it yourself."
+                )
+            )
+        return out
 
     # --- per-source claims ---------------------------------------------------------------
 
@@ -112,7 +148,7 @@ class Meta:
         src = self.ctx.store.sources[c.source_id]
         row = self.ctx.store.sentences[c.sentence_id]
         quote = balanced("“" + shorten(row.display, QUOTE) + "”")
-        text = f"• {self.ctx.date(src.id)} — {_label(src)} {cite.cite(c.sentence_id)}: "
+        text = f"• {self.ctx.date(src.id)} — {label(src)} {cite.cite(c.sentence_id)}: "
         return Line(f"{text}{state_label(self.ctx.store, c)}: {quote}", row.spoiler)
 
     def compare(self, topic: str, season: int | None) -> Answer:
@@ -193,6 +229,8 @@ class Meta:
             if other:
                 lines.append(Line("The others say otherwise:"))
         lines += [self._line(c, cite) for c in newest(other)]
+        if (when := _predates(match, other, self._negative)) is not None:
+            lines.append(Line(when))
         if conditional:  # "If and only if … filming begins, …": no article saying so
             lines += [Line("Only as a condition (“if …”), not as news:")]
             lines += [self._line(c, cite) for c in newest(conditional)]
@@ -230,7 +268,7 @@ class Meta:
             src = ctx.store.sources[src_id]
             quote = balanced("“" + shorten(row.display, QUOTE + 60) + "”")
             lines.append(
-                Line(f"• {_label(src)} ({ctx.date(src_id)}) {cite.cite(sid)}: {quote}", row.spoiler)
+                Line(f"• {label(src)} ({ctx.date(src_id)}) {cite.cite(sid)}: {quote}", row.spoiler)
             )
         return Answer("ask", True, None, "Which article says that", lines, cite.citations)
 
@@ -246,75 +284,27 @@ class Meta:
         if len(rows) == 1:  # the newest or oldest: how old it is, and how it is dated
             lines = [Line(dated_line(self.ctx, rows[0]))]
         else:
-            lines = [Line(f"{self.ctx.date(s.id)} — {s.title}{_outlet(s)} `{s.id}`") for s in rows]
-        if self._sites(frame) and not any(s.outlet for s in rows):
-            lines.append(Line("Which site published them is not recorded: no outlet or link."))
+            lines = [
+                Line(f"{self.ctx.date(s.id)} — {s.title}{outlet_suffix(s)} `{s.id}`") for s in rows
+            ]
+        lines += self._provenance(frame, rows)
         return Answer("ask", True, None, title, lines)
 
-    # --- outlets -------------------------------------------------------------------------
 
-    def outlet_answer(self, outlet: Found, frame: Frame) -> Answer:
-        """What an outlet said (about what was asked, when it says that), or when: the
-        sentences citing it with their article and date, or the article it published."""
-        ctx = self.ctx
-        name, source_id, sids = outlet
-        cite = Citer(ctx.store)
-        if source_id is not None:
-            src = ctx.store.sources[source_id]
-            sids = [
-                s
-                for s, r in ctx.store.sentences.items()
-                if r.source_id == source_id and ctx.check.readable(s)
-            ]
-            head = f"{name} published “{src.title}” on {ctx.date(source_id)} `{source_id}`."
-            if frame.question.atype == "when" or not sids:
-                return Answer("ask", True, name, f"{name}: its article", [Line(head)])
-        else:
-            head = f"{name} is cited by {len({ctx.store.sentences[s].source_id for s in sids})} "
-            head += "article(s); each article's date is when it reported it:"
-        spent = {SOURCE, SPEECH}
-        want = frozenset(c for _, c in frame.predicate if c not in spent)
-        on = [s for s in sids if want & self.ev.sentence_concepts(s)] if want else []
-        # "when did X talk to it": the lines printing a time first
-        dated = frame.question.atype == "when"
-        chosen = sorted(
-            on or sids, key=lambda s: dated and not ctx.check.answers(s, frame.question)
-        )[:3]
-        lines = [Line(head)]
-        if want and not on:
-            lines.append(Line(f"None of it is about {' '.join(sorted(want))}; what it said:"))
-        for sid in chosen:
-            row = ctx.store.sentences[sid]
-            src = ctx.store.sources[row.source_id]
-            words = self._words_set_up(sid, frame) if SPEECH in frame.concepts else None
-            if words is None:
-                quote = balanced("“" + shorten(row.display, QUOTE + 60) + "”")
-                marks, spoiler = cite.cite(sid), row.spoiler
-            else:  # what they told it: the words the sentence sets up, quoted next
-                nxt = ctx.store.sentences[words]
-                quote = f"“{shorten(row.display, QUOTE)}” {shorten(nxt.display, QUOTE + 60)}"
-                marks, spoiler = cite.cite_all([sid, words]), row.spoiler or nxt.spoiler
-            lines.append(Line(f"• {ctx.date(src.id)} — {_label(src)} {marks}: {quote}", spoiler))
-        return Answer("ask", True, name, f"{name} in the sources", lines, cite.citations)
-
-    def _words_set_up(self, sid: int, frame: Frame) -> int | None:
-        """The next sentence of the article when it quotes the words this one, quoting none
-        itself, sets up ("…offered these hints." then “If season 1…”); else None."""
-        store = self.ctx.store
-        row, nxt = store.sentences[sid], store.sentences.get(sid + 1)
-        if nxt is None or nxt.source_id != row.source_id or not self.ctx.check.readable(sid + 1):
-            return None
-        # one quoting a few words itself still sets up the quote that opens the next one
-        # ("…would have “a bit of a different feel”…, NewsPim reported." then “If season 1…”)
-        opens = nxt.display.lstrip().startswith(QUOTES)
-        if any(q in row.display for q in QUOTES) and not opens:
-            return None
-        return sid + 1 if SPEECH in self.ev.sentence_concepts(sid + 1) else None
-
-
-def _label(src: SourceInfo) -> str:
-    return f"“{shorten(src.title, 60)}”{_outlet(src)}"
-
-
-def _outlet(src: SourceInfo) -> str:
-    return f" ({src.outlet})" if src.outlet else ""
+def _predates(
+    match: list[ClaimRow], other: list[ClaimRow], negative: Callable[[ClaimRow], bool]
+) -> str | None:
+    """When the articles saying it has not happened are all older than those saying it has,
+    that they were written before the news, not against it; else None. Either side may be
+    the one asked about ("one says there's no renewal", "is there one saying it's renewed")."""
+    if not match or not other:
+        return None
+    if all(negative(c) for c in match) and not any(negative(c) for c in other):
+        no, yes, them = match, other, ("It is", "They are")
+    elif all(negative(c) for c in other) and not any(negative(c) for c in match):
+        no, yes, them = other, match, ("The one saying otherwise is", "Those saying otherwise are")
+    else:
+        return None
+    if max(c.published for c in no) >= min(c.published for c in yes):
+        return None
+    return f"{them[len(no) > 1]} older than the rest: written before the news, not disputing it."

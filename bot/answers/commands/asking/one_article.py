@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.context import Context
-from bot.answers.evidence.scoring.evidence import Evidence
+from bot.answers.evidence.scoring.evidence import SPEECH, Evidence
 from bot.answers.evidence.status.digest import age
 from bot.answers.evidence.status.labels import state_label
 from bot.answers.reading.frame import Frame
@@ -23,8 +23,10 @@ from bot.facts.text import PhraseSet
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{6,80})[\"“”']")
+_FROM_YEAR = re.compile(r"\b(?:from|in)\s+(?:[a-z]{3,9}\s+)?(?P<y>20\d\d)\b")
 _YEAR = re.compile(r"\b(?:(?P<m>[a-z]{3,9})\s+)?(?P<y>20\d\d)\b")
 QUOTE = 200
+SOURCE = "source"  # the concept of an article ([ask.concepts])
 
 
 class OneArticle:
@@ -36,6 +38,7 @@ class OneArticle:
         table = ctx.store.vocab.get("ask.articles", {})
         self.nouns = PhraseSet(table.get("nouns", []))
         self.dated = PhraseSet(table.get("dated", []))
+        self.dated_alone = PhraseSet(table.get("dated_alone", []))
         self.outlet = PhraseSet(table.get("outlet", []))
         concepts = ctx.store.vocab.get("ask.concepts", {})
         self.newest = PhraseSet(concepts.get("newest", []))
@@ -48,16 +51,72 @@ class OneArticle:
     def answer(self, frame: Frame, raw: str) -> Answer | None:
         """The answer when the question names one article or asks how they are dated."""
         low = raw.lower()
+        if (years := self.by_year(frame, low)) is not None:
+            return years
+        # "which are guessed", "how do u know when they were written": how they are dated
+        dated = self.dated.any(low) if self.nouns.any(low) else self.dated_alone.any(low)
+        if dated and any(w in low.split() for w in ("which", "what", "how")):
+            return self.dates(frame)
         if not self.nouns.any(low):
             return None
-        if self.dated.any(low) and ("which" in low or "what" in low):
-            return self.dates(frame)
         src = self.named(low)
+        if src is None and (src := self.ordered(frame, low)) is not None:
+            return self._within(src, frame, self._end(frame))
         if src is None or not self.asks_of(frame):
             return None
         if self.outlet.any(low):
             return self._outlet(src)
         return self._within(src, frame)
+
+    def ordered(self, frame: Frame, low: str) -> SourceInfo | None:
+        """The newest or oldest article when a question picks it by its order in any wording
+        ("whats ur oldest article and did it know about the renewal", "which of ur articles
+        is the newest and what does it say about X") and asks a topic of it; None when it
+        only asks which one that is (the listing answers that)."""
+        end = self._end(frame)
+        if end is None or frame.people or not self.nouns.any(low) or not self._topic(frame):
+            return None
+        rows = sorted(self.ctx.store.sources.values(), key=lambda s: (s.published, s.id))
+        if not rows:
+            return None
+        return rows[0] if end == "oldest" else rows[-1]
+
+    def _topic(self, frame: Frame) -> bool:
+        """Whether a question asks a topic of the articles, not only which one, when it was
+        written or how old it is (the asking verb "what does it say" is no topic)."""
+        telling = self.ctx.store.vocab.get("ask.kinds", {}).get("telling", [])
+        topic = {c for w, c in frame.predicate if w not in telling and c != SPEECH}
+        own = self.ctx.store.vocab.get("ask.fact_concepts", {}).get("sources", [])
+        # a status or lore topic read from its words ("the release date") is asked too
+        q = frame.question
+        return bool(topic - {*own, "age", "write"} or q.status or q.lore)
+
+    def by_year(self, frame: Frame, low: str) -> Answer | None:
+        """The articles from a year asked of them ("anything from 2025?", "r any of ur
+        articles from 2023"), or that none is, with the newest and how old it is."""
+        m = _FROM_YEAR.search(low)
+        if m is None or SOURCE not in frame.concepts or frame.people or self._topic(frame):
+            return None
+        year = m.group("y")
+        rows = sorted(self.ctx.store.sources.values(), key=lambda s: (s.published, s.id))
+        if not rows:
+            return None
+        hits = [s for s in rows if s.published.startswith(year)]
+        if hits:
+            n = len(hits)
+            lines = [Line(f"{n} article{'s are' if n > 1 else ' is'} from {year}:")]
+            lines += [Line(f"• {self.ctx.date(s.id)} — {s.title} `{s.id}`") for s in hits[::-1]]
+            if any(s.estimated for s in hits):  # a guessed date can be off by a few months
+                lines.append(Line("(est.: the date is estimated from clues in the article.)"))
+        else:
+            lines = [Line(f"None of the {len(rows)} articles is from {year}.")]
+        lines.append(Line(f"The newest: {dated_line(self.ctx, rows[-1])}"))
+        return Answer("ask", bool(hits), None, f"Articles from {year}", lines)
+
+    def _end(self, frame: Frame) -> str | None:
+        """ "newest" or "oldest" when a question asks of exactly one end of the articles."""
+        ends = {"newest", "oldest"} & frame.concepts
+        return next(iter(ends)) if len(ends) == 1 and SOURCE in frame.concepts else None
 
     def named(self, low: str) -> SourceInfo | None:
         """The one article a question names by a quoted piece of its title, or by its year
@@ -135,11 +194,14 @@ class OneArticle:
     def _date(self, src: SourceInfo) -> str:
         return f"{src.published}{', est.' if src.estimated else ''}"
 
-    def _within(self, src: SourceInfo, frame: Frame) -> Answer:
-        """The article's own claim on the status topic asked, else its accepted sentences."""
+    def _within(self, src: SourceInfo, frame: Frame, end: str | None = None) -> Answer:
+        """The article's own claim on the status topic asked, else its accepted sentences.
+        end: "newest" or "oldest" when the article was picked by its order, said first."""
         ctx, q = self.ctx, frame.question
         cite = Citer(ctx.store)
         head = f"“{src.title}” ({self._date(src)})"
+        if end is not None:  # which one it is, for a fan who asked only "the oldest"
+            head = f"The {end} article, {head} `{src.id}`"
         claims = [
             c
             for c in ctx.store.claims.get(q.status or "", [])

@@ -3,6 +3,7 @@ season asked about, with Season 2's state when it answers too; else the honest d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.answers.commands.asking.honest import as_of_line, dont_know, nearby
@@ -12,8 +13,13 @@ from bot.answers.evidence.gathering.finding import Finder
 from bot.answers.reading.question import Question
 from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
+from bot.facts.reading.claims.reading import clauses
+from bot.facts.text import PhraseSet
 
 VALUES = ("number", "duration", "when")  # answer types that are a value the text must print
+# where one statement of a sentence ends and the next begins inside one clause: "we can
+# certainly get the sequel as it's just three days and the series has been watched…"
+_JOINS = re.compile(r"\b(?:and|but|as|so|while|because|though|although|yet)\b|[;:—–]")
 
 
 def pooled(
@@ -53,7 +59,7 @@ def pooled(
     cite = Citer(ctx.store)
     lines = [as_of_line(ctx)] if lead else []
     for s in chosen:
-        lines += fact_lines(ctx, [s], cite)
+        lines += fact_lines(ctx, [s], cite, facts=counted_facts(ctx, q, [s]))
         if (before := ctx.check.near.antecedent(s)) is not None and before not in chosen:
             row = ctx.store.sentences[before]  # "the same number": the number it means
             text = f"↳ the number it refers to: “{shorten(row.display, 200)}”"
@@ -69,3 +75,28 @@ def pooled(
             )
         )
     return Answer("ask", True, label, label, lines, cite.citations), chosen
+
+
+def counted_facts(ctx: Context, q: Question, sids: list[int]) -> frozenset[int]:
+    """Of the lines answering a count ("how many people watched it"), those whose count is
+    stated as plain fact: the statement carrying the number hedges nothing, and the sentence
+    reports no rumour. Such a line is not speculation because another statement of its
+    sentence guesses ("…we can certainly get the sequel … and the series has already been
+    watched over million times")."""
+    if q.atype != "number" or not sids:
+        return frozenset()
+    vocab = ctx.store.vocab
+    spec = PhraseSet(vocab.get("ask.speculation", {}).get("cues", []))
+    reports = PhraseSet(vocab.get("ask.speculation", {}).get("reports", []))
+    words = "|".join(map(re.escape, vocab.get("ask.carries", {}).get("number_words", [])))
+    number = re.compile(rf"\d|\b(?:{words or 'x^'})\b", re.IGNORECASE)
+    out = set()
+    for sid in sids:
+        text = ctx.store.sentences[sid].display
+        if not ctx.check.traits(sid).speculative or reports.any(text):
+            continue
+        parts = [p for _, c in clauses(text) for p in _JOINS.split(c) if p.strip()]
+        counts = [p for p in parts if number.search(p)]
+        if counts and not any(spec.any(p) for p in counts):
+            out.add(sid)
+    return frozenset(out)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.answers.commands.asking.honest import dont_know
+from bot.answers.commands.asking.pooled import counted_facts
 from bot.answers.commands.asking.yesno.raised import raised_only
 from bot.answers.commands.lore import FILLER, distinct, fact_lines
 from bot.answers.context import Context
@@ -253,7 +254,10 @@ def _lines(ctx: Context, frame: Frame, sids: list[int]) -> Answer:
     cite = Citer(ctx.store)
     name = ctx.name(frame.people[0]) if frame.people else None
     title = f"{name}: what the sources say" if name else "What the sources say"
-    return Answer("ask", True, name, title, fact_lines(ctx, sids, cite), cite.citations)
+    facts = counted_facts(ctx, frame.question, sids)
+    return Answer(
+        "ask", True, name, title, fact_lines(ctx, sids, cite, facts=facts), cite.citations
+    )
 
 
 def _quotes(ctx: Context, s: Score) -> bool:
@@ -290,7 +294,8 @@ def _pooled(
     cite = Citer(ctx.store)
     name = ctx.name(frame.people[0]) if frame.people else None
     title = f"{name}: what the sources say" if name else "What the sources say"
-    lines = fact_lines(ctx, chosen_ids, cite)
+    facts = counted_facts(ctx, frame.question, chosen_ids)  # a count stated beside a guess
+    lines = fact_lines(ctx, chosen_ids, cite, facts=facts)
     # "is X a zombie": the line says so; "is she alive or dead" asks which, not yes or no
     either = re.search(r"\bor\b(?! not\b)", frame.question.text) is not None
     if chosen_ids and settles(ev, frame, chosen_ids[0]) and not either:

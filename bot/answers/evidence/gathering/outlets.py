@@ -1,7 +1,7 @@
 """Outlets in the sources: an article's own (the manifest's `outlet`) and the ones articles
 cite ("according to Teen Vogue", "told the Korea Herald", "NewsPim reported").
 
-Stage: evidence gathered. A cited outlet is a capitalised name of one to three words right
+Stage: evidence gathered. A cited outlet is a capitalised name of one to four words right
 beside a reporting word ([ask.kinds] `reporting`), with no person's name, month, number,
 function word or only thesaurus words in it; the index is built once per store.
 """
@@ -42,11 +42,27 @@ class Outlets:
                 return src.outlet, src.id, []
         folded = folded.strip()
         words = folded.split() if cited else []
-        for n in (3, 2, 1):
+        for n in (4, 3, 2, 1):
             for i in range(len(words) - n + 1):
                 if (hit := self._cited.get(" ".join(words[i : i + n]))) is not None:
                     return hit[0], None, hit[1]
         return None
+
+    def cited_names(self) -> list[tuple[str, int]]:
+        """Each outlet the articles cite, once, with how many articles cite it, most cited
+        first: of the names read around one mention ("Teen Vogue", "Vogue") the longest
+        that covers its mentions, and a name once more words come with it ("South Korea’s
+        NewsPim") only when it is not also printed alone ("NewsPim")."""
+        sids = {k: set(v[1]) for k, v in self._cited.items()}
+
+        def within(short: str, long: str) -> bool:
+            return short != long and f" {short} " in f" {long} "
+
+        kept = [k for k in sids if not any(within(k, o) and sids[k] <= sids[o] for o in sids)]
+        kept = [k for k in kept if not any(within(o, k) for o in kept)]
+        articles = {k: len({self.ctx.store.sentences[s].source_id for s in sids[k]}) for k in kept}
+        ranked = sorted(kept, key=lambda k: (-articles[k], min(sids[k])))
+        return [(self._cited[k][0], articles[k]) for k in ranked]
 
     @cached_property
     def _own(self) -> dict[str, SourceInfo]:
@@ -83,7 +99,7 @@ class Outlets:
                 before = any(0 <= a - run.end() <= NEAR for a, _ in cues)
                 # "South Korea’s NewsPim reported": the name may be the run's last word alone
                 grams = [words] if len(words) == 1 else []
-                grams += [words[:n] for n in (2, 3) if after and n <= len(words)]
+                grams += [words[:n] for n in (2, 3, 4) if after and n <= len(words)]
                 grams += [words[-n:] for n in (1, 2, 3) if before and n <= len(words) > 1]
                 for gram in grams if (after or before) else []:
                     printed = " ".join(gram)

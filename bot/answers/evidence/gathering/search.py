@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.answers.commands.asking.honest import dont_know, nearby
+from bot.answers.commands.asking.pooled import counted_facts
 from bot.answers.commands.lore import distinct, fact_lines
 from bot.answers.context import Context
 from bot.answers.evidence.gathering.finding import Finder
@@ -81,5 +82,5 @@ def search_answer(
     if order is not None:
         chosen = order(chosen)
     cite = Citer(ctx.store)
-    lines = fact_lines(ctx, chosen, cite)
+    lines = fact_lines(ctx, chosen, cite, facts=counted_facts(ctx, q, chosen))
     return Answer("ask", True, None, "What the sources say", lines, cite.citations)

@@ -23,6 +23,7 @@ from bot.facts.text import PhraseSet
 _ASIDE = re.compile(r"\s(?:i|im|i'm|or|my)\s")
 # a person a question points back to ("why did he make it"), a thing or a group aside
 _PERSON_PRONOUNS = ("he", "him", "his", "she", "her", "hers")
+_SOMEONE = {"my", "a", "some", "this", "our"}  # before a person noun: someone the fan knows
 MAX_MEANT = 3  # people offered as whom a pronoun could mean
 
 
@@ -38,7 +39,9 @@ class Naming:
     def asides(self, text: str, pred: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """The predicate without the words of an aside after the question that no article
         prints ("…coming back in s2 i hate him", "…confirmed or is that just rumors"): a
-        remark or an alternative the articles cannot speak to, not what is asked."""
+        remark or an alternative the articles cannot speak to, not what is asked. Who told
+        the fan ("my brother told me he heard…") is no part of what is asked either."""
+        pred = self._unreported(text, pred)
         m = _ASIDE.search(text)
         if m is None:
             return pred
@@ -53,6 +56,23 @@ class Naming:
             kept = [(w, c) for w, c in pred if not set(w.split()) <= tail]
             return kept or pred
         kept = [(w, c) for w, c in pred if not (set(w.split()) <= tail and not ev.printed(c))]
+        return kept or pred
+
+    def _unreported(self, text: str, pred: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The predicate without the person and the verbs that relay a claim to the fan ("my
+        brother told me he heard there's a trailer": the trailer is asked), when the message
+        names such a someone ("my …", "a …", "some …" before a person noun and a reporting
+        verb)."""
+        nouns, reporting = self._people_words
+        words = text.split()
+        relayed = any(
+            words[i - 1] in _SOMEONE and words[i] in nouns and words[i + 1] in reporting
+            for i in range(1, len(words) - 1)
+        )
+        if not relayed:
+            return pred
+        aside = nouns | reporting
+        kept = [(w, c) for w, c in pred if not set(w.split()) <= aside]
         return kept or pred
 
     def named(self, text: str) -> tuple[list[tuple[str, str]], bool, list[tuple[str, str]]]:

@@ -21,7 +21,7 @@ from functools import cached_property
 
 from bot.answers.context import Context
 from bot.answers.evidence.scoring.evidence import Evidence
-from bot.answers.evidence.status.labels import state_label
+from bot.answers.evidence.status.labels import PLANNED, progress, state_label
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.wording import around
 from bot.answers.types import Answer, Citer, Line
@@ -79,7 +79,8 @@ class Either:
 
     def one_slot(self, a: str, b: str) -> bool:
         """Whether two alternatives are two values of one slot: both dates or numbers, both
-        places, two spellings of one word, or two phrases sharing a content word."""
+        places, two spellings of one word, one word each, or two phrases sharing a content
+        word."""
         if bool(_VALUE.search(a)) and bool(_VALUE.search(b)):
             return True
         places = self._words[1]
@@ -87,6 +88,8 @@ class Either:
             return True
         if SequenceMatcher(None, a, b).ratio() >= SPELLING:
             return True
+        if " " not in a and " " not in b:
+            return True  # one word against one ("netflix or disney", "webtoon or novel")
         return bool((set(a.split()) & set(b.split())) - self._stop)
 
     def answer(self, frame: Frame, raw: str) -> Answer | None:
@@ -114,8 +117,16 @@ class Either:
         c = held[i][0]
         store, cite = self.ctx.store, Citer(self.ctx.store)
         row = store.sentences[c.sentence_id]
+        # a value only expected (a plan, a guess, or the date of a step not yet taken) is said so
+        first = progress(store, topic)[:1]
+        firm = c.modality == "confirmed" and not (c.hedged or c.negated) and PLANNED not in c.state
+        guess = self.ctx.check.traits(c.sentence_id).speculative
+        firm = firm and c.state not in first and not guess
+        held_as = "" if firm else " (expected, not confirmed)"
         lines = [
-            Line(f"Of the two, the articles print **{got[i]}**; none prints “{got[1 - i]}”."),
+            Line(
+                f"Of the two, the articles print **{got[i]}**{held_as}; none prints “{got[1 - i]}”."
+            ),
             Line(
                 f"{state_label(store, c)} · {self.ctx.date(c.source_id)} "
                 f"{cite.cite(c.sentence_id)}: “{around(row.display, [got[i]], WIDTH)}”",

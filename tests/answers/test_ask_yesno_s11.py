@@ -104,7 +104,10 @@ def test_taste_is_still_taste(engine, msg):
 def test_an_either_or_printed_apart_shows_each_articles_wording(engine):
     ans = reply(engine, "!ask r they in junior high or high school? one article said junior high??")
     text = to_text(ans)
-    assert "The articles differ" in text
+    # most articles print one side: that is the answer, and the one printing the other is
+    # said to (not "the articles differ", as if they split evenly)
+    assert "Most articles print “high school”" in text
+    assert "one article prints “junior high”" in text
     assert "junior high students" in text and "High School" in text
     assert {c.source[:3] for c in ans.citations} >= {"000", "001"}
 

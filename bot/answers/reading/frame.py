@@ -33,6 +33,10 @@ _JOINTS = (" and ", " & ", " n ")  # what joins two names in "who plays mi-jin a
 _AND_ASKS = re.compile(r"\s+(?:and|&)\s+(?=(?:is|are|does|did|will|was)\s)", re.IGNORECASE)
 _WH = re.compile(r"^(?:\W*\w+\W+)?(?:why|when|who|where|what)\b", re.IGNORECASE)  # "yo when…"
 _SEASON = re.compile(r"\b(?:s|season\s+)(\d{1,2})\b", re.IGNORECASE)
+# "same person who drew it?", "same guy as the director?": whether two answers are one person
+_SAME_AS = re.compile(
+    r"^(?:is it |is he |is she |was it )?(?:the )?same (?:\w+ )?(?:who|as|that)\b"
+)
 _SPLIT = re.compile(r"\?+\s+(?=\S)|\s+(?:and|&)\s+(?=(?:why|when|who|where|how|what)\b)")
 
 
@@ -136,6 +140,8 @@ def asks_itself(text: str, vocab: Vocab) -> bool:
     first = text.split(" ", 1)[0]
     openers = {p for ps in vocab.get("ask.types", {}).values() for p in ps if " " not in p}
     if first in openers or first == "how":
+        return True
+    if _SAME_AS.match(text):  # "…? same person who drew the webtoon?": a question of its own
         return True
     return bool(_NEW_SUBJECT.match(text) or _NEW_TYPE.match(text))
 

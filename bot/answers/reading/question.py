@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.answers.reading.excluding import without_exclusions, without_tag
+
 TYPES = ("when", "number", "duration", "who", "where", "why", "yesno", "what")
 _WORDS = re.compile(r"[\w'’/-]+")
 _CONTRACTIONS = {
@@ -258,7 +260,8 @@ def status_topic(text: str, vocab: Vocab) -> tuple[int, str] | None:
 
 def analyse(message: str, vocab: Vocab, lore_names: dict[str, list[str]]) -> Question:
     """Analyse one message. lore_names: what fans type for each lore topic."""
-    full = gloss(normalise(message), vocab)
+    # what the fan rules out or only tags on is no part of what is asked
+    full = without_tag(gloss(normalise(without_exclusions(message, vocab)), vocab), vocab)
     text = without_openers(without_show_name(full, vocab), vocab)
     intents = vocab.get("ask.intents", {})
     hit = {k for _, _, k in phrase_hits(text, intents)}

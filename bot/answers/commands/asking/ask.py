@@ -23,7 +23,7 @@ from bot.answers.commands.lore import Lore
 from bot.answers.commands.status import Status
 from bot.answers.context import Context
 from bot.answers.evidence.gathering.finding import Finder
-from bot.answers.evidence.gathering.quoted import quoted_answer
+from bot.answers.evidence.gathering.quoted import asks_meaning, quoted_answer
 from bot.answers.evidence.gathering.search import search_answer
 from bot.answers.evidence.people.fates import Fates
 from bot.answers.evidence.scoring.evidence import Evidence
@@ -186,6 +186,7 @@ class Ask:
     ) -> tuple[Answer, Trace]:
         frame = self.frame(question, previous, part)
         quoting = "speech" in frame.concepts and frame.question.atype in ("who", "where", "yesno")
+        quoting = quoting or asks_meaning(self.ctx, question)  # "what does she mean by “…”"
         if quoting and (said := quoted_answer(self.ctx, question)) is not None:
             said.frame = frame  # "who said “…”": the lines printing it, with who says it
             return said, Trace(frame, reason="a quote the question prints: the lines printing it")

@@ -41,7 +41,7 @@ class Kinds:
         self.article = OneArticle(ctx, evidence)
         self.opinion = Opinion(ctx)
         self.where_shown = WhereShown(ctx)
-        self.either = Either(ctx)
+        self.either = Either(ctx, evidence)
         self.sections = Sections(ctx)
         self.evidence = evidence
 

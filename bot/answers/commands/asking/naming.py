@@ -18,10 +18,12 @@ from bot.answers.reading.wording import safe_echo
 from bot.answers.types import Answer, Citer, Line
 from bot.facts.text import PhraseSet
 
-# where an aside after the question starts: a remark of the fan's own, or an alternative
-_ASIDE = re.compile(r"\s(?:i|im|i'm|or)\s")
+# where an aside after the question starts: a remark of the fan's own (or of someone they
+# know: "…my cousin swears he saw it"), or an alternative
+_ASIDE = re.compile(r"\s(?:i|im|i'm|or|my)\s")
 # a person a question points back to ("why did he make it"), a thing or a group aside
 _PERSON_PRONOUNS = ("he", "him", "his", "she", "her", "hers")
+_SOMEONE = {"my", "a", "some", "this", "our"}  # before a person noun: someone the fan knows
 MAX_MEANT = 3  # people offered as whom a pronoun could mean
 
 
@@ -37,15 +39,40 @@ class Naming:
     def asides(self, text: str, pred: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """The predicate without the words of an aside after the question that no article
         prints ("…coming back in s2 i hate him", "…confirmed or is that just rumors"): a
-        remark or an alternative the articles cannot speak to, not what is asked."""
+        remark or an alternative the articles cannot speak to, not what is asked. Who told
+        the fan ("my brother told me he heard…") is no part of what is asked either."""
+        pred = self._unreported(text, pred)
         m = _ASIDE.search(text)
         if m is None:
             return pred
         if self.find.named(text[m.end() :]):
             return pred  # an alternative naming someone ("…park solomon or lomon") is asked
-        tail = set(text[m.end() :].split())
+        rest = text[m.end() :].split()
+        tail = set(rest)
         ev = self.evidence
+        nouns, reporting = self._people_words
+        if len(rest) > 1 and rest[0] in nouns and rest[1] in reporting:
+            # "…my cousin swears he saw it": what someone else says, all of it an aside
+            kept = [(w, c) for w, c in pred if not set(w.split()) <= tail]
+            return kept or pred
         kept = [(w, c) for w, c in pred if not (set(w.split()) <= tail and not ev.printed(c))]
+        return kept or pred
+
+    def _unreported(self, text: str, pred: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The predicate without the person and the verbs that relay a claim to the fan ("my
+        brother told me he heard there's a trailer": the trailer is asked), when the message
+        names such a someone ("my …", "a …", "some …" before a person noun and a reporting
+        verb)."""
+        nouns, reporting = self._people_words
+        words = text.split()
+        relayed = any(
+            words[i - 1] in _SOMEONE and words[i] in nouns and words[i + 1] in reporting
+            for i in range(1, len(words) - 1)
+        )
+        if not relayed:
+            return pred
+        aside = nouns | reporting
+        kept = [(w, c) for w, c in pred if not set(w.split()) <= aside]
         return kept or pred
 
     def named(self, text: str) -> tuple[list[tuple[str, str]], bool, list[tuple[str, str]]]:
@@ -139,6 +166,27 @@ class Naming:
         """Nouns that name a person by role (built once: every pronoun question asks)."""
         return PhraseSet(person_nouns(self.find.ctx.store.vocab))
 
+    @cached_property
+    def _people_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Everyday nouns for a person ([ask.antecedents], and the family words of
+        [ask.kin]), and the verbs that report what someone else says."""
+        vocab = self.find.ctx.store.vocab
+        table = vocab.get("ask.antecedents", {})
+        kin = {w for k, alts in vocab.get("ask.kin", {}).items() for w in (k, *alts)}
+        return frozenset([*table.get("nouns", []), *kin]), frozenset(table.get("reporting", []))
+
+    def _antecedent(self, before: list[str]) -> bool:
+        """Whether the words before a pronoun give it someone to mean: a person noun ("my
+        cousin", "some guy"), or a verb reporting what someone other than the fan says ("they
+        swear he…"): the pronoun sits in hearsay about that someone, nobody to ask after."""
+        nouns, reporting = self._people_words
+        if any(w in nouns for w in before):
+            return True
+        return any(
+            w in reporting and i > 0 and before[i - 1] not in ("i", "we", "im")
+            for i, w in enumerate(before)
+        )
+
     def unmeant(self, frame: Frame) -> Answer | None:
         """A question pointing back to a person ("why did he make it tho") with no question
         before it and no one named or described in it: who the lines nearest the question
@@ -150,6 +198,8 @@ class Naming:
             return None
         if self._person_nouns.any(frame.asked):
             return None  # "why did the teacher make it, was he…": the noun is who
+        if self._antecedent(words[: words.index(pronoun)]):
+            return None  # "my cousin swears he saw it": the cousin is who
         ctx = self.find.ctx
         named: list[str] = []
         if frame.predicate:

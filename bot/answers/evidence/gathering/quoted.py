@@ -21,11 +21,15 @@ from bot.answers.reading.wording import shorten
 from bot.answers.types import Answer, Citer, Line
 
 MIN_WORDS = 3
+SHORT_WORDS = 2  # a quote asked the meaning of may be shorter ("theyre back")
 LIMIT = 3  # lines shown
 _SPAN = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 _MARKS = re.compile(r"[\"“”]")
 _ASIDE = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"\w+")
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+# "who is “they”", "what are “them”": a wh-question of a quoted word
+_OF_QUOTED = re.compile(r"\b(?:who|what)\s+(?:is|are|was|were|r)\s+[\"“]", re.IGNORECASE)
 
 
 def flat(text: str) -> str:
@@ -33,20 +37,51 @@ def flat(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def quoted_spans(message: str) -> list[str]:
-    """The spans a message puts in double quotes, long enough to find a line by."""
-    return [m for m in _SPAN.findall(message) if len(_WORD.findall(m)) >= MIN_WORDS]
+def folded(text: str) -> str:
+    """Words only, lower-case, an apostrophe dropped inside a word ("They’re" is "theyre",
+    as fans type it), single-spaced: how a short quote is matched."""
+    return flat(_APOSTROPHE.sub("", text))
+
+
+def quoted_spans(message: str, short: bool = False) -> list[str]:
+    """The spans a message puts in double quotes, long enough to find a line by (short: two
+    words are enough, the line must then print them as a quotation)."""
+    least = SHORT_WORDS if short else MIN_WORDS
+    spans = _SPAN.findall(message)
+    return [m for m in spans if len(folded(m).split()) >= least or len(_WORD.findall(m)) >= least]
 
 
 def printing(ctx: Context, span: str) -> list[int]:
-    """The readable lines that print a quoted span, in article order."""
-    want = f" {flat(span)} "
+    """The readable lines that print a quoted span, in article order. A span too short to
+    find a line by counts only where the line quotes it ("“They’re back,” she exclaims")."""
+    want, short = f" {flat(span)} ", f" {folded(span)} "
     store = ctx.store
+    few = len(_WORD.findall(span)) < MIN_WORDS
+
+    def prints(text: str) -> bool:
+        if not few:
+            return want in f" {flat(text)} " or short in f" {folded(text)} "
+        pieces, quoted = _pieces(text)
+        return any(q and short in f" {folded(p)} " for p, q in zip(pieces, quoted, strict=True))
+
     return [
         sid
         for sid in sorted(store.sentences)
-        if ctx.check.readable(sid) and want in f" {flat(store.sentences[sid].display)} "
+        if ctx.check.readable(sid) and prints(store.sentences[sid].display)
     ]
+
+
+def asks_meaning(ctx: Context, message: str) -> bool:
+    """Whether a message asks what quoted words mean or whom they point at ("what does she
+    mean by “…”", "…says “they’re back”, who is “they”"), not who said them: a meaning word
+    of [ask.quotes], or a wh-question of a quoted word; "who says/said …" asks the speaker."""
+    table = ctx.store.vocab.get("ask.quotes", {})
+    text = f" {flat(message)} "
+    if any(f" {flat(c)} " in text for c in table.get("speaker", [])):
+        return False
+    if any(f" {flat(c)} " in text for c in table.get("meaning", [])):
+        return bool(quoted_spans(message, short=True))
+    return bool(_OF_QUOTED.search(message)) and bool(quoted_spans(message, short=True))
 
 
 def speaker(ctx: Context, sid: int, span: str) -> str | None:
@@ -109,12 +144,15 @@ def _first_person(ctx: Context, sid: int, text: str) -> str | None:
 
 
 def quoted_answer(ctx: Context, message: str) -> Answer | None:
-    """The lines printing what a message quotes, with who says it; None when it quotes
-    nothing an article prints."""
-    for span in quoted_spans(message):
+    """The lines printing what a message quotes, with who says it (or, asked what it means,
+    what the articles print around it); None when it quotes nothing an article prints."""
+    meaning = asks_meaning(ctx, message)
+    for span in quoted_spans(message, short=meaning):
         sids = printing(ctx, span)
         if not sids:
             continue
+        if meaning:
+            return meaning_answer(ctx, span, sids)
         cite = Citer(ctx.store)
         lines = []
         named = False
@@ -145,3 +183,32 @@ def quoted_answer(ctx: Context, message: str) -> Answer | None:
             title = "The sources don't say"
         return Answer("ask", named, None, title, lines, cite.citations)
     return None
+
+
+def meaning_answer(ctx: Context, span: str, sids: list[int]) -> Answer:
+    """What quoted words mean, asked: the articles say it of no one, so the reply says so
+    and shows the lines printing the words, each with the line before it in its article
+    when the line opens on them (what leads up to the words is then the context the article
+    gives; a line telling more than the words carries its own)."""
+    cite = Citer(ctx.store)
+    shown = shorten(span, 60)
+    lines = [
+        Line(
+            f"The articles don't say what “{shown}” means or whom it points at; "
+            "what they print around it:"
+        )
+    ]
+    for sid in sids[:LIMIT]:
+        row = ctx.store.sentences[sid]
+        prev = ctx.store.sentences.get(sid - 1)
+        text, marks, spoiler = row.display, cite.cite(sid), row.spoiler
+        opens = folded(row.display).startswith(folded(span))
+        same = prev is not None and prev.source_id == row.source_id and prev.kind == "text"
+        if opens and same and ctx.check.readable(sid - 1):
+            text = f"{prev.display} {text}"
+            marks = cite.cite_all([sid - 1, sid])
+            spoiler = spoiler or prev.spoiler
+        body = shorten(text, 420)
+        body = body if body[:1] in '“"' else f"“{body}”"
+        lines.append(Line(f"• {body} {marks}", spoiler))
+    return Answer("ask", True, None, f"What “{shown}” means", lines, cite.citations)

@@ -17,16 +17,19 @@ class Returns:
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self._stances: dict[int, str] = {}
+        # per pair, how each sentence words that pair's return: one sentence may word people
+        # differently (a cast list firm for most, cautious for one its article doubts)
+        self._stances: dict[tuple[str | None, str | None], dict[int, str]] = {}
         self._denials: set[int] = set()  # sentences that deny a return
 
     def return_stance(self, sid: int, hedged: int = 1) -> str:
         """'confirmed', 'expected' or 'speculated': how a sentence words a return, as the
         builder read it from the clause (hedged: 0 stated or confirmed, 1 planned or expected,
         2 rumoured or left unconfirmed)."""
-        if sid not in self._stances:
-            self._stances[sid] = ("confirmed", "expected", "speculated")[min(int(hedged), 2)]
-        return self._stances[sid]
+        return ("confirmed", "expected", "speculated")[min(int(hedged), 2)]
+
+    def _stance(self, pair: PairRow, sid: int) -> str:
+        return self._stances.get((pair.actor_id, pair.character_id), {}).get(sid, "expected")
 
     def evidence(self, pair: PairRow) -> tuple[str, list[int], list[int]] | None:
         """The strongest return wording for a pair, the sentences that use it, and every
@@ -38,8 +41,11 @@ class Returns:
             {e for i in ids for e in store.returns.get(i, [])[:50]},
             key=lambda e: (-ctx.published(e[0]), e[0]),
         )
-        for sid, _, hedged in ev:
-            self.return_stance(sid, hedged)
+        stances: dict[int, str] = {}
+        for sid, _, hedged in ev:  # actor and role worded apart: the more cautious word
+            word = self.return_stance(sid, hedged)
+            stances[sid] = max(word, stances.get(sid, word), key=STANCES.index)
+        self._stances[(pair.actor_id, pair.character_id)] = stances
         yes = [sid for sid, neg, _ in ev if not neg]
         no = [sid for sid, neg, _ in ev if neg]
         self._denials.update(no)
@@ -51,14 +57,14 @@ class Returns:
             stated = [sid for sid, neg, hedged in ev if neg and not hedged]
             return ("denied", stated[:1], no) if stated else ("doubted", no, no)
         if no and all(
-            ctx.published(y) <= ctx.published(no[0]) or self.return_stance(y) == "speculated"
+            ctx.published(y) <= ctx.published(no[0]) or stances[y] == "speculated"
             for y in yes
         ):
             # a newer denial outranks older talk of a return, which is shown beside it
             return "denied", no[:1], no + yes
         by: dict[str, list[int]] = {}
         for sid in yes:
-            by.setdefault(self.return_stance(sid), []).append(sid)
+            by.setdefault(stances[sid], []).append(sid)
         best = next(k for k in ("confirmed", "expected", "speculated") if k in by)
         return best, by[best], yes
 
@@ -84,7 +90,7 @@ class Returns:
             "doubted": f"Season 2: sources doubt {who} returns",
             "denied": f"Season 2: {who} does not return, the newest source says (denied)",
         }[stance]
-        spec = [s for s in every if self.return_stance(s) == "speculated"]
+        spec = [s for s in every if self._stance(pair, s) == "speculated"]
         talk = self.talk(every)
         also = (
             f"; elsewhere called speculation {cite.cite_all(spec, 2)}"

@@ -144,6 +144,26 @@ def _rumour_in(clause: str, r) -> bool:
     return r.modality.cues["rumoured"].any(reading) or r.hearsay.tells(reading)
 
 
+_WORDS_AHEAD = re.compile(r"\s*(?:[\w'’-]+\s*){1,4}")
+
+
+def scheduled(clause: str, cue: PhraseSet, lex: Lexicon) -> bool:
+    """Whether a clause puts its return on the schedule ("is set to return", "set to make a
+    return", "set to reprise the role"): a scheduling word with the return cue within a few
+    words after it, and no other hedge in the clause ("is likely set to return" stays a
+    guess). A date "set to premiere" names no return and is left to the other readings."""
+    words = listed_cues(lex, "returns", "scheduled")
+    reading = Reading.of(clause)
+    for at, phrase in words.find(reading):
+        ahead = _WORDS_AHEAD.match(clause, at + len(phrase))
+        if ahead is None or not cue.any(ahead.group(0)):
+            continue
+        rest = Reading.of(clause[:at] + " " + clause[at + len(phrase) :])
+        cues = readers(lex).modality.cues
+        return not (cues["expected"].any(rest) or cues["rumoured"].any(rest))
+    return False
+
+
 def return_stance(
     text: str, cue: PhraseSet, lex: Lexicon, firm: bool = False
 ) -> tuple[bool, int] | None:
@@ -169,7 +189,8 @@ def return_stance(
     negated = negated_near(text, cue, lex.negation)
     # "X is officially back", "has signed on to return", "will be back after all": a
     # return (or, negated, a denial) stated firmly, ahead of time or not
-    firm = firm or listed_cues(lex, "returns", "firm").any(clause)
+    # "X is set to return": the trade press's schedule, a plan made and told as such
+    firm = firm or listed_cues(lex, "returns", "firm").any(clause) or scheduled(own, cue, lex)
     if firm and not unconfirmed and not _rumour_in(own, r):
         return negated, STATED
     # "X will reprise his role, the streamer confirmed, ending months of speculation": talk

@@ -12,6 +12,23 @@ Items = list[tuple[str, int]]  # (label, sentence id to cite)
 STANCES = ("confirmed", "expected", "speculated", "denied")  # strongest first
 
 
+def opening(store, sid: int) -> int | None:
+    """The sentence that opens the list a bare line belongs to ("... the rest of the cast
+    includes the following performers:" above "Lomon as Lee Su-hyeok"): the text sentence
+    above a run of lines of the same article; None for a sentence of text."""
+    rows = store.sentences
+    row = rows.get(sid)
+    if row is None or row.kind == "text":
+        return None
+    up = sid - 1
+    while up in rows and rows[up].source_id == row.source_id and rows[up].kind != "text":
+        up -= 1
+    above = rows.get(up)
+    if above is None or above.source_id != row.source_id:
+        return None
+    return up if above.display.rstrip().endswith(":") else None
+
+
 class Returns:
     """Return evidence per cast pair, worded as strongly as the sources word it."""
 
@@ -107,6 +124,18 @@ class Returns:
         rows = [self.ctx.store.entities.get(e) for e in (pair.character_id, pair.actor_id) if e]
         return [n for r in rows if r is not None for n in (r.name, *r.aliases)]
 
+    def _quoted(self, sids: list[int], names: list[str]) -> list[int]:
+        """The sentences to quote for a return, newest first, those that tell it of the person
+        by name ahead (a cast list's intro names none of those it lists, and its lines are
+        bare pairs: they come after)."""
+        rows = self.ctx.store.sentences
+
+        def own(sid: int) -> bool:
+            row = rows[sid]
+            return row.kind == "text" and any(n in row.display for n in names)
+
+        return sorted(sids, key=lambda sid: not own(sid))
+
     def answer(self, eid: str) -> Answer:
         """Whether a character (or an actor's character) returns, in the sources' own terms."""
         ctx = self.ctx
@@ -118,11 +147,13 @@ class Returns:
             if (line := self.line(pair, cite)) is not None:
                 lines.append(line)
             found = self.evidence(pair)
-            shown = found[1][:2] if found else []
+            names = self._names(pair)
+            shown = self._quoted(found[1], names)[:2] if found else []
             if found and found[0] == "denied":  # the talk it denies, beside the denial
                 shown += self.talk(found[2])[:1]
-            names = self._names(pair)
-            for sid in shown:
+            # a list's bare line is quoted after the sentence that opens the list
+            shown = list(dict.fromkeys(x for sid in shown for x in (opening(ctx.store, sid), sid)))
+            for sid in [x for x in shown if x is not None][:3]:
                 row = ctx.store.sentences[sid]
                 text = around(row.display, names, 260)
                 lines.append(Line(f"• {text} {cite.cite(sid)}", row.spoiler))

@@ -74,8 +74,7 @@ class Returns:
             stated = [sid for sid, neg, hedged in ev if neg and not hedged]
             return ("denied", stated[:1], no) if stated else ("doubted", no, no)
         if no and all(
-            ctx.published(y) <= ctx.published(no[0]) or stances[y] == "speculated"
-            for y in yes
+            ctx.published(y) <= ctx.published(no[0]) or stances[y] == "speculated" for y in yes
         ):
             # a newer denial outranks older talk of a return, which is shown beside it
             return "denied", no[:1], no + yes

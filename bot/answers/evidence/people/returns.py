@@ -131,7 +131,8 @@ class Returns:
 
         def own(sid: int) -> bool:
             row = rows[sid]
-            return row.kind == "text" and any(n in row.display for n in names)
+            text = row.display.lower()
+            return row.kind == "text" and any(n.lower() in text for n in names)
 
         return sorted(sids, key=lambda sid: not own(sid))
 

@@ -143,7 +143,7 @@ def test_a_conditional_never_decides(tmp_path):
 def test_cast_claims_say_whom_they_name(engine):
     answer = engine.answer("!status cast")
     bullets = [x.text for x in answer.lines if x.text.startswith("• ")]
-    assert any("Nam On-jo returning (confirmed)" in b for b in bullets)
+    assert any("Cast list (returning (confirmed)): Nam On-jo" in b for b in bullets)
     assert any("Roh Yoon-seo new, role not revealed" in b for b in bullets)
     assert sum("— Cast news [" in b for b in bullets) <= 1
     assert len(to_text(answer)) < 2000
@@ -152,7 +152,7 @@ def test_cast_claims_say_whom_they_name(engine):
 def test_cast_list_and_a_new_return(tmp_path, engine):
     full = engine.status.cast_claims
     lists = [full.label(c) for c in engine.store.claims["cast"]]
-    assert any(x and x.startswith("Cast list (expected back): ") for x in lists)
+    assert any(x and x.startswith("Cast list (returning (confirmed)): ") for x in lists)
     e = engine_with(
         tmp_path,
         ("2025-01-05", "Netflix confirmed that Lomon will return as Lee Su-hyeok in season 2."),

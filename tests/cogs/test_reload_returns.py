@@ -18,7 +18,8 @@ NOW = dt.datetime(2026, 11, 21, 12, tzinfo=dt.UTC)
 # Cast news only: no status topic moves, so only who is back can make the post.
 CASTING = (
     "Casting desk\n\n"
-    "The streamer announced that Lomon will reprise his role as Lee Su-hyeok in Season 2.\n\n"
+    "The streamer announced that Yoon Chan-young will reprise his role as Lee Cheong-san in "
+    "Season 2.\n\n"
     "Some outlets reported that Lee Yoo-mi would return as Lee Na-yeon. Her agency was quick "
     "to deny it.\n\n"
     "Kang Ye-seul has been cast as Corporal Min Ha-rin, a medic at the camp.\n"
@@ -49,8 +50,8 @@ async def test_a_reload_posts_who_is_back_with_the_quotes(setup):
     assert (await cog.poster.run_once(NOW)).posted == 1
     text = _said(dpytest.get_message())
     assert "Who is back:" in text
-    assert "Lee Su-hyeok (Lomon): expected → confirmed [" in text
-    assert "“The streamer announced that Lomon will reprise" in text
+    assert "Lee Cheong-san (Yoon Chan-young): expected → confirmed [" in text
+    assert "“The streamer announced that Yoon Chan-young will reprise" in text
     assert "Lee Na-yeon (Lee Yoo-mi): not said → denied [" in text
     assert "Min Ha-rin (Kang Ye-seul): new cast [" in text
     await dpytest.empty_queue()
@@ -64,6 +65,6 @@ async def test_who_is_back_changed_while_stopped_is_posted_at_start(setup):
     await cog.catch_up()
     [change] = await cog.changes.pending(NOW)
     lines = [line.text for line in change.answer.lines]
-    assert "Lee Su-hyeok (Lomon): expected → confirmed" in " ".join(lines)
+    assert "Lee Cheong-san (Yoon Chan-young): expected → confirmed" in " ".join(lines)
     await cog.catch_up()  # announced once
     assert len(await cog.changes.pending(NOW)) == 1

@@ -29,7 +29,7 @@ def test_n7_status_reads_every_topic_right(n7):
 
 def test_n7_a_guides_cast_lists_are_cast_news(n7):
     now = next(x.text for x in n7[0].answer("!status cast").lines if x.text.startswith("**Now"))
-    assert "Cast news · 2026-01-20" in now
+    assert "return (confirmed) · 2026-01-20" in now  # whom the guide's list brings back
 
 
 @pytest.mark.parametrize(

@@ -178,6 +178,13 @@ class Status:
         state, value, date and footnote; agreeing sources are footnoted too only when they
         print the same value (or the line shows none)."""
         lead = ts.lead
+        if ts.topic == "cast" and (said := self.cast_claims.now(ts.timeline)) is not None:
+            # the cast's news is whom its newest deciding claim brings back or adds
+            claim, words = said
+            return (
+                f"**{head or ts.label}:** {words} · {self.ctx.date(claim.source_id)} "
+                f"{cite.cite(claim.sentence_id)}"
+            )
         same = [c.sentence_id for c in ts.printing]
         ids = [lead.sentence_id, *([ts.dated.sentence_id] if ts.dated else []), *same]
         marks = cite.cite_all(ids, 3)

@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from bot.facts.building.records import Claim, Description, Sentence
 from bot.facts.curated import Lexicon
 from bot.facts.reading.asides import cast_list
+from bot.facts.reading.cast_forms import add_listed_returns
 from bot.facts.reading.claims.denials import denied_returns, links, undenied
 from bot.facts.reading.claims.retracted import unretracted
-from bot.facts.reading.claims.returns import return_evidence
+from bot.facts.reading.claims.returns import return_evidence, settle_lists
 from bot.facts.reading.claims.undecided import unsettled
 from bot.facts.reading.descriptions import DescriptionCollector
 from bot.facts.reading.entities import EntityIndex
@@ -184,6 +185,7 @@ class Alone:
     spoiler: list[tuple[bool, bool]]  # per sentence: (if it names a person, if not)
     words: str  # every sentence's words, lower-cased, " | " between sentences
     denials: dict[int, int]  # denying sentence id -> the report sentence it denies
+    title: str = ""  # the headline, which says which season a list of its cast is of
 
 
 def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
@@ -204,7 +206,7 @@ def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
     kept = unretracted(kept, sentences, lex)
     kept = _titled_season(kept, sentences, src, lex)
     lore = _story_lore(lore, sentences, claims, lex)
-    return Alone(sentences, kept, lore, spoiler, f" {words} ", denials)
+    return Alone(sentences, kept, lore, spoiler, f" {words} ", denials, src.title)
 
 
 def read_named(alone: Alone, index: EntityIndex, lex: Lexicon) -> tuple[Named, list[Description]]:
@@ -218,6 +220,8 @@ def read_named(alone: Alone, index: EntityIndex, lex: Lexicon) -> tuple[Named, l
         described.collect(s, spans)
         returning = [(eid, n, h) for eid, _, n, h in return_evidence(s, named, index, lex)]
         per_sentence.append((named, returning))
+    add_listed_returns(alone.sentences, per_sentence, index, lex, alone.title)
+    settle_lists(alone.sentences, per_sentence, index)
     if alone.denials:
         _deny_returns(alone, per_sentence, index)
     return per_sentence, described.result()

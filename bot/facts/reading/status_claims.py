@@ -41,6 +41,7 @@ from bot.facts.reading.claims.retracted import (
     sentence_times,
     times_meant,
 )
+from bot.facts.reading.claims.returns import show_returns
 from bot.facts.reading.claims.states import PLANNED, progress
 from bot.facts.reading.claims.values import latest_year
 from bot.facts.sources.dates import dateline_end
@@ -140,6 +141,7 @@ def sentence_claims(
     if (lex.status["release"].section_context and s2_section) or s2_here or season == 3:
         release_plans(cues, whole, lex, dating)
     drop_modifiers(cues, whole.text, lex)
+    show_returns(cues, whole.text, lex)  # "the series is set to return": renewal, not cast
     # a strong cue that only modifies or begins a name ("Film Monster returns as ...") makes
     # the topic no stronger, nor its weak cues this season's
     strong = {t for t, at in strong.items() if at & set(cues.get(t, ()))}

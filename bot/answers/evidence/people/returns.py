@@ -12,21 +12,41 @@ Items = list[tuple[str, int]]  # (label, sentence id to cite)
 STANCES = ("confirmed", "expected", "speculated", "denied")  # strongest first
 
 
+def opening(store, sid: int) -> int | None:
+    """The sentence that opens the list a bare line belongs to ("... the rest of the cast
+    includes the following performers:" above "Lomon as Lee Su-hyeok"): the text sentence
+    above a run of lines of the same article; None for a sentence of text."""
+    rows = store.sentences
+    row = rows.get(sid)
+    if row is None or row.kind == "text":
+        return None
+    up = sid - 1
+    while up in rows and rows[up].source_id == row.source_id and rows[up].kind != "text":
+        up -= 1
+    above = rows.get(up)
+    if above is None or above.source_id != row.source_id:
+        return None
+    return up if above.display.rstrip().endswith(":") else None
+
+
 class Returns:
     """Return evidence per cast pair, worded as strongly as the sources word it."""
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self._stances: dict[int, str] = {}
+        # per pair, how each sentence words that pair's return: one sentence may word people
+        # differently (a cast list firm for most, cautious for one its article doubts)
+        self._stances: dict[tuple[str | None, str | None], dict[int, str]] = {}
         self._denials: set[int] = set()  # sentences that deny a return
 
     def return_stance(self, sid: int, hedged: int = 1) -> str:
         """'confirmed', 'expected' or 'speculated': how a sentence words a return, as the
         builder read it from the clause (hedged: 0 stated or confirmed, 1 planned or expected,
         2 rumoured or left unconfirmed)."""
-        if sid not in self._stances:
-            self._stances[sid] = ("confirmed", "expected", "speculated")[min(int(hedged), 2)]
-        return self._stances[sid]
+        return ("confirmed", "expected", "speculated")[min(int(hedged), 2)]
+
+    def _stance(self, pair: PairRow, sid: int) -> str:
+        return self._stances.get((pair.actor_id, pair.character_id), {}).get(sid, "expected")
 
     def evidence(self, pair: PairRow) -> tuple[str, list[int], list[int]] | None:
         """The strongest return wording for a pair, the sentences that use it, and every
@@ -38,8 +58,11 @@ class Returns:
             {e for i in ids for e in store.returns.get(i, [])[:50]},
             key=lambda e: (-ctx.published(e[0]), e[0]),
         )
-        for sid, _, hedged in ev:
-            self.return_stance(sid, hedged)
+        stances: dict[int, str] = {}
+        for sid, _, hedged in ev:  # actor and role worded apart: the more cautious word
+            word = self.return_stance(sid, hedged)
+            stances[sid] = max(word, stances.get(sid, word), key=STANCES.index)
+        self._stances[(pair.actor_id, pair.character_id)] = stances
         yes = [sid for sid, neg, _ in ev if not neg]
         no = [sid for sid, neg, _ in ev if neg]
         self._denials.update(no)
@@ -51,14 +74,13 @@ class Returns:
             stated = [sid for sid, neg, hedged in ev if neg and not hedged]
             return ("denied", stated[:1], no) if stated else ("doubted", no, no)
         if no and all(
-            ctx.published(y) <= ctx.published(no[0]) or self.return_stance(y) == "speculated"
-            for y in yes
+            ctx.published(y) <= ctx.published(no[0]) or stances[y] == "speculated" for y in yes
         ):
             # a newer denial outranks older talk of a return, which is shown beside it
             return "denied", no[:1], no + yes
         by: dict[str, list[int]] = {}
         for sid in yes:
-            by.setdefault(self.return_stance(sid), []).append(sid)
+            by.setdefault(stances[sid], []).append(sid)
         best = next(k for k in ("confirmed", "expected", "speculated") if k in by)
         return best, by[best], yes
 
@@ -84,7 +106,7 @@ class Returns:
             "doubted": f"Season 2: sources doubt {who} returns",
             "denied": f"Season 2: {who} does not return, the newest source says (denied)",
         }[stance]
-        spec = [s for s in every if self.return_stance(s) == "speculated"]
+        spec = [s for s in every if self._stance(pair, s) == "speculated"]
         talk = self.talk(every)
         also = (
             f"; elsewhere called speculation {cite.cite_all(spec, 2)}"
@@ -101,6 +123,19 @@ class Returns:
         rows = [self.ctx.store.entities.get(e) for e in (pair.character_id, pair.actor_id) if e]
         return [n for r in rows if r is not None for n in (r.name, *r.aliases)]
 
+    def _quoted(self, sids: list[int], names: list[str]) -> list[int]:
+        """The sentences to quote for a return, newest first, those that tell it of the person
+        by name ahead (a cast list's intro names none of those it lists, and its lines are
+        bare pairs: they come after)."""
+        rows = self.ctx.store.sentences
+
+        def own(sid: int) -> bool:
+            row = rows[sid]
+            text = row.display.lower()
+            return row.kind == "text" and any(n.lower() in text for n in names)
+
+        return sorted(sids, key=lambda sid: not own(sid))
+
     def answer(self, eid: str) -> Answer:
         """Whether a character (or an actor's character) returns, in the sources' own terms."""
         ctx = self.ctx
@@ -112,11 +147,13 @@ class Returns:
             if (line := self.line(pair, cite)) is not None:
                 lines.append(line)
             found = self.evidence(pair)
-            shown = found[1][:2] if found else []
+            names = self._names(pair)
+            shown = self._quoted(found[1], names)[:2] if found else []
             if found and found[0] == "denied":  # the talk it denies, beside the denial
                 shown += self.talk(found[2])[:1]
-            names = self._names(pair)
-            for sid in shown:
+            # a list's bare line is quoted after the sentence that opens the list
+            shown = list(dict.fromkeys(x for sid in shown for x in (opening(ctx.store, sid), sid)))
+            for sid in [x for x in shown if x is not None][:3]:
                 row = ctx.store.sentences[sid]
                 text = around(row.display, names, 260)
                 lines.append(Line(f"• {text} {cite.cite(sid)}", row.spoiler))

@@ -75,6 +75,33 @@ def without_overturned(text: str, lex: Lexicon) -> tuple[str, bool]:
     return "".join(out) + text[last:], True
 
 
+# Words that may stand between the show and its return ("The series is confirmed to return",
+# "the drama will officially make its return"): auxiliaries and hedges, never a name.
+_TO_RETURN = (
+    r"(?:(?:is|was|are|has|have|had|been|be|will|would|could|may|might|'s|officially|now|"
+    r"finally|confirmed|set|expected|likely|going|poised|slated|due|scheduled|to|make|making|"
+    r"made|a|its|their|long-awaited|triumphant|big)\s+){0,6}$"
+)
+
+
+def show_returns(cues: dict[str, list[int]], text: str, lex: Lexicon) -> None:
+    """Leave out the cast cues that are the show's own return ("The series is confirmed to
+    return for Season 2"): renewal news, no person's return, so no cast claim of its own."""
+    spots = cues.get("cast")
+    nouns = lex.claims.get("returns", {}).get("show", [])
+    if not spots or not nouns:
+        return
+    show = re.compile(rf"\b(?:{'|'.join(map(re.escape, nouns))})\s+{_TO_RETURN}", re.IGNORECASE)
+    gone = set()
+    for x in spots:
+        cue = next(iter(lex.returns.finditer(text[x : x + 20])), None)
+        if cue is not None and cue.start() == 0 and show.search(text, 0, x):
+            gone.add(x)
+    cues["cast"] = [x for x in spots if x not in gone]
+    if not cues["cast"]:
+        del cues["cast"]
+
+
 # How firmly a sentence words a return (the "hedged" of a return record): stated, or
 # confirmed even for the future ("Netflix confirmed that X will reprise the role"); planned or
 # expected; only rumoured, or left unconfirmed ("X is reportedly back, but the agency has not
@@ -144,6 +171,26 @@ def _rumour_in(clause: str, r) -> bool:
     return r.modality.cues["rumoured"].any(reading) or r.hearsay.tells(reading)
 
 
+_WORDS_AHEAD = re.compile(r"\s*(?:[\w'’-]+\s*){1,4}")
+
+
+def scheduled(clause: str, cue: PhraseSet, lex: Lexicon) -> bool:
+    """Whether a clause puts its return on the schedule ("is set to return", "set to make a
+    return", "set to reprise the role"): a scheduling word with the return cue within a few
+    words after it, and no other hedge in the clause ("is likely set to return" stays a
+    guess). A date "set to premiere" names no return and is left to the other readings."""
+    words = listed_cues(lex, "returns", "scheduled")
+    reading = Reading.of(clause)
+    for at, phrase in words.find(reading):
+        ahead = _WORDS_AHEAD.match(clause, at + len(phrase))
+        if ahead is None or not cue.any(ahead.group(0)):
+            continue
+        rest = Reading.of(clause[:at] + " " + clause[at + len(phrase) :])
+        cues = readers(lex).modality.cues
+        return not (cues["expected"].any(rest) or cues["rumoured"].any(rest))
+    return False
+
+
 def return_stance(
     text: str, cue: PhraseSet, lex: Lexicon, firm: bool = False
 ) -> tuple[bool, int] | None:
@@ -169,7 +216,8 @@ def return_stance(
     negated = negated_near(text, cue, lex.negation)
     # "X is officially back", "has signed on to return", "will be back after all": a
     # return (or, negated, a denial) stated firmly, ahead of time or not
-    firm = firm or listed_cues(lex, "returns", "firm").any(clause)
+    # "X is set to return": the trade press's schedule, a plan made and told as such
+    firm = firm or listed_cues(lex, "returns", "firm").any(clause) or scheduled(own, cue, lex)
     if firm and not unconfirmed and not _rumour_in(own, r):
         return negated, STATED
     # "X will reprise his role, the streamer confirmed, ending months of speculation": talk
@@ -187,3 +235,38 @@ def return_stance(
         confirmed = r.hearsay.confirms(whole)
         return False, STATED if confirmed else EXPECTED
     return False, STATED
+
+
+LIST_AT = 3  # this many people brought back in one sentence make it a list
+_LIST_ITEMS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*")
+
+
+def settle_lists(
+    sentences: list[Sentence],
+    named: list[tuple[list[str], list[tuple[str, bool, int]]]],
+    index: EntityIndex,
+) -> None:
+    """A list's return for a person yields to the article's own more cautious word on them
+    (a sentence of its own about that person): the pair printed together in the list (actor
+    and role) take the most cautious word either has elsewhere."""
+    own: dict[str, int] = {}  # entity -> the most cautious word a sentence of its own uses
+    for _, returning in named:
+        if 0 < len({e for e, _, _ in returning}) < LIST_AT:
+            for eid, negated, hedged in returning:
+                if not negated:
+                    own[eid] = max(own.get(eid, 0), hedged)
+    if not own:
+        return
+    for s, (_, returning) in zip(sentences, named, strict=True):
+        if len({e for e, _, _ in returning}) < LIST_AT:
+            continue
+        # the list's items, each a pair printed together ("Yoon Chan-yeong as Lee Cheong-san")
+        worst: dict[str, int] = {}
+        for item in _LIST_ITEMS.split(s.display):
+            ids = index.mentions(item)
+            word = max((own.get(e, 0) for e in ids), default=0)
+            for e in ids:
+                worst[e] = max(worst.get(e, 0), word)
+        returning[:] = [
+            (e, n, hedged if n else max(hedged, worst.get(e, 0))) for e, n, hedged in returning
+        ]

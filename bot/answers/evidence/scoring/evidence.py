@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from bot.answers.context import Context
-from bot.answers.evidence.scoring.asked import Asked, settings
+from bot.answers.evidence.scoring.asked import Asked, alternatives, settings
 from bot.answers.evidence.scoring.checking import fits_season, worth_of
 from bot.answers.evidence.scoring.recency import TIE, VALUE_TIE, Ages, newest_first
 from bot.answers.evidence.scoring.score import Score
@@ -127,7 +127,8 @@ class Evidence:
             if frame.question.atype == "why":
                 # "why did nam-ra stay behind at the school": the reason is asked of the act,
                 # not of the place it is set in (a place refines, when the act is key too)
-                acts = [c for c in rare if c not in settings(frame)]
+                aside = settings(frame) | alternatives(frame)
+                acts = [c for c in rare if c not in aside]
                 rare = acts or rare
             if len(self._keys_cache) > 512:
                 self._keys_cache.clear()
@@ -266,13 +267,14 @@ class Evidence:
                 self._total(want) if want else 0.0,
                 self._total(keys) if want else 0.0,
                 bool(self._specific(frame.predicate)),
+                self.asked.naming(frame) if want else frozenset(),
             )
         return memo
 
     def score_sentence(self, frame: Frame, sid: int) -> Score:
         ctx, q = self.ctx, frame.question
         check = ctx.check
-        _, abouts, keys, want_total, keys_total, specific = self._of_frame(frame)
+        _, abouts, keys, want_total, keys_total, specific, naming = self._of_frame(frame)
         named = sum(sid in about for about in abouts)
         entity = named / len(abouts) if abouts else 1.0
         bound = q.fate is not None and self.asked.fate_bound(frame, sid)
@@ -283,6 +285,8 @@ class Evidence:
             own = own | self.asked.fated(frame)
         counted = self.asked.prints_count(frame, sid)  # "all 6 names": "the six who…"
         own = own | counted
+        if naming and self.asked.names_it(frame, sid):
+            own = own | naming  # "the Jonus virus": the name asked, printed
         if FORECAST in want and check.traits(sid).speculative:
             # "when did they expect it": a writer's guess is the forecast asked for, however
             # it is worded ("we can get the announcement in February")
@@ -336,6 +340,7 @@ class Evidence:
             why,
             bound,
             bool(counted),
+            why and typed and atype == "why",
         )
 
     def score_text(
@@ -350,9 +355,12 @@ class Evidence:
         """A candidate that is not one sentence (a routed answer, a fact, the source list);
         states: concepts it carries besides its words (a cast card states who plays whom)."""
         carried = self.concepts.of_reply(text) | states if text else frozenset()
+        names = not text or self.asked.names_in(frame, text)
+        if text and names:
+            carried = carried | self.asked.naming(frame)  # the name asked, printed
         cov, hit, core = self.coverage(frame, carried)
         lit = self.literal(frame, text)
-        typed = typed and (not text or self.asked.names_in(frame, text))
+        typed = typed and names
         return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, self.keys(frame), None, core, lit)
 
     def literal(self, frame: Frame, text: str, sid: int | None = None) -> float:

@@ -83,3 +83,13 @@ def test_a_new_articles_role_line_answers_with_no_code_change(tmp_path):
     eng = engine_with_article(tmp_path, "009_testbully", body, "2024-06-01")
     lines = bullets(eng, "!ask why did gwi-nam keep chasing them")
     assert lines and "revenge" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is mr lee the science teacher a hambie too?", "is the science teacher mr lee a hybrid"],
+)
+def test_the_role_a_person_is_called_by_is_not_what_is_asked(engine, question):
+    # "the science teacher … invented it": his role, printed, answers nothing about hybrids
+    lines = bullets(engine, f"!ask {question}")
+    assert not any("stronger version" in ln for ln in lines)

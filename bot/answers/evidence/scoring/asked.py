@@ -276,6 +276,29 @@ class Asked:
         naming = {c for w in (*words, "name") if (c := of(w)) is not None}
         return frozenset(c for _, c in frame.predicate if c in naming)
 
+    def called_as(self, frame: Frame) -> frozenset[str]:
+        """The predicate's concepts typed as a role beside the person asked ("is mr lee the
+        science teacher a hambie"): they say who is meant, not what is asked of him."""
+        if not frame.people:
+            return frozenset()
+        text = " ".join(_WORDS.findall(frame.question.text.lower()))
+        names = set()
+        for eid in frame.people:
+            e = self.ctx.store.entities[eid]
+            names |= {w for a in (e.name, *e.aliases) for w in _WORDS.findall(a.lower())}
+        out: set[str] = set()
+        for m in self._role_rx.finditer(text):
+            before, after = text[: m.start()].split()[-1:], text[m.end() :].split()[:1]
+            if set(before + after) & names:
+                out |= {c for w, c in frame.predicate if f" {w} " in f" {m.group(0)} "}
+        return frozenset(out)
+
+    @cached_property
+    def _role_rx(self) -> re.Pattern[str]:
+        carries = self.ctx.store.vocab.get("ask.carries", {})
+        nouns = "|".join(map(re.escape, carries.get("person_nouns", [])))
+        return re.compile(rf"\bthe (?:[a-z]+ ){{0,2}}(?:{nouns})\b")
+
     @cached_property
     def _unnamed_things(self) -> frozenset[str]:
         """Concepts whose name is told by any name a line prints: people and counts."""

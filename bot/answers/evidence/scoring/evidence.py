@@ -268,13 +268,14 @@ class Evidence:
                 self._total(keys) if want else 0.0,
                 bool(self._specific(frame.predicate)),
                 self.asked.naming(frame) if want else frozenset(),
+                self.asked.called_as(frame) if want else frozenset(),
             )
         return memo
 
     def score_sentence(self, frame: Frame, sid: int) -> Score:
         ctx, q = self.ctx, frame.question
         check = ctx.check
-        _, abouts, keys, want_total, keys_total, specific, naming = self._of_frame(frame)
+        _, abouts, keys, want_total, keys_total, specific, naming, called = self._of_frame(frame)
         named = sum(sid in about for about in abouts)
         entity = named / len(abouts) if abouts else 1.0
         bound = q.fate is not None and self.asked.fate_bound(frame, sid)
@@ -287,6 +288,8 @@ class Evidence:
         own = own | counted
         if naming and self.asked.names_it(frame, sid):
             own = own | naming  # "the Jonus virus": the name asked, printed
+        if called:  # the role the person asked is called by is not what is asked of them
+            own = own - called
         if FORECAST in want and check.traits(sid).speculative:
             # "when did they expect it": a writer's guess is the forecast asked for, however
             # it is worded ("we can get the announcement in February")

@@ -26,33 +26,6 @@ _PART = re.compile(r"[;:()—–]|,?\s+(?:but|while|whereas|although|though|and)
 _CLAUSE = re.compile(r"[;:]|,?\s+(?:but|while|whereas|although|though|as)\s+")
 
 
-_AT = re.compile(r"\b(?:at|in|inside|outside|on|from)\s+(?:the\s+|their\s+|that\s+)?$")
-
-
-def settings(frame: Frame) -> frozenset[str]:
-    """The predicate's concepts typed as the place something is set in ("at the school")."""
-    text = f" {frame.question.text} "
-    out = set()
-    for w, c in frame.predicate:
-        at = text.find(f" {w} ")
-        if at >= 0 and _AT.search(text[: at + 1]):
-            out.add(c)
-    return frozenset(out)
-
-
-_INSTEAD = re.compile(r"\b(?:instead of|rather than)\s+(.*)$")
-
-
-def alternatives(frame: Frame) -> frozenset[str]:
-    """The predicate's concepts typed as the course not taken ("stay at the school instead of
-    going to the camp"): a why asks the reason for the act, the alternative only refines."""
-    m = _INSTEAD.search(frame.question.text.lower())
-    if m is None:
-        return frozenset()
-    rest = f" {m.group(1)} "
-    return frozenset(c for w, c in frame.predicate if f" {w} " in rest)
-
-
 class Asked:
     """Per-store readings of sentences against the asked part, cached per sentence."""
 
@@ -275,29 +248,6 @@ class Asked:
         of = self.concepts.of_word
         naming = {c for w in (*words, "name") if (c := of(w)) is not None}
         return frozenset(c for _, c in frame.predicate if c in naming)
-
-    def called_as(self, frame: Frame) -> frozenset[str]:
-        """The predicate's concepts typed as a role beside the person asked ("is mr lee the
-        science teacher a hambie"): they say who is meant, not what is asked of him."""
-        if not frame.people:
-            return frozenset()
-        text = " ".join(_WORDS.findall(frame.question.text.lower()))
-        names = set()
-        for eid in frame.people:
-            e = self.ctx.store.entities[eid]
-            names |= {w for a in (e.name, *e.aliases) for w in _WORDS.findall(a.lower())}
-        out: set[str] = set()
-        for m in self._role_rx.finditer(text):
-            before, after = text[: m.start()].split()[-1:], text[m.end() :].split()[:1]
-            if set(before + after) & names:
-                out |= {c for w, c in frame.predicate if f" {w} " in f" {m.group(0)} "}
-        return frozenset(out)
-
-    @cached_property
-    def _role_rx(self) -> re.Pattern[str]:
-        carries = self.ctx.store.vocab.get("ask.carries", {})
-        nouns = "|".join(map(re.escape, carries.get("person_nouns", [])))
-        return re.compile(rf"\bthe (?:[a-z]+ ){{0,2}}(?:{nouns})\b")
 
     @cached_property
     def _unnamed_things(self) -> frozenset[str]:

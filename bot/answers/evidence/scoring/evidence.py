@@ -17,7 +17,8 @@ from collections.abc import Callable
 from functools import cached_property
 
 from bot.answers.context import Context
-from bot.answers.evidence.scoring.asked import Asked, alternatives, settings
+from bot.answers.evidence.scoring.aside import alternatives, called_as, settings
+from bot.answers.evidence.scoring.asked import Asked
 from bot.answers.evidence.scoring.checking import fits_season, worth_of
 from bot.answers.evidence.scoring.recency import TIE, VALUE_TIE, Ages, newest_first
 from bot.answers.evidence.scoring.score import Score
@@ -268,7 +269,7 @@ class Evidence:
                 self._total(keys) if want else 0.0,
                 bool(self._specific(frame.predicate)),
                 self.asked.naming(frame) if want else frozenset(),
-                self.asked.called_as(frame) if want else frozenset(),
+                called_as(frame, self.ctx.store) if want else frozenset(),
             )
         return memo
 

@@ -20,6 +20,7 @@ from bot.answers.context import Context
 from bot.answers.evidence.scoring.aside import alternatives, called_as, settings
 from bot.answers.evidence.scoring.asked import Asked
 from bot.answers.evidence.scoring.checking import fits_season, worth_of
+from bot.answers.evidence.scoring.clauses import Owners
 from bot.answers.evidence.scoring.recency import TIE, VALUE_TIE, Ages, newest_first
 from bot.answers.evidence.scoring.score import Score
 from bot.answers.reading.concepts import Concepts
@@ -54,6 +55,7 @@ class Evidence:
         self.about = about
         self.concepts = Concepts(ctx.store.vocab)
         self.asked = Asked(ctx, self.concepts, fate_of)
+        self.owners = Owners(ctx, self.concepts)
         self._weights: dict[str, float] = {}
         self._specific_cache: dict[tuple, list[tuple[str, ...]]] = {}
         self._ranked_cache: dict[Frame, list[Score]] = {}
@@ -282,7 +284,10 @@ class Evidence:
         bound = q.fate is not None and self.asked.fate_bound(frame, sid)
         want = frame.concepts
         # what a later sentence names it back as ("these hybrids") it says itself
-        own = self._index[0].get(sid, _NONE) | (self.asked.named_after(sid) & want)
+        own = self._index[0].get(sid, _NONE)
+        if frame.people and (theirs := self.owners.of(sid, frame.people)) is not None:
+            own = own & (theirs | {SPEECH})  # another's clause tells nothing of them
+        own = own | (self.asked.named_after(sid) & want)
         if bound:  # a death told at the name answers "is X alive" as a survival would
             own = own | self.asked.fated(frame)
         counted = self.asked.prints_count(frame, sid)  # "all 6 names": "the six who…"

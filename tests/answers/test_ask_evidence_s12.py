@@ -93,3 +93,14 @@ def test_the_role_a_person_is_called_by_is_not_what_is_asked(engine, question):
     # "the science teacher … invented it": his role, printed, answers nothing about hybrids
     lines = bullets(engine, f"!ask {question}")
     assert not any("stronger version" in ln for ln in lines)
+
+
+@pytest.mark.parametrize(
+    "question", ["how did nam-ra turn into a hybrid", "how did namra become half zombie"]
+)
+def test_another_characters_clause_tells_nothing_of_the_one_asked(engine, question):
+    # "…bitten by Yoon Gwi-nam who had became the half-zombie and half human and later …
+    # Nam-ra was also left behind": the hybrid is Gwi-nam's
+    lines = bullets(engine, f"!ask {question}")
+    assert lines and "overcame her infection" in lines[0]
+    assert not any("mourning point" in ln for ln in lines)

@@ -120,6 +120,14 @@ class Evidence:
     def sentence_concepts(self, sid: int) -> frozenset[str]:
         return self._index[0].get(sid, frozenset())
 
+    def said_of(self, frame: Frame, sid: int) -> frozenset[str]:
+        """A sentence's concepts told of the frame's people: another character's clause in it
+        tells nothing of them (all of them when it names no one else)."""
+        own = self._index[0].get(sid, _NONE)
+        if frame.people and (theirs := self.owners.of(sid, frame.people)) is not None:
+            own = own & (theirs | {SPEECH})
+        return own
+
     def keys(self, frame: Frame) -> tuple[str, ...]:
         """The predicate's key concepts: those rare enough to gather evidence (all of them
         when every one is common; computed once per predicate)."""
@@ -284,10 +292,7 @@ class Evidence:
         bound = q.fate is not None and self.asked.fate_bound(frame, sid)
         want = frame.concepts
         # what a later sentence names it back as ("these hybrids") it says itself
-        own = self._index[0].get(sid, _NONE)
-        if frame.people and (theirs := self.owners.of(sid, frame.people)) is not None:
-            own = own & (theirs | {SPEECH})  # another's clause tells nothing of them
-        own = own | (self.asked.named_after(sid) & want)
+        own = self.said_of(frame, sid) | (self.asked.named_after(sid) & want)
         if bound:  # a death told at the name answers "is X alive" as a survival would
             own = own | self.asked.fated(frame)
         counted = self.asked.prints_count(frame, sid)  # "all 6 names": "the six who…"

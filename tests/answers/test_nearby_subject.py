@@ -13,7 +13,11 @@ def _text(engine, msg: str) -> str:
 
 def test_a_line_about_someone_else_stays_nearby(engine):
     text = _text(engine, "!ask just finished s1 is cheong-san actually dead or is he coming back??")
-    assert "Nearby, not an answer" in text and "don't say" in text
+    # On-jo's return is no answer on Cheong-san: nearby at most, never a line of the answer
+    # (his own "apparent demise … speculation about his potential return" may answer)
+    answered = [ln for ln in text.splitlines() if ln.startswith("•")]
+    assert not any("back as Nam On-jo" in ln for ln in answered)
+    assert "Nearby, not an answer" in text or any("Cheong-San" in ln for ln in answered)
 
 
 def test_a_hope_is_no_yes_but_answers_what_an_article_said(engine):

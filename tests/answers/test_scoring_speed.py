@@ -27,7 +27,7 @@ def test_a_sentence_scores_as_its_plain_coverage(engine, question):
     assert sids
     for sid in sids:
         s = ev.score_sentence(frame, sid)
-        own = ev.sentence_concepts(sid)
+        own = ev.said_of(frame, sid)  # another character's clause aside
         if s.bound:
             own = own | (frame.concepts & ev.asked.life_concepts)
         context = ev.context(sid) | ev._quoted_next(sid)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from bot.answers.context import Context
+from bot.answers.evidence.people.describe import person_nouns
 from bot.facts.text import PhraseSet
 
 # a pronoun opening a sentence, after at most a sentence adverb ("Unfortunately, they…")
@@ -95,8 +96,42 @@ class Subjects:
                     for sid in sids:
                         if sid not in scored and pairs_in.get(sid, 0) < 3:
                             scored[sid] = self.worth(sid) - UNDER_HEADING
+            # in a section where only they are named, "the science teacher" is them too
+            for sid in self._by_role.get(i, ()):
+                if sid not in scored and pairs_in.get(sid, 0) < 3:
+                    scored[sid] = self.worth(sid) - UNDER_HEADING
         self._about[eid] = scored
         return scored
+
+    @cached_property
+    def _by_role(self) -> dict[str, list[int]]:
+        """character -> the sentences of an article section naming no one but calling someone
+        by a role ("the science teacher", "the creator") where that character is the only one
+        the section names (cast lists aside): the section, not a guess, ties the two."""
+        store, check = self.ctx.store, self.ctx.check
+        nouns = sorted({n for n in person_nouns(store.vocab) if not n.endswith("s")}, key=len)
+        role = re.compile(rf"\b[Tt]he\s+(?:[a-z]+\s+)?(?:{'|'.join(map(re.escape, nouns))})\b")
+        named: dict[int, list[str]] = {}
+        for eid, sids in store.mentions.items():
+            if store.entities[eid].kind == "character":
+                for sid in sids:
+                    named.setdefault(sid, []).append(eid)
+        people: dict[tuple, set[str]] = {}
+        roles: dict[tuple, list[int]] = {}
+        for sid, s in store.sentences.items():
+            if not s.section:
+                continue
+            key = (s.source_id, s.section)
+            here = named.get(sid, [])
+            if len(here) < 3:
+                people.setdefault(key, set()).update(here)
+            if not here and s.kind == "text" and check.readable(sid) and role.search(s.display):
+                roles.setdefault(key, []).append(sid)
+        out: dict[str, list[int]] = {}
+        for key, sids in roles.items():
+            if len(who := people.get(key, set())) == 1:
+                out.setdefault(next(iter(who)), []).extend(sids)
+        return out
 
     @cached_property
     def _sections(self) -> dict[str, list[int]]:

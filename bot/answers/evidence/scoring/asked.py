@@ -20,22 +20,10 @@ NEAR_NUMBER = 4  # words between a count and what it counts, at most
 _WORDS = re.compile(r"[\w'-]+")
 AHEAD = 2  # sentences ahead a demonstrative ("these hybrids") still names what came before
 _BACK = re.compile(r"\b(?:[Tt]hese|[Tt]hose)\s+([A-Za-z][\w-]+)")
-_PART = re.compile(r"[;:()—–]|,?\s+(?:but|while|whereas|although|though)\s+")  # a reason's reach
+# a reason's reach: not past a parenthesis, a contrast or a second clause joined by "and"
+# ("…sacrificed his life to save his friends and Nam-ra was left behind": the reason is his)
+_PART = re.compile(r"[;:()—–]|,?\s+(?:but|while|whereas|although|though|and)\s+")
 _CLAUSE = re.compile(r"[;:]|,?\s+(?:but|while|whereas|although|though|as)\s+")
-
-
-_AT = re.compile(r"\b(?:at|in|inside|outside|on|from)\s+(?:the\s+|their\s+|that\s+)?$")
-
-
-def settings(frame: Frame) -> frozenset[str]:
-    """The predicate's concepts typed as the place something is set in ("at the school")."""
-    text = f" {frame.question.text} "
-    out = set()
-    for w, c in frame.predicate:
-        at = text.find(f" {w} ")
-        if at >= 0 and _AT.search(text[: at + 1]):
-            out.add(c)
-    return frozenset(out)
 
 
 class Asked:
@@ -231,10 +219,15 @@ class Asked:
         of, want = self.concepts.of_word, frame.concepts
         carries = self.ctx.store.vocab.get("ask.carries", {})
         ending = frozenset(carries.get("name_asked", []))
+        # "what's the virus even called again": words that carry no concept ("even", "again")
+        # neither end the question nor stand between the thing and "called"
+        while words and of(words[-1]) is None:
+            words.pop()
         for i, w in enumerate(words):
             thing = None
             if w in ending and i == len(words) - 1 and i:  # "… company called"
-                thing = of(words[i - 1])
+                before = [x for x in words[:i] if of(x) is not None]
+                thing = of(before[-1]) if before else None
             elif w in ("name", "names") and words[i + 1 : i + 2] == ["of"]:  # "name of the X"
                 things = [of(x) for x in words[i + 2 : i + 5] if of(x) in want]
                 thing = things[-1] if things else None  # the noun: "the bullied kid"
@@ -244,6 +237,17 @@ class Asked:
             if thing in want and thing not in self._unnamed_things:
                 return thing
         return None
+
+    def naming(self, frame: Frame) -> frozenset[str]:
+        """The predicate's concept of naming ("called", "name") when a thing's name is asked:
+        a line printing the name beside the thing carries it, however it words the naming
+        ("the Jonus virus" answers "what's the virus called")."""
+        if self.name_asked(frame) is None:
+            return frozenset()
+        words = self.ctx.store.vocab.get("ask.carries", {}).get("name_asked", [])
+        of = self.concepts.of_word
+        naming = {c for w in (*words, "name") if (c := of(w)) is not None}
+        return frozenset(c for _, c in frame.predicate if c in naming)
 
     @cached_property
     def _unnamed_things(self) -> frozenset[str]:

@@ -17,8 +17,10 @@ from collections.abc import Callable
 from functools import cached_property
 
 from bot.answers.context import Context
-from bot.answers.evidence.scoring.asked import Asked, settings
+from bot.answers.evidence.scoring.aside import alternatives, called_as, settings
+from bot.answers.evidence.scoring.asked import Asked
 from bot.answers.evidence.scoring.checking import fits_season, worth_of
+from bot.answers.evidence.scoring.clauses import Owners
 from bot.answers.evidence.scoring.recency import TIE, VALUE_TIE, Ages, newest_first
 from bot.answers.evidence.scoring.score import Score
 from bot.answers.reading.concepts import Concepts
@@ -53,6 +55,7 @@ class Evidence:
         self.about = about
         self.concepts = Concepts(ctx.store.vocab)
         self.asked = Asked(ctx, self.concepts, fate_of)
+        self.owners = Owners(ctx, self.concepts)
         self._weights: dict[str, float] = {}
         self._specific_cache: dict[tuple, list[tuple[str, ...]]] = {}
         self._ranked_cache: dict[Frame, list[Score]] = {}
@@ -117,6 +120,14 @@ class Evidence:
     def sentence_concepts(self, sid: int) -> frozenset[str]:
         return self._index[0].get(sid, frozenset())
 
+    def said_of(self, frame: Frame, sid: int) -> frozenset[str]:
+        """A sentence's concepts told of the frame's people: another character's clause in it
+        tells nothing of them (all of them when it names no one else)."""
+        own = self._index[0].get(sid, _NONE)
+        if frame.people and (theirs := self.owners.of(sid, frame.people)) is not None:
+            own = own & (theirs | {SPEECH})
+        return own
+
     def keys(self, frame: Frame) -> tuple[str, ...]:
         """The predicate's key concepts: those rare enough to gather evidence (all of them
         when every one is common; computed once per predicate)."""
@@ -127,7 +138,8 @@ class Evidence:
             if frame.question.atype == "why":
                 # "why did nam-ra stay behind at the school": the reason is asked of the act,
                 # not of the place it is set in (a place refines, when the act is key too)
-                acts = [c for c in rare if c not in settings(frame)]
+                aside = settings(frame) | alternatives(frame)
+                acts = [c for c in rare if c not in aside]
                 rare = acts or rare
             if len(self._keys_cache) > 512:
                 self._keys_cache.clear()
@@ -266,23 +278,29 @@ class Evidence:
                 self._total(want) if want else 0.0,
                 self._total(keys) if want else 0.0,
                 bool(self._specific(frame.predicate)),
+                self.asked.naming(frame) if want else frozenset(),
+                called_as(frame, self.ctx.store) if want else frozenset(),
             )
         return memo
 
     def score_sentence(self, frame: Frame, sid: int) -> Score:
         ctx, q = self.ctx, frame.question
         check = ctx.check
-        _, abouts, keys, want_total, keys_total, specific = self._of_frame(frame)
+        _, abouts, keys, want_total, keys_total, specific, naming, called = self._of_frame(frame)
         named = sum(sid in about for about in abouts)
         entity = named / len(abouts) if abouts else 1.0
         bound = q.fate is not None and self.asked.fate_bound(frame, sid)
         want = frame.concepts
         # what a later sentence names it back as ("these hybrids") it says itself
-        own = self._index[0].get(sid, _NONE) | (self.asked.named_after(sid) & want)
+        own = self.said_of(frame, sid) | (self.asked.named_after(sid) & want)
         if bound:  # a death told at the name answers "is X alive" as a survival would
             own = own | self.asked.fated(frame)
         counted = self.asked.prints_count(frame, sid)  # "all 6 names": "the six who…"
         own = own | counted
+        if naming and self.asked.names_it(frame, sid):
+            own = own | naming  # "the Jonus virus": the name asked, printed
+        if called:  # the role the person asked is called by is not what is asked of them
+            own = own - called
         if FORECAST in want and check.traits(sid).speculative:
             # "when did they expect it": a writer's guess is the forecast asked for, however
             # it is worded ("we can get the announcement in February")
@@ -336,6 +354,7 @@ class Evidence:
             why,
             bound,
             bool(counted),
+            why and typed and atype == "why",
         )
 
     def score_text(
@@ -350,9 +369,12 @@ class Evidence:
         """A candidate that is not one sentence (a routed answer, a fact, the source list);
         states: concepts it carries besides its words (a cast card states who plays whom)."""
         carried = self.concepts.of_reply(text) | states if text else frozenset()
+        names = not text or self.asked.names_in(frame, text)
+        if text and names:
+            carried = carried | self.asked.naming(frame)  # the name asked, printed
         cov, hit, core = self.coverage(frame, carried)
         lit = self.literal(frame, text)
-        typed = typed and (not text or self.asked.names_in(frame, text))
+        typed = typed and names
         return Score(kind, ref, 1.0, cov, typed, True, 0.0, hit, self.keys(frame), None, core, lit)
 
     def literal(self, frame: Frame, text: str, sid: int | None = None) -> float:

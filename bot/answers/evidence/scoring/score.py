@@ -31,6 +31,7 @@ class Score:
     optional: bool = False  # the type is a preference, not a must (a reason for "why")
     bound: bool = False  # tells the fate asked of the person right at their name
     counted: bool = False  # prints the count the fan states ("all 6 names": "the six…")
+    reason: bool = False  # gives a reason for the act a "why" asks about
 
     @property
     def itself(self) -> frozenset[str]:
@@ -58,7 +59,9 @@ class Score:
             self.entity >= 1.0
             and (self.typed or self.optional)
             and self.season
-            and self.coverage >= ACCEPT
+            # a reason for every key act answers a "why" though the place or the course not
+            # taken ("instead of going to the camp") goes unsaid
+            and (self.coverage >= ACCEPT or (self.reason and self.core >= 1.0))
             and len(set(self.covered) & set(self.keys)) >= need(len(self.keys))
             and (bool(self.itself) or not self.keys)
             and self.quality > FILLER

@@ -68,11 +68,11 @@ class Lists:
             return self.cast_list(new=True)
         if frame.people or (not cue and q.atype != "who"):
             return None
-        if q.atype == "who" and q.returning and q.season in (None, 2) and not q.lore:
-            # "who is confirmed for season 2", "whos back for s2": a who-question of a return
-            # with no one named asks who returns, as the Back line lists them
-            if not (self.new_cast.any(q.text) or "newest" in frame.concepts):
-                return self.cast_list(new=False, joined=True)
+        # "who is confirmed for season 2", "whos back for s2": a who-question of a return with
+        # no one named asks who returns, as the Back line lists them (unless it asks who is new)
+        asks_new = self.new_cast.any(q.text) or "newest" in frame.concepts
+        if q.atype == "who" and q.returning and q.season in (None, 2) and not (q.lore or asks_new):
+            return self.cast_list(new=False, joined=True)
         new = "newest" in frame.concepts or self.new_cast.any(q.text)
         if q.season in (None, 2) and not q.lore:
             # "who are the newcomers", "who's new in the cast": the new cast pairs

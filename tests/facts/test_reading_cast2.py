@@ -60,3 +60,38 @@ def test_who_is_in_the_season_names_the_newcomers_too(engine):
 def test_is_a_character_in_the_new_season_is_a_verdict_first(engine):
     ans = engine.answer("!ask is su-hyeok in the new season")
     assert ans.lines[0].text.startswith("Season 2: sources say Lee Su-hyeok returns (confirmed)")
+
+
+def _returns_of(store, needle):
+    sid = next(i for i, row in store.sentences.items() if needle in row.display)
+    return {
+        e: (neg, hedged) for e, rows in store.returns.items() for s, neg, hedged in rows if s == sid
+    }
+
+
+def test_an_ensemble_named_after_a_group_return_returns_with_it(store):
+    back = _returns_of(store, "This ensemble includes")
+    # 'Hyo-rung' is a misspelling of Hyo-ryung, resolved as anywhere else; 'set to' is stated
+    assert set(back) == {
+        "nam-on-jo",
+        "lee-su-hyeok",
+        "yang-dae-su",
+        "jang-ha-ri",
+        "park-mi-jin",
+        "seo-hyo-ryung",
+    }
+    assert set(back.values()) == {(False, 0)}
+
+
+def test_a_names_only_lineup_keeps_the_modality_of_the_return_before_it(tmp_path):
+    from tests.conftest import engine_with_article
+
+    body = (
+        "Season 2 update\n\n"
+        "The surviving students are expected to come back for Season 2. "
+        "The line-up includes Na-yeon, Eun-ji and Cheong-san.\n"
+    )
+    eng = engine_with_article(tmp_path, "950_lineup", body, "2026-01-05")
+    back = _returns_of(eng.ctx.store, "The line-up includes")
+    assert set(back) == {"lee-na-yeon", "min-eun-ji", "lee-cheong-san"}
+    assert set(back.values()) == {(False, 1)}  # expected, as the sentence before words it

@@ -95,3 +95,18 @@ def test_a_names_only_lineup_keeps_the_modality_of_the_return_before_it(tmp_path
     back = _returns_of(eng.ctx.store, "The line-up includes")
     assert set(back) == {"lee-na-yeon", "min-eun-ji", "lee-cheong-san"}
     assert set(back.values()) == {(False, 1)}  # expected, as the sentence before words it
+
+
+def test_a_character_no_article_knew_in_a_cast_list_is_new_cast_with_that_role(tmp_path):
+    from tests.conftest import engine_with_article
+
+    body = (
+        "All of Us Are Dead Season 2 cast\n\n"
+        "The Season 2 cast includes the following performers:\n\n"
+        "Park Ji-hu as Nam On-jo\n\nKim Ha-neul as Seo Ji-won\n\nLomon as Lee Su-hyeok\n"
+    )
+    eng = engine_with_article(tmp_path, "951_castlist", body, "2026-01-05")
+    new = next(line.text for line in eng.answer("!status cast").lines if "New cast" in line.text)
+    assert "Kim Ha-neul (Seo Ji-won)" in new
+    back = next(line.text for line in eng.answer("!status cast").lines if "Back:" in line.text)
+    assert "Seo Ji-won" not in back and "Nam On-jo (Park Ji-hu)" in back

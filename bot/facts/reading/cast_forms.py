@@ -230,6 +230,28 @@ def _people(text: str, index: EntityIndex) -> list[str]:
     return named
 
 
+def _characters(item: str, index: EntityIndex) -> list[str]:
+    """The one character a names-only list item names (its spellings resolved as anywhere);
+    none when it names anything else or more than one."""
+    named = index.mentions(item.strip(" .:"))
+    if len(named) == 1 and index.entities[named[0]].kind == "character":
+        return [] if not index.entities[named[0]].curated else named
+    return []
+
+
+def _group_return(
+    sentences: list[Sentence], named: Named, i: int, lex: Lexicon
+) -> tuple[bool, int] | None:
+    """How firmly the text sentence before sentences[i] words a return it tells of no one by
+    name ("the core group is set to return"), or None when it tells none or names who."""
+    if i == 0 or sentences[i - 1].kind != "text" or named[i - 1][1]:
+        return None
+    text = lex.return_exclude.remove(sentences[i - 1].display)
+    if not lex.returns.any(text) or not lex.season2.any(text):
+        return None
+    return return_stance(text, lex.returns, lex)
+
+
 def _about_new_season(sentence: Sentence, at: int, title: str, lex: Lexicon) -> bool:
     """Whether a list's intro is about the new season: the intro's own words before the list
     decide, else its section heading, else the article's headline."""
@@ -252,15 +274,26 @@ def add_listed_returns(
         if s.kind != "text":
             continue
         at = _intro(s.display, lex)
-        if at is None or not _about_new_season(s, at, title, lex):
+        if at is None:
+            continue
+        # a group's return before it, in Season 2, makes the list the new season's too
+        before = _group_return(sentences, named, i, lex)
+        if before is None and not _about_new_season(s, at, title, lex):
             continue
         stance = return_stance(s.display, cue, lex)
+        if before is not None and not lex.returns.any(s.display):
+            # "the core group is set to return. This ensemble includes A, B and C": the list
+            # names the people the return before it speaks of, as firmly as that one words it
+            stance = before
         if stance is None:
             continue
         negated, hedged = stance
         listed: list[tuple[int, list[str]]] = []
         if at < len(s.display):  # a list inside the sentence
             listed = [(i, _people(p, index)) for p in _items(s.display[at:])]
+            if not any(people for _, people in listed) and before is not None:
+                # names only ("On-jo, Su-hyeok and Ha-ri"): each item that names a character
+                listed = [(i, _characters(p, index)) for p in _ITEMS.split(s.display[at:])]
         else:  # one pair a line after it, up to the first line that is none
             for j in range(i + 1, len(sentences)):
                 if not _pair_line(sentences[j].display):

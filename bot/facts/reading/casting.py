@@ -92,6 +92,10 @@ class CastCollector:
         self._text = ""  # the sentence being read
         self._carry = False  # the sentence before announced newcomers it did not name
         self._announced: tuple[str, int] | None = None
+        # where a cast list runs to (its intro ending ":", then its bare lines), and whether
+        # the sentence read is one of its lines
+        self._list_at: tuple[str, int] | None = None
+        self._cast_line = False
         names = sorted({t.rstrip(".") for t in titles}, key=len, reverse=True)
         title = rf"(?:(?:{'|'.join(map(re.escape, names))})\.?\s+)?" if names else ""
         # New cast: "X has joined the cast as Y", "Another newcomer, X, has joined ...", "X,
@@ -156,6 +160,13 @@ class CastCollector:
         # the newcomers it announced
         carried = self._announced == (sentence.source_id, sentence.seq - 1)
         self._carry = carried
+        here = (sentence.source_id, sentence.seq)
+        if sentence.kind == "text":
+            listing = text.rstrip().endswith(":") and _CAST_WORD.search(text)
+            self._list_at, self._cast_line = (here if listing else None), False
+        else:
+            self._cast_line = self._list_at == (sentence.source_id, sentence.seq - 1)
+            self._list_at = here if self._cast_line else None
         before = len(self.pairs)
         self._collect(sentence, text)
         if _UNNAMED_NEWCOMERS.search(text) and len(self.pairs) == before:
@@ -257,6 +268,8 @@ class CastCollector:
         if e is None or e.curated or e.kind != "character":
             return False
         text = self._text  # read only once a pair is found: most sentences have none
+        if self._cast_line:  # a line of a season's cast list: casting news, unless it returns
+            return not _RETURNING.search(text)
         return bool(_CASTING_NEWS.search(text)) and not _RETURNING.search(text)
 
     def _untitled(self, printed: str) -> str:

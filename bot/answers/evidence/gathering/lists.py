@@ -68,6 +68,11 @@ class Lists:
             return self.cast_list(new=True)
         if frame.people or (not cue and q.atype != "who"):
             return None
+        # "who is confirmed for season 2", "whos back for s2": a who-question of a return with
+        # no one named asks who returns, as the Back line lists them (unless it asks who is new)
+        asks_new = self.new_cast.any(q.text) or "newest" in frame.concepts
+        if q.atype == "who" and q.returning and q.season in (None, 2) and not (q.lore or asks_new):
+            return self.cast_list(new=False, joined=True)
         new = "newest" in frame.concepts or self.new_cast.any(q.text)
         if q.season in (None, 2) and not q.lore:
             # "who are the newcomers", "who's new in the cast": the new cast pairs
@@ -104,8 +109,9 @@ class Lists:
             listed = [a for a in listed if a.lines and a.lines[0].text.startswith("Named:")]
         return max(listed, key=lambda a: self._listed.get(id(a), 0), default=None)
 
-    def cast_list(self, new: bool) -> Answer:
-        """Who is new in Season 2, or who is back, each with their footnote."""
+    def cast_list(self, new: bool, joined: bool = False) -> Answer:
+        """Who is new in Season 2, or who is back, each with their footnote; joined: who is
+        new too, on a line after (a season's people are its newcomers as well)."""
         ctx = self.ctx
         back, fresh = self.cast.items()
         items = fresh if new else back
@@ -116,8 +122,10 @@ class Lists:
         cite = Citer(ctx.store)
         marked = [f"{t} {cite.cite(sid)}" for t, sid in items]
         grouped = self.cast.grouped(marked, [t for t, _ in items])
-        text = ", ".join(marked) if new else grouped
-        return Answer("ask", True, title, title, [Line(text)], cite.citations)
+        lines = [Line(", ".join(marked) if new else grouped)]
+        if joined and fresh:
+            lines.append(Line("New: " + ", ".join(f"{t} {cite.cite(sid)}" for t, sid in fresh)))
+        return Answer("ask", True, title, title, lines, cite.citations)
 
     def _people(self, sid: int) -> list[str]:
         """The people a sentence names (characters and actors), as printed, in order."""

@@ -49,8 +49,8 @@ class Returns:
         return self._stances.get((pair.actor_id, pair.character_id), {}).get(sid, "expected")
 
     def evidence(self, pair: PairRow) -> tuple[str, list[int], list[int]] | None:
-        """The strongest return wording for a pair, the sentences that use it, and every
-        sentence on the return (newest first)."""
+        """The strongest return wording for a pair, the sentences that use it (the first to
+        tell it first), and every sentence on the return (newest first)."""
         ctx, store = self.ctx, self.ctx.store
         ids = {pair.actor_id, pair.character_id} - {None}
         # Both lists are newest first; only the leading ones are ever cited.
@@ -72,17 +72,27 @@ class Returns:
             # a denial stated outright ("X will not return, Netflix said") is one; a hedged
             # or reasoned one with no talk of a return before it only doubts
             stated = [sid for sid, neg, hedged in ev if neg and not hedged]
-            return ("denied", stated[:1], no) if stated else ("doubted", no, no)
-        if no and all(
-            ctx.published(y) <= ctx.published(no[0]) or stances[y] == "speculated" for y in yes
-        ):
-            # a newer denial outranks older talk of a return, which is shown beside it
-            return "denied", no[:1], no + yes
+            return ("denied", self.first_told(stated)[:1], no) if stated else ("doubted", no, no)
+
+        def outranks(n: int) -> bool:  # a denial no firmer word of a return came after
+            return all(
+                ctx.published(y) <= ctx.published(n) or stances[y] == "speculated" for y in yes
+            )
+
+        if no and outranks(no[0]):
+            # a newer denial outranks older talk of a return, which is shown beside it; the
+            # first such denial is the one footnoted
+            return "denied", self.first_told([n for n in no if outranks(n)]), no + yes
         by: dict[str, list[int]] = {}
         for sid in yes:
             by.setdefault(stances[sid], []).append(sid)
         best = next(k for k in ("confirmed", "expected", "speculated") if k in by)
-        return best, by[best], yes
+        return best, self.first_told(by[best]), yes
+
+    def first_told(self, sids: list[int]) -> list[int]:
+        """sids oldest first: the article that first told it is the one to footnote, those
+        that later agree come after it (a restatement is not the news)."""
+        return sorted(sids, key=lambda s: (self.ctx.published(s), s))
 
     def talk(self, sids: list[int]) -> list[int]:
         """The sentences among sids that speak of a return (not the denials)."""
@@ -148,7 +158,9 @@ class Returns:
                 lines.append(line)
             found = self.evidence(pair)
             names = self._names(pair)
-            shown = self._quoted(found[1], names)[:2] if found else []
+            # quoted newest first (the current wording); one denial is enough to quote
+            newest = sorted(found[1], key=lambda s: (-ctx.published(s), s)) if found else []
+            shown = self._quoted(newest, names)[: 1 if found and found[0] == "denied" else 2]
             if found and found[0] == "denied":  # the talk it denies, beside the denial
                 shown += self.talk(found[2])[:1]
             # a list's bare line is quoted after the sentence that opens the list
@@ -207,6 +219,7 @@ class CastSummary:
                 stance, sids, every = found
                 label = f"{ctx.name(pair.character_id)} ({ctx.name(pair.actor_id)})"
                 self.stance[label] = stance
+                # footnoted to the article that first told it, not a restatement
                 back.append((STANCES.index(stance), -(support + len(every)), label, sids[0]))
             back.sort(key=lambda x: x[:2])
             new.sort(key=lambda x: -x[0])

@@ -8,7 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from bot.facts.text import PhraseSet
+from bot.facts.reading.article import _sentences
+from bot.facts.sources.manifest import Source
+from bot.facts.text import PhraseSet, Repairer
 from tests.facts.test_claims import claims
 
 
@@ -47,3 +49,31 @@ def test_a_person_returning_stays_cast_news(titled):
 
 def test_a_return_with_no_season_is_no_renewal(titled):
     assert claims(titled, "The series returned to the top ten this week.") == {}
+
+
+def _split(lex, body: str) -> dict[str, str]:
+    src = Source(
+        id="x", title="t", published="2026-01-01", estimated=False, date_clue="", body=body,
+        sha256="",
+    )  # fmt: skip
+    return {s.display: s.kind for s in _sentences(src, Repairer([]), [], lex)}
+
+
+def test_a_sentence_after_a_list_line_that_lost_its_end_is_its_own(lex):
+    body = (
+        "Returning are Kim Min-ji as Song Ha, Lee Dong-wook as Pyo, Park Bo-ra as Jin,\n"
+        "No new faces have been officially announced for the season so far.\nMore soon."
+    )
+    got = _split(lex, body)
+    assert got["No new faces have been officially announced for the season so far."] == "text"
+    assert got["Returning are Kim Min-ji as Song Ha, Lee Dong-wook as Pyo, Park Bo-ra as Jin,"] == (
+        "text"
+    )  # the cut-off list is still a sentence, no heading opening a section
+
+
+def test_a_list_wrapped_onto_its_next_line_stays_one_sentence(lex):
+    body = (
+        "Returning are Kim Min-ji as Song Ha, Lee Dong-wook as Pyo, Park Bo-ra as Jin,\n"
+        "Choi Min as Ro, and Han Ji as Mo.\nMore soon."
+    )
+    assert "Choi Min as Ro, and Han Ji as Mo." not in _split(lex, body)

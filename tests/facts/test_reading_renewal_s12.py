@@ -12,6 +12,7 @@ from bot.facts.reading.article import _sentences
 from bot.facts.sources.manifest import Source
 from bot.facts.text import PhraseSet, Repairer
 from tests.facts.test_claims import claims
+from tests.facts.test_future_news import _run
 
 
 @pytest.fixture()
@@ -77,3 +78,35 @@ def test_a_list_wrapped_onto_its_next_line_stays_one_sentence(lex):
         "Choi Min as Ro, and Han Ji as Mo.\nMore soon."
     )
     assert "Choi Min as Ro, and Han Ji as Mo." not in _split(lex, body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "X will not return as Y, his agency confirmed, explaining that the shooting schedule "
+        "overlaps with a feature film he committed to last year.",
+        "The actor left, saying the filming schedule clashes with a movie he signed last year.",
+    ],
+)
+def test_a_schedule_clash_is_no_filming_news(lex, text):
+    assert "filming" not in claims(lex, text, "2025-04-16")
+
+
+def test_filming_told_beside_a_clash_is_still_filming_news(lex):
+    got = claims(lex, "Filming began in May 2025, though its schedule overlaps with a movie.")
+    assert got["filming"][:3] == ("began", "confirmed", "May 2025")
+    got = claims(lex, "The filming schedule was pushed to 2026.")
+    assert got["filming"][0] == "began:planned"
+
+
+@pytest.fixture(scope="module")
+def n13(tmp_path_factory):
+    return _run(tmp_path_factory.mktemp("n13s12"), "n13")
+
+
+def test_reminders_for_an_old_date_are_no_release_claim(n13):
+    lines = [line.text for line in n13[0].answer("!status release").lines]
+    assert not any("reminders" in line for line in lines)
+    assert lines[1].startswith("**Now:** Premiere date: September 18, 2026")
+    filming = [line.text for line in n13[0].answer("!status filming").lines]
+    assert not any("overlaps" in line for line in filming)  # Im Jae-hyuk's schedule clash

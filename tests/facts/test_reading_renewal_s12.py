@@ -43,6 +43,13 @@ def test_the_show_returning_for_a_season_is_its_renewal(titled, text, state, mod
     assert "cast" not in got  # no person returns there
 
 
+def test_a_date_after_the_show_returning_is_its_premiere(titled):
+    got = claims(titled, "All of Us Are Dead returns for season two on March 14, 2026.")
+    assert got["renewal"][:3] == ("renewed", "confirmed", "")  # the date is no renewal's
+    assert got["release"][:3] == ("date", "confirmed", "March 14, 2026")
+    assert "release" not in claims(titled, "The series is confirmed to return for Season 2.")
+
+
 def test_a_person_returning_stays_cast_news(titled):
     got = claims(titled, "Park Ji-hu will return for a second season.")
     assert "renewal" not in got and "cast" in got

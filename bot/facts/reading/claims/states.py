@@ -229,12 +229,14 @@ def show_return_spots(text: str, lex: Lexicon) -> list[int]:
 def show_renewals(
     cues: dict[str, list[int]], strong: dict[str, set[int]], text: str, lex: Lexicon
 ) -> list[int]:
-    """Add a renewal cue (a strong one) at each of the show's own returns, and take it from
+    """Add a renewal cue (a strong one) at each of the show's own returns, and a release cue
+    (a date after it is the premiere's: "returns for season two on May 2"), and take it from
     the cast (no person returns there); the spots added, for firm_renewal."""
     spots = show_return_spots(text, lex)
     for at in spots:
         cues["renewal"] = sorted({*cues.get("renewal", ()), at})
         strong.setdefault("renewal", set()).add(at)
+        cues["release"] = sorted({*cues.get("release", ()), at})  # "returns ... on May 2"
         if "cast" in cues:
             cues["cast"] = [x for x in cues["cast"] if x != at]
             if not cues["cast"]:

@@ -121,6 +121,35 @@ def _trim_stray(body: str, span: Span) -> Span:
     return Span(start, span.end) if start != span.start else span
 
 
+# A line of a list whose end was lost ("..., Kim Bo-yoon as Hyo-ryung, Im Jae-hyuk as Dae-su,"),
+# and the sentence wrapped onto it: a list's items are short, so a next line whose first
+# stretch runs past twice its longest item and ends with a stop is a sentence of its own ("No
+# other additional cast members have been officially announced for Season 2.").
+_LIST_LINE = re.compile(r"[^\n]*,[ \t]*\n")
+_ITEMS_AT_LEAST = 3
+
+
+def _list_tails(body: str, span: Span) -> list[Span]:
+    """A span cut after each list line a sentence of its own was glued onto."""
+    out, start = [], span.start
+    for m in _LIST_LINE.finditer(body, span.start, span.end):
+        line = body[max(start, m.start()) : m.end()].rstrip().rstrip(",")
+        items = [len(x.split()) for x in line.split(",")[1:]]
+        rest = body[m.end() : span.end]
+        nxt = rest.split("\n", 1)[0].strip()
+        first = re.split(r"[,;:.!?]", nxt, maxsplit=1)[0]
+        if (
+            len(items) >= _ITEMS_AT_LEAST - 1
+            and nxt[:1].isupper()
+            and nxt[-1:] in ".!?"
+            and len(first.split()) > 2 * max(items)
+        ):
+            out.append(Span(start, len(body[: m.end()].rstrip())))
+            start = m.end()
+    out.append(Span(start, span.end))
+    return out
+
+
 def _is_section_title(heading: str) -> bool:
     """A heading that opens a section; not an image caption ('Credits: X', lowercase alt text,
     a file name full of numbers)."""
@@ -137,7 +166,10 @@ def _sentences(
     ends with no stop."""
     out: list[Sentence] = []
     section = ""
-    for seq, span in enumerate(split_sentences(source.body, titles)):
+    spans = split_sentences(source.body, titles)
+    pieces = [piece for span in spans for piece in _list_tails(source.body, span)]
+    cut = {p.end for p in pieces} - {span.end for span in spans}  # list lines cut off: text
+    for seq, span in enumerate(pieces):
         span = _trim_stray(source.body, span)
         quote = collapse_ws(source.body[span.start : span.end])
         display = repairer.repair(quote)
@@ -145,7 +177,9 @@ def _sentences(
             "question"
             if display.endswith("?")
             else "heading"
-            if is_heading(display) and not (lex is not None and cast_list(display, lex))
+            if is_heading(display)
+            and span.end not in cut
+            and not (lex is not None and cast_list(display, lex))
             else "text"
         )
         out.append(

@@ -42,7 +42,13 @@ from bot.facts.reading.claims.retracted import (
     times_meant,
 )
 from bot.facts.reading.claims.returns import show_returns
-from bot.facts.reading.claims.states import PLANNED, progress
+from bot.facts.reading.claims.states import (
+    PLANNED,
+    firm_renewal,
+    progress,
+    show_renewals,
+    show_return_spots,
+)
 from bot.facts.reading.claims.values import latest_year
 from bot.facts.sources.dates import dateline_end
 from bot.facts.sources.manifest import Source
@@ -93,6 +99,7 @@ def sentence_claims(
         or r.any_cue_lemma.any(whole.lemmas)
         or plans.any(whole)
         or dates.any(whole)
+        or show_return_spots(whole.text, lex)  # "the show is coming back for Season 2"
     ):
         return []  # no topic's cue at all: nothing below can make a claim
     # "renewed beyond Season 2" is news of another season: its "Season 2" makes no cue
@@ -142,6 +149,7 @@ def sentence_claims(
         release_plans(cues, whole, lex, dating)
     drop_modifiers(cues, whole.text, lex)
     show_returns(cues, whole.text, lex)  # "the series is set to return": renewal, not cast
+    renewing = show_renewals(cues, strong, whole.text, lex)  # ... that return is the renewal
     # a strong cue that only modifies or begins a name ("Film Monster returns as ...") makes
     # the topic no stronger, nor its weak cues this season's
     strong = {t for t, at in strong.items() if at & set(cues.get(t, ()))}
@@ -188,6 +196,10 @@ def sentence_claims(
             hoped,
             strong,
         )
+        if claim is not None and tid == "renewal":
+            state, modality = firm_renewal(claim.state, claim.modality, whole.text, renewing, lex)
+            hedged = claim.hedged and modality != "confirmed"
+            claim = replace(claim, state=state, modality=modality, hedged=hedged)
         if claim is not None:
             own = 3 if season == 3 or of_other_season(cues[tid], readings, r, lex) else 2
             out.append(Claim(**{**claim.__dict__, "season": own}))

@@ -17,6 +17,7 @@ from itertools import dropwhile
 
 from bot.facts.curated import Lexicon
 from bot.facts.reading.claims.reading import Reading, lemma
+from bot.facts.text import PhraseSet
 
 # A clause is "just a time" with at most this many words besides prepositions and articles
 # ("landed on", "In a post on"): more, and it tells an event of its own.
@@ -196,6 +197,36 @@ def _cue_words(lex: Lexicon) -> tuple:
     return _WORDS[id(lex)][1]
 
 
+# How far after the event's word a schedule and its clash may stand ("the shooting schedule
+# overlaps with ...", "its filming dates clash with ...").
+_CLASH_REACH = 50
+_CLAUSE_END = re.compile(r"[,;:.!?]")
+
+
+def clashing(text: str, spots: list[int], lex: Lexicon) -> list[int]:
+    """The cue offsets that name a schedule said to clash with something else ("the shooting
+    schedule overlaps with a feature film"): a reason for a clash, no news of the event; nor
+    is what it clashes with, up to the clause's end (the "film" he committed to)."""
+    values = lex.claims.get("values", {})
+    heads = PhraseSet(values.get("schedule_nouns", []))
+    clash = PhraseSet(values.get("clashes", []))
+    out = []
+    for x in spots:
+        after = text[x : x + _CLASH_REACH]
+        head = next(iter(heads.finditer(after)), None)
+        # the schedule right after the cue word ("shooting schedule"), then the clash
+        if head is None or len(_WORD.findall(after[: head.start()])) > 2:
+            continue
+        hit = next(iter(clash.finditer(after[head.end() :])), None)
+        if hit is None:
+            continue
+        begin = x + head.end() + hit.end()
+        end = _CLAUSE_END.search(text, begin)
+        stop = end.start() if end else len(text)
+        out += [x, *(y for y in spots if begin <= y < stop)]
+    return out
+
+
 def drop_modifiers(cues: dict[str, list[int]], text: str, lex: Lexicon) -> None:
     """Leave out cues that name what another thing is about, or begin a name."""
     every, keep, topic_words, heads = _cue_words(lex)
@@ -203,6 +234,7 @@ def drop_modifiers(cues: dict[str, list[int]], text: str, lex: Lexicon) -> None:
         gone = {*modifiers(text, cues[tid], keep[tid]), *name_at_start(text, cues[tid], every)}
         gone |= set(compounds(text, cues[tid], topic_words, heads))
         gone |= set(dated_things(text, cues[tid], every))
+        gone |= set(clashing(text, cues[tid], lex))
         cues[tid] = [x for x in cues[tid] if x not in gone]
         if not cues[tid]:
             del cues[tid]

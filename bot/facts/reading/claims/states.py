@@ -4,12 +4,18 @@ A topic's states are the keys of its [status.<topic>.labels] table, in order of 
 first is its "not yet" (no trailer, filming not started), the last the furthest (full trailer
 out, post-production). A state with ":planned" after it is one announced, expected or rumoured
 but not done: a planned event never reads as done.
+
+The show's own return ("The series is confirmed to return for Season 2", "<show> is coming back
+for a second season") is a renewal state too: a return whose subject is the show, not a person,
+with a season after it, is cued as renewal news read with its clause's modality ("is expected to
+return" expected, "could return" only speculated); a person's return stays cast news.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.facts.curated import Lexicon
 from bot.facts.reading.claims.modality import Modality
 from bot.facts.reading.claims.reading import Cues, Reading
 from bot.facts.reading.claims.values import after, is_day_date
@@ -186,3 +192,70 @@ def _end(text: str, at: int, phrase: str) -> int:
     """Where a cue found at an offset ends in the text: as many words on as the cue has."""
     words = list(re.finditer(r"[\w'’-]+", text[at:]))[: len(phrase.split())]
     return at + words[-1].end() if words else at
+
+
+# Words that may stand between the show and its return ("is confirmed to", "will officially",
+# "is coming", "could finally", "is set to make a"): auxiliaries, hedges and plans, no noun.
+_BETWEEN = (
+    r"(?:(?:is|was|are|has|have|had|been|be|will|would|could|can|may|might|should|'s|’s|"
+    r"officially|now|finally|reportedly|confirmed|set|expected|likely|going|poised|slated|due|"
+    r"scheduled|rumoured|rumored|said|to|make|making|made|a|its|their|long-awaited|coming|"
+    r"comes|come|triumphant|big|not|never|indeed|definitely|surely|also)\s+){0,6}$"
+)
+# How far after the return word its season may stand ("return for Season 2", "is coming
+# back to Netflix for a second season").
+_SEASON_REACH = 40
+
+
+def show_return_spots(text: str, lex: Lexicon) -> list[int]:
+    """Where a return word stands whose subject is the show itself and that a season follows
+    ("The series is confirmed to return for Season 2"); none for a person's return or for
+    "the show returns to the top ten"."""
+    nouns = [*lex.claims.get("returns", {}).get("show", []), *lex.show.phrases]
+    if not nouns or not lex.returns.any(text):
+        return []
+    subject = re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))})\s+{_BETWEEN}",
+        re.IGNORECASE,
+    )
+    return [
+        cue.start()
+        for cue in lex.returns.finditer(text)
+        if subject.search(text, max(0, cue.start() - 80), cue.start())
+        and lex.season2.any(text[cue.end() : cue.end() + _SEASON_REACH])
+    ]
+
+
+def show_renewals(
+    cues: dict[str, list[int]], strong: dict[str, set[int]], text: str, lex: Lexicon
+) -> list[int]:
+    """Add a renewal cue (a strong one) at each of the show's own returns, and a release cue
+    (a date after it is the premiere's: "returns for season two on May 2"), and take it from
+    the cast (no person returns there); the spots added, for firm_renewal."""
+    spots = show_return_spots(text, lex)
+    for at in spots:
+        cues["renewal"] = sorted({*cues.get("renewal", ()), at})
+        strong.setdefault("renewal", set()).add(at)
+        cues["release"] = sorted({*cues.get("release", ()), at})  # "returns ... on May 2"
+        if "cast" in cues:
+            cues["cast"] = [x for x in cues["cast"] if x != at]
+            if not cues["cast"]:
+                del cues["cast"]
+    return spots
+
+
+def firm_renewal(state: str, modality: str, text: str, spots: list[int], lex: Lexicon):
+    """(state, modality) of a renewal told by the show's return: a firm future return ("will
+    return for a second season") means the season is already ordered, not expected, and one
+    put on the schedule ("is set to return") is as firm."""
+    if not spots:
+        return state, modality
+    planned = [*lex.claims.get("returns", {}).get("scheduled", [])]
+    before = text[max(0, spots[0] - 30) : spots[0]].lower()
+    hedges = ("likely", "expected", "could", "may", "might")
+    scheduled = any(f"{p} " in before for p in planned)
+    if modality == "expected" and scheduled and not any(w in before for w in hedges):
+        modality = "confirmed"
+    if modality == "confirmed":
+        state = state.removesuffix(":planned")
+    return state, modality

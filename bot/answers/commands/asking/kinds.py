@@ -61,10 +61,11 @@ class Kinds:
             return ans, "names one article (or asks how they are dated): that article only"
         if (ans := self.meta.answer(frame, raw)) is not None:
             return ans, "asks about the articles themselves: their claims and the manifest"
-        if (ans := self.where_shown.answer(frame, raw)) is not None:
-            return ans, "a yes/no on where it is seen: the lines printing that place of the season"
+        # an either/or first: "on netflix or disney" offers two places, it asks no yes/no
         if (ans := self.either.answer(frame, raw)) is not None:
             return ans, "an either/or whose sides different articles print: each one's wording"
+        if (ans := self.where_shown.answer(frame, raw)) is not None:
+            return ans, "a yes/no on where it is seen: the lines printing that place of the season"
         if (ans := self.opinion.answer(frame, raw)) is not None:
             return ans, "asks for an opinion: the articles report facts, and what praise they print"
         if (ans := self.lists.answer(frame, raw, again)) is not None:

@@ -47,8 +47,12 @@ class Either:
 
     @cached_property
     def _stop(self) -> frozenset[str]:
+        """Stop words, less those that can be a value offered ("netflix or disney"): the
+        predicate drops a service's name, but an alternative must keep it."""
+        vocab = self.ctx.store.vocab
+        values = set(vocab.get("ask.either", {}).get("values", []))
         return frozenset(
-            w for ws in self.ctx.store.vocab.get("ask.stopwords", {}).values() for w in ws
+            w for ws in vocab.get("ask.stopwords", {}).values() for w in ws if w not in values
         )
 
     @cached_property

@@ -16,6 +16,7 @@ from bot.answers.commands.asking.honest import ASKED, echo
 from bot.answers.commands.asking.meta import Meta
 from bot.answers.commands.asking.one_article import OneArticle
 from bot.answers.commands.asking.opinion import Opinion
+from bot.answers.commands.asking.same import Same
 from bot.answers.commands.asking.yesno.either import Either
 from bot.answers.commands.asking.yesno.where_shown import WhereShown
 from bot.answers.commands.lore import fact_lines
@@ -42,6 +43,7 @@ class Kinds:
         self.opinion = Opinion(ctx)
         self.where_shown = WhereShown(ctx)
         self.either = Either(ctx, evidence)
+        self.same = Same(ctx)  # read once every part is answered
         self.sections = Sections(ctx)
         self.evidence = evidence
 

@@ -15,6 +15,7 @@ from functools import cached_property
 from bot.answers.commands.asking.honest import ASKED, echo
 from bot.answers.commands.asking.meta import Meta
 from bot.answers.commands.asking.one_article import OneArticle
+from bot.answers.commands.asking.judged import Judged
 from bot.answers.commands.asking.opinion import Opinion
 from bot.answers.commands.asking.same import Same
 from bot.answers.commands.asking.yesno.either import Either
@@ -41,6 +42,7 @@ class Kinds:
         self.meta = Meta(ctx, evidence)
         self.article = OneArticle(ctx, evidence)
         self.opinion = Opinion(ctx)
+        self.judged = Judged(ctx, evidence)
         self.where_shown = WhereShown(ctx)
         self.either = Either(ctx, evidence)
         self.same = Same(ctx)  # read once every part is answered
@@ -70,6 +72,8 @@ class Kinds:
             return ans, "a yes/no on where it is seen: the lines printing that place of the season"
         if (ans := self.opinion.answer(frame, raw)) is not None:
             return ans, "asks for an opinion: the articles report facts, and what praise they print"
+        if (ans := self.judged.answer(frame)) is not None:
+            return ans, "asks for a verdict: the articles give none, and the facts bearing on it"
         if (ans := self.lists.answer(frame, raw, again)) is not None:
             return ans, "asks for a list: the people the answering sentences name"
         if not frame.people and (ans := self.sections.answer(frame, raw)) is not None:

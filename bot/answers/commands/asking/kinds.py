@@ -13,9 +13,9 @@ from dataclasses import replace
 from functools import cached_property
 
 from bot.answers.commands.asking.honest import ASKED, echo
+from bot.answers.commands.asking.judged import Judged
 from bot.answers.commands.asking.meta import Meta
 from bot.answers.commands.asking.one_article import OneArticle
-from bot.answers.commands.asking.judged import Judged
 from bot.answers.commands.asking.opinion import Opinion
 from bot.answers.commands.asking.same import Same
 from bot.answers.commands.asking.yesno.either import Either

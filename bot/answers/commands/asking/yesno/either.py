@@ -63,6 +63,10 @@ class Either:
         places = vocab.get("ask.carries", {}).get("where", [])
         return frozenset(openers), frozenset(places)
 
+    @cached_property
+    def _unnamed(self) -> frozenset[str]:
+        return frozenset(self.ctx.store.vocab.get("ask.either", {}).get("unnamed", []))
+
     def sides(self, text: str) -> tuple[str, str] | None:
         """The two alternatives of "… A or B …", as many words each; None when there is no
         "or", a side is only stop words ("… or not"), or the right side is a clause of its
@@ -73,6 +77,8 @@ class Either:
         typed = m.group("right").split()
         if typed and typed[0] in self._words[0]:
             return None  # a second question, not a second value
+        if set(typed) & self._unnamed:
+            return None  # "or some other app": no second value, the yes/no is asked
         right = _trimmed(typed, self._stop)
         left = m.group("left").split()[-len(right) :] if right else []
         left = _trimmed(left, self._stop)

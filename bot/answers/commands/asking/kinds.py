@@ -13,12 +13,12 @@ from dataclasses import replace
 from functools import cached_property
 
 from bot.answers.commands.asking.honest import ASKED, echo
-from bot.answers.commands.asking.judged import Judged
 from bot.answers.commands.asking.meta import Meta
 from bot.answers.commands.asking.one_article import OneArticle
 from bot.answers.commands.asking.opinion import Opinion
-from bot.answers.commands.asking.same import Same
 from bot.answers.commands.asking.yesno.either import Either
+from bot.answers.commands.asking.yesno.judged import Judged
+from bot.answers.commands.asking.yesno.same import Same
 from bot.answers.commands.asking.yesno.where_shown import WhereShown
 from bot.answers.commands.lore import fact_lines
 from bot.answers.commands.status import Status

@@ -41,7 +41,9 @@ def safe_echo(text: str, limit: int = 60) -> str:
     text = collapse_ws(fold_unicode(text))
     for rx, words in _MENTIONS:
         text = rx.sub(words, text)
-    text = re.sub(r"[`*_~|>\\#\[\]()<]", "", text).replace("@", "@\u2060")
+    text = re.sub(r"[`*_~|>\\\[\]()<]", "", text).replace("@", "@\u2060")
+    # a "#" heads a line only at its start: within the text it is what the fan typed ("#1")
+    text = re.sub(r"^(?:-?#+\s*)+", "", text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -98,7 +98,7 @@ class Ask:
         if len(answers) == 1:
             answers[0].frame = previous
             return answers[0]
-        out = merge(shown, answers)
+        out = merge(shown, self.kinds.same.compared(shown, answers), self.ctx.store.vocab)
         out.frame = previous
         return out
 

@@ -17,6 +17,8 @@ from bot.answers.commands.asking.meta import Meta
 from bot.answers.commands.asking.one_article import OneArticle
 from bot.answers.commands.asking.opinion import Opinion
 from bot.answers.commands.asking.yesno.either import Either
+from bot.answers.commands.asking.yesno.judged import Judged
+from bot.answers.commands.asking.yesno.same import Same
 from bot.answers.commands.asking.yesno.where_shown import WhereShown
 from bot.answers.commands.lore import fact_lines
 from bot.answers.commands.status import Status
@@ -40,8 +42,10 @@ class Kinds:
         self.meta = Meta(ctx, evidence)
         self.article = OneArticle(ctx, evidence)
         self.opinion = Opinion(ctx)
+        self.judged = Judged(ctx, evidence)
         self.where_shown = WhereShown(ctx)
         self.either = Either(ctx, evidence)
+        self.same = Same(ctx)  # read once every part is answered
         self.sections = Sections(ctx)
         self.evidence = evidence
 
@@ -61,12 +65,15 @@ class Kinds:
             return ans, "names one article (or asks how they are dated): that article only"
         if (ans := self.meta.answer(frame, raw)) is not None:
             return ans, "asks about the articles themselves: their claims and the manifest"
-        if (ans := self.where_shown.answer(frame, raw)) is not None:
-            return ans, "a yes/no on where it is seen: the lines printing that place of the season"
+        # an either/or first: "on netflix or disney" offers two places, it asks no yes/no
         if (ans := self.either.answer(frame, raw)) is not None:
             return ans, "an either/or whose sides different articles print: each one's wording"
+        if (ans := self.where_shown.answer(frame, raw)) is not None:
+            return ans, "a yes/no on where it is seen: the lines printing that place of the season"
         if (ans := self.opinion.answer(frame, raw)) is not None:
             return ans, "asks for an opinion: the articles report facts, and what praise they print"
+        if (ans := self.judged.answer(frame)) is not None:
+            return ans, "asks for a verdict: the articles give none, and the facts bearing on it"
         if (ans := self.lists.answer(frame, raw, again)) is not None:
             return ans, "asks for a list: the people the answering sentences name"
         if not frame.people and (ans := self.sections.answer(frame, raw)) is not None:

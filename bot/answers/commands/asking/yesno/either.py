@@ -47,8 +47,12 @@ class Either:
 
     @cached_property
     def _stop(self) -> frozenset[str]:
+        """Stop words, less those that can be a value offered ("netflix or disney"): the
+        predicate drops a service's name, but an alternative must keep it."""
+        vocab = self.ctx.store.vocab
+        values = set(vocab.get("ask.either", {}).get("values", []))
         return frozenset(
-            w for ws in self.ctx.store.vocab.get("ask.stopwords", {}).values() for w in ws
+            w for ws in vocab.get("ask.stopwords", {}).values() for w in ws if w not in values
         )
 
     @cached_property
@@ -58,6 +62,10 @@ class Either:
         openers = vocab.get("ask.either", {}).get("clause_openers", [])
         places = vocab.get("ask.carries", {}).get("where", [])
         return frozenset(openers), frozenset(places)
+
+    @cached_property
+    def _unnamed(self) -> frozenset[str]:
+        return frozenset(self.ctx.store.vocab.get("ask.either", {}).get("unnamed", []))
 
     def sides(self, text: str) -> tuple[str, str] | None:
         """The two alternatives of "… A or B …", as many words each; None when there is no
@@ -69,6 +77,8 @@ class Either:
         typed = m.group("right").split()
         if typed and typed[0] in self._words[0]:
             return None  # a second question, not a second value
+        if set(typed) & self._unnamed:
+            return None  # "or some other app": no second value, the yes/no is asked
         right = _trimmed(typed, self._stop)
         left = m.group("left").split()[-len(right) :] if right else []
         left = _trimmed(left, self._stop)

@@ -17,6 +17,8 @@ _CUT = re.compile(r"[;:()—–]|,?\s+(?:but|while|whereas|although|though)\s+|,
 # else it joins two acts of one subject ("was bitten and infected by Gwi-nam")
 _AND = re.compile(r"\s+and\s+")
 OPENING = 3  # words of a clause its subject's name is among
+# "X urges Y to go back…": the act after "to" is the one asked of the person named before it
+_TO_DO = re.compile(r"\s+to\s+[a-z]")
 
 
 class Owners:
@@ -54,14 +56,28 @@ class Owners:
             if not part or not part.strip():
                 continue
             pieces = _AND.split(part)
-            out.append(pieces[0])
+            out.extend(self._asked_to(pieces[0], here))
             for piece in pieces[1:]:
                 opening = " ".join(piece.split()[:OPENING])
                 if any(self._names_of(e).any(opening) for e in here):
-                    out.append(piece)
+                    out.extend(self._asked_to(piece, here))
                 else:
                     out[-1] = f"{out[-1]} and {piece}"
         return out
+
+    def _asked_to(self, part: str, here: list[str]) -> list[str]:
+        """A clause cut before a second name an infinitive follows: in "On-jo urges Nam-ra to
+        go back to the camp" going to the camp is Nam-ra's act, not On-jo's."""
+        for eid in here:
+            for m in self._names_of(eid).finditer(part):
+                before = part[: m.start()]
+                if (
+                    m.start() > 0
+                    and _TO_DO.match(part, m.end())
+                    and any(self._names_of(o).any(before) for o in here if o != eid)
+                ):
+                    return [before, part[m.start() :]]
+        return [part]
 
     def _unnamed(self, part: str, named: set[str]) -> str:
         """A clause with the names in it blanked (a name is no concept of what is said)."""

@@ -86,8 +86,9 @@ def counted_facts(ctx: Context, q: Question, sids: list[int]) -> frozenset[int]:
     if q.atype != "number" or not sids:
         return frozenset()
     vocab = ctx.store.vocab
-    spec = PhraseSet(vocab.get("ask.speculation", {}).get("cues", []))
-    reports = PhraseSet(vocab.get("ask.speculation", {}).get("reports", []))
+    # built once per vocabulary, not per question: a count question is common
+    spec = PhraseSet.of(tuple(vocab.get("ask.speculation", {}).get("cues", [])))
+    reports = PhraseSet.of(tuple(vocab.get("ask.speculation", {}).get("reports", [])))
     words = "|".join(map(re.escape, vocab.get("ask.carries", {}).get("number_words", [])))
     number = re.compile(rf"\d|\b(?:{words or 'x^'})\b", re.IGNORECASE)
     out = set()

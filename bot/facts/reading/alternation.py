@@ -44,7 +44,6 @@ class Alternation:
 
     def __init__(self, phrases: Sequence[str], patterns: Sequence[str]):
         self._patterns = tuple(patterns)
-        self.whole = re.compile("|".join(f"(?:{p})" for p in self._patterns), re.IGNORECASE)
         self._always: list[int] = []  # phrases the words cannot rule out
         self._keys: dict[str, list[tuple[int, frozenset[str]]]] = {}  # by a phrase's longest run
         for i, phrase in enumerate(phrases):
@@ -55,6 +54,18 @@ class Alternation:
                 self._keys.setdefault(max(runs, key=len), []).append((i, runs))
         self._key_words = frozenset(self._keys)
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    @property
+    def whole(self) -> re.Pattern[str]:
+        """The alternation of every phrase (compiled when first needed: most texts rule some
+        out, and compiling every list's whole alternation up front cost a build a second)."""
+        key = tuple(range(len(self._patterns)))
+        rx = self._subsets.get(key)
+        if rx is None:
+            rx = self._subsets[key] = re.compile(
+                "|".join(f"(?:{p})" for p in self._patterns), re.IGNORECASE
+            )
+        return rx
 
     def regex(self, text: str) -> re.Pattern[str] | None:
         """The alternation to search this text with; None when no phrase can occur in it."""
@@ -68,8 +79,6 @@ class Alternation:
         key = tuple(sorted(self._always + hits))
         if not key:
             return None
-        if len(key) == len(self._patterns):
-            return self.whole
         rx = self._subsets.get(key)
         if rx is None:
             rx = self._subsets[key] = re.compile(

@@ -2,7 +2,7 @@
 
 Stage: the command decides. The message is split into its parts and a follow-up is read
 against the previous frame (frame.py); the command that knows the subject proposes its answer
-(routing/router.py); verdict.py scores that and every other candidate the same way and keeps
+(deciding/router.py); verdict.py scores that and every other candidate the same way and keeps
 the best, or says the sources don't say.
 """
 
@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.answers.commands.asking.about import About
+from bot.answers.commands.asking.deciding.router import Router, as_ask
 from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.asking.kinds import Kinds
 from bot.answers.commands.asking.links import Links
 from bot.answers.commands.asking.naming import Naming
 from bot.answers.commands.asking.narrow import narrow_answer
-from bot.answers.commands.asking.routing.router import Router, as_ask
 from bot.answers.commands.asking.verdict import Trace, decide
 from bot.answers.commands.cast import Cast
 from bot.answers.commands.lore import Lore

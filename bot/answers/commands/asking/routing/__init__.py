@@ -1,1 +1,0 @@
-"""Routing a free question: the answer the command that knows its subject proposes."""

@@ -4,31 +4,36 @@ The routed answer (what the command that knows the subject would say: a digest, 
 a cast card, a person's facts) is one candidate, scored over the text it shows; every
 gathered sentence and the source list are the others. The best that clears the bar answers,
 key fact first; when none does, the reply says the sources don't say, with one nearby line
-that the scoring itself does not accept.
+that the scoring itself does not accept. The reply made of the chosen lines is
+deciding/chosen.py's.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
+from bot.answers.commands.asking.deciding.chosen import (
+    chosen_answer,
+    completed,
+    lines_answer,
+    quotes_itself,
+    source_answer,
+)
 from bot.answers.commands.asking.honest import dont_know
-from bot.answers.commands.asking.pooled import counted_facts
 from bot.answers.commands.asking.yesno.raised import raised_only
-from bot.answers.commands.lore import FILLER, distinct, fact_lines
+from bot.answers.commands.lore import FILLER, distinct
 from bot.answers.context import Context
 from bot.answers.evidence.rare_words import anchored
 from bot.answers.evidence.scoring.evidence import (
     FORECAST,
-    QUOTES,
     SPEECH,
     VALUE_ASPECTS,
     Evidence,
 )
-from bot.answers.evidence.scoring.leading import lead_first, settles
+from bot.answers.evidence.scoring.leading import lead_first
 from bot.answers.evidence.scoring.score import ACCEPT, Score, need
 from bot.answers.reading.frame import Frame
-from bot.answers.types import Answer, Citer, Line
+from bot.answers.types import Answer
 
 BETTER = 0.25  # how much more of the predicate the pool must cover to overrule the route
 MAX_ANSWERS = 3
@@ -56,23 +61,6 @@ def _routed_text(ans: Answer) -> str:
     # the match, not the title: "What the sources say" would cover a question on the sources
     lines = (ln.text for ln in ans.lines)
     return " ".join([ans.match or "", *lines, *(c.quote for c in ans.citations)])
-
-
-def source_answer(ctx: Context, frame: Frame) -> Answer:
-    """The source list as an answer: the newest or oldest article when asked, else all."""
-    rows = sorted(ctx.store.sources.values(), key=lambda s: (s.published, s.id), reverse=True)
-    want = frame.concepts
-    if "oldest" in want:
-        rows, title = rows[-1:], "The oldest article"
-    elif "newest" in want:
-        rows, title = rows[:1], "The newest article"
-    else:
-        title = f"{len(rows)} articles"
-    lines = [
-        Line(f"{s.published}{' (estimated)' if s.estimated else ''} — {s.title} `{s.id}`")
-        for s in rows
-    ]
-    return Answer("ask", True, None, title, lines)
 
 
 def decide(
@@ -188,7 +176,7 @@ def decide(
         return _pooled(ctx, ev, frame, accepted, best, trace)
     if (sids := anchored(ctx, ev, frame)) is not None:
         trace.reason = "a rare word of the question anchors sentences that print all it asks"
-        return _lines(ctx, frame, sids), trace
+        return lines_answer(ctx, frame, sids), trace
     if not routed.ok:
         trace.reason = "no candidate covers enough of the predicate; the routed decline stands"
         return routed, trace
@@ -222,50 +210,6 @@ def _status_concepts(ctx: Context, ev: Evidence) -> frozenset[str]:
     return hit[1]
 
 
-def _completed(ctx: Context, ev: Evidence, frame: Frame, sids: list[int]) -> list[int]:
-    """A sentence that sets up what was asked is followed by the next sentence of its article
-    when that one carries it: the reason for "why" ("…stayed back. This is because…"), the
-    quoted words for "what did X say" ("…offered these hints. “If season 1…”"); one chosen
-    anyway is moved up to follow it."""
-    why = frame.question.atype == "why"
-    speech = SPEECH in frame.concepts
-    out: list[int] = []
-    for sid in sids:
-        if sid in out:  # shown already, right after the sentence it completes
-            continue
-        out.append(sid)
-        nxt = ctx.store.sentences.get(sid + 1)
-        if nxt is None or sid + 1 in out or nxt.source_id != ctx.store.sentences[sid].source_id:
-            continue
-        if not ctx.check.readable(sid + 1):
-            continue
-        gives_reason = why and "why" not in ctx.check.traits(sid).carries
-        gives_reason = gives_reason and "why" in ctx.check.traits(sid + 1).carries
-        # a sentence that only sets words up ("…offered these hints") quotes none itself
-        row = ctx.store.sentences[sid]
-        quotes = speech and not any(q in row.display for q in QUOTES)
-        quotes = quotes and SPEECH in ev.sentence_concepts(sid + 1)
-        if gives_reason or quotes:
-            out.append(sid + 1)
-    return out
-
-
-def _lines(ctx: Context, frame: Frame, sids: list[int]) -> Answer:
-    cite = Citer(ctx.store)
-    name = ctx.name(frame.people[0]) if frame.people else None
-    title = f"{name}: what the sources say" if name else "What the sources say"
-    facts = counted_facts(ctx, frame.question, sids)
-    return Answer(
-        "ask", True, name, title, fact_lines(ctx, sids, cite, facts=facts), cite.citations
-    )
-
-
-def _quotes(ctx: Context, s: Score) -> bool:
-    """Whether a candidate sentence quotes someone's words itself (not only leads to them)."""
-    text = ctx.store.sentences[s.ref].display
-    return SPEECH in s.itself and any(q in text for q in QUOTES)
-
-
 def _pooled(
     ctx: Context, ev: Evidence, frame: Frame, accepted: list[Score], best: Score, trace: Trace
 ) -> tuple[Answer, Trace]:
@@ -283,21 +227,12 @@ def _pooled(
         and (set(s.covered) >= best.itself or s.coverage >= best.coverage - NEAR_COVERAGE)
     ]
     if SPEECH in frame.concepts:  # "what did X say": the lines quoting words come first
-        close.sort(key=lambda s: not _quotes(ctx, s))
+        close.sort(key=lambda s: not quotes_itself(ctx, s))
     chosen_ids = distinct(ctx, [s.ref for s in close], MAX_ANSWERS)
     # the answering line first; a reason or a quote then follows the line it completes
-    chosen_ids = _completed(ctx, ev, frame, lead_first(ev, frame, chosen_ids))
+    chosen_ids = completed(ctx, ev, frame, lead_first(ev, frame, chosen_ids))
     trace.chosen = [s for s in close if s.ref in chosen_ids]
     trace.reason = f"best candidate covers {best.coverage:.0%} of the predicate" + (
         f" (the routed answer {trace.routed.coverage:.0%})" if trace.routed else ""
     )
-    cite = Citer(ctx.store)
-    name = ctx.name(frame.people[0]) if frame.people else None
-    title = f"{name}: what the sources say" if name else "What the sources say"
-    facts = counted_facts(ctx, frame.question, chosen_ids)  # a count stated beside a guess
-    lines = fact_lines(ctx, chosen_ids, cite, facts=facts)
-    # "is X a zombie": the line says so; "is she alive or dead" asks which, not yes or no
-    either = re.search(r"\bor\b(?! not\b)", frame.question.text) is not None
-    if chosen_ids and settles(ev, frame, chosen_ids[0]) and not either:
-        lines.insert(0, Line(f"Yes — per {cite.cite(chosen_ids[0])}:"))
-    return Answer("ask", True, name, title, lines, cite.citations), trace
+    return chosen_answer(ctx, ev, frame, chosen_ids), trace

@@ -1,0 +1,1 @@
+"""`!ask` about the articles themselves, topic by topic: what each one claims."""

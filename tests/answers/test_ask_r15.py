@@ -62,7 +62,11 @@ def test_a_new_article_naming_the_thing_answers_it(tmp_path):
 
 @pytest.mark.parametrize(
     "message",
-    ["when did it first come out", "when did the show first air", "when did it come out originally"],
+    [
+        "when did it first come out",
+        "when did the show first air",
+        "when did it come out originally",
+    ],
 )
 def test_the_first_release_is_season_one(engine, message):
     text = ask(engine, message)

@@ -99,3 +99,10 @@ def test_lore_finds_a_name_written_solid(engine, query):
     text = to_text(engine.answer(f"!lore {query}"))
     assert "GeekedWeek" in text
     assert "Not found" not in text
+
+
+@pytest.mark.parametrize(
+    "message", ["what was the jonus virus made of", "what is the virus made from"]
+)
+def test_what_a_thing_is_made_of_is_what_went_into_it(engine, message):
+    assert "extracted testosterone" in ask(engine, message)

@@ -19,6 +19,8 @@ from bot.facts.store import DescriptionRow, PairRow
 
 MAX_PAIRS = 4  # roles listed for one person; the best supported come first
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# what joins a casting noun to the part it names ("the actor for/of the villain")
+_LINKING = re.compile(r"^(?:for|of|behind|as)\s+(?=(?:the|a|an)\s)")
 
 
 class Cast:
@@ -136,6 +138,7 @@ class Cast:
         for p in sorted(phrases, key=len, reverse=True):
             at = padded.find(f" {p} ")
             rest = padded[at + len(p) + 2 :].strip() if at >= 0 else ""
+            rest = _LINKING.sub("", rest)  # "the actor for the science teacher"
             if len(rest.split()) < 1 or not _ARTICLE.match(rest):
                 continue  # a description opens on its article: "the villain", "a student"
             found = self.descriptions.lookup(rest)

@@ -210,14 +210,11 @@ class Lore:
         want = set(tokens(query))
         if not want:
             return None
-        hits = []
-        for sid, score in ctx.m.search.search(query, 40):
-            words = self._tokens(sid)
-            if not want <= set(words):
-                continue
-            first = min(words.index(w) for w in want)
-            focus = score / (1 + len(words) / 40) - first / 20
-            hits.append((focus + self.worth(sid), sid))
+        hits = self._phrase_hits(query, want)
+        # a name an article writes solid ("GeekedWeek") is typed as words ("geeked week")
+        solid = "".join(re.findall(r"\w+", query))
+        if not hits and len(want) > 1 and (whole := set(tokens(solid))):
+            hits = self._phrase_hits(solid, whole)
         if not hits:
             return None
         chosen = distinct(ctx, [sid for _, sid in sorted(hits, key=lambda h: (-h[0], h[1]))])
@@ -231,3 +228,15 @@ class Lore:
             fact_lines(ctx, chosen, cite),
             cite.citations,
         )
+
+    def _phrase_hits(self, query: str, want: set[str]) -> list[tuple[float, int]]:
+        """The sentences printing every word of `want`, each with how focused on them it is."""
+        hits = []
+        for sid, score in self.ctx.m.search.search(query, 40):
+            words = self._tokens(sid)
+            if not want <= set(words):
+                continue
+            first = min(words.index(w) for w in want)
+            focus = score / (1 + len(words) / 40) - first / 20
+            hits.append((focus + self.worth(sid), sid))
+        return hits

@@ -32,6 +32,7 @@ from bot.answers.evidence.scoring.evidence import (
 )
 from bot.answers.evidence.scoring.leading import lead_first
 from bot.answers.evidence.scoring.score import ACCEPT, Score, need
+from bot.answers.evidence.scoring.unprinted import unprinted_key
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer
 
@@ -83,6 +84,9 @@ def decide(
     if not frame.concepts:
         trace.reason = "the question has no predicate beyond its type and names: routed answer"
         return routed, trace
+    if (gap := unprinted_key(ctx, ev, frame)) is not None:  # asks of what no article mentions
+        trace.reason = f"no article prints “{gap}”, the key word asked: the sources don't say"
+        return dont_know(ctx, frame.question, raw, [], routed.match, people=frame.people), trace
     if (raised := raised_only(ctx, ev, frame)) is not None:
         trace.reason = "a yes/no an article only asks itself, and no line settles: it is raised"
         return raised, trace

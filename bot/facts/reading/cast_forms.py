@@ -70,8 +70,9 @@ CAST_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # an aside may stand between ("X, cast in 2023, plays ...", a relative clause "X,
             # whose casting surfaced in May, will play ..."), and a description
-            # before the name ("plays a hybrid girl called Y")
-            rf"(?P<a>{NAME})(?:\s*,[^,]{{1,40}},|\s*,\s*(?:who|whose)\s[^,]{{1,90}},)?\s+(?:{PLAYS}\s+(?:the\s+(?:role|part)\s+of\s+|"
+            # before the name ("plays a hybrid girl called Y"); a credit in brackets may
+            # follow the name ('X ("Our Blues"), whose casting surfaced, will play Y')
+            rf"(?P<a>{NAME})(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,]{{1,40}},|\s*,\s*(?:who|whose)\s[^,]{{1,90}},)?\s+(?:{PLAYS}\s+(?:the\s+(?:role|part)\s+of\s+|"
             r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:called|named)\s+|(?:a|an|the)\s+(?:[a-z-]+\s+){1,3})?|"
             rf"{TAKES}\s+(?:the|a)\s+(?:[a-z-]+\s+)?(?:role|part)\s+of\s+)(?P<c>{NAME})"
         ),

@@ -132,10 +132,11 @@ class CastCollector:
             rf"\b(?:role|part)\s+of\s+{title}(?P<c>{NAME})\s+(?:goes|went|has\s+gone)\s+to\s+"
             rf"(?:[a-z]+\s+)?(?P<a>{NAME})"
         )
-        # "Joining as Y is X", "New to the cast as Y is X", "Returning as Y is X"
+        # "Joining as Y is X", "New to the cast as Y is X", "Returning as Y is X"; the role
+        # may be described before the verb ("Joining as Dr. Y, a virologist, is X")
         self._joining_as = re.compile(
             rf"(?i:joining|new|returning)\b[^.,]{{0,30}}\bas\s+{DESCRIBED}{title}(?P<c>{NAME})"
-            rf"\s+(?:is|are|will\s+be)\s+(?P<a>{NAME})"
+            rf"(?:\s*,\s*[^,.]{{1,80}},)?\s+(?:is|are|will\s+be)\s+(?P<a>{NAME})"
         )
 
     def _entity(self, printed: str, kind: str) -> str | None:

@@ -53,6 +53,11 @@ _FUNCTION = frozenset(
     }
 )
 _QUANTITY = frozenset({"bit", "lot", "little", "few", "couple", "while"})  # "a bit late"
+# Words ending in -s before "the"/"a" that are no verb ("a school across the river"): the
+# description goes on past them.
+_NOT_VERBS = frozenset(
+    {"across", "towards", "besides", "as", "plus", "versus", "unless", "whereas", "afterwards"}
+)
 _PRONOUNS = frozenset(
     {"it", "this", "that", "there", "he", "she", "they", "we", "i", "you", "what", "who", "here"}
 )
@@ -75,7 +80,10 @@ def _clip(phrase: str, closed: bool = False) -> str | None:
             if nxt.lower() in _CAST_VERBS:
                 break  # "who plays Y" is a cast pair, not a description
         elif not in_relative and (
-            low in _FINITE or (low.endswith("s") and nxt.lower() in ("the", "a", "an"))
+            low in _FINITE
+            or (
+                low.endswith("s") and low not in _NOT_VERBS and nxt.lower() in ("the", "a", "an")
+            )
         ):
             cut = True  # the sentence goes on: "the villain character was believed ..."
             break

@@ -33,12 +33,18 @@ _EMPTY = frozenset(
 
 
 _JOINED = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+)+")
+# Which season a question asks of ("who plays the virologist in s2", "... in the new season")
+# says nothing about who is meant: the person is found by the description alone.
+_SEASON = re.compile(
+    r"\b(?:s|season\s*|series\s*)\d+\b|\b(?:this|new|next|second|first|last)\s+season\b"
+)
 
 
 def words(text: str) -> list[str]:
-    """A description's or a query's telling words: lower case, plural -s dropped."""
+    """A description's or a query's telling words: lower case, plural -s dropped, the season
+    it is asked of left out."""
     out = []
-    for w in _WORD.findall(text.lower().replace("’", "'")):
+    for w in _WORD.findall(_SEASON.sub(" ", text.lower().replace("’", "'"))):
         if w in _EMPTY:
             continue
         out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)

@@ -191,6 +191,28 @@ def scheduled(clause: str, cue: PhraseSet, lex: Lexicon) -> bool:
     return False
 
 
+# When a refusal was said ("declined to confirm it on Wednesday"): no object of its own.
+_WHEN = re.compile(
+    r"\s+(?:on|this|last|earlier|late|early|until|so\s+far|as\s+of|yesterday|today)\b"
+    r"(?:\s+[\w,]+){0,3}\s*[.!]?$",
+    re.IGNORECASE,
+)
+# "declined to comment", "would not comment on the report": no word either way
+_NO_COMMENT = re.compile(
+    r"\b(?:not|never|n't|declined\s+to|refused\s+to)\s+(?:\w+\s+)?comment(?:ed)?\b"
+    r"(?!\s+(?:on|about)\s+(?:the\s+|a\s+)?(?!report|rumou?r|claim|news|it\b|this\b))",
+    re.IGNORECASE,
+)
+
+
+def _refused(clause: str, r) -> bool:
+    """Whether a clause beside the return refuses to confirm it ("but his agency declined to
+    confirm it", "would not confirm the report", "declined to comment"): a refusal that
+    points back at the sentence's news, which leaves the return told a rumour."""
+    bare = _WHEN.sub("", clause)
+    return r.hearsay.negated_confirmation(bare, pointing=True) or bool(_NO_COMMENT.search(bare))
+
+
 def return_stance(
     text: str, cue: PhraseSet, lex: Lexicon, firm: bool = False
 ) -> tuple[bool, int] | None:
@@ -212,7 +234,11 @@ def return_stance(
     # talk another clause ends is settled by the return, and its words hedge nothing
     ended = [c for _, c in clauses(text) if c != own and ending.any(Reading.of(c))]
     talk = Reading.of(" ".join(c for _, c in clauses(text) if c not in ended))
-    unconfirmed = r.hearsay.negated_confirmation(own, pointing=False)
+    # "X is back, but his agency declined to confirm it": another clause that refuses to
+    # confirm the news it points back at keeps the return a rumour (no denial either)
+    unconfirmed = r.hearsay.negated_confirmation(own, pointing=False) or any(
+        c != own and not cue.any(c) and _refused(c, r) for _, c in clauses(text)
+    )
     negated = negated_near(text, cue, lex.negation)
     # "X is officially back", "has signed on to return", "will be back after all": a
     # return (or, negated, a denial) stated firmly, ahead of time or not

@@ -1,0 +1,1 @@
+"""Cast news read from whole passages: a season's cast printed as a list."""

@@ -1,1 +1,2 @@
-"""Cast news read from whole passages: a season's cast printed as a list."""
+"""Cast news beyond one pair's wording: a season's cast printed as a list, names no curated
+list knows."""

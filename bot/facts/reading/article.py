@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from bot.facts.building.records import Claim, Description, Sentence
 from bot.facts.curated import Lexicon
 from bot.facts.reading.asides import cast_list
-from bot.facts.reading.cast_forms import add_listed_returns
+from bot.facts.reading.cast.lists import add_listed_returns
 from bot.facts.reading.claims.denials import denied_returns, links, undenied
 from bot.facts.reading.claims.retracted import unretracted
 from bot.facts.reading.claims.returns import return_evidence, settle_lists

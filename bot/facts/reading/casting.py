@@ -3,7 +3,8 @@
 (also "Another newcomer, X, has joined ...", "X, who joins as Y", "X has been cast as Y",
 "Rounding out the new cast is X as Y"), and the names after "newcomers" or "new faces";
 coordinated lists "A and B return as C and D" (paired in order); a title inside a character's
-name ("Dr. Han So-yi") is read past; unknown Korean-shaped names are discovered."""
+name ("Dr. Han So-yi") is read past; unknown Korean-shaped names are discovered
+(cast/discovered.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 
 from bot.facts.building.records import CastPair, Sentence
 from bot.facts.curated import EntityDef
+from bot.facts.reading.cast.discovered import unknown_name
 from bot.facts.reading.cast_forms import (
     CAST_FORMS,
     DESCRIBED,
@@ -20,7 +22,7 @@ from bot.facts.reading.cast_forms import (
     may,
 )
 from bot.facts.reading.entities import EntityIndex
-from bot.facts.reading.names import looks_like_korean_name, slug
+from bot.facts.reading.names import slug
 
 _LIST = rf"{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME}"
 # "A and " before an "as" pair: A is listed with it (unless A is itself "as X", a pair before)
@@ -46,17 +48,6 @@ _CAST_WORD = re.compile(r"(?i)\b(?:cast|ensemble|actors?)\b")
 _JOINING = re.compile(r"(?i)\b(?:join(?:s|ed)?|come\s+aboard|came\s+aboard)\b(?!\s+(?:again|back))")
 
 
-def _one_word_name(printed: str) -> str | None:
-    """A character's given name printed alone ("as Minseo"): one capitalised word that is no
-    English word (simplemma knows "Season", "Doctor" and "Friday", not "Minseo")."""
-    from simplemma import is_known  # only the builder reads cast pairs
-
-    word = printed.split()[-1] if printed.split() else ""
-    if len(printed.split()) != 1 or not _ONE_WORD.fullmatch(word):
-        return None
-    return None if is_known(word.lower(), lang="en") else word
-
-
 _RETURNING = re.compile(r"(?i)\b(?:return\w*|back|reprise\w*|comeback|come back|again)\b")
 # Wording of casting news (not a story told): "will play", "has been cast", "joins", "new".
 _CASTING_NEWS = re.compile(
@@ -65,17 +56,6 @@ _CASTING_NEWS = re.compile(
     r"goes\s+to|went\s+to|takes?\s+the\s+(?:\w+\s+)?role|"
     r"took\s+the\s+(?:\w+\s+)?role|steps?\s+into|land(?:s|ed)?\s+the\s+role|debut\w*)\b"
 )
-_ONE_WORD = re.compile(r"[A-Z][a-z]{2,}|[A-Z][a-z]+-[a-z]+")
-
-
-def _best_unknown(printed: str) -> str | None:
-    tokens = printed.split()
-    for size in range(len(tokens), 1, -1):
-        for i in range(len(tokens) - size + 1):
-            cand = " ".join(tokens[i : i + size])
-            if looks_like_korean_name(cand):
-                return cand
-    return None
 
 
 def _not_returning(m: re.Match[str]) -> bool:
@@ -143,7 +123,7 @@ class CastCollector:
         eid = self.index.resolve(printed)
         if eid:
             return eid
-        name = _best_unknown(printed) or (_one_word_name(printed) if kind == "character" else None)
+        name = unknown_name(printed, kind)
         if not name:
             return None
         entity = EntityDef(id=f"{kind}:{slug(name)}", kind=kind, name=name, curated=False)

@@ -32,7 +32,7 @@ from bot.answers.evidence.scoring.evidence import (
 )
 from bot.answers.evidence.scoring.leading import lead_first
 from bot.answers.evidence.scoring.score import ACCEPT, Score, need
-from bot.answers.evidence.scoring.unprinted import unprinted_key
+from bot.answers.evidence.gathering.unprinted import unprinted_key
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer
 

@@ -23,6 +23,7 @@ from bot.answers.commands.asking.honest import dont_know
 from bot.answers.commands.asking.yesno.raised import raised_only
 from bot.answers.commands.lore import FILLER, distinct
 from bot.answers.context import Context
+from bot.answers.evidence.gathering.unprinted import unprinted_key
 from bot.answers.evidence.rare_words import anchored
 from bot.answers.evidence.scoring.evidence import (
     FORECAST,
@@ -32,7 +33,6 @@ from bot.answers.evidence.scoring.evidence import (
 )
 from bot.answers.evidence.scoring.leading import lead_first
 from bot.answers.evidence.scoring.score import ACCEPT, Score, need
-from bot.answers.evidence.gathering.unprinted import unprinted_key
 from bot.answers.reading.frame import Frame
 from bot.answers.types import Answer
 

@@ -17,6 +17,7 @@ from bot.facts.building.records import Claim, Description, Sentence
 from bot.facts.curated import Lexicon
 from bot.facts.reading.asides import cast_list
 from bot.facts.reading.cast_forms import add_listed_returns
+from bot.facts.reading.claims.acts import act_days
 from bot.facts.reading.claims.denials import denied_returns, links, undenied
 from bot.facts.reading.claims.retracted import unretracted
 from bot.facts.reading.claims.returns import return_evidence, settle_lists
@@ -238,6 +239,7 @@ def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
     denials = links(sentences, claims, lex)
     kept = unsettled(undenied(claims, denials, sentences, lex), sentences, lex)
     kept = unretracted(kept, sentences, lex)
+    kept = act_days(kept, sentences, src, lex)
     kept = _titled_season(kept, sentences, src, lex)
     lore = _story_lore(lore, sentences, claims, lex)
     return Alone(sentences, kept, lore, spoiler, f" {words} ", denials, src.title)

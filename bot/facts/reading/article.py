@@ -22,6 +22,7 @@ from bot.facts.reading.claims.denials import denied_returns, links, undenied
 from bot.facts.reading.claims.retracted import unretracted
 from bot.facts.reading.claims.returns import return_evidence, settle_lists
 from bot.facts.reading.claims.undecided import unsettled
+from bot.facts.reading.claims.windows import restated_windows
 from bot.facts.reading.descriptions import DescriptionCollector
 from bot.facts.reading.entities import EntityIndex
 from bot.facts.reading.status_claims import sentence_claims
@@ -240,6 +241,7 @@ def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
     kept = unsettled(undenied(claims, denials, sentences, lex), sentences, lex)
     kept = unretracted(kept, sentences, lex)
     kept = act_days(kept, sentences, src, lex)
+    kept = restated_windows(kept, sentences, src, lex)
     kept = _titled_season(kept, sentences, src, lex)
     lore = _story_lore(lore, sentences, claims, lex)
     return Alone(sentences, kept, lore, spoiler, f" {words} ", denials, src.title)

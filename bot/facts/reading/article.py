@@ -35,8 +35,19 @@ TOKEN = re.compile(r"[^\W_]+")  # as the entity index splits text (bot.facts.rea
 Named = list[tuple[list[str], list[tuple[str, bool, bool]]]]
 
 
+# A sign-off or an exclamation ("Thank you, Hyosan.", "Hyosan forever.", "Long live On-jo!")
+# names a lore word but tells nothing about it: a lore fact takes a statement of some length.
+_LORE_WORDS = 5
+_EXCLAIMED_WORDS = 7  # ... and one exclaimed ("Thanks for reading, Hyosan fans!") a little more
+
+
+def _too_short(text: str) -> bool:
+    words = len(TOKEN.findall(text))
+    return words < _LORE_WORDS or (text.rstrip(" \"'”’").endswith("!") and words < _EXCLAIMED_WORDS)
+
+
 def _lore(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str, float]]:
-    if sentence.kind != "text":
+    if sentence.kind != "text" or _too_short(sentence.display):
         return []
     text = sentence.display
     out: list[tuple[int, str, float]] = []

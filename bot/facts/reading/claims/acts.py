@@ -4,14 +4,16 @@
 April 14", "The release date was revealed on Tuesday": the day after the act's object dates
 the act (a delay, an announcement), told as done before the article; the premiere's own day
 is another (or none the sentence gives). A premiere date claim whose day is such an act's is
-dropped. A day still ahead of the article cannot be an act already told ("Netflix confirmed the
-premiere on June 26" in May is the premiere's day), and a time after "to", "for" or "until"
-is where the act puts the release ("pushed back to July 3"), so neither is touched.
+given the one day still ahead that the sentence names besides, or dropped. A day still ahead
+of the article cannot be an act already told ("Netflix confirmed the premiere on June 26" in
+May is the premiere's day), and a time after "to", "for" or "until" is where the act puts the
+release ("pushed back to July 3"), so neither is touched.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.facts.building.records import Claim, Sentence
 from bot.facts.curated import Lexicon
@@ -68,24 +70,39 @@ def act_days(claims: list[Claim], sentences: list[Sentence], src: Source, lex: L
     text = {s.id: s.display for s in sentences}
     out = []
     for c in claims:
+        said = text.get(c.sentence_id, "")
         if (
             c.topic == "release"
             and c.value
             and is_day_date(c.value)
             and not after(c.value, src.published)
-            and _day_of_act(text.get(c.sentence_id, ""), c.value, src, lex)
+            and _day_of_act(said, c.value, src, lex)
         ):
-            continue
+            # the day still ahead that the sentence gives besides ("delayed the premiere on
+            # May 2, and it now arrives on June 12") is the premiere's; else it gives none
+            ahead = [
+                v
+                for at, v in _days(said, src)
+                if after(v, src.published) and not _dates_an_act(said, at, lex)
+            ]
+            if len(set(ahead)) != 1:
+                continue
+            c = replace(c, value=ahead[0])
         out.append(c)
     return out
 
 
-def _day_of_act(text: str, value: str, src: Source, lex: Lexicon) -> bool:
-    """Whether every place the text names the claim's day is an act's day."""
-    spots = {
-        at
+def _days(text: str, src: Source) -> set[tuple[int, str]]:
+    """(offset, value) of every day the text names, read as past and as future."""
+    return {
+        (at, v)
         for tense in ("past", "future")
         for at, v in time_values(text, src.published, tense, not src.estimated)
-        if v == value
+        if is_day_date(v)
     }
+
+
+def _day_of_act(text: str, value: str, src: Source, lex: Lexicon) -> bool:
+    """Whether every place the text names the claim's day is an act's day."""
+    spots = {at for at, v in _days(text, src) if v == value}
     return bool(spots) and all(_dates_an_act(text, at, lex) for at in spots)

@@ -17,12 +17,10 @@ from bot.facts.building.records import Claim, Description, Sentence
 from bot.facts.curated import Lexicon
 from bot.facts.reading.asides import cast_list
 from bot.facts.reading.cast_forms import add_listed_returns
-from bot.facts.reading.claims.acts import act_days
 from bot.facts.reading.claims.denials import denied_returns, links, undenied
-from bot.facts.reading.claims.retracted import unretracted
+from bot.facts.reading.claims.retracted import act_days, unretracted
 from bot.facts.reading.claims.returns import return_evidence, settle_lists
-from bot.facts.reading.claims.undecided import unsettled
-from bot.facts.reading.claims.windows import restated_windows
+from bot.facts.reading.claims.undecided import restated_windows, unsettled
 from bot.facts.reading.descriptions import DescriptionCollector
 from bot.facts.reading.entities import EntityIndex
 from bot.facts.reading.status_claims import sentence_claims

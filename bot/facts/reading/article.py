@@ -18,9 +18,9 @@ from bot.facts.curated import Lexicon
 from bot.facts.reading.asides import cast_list
 from bot.facts.reading.cast.lists import add_listed_returns
 from bot.facts.reading.claims.denials import denied_returns, links, undenied
-from bot.facts.reading.claims.retracted import unretracted
+from bot.facts.reading.claims.retracted import act_days, unretracted
 from bot.facts.reading.claims.returns import return_evidence, settle_lists
-from bot.facts.reading.claims.undecided import unsettled
+from bot.facts.reading.claims.undecided import restated_windows, unsettled
 from bot.facts.reading.descriptions import DescriptionCollector
 from bot.facts.reading.entities import EntityIndex
 from bot.facts.reading.status_claims import sentence_claims
@@ -33,8 +33,19 @@ TOKEN = re.compile(r"[^\W_]+")  # as the entity index splits text (bot.facts.rea
 Named = list[tuple[list[str], list[tuple[str, bool, bool]]]]
 
 
+# A sign-off or an exclamation ("Thank you, Hyosan.", "Hyosan forever.", "Long live On-jo!")
+# names a lore word but tells nothing about it: a lore fact takes a statement of some length.
+_LORE_WORDS = 5
+_EXCLAIMED_WORDS = 7  # ... and one exclaimed ("Thanks for reading, Hyosan fans!") a little more
+
+
+def _too_short(text: str) -> bool:
+    words = len(TOKEN.findall(text))
+    return words < _LORE_WORDS or (text.rstrip(" \"'”’").endswith("!") and words < _EXCLAIMED_WORDS)
+
+
 def _lore(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str, float]]:
-    if sentence.kind != "text":
+    if sentence.kind != "text" or _too_short(sentence.display):
         return []
     text = sentence.display
     out: list[tuple[int, str, float]] = []
@@ -238,6 +249,8 @@ def read_alone(src: Source, repairer: Repairer, lex: Lexicon) -> Alone:
     denials = links(sentences, claims, lex)
     kept = unsettled(undenied(claims, denials, sentences, lex), sentences, lex)
     kept = unretracted(kept, sentences, lex)
+    kept = act_days(kept, sentences, src, lex)
+    kept = restated_windows(kept, sentences, src, lex)
     kept = _titled_season(kept, sentences, src, lex)
     lore = _story_lore(lore, sentences, claims, lex)
     return Alone(sentences, kept, lore, spoiler, f" {words} ", denials, src.title)

@@ -39,16 +39,35 @@ _YARDSTICK = re.compile(
 
 
 def on_other_season(tail: str, clause: str, lex: Lexicon) -> bool:
-    """Whether a ", which ..." clause tells of a season other than the new one: the noun just
-    before it (at the end of tail, the text before the clause) is Season 1 or a comparison's
-    yardstick ("..., season 1, which runs twelve episodes")."""
+    """Whether a clause counting episodes tells of a season other than the new one: a ",
+    which ..." clause whose noun just before it (at the end of tail, the text before the
+    clause) is Season 1 or a comparison's yardstick ("..., season 1, which runs twelve
+    episodes"), or a clause whose own subject is Season 1 ("The first season consisted of 12
+    episodes; the number for Season 2 has not been decided")."""
     if not _RELATIVE.match(clause):
-        return False
+        return _of_first_season(clause, lex)
     tail = tail.rstrip(" ,")
     noun = " ".join(re.split(r"[,;(]\s*(?=\w)", tail)[-1].split()[-3:])
     if lex.season2.any(noun):
         return False
     return bool(_YARDSTICK.search(tail)) or lex.season1.any(noun)
+
+
+# A count in the clause: digits or a spelled number word before "episodes" (any word would
+# do to find where the count stands; the subject is what comes before it).
+_COUNT_AHEAD = re.compile(r"\b(?:\d+|[a-z]+)(?:-episode|\s+(?:\w+\s+)?episodes)\b", re.I)
+
+
+def _of_first_season(clause: str, lex: Lexicon) -> bool:
+    """A clause naming Season 1 before its count and no later season, with no comparison
+    that makes the count the new season's ("Season 2 runs eight, fewer than the first")."""
+    count = _COUNT_AHEAD.search(clause)
+    if count is None or not lex.season1.any(clause[: count.start()]):
+        return False
+    if lex.season2.any(clause) or lex.season2_numbered.any(clause):
+        return False
+    comparison = lex.claims.get("values", {}).get("comparison", [])
+    return not any(re.search(rf"\b{re.escape(w)}\b", clause, re.I) for w in comparison)
 
 
 # After a verb of dating, the time it puts the season on: "set a March 2026 date", "locked in

@@ -118,11 +118,16 @@ def compounds(text: str, spots: list[int], cue_words: frozenset[str], heads: fro
     stills"): cue words then one of heads, nouns naming a thing of their own."""
     out = []
     for x in spots:
-        words = _WORD.findall(text, x, x + 60)[:4]
+        # one noun phrase: a comma or a stop ends it ("ten episodes, a report claims")
+        stop = _PHRASE_END.search(text, x, x + 60)
+        words = _WORD.findall(text, x, stop.start() if stop else x + 60)[:4]
         rest = list(dropwhile(lambda w: w.lower() in cue_words and lemma(w) not in heads, words))
         if words and rest and len(rest) < len(words) and lemma(rest[0]) in heads:
             out.append(x)
     return out
+
+
+_PHRASE_END = re.compile(r"[,;:.!?()\"“”]")
 
 
 # "the 2022 renewal video", "its 2025 shoot schedule": a year and the cue before a noun of

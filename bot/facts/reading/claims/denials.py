@@ -62,11 +62,13 @@ def _topics(s: Sentence, lex: Lexicon) -> set[str]:
 
 def _reported(claims: list[Claim], topics: set[str], told: bool) -> list[Claim]:
     """A sentence's claims a denial may deny: news not firm (rumoured, expected, planned),
-    or any, in a sentence that tells a report ("Variety reported that filming began")."""
+    or any, in a sentence that tells a report ("Variety reported that filming began"). A "not
+    yet" is no report of its own ("the schedule has not been decided yet. The report of an
+    October start is not true." denies a report told before both)."""
     return [
         c
         for c in claims
-        if told or c.modality in ("rumoured", "expected") or c.hedged
+        if told or ((c.modality in ("rumoured", "expected") or c.hedged) and not c.negated)
         if not topics or c.topic in topics
     ]
 

@@ -61,7 +61,13 @@ _IRREGULAR_PAST = frozenset(
         "given",
     ]
 )
-_FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|going to|gonna|to be|next|upcoming|soon)\b", re.I)
+# "the next day" counts on from a time already told: a narrative's past, not a time ahead
+# ("filming starts next week", "within the next two months" still are).
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|’ll|shall|going to|gonna|to be|upcoming|soon|"
+    r"next(?!\s+(?:day|morning|afternoon|evening|night)\b))\b",
+    re.I,
+)
 # An intention or a readying, told now of an event ahead: "is preparing to start shooting",
 # "is gearing up to", "is looking to", "plans to", "aims to", "is due to" (not "is continuing
 # to film", which is under way).

@@ -2,7 +2,8 @@
 dozen"), spelled decimals ("nine point eight") and scales ("12 million", "nine point eight
 million views"), each read to its digits with where it stands; and the episode counts a clause
 states (a count compared with another season's is that season's; a difference, "two fewer
-episodes", "four episodes shorter", is no count at all)."""
+episodes", "four episodes shorter", is no count at all, nor is a part of the run, "the final
+two episodes")."""
 
 from __future__ import annotations
 
@@ -97,6 +98,13 @@ _EPISODES = re.compile(
 _DIFFERENCE_BEFORE = re.compile(r"fewer|less|extra|additional", re.I)
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|less|shorter|longer|more|short\b|down\b|up\b)", re.I)
 _SEASON_NUMBER = re.compile(r"\b(?:season|series|part|s)\s*$", re.IGNORECASE)
+# A count after a word picking out where in the run they stand ("the final two episodes felt
+# rushed", "the first three episodes"): some of the season's episodes, not how many it has.
+_PART_OF_RUN = re.compile(
+    r"\b(?:first|last|final|opening|closing|remaining|next|other|later|earlier|middle|"
+    r"penultimate|previous|early|late)\s*$",
+    re.IGNORECASE,
+)
 
 
 def episode_counts(text: str, numbers: list[str], comparison: list[str]) -> list[str]:
@@ -117,6 +125,8 @@ def episode_counts(text: str, numbers: list[str], comparison: list[str]) -> list
         if n is not None and len(gap) <= 1 and n.value == int(n.value) and 0 < n.value < 1000:
             if _SEASON_NUMBER.search(head[: n.start]):
                 continue  # "the season 2 episodes": the number names the season, no count
+            if _PART_OF_RUN.search(head[: n.start]):
+                continue  # "the final two episodes": a part of the run
             if _DIFFERENCE_BEFORE.fullmatch(" ".join(gap)) or _DIFFERENCE_AFTER.match(
                 text, m.end()
             ):

@@ -78,6 +78,12 @@ def dont_know(
                 row.spoiler,
             )
         )
+    return declined(ctx, lines, cite, label)
+
+
+def declined(ctx: Context, lines: list[Line], cite: Citer, label: str | None = None) -> Answer:
+    """An honest decline of these lines: every one is titled alike and points to the
+    commands that list what the sources do say."""
     p = ctx.prefix
     return Answer(
         "ask",

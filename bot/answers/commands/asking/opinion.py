@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from bot.answers.commands.asking.honest import declined
 from bot.answers.context import Context
 from bot.answers.reading.frame import Frame
 from bot.answers.reading.matching import tokens
@@ -54,16 +55,7 @@ class Opinion:
             row = ctx.store.sentences[sid]
             text = f"What the articles do print: “{shorten(row.display, 220)}” {cite.cite(sid)}"
             lines.append(Line(text, row.spoiler))
-        p = ctx.prefix
-        return Answer(
-            "ask",
-            False,
-            None,
-            "The sources don't say",  # the title of every honest decline
-            lines,
-            cite.citations,
-            suggestions=[f"{p}status", f"{p}lore"],
-        )
+        return declined(ctx, lines, cite)
 
     def _praise(self, frame: Frame) -> int | None:
         """The most informative line printing praise, of the people asked about when any are

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cached_property
 
+from bot.answers.commands.asking.honest import declined
 from bot.answers.commands.lore import fact_lines
 from bot.answers.context import Context
 from bot.answers.evidence.scoring.evidence import Evidence
@@ -61,13 +62,4 @@ class Judged:
             return None
         cite = Citer(self.ctx.store)
         lines = [Line(NO_VERDICT), *fact_lines(self.ctx, sids, cite)]
-        p = self.ctx.prefix
-        return Answer(
-            "ask",
-            False,
-            None,
-            "The sources don't say",  # the title of every honest decline
-            lines,
-            cite.citations,
-            suggestions=[f"{p}status", f"{p}lore"],
-        )
+        return declined(self.ctx, lines, cite)

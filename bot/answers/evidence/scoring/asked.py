@@ -43,6 +43,7 @@ class Asked:
         self._named_cache: dict[int, frozenset[str]] = {}  # see `named_after`
         self._reason_parts: dict[int, list[frozenset[str]]] = {}  # see `reason_of`
         self._stated: dict[str, tuple[frozenset[str], str] | None] = {}  # see `stated_count`
+        self._name_memo: tuple[Frame, str | None] | None = None  # see `name_asked`
 
     @cached_property
     def life_concepts(self) -> frozenset[str]:
@@ -214,7 +215,14 @@ class Asked:
 
     def name_asked(self, frame: Frame) -> str | None:
         """The concept of the thing whose name is asked ("what's the production company
-        called", "the name of the school", "the school's name"), if one is."""
+        called", "the name of the school", "the school's name"), if one is (read once per
+        frame: every candidate sentence of a question asks it)."""
+        memo = self._name_memo
+        if memo is None or memo[0] is not frame:
+            memo = self._name_memo = (frame, self._name_asked(frame))
+        return memo[1]
+
+    def _name_asked(self, frame: Frame) -> str | None:
         words = _WORDS.findall(frame.question.text.lower())
         of, want = self.concepts.of_word, frame.concepts
         carries = self.ctx.store.vocab.get("ask.carries", {})

@@ -11,14 +11,37 @@ in [ask.exclusions] and [ask.either] of data/lexicon.toml.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 Vocab = dict[str, dict[str, list[str]]]
 # what ends an excluded stretch in the message as typed: a closing bracket or a clause mark
 _END = r"[^()?!.,;:]*"
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _patterns(
+    cues: tuple[str, ...], negations: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The three patterns of one vocabulary's exclusion cues, compiled once (every question
+    is read through them)."""
+    every = _alternation([*cues, *negations])
+    bracket = re.compile(rf"\(\s*(?:{every})\b[^)]*\)?", re.IGNORECASE)
+    cued = (
+        re.compile(rf"(?<![\w'-])(?:{_alternation(cues)})\s+{_END}", re.I) if cues else None
+    )
+    negated = (
+        re.compile(
+            rf"(?P<before>[\w'-]+)\s+(?:{_alternation(negations)})\s+(?:the|a|an)\s+{_END}",
+            re.IGNORECASE,
+        )
+        if negations
+        else None
+    )
+    return bracket, cued, negated
 
 
 def without_exclusions(message: str, vocab: Vocab) -> str:
@@ -30,11 +53,11 @@ def without_exclusions(message: str, vocab: Vocab) -> str:
     cues, negations = table.get("cues", []), table.get("negations", [])
     if not cues and not negations:
         return message
-    every = _alternation([*cues, *negations])
-    out = re.sub(rf"\(\s*(?:{every})\b[^)]*\)?", " ", message, flags=re.IGNORECASE)
-    if cues:
-        out = re.sub(rf"(?<![\w'-])(?:{_alternation(cues)})\s+{_END}", " ", out, flags=re.I)
-    if negations:
+    bracket, cued, negated = _patterns(tuple(cues), tuple(negations))
+    out = bracket.sub(" ", message)
+    if cued is not None:
+        out = cued.sub(" ", out)
+    if negated is not None:
         # "not" after these negates the verb, it excludes nothing
         verbs = set(table.get("negated_after", []))
 
@@ -42,12 +65,7 @@ def without_exclusions(message: str, vocab: Vocab) -> str:
             before = m.group("before").lower()
             return m.group(0) if before in verbs else f"{m.group('before')} "
 
-        out = re.sub(
-            rf"(?P<before>[\w'-]+)\s+(?:{_alternation(negations)})\s+(?:the|a|an)\s+{_END}",
-            bare,
-            out,
-            flags=re.IGNORECASE,
-        )
+        out = negated.sub(bare, out)
     kept = " ".join(out.split())
     return kept if re.search(r"\w", kept) else message
 

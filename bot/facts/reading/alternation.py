@@ -55,18 +55,6 @@ class Alternation:
         self._key_words = frozenset(self._keys)
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
 
-    @property
-    def whole(self) -> re.Pattern[str]:
-        """The alternation of every phrase (compiled when first needed: most texts rule some
-        out, and compiling every list's whole alternation up front cost a build a second)."""
-        key = tuple(range(len(self._patterns)))
-        rx = self._subsets.get(key)
-        if rx is None:
-            rx = self._subsets[key] = re.compile(
-                "|".join(f"(?:{p})" for p in self._patterns), re.IGNORECASE
-            )
-        return rx
-
     def regex(self, text: str) -> re.Pattern[str] | None:
         """The alternation to search this text with; None when no phrase can occur in it."""
         words = _words(text)

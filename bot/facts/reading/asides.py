@@ -9,6 +9,7 @@ one about a third season, naming none itself, is no Season 2 news."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.facts.building.records import Sentence
 from bot.facts.curated import Lexicon
@@ -67,7 +68,13 @@ def _of_first_season(clause: str, lex: Lexicon) -> bool:
     if lex.season2.any(clause) or lex.season2_numbered.any(clause):
         return False
     comparison = lex.claims.get("values", {}).get("comparison", [])
-    return not any(re.search(rf"\b{re.escape(w)}\b", clause, re.I) for w in comparison)
+    return _any_word(tuple(comparison)).search(clause) is None
+
+
+@lru_cache(maxsize=8)
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of these words, whole and in any case (compiled once per list, not per clause)."""
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words) or "x^", re.I)
 
 
 # After a verb of dating, the time it puts the season on: "set a March 2026 date", "locked in

@@ -213,8 +213,8 @@ def clashing(text: str, spots: list[int], lex: Lexicon) -> list[int]:
     schedule overlaps with a feature film"): a reason for a clash, no news of the event; nor
     is what it clashes with, up to the clause's end (the "film" he committed to)."""
     values = lex.claims.get("values", {})
-    heads = PhraseSet(values.get("schedule_nouns", []))
-    clash = PhraseSet(values.get("clashes", []))
+    heads = PhraseSet.of(tuple(values.get("schedule_nouns", [])))  # built once per list
+    clash = PhraseSet.of(tuple(values.get("clashes", [])))
     out = []
     for x in spots:
         after = text[x : x + _CLASH_REACH]

@@ -1,6 +1,7 @@
 """Stage: evidence scored. What of a question's predicate is set aside from what it asks: the
-place the act is set in ("at the school"), the course not taken ("instead of going to the
-camp"), the role the person asked is called by ("mr lee the science teacher")."""
+place the act is set in ("at the school") and the role the person asked is called by ("mr lee
+the science teacher"). The course not taken ("instead of going to the camp") never reaches
+here: reading/excluding.py removes it before the question is read."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from bot.answers.reading.frame import Frame
 from bot.facts.store import FactStore
 
 _AT = re.compile(r"\b(?:at|in|inside|outside|on|from)\s+(?:the\s+|their\s+|that\s+)?$")
-_INSTEAD = re.compile(r"\b(?:instead of|rather than)\s+(.*)$")
 _WORDS = re.compile(r"[\w'-]+")
 
 
@@ -24,16 +24,6 @@ def settings(frame: Frame) -> frozenset[str]:
         if at >= 0 and _AT.search(text[: at + 1]):
             out.add(c)
     return frozenset(out)
-
-
-def alternatives(frame: Frame) -> frozenset[str]:
-    """The predicate's concepts typed as the course not taken ("stay at the school instead of
-    going to the camp"): a why asks the reason for the act, the alternative only refines."""
-    m = _INSTEAD.search(frame.question.text.lower())
-    if m is None:
-        return frozenset()
-    rest = f" {m.group(1)} "
-    return frozenset(c for w, c in frame.predicate if f" {w} " in rest)
 
 
 @cache

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from bot.answers.context import Context
-from bot.answers.evidence.scoring.aside import alternatives, settings
+from bot.answers.evidence.scoring.aside import settings
 from bot.answers.evidence.scoring.asked import Asked
 from bot.answers.evidence.scoring.clauses import Owners
 from bot.answers.reading.concepts import Concepts
@@ -115,7 +115,7 @@ class ConceptIndex:
             if frame.question.atype == "why":
                 # "why did nam-ra stay behind at the school": the reason is asked of the act,
                 # not of the place it is set in (a place refines, when the act is key too)
-                aside = settings(frame) | alternatives(frame)
+                aside = settings(frame)
                 acts = [c for c in rare if c not in aside]
                 rare = acts or rare
             if len(self._keys_cache) > 512:

@@ -107,8 +107,11 @@ class ConceptIndex:
 
     def keys(self, frame: Frame) -> tuple[str, ...]:
         """The predicate's key concepts: those rare enough to gather evidence (all of them
-        when every one is common; computed once per predicate)."""
-        got = self._keys_cache.get(frame.predicate)
+        when every one is common; computed once per predicate, and for a why once per
+        question: where its words stand in it decides which are only a setting)."""
+        q = frame.question
+        key = (frame.predicate, q.text if q.atype == "why" else None)
+        got = self._keys_cache.get(key)
         if got is None:
             postings, want = self._index[1], frame.concepts
             rare = [c for c in want if len(postings.get(c, ())) <= COMMON * self._readable]
@@ -120,7 +123,7 @@ class ConceptIndex:
                 rare = acts or rare
             if len(self._keys_cache) > 512:
                 self._keys_cache.clear()
-            got = self._keys_cache[frame.predicate] = tuple(sorted(rare or want))
+            got = self._keys_cache[key] = tuple(sorted(rare or want))
         return got
 
     def coverage(
